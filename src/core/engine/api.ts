@@ -1,0 +1,56 @@
+/**
+ * The engine's public API: what the CLI and the extension host call to run a program.
+ * (Implemented in `run.ts`; this module holds the types only, so either side can import them
+ * without pulling in Node's worker machinery.)
+ */
+import type { TraceFile } from '../trace/format';
+
+/** Node's `--unhandled-rejections` modes. Node 20's default is `throw`. */
+export type UnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
+
+export interface RunBudgets {
+  /** Real time a single synchronous stretch of user code may take before it is stopped (ms). */
+  realTimeMs: number;
+  /** Virtual time after which a never-ending program is stopped (ms). */
+  virtualTimeMs: number;
+  /** Number of trace events after which the run is stopped. */
+  events: number;
+  /** Heap cap of the worker running the program (MB). */
+  memoryMb: number;
+}
+
+export interface RunOptions {
+  /** Path of the entry file (absolute, or relative to `cwd`). */
+  file: string;
+  /** The entry file's text, when it differs from the disk (an unsaved editor). */
+  source?: string;
+  /** Run this exported async function as the entry after the module has loaded. */
+  entryFunction?: string;
+  /** A JS expression evaluating to the entry function's argument array, e.g. `[3, "x"]`. */
+  entryArgs?: string;
+  seed?: number;
+  unhandledRejections?: UnhandledRejectionsMode;
+  budgets?: Partial<RunBudgets>;
+  cwd?: string;
+  /** Receives the program's output as it is produced (the CLI prints it; the extension logs it). */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Aborting stops the run; the trace so far is kept and marked truncated. */
+  signal?: AbortSignal;
+}
+
+/** A problem to show at a place in the user's source (Problems view, CLI message). */
+export interface SourceDiagnostic {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface RunResult {
+  trace: TraceFile;
+  exitCode: number;
+  diagnostics: SourceDiagnostic[];
+}

@@ -1,0 +1,62 @@
+/**
+ * The contract between instrumented code (what `src/core/instrument` emits) and the
+ * simulated runtime (`src/core/runtime`), which installs an object of this type in the
+ * sandbox's global scope under the name `INSTRUMENTATION_GLOBAL`.
+ *
+ * Instrumented code calls nothing else of ours. Every async construct of the user's code is
+ * rewritten into a *sync* generator driven by these functions, so no user `await` ever runs
+ * on V8's own promise machinery (whose order and timing would escape the simulation).
+ *
+ * Shapes the transformer emits (`$` stands for the global below, `S` for a site id):
+ *
+ *   // once per instrumented file, before anything else in it:
+ *   var $s = $.sites("samples/chat.ts", [[line, column, kind, label], ...]);   // site id = $s + index
+ *
+ *   async function f(a, b = 1) { BODY }
+ *     → function f(a, b) { return $.async(function* (a, b = 1) { BODY' }, this, arguments, $s + k); }
+ *       (outer parameters: the simple names before the first default/rest, so `f.length` is kept;
+ *        `this`, `arguments`, `super` and `new.target` of BODY are captured by the transformer as
+ *        TypeScript's own ES2017 lowering does)
+ *   await X                      → (yield $.await(X, S))
+ *   async function* g() { BODY } → function g() { return $.asyncGenerator(function* () { BODY' }, this, arguments, $s + k); }
+ *     in BODY':  await X   → (yield $.await(X, S))
+ *                yield X   → (yield $.yield(X, S))
+ *                yield* X  → (yield* $.yieldStar(X, S))
+ *                return X  → return X            (the driver awaits it, as the spec says)
+ *   for await (const x of xs) S  → lowered with $.asyncIterator(xs, S) and `yield $.await(it.next(), S)`,
+ *                                  closing the iterator (await it.return()) on break/return/throw.
+ *   function* s() { … yield X … } (sync generator)
+ *                                → `yield X` becomes `yield $.syncYield(X, S)` (records the yield only).
+ *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
+ *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
+ */
+
+/** The sandbox global through which instrumented code reaches the runtime; a name no user code uses. */
+export const INSTRUMENTATION_GLOBAL = '__asyncTimeline$';
+
+/** One row of a file's site table: [line (1-based), column (1-based), kind, label]. */
+export type SiteRow = [line: number, column: number, kind: SiteKind, label: string];
+export type SiteKind = 'await' | 'yield' | 'function' | 'call' | 'for-await' | 'timer' | 'tick' | 'other';
+
+/** Marker objects the coroutine generators yield to their driver. Opaque to instrumented code. */
+export interface AwaitRequest { readonly __await: unknown; readonly site: number }
+export interface YieldRequest { readonly __yield: unknown; readonly site: number }
+
+export interface InstrumentationApi {
+  /** Registers a file's sites; returns the id of row 0 (ids of a file are consecutive). The function site's label is the task name. */
+  sites(file: string, rows: SiteRow[]): number;
+  /** Runs an async function body: makes a task, starts the generator synchronously, returns the task's promise. */
+  async(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): Promise<unknown>;
+  /** Makes an async generator object driven by the body (spec AsyncGenerator request queue semantics). */
+  asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): AsyncGenerator<unknown, unknown, unknown>;
+  /** What an `await X` yields to the driver. */
+  await(value: unknown, site: number): AwaitRequest;
+  /** What a `yield X` inside an async generator yields to the driver. */
+  yield(value: unknown, site: number): YieldRequest;
+  /** Delegation for `yield* X` inside an async generator (spec semantics, incl. AsyncFromSyncIterator). */
+  yieldStar(iterable: unknown, site: number): Generator<unknown, unknown, unknown>;
+  /** GetIterator(obj, async): the async iterator for `for await`, wrapping sync iterables (CreateAsyncFromSyncIterator). */
+  asyncIterator(iterable: unknown, site: number): AsyncIterator<unknown>;
+  /** Records a sync generator's yield; returns the value unchanged. */
+  syncYield<T>(value: T, site: number): T;
+}

@@ -1,0 +1,190 @@
+/**
+ * The trace format: one versioned event log of a simulated run.
+ *
+ * This module is the contract between the engine (which records), the view model (which
+ * reads) and every file on disk (`--trace out.json`, the HTML export, the webview state).
+ * It has no dependencies and holds types and constants only.
+ *
+ * Invariants (the recorder guarantees them, readers may rely on them):
+ * - Events are stored in columns; the index of an event in the columns IS its `seq`:
+ *   strictly increasing, starting at 0, without gaps.
+ * - `t` (virtual milliseconds since the start of the run) never decreases from one event to
+ *   the next.
+ * - Ids (task, promise, timer, immediate, tick, job, site, string) are positive integers
+ *   handed out in order of first appearance; 0 means "none".
+ * - Every `TaskResume` names, in `c`, the `seq` of the settle event (`PromiseFulfill` or
+ *   `PromiseReject`) that caused it; that event precedes the resume.
+ * - Every `TaskSuspend` is followed (later) by exactly one `TaskResume` of the same task,
+ *   unless the trace is truncated.
+ * - Strings (names, console text, messages) live once in `strings` and are referred to by
+ *   index; string 0 is the empty string. They are user data: a reader displays them as text,
+ *   never as markup.
+ * - Same program + same options + same seed gives a byte-identical serialized trace.
+ *
+ * History:
+ * - 1: first version.
+ */
+
+/** Incremented on every incompatible change. A reader refuses a newer major version. */
+export const TRACE_FORMAT_VERSION = 1;
+
+/** What one event records. `a`, `b`, `c` are the event's three integer operands. */
+export const enum EventKind {
+  /** The run starts. a = 0. */
+  RunStart = 1,
+  /** The run ends. a = exit code, b = string: why it ended ("exit", "budget: …"). */
+  RunEnd = 2,
+
+  /** A macrotask starts: a = MacrotaskKind, b = the id of its timer/immediate/io (0 for the script). */
+  MacrotaskStart = 3,
+  /** The macrotask and all the ticks/microtasks it caused are done. a = MacrotaskKind, b = id. */
+  MacrotaskEnd = 4,
+
+  /** An async function (or generator) call made a task. a = task, b = parent task (0 = main script), c = site of the call's function. */
+  TaskCreate = 10,
+  /** The task begins running (synchronously inside its call). a = task. */
+  TaskStart = 11,
+  /** The task stops at an await. a = task, b = await site, c = the promise it waits on. */
+  TaskSuspend = 12,
+  /** The task runs again. a = task, b = promise that settled, c = seq of that settle event. */
+  TaskResume = 13,
+  /** A generator (sync or async) yields. a = task, b = yield site, c = 0. */
+  TaskYield = 14,
+  /** The task returned. a = task, b = its result promise (0 for a sync generator). */
+  TaskFinish = 15,
+  /** The task threw. a = task, b = its result promise, c = string: the error's message. */
+  TaskThrow = 16,
+
+  /** A promise is made. a = promise, b = task running at that moment (0 = none), c = site (0 if unknown). */
+  PromiseCreate = 20,
+  /** The promise is resolved with a thenable and will adopt its state. a = promise, b = the thenable's promise id (0 if not one of ours). */
+  PromiseAdopt = 21,
+  /** The promise is fulfilled. a = promise. */
+  PromiseFulfill = 22,
+  /** The promise is rejected. a = promise, b = string: the reason, c = 1 if it had no handler then. */
+  PromiseReject = 23,
+  /** A reaction job is queued. a = promise, b = job, c = task it will resume (0 if a plain then-callback). */
+  ReactionQueued = 24,
+  /** A reaction job runs. a = promise, b = job, c = task it resumes (0 if none). */
+  ReactionRun = 25,
+  /** A rejection nobody handled (reported as Node reports it). a = promise, b = string: reason. */
+  UnhandledRejection = 26,
+
+  /** setTimeout / setInterval. a = timer, b = delay in ms (after the 1 ms minimum), c = site. */
+  TimerSchedule = 30,
+  /** A timer's callback runs. a = timer. */
+  TimerFire = 31,
+  /** clearTimeout / clearInterval. a = timer. */
+  TimerClear = 32,
+  /** setImmediate. a = immediate, c = site. */
+  ImmediateSchedule = 33,
+  /** An immediate's callback runs. a = immediate. */
+  ImmediateRun = 34,
+  /** process.nextTick. a = tick, c = site. */
+  TickSchedule = 35,
+  /** A nextTick callback runs. a = tick. */
+  TickRun = 36,
+  /** queueMicrotask. a = job, c = site. */
+  MicrotaskSchedule = 37,
+  /** A queueMicrotask callback runs. a = job. */
+  MicrotaskRun = 38,
+
+  /** Synchronous blocking (Atomics.wait, busy loop, CPU work): the clock advanced by `a` ms while nothing else ran. c = site. */
+  Block = 40,
+  /** An I/O operation begins. a = io id, b = string: description, c = site. */
+  IoStart = 41,
+  /** An I/O operation completes (its callback is queued). a = io id. */
+  IoDone = 42,
+  /** A native (non-simulated) promise reached an await and was waited for in real time. a = promise, b = string: what it was, c = site. */
+  External = 43,
+
+  /** The program wrote to stdout (a = 1) or stderr (a = 2). b = string: the text, including its newline. */
+  Console = 50,
+  /** An uncaught error. a = task (0 = main), b = string: the printed error, c = site (0 if unknown). */
+  UncaughtError = 51,
+  /** An engine warning (something escaped the simulation). b = string: message, c = site. */
+  Warning = 52,
+  /** The run was stopped before its end; the trace up to here is kept. b = string: the reason. */
+  Truncated = 53,
+
+  /** A simulated thread is made (issue: threads). a = thread id, b = string: name. */
+  ThreadCreate = 60,
+  /** A simulated thread ends. a = thread id. */
+  ThreadExit = 61,
+}
+
+/** What kind of macrotask is running (operand `a` of MacrotaskStart/End). */
+export const enum MacrotaskKind {
+  Script = 1,
+  Timer = 2,
+  Immediate = 3,
+  Io = 4,
+}
+
+/** Where in the user's source something is: 1-based line, 1-based column, in the user's TS. */
+export interface SourceSite {
+  /** Index into `files`. */
+  file: number;
+  line: number;
+  column: number;
+  /** What is there, as a reader should see it: `sleep(1000)`, `Promise.all [3]`, `count`. */
+  label: string;
+  /** What kind of place this is. */
+  kind: 'await' | 'yield' | 'function' | 'call' | 'for-await' | 'timer' | 'tick' | 'other';
+}
+
+/** One task: one call of an async function, async generator or generator. */
+export interface TaskInfo {
+  /** Readable name: `count`, `Server.handle`, `<anonymous> chat.ts:12`. */
+  name: string;
+  /** The function's site (index into `sites`), 0 if unknown. */
+  site: number;
+  kind: 'async' | 'async-generator' | 'generator' | 'main' | 'thread';
+  /** Parent task (0 = main script). */
+  parent: number;
+  /** Simulated thread the task runs on (0 = main thread). */
+  thread: number;
+}
+
+/** The columns: event i is (kind[i], t[i], a[i], b[i], c[i], thread[i]). */
+export interface EventColumns {
+  kind: number[];
+  t: number[];
+  a: number[];
+  b: number[];
+  c: number[];
+  thread: number[];
+}
+
+/** A whole trace as written to disk (JSON) and sent to the webview. */
+export interface TraceFile {
+  format: 'async-timeline-trace';
+  version: number;
+  meta: TraceMeta;
+  /** Source file paths, as the user knows them (workspace-relative or absolute). Index 0 is the entry file. */
+  files: string[];
+  /** Sites; index 0 is a placeholder meaning "unknown". */
+  sites: SourceSite[];
+  /** Tasks; index 0 is the main script. */
+  tasks: TaskInfo[];
+  /** String table; index 0 is "". */
+  strings: string[];
+  events: EventColumns;
+}
+
+export interface TraceMeta {
+  /** The entry file as given. */
+  entry: string;
+  /** The exported function used as entry (`--entry`), if any. */
+  entryFunction?: string;
+  seed: number;
+  /** Virtual time at the end, in ms. */
+  endTime: number;
+  exitCode: number;
+  /** Set when the run was stopped before its natural end. */
+  truncated?: { reason: string };
+  /** 'commonjs' or 'module': which ordering rules applied. */
+  moduleKind: 'commonjs' | 'module';
+  /** Engine version that wrote the trace. */
+  engine: string;
+}
