@@ -36,6 +36,8 @@ export interface RunOptions {
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
   /** Aborting stops the run; the trace so far is kept and marked truncated. */
   signal?: AbortSignal;
+  /** Record the trace (default true). Off for the benchmark's "tracing off" column. */
+  tracing?: boolean;
 }
 
 /** A problem to show at a place in the user's source (Problems view, CLI message). */
@@ -53,4 +55,8 @@ export interface RunResult {
   trace: TraceFile;
   exitCode: number;
   diagnostics: SourceDiagnostic[];
+  /** Real-time costs of the phases, for the benchmark (ms). */
+  timings?: { instrumentAndBundleMs: number; runMs: number };
+  /** Peak heap used by the worker during the run (bytes), for the benchmark. */
+  peakHeapBytes?: number;
 }

@@ -1,0 +1,107 @@
+/**
+ * The one message protocol between the extension host and the timeline webview.
+ *
+ * Both sides import this module (it depends on neither): the host posts `HostToWebview`
+ * messages and receives `WebviewToHost`; the webview the reverse. Every message is a plain,
+ * structured-cloneable object with a `type` field. User-derived strings (trace contents, file
+ * names, error messages) travel only inside these messages, never into the webview's HTML.
+ *
+ * Handshake: the webview posts `ready` once its script has loaded and its listeners are in
+ * place; the host answers with `init` (carrying the trace, or null while none exists yet).
+ * Messages the host sends before `ready` may be lost, so the host must wait for it — and
+ * answer again after every `ready`, since a webview reloaded from its serializer says `ready`
+ * anew.
+ *
+ * History:
+ * - 1: first version.
+ */
+import type { TraceFile } from '../core/trace/format';
+
+/** Incremented on every incompatible change; sent in `ready` so a stale webview is detectable. */
+export const PROTOCOL_VERSION = 1;
+
+/** The VS Code theme kinds, as VS Code names them in the webview body class (`vscode-dark` …). */
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+/** A position in the user's source: `file` exactly as in `TraceFile.files`; 1-based line and column. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What the webview remembers across reloads (stored with `setState`, also echoed to the host). */
+export interface TimelineViewState {
+  /** Visible window over the layout's x axis, in layout units (see src/core/viewmodel). */
+  viewStart: number;
+  viewEnd: number;
+  /** The selected event's seq, or -1 for none. */
+  cursorSeq: number;
+  /** Names of task groups the user collapsed. */
+  collapsedGroups: string[];
+  /** Vertical scroll of the lanes, in CSS pixels. */
+  scrollTop: number;
+}
+
+/** Where a run is. `running` shows progress; the others end it. */
+export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
+
+// ───────────────────────────── host → webview ─────────────────────────────
+
+export type HostToWebview =
+  /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState }
+  /** A new run's trace replaces the one shown (view state is kept where it still fits). */
+  | { type: 'showTrace'; trace: TraceFile }
+  /** A run's progress: started, finished, cancelled or failed (`message` says why, as text). */
+  | { type: 'runStatus'; status: RunStatus; file?: string; message?: string }
+  /** The run could not produce a trace (syntax error, crash): show `message`, at `location` if known. */
+  | { type: 'runError'; message: string; location?: SourceLocation }
+  /** The editor cursor moved onto a line with await/yield/call sites: highlight events whose site is there. */
+  | { type: 'selectEvents'; file: string; line: number; column?: number }
+  /** The colour theme changed (VS Code also updates the body class; the standalone file never sends it). */
+  | { type: 'setTheme'; kind: ThemeKind };
+
+// ───────────────────────────── webview → host ─────────────────────────────
+
+export type WebviewToHost =
+  /** The webview has loaded and listens: the host answers with `init`. */
+  | { type: 'ready'; protocolVersion: number }
+  /** The user clicked a segment, marker or console line: open `file` at line/column in an editor. */
+  | { type: 'revealSource'; file: string; line: number; column: number }
+  /** The cursor moved to an event (`seq`, -1 for none) at `location`: the host may decorate that line. */
+  | { type: 'cursorChanged'; seq: number; location?: SourceLocation }
+  /** The user asked to run the same program again (toolbar button). */
+  | { type: 'rerun' }
+  /** Something failed inside the webview (bad trace, render error): the host logs `message`. */
+  | { type: 'webviewError'; message: string };
+
+/** Every `type` of each direction, for the runtime guards below. */
+const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
+  'init', 'showTrace', 'runStatus', 'runError', 'selectEvents', 'setTheme',
+]);
+const WEBVIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
+  'ready', 'revealSource', 'cursorChanged', 'rerun', 'webviewError',
+]);
+
+function hasType(value: unknown, types: ReadonlySet<string>): boolean {
+  return typeof value === 'object' && value !== null && types.has((value as { type?: unknown }).type as string);
+}
+
+/** Is `value` a message the host may have sent? Checks the `type` tag only; the webview validates traces itself. */
+export function isHostToWebview(value: unknown): value is HostToWebview {
+  return hasType(value, HOST_TO_WEBVIEW_TYPES);
+}
+
+/**
+ * Is `value` a message the webview may have sent? The tag, and for `revealSource` the field
+ * types too: the host opens files from it, so it must not trust a malformed one.
+ */
+export function isWebviewToHost(value: unknown): value is WebviewToHost {
+  if (!hasType(value, WEBVIEW_TO_HOST_TYPES)) return false;
+  const msg = value as Record<string, unknown>;
+  if (msg.type === 'revealSource') {
+    return typeof msg.file === 'string' && Number.isInteger(msg.line) && Number.isInteger(msg.column);
+  }
+  return true;
+}
