@@ -19,8 +19,8 @@ command -v rg >/dev/null || need_apt+=(ripgrep)
 [ -f /usr/include/krb5.h ] || [ -f /usr/include/krb5/krb5.h ] || need_apt+=(libkrb5-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   t "apt-get install ${need_apt[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
 if [ -x "$H/cs/node_modules/.bin/code-server" ] && grep -q "\"version\": \"$CS_VERSION\"" "$H/cs/node_modules/code-server/package.json"; then

@@ -27,6 +27,8 @@
  *                                  closing the iterator (await it.return()) on break/return/throw.
  *   function* s() { … yield X … } (sync generator)
  *                                → `yield X` becomes `yield $.syncYield(X, S)` (records the yield only).
+ *   while (…) S / for (…) S / do S while (…) — at every loop back-edge (start of each iteration):
+ *                                → `$.loop(S);` as the loop body's first statement (S: the loop's site).
  *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
  *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
  */
@@ -59,4 +61,11 @@ export interface InstrumentationApi {
   asyncIterator(iterable: unknown, site: number): AsyncIterator<unknown>;
   /** Records a sync generator's yield; returns the value unchanged. */
   syncYield<T>(value: T, site: number): T;
+  /**
+   * Called at every loop back-edge. Cheap (a counter; the host's real clock is read only every
+   * ~10k calls). Throws an error with name 'AsyncTimelineBudgetError' (see host-api.ts
+   * `BudgetErrorShape`) naming the site when the current synchronous stretch of user code has run
+   * longer than the real-time budget; once thrown it throws on every later call.
+   */
+  loop(site: number): void;
 }

@@ -1,0 +1,94 @@
+/**
+ * Command-line parsing for `async-timeline`. Hand-written (no dependency): the grammar is
+ * small, and errors must name the flag the user typed.
+ */
+import type { RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+
+export const USAGE = `Usage: async-timeline run <file> [options]
+
+Runs a TypeScript/JavaScript program on a simulated, traced event loop in virtual time.
+Prints the program's own output as \`node <file>\` would, and exits with its exit code.
+
+Options:
+  --entry <name>                 after loading, call this exported async function
+  --args <js-expr>               arguments for --entry, a JS expression giving an array, e.g. '[3, "x"]'
+  --seed <n>                     vary the documented tie rules (default 0)
+  --trace <out.json>             write the trace (JSON)
+  --html <out.html>              write a standalone timeline page
+  --summary                      print one summary line on stderr at the end
+  --unhandled-rejections=<mode>  throw (default) | strict | warn | none | warn-with-error-code
+  --max-virtual-ms <n>           stop a never-ending program after n ms of virtual time
+  --max-events <n>               stop after n trace events
+  --timeout-ms <n>               stop synchronous code running longer than n ms of real time
+  --max-memory-mb <n>            heap cap of the sandbox
+  -h, --help                     show this help
+`;
+
+export interface CliArgs {
+  command: 'run' | 'help';
+  file?: string;
+  entryFunction?: string;
+  entryArgs?: string;
+  seed?: number;
+  tracePath?: string;
+  htmlPath?: string;
+  summary: boolean;
+  unhandledRejections?: UnhandledRejectionsMode;
+  budgets: Partial<RunBudgets>;
+}
+
+export class UsageError extends Error {}
+
+const MODES: UnhandledRejectionsMode[] = ['throw', 'strict', 'warn', 'none', 'warn-with-error-code'];
+
+export function parseArgs(argv: string[]): CliArgs {
+  const out: CliArgs = { command: 'run', summary: false, budgets: {} };
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ...out, command: 'help' };
+  if (argv[0] !== 'run') throw new UsageError(`unknown command '${argv[0]}' (expected 'run')`);
+  const rest = argv.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    let arg = rest[i];
+    let inline: string | undefined;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    if (eq > 0) {
+      inline = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    const num = (): number => {
+      const raw = value();
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0) throw new UsageError(`${arg}: '${raw}' is not a non-negative number`);
+      return n;
+    };
+    switch (arg) {
+      case '--entry': out.entryFunction = value(); break;
+      case '--args': out.entryArgs = value(); break;
+      case '--seed': out.seed = num(); break;
+      case '--trace': out.tracePath = value(); break;
+      case '--html': out.htmlPath = value(); break;
+      case '--summary': out.summary = true; break;
+      case '--unhandled-rejections': {
+        const mode = value() as UnhandledRejectionsMode;
+        if (!MODES.includes(mode)) throw new UsageError(`--unhandled-rejections: '${mode}' is not one of ${MODES.join(', ')}`);
+        out.unhandledRejections = mode;
+        break;
+      }
+      case '--max-virtual-ms': out.budgets.virtualTimeMs = num(); break;
+      case '--max-events': out.budgets.events = num(); break;
+      case '--timeout-ms': out.budgets.realTimeMs = num(); break;
+      case '--max-memory-mb': out.budgets.memoryMb = num(); break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        if (out.file !== undefined) throw new UsageError(`unexpected argument '${arg}' (the file is '${out.file}')`);
+        out.file = arg;
+    }
+  }
+  if (out.file === undefined) throw new UsageError('missing <file> to run');
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * `async-timeline run <file>`: runs a program on the simulated loop and prints its output as
+ * `node <file>` would — same bytes on stdout and stderr, same exit code — so it can be diffed
+ * against real Node. Everything the tool itself says (usage errors, the summary, budget stops)
+ * goes to stderr.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runProgram } from '../core/engine/run';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { loadHtmlExporter } from './html';
+import { formatSummary, summarize } from './summary';
+
+async function run(args: CliArgs): Promise<number> {
+  const cwd = process.cwd();
+  const controller = new AbortController();
+  // Ctrl+C stops the program but still writes the trace so far.
+  process.once('SIGINT', () => controller.abort());
+  const result = await runProgram({
+    file: args.file!,
+    cwd,
+    entryFunction: args.entryFunction,
+    entryArgs: args.entryArgs,
+    seed: args.seed,
+    unhandledRejections: args.unhandledRejections,
+    budgets: args.budgets,
+    signal: controller.signal,
+    onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
+  });
+  let exitCode = result.exitCode;
+  if (args.tracePath) fs.writeFileSync(path.resolve(cwd, args.tracePath), JSON.stringify(result.trace));
+  if (args.htmlPath) {
+    const render = loadHtmlExporter();
+    if (render) {
+      fs.writeFileSync(path.resolve(cwd, args.htmlPath), render(result.trace));
+    } else {
+      process.stderr.write('async-timeline: --html is not available in this build (the HTML exporter is missing)\n');
+      exitCode = exitCode || 2;
+    }
+  }
+  if (args.summary) process.stderr.write(formatSummary(summarize(result.trace)) + '\n');
+  return exitCode;
+}
+
+async function main(argv: string[]): Promise<void> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`async-timeline: ${e.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  // Let stdout drain (a large output piped to a slow reader) instead of process.exit().
+  process.exitCode = await run(args);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`async-timeline: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 70;
+});

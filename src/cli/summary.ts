@@ -1,0 +1,54 @@
+/**
+ * The `--summary` line: `virtual time: 1000 ms · tasks: 4 · awaits: 4 · max concurrency: 4`.
+ * tasks = async tasks created (async functions and async generators; sync generators are not
+ * concurrency), awaits = TaskSuspend events, max concurrency = most of those tasks alive
+ * (started, not yet finished or thrown) at one moment.
+ */
+import { EventKind, type TraceFile } from '../core/trace/format';
+
+export interface CliSummary {
+  virtualMs: number;
+  tasks: number;
+  awaits: number;
+  maxConcurrency: number;
+}
+
+export function summarize(trace: TraceFile): CliSummary {
+  const { kind, a } = trace.events;
+  const isAsyncTask = (task: number) => {
+    const k = trace.tasks[task]?.kind;
+    return k === 'async' || k === 'async-generator';
+  };
+  let tasks = 0;
+  let awaits = 0;
+  let alive = 0;
+  let maxConcurrency = 0;
+  const running = new Set<number>();
+  for (let i = 0; i < kind.length; i++) {
+    switch (kind[i]) {
+      case EventKind.TaskCreate:
+        if (isAsyncTask(a[i])) tasks++;
+        break;
+      case EventKind.TaskStart:
+        if (isAsyncTask(a[i]) && !running.has(a[i])) {
+          running.add(a[i]);
+          maxConcurrency = Math.max(maxConcurrency, ++alive);
+        }
+        break;
+      case EventKind.TaskFinish:
+      case EventKind.TaskThrow:
+        if (running.delete(a[i])) alive--;
+        break;
+      case EventKind.TaskSuspend:
+        awaits++;
+        break;
+    }
+  }
+  const last = trace.events.t.length ? trace.events.t[trace.events.t.length - 1] : 0;
+  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency };
+}
+
+export function formatSummary(s: CliSummary): string {
+  const ms = Number.isInteger(s.virtualMs) ? String(s.virtualMs) : s.virtualMs.toFixed(3).replace(/\.?0+$/, '');
+  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}`;
+}

@@ -1,0 +1,127 @@
+/**
+ * Bundling: esbuild follows the entry's imports (relative TS/JS, CJS and ESM, node_modules);
+ * a plugin runs the instrumenter on every loaded file in `onLoad`, so each file's sites carry
+ * positions in its own original text, and esbuild chains the inline source maps into one.
+ * Node built-ins stay `require(...)` calls: the sandbox's `require` maps them to the runtime's
+ * simulated modules or to real Node (see worker.ts).
+ */
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { instrumentSource } from '../instrument/index';
+import type { SourceDiagnostic } from './api';
+
+export interface BundleInput {
+  /** Absolute path of the entry file. */
+  entry: string;
+  /** The entry's text, when it differs from the disk. */
+  source?: string;
+  cwd: string;
+}
+
+export interface BundleOutput {
+  code: string;
+  /** The bundle's source map (JSON text), sources absolute. */
+  map: string;
+  /** Original text of every loaded file, by absolute path (for error headers). */
+  sources: Map<string, string>;
+  moduleKind: 'commonjs' | 'module';
+  diagnostics: SourceDiagnostic[];
+}
+
+/** The name a user knows a file by: relative to the working directory when inside it. */
+export function displayName(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+/** Node's rule: `.mjs`/`.mts` are modules, `.cjs`/`.cts` are not, otherwise the nearest package.json's "type". */
+export function moduleKindOf(file: string): 'commonjs' | 'module' {
+  const ext = path.extname(file);
+  if (ext === '.mjs' || ext === '.mts') return 'module';
+  if (ext === '.cjs' || ext === '.cts') return 'commonjs';
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try {
+        return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
+      } catch {
+        return 'commonjs';
+      }
+    }
+    if (path.dirname(dir) === dir) return 'commonjs';
+  }
+}
+
+function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esbuild.Plugin {
+  return {
+    name: 'async-timeline-instrument',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        const text = args.path === input.entry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
+        sources.set(args.path, text);
+        const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd) });
+        const loader: esbuild.Loader = /x$/.test(args.path) ? 'jsx' : 'js';
+        if (result.diagnostics.length) {
+          // Third-party code we cannot parse still runs, just without instrumentation.
+          if (args.path.includes(`${path.sep}node_modules${path.sep}`)) {
+            return { contents: text, loader: /\.[cm]?tsx?$/.test(args.path) ? 'ts' : loader, warnings: [{ text: 'not instrumented: ' + result.diagnostics[0].message }] };
+          }
+          const lines = text.split(/\r?\n/);
+          return {
+            errors: result.diagnostics.map((d) => ({
+              text: d.message,
+              location: { file: args.path, line: d.line, column: d.column - 1, lineText: lines[d.line - 1] ?? '' },
+            })),
+          };
+        }
+        return { contents: result.code, loader };
+      });
+    },
+  };
+}
+
+function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: string): SourceDiagnostic {
+  const loc = m.location;
+  return {
+    file: loc ? path.resolve(cwd, loc.file) : '',
+    line: loc?.line ?? 1,
+    column: (loc?.column ?? 0) + 1,
+    message: m.text,
+    severity,
+  };
+}
+
+export async function bundle(input: BundleInput): Promise<BundleOutput> {
+  const sources = new Map<string, string>();
+  const moduleKind = moduleKindOf(input.entry);
+  const outfile = path.join(input.cwd, '__async-timeline-bundle.js');
+  try {
+    const result = await esbuild.build({
+      entryPoints: [input.entry],
+      absWorkingDir: input.cwd,
+      bundle: true,
+      write: false,
+      outfile,
+      format: 'cjs',
+      platform: 'node',
+      target: 'esnext',
+      sourcemap: 'external',
+      sourcesContent: false,
+      logLevel: 'silent',
+      // esbuild must not lower or rename anything the user's program could observe.
+      keepNames: false,
+      plugins: [instrumentPlugin(input, sources)],
+    });
+    const code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
+    const mapText = result.outputFiles.find((o) => o.path.endsWith('.map'))?.text ?? '{"version":3,"sources":[],"mappings":""}';
+    const map = JSON.parse(mapText) as { sources: string[] };
+    map.sources = map.sources.map((s) => path.resolve(path.dirname(outfile), s));
+    const diagnostics = result.warnings.filter((w) => w.text.startsWith('not instrumented')).map((w) => toDiagnostic(w, 'warning', input.cwd));
+    return { code, map: JSON.stringify(map), sources, moduleKind, diagnostics };
+  } catch (e) {
+    const failure = e as esbuild.BuildFailure;
+    if (!Array.isArray(failure.errors)) throw e;
+    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd)) };
+  }
+}

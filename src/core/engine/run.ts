@@ -1,0 +1,124 @@
+/**
+ * `runProgram`: the engine's one entry point for the CLI and the extension host. It starts a
+ * worker thread (worker.ts, built to dist/worker.js) that bundles and runs the program, relays
+ * its output as it comes, and resolves with the trace. Whatever happens to the worker (a heap
+ * out of memory, a crash, a cancel), the promise resolves with the best trace there is —
+ * the last snapshot, marked truncated — never rejects for a problem of the user's program.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TraceFile } from '../trace/format';
+import type { RunBudgets, RunOptions, RunResult } from './api';
+import { displayName, moduleKindOf } from './bundle';
+import type { WorkerInput, WorkerMessage } from './protocol';
+import { emptyTrace, markTruncated } from './trace-util';
+
+export const ENGINE_VERSION = 'async-timeline 0.1.0';
+
+export const DEFAULT_BUDGETS: RunBudgets = {
+  realTimeMs: 3000,
+  virtualTimeMs: 3_600_000,
+  events: 2_000_000,
+  memoryMb: 1024,
+};
+
+/** After a cancel, how long the worker gets to hand over its trace before it is terminated. */
+const STOP_GRACE_MS = 2000;
+
+/**
+ * The directory holding worker.js and runtime.js: next to the running bundle (dist/cli.js,
+ * dist/extension.js), or the repository's dist/ when running from sources (tests via tsx).
+ * `ASYNC_TIMELINE_DIST` overrides both.
+ */
+export function locateDist(): string {
+  const candidates = [process.env.ASYNC_TIMELINE_DIST, __dirname, path.resolve(__dirname, '../../../dist')];
+  for (const dir of candidates) {
+    if (dir && fs.existsSync(path.join(dir, 'worker.js')) && fs.existsSync(path.join(dir, 'runtime.js'))) return dir;
+  }
+  throw new Error(`async-timeline: dist/worker.js and dist/runtime.js not found (looked in ${candidates.filter(Boolean).join(', ')}); run \`npm run build\``);
+}
+
+export function runProgram(options: RunOptions): Promise<RunResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const entry = path.resolve(cwd, options.file);
+  const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...options.budgets };
+  const seed = options.seed ?? 0;
+  const input: WorkerInput = {
+    entry,
+    entryDisplay: displayName(entry, cwd),
+    source: options.source,
+    cwd,
+    entryFunction: options.entryFunction,
+    entryArgs: options.entryArgs,
+    seed,
+    unhandledRejections: options.unhandledRejections ?? 'throw',
+    budgets,
+    distDir: locateDist(),
+    engineVersion: ENGINE_VERSION,
+    snapshotEveryMs: 1000,
+  };
+  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
+
+  if (options.source === undefined && !fs.existsSync(entry)) {
+    const message = `Cannot find module '${entry}'`;
+    options.onOutput?.('stderr', `Error: ${message}\n`);
+    return Promise.resolve({
+      trace: emptyTrace(fallbackMeta),
+      exitCode: 1,
+      diagnostics: [{ file: entry, line: 1, column: 1, message, severity: 'error' }],
+    });
+  }
+
+  return new Promise<RunResult>((resolve) => {
+    const worker = new Worker(path.join(input.distDir, 'worker.js'), {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, stackSizeMb: 4 },
+      stdout: false,
+      stderr: false,
+    });
+    let snapshot: TraceFile | undefined;
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const finish = (result: RunResult) => {
+      if (settled) return;
+      settled = true;
+      if (killTimer) clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve(result);
+      void worker.terminate();
+    };
+    /** The worker is gone without a final trace: keep the last snapshot. */
+    const salvage = (reason: string, exitCode: number, printed: string) => {
+      if (settled) return;
+      options.onOutput?.('stderr', printed);
+      const trace = markTruncated(snapshot ?? emptyTrace(fallbackMeta), reason, exitCode);
+      finish({ trace, exitCode, diagnostics: [] });
+    };
+    const onAbort = () => {
+      worker.postMessage({ type: 'stop', reason: 'cancelled' });
+      killTimer = setTimeout(() => salvage('cancelled', 130, ''), STOP_GRACE_MS);
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort);
+
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'output') {
+        for (const [stream, text] of m.chunks) options.onOutput?.(stream === 1 ? 'stdout' : 'stderr', text);
+      } else if (m.type === 'snapshot') {
+        snapshot = m.trace;
+      } else if (m.type === 'done') {
+        finish({ trace: m.trace, exitCode: m.exitCode, diagnostics: m.diagnostics });
+      }
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        // Node itself aborts (exit 134) with this message when the heap is exhausted.
+        salvage(`out of memory (heap limit ${budgets.memoryMb} MB)`, 134, `\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n`);
+      } else {
+        salvage(`engine crashed: ${e.message}`, 70, `async-timeline: engine crashed: ${e.stack ?? e.message}\n`);
+      }
+    });
+    worker.on('exit', (code) => salvage(`the engine exited (code ${code})`, 70, settled ? '' : `async-timeline: the engine exited unexpectedly (code ${code})\n`));
+  });
+}

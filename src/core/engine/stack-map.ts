@@ -1,0 +1,93 @@
+/**
+ * Error locations back in the user's TS. Stacks of errors made inside the sandbox are
+ * formatted by a `prepareStackTrace` installed on the sandbox's own `Error` (V8 calls the
+ * realm's hook), which maps every frame of the bundle through the bundle's source map and
+ * drops the frames of our machinery (the runtime, the vm, the worker), so a stack reads
+ * like Node's own for the original files.
+ */
+import { SourceMap } from 'node:module';
+
+/** The vm file name of the bundle; frames with this name are user code. */
+export const BUNDLE_FILENAME = 'async-timeline:bundle.js';
+
+export interface OriginalPosition {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+interface CallSiteLike {
+  getFileName(): string | undefined | null;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+  toString(): string;
+}
+
+export class StackMapper {
+  private readonly map: SourceMap | undefined;
+  /** The first user frame of each error whose stack we formatted: where Node points its caret. */
+  private readonly origins = new WeakMap<object, OriginalPosition>();
+
+  constructor(mapJson: string, private readonly sources: Map<string, string>) {
+    try {
+      this.map = mapJson ? new SourceMap(JSON.parse(mapJson)) : undefined;
+    } catch {
+      this.map = undefined;
+    }
+  }
+
+  /** A 1-based bundle position → the original one, if mapped. */
+  original(line: number, column: number): OriginalPosition | undefined {
+    const entry = this.map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    if (!entry || entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
+    const file = entry.originalSource.replace(/^file:\/\//, '');
+    return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+  }
+
+  /** The hook for the sandbox's `Error.prepareStackTrace`. */
+  prepareStackTrace = (error: unknown, frames: CallSiteLike[]): string => {
+    let header: string;
+    try {
+      const e = error as { name?: unknown; message?: unknown } | null;
+      const name = e && e.name !== undefined ? String(e.name) : 'Error';
+      const message = e && e.message !== undefined ? String(e.message) : '';
+      header = message ? `${name}: ${message}` : name;
+    } catch {
+      header = 'Error';
+    }
+    const lines: string[] = [];
+    for (const frame of frames) {
+      try {
+        if (frame.getFileName() !== BUNDLE_FILENAME) continue;
+        const pos = this.original(frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
+        const where = pos ? `${pos.file}:${pos.line}:${pos.column}` : `${BUNDLE_FILENAME}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+        if (pos && lines.length === 0 && error !== null && typeof error === 'object') this.origins.set(error, pos);
+        const text = frame.toString();
+        const at = text.lastIndexOf(BUNDLE_FILENAME);
+        // toString() gives "fn (file:l:c)" or "file:l:c"; keep the function part, swap the place.
+        const fn = at > 0 ? text.slice(0, at).replace(/\s*\($/, '') : '';
+        lines.push(fn ? `    at ${fn} (${where})` : `    at ${where}`);
+      } catch {
+        // A frame we cannot describe is left out rather than breaking the error.
+      }
+    }
+    return [header, ...lines].join('\n');
+  };
+
+  /** Node's "file:line\nsource\n   ^\n\n" above an uncaught error, or '' when unknown. */
+  errorSourceHeader = (error: unknown): string => {
+    if (error === null || typeof error !== 'object') return '';
+    try {
+      void (error as { stack?: unknown }).stack; // formats the stack, which records the origin
+    } catch {
+      return '';
+    }
+    const pos = this.origins.get(error);
+    const text = pos && this.sources.get(pos.file);
+    if (!pos || text === undefined) return '';
+    const sourceLine = text.split(/\r?\n/)[pos.line - 1] ?? '';
+    return `${pos.file}:${pos.line}\n${sourceLine}\n${' '.repeat(Math.max(0, pos.column - 1))}^\n\n`;
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Instrument one source file: TypeScript/JavaScript text in, plain JavaScript out (types
+ * stripped, async constructs rewritten, a source map back to the original text inlined so the
+ * bundler can chain it). Pure: no file system, no `vscode`.
+ */
+import ts from 'typescript';
+import type { SiteRow } from '../runtime/instrumentation-api';
+import { instrumentTransformer } from './transform';
+
+export interface InstrumentOptions {
+  /** Real path of the file: decides TS vs JS parsing (`.ts`, `.tsx`, `.mts`, `.cts`, `.js`, …). */
+  fileName: string;
+  /** The name recorded in the site table (what the user sees: workspace-relative or absolute). */
+  displayName?: string;
+  /** `$.loop` probes at loop back-edges (default true). */
+  loopProbes?: boolean;
+  /** Inline a source map comment (default true). */
+  sourceMap?: boolean;
+}
+
+export interface InstrumentDiagnostic {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+}
+
+export interface InstrumentResult {
+  code: string;
+  sites: SiteRow[];
+  /** Syntax errors; when non-empty, `code` must not be run. */
+  diagnostics: InstrumentDiagnostic[];
+}
+
+const compilerOptions: ts.CompilerOptions = {
+  // Emit modern JS: only our transformer lowers anything, so user semantics stay (class
+  // fields with define semantics, private names, …). Modules are left to the bundler.
+  target: ts.ScriptTarget.ESNext,
+  module: ts.ModuleKind.ESNext,
+  // Never add "use strict" to a sloppy script: that would change its meaning.
+  alwaysStrict: false,
+  strict: false,
+  ignoreDeprecations: '6.0',
+  jsx: ts.JsxEmit.Preserve,
+  verbatimModuleSyntax: false,
+  sourceMap: true,
+  inlineSources: true,
+};
+
+/** UTF-8 base64 without Node's Buffer, so the instrumenter also runs in a browser worker. */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
+  let sites: SiteRow[] = [];
+  const out = ts.transpileModule(text, {
+    // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
+    // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
+    fileName: options.fileName.replace(/\.c([jt])s$/, '.$1s'),
+    compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
+    reportDiagnostics: true,
+    transformers: {
+      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows))],
+    },
+  });
+  const diagnostics = (out.diagnostics ?? [])
+    .filter((d) => d.category === ts.DiagnosticCategory.Error && d.file)
+    .map((d) => {
+      const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') };
+    });
+  let code = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, '');
+  if (out.sourceMapText) {
+    const map = JSON.parse(out.sourceMapText) as { sources: string[]; file?: string };
+    // Name the source by its real path so stack traces and the bundle's map point at it.
+    map.sources = [options.fileName];
+    delete map.file;
+    code += `\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
+  }
+  return { code, sites, diagnostics };
+}
+
+export { instrumentTransformer } from './transform';
+export type { TransformOptions } from './transform';

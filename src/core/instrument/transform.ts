@@ -1,0 +1,376 @@
+/**
+ * The instrumenting transformer: a `before` transformer for TypeScript's emit that rewrites
+ * every async construct into the shapes of `runtime/instrumentation-api.ts` (see there).
+ *
+ * Why our own visitor and not TypeScript's `transformES2017`/`transformES2018`: those lower to
+ * `__awaiter`/`__asyncGenerator` helpers built on the native `Promise` and lose the await
+ * sites; the shapes we need are simpler (the runtime's driver does what `__awaiter` does), and
+ * the `this`/`arguments` capture comes for free because the runtime calls the generator with
+ * `body.apply(thisArg, args)`. Only `super` needs capturing — a generator function expression
+ * has no home object — which we do like TypeScript does, with an arrow helper in the method.
+ *
+ * The visitor is table-driven: `handlers` maps a SyntaxKind to the function that rewrites it;
+ * everything else is visited structurally. A stack of frames says what kind of function the
+ * visitor is inside (async body, generator, plain function, non-async arrow, module top level).
+ */
+import ts from 'typescript';
+import { INSTRUMENTATION_GLOBAL, type SiteKind, type SiteRow } from '../runtime/instrumentation-api';
+import { expressionLabel, functionName, loopLabel, position } from './labels';
+import { lowerForAwait } from './for-await';
+import { wrapTopLevelAwait } from './module-tla';
+
+/** Name of the per-file variable holding the id of the file's site 0. */
+export const SITES_VAR = '__at$s';
+/** Sandbox global that receives the entry module's evaluation promise when it uses top-level await. */
+export const TLA_GLOBAL = '__asyncTimeline$main';
+const SUPER_GET = '__at$superGet';
+const SUPER_SET = '__at$superSet';
+
+export interface TransformOptions {
+  /** The file name as the user knows it; recorded in the site table. */
+  displayName: string;
+  /** Insert `$.loop(site)` probes at loop back-edges (default true). */
+  loopProbes?: boolean;
+}
+
+type FrameKind = 'module' | 'async' | 'asyncGenerator' | 'generator' | 'function' | 'arrow';
+interface Frame {
+  kind: FrameKind;
+  /** Set on async frames whose generator lost access to `super`. */
+  superCapture?: { get: boolean; set: boolean };
+  /** The module frame saw a top-level await / for await. */
+  topLevelAwait?: boolean;
+}
+
+type Handler = (node: any, v: Instrumenter) => ts.VisitResult<ts.Node | undefined>;
+
+function isAsync(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+function withoutAsync(mods: ts.NodeArray<ts.ModifierLike> | undefined): ts.ModifierLike[] | undefined {
+  return mods?.filter((m) => m.kind !== ts.SyntaxKind.AsyncKeyword);
+}
+
+/** Does the node (a function body) use `this`/`super` (or `arguments`) of its enclosing scope? Stops at non-arrow functions and classes. */
+function usesLexical(node: ts.Node, what: 'this' | 'arguments'): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isFunctionLike(n) && !ts.isArrowFunction(n)) return;
+    if (ts.isClassLike(n)) return;
+    if (what === 'this' && (n.kind === ts.SyntaxKind.ThisKeyword || n.kind === ts.SyntaxKind.SuperKeyword)) found = true;
+    else if (what === 'arguments' && ts.isIdentifier(n) && n.text === 'arguments' && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found = true;
+    else ts.forEachChild(n, walk);
+  };
+  if (ts.isFunctionLike(node) && !ts.isArrowFunction(node)) ts.forEachChild(node, walk);
+  else walk(node);
+  return found;
+}
+
+export class Instrumenter {
+  readonly f: ts.NodeFactory;
+  readonly sites: SiteRow[] = [];
+  private readonly frames: Frame[] = [];
+
+  constructor(
+    readonly context: ts.TransformationContext,
+    readonly sf: ts.SourceFile,
+    readonly options: TransformOptions,
+  ) {
+    this.f = context.factory;
+  }
+
+  readonly visit = (node: ts.Node): ts.VisitResult<ts.Node | undefined> => {
+    const handler = handlers[node.kind];
+    return handler ? handler(node, this) : ts.visitEachChild(node, this.visit, this.context);
+  };
+
+  get frame(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  inFrame<T>(frame: Frame, fn: () => T): T {
+    this.frames.push(frame);
+    try {
+      return fn();
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  /** Adds a site row for an original node; returns its index in the file's table. */
+  addSite(node: ts.Node, kind: SiteKind, label: string): number {
+    const [line, column] = position(node, this.sf);
+    this.sites.push([line, column, kind, label]);
+    return this.sites.length - 1;
+  }
+
+  /** `$s + k`: the runtime id of the file's site k. */
+  siteExpr(k: number): ts.Expression {
+    const base = this.f.createIdentifier(SITES_VAR);
+    return k === 0 ? base : this.f.createAdd(base, this.f.createNumericLiteral(k));
+  }
+
+  /** `__asyncTimeline$.name(...args)`. */
+  api(name: string, args: ts.Expression[]): ts.Expression {
+    return this.f.createCallExpression(this.f.createPropertyAccessExpression(this.f.createIdentifier(INSTRUMENTATION_GLOBAL), name), undefined, args);
+  }
+
+  /** The capture to use for `super` here: the nearest enclosing async frame, looking through plain arrows. */
+  superCapture(): Frame['superCapture'] {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const fr = this.frames[i];
+      if (fr.kind === 'arrow') continue;
+      return fr.superCapture;
+    }
+    return undefined;
+  }
+
+  /** Visits one node that must stay one node of the given kind (our handlers never delete). */
+  one<T extends ts.Node>(node: ts.Node, test: (n: ts.Node) => n is T): T {
+    return ts.visitNode(node, this.visit, test) as T;
+  }
+
+  visitBlock(block: ts.Block): ts.Block {
+    return this.one(block, ts.isBlock);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+type AnyFunction = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+/** Plain functions, constructors, accessors, class bodies: a frame barrier, nothing rewritten. */
+function plainFrame(kind: FrameKind): Handler {
+  return (node: ts.Node, v) => v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
+}
+
+function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.Node> {
+  if (!node.body) return node; // overload signature or abstract method: types only
+  const generator = !!node.asteriskToken;
+  if (!isAsync(node)) {
+    const kind: FrameKind = generator ? 'generator' : ts.isArrowFunction(node) ? 'arrow' : 'function';
+    return v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
+  }
+  const { f } = v;
+  const isArrow = ts.isArrowFunction(node);
+  const site = v.addSite(node, 'function', functionName(node, v.sf));
+  // A computed method name is evaluated outside the function.
+  const name = ts.isMethodDeclaration(node) ? v.one(node.name, ts.isPropertyName) : undefined;
+  const frame: Frame = { kind: generator ? 'asyncGenerator' : 'async', superCapture: { get: false, set: false } };
+  const { params, body } = v.inFrame(frame, () => {
+    const params = ts.visitNodes(node.parameters, v.visit, ts.isParameter);
+    const body = ts.isBlock(node.body!)
+      ? v.visitBlock(node.body!)
+      : f.createBlock([f.createReturnStatement(v.one(node.body!, ts.isExpression))], true);
+    return { params, body };
+  });
+
+  // Arrows keep their own parameters (they have no `arguments` to forward), so the generator
+  // takes none; functions forward theirs, and the generator re-declares the full list so
+  // defaults and destructuring are evaluated inside the task (their errors reject).
+  const genParams = isArrow ? [] : params;
+  const gen = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, genParams, undefined, body);
+  const thisArg = !isArrow || usesLexical(node.body, 'this') ? f.createThis() : f.createVoidZero();
+  const args = !isArrow || usesLexical(node.body, 'arguments') ? f.createIdentifier('arguments') : f.createArrayLiteralExpression([]);
+  const call = v.api(generator ? 'asyncGenerator' : 'async', [gen, thisArg, args, v.siteExpr(site)]);
+
+  const prologue: ts.Statement[] = [];
+  const helper = (id: string, params: string[], bodyExpr: ts.Expression) =>
+    f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList(
+        [f.createVariableDeclaration(id, undefined, undefined, f.createArrowFunction(undefined, undefined, params.map((p) => f.createParameterDeclaration(undefined, undefined, p)), undefined, undefined, bodyExpr))],
+        ts.NodeFlags.Const,
+      ),
+    );
+  const superAt = () => f.createElementAccessExpression(f.createSuper(), f.createIdentifier('k'));
+  if (frame.superCapture!.get) prologue.push(helper(SUPER_GET, ['k'], superAt()));
+  if (frame.superCapture!.set) prologue.push(helper(SUPER_SET, ['k', 'v'], f.createParenthesizedExpression(f.createAssignment(superAt(), f.createIdentifier('v')))));
+  const outerBody = f.createBlock([...prologue, f.createReturnStatement(call)], true);
+
+  // Outer parameters: the simple names before the first default/rest/pattern, so `fn.length` is kept.
+  const outerParams: ts.ParameterDeclaration[] = [];
+  for (const p of node.parameters) {
+    if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) break;
+    if (p.name.text === 'this') continue;
+    outerParams.push(f.createParameterDeclaration(undefined, undefined, p.name.text));
+  }
+  const mods = withoutAsync(node.modifiers);
+  if (ts.isFunctionDeclaration(node)) return f.updateFunctionDeclaration(node, mods, undefined, node.name, undefined, outerParams, undefined, outerBody);
+  if (ts.isFunctionExpression(node)) return f.updateFunctionExpression(node, mods as ts.Modifier[] | undefined, undefined, node.name, undefined, outerParams, undefined, outerBody);
+  if (ts.isMethodDeclaration(node)) return f.updateMethodDeclaration(node, mods, undefined, name!, node.questionToken, undefined, outerParams, undefined, outerBody);
+  const arrowBody = prologue.length ? outerBody : call;
+  return f.updateArrowFunction(node, mods as ts.Modifier[] | undefined, undefined, params, undefined, node.equalsGreaterThanToken, arrowBody);
+}
+
+// ---------------------------------------------------------------------------------------------
+// await / yield
+
+function visitAwait(node: ts.AwaitExpression, v: Instrumenter): ts.Expression {
+  if (v.frame?.kind === 'module') v.frame.topLevelAwait = true;
+  const site = v.addSite(node, 'await', expressionLabel(node.expression, v.sf));
+  const operand = v.one(node.expression, ts.isExpression);
+  return v.f.createParenthesizedExpression(v.f.createYieldExpression(undefined, v.api('await', [operand, v.siteExpr(site)])));
+}
+
+function visitYield(node: ts.YieldExpression, v: Instrumenter): ts.Expression {
+  const { f } = v;
+  const kind = v.frame?.kind;
+  const operand = node.expression ? v.one(node.expression, ts.isExpression) : f.createVoidZero();
+  if (kind === 'asyncGenerator') {
+    const site = v.addSite(node, 'yield', (node.asteriskToken ? 'yield* ' : '') + expressionLabel(node.expression, v.sf));
+    if (node.asteriskToken) return f.createParenthesizedExpression(f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), v.api('yieldStar', [operand, v.siteExpr(site)])));
+    return f.createParenthesizedExpression(f.createYieldExpression(undefined, v.api('yield', [operand, v.siteExpr(site)])));
+  }
+  if (kind === 'generator' && !node.asteriskToken) {
+    const site = v.addSite(node, 'yield', expressionLabel(node.expression, v.sf));
+    return f.updateYieldExpression(node, undefined, v.api('syncYield', [operand, v.siteExpr(site)]));
+  }
+  return ts.visitEachChild(node, v.visit, v.context);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loops
+
+function probe(node: ts.IterationStatement, v: Instrumenter): ts.Statement {
+  const site = v.addSite(node, 'other', loopLabel(node, v.sf));
+  return v.f.createExpressionStatement(v.api('loop', [v.siteExpr(site)]));
+}
+
+/** Puts `$.loop(S)` first in the loop body, so every iteration (the back-edge) passes it. */
+function withProbe(body: ts.Statement, probeStmt: ts.Statement | undefined, v: Instrumenter): ts.Statement {
+  if (!probeStmt) return body;
+  if (ts.isBlock(body)) return v.f.updateBlock(body, [probeStmt, ...body.statements]);
+  return v.f.createBlock(ts.isEmptyStatement(body) ? [probeStmt] : [probeStmt, body], true);
+}
+
+function visitLoop(node: ts.IterationStatement, v: Instrumenter): ts.VisitResult<ts.Node> {
+  if (ts.isForOfStatement(node) && node.awaitModifier) return visitForAwait(node, v, undefined);
+  const probeStmt = v.options.loopProbes === false ? undefined : probe(node, v);
+  const visited = ts.visitEachChild(node, v.visit, v.context) as ts.IterationStatement;
+  const body = withProbe(visited.statement, probeStmt, v);
+  const f = v.f;
+  if (ts.isForStatement(visited)) return f.updateForStatement(visited, visited.initializer, visited.condition, visited.incrementor, body);
+  if (ts.isWhileStatement(visited)) return f.updateWhileStatement(visited, visited.expression, body);
+  if (ts.isDoStatement(visited)) return f.updateDoStatement(visited, body, visited.expression);
+  if (ts.isForInStatement(visited)) return f.updateForInStatement(visited, visited.initializer, visited.expression, body);
+  if (ts.isForOfStatement(visited)) return f.updateForOfStatement(visited, visited.awaitModifier, visited.initializer, visited.expression, body);
+  return visited;
+}
+
+function visitForAwait(node: ts.ForOfStatement, v: Instrumenter, label: ts.Identifier | undefined): ts.Statement {
+  if (v.frame?.kind === 'module') v.frame.topLevelAwait = true;
+  const site = v.addSite(node, 'for-await', expressionLabel(node.expression, v.sf));
+  return lowerForAwait(v.f, {
+    initializer: v.one(node.initializer, ts.isForInitializer),
+    expression: v.one(node.expression, ts.isExpression),
+    body: v.one(node.statement, ts.isStatement),
+    label,
+    api: (name, args) => v.api(name, args),
+    site: () => v.siteExpr(site),
+  });
+}
+
+function visitLabeled(node: ts.LabeledStatement, v: Instrumenter): ts.VisitResult<ts.Node> {
+  // `outer: for await (…)` — the label must sit on the inner loop so `continue outer` works.
+  if (ts.isForOfStatement(node.statement) && node.statement.awaitModifier) return visitForAwait(node.statement, v, node.label);
+  return ts.visitEachChild(node, v.visit, v.context);
+}
+
+// ---------------------------------------------------------------------------------------------
+// super inside async methods
+
+function superKey(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, v: Instrumenter): ts.Expression {
+  return ts.isPropertyAccessExpression(node) ? v.f.createStringLiteral(node.name.text) : v.one(node.argumentExpression, ts.isExpression);
+}
+
+function isSuperAccess(node: ts.Node): node is ts.PropertyAccessExpression | ts.ElementAccessExpression {
+  return (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && node.expression.kind === ts.SyntaxKind.SuperKeyword;
+}
+
+function visitSuperAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
+  const cap = isSuperAccess(node) ? v.superCapture() : undefined;
+  if (!cap) return ts.visitEachChild(node, v.visit, v.context);
+  cap.get = true;
+  return v.f.createCallExpression(v.f.createIdentifier(SUPER_GET), undefined, [superKey(node, v)]);
+}
+
+function visitCall(node: ts.CallExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
+  const cap = isSuperAccess(node.expression) ? v.superCapture() : undefined;
+  if (!cap) return ts.visitEachChild(node, v.visit, v.context);
+  // super.m(args) calls m with the method's `this`: `superGet("m").call(this, args)`.
+  const fn = visitSuperAccess(node.expression as ts.PropertyAccessExpression, v) as ts.Expression;
+  const args = ts.visitNodes(node.arguments, v.visit, ts.isExpression);
+  return v.f.createCallExpression(v.f.createPropertyAccessExpression(fn, 'call'), undefined, [v.f.createThis(), ...args]);
+}
+
+function visitBinary(node: ts.BinaryExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
+  const cap = node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSuperAccess(node.left) ? v.superCapture() : undefined;
+  if (!cap) return ts.visitEachChild(node, v.visit, v.context);
+  cap.set = true;
+  const key = superKey(node.left as ts.PropertyAccessExpression, v);
+  return v.f.createCallExpression(v.f.createIdentifier(SUPER_SET), undefined, [key, v.one(node.right, ts.isExpression)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const K = ts.SyntaxKind;
+const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
+  [K.FunctionDeclaration]: visitFunction,
+  [K.FunctionExpression]: visitFunction,
+  [K.ArrowFunction]: visitFunction,
+  [K.MethodDeclaration]: visitFunction,
+  [K.Constructor]: plainFrame('function'),
+  [K.GetAccessor]: plainFrame('function'),
+  [K.SetAccessor]: plainFrame('function'),
+  [K.ClassStaticBlockDeclaration]: plainFrame('function'),
+  [K.PropertyDeclaration]: plainFrame('function'),
+  [K.AwaitExpression]: visitAwait,
+  [K.YieldExpression]: visitYield,
+  [K.ForStatement]: visitLoop,
+  [K.ForInStatement]: visitLoop,
+  [K.ForOfStatement]: visitLoop,
+  [K.WhileStatement]: visitLoop,
+  [K.DoStatement]: visitLoop,
+  [K.LabeledStatement]: visitLabeled,
+  [K.PropertyAccessExpression]: visitSuperAccess,
+  [K.ElementAccessExpression]: visitSuperAccess,
+  [K.CallExpression]: visitCall,
+  [K.BinaryExpression]: visitBinary,
+};
+
+/** The per-file transformer factory; `onSites` receives the file's site table when done. */
+export function instrumentTransformer(options: TransformOptions, onSites?: (rows: SiteRow[]) => void): ts.TransformerFactory<ts.SourceFile> {
+  return (context) => (sf) => {
+    const v = new Instrumenter(context, sf, options);
+    const f = context.factory;
+    const moduleFrame: Frame = { kind: 'module' };
+    let statements = v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement));
+    if (moduleFrame.topLevelAwait) {
+      const base = sf.fileName.split(/[\\/]/).pop();
+      const site = v.sites.push([1, 1, 'function', `<top-level> ${base}`]) - 1;
+      statements = f.createNodeArray(wrapTopLevelAwait(f, statements, (gen) =>
+          f.createAssignment(f.createIdentifier(TLA_GLOBAL), v.api('async', [gen, f.createVoidZero(), f.createArrayLiteralExpression([]), v.siteExpr(site)])),
+        ),
+      );
+    }
+    onSites?.(v.sites);
+    if (v.sites.length === 0) return f.updateSourceFile(sf, statements);
+    const rows = f.createArrayLiteralExpression(
+      v.sites.map(([line, column, kind, label]) =>
+        f.createArrayLiteralExpression([f.createNumericLiteral(line), f.createNumericLiteral(column), f.createStringLiteral(kind), f.createStringLiteral(label)]),
+      ),
+    );
+    const header = f.createVariableStatement(
+      undefined,
+      f.createVariableDeclarationList([f.createVariableDeclaration(SITES_VAR, undefined, undefined, v.api('sites', [f.createStringLiteral(options.displayName), rows]))], ts.NodeFlags.None),
+    );
+    // After the prologue ("use strict" must stay first).
+    let i = 0;
+    while (i < statements.length && ts.isExpressionStatement(statements[i]) && ts.isStringLiteral((statements[i] as ts.ExpressionStatement).expression)) i++;
+    return f.updateSourceFile(sf, [...statements.slice(0, i), header, ...statements.slice(i)]);
+  };
+}

@@ -1,0 +1,328 @@
+/**
+ * The async generator driver: AsyncGenerator objects (§27.6) over the sync generator the
+ * transformer made of the body.
+ *
+ * Spec pieces imitated (ES2024 text, which V8 11.3 implements):
+ * - next/return/throw (§27.6.1.2-4): a request queue of {completion, promise}; requests made
+ *   while the generator runs or awaits wait in the queue; return() on a suspendedStart or
+ *   completed generator goes through AsyncGeneratorAwaitReturn; throw() on suspendedStart
+ *   completes it.
+ * - AsyncGeneratorYield (§27.6.3.8): `yield v` first Awaits v, completes the head request with
+ *   {value, done: false}, and continues at once (without suspending) when another request is
+ *   queued; a return() resumption is Awaited (AsyncGeneratorUnwrapYieldResumption).
+ * - `return v` in the body: Await(v) (§14.10.1 ReturnStatement, async generator case) — done by
+ *   the driver when the body's generator finishes (see DIVERGENCE below).
+ * - AsyncGeneratorCompleteStep / DrainQueue (§27.6.3.4, .11).
+ *
+ * DIVERGENCE: the Await of `return v` happens after the body's generator finished, so a
+ * try/catch/finally around `return rejectedPromise` inside the body does not see the rejection
+ * (in the spec it would). The transformer could emit `return (yield $.await(v))` to get it
+ * exactly — then tell the driver (see `returnAwaited`).
+ */
+import { EventKind } from '../../trace/format';
+import { PromiseImpl, promiseId, rejectPromise, resolvePromise } from '../promise';
+import type { Resumable } from '../promise';
+import { isAbort, rt } from '../state';
+import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, YIELD, awaitValue, newTask, traceResume } from './common';
+
+type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
+
+const enum State { SuspendedStart, SuspendedYield, Executing, AwaitingReturn, Completed }
+/** What the driver is waiting for when an await it made settles. */
+const enum Wait { Body, YieldOperand, ReturnOperand, ReturnResumption, AwaitReturn }
+
+interface Request { mode: Mode; value: unknown; promise: PromiseImpl; next: Request | undefined }
+
+function iterResult(value: unknown, done: boolean): { value: unknown; done: boolean } {
+  return { value, done };
+}
+
+class AsyncGeneratorDriver implements Resumable {
+  state = State.SuspendedStart;
+  private head: Request | undefined = undefined;
+  private tail: Request | undefined = undefined;
+  private wait = Wait.Body;
+  /** The body was resumed with a return completion: its end is not a `return` statement (no Await). */
+  private returning = false;
+  /** The body is suspended at a yield* delegation (RAW_YIELD): resume it through RESUMPTION. */
+  private rawYield = false;
+  /** Site of the `yield` whose operand is being awaited. */
+  private yieldSite = 0;
+
+  constructor(readonly task: number, private readonly gen: Generator<unknown, unknown, unknown>) {}
+
+  enqueue(mode: Mode, value: unknown): PromiseImpl {
+    const promise = new PromiseImpl();
+    const req: Request = { mode, value, promise, next: undefined };
+    if (this.tail === undefined) this.head = this.tail = req;
+    else this.tail = this.tail.next = req;
+    return promise;
+  }
+
+  /** AsyncGeneratorCompleteStep (§27.6.3.4): settles the head request. */
+  private completeStep(isThrow: boolean, value: unknown, done: boolean): void {
+    const req = this.head!;
+    this.head = req.next;
+    if (this.head === undefined) this.tail = undefined;
+    if (isThrow) rejectPromise(req.promise, value);
+    else resolvePromise(req.promise, iterResult(value, done));
+  }
+
+  /** AsyncGeneratorResume (§27.6.3.6) for a request in the queue's head. */
+  start(): void {
+    const req = this.head!;
+    if (rt.tracing && this.state === State.SuspendedStart) rt.rec.emit(EventKind.TaskStart, this.task, 0, 0);
+    const wasYield = this.state === State.SuspendedYield;
+    this.state = State.Executing;
+    if (wasYield) this.resumeAtYield(req.mode, req.value);
+    else this.execute(Mode.Next, undefined);
+  }
+
+  /** Resumes the body suspended at a yield with a request's completion (UnwrapYieldResumption). */
+  private resumeAtYield(mode: Mode, value: unknown): void {
+    if (this.rawYield) {
+      this.rawYield = false;
+      RESUMPTION.mode = mode;
+      RESUMPTION.value = value;
+      this.execute(Mode.Next, RESUMPTION);
+    } else if (mode === Mode.Return) {
+      this.wait = Wait.ReturnResumption;
+      this.awaitOrThrow(value);
+    } else {
+      this.execute(mode, value);
+    }
+  }
+
+  /** Await(value) on behalf of the body; a synchronous throw of PromiseResolve resumes it with the error. */
+  private awaitOrThrow(value: unknown, site = 0): void {
+    try {
+      awaitValue(this, value, site);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      this.execute(Mode.Throw, e);
+    }
+  }
+
+  /** Runs the body with a completion until it awaits, suspends at a yield, or ends. */
+  private execute(mode: Mode, value: unknown): void {
+    const gen = this.gen;
+    while (true) {
+      const prevTask = rt.task;
+      rt.task = this.task;
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        if (mode === Mode.Return) this.returning = true;
+        r = mode === Mode.Next ? gen.next(value) : mode === Mode.Throw ? gen.throw(value) : gen.return(value);
+      } catch (e) {
+        rt.task = prevTask;
+        if (isAbort(e)) throw e;
+        this.finish(true, e);
+        return;
+      }
+      rt.task = prevTask;
+      if (r.done === true) {
+        if (this.returning) {
+          this.finish(false, r.value);
+        } else {
+          // ReturnStatement in an async generator: Await the operand.
+          this.wait = Wait.ReturnOperand;
+          try {
+            awaitValue(this, r.value, 0);
+          } catch (e) {
+            if (isAbort(e)) throw e;
+            this.finish(true, e);
+          }
+        }
+        return;
+      }
+      const req = r.value;
+      if (req === AWAIT || req === YIELD) {
+        const m = req as typeof AWAIT;
+        const v = m.__await;
+        m.__await = undefined;
+        this.wait = req === AWAIT ? Wait.Body : Wait.YieldOperand;
+        if (req === YIELD) this.yieldSite = m.site;
+        try {
+          awaitValue(this, v, m.site);
+          return;
+        } catch (e) {
+          if (isAbort(e)) throw e;
+          mode = Mode.Throw;
+          value = e;
+          continue;
+        }
+      }
+      if (req === RETURN) {
+        mode = Mode.Return;
+        value = RETURN.__await;
+        RETURN.__await = undefined;
+        continue;
+      }
+      // RAW_YIELD: yield* hands out an inner result's value as is.
+      const v = RAW_YIELD.__await;
+      RAW_YIELD.__await = undefined;
+      if (!this.yielded(v, RAW_YIELD.site, true)) return;
+      mode = Mode.Next;
+      value = RESUMPTION;
+    }
+  }
+
+  /**
+   * AsyncGeneratorYield (§27.6.3.8) after the operand was awaited. Returns true when the body
+   * must continue at once (a request was already queued: RESUMPTION holds it for yield*,
+   * otherwise `resumeAtYield` has been called and false is returned), false when it suspended.
+   */
+  private yielded(value: unknown, site: number, raw: boolean): boolean {
+    if (rt.tracing) rt.rec.emit(EventKind.TaskYield, this.task, site, 0);
+    this.completeStep(false, value, false);
+    const next = this.head;
+    if (next === undefined) {
+      this.state = State.SuspendedYield;
+      this.rawYield = raw;
+      return false;
+    }
+    if (raw) {
+      RESUMPTION.mode = next.mode;
+      RESUMPTION.value = next.value;
+      return true;
+    }
+    this.resumeAtYield(next.mode, next.value);
+    return false;
+  }
+
+  resume(value: unknown, rejected: boolean, source: PromiseImpl, settleSeq: number): void {
+    if (rt.tracing) traceResume(this.task, source, settleSeq);
+    switch (this.wait) {
+      case Wait.Body:
+        this.execute(rejected ? Mode.Throw : Mode.Next, value);
+        return;
+      case Wait.YieldOperand:
+        if (rejected) this.execute(Mode.Throw, value);
+        else if (this.yielded(value, this.yieldSite, false)) this.execute(Mode.Next, RESUMPTION);
+        return;
+      case Wait.ReturnOperand:
+        this.finish(rejected, value);
+        return;
+      case Wait.ReturnResumption:
+        this.execute(rejected ? Mode.Throw : Mode.Return, value);
+        return;
+      case Wait.AwaitReturn:
+        this.state = State.Completed;
+        this.completeStep(rejected, value, true);
+        this.drainQueue();
+        return;
+    }
+  }
+
+  /** The body ended (AsyncGeneratorStart step 4.g-k). */
+  private finish(isThrow: boolean, value: unknown): void {
+    this.state = State.Completed;
+    if (rt.tracing) rt.rec.emit(isThrow ? EventKind.TaskThrow : EventKind.TaskFinish, this.task, 0, 0);
+    this.completeStep(isThrow, value, true);
+    this.drainQueue();
+  }
+
+  /** AsyncGeneratorDrainQueue (§27.6.3.11). */
+  drainQueue(): void {
+    while (this.head !== undefined) {
+      const next = this.head;
+      if (next.mode === Mode.Return) {
+        this.state = State.AwaitingReturn;
+        this.awaitReturn();
+        return;
+      }
+      this.completeStep(next.mode === Mode.Throw, next.mode === Mode.Throw ? next.value : undefined, true);
+    }
+  }
+
+  /** AsyncGeneratorAwaitReturn (§27.6.3.10). */
+  awaitReturn(): void {
+    this.wait = Wait.AwaitReturn;
+    try {
+      awaitValue(this, this.head!.value, 0);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      this.state = State.Completed;
+      this.completeStep(true, e, true);
+      this.drainQueue();
+    }
+  }
+}
+
+/** %AsyncIteratorPrototype% (§27.1.3): [Symbol.asyncIterator]() { return this }. */
+export const AsyncIteratorPrototype: object = Object.create(Object.prototype, {
+  [Symbol.asyncIterator]: {
+    value: { [Symbol.asyncIterator](this: unknown) { return this; } }[Symbol.asyncIterator],
+    writable: true, enumerable: false, configurable: true,
+  },
+});
+
+class AsyncGeneratorObject {
+  #driver: AsyncGeneratorDriver;
+  constructor(driver: AsyncGeneratorDriver) {
+    this.#driver = driver;
+  }
+
+  /** AsyncGeneratorValidate (§27.6.3.3) as a rejected promise, or the driver. */
+  static validate(o: unknown, method: string): AsyncGeneratorDriver | PromiseImpl {
+    if (typeof o === 'object' && o !== null && #driver in o) return o.#driver;
+    const p = new PromiseImpl();
+    rejectPromise(p, new TypeError(`${method} method called on incompatible receiver ${String(o)}`));
+    return p;
+  }
+
+  next(value?: unknown): unknown {
+    const d = AsyncGeneratorObject.validate(this, '[AsyncGenerator].prototype.next');
+    if (d instanceof PromiseImpl) return d;
+    if (d.state === State.Completed) {
+      const p = new PromiseImpl();
+      resolvePromise(p, iterResult(undefined, true));
+      return p;
+    }
+    const p = d.enqueue(Mode.Next, value);
+    if (d.state === State.SuspendedStart || d.state === State.SuspendedYield) d.start();
+    return p;
+  }
+
+  return(value?: unknown): unknown {
+    const d = AsyncGeneratorObject.validate(this, '[AsyncGenerator].prototype.return');
+    if (d instanceof PromiseImpl) return d;
+    const p = d.enqueue(Mode.Return, value);
+    if (d.state === State.SuspendedStart || d.state === State.Completed) {
+      d.state = State.AwaitingReturn;
+      d.awaitReturn();
+    } else if (d.state === State.SuspendedYield) {
+      d.start();
+    }
+    return p;
+  }
+
+  throw(exception?: unknown): unknown {
+    const d = AsyncGeneratorObject.validate(this, '[AsyncGenerator].prototype.throw');
+    if (d instanceof PromiseImpl) return d;
+    if (d.state === State.SuspendedStart) d.state = State.Completed;
+    if (d.state === State.Completed) {
+      const p = new PromiseImpl();
+      rejectPromise(p, exception);
+      return p;
+    }
+    const p = d.enqueue(Mode.Throw, exception);
+    if (d.state === State.SuspendedYield) d.start();
+    return p;
+  }
+}
+
+// Shape the prototype like %AsyncGeneratorPrototype%: no own `constructor` (Node prints
+// `Object [AsyncGenerator] {}`), toStringTag "AsyncGenerator", parent %AsyncIteratorPrototype%.
+const agProto = AsyncGeneratorObject.prototype as unknown as Record<PropertyKey, unknown>;
+delete agProto.constructor;
+Object.defineProperty(agProto, Symbol.toStringTag, { value: 'AsyncGenerator', writable: false, enumerable: false, configurable: true });
+Object.setPrototypeOf(agProto, AsyncIteratorPrototype);
+
+/** `$.asyncGenerator(body, this, arguments, site)`: one call of an async generator function. */
+export function makeAsyncGenerator(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number): object {
+  // Parameter initialisers run now (a throw propagates synchronously, as for a real async generator).
+  const gen = body.apply(thisArg, args as unknown[]);
+  const task = newTask(site, 'async-generator');
+  return new AsyncGeneratorObject(new AsyncGeneratorDriver(task, gen));
+}

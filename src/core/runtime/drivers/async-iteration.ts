@@ -1,0 +1,201 @@
+/**
+ * `for await` and `yield*` in async generators:
+ * - GetIterator(obj, async) (§7.4.3) and CreateAsyncFromSyncIterator (§27.1.4) with
+ *   %AsyncFromSyncIteratorPrototype% next/return/throw and AsyncFromSyncIteratorContinuation:
+ *   each step PromiseResolve()s the sync value and then()s it into the result promise, so a
+ *   `for await` over a sync iterable costs the same ticks as in V8. Node 20 (V8 11.3) predates
+ *   the 2023 change that closes the sync iterator when a value rejects, so neither do we.
+ * - yield* (§15.5.5 YieldExpression evaluation, async generator case): a sync generator the
+ *   body delegates to with `yield*`; it awaits inner results (AWAIT), hands inner values out
+ *   without awaiting them (RAW_YIELD) and receives every resumption mode through RESUMPTION.
+ */
+import { isPlainPromise } from '../promise-api';
+import { performThen, PromiseImpl, ReactionKind, rejectPromise, resolvePromise } from '../promise';
+import { isAbort } from '../state';
+import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, awaitRequest } from './common';
+
+interface SyncIteratorRecord { iterator: object; next: unknown }
+
+function isObject(x: unknown): x is object {
+  return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+/** GetMethod (§7.3.11). */
+function getMethod(o: object, key: PropertyKey): ((...a: unknown[]) => unknown) | undefined {
+  const f = (o as Record<PropertyKey, unknown>)[key];
+  if (f === undefined || f === null) return undefined;
+  if (typeof f !== 'function') throw new TypeError(`${String(f)} is not a function`);
+  return f as (...a: unknown[]) => unknown;
+}
+
+/** AsyncFromSyncIteratorContinuation (§27.1.4.4, without the ES2025 close-on-rejection). */
+function continuation(result: unknown, promise: PromiseImpl): PromiseImpl {
+  let done: boolean;
+  let wrapper: PromiseImpl;
+  try {
+    done = Boolean((result as { done?: unknown }).done);
+    const value = (result as { value?: unknown }).value;
+    if (isPlainPromise(value)) {
+      wrapper = value;
+    } else {
+      wrapper = new PromiseImpl();
+      resolvePromise(wrapper, value);
+    }
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    rejectPromise(promise, e);
+    return promise;
+  }
+  performThen(wrapper, ReactionKind.Derived, [(v: unknown) => ({ value: v, done })][0], undefined, promise);
+  return promise;
+}
+
+class AsyncFromSyncIterator {
+  #rec: SyncIteratorRecord;
+  constructor(rec: SyncIteratorRecord) {
+    this.#rec = rec;
+  }
+
+  static record(o: unknown): SyncIteratorRecord {
+    return (o as AsyncFromSyncIterator).#rec;
+  }
+
+  next(...args: unknown[]): unknown {
+    const rec = AsyncFromSyncIterator.record(this);
+    const promise = new PromiseImpl();
+    let result: unknown;
+    try {
+      result = args.length > 0 ? (rec.next as (v: unknown) => unknown).call(rec.iterator, args[0]) : (rec.next as () => unknown).call(rec.iterator);
+      if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      rejectPromise(promise, e);
+      return promise;
+    }
+    return continuation(result, promise);
+  }
+
+  return(...args: unknown[]): unknown {
+    const rec = AsyncFromSyncIterator.record(this);
+    const promise = new PromiseImpl();
+    let result: unknown;
+    try {
+      const ret = getMethod(rec.iterator, 'return');
+      if (ret === undefined) {
+        resolvePromise(promise, { value: args[0], done: true });
+        return promise;
+      }
+      result = args.length > 0 ? ret.call(rec.iterator, args[0]) : ret.call(rec.iterator);
+      if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      rejectPromise(promise, e);
+      return promise;
+    }
+    return continuation(result, promise);
+  }
+
+  throw(...args: unknown[]): unknown {
+    const rec = AsyncFromSyncIterator.record(this);
+    const promise = new PromiseImpl();
+    let result: unknown;
+    try {
+      const thr = getMethod(rec.iterator, 'throw');
+      if (thr === undefined) {
+        rejectPromise(promise, args[0]);
+        return promise;
+      }
+      result = args.length > 0 ? thr.call(rec.iterator, args[0]) : thr.call(rec.iterator);
+      if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      rejectPromise(promise, e);
+      return promise;
+    }
+    return continuation(result, promise);
+  }
+}
+delete (AsyncFromSyncIterator.prototype as unknown as Record<string, unknown>).constructor;
+
+function notIterable(obj: unknown): TypeError {
+  const d = typeof obj === 'string' ? `"${obj}"` : isObject(obj) ? 'object' : String(obj);
+  return new TypeError(`${d} is not async iterable`);
+}
+
+/** GetIterator(obj, async) (§7.4.3); returns the iterator record. */
+export function getAsyncIterator(obj: unknown): { iterator: object; next: unknown } {
+  const o = obj as Record<PropertyKey, unknown> | null | undefined;
+  if (o === null || o === undefined) throw notIterable(obj);
+  const method = o[Symbol.asyncIterator];
+  if (method === undefined || method === null) {
+    const syncMethod = o[Symbol.iterator];
+    if (syncMethod === undefined || syncMethod === null) throw notIterable(obj);
+    if (typeof syncMethod !== 'function') throw new TypeError(`${String(syncMethod)} is not a function`);
+    const it = syncMethod.call(obj);
+    if (!isObject(it)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+    const wrapped = new AsyncFromSyncIterator({ iterator: it, next: (it as { next: unknown }).next });
+    return { iterator: wrapped, next: AsyncFromSyncIterator.prototype.next };
+  }
+  if (typeof method !== 'function') throw new TypeError(`${String(method)} is not a function`);
+  const it = method.call(obj);
+  if (!isObject(it)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
+  return { iterator: it, next: (it as { next: unknown }).next };
+}
+
+/** `$.asyncIterator(xs, site)`: the iterator `for await` steps with `it.next()`. */
+export function asyncIterator(iterable: unknown, _site: number): object {
+  return getAsyncIterator(iterable).iterator;
+}
+
+/** `yield* $.yieldStar(X, site)` inside an async generator body. */
+export function* yieldStar(iterable: unknown, site: number): Generator<unknown, unknown, unknown> {
+  const rec = getAsyncIterator(iterable);
+  const iterator = rec.iterator;
+  let mode = Mode.Next;
+  let received: unknown = undefined;
+  while (true) {
+    let inner: unknown;
+    if (mode === Mode.Next) {
+      inner = yield awaitRequest((rec.next as (v: unknown) => unknown).call(iterator, received), site);
+    } else if (mode === Mode.Throw) {
+      const thr = getMethod(iterator, 'throw');
+      if (thr === undefined) {
+        // AsyncIteratorClose with a normal completion, then the protocol-violation TypeError.
+        const ret = getMethod(iterator, 'return');
+        if (ret !== undefined) {
+          const r = yield awaitRequest(ret.call(iterator), site);
+          if (!isObject(r)) throw new TypeError(`Iterator result ${String(r)} is not an object`);
+        }
+        throw new TypeError("The iterator does not provide a 'throw' method");
+      }
+      inner = yield awaitRequest(thr.call(iterator, received), site);
+    } else {
+      const ret = getMethod(iterator, 'return');
+      if (ret === undefined) {
+        const v = yield awaitRequest(received, site);
+        RETURN.__await = v;
+        yield RETURN;
+        return undefined;
+      }
+      inner = yield awaitRequest(ret.call(iterator, received), site);
+      if (!isObject(inner)) throw new TypeError(`Iterator result ${String(inner)} is not an object`);
+      if ((inner as { done?: unknown }).done) {
+        RETURN.__await = (inner as { value?: unknown }).value;
+        yield RETURN;
+        return undefined;
+      }
+    }
+    if (mode !== Mode.Return) {
+      if (!isObject(inner)) throw new TypeError(`Iterator result ${String(inner)} is not an object`);
+      if ((inner as { done?: unknown }).done) return (inner as { value?: unknown }).value;
+    }
+    RAW_YIELD.__await = (inner as { value?: unknown }).value;
+    RAW_YIELD.site = site;
+    yield RAW_YIELD;
+    mode = RESUMPTION.mode;
+    received = RESUMPTION.value;
+    RESUMPTION.value = undefined;
+  }
+}
+
+export { AWAIT };

@@ -1,0 +1,127 @@
+/**
+ * The contract between the engine (worker / vm / bundling side, `src/core/engine`) and the
+ * simulated runtime (`src/core/runtime`).
+ *
+ * `dist/runtime.js` (built from `src/core/runtime/index.ts`) is an IIFE evaluated INSIDE the
+ * sandbox's vm context. Evaluating it defines one global, `INSTALL_GLOBAL`, a function of type
+ * `InstallFn`. The engine calls it once, before any user code, with the sandbox's global object
+ * and a `RuntimeHost`; it replaces the sandbox's `Promise`, timers, `process`, `console`, `Date`,
+ * `performance`, `queueMicrotask` and `Atomics`, installs the instrumentation object
+ * (`INSTRUMENTATION_GLOBAL`) and returns a `RuntimeHandle` the engine drives the run with:
+ *
+ *   const handle = context.__asyncTimelineInstall(context, host);
+ *   handle.runMain(mainFn);                        // the bundled program's body, as a function
+ *   while (handle.runSlice(50) === 'more') { ... } // in chunks, e.g. under a vm timeout
+ *   const trace = handle.trace(meta);
+ *
+ * Everything the runtime needs from the outside world comes through `RuntimeHost`, so the
+ * runtime has no Node-only dependency (it can run in a browser worker with a different host).
+ * This module holds types and constants only.
+ */
+import type { TraceFile, TraceMeta } from '../trace/format';
+
+/** The sandbox global under which evaluating `dist/runtime.js` leaves the `InstallFn`. */
+export const INSTALL_GLOBAL = '__asyncTimelineInstall';
+
+/** Node's `--unhandled-rejections` modes (same as engine/api.ts). Node 20's default is `throw`. */
+export type RuntimeUnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
+
+export interface RuntimeBudgets {
+  /** Real time (ms) one synchronous stretch of user code may run before `loop()` throws a budget error. */
+  realTimeMs: number;
+  /** Virtual time (ms) after which the loop stops (truncated). */
+  virtualTimeMs: number;
+  /** Number of trace events after which the loop stops (truncated). Also counted when tracing is off. */
+  events: number;
+}
+
+export interface RuntimeOptions {
+  /** Varies the documented tie rules (see docs/cost-model.md); 0 = the default rule (timers first). */
+  seed: number;
+  /** 'module': the main body runs as a promise job (microtasks drain before nextTicks). */
+  moduleKind: 'commonjs' | 'module';
+  unhandledRejections: RuntimeUnhandledRejectionsMode;
+  budgets: RuntimeBudgets;
+  /** false: record nothing but RunStart/RunEnd/Console/errors (for the benchmark). */
+  tracing: boolean;
+  /** `process.argv` (default ['node', '/sandbox/main.js']). */
+  argv?: string[];
+  /** `process.env` (copied). */
+  env?: Record<string, string>;
+  /** `process.cwd()` (default '/'). */
+  cwd?: string;
+  /** `process.platform` (default 'linux'). */
+  platform?: string;
+  /** `process.versions` (default: a Node 20 shape); `versions.node` also gives `process.version`. */
+  versions?: Record<string, string>;
+  /** `process.pid` used in warnings "(node:PID)" (default 4242). */
+  pid?: number;
+  /** Virtual wall-clock start of the run for `Date` (ms since epoch; default 1700000000000). */
+  epochMs?: number;
+}
+
+export interface RuntimeHost {
+  /** Output of the program: 1 = stdout, 2 = stderr. `text` includes newlines. */
+  write(stream: 1 | 2, text: string): void;
+  /** The host's real monotonic clock in ms (e.g. `performance.now()` of the worker). */
+  realNow(): number;
+  /** Node's `util.formatWithOptions`, so console output is byte-identical to Node. */
+  formatWithOptions(options: object, ...args: unknown[]): string;
+  /** Node's `util.inspect`. */
+  inspect(value: unknown, options?: object): string;
+  /**
+   * Optional: the "file:line\nsource line\n     ^\n\n" header Node prints above an uncaught
+   * error (it needs source maps, which only the engine has). Return '' when unknown.
+   */
+  errorSourceHeader?(error: unknown): string;
+  options: RuntimeOptions;
+}
+
+export type SliceResult = 'more' | 'done';
+
+export interface RuntimeHandle {
+  /**
+   * A simulated built-in module for `require(name)` / `import`: 'timers', 'timers/promises',
+   * 'process', 'console' (also with a 'node:' prefix). undefined if not simulated.
+   */
+  builtinModule(name: string): unknown;
+  /**
+   * Runs the main script as the first macrotask (MacrotaskKind.Script) followed by its
+   * nextTicks/microtasks in the order of `moduleKind` (defaults to options.moduleKind). If `main`
+   * returns a promise (ESM top-level await via `$.async`), it is the module's evaluation:
+   * a rejection of it is reported as an uncaught error. A synchronous throw is an uncaught
+   * exception (printed, exit code 1), exactly as Node does.
+   */
+  runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void;
+  /**
+   * Runs the event loop for up to about `maxRealMs` of real time (never splitting a
+   * macrotask). 'more': call again; 'done': the program ended (loop empty, process.exit,
+   * fatal error, or a budget/stop).
+   */
+  runSlice(maxRealMs: number): SliceResult;
+  /** The process exit code so far (process.exitCode, 1 after a fatal error, process.exit(n)). */
+  readonly exitCode: number;
+  /** True once the run has ended. */
+  readonly done: boolean;
+  /** Current virtual time (ms). */
+  readonly now: number;
+  /** Stops the run (e.g. the vm timeout fired, the user cancelled): records Truncated + RunEnd. */
+  stop(reason: string): void;
+  /** The trace so far. `meta` fields the runtime knows (endTime, exitCode, truncated, seed, moduleKind) are filled in. */
+  trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>): TraceFile;
+}
+
+export type InstallFn = (globalObject: object, host: RuntimeHost) => RuntimeHandle;
+
+/**
+ * What `loop(site)` throws when one synchronous stretch of user code ran longer than
+ * `budgets.realTimeMs` of real time. The engine recognises it by `name` and `code`; `site`
+ * is the loop's site id (resolve it with the trace's `sites`). Once thrown, every further
+ * `loop()` call throws again, so a user `catch` cannot swallow it.
+ */
+export interface BudgetErrorShape {
+  name: 'AsyncTimelineBudgetError';
+  code: 'ERR_ASYNC_TIMELINE_BUDGET';
+  message: string;
+  site: number;
+}

@@ -1,0 +1,299 @@
+/**
+ * SimPromise: the sandbox's global `Promise`, following ECMA-262 §27.2 (the edition V8 11.3 /
+ * Node 20 implements: no Promise.withResolvers, no Promise.try).
+ *
+ * Shape:
+ * - `PromiseImpl` is a class whose private fields are the internal slots ([[PromiseState]],
+ *   [[PromiseResult]], [[PromiseFulfillReactions]] as one linked list, [[PromiseIsHandled]]).
+ *   Private fields are invisible to user code (Object.keys, JSON, for-in see nothing, as with a
+ *   native promise) and `#state in o` is the spec's IsPromise brand check.
+ * - The global `Promise` is the plain function `SimPromise` (so `Promise()` without `new` throws
+ *   the spec's TypeError with V8's message, and `class X extends Promise` works: it constructs a
+ *   PromiseImpl with new.target's prototype). `SimPromise.prototype === PromiseImpl.prototype`.
+ * - Reactions are small records, jobs are queued as records (jobs.ts), not closures. Resolving
+ *   functions (closures) are only made where the spec hands them to user code: the executor,
+ *   NewPromiseResolveThenableJob on a foreign thenable, capabilities of subclasses.
+ *
+ * Tick counts match V8: awaiting a PromiseImpl whose constructor is %Promise% performs
+ * PerformPromiseThen directly (1 job, §27.7.5.3 Await + PromiseResolve), a resolution with a
+ * thenable goes through NewPromiseResolveThenableJob (hence `return p` from an async function =
+ * 3 ticks), with V8's shortcut for native promises in that job (same tick count, no closures).
+ */
+import { EventKind } from '../trace/format';
+import { enqueueJob, JobKind, setJobRunner } from './jobs';
+import { isAbort, rt } from './state';
+
+export const PENDING = 0;
+export const FULFILLED = 1;
+export const REJECTED = 2;
+
+/** How a reaction finishes (its [[Capability]] / [[Type]] in spec terms). */
+export const enum ReactionKind {
+  /** then() on %Promise%: target is the derived PromiseImpl (or undefined: no capability, e.g. await's throwaway). */
+  Derived = 0,
+  /** then() via a species constructor: target is a Capability whose functions are called. */
+  Capability = 1,
+  /** An await / driver continuation: target is a Resumable; no handler functions. */
+  Resume = 2,
+}
+
+/** A coroutine driver continued by a settled promise (await). */
+export interface Resumable {
+  /** Task id for the trace (0 if none). */
+  readonly task: number;
+  resume(value: unknown, rejected: boolean, source: PromiseImpl, settleSeq: number): void;
+}
+
+export interface Capability {
+  promise: object;
+  resolve: (value?: unknown) => unknown;
+  reject: (reason?: unknown) => unknown;
+}
+
+/** One PromiseReaction record (§27.2.1.2), shared by the fulfil and reject lists. */
+export class Reaction {
+  constructor(
+    public kind: ReactionKind,
+    public onFulfilled: unknown,
+    public onRejected: unknown,
+    public target: unknown,
+    public source: PromiseImpl,
+    public next: Reaction | undefined,
+  ) {}
+}
+
+/** HostPromiseRejectionTracker (§27.2.1.9), installed by unhandled-rejections.ts. */
+let rejectionTracker: (promise: PromiseImpl, operation: 'reject' | 'handle') => void = () => {};
+export function setRejectionTracker(f: typeof rejectionTracker): void {
+  rejectionTracker = f;
+}
+
+let promiseIds = 0;
+
+// Accessors to the private slots for the rest of the runtime; assigned in the static block.
+export let isPromise: (x: unknown) => x is PromiseImpl;
+export let promiseState: (p: PromiseImpl) => number;
+export let promiseResult: (p: PromiseImpl) => unknown;
+export let promiseId: (p: PromiseImpl) => number;
+export let promiseSettleSeq: (p: PromiseImpl) => number;
+/** The resolve function's algorithm (§27.2.1.3.2 steps 7-16) on an internal promise. */
+export let resolvePromise: (p: PromiseImpl, resolution: unknown) => void;
+export let rejectPromise: (p: PromiseImpl, reason: unknown) => void;
+/** PerformPromiseThen (§27.2.5.4.1) without the species/capability layer. */
+export let performThen: (p: PromiseImpl, kind: ReactionKind, onF: unknown, onR: unknown, target: unknown) => void;
+
+/** A short, side-effect-free description of a value for the trace (never calls user code). */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'symbol') return v.toString();
+  if (v === null || typeof v !== 'object') return typeof v === 'function' ? '[Function]' : String(v);
+  const msg = Object.getOwnPropertyDescriptor(v, 'message');
+  const stack = Object.getOwnPropertyDescriptor(v, 'stack');
+  if (stack !== undefined && typeof stack.value === 'string') {
+    const s = stack.value;
+    const nl = s.indexOf('\n    at ');
+    return nl === -1 ? s : s.slice(0, nl);
+  }
+  if (msg !== undefined && typeof msg.value === 'string') return msg.value;
+  return '[object]';
+}
+
+export class PromiseImpl {
+  #state = PENDING;
+  #result: unknown = undefined;
+  #head: Reaction | undefined = undefined;
+  #tail: Reaction | undefined = undefined;
+  #handled = false;
+  #id = 0;
+  #settleSeq = 0;
+
+  constructor() {
+    if (rt.tracing) {
+      const id = (this.#id = ++promiseIds);
+      rt.rec.emit(EventKind.PromiseCreate, id, rt.task, 0);
+    }
+  }
+
+  static {
+    isPromise = (x: unknown): x is PromiseImpl => typeof x === 'object' && x !== null && #state in x;
+    promiseState = (p) => p.#state;
+    promiseResult = (p) => p.#result;
+    promiseId = (p) => p.#id;
+    promiseSettleSeq = (p) => p.#settleSeq;
+
+    const fulfill = (p: PromiseImpl, value: unknown): void => {
+      p.#state = FULFILLED;
+      p.#result = value;
+      if (rt.tracing) p.#settleSeq = rt.rec.emit(EventKind.PromiseFulfill, p.#id, 0, 0);
+      let r = p.#head;
+      p.#head = p.#tail = undefined;
+      while (r !== undefined) {
+        const next = r.next;
+        r.next = undefined;
+        queueReaction(r, value, 0);
+        r = next;
+      }
+    };
+
+    rejectPromise = (p: PromiseImpl, reason: unknown): void => {
+      if (p.#state !== PENDING) return;
+      p.#state = REJECTED;
+      p.#result = reason;
+      if (rt.tracing) {
+        p.#settleSeq = rt.rec.emit(EventKind.PromiseReject, p.#id, rt.rec.str(describeValue(reason)), p.#handled ? 0 : 1);
+      }
+      if (!p.#handled) rejectionTracker(p, 'reject');
+      let r = p.#head;
+      p.#head = p.#tail = undefined;
+      while (r !== undefined) {
+        const next = r.next;
+        r.next = undefined;
+        queueReaction(r, reason, 1);
+        r = next;
+      }
+    };
+
+    resolvePromise = (p: PromiseImpl, resolution: unknown): void => {
+      if (p.#state !== PENDING) return;
+      if (resolution === p) {
+        rejectPromise(p, new TypeError('Chaining cycle detected for promise #<Promise>'));
+        return;
+      }
+      if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
+        fulfill(p, resolution);
+        return;
+      }
+      let then: unknown;
+      try {
+        then = (resolution as { then: unknown }).then;
+      } catch (e) {
+        if (isAbort(e)) throw e;
+        rejectPromise(p, e);
+        return;
+      }
+      if (typeof then !== 'function') {
+        fulfill(p, resolution);
+        return;
+      }
+      if (rt.tracing) {
+        rt.rec.emit(EventKind.PromiseAdopt, p.#id, isPromise(resolution) ? resolution.#id : 0, 0);
+      }
+      // §27.2.1.3.2 step 15: always a separate job, even for a native promise (why `return p` costs ticks).
+      enqueueJob(JobKind.Thenable, p, resolution, then);
+    };
+
+    const queueReaction = (r: Reaction, argument: unknown, rejected: 0 | 1): void => {
+      const job = enqueueJob(JobKind.Reaction, r, argument, rejected);
+      if (rt.tracing) {
+        const task = r.kind === ReactionKind.Resume ? (r.target as Resumable).task : 0;
+        rt.rec.emit(EventKind.ReactionQueued, r.source.#id, job, task);
+      }
+    };
+
+    performThen = (p, kind, onF, onR, target): void => {
+      const r = new Reaction(kind, typeof onF === 'function' ? onF : undefined, typeof onR === 'function' ? onR : undefined, target, p, undefined);
+      const state = p.#state;
+      if (state === PENDING) {
+        if (p.#tail === undefined) p.#head = p.#tail = r;
+        else p.#tail = p.#tail.next = r;
+      } else if (state === FULFILLED) {
+        queueReaction(r, p.#result, 0);
+      } else {
+        if (!p.#handled) rejectionTracker(p, 'handle');
+        queueReaction(r, p.#result, 1);
+      }
+      p.#handled = true;
+    };
+  }
+}
+
+/** CreateResolvingFunctions (§27.2.1.3): anonymous, length 1, sharing one alreadyResolved flag. */
+export function createResolvingFunctions(p: PromiseImpl): [(v?: unknown) => void, (e?: unknown) => void] {
+  let alreadyResolved = false;
+  return [
+    (resolution?: unknown) => {
+      if (alreadyResolved) return;
+      alreadyResolved = true;
+      resolvePromise(p, resolution);
+    },
+    (reason?: unknown) => {
+      if (alreadyResolved) return;
+      alreadyResolved = true;
+      rejectPromise(p, reason);
+    },
+  ];
+}
+
+/** PromiseReactionJob (§27.2.2.1). */
+function runReactionJob(x: unknown, argument: unknown, z: unknown, jobId: number): void {
+  const r = x as Reaction;
+  const rejected = z === 1;
+  if (rt.tracing) {
+    rt.rec.emit(EventKind.ReactionRun, promiseId(r.source), jobId, r.kind === ReactionKind.Resume ? (r.target as Resumable).task : 0);
+  }
+  if (r.kind === ReactionKind.Resume) {
+    (r.target as Resumable).resume(argument, rejected, r.source, promiseSettleSeq(r.source));
+    return;
+  }
+  const handler = rejected ? r.onRejected : r.onFulfilled;
+  let value = argument;
+  let threw = rejected;
+  if (handler !== undefined) {
+    try {
+      value = (handler as (v: unknown) => unknown)(argument);
+      threw = false;
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      value = e;
+      threw = true;
+    }
+  }
+  const target = r.target;
+  if (target === undefined) return;
+  if (r.kind === ReactionKind.Derived) {
+    if (threw) rejectPromise(target as PromiseImpl, value);
+    else resolvePromise(target as PromiseImpl, value);
+  } else {
+    const cap = target as Capability;
+    if (threw) cap.reject.call(undefined, value);
+    else cap.resolve.call(undefined, value);
+  }
+}
+
+/** The intrinsic %Promise.prototype.then%, for V8's shortcut in the thenable job. */
+let intrinsicThen: unknown;
+export function setIntrinsicThen(f: unknown): void {
+  intrinsicThen = f;
+}
+/** %Promise% (the public constructor), set by index.ts / combinators. */
+export let PromiseCtor: unknown;
+export function setPromiseCtor(c: unknown): void {
+  PromiseCtor = c;
+}
+
+/** NewPromiseResolveThenableJob (§27.2.2.2). */
+function runThenableJob(x: unknown, thenable: unknown, then: unknown): void {
+  const p = x as PromiseImpl;
+  // V8 shortcut: a native promise with the intrinsic then and constructor: PerformPromiseThen
+  // straight into `p` — same ticks as calling then() with resolving functions, no closures.
+  if (then === intrinsicThen && isPromise(thenable) && (thenable as { constructor?: unknown }).constructor === PromiseCtor) {
+    performThen(thenable, ReactionKind.Derived, undefined, undefined, p);
+    return;
+  }
+  const [resolve, reject] = createResolvingFunctions(p);
+  try {
+    (then as (this: unknown, a: unknown, b: unknown) => unknown).call(thenable, resolve, reject);
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    reject(e);
+  }
+}
+
+function runMicrotaskJob(callback: unknown, _y: unknown, _z: unknown, jobId: number): void {
+  if (rt.tracing) rt.rec.emit(EventKind.MicrotaskRun, jobId, 0, 0);
+  (callback as () => void)();
+}
+
+setJobRunner(JobKind.Reaction, runReactionJob);
+setJobRunner(JobKind.Thenable, runThenableJob);
+setJobRunner(JobKind.Microtask, runMicrotaskJob);

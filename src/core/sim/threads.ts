@@ -1,0 +1,287 @@
+/**
+ * Simulated threads: Node's `worker_threads` (Worker, parentPort, workerData, MessageChannel),
+ * plain shared-memory threads (`thread(fn)`, as in C, Java or Python), a thread pool, and
+ * Atomics.wait/notify across threads. Each thread has its own event loop and clock (see
+ * world.ts); messages are delivered through the receiver's poll phase at the sender's clock.
+ */
+import { structuredCloneSim } from './clone';
+import { Emitter } from './emitter';
+import type { WorkerEntry } from './types';
+import type { SimThread, World } from './world';
+
+// ------------------------------------------------------------------ message ports
+
+/** A MessagePort: messages posted to it are received by its peer's thread. */
+export class MessagePort extends Emitter {
+  peer!: MessagePort;
+  /** The thread that receives this port's messages (the one listening). */
+  thread: SimThread;
+  private closed = false;
+
+  constructor(readonly world: World, thread?: SimThread) {
+    super();
+    this.thread = thread ?? world.current;
+  }
+
+  postMessage(value: unknown, _transfer?: unknown[]): void {
+    if (this.closed) return;
+    const copy = structuredCloneSim(value);
+    const target = this.peer;
+    const w = this.world;
+    const io = w.ioStart(`message to thread ${target.thread.id}`);
+    w.complete(target.thread, w.now(), io, () => target.emit('message', copy));
+  }
+
+  protected override listenerAdded(event: string | symbol): void {
+    if (event !== 'message') return;
+    this.thread = this.world.current;
+    this.world.ref(this.thread, this, `a 'message' listener on a port of thread ${this.thread.id}`);
+  }
+
+  protected override listenerRemoved(event: string | symbol): void {
+    if (event === 'message' && this.listenerCount('message') === 0) this.world.unref(this.thread, this);
+  }
+
+  start(): void {}
+  ref(): void {
+    if (this.listenerCount('message') > 0) this.world.ref(this.thread, this, `a port of thread ${this.thread.id}`);
+  }
+  unref(): void {
+    this.world.unref(this.thread, this);
+  }
+  close(): void {
+    this.closed = true;
+    this.world.unref(this.thread, this);
+    this.peer.world.unref(this.peer.thread, this.peer);
+    this.emit('close');
+  }
+}
+
+export class MessageChannel {
+  readonly port1: MessagePort;
+  readonly port2: MessagePort;
+  constructor(world: World) {
+    this.port1 = new MessagePort(world);
+    this.port2 = new MessagePort(world);
+    this.port1.peer = this.port2;
+    this.port2.peer = this.port1;
+  }
+}
+
+// ------------------------------------------------------------------ Worker
+
+export interface WorkerOptions {
+  workerData?: unknown;
+  name?: string;
+  eval?: boolean;
+  argv?: unknown[];
+  env?: unknown;
+}
+
+/** Thread-local values the worker_threads module reads (see modules.ts). */
+export interface WorkerLocals {
+  parentPort: MessagePort | null;
+  workerData: unknown;
+}
+
+/**
+ * new Worker(file | function, { workerData }). A file is loaded by the engine into a fresh
+ * context (its own globals, as Node does); a function (a simulation extension) runs in the
+ * same context and receives (workerData, parentPort).
+ */
+export class Worker extends Emitter {
+  readonly threadId: number;
+  private readonly thread: SimThread;
+  /** The parent's end of the channel (its peer is the worker's parentPort). */
+  private readonly port: MessagePort;
+
+  constructor(readonly world: World, what: string | URL | ((workerData: unknown, parentPort: MessagePort) => unknown), options: WorkerOptions = {}) {
+    super();
+    const parent = world.current;
+    const data = structuredCloneSim(options.workerData);
+    let inner: MessagePort | undefined;
+    const entry: WorkerEntry =
+      typeof what === 'function'
+        ? { kind: 'function', fn: () => what(data, inner as MessagePort) }
+        : { kind: 'file', specifier: String(what), eval: options.eval === true };
+    const th = world.spawn(options.name ?? `worker ${world.threads.length}`, entry);
+    this.thread = th;
+    this.threadId = th.id;
+    this.port = new MessagePort(world, parent);
+    inner = new MessagePort(world, th);
+    this.port.peer = inner;
+    inner.peer = this.port;
+    const locals: WorkerLocals = { parentPort: inner, workerData: data };
+    Object.assign(th.locals, locals);
+    // Messages from the worker arrive on our port: re-emit them on the Worker object.
+    this.port.emit = (event: string | symbol, ...args: unknown[]) => (event === 'message' ? this.emit('message', ...args) : false);
+    world.ref(parent, this, () => `worker ${th.id} (${th.name}), still running`);
+    th.onUncaught = (err) => {
+      world.complete(parent, th.now(), 0, () => this.emit('error', err));
+      world.exit(th, 1);
+    };
+    th.exitListeners.push((code) => {
+      world.unref(parent, this);
+      world.complete(parent, th.now(), 0, () => this.emit('exit', code));
+    });
+    world.complete(parent, parent.now(), 0, () => this.emit('online'));
+  }
+
+  postMessage(value: unknown, transfer?: unknown[]): void {
+    this.port.postMessage(value, transfer);
+  }
+
+  terminate(): Promise<number> {
+    const P = this.world.host.Promise;
+    return new P((resolve) => {
+      if (this.thread.state === 'done') resolve(this.thread.exitCode);
+      else {
+        this.once('exit', (code: number) => resolve(code));
+        this.world.exit(this.thread, 1);
+      }
+    });
+  }
+
+  ref(): void {
+    if (this.thread.state !== 'done') this.world.ref(this.thread.parent ?? this.world.main, this, `worker ${this.threadId}`);
+  }
+  unref(): void {
+    this.world.unref(this.thread.parent ?? this.world.main, this);
+  }
+}
+
+// ------------------------------------------------------------------ plain threads
+
+/** A shared-memory thread running `fn` (sim.thread): its own loop and clock, the same heap. */
+export class ThreadHandle<T = unknown> {
+  readonly thread: SimThread;
+  result: T | undefined;
+  exitedAt = NaN;
+
+  constructor(readonly world: World, fn: () => T, name?: string) {
+    this.thread = world.spawn(name ?? `thread ${world.threads.length}`, {
+      kind: 'function',
+      fn: () => {
+        this.result = fn();
+      },
+    });
+    this.thread.exitListeners.push(() => (this.exitedAt = this.thread.now()));
+  }
+
+  get id(): number {
+    return this.thread.id;
+  }
+  get alive(): boolean {
+    return this.thread.state !== 'done';
+  }
+
+  /** Blocks the calling thread until this one has ended; returns what fn returned. */
+  join(): T | undefined {
+    this.world.blockUntil(`join thread ${this.thread.id} (${this.thread.name})`, () => (this.thread.state === 'done' ? this.exitedAt : undefined));
+    return this.result;
+  }
+}
+
+/**
+ * A fixed pool of shared-memory threads taking jobs from one queue, in order. A job runs as
+ * one macrotask of an idle pool thread and may block (a blocking read holds its thread, as a
+ * slow client does). Jobs submitted while every thread is busy wait in the queue: that wait
+ * is the starvation the chat samples show.
+ */
+export class ThreadPool {
+  readonly threads: SimThread[] = [];
+  private readonly idle: SimThread[] = [];
+  private readonly queue: Array<{ job: () => void; t: number }> = [];
+  private closed = false;
+  /** Longest time a job waited in the queue. */
+  maxQueuedMs = 0;
+
+  constructor(readonly world: World, readonly size: number, readonly name = 'pool') {
+    for (let i = 0; i < size; i++) {
+      const th = world.spawn(`${name} thread ${i + 1}`, { kind: 'function', fn: () => undefined });
+      world.ref(th, this, () => `${name}: waiting for a job`);
+      this.threads.push(th);
+      this.idle.push(th);
+    }
+  }
+
+  /** Jobs waiting for a thread. */
+  get queued(): number {
+    return this.queue.length;
+  }
+  get busy(): number {
+    return this.size - this.idle.length;
+  }
+
+  submit(job: () => void): void {
+    if (this.closed) throw new Error(`${this.name} is closed`);
+    const t = this.world.now();
+    const th = this.idle.shift();
+    if (th) this.dispatch(th, job, t);
+    else this.queue.push({ job, t });
+  }
+
+  /** No more jobs: threads end once the queue is empty. */
+  close(): void {
+    this.closed = true;
+    if (this.queue.length === 0) for (const th of this.idle) this.world.unref(th, this);
+  }
+
+  private dispatch(th: SimThread, job: () => void, t: number): void {
+    const start = Math.max(t, th.now());
+    this.maxQueuedMs = Math.max(this.maxQueuedMs, start - t);
+    this.world.complete(th, start, 0, () => {
+      try {
+        job();
+      } finally {
+        this.jobDone(th);
+      }
+    });
+  }
+
+  private jobDone(th: SimThread): void {
+    const next = this.queue.shift();
+    if (next) this.dispatch(th, next.job, next.t);
+    else {
+      this.idle.push(th);
+      if (this.closed) this.world.unref(th, this);
+    }
+  }
+}
+
+// ------------------------------------------------------------------ Atomics across threads
+
+interface Waiter {
+  array: Int32Array | BigInt64Array;
+  index: number;
+  thread: SimThread;
+  notifiedAt?: number;
+}
+
+/** Atomics.wait / Atomics.notify between simulated threads (the runtime delegates to these). */
+export class AtomicsSim {
+  private waiters: Waiter[] = [];
+  constructor(readonly world: World) {}
+
+  wait(array: Int32Array | BigInt64Array, index: number, value: number | bigint, timeoutMs = Infinity): 'ok' | 'not-equal' | 'timed-out' {
+    if (Atomics.load(array as Int32Array, index) !== value) return 'not-equal';
+    const w: Waiter = { array, index, thread: this.world.current };
+    this.waiters.push(w);
+    const ms = Number.isNaN(Number(timeoutMs)) ? Infinity : Math.max(0, Number(timeoutMs));
+    const ok = this.world.blockUntil(`Atomics.wait(${index})`, () => w.notifiedAt, this.world.now() + ms);
+    this.waiters = this.waiters.filter((x) => x !== w);
+    return ok ? 'ok' : 'timed-out';
+  }
+
+  notify(array: Int32Array | BigInt64Array, index: number, count = Infinity): number {
+    let woken = 0;
+    for (const w of this.waiters) {
+      if (woken >= count) break;
+      if (w.notifiedAt === undefined && w.array.buffer === array.buffer && w.array.byteOffset + 4 * w.index === array.byteOffset + 4 * index) {
+        w.notifiedAt = this.world.now();
+        woken++;
+      }
+    }
+    return woken;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The contract between the simulation (network, threads, cores) and the runtime that owns
+ * each thread's event loop. The simulation never runs user code by itself: it asks a
+ * thread's loop to run the next macrotask (`step`), and it hands I/O completions to the
+ * loop's poll phase (`queueIo`). Everything here is pure: no Node, no DOM.
+ *
+ * Implementations: the runtime (src/core/runtime, one `ThreadLoop` per simulated thread) and
+ * `direct/loop.ts` (a small stand-in used by the unit tests and the benchmark).
+ */
+
+/** One simulated thread's event loop, as the global scheduler drives it. */
+export interface ThreadLoop {
+  /** This thread's virtual clock (ms). Never decreases. */
+  now(): number;
+  /**
+   * Moves the clock forward to `t` (idle until the next due event, or a blocking call that
+   * returned). The loop records nothing for an idle advance; `Block` events are recorded by
+   * the simulation through `SimTrace`.
+   */
+  advanceTo(t: number): void;
+  /**
+   * Earliest virtual time at which a macrotask of this loop can run (a due timer, an
+   * immediate, a queued I/O completion), or Infinity when nothing is queued. Ticks and
+   * microtasks never count: they are drained inside `step`.
+   */
+  nextDue(): number;
+  /**
+   * Runs the next macrotask in Node's phase order (timers, poll, check) and every tick and
+   * microtask it caused. Called by the scheduler only when `nextDue()` is the smallest time in
+   * the world; the loop advances its own clock to that time first.
+   */
+  step(): void;
+  /**
+   * Queues an I/O completion for the poll phase: once the clock is at least `at`, the loop
+   * records `IoDone(io)`, opens an Io macrotask and calls `run`.
+   */
+  queueIo(at: number, io: number, run: () => void): void;
+  /**
+   * Runs `fn` with this loop as the current one (timers, ticks and promise jobs made inside
+   * go to this thread). The runtime switches its "current loop" around it.
+   */
+  enter<T>(fn: () => T): T;
+}
+
+/** Where the simulation writes its trace events (the runtime's recorder). */
+export interface SimTrace {
+  /** Records one event on `thread` at virtual time `t` (kind from trace/format.ts EventKind). */
+  event(thread: number, t: number, kind: number, a: number, b: number, c: number): void;
+  /** Interns a string, returns its index in the string table. */
+  string(text: string): number;
+}
+
+/** What the runtime gives the simulation when it installs it. */
+export interface SimHost {
+  trace: SimTrace;
+  /** The main thread's loop (thread id 0). */
+  mainLoop: ThreadLoop;
+  /**
+   * Makes the loop of a new thread. With `entry` undefined the thread shares the current
+   * context (a function thread); with a file/URL the engine loads that module into a fresh
+   * context for it (Node's `new Worker(file)`); `run` is then called inside the new thread to
+   * evaluate it. Returns the new loop and a starter that evaluates the entry.
+   */
+  createThread(id: number, name: string, entry: WorkerEntry): { loop: ThreadLoop; start: () => void };
+  /** The site of the user code calling us right now (0 if unknown), for Block/IoStart. */
+  currentSite?(): number;
+  /** Tells the runtime the run must stop (stuck, budget); the trace so far is kept. */
+  stop(reason: string): void;
+  /** The sandbox's Promise constructor (the project's spec Promise), for promise-returning APIs. */
+  Promise: PromiseConstructor;
+}
+
+/** What a Worker runs: a module (engine loads it) or a function in the same context. */
+export type WorkerEntry =
+  | { kind: 'file'; specifier: string; eval: boolean }
+  | { kind: 'function'; fn: (...args: unknown[]) => unknown };
+
+/** Thrown out of a blocking call when the run has been stopped (deadlock, budget). */
+export class SimulationStopped extends Error {
+  /** Lets the runtime recognise it even across contexts. */
+  readonly simulationStopped = true;
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SimulationStopped';
+  }
+}

@@ -1,0 +1,361 @@
+/**
+ * The global scheduler: a conservative discrete-event simulation over simulated threads.
+ *
+ * Every thread has its own event loop and its own virtual clock. The world repeatedly runs
+ * the earliest thing it knows of: a network/simulation event from its own queue, or the next
+ * macrotask of the thread whose loop is due first (network first on equal times, then the
+ * lower thread id). A macrotask is atomic, as in JavaScript: while it runs, its thread's clock
+ * may move forward (CPU work books a core, a blocking call waits) but no other thread's code
+ * runs, except inside a blocking call that needs another thread or the network to make
+ * progress: then the world runs the others, nested, until the call can return. A blocked
+ * thread is on the JavaScript stack, so it is never stepped while nested; if what it waits for
+ * can never happen the run stops and says which thread waits on what.
+ *
+ * Trace: with threads, `t` is non-decreasing per thread (the `thread` column), not across
+ * threads; see docs/simulation.md.
+ */
+import { Cores } from './cores';
+import { TimedHeap, type Timed } from './heap';
+import { SimulationStopped, type SimHost, type ThreadLoop, type WorkerEntry } from './types';
+
+// Event kinds of trace/format.ts (a const enum there; the numbers are the contract).
+const K_BLOCK = 40;
+const K_IO_START = 41;
+const K_THREAD_CREATE = 60;
+const K_THREAD_EXIT = 61;
+
+export interface WorldOptions {
+  /** Simulated cores (default 4). */
+  cores?: number;
+  /** Seed for everything random in the simulation (clients' think times, jitter). */
+  seed?: number;
+  /** The run stops when the next event would be later than this (virtual ms). */
+  maxVirtualMs?: number;
+  /** The run stops after this many scheduler steps. */
+  maxSteps?: number;
+}
+
+export type ThreadState = 'new' | 'ready' | 'running' | 'blocked' | 'done';
+
+export class SimThread {
+  state: ThreadState = 'new';
+  /** What the thread waits for while blocked (for stuck reports). */
+  blockedOn = '';
+  /** Handles that keep the thread alive although its loop is empty: description by handle. */
+  readonly refs = new Map<object, string | (() => string)>();
+  readonly exitListeners: Array<(code: number) => void> = [];
+  exitCode = 0;
+  cpuMs = 0;
+  blockedMs = 0;
+  /** Set by terminate(): the thread's blocking calls throw, its loop is not stepped again. */
+  terminated = false;
+  start: (() => void) | undefined;
+  /** Thread-local values of the simulated modules (parentPort, workerData, …). */
+  readonly locals: Record<string, unknown> = {};
+  /** Receives an error thrown out of this thread's code (a Worker turns it into 'error' + 'exit'). */
+  onUncaught: ((error: unknown) => void) | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly loop: ThreadLoop,
+    readonly parent: SimThread | undefined,
+  ) {}
+
+  now(): number {
+    return this.loop.now();
+  }
+}
+
+interface WorldEvent extends Timed {
+  what: string;
+  run: () => void;
+}
+
+export class World {
+  readonly threads: SimThread[] = [];
+  cores: Cores;
+  readonly seed: number;
+  readonly main: SimThread;
+  /** The thread whose code is running (or the main thread between steps). */
+  current: SimThread;
+  /** Why the run stopped early, once it has. */
+  stopped: string | undefined;
+  steps = 0;
+  liveThreads = 1;
+  peakThreads = 1;
+  private readonly events = new TimedHeap<WorldEvent>();
+  private seq = 0;
+  private nextIo = 1;
+  private readonly maxVirtualMs: number;
+  private readonly maxSteps: number;
+
+  constructor(readonly host: SimHost, options: WorldOptions = {}) {
+    this.cores = new Cores(options.cores ?? 4);
+    this.seed = options.seed ?? 1;
+    this.maxVirtualMs = options.maxVirtualMs ?? Infinity;
+    this.maxSteps = options.maxSteps ?? Infinity;
+    this.main = new SimThread(0, 'main', host.mainLoop, undefined);
+    this.main.state = 'ready';
+    this.threads.push(this.main);
+    this.current = this.main;
+  }
+
+  /** Changes the number of cores (before any CPU work was booked). */
+  setCores(count: number): void {
+    if (this.cores.busy.some((b) => b > 0)) throw new Error('cores can only be set before any cpu() work');
+    this.cores = new Cores(count);
+  }
+
+  /** The current thread's virtual clock. */
+  now(): number {
+    return this.current.now();
+  }
+
+  /** Schedules a simulation event (network, scripted client) at global virtual time `t`. */
+  at(t: number, what: string, run: () => void): void {
+    this.events.push({ t, seq: this.seq++, what, run });
+  }
+
+  // ---------------------------------------------------------------- threads
+
+  /** Makes a thread; it starts (runs its entry as its first macrotask) at the parent's clock. */
+  spawn(name: string, entry: WorkerEntry): SimThread {
+    const parent = this.current;
+    const id = this.threads.length;
+    const { loop, start } = this.host.createThread(id, name, entry);
+    loop.advanceTo(parent.now());
+    const th = new SimThread(id, name, loop, parent);
+    th.start = start;
+    th.state = 'ready';
+    this.threads.push(th);
+    this.liveThreads++;
+    this.peakThreads = Math.max(this.peakThreads, this.liveThreads);
+    this.record(th, K_THREAD_CREATE, id, this.host.trace.string(name), 0);
+    return th;
+  }
+
+  /** Ends a thread (its entry and loop are done, or terminate()). Exit listeners run now. */
+  exit(th: SimThread, code: number): void {
+    if (th.state === 'done') return;
+    if (th.state === 'blocked' || th.state === 'running') th.terminated = true;
+    th.state = 'done';
+    th.exitCode = code;
+    th.refs.clear();
+    this.liveThreads--;
+    this.record(th, K_THREAD_EXIT, th.id, 0, 0);
+    for (const l of th.exitListeners.splice(0)) l(code);
+  }
+
+  ref(th: SimThread, handle: object, what: string | (() => string)): void {
+    th.refs.set(handle, what);
+  }
+
+  unref(th: SimThread, handle: object): void {
+    th.refs.delete(handle);
+  }
+
+  // ---------------------------------------------------------------- time passing inside a thread
+
+  /** CPU work of `ms` on the current thread: books a core (waiting for one if all are busy). */
+  cpu(ms: number): void {
+    const th = this.current;
+    const t0 = th.now();
+    const b = this.cores.book(t0, ms);
+    th.cpuMs += ms;
+    const waited = b.start - t0;
+    const label = waited > 0 ? `cpu ${ms} ms on core ${b.core} (waited ${waited} ms for a core)` : `cpu ${ms} ms on core ${b.core}`;
+    this.block(th, t0, b.end, label);
+  }
+
+  /** A blocking wait of `ms` that needs no core (sleep, Atomics.wait timing out). */
+  sleep(ms: number, what = `blocked ${ms} ms`): void {
+    const th = this.current;
+    const t0 = th.now();
+    this.block(th, t0, t0 + Math.max(0, ms), what);
+  }
+
+  /**
+   * Blocks the current thread until `check` returns the virtual time at which what it waits for
+   * happened (or until `timeoutAt`). Meanwhile the world runs the network and the other threads.
+   * Returns true if the condition was met, false on timeout.
+   */
+  blockUntil(what: string, check: () => number | undefined, timeoutAt = Infinity): boolean {
+    const th = this.current;
+    const t0 = th.now();
+    let r = check();
+    if (r === undefined) {
+      th.state = 'blocked';
+      th.blockedOn = what;
+      try {
+        for (;;) {
+          if (this.stopped !== undefined) throw new SimulationStopped(this.stopped);
+          if (th.terminated) throw new SimulationStopped(`thread ${th.name} was terminated`);
+          r = check();
+          if (r !== undefined) break;
+          if (this.peekTime() > timeoutAt) break;
+          if (!this.runOne()) {
+            if (timeoutAt < Infinity) break;
+            this.stuck();
+            throw new SimulationStopped(this.stopped ?? 'stuck');
+          }
+        }
+      } finally {
+        this.current = th;
+        if (th.state === 'blocked') th.state = 'running';
+        th.blockedOn = '';
+      }
+    }
+    const end = r !== undefined ? Math.max(t0, r) : Math.max(t0, timeoutAt);
+    this.block(th, t0, end, what);
+    return r !== undefined;
+  }
+
+  private block(th: SimThread, t0: number, end: number, what: string): void {
+    if (end <= t0) return;
+    th.blockedMs += end - t0;
+    const site = this.host.currentSite?.() ?? 0;
+    this.record(th, K_BLOCK, end - t0, this.host.trace.string(what), site, t0);
+    th.loop.advanceTo(end);
+  }
+
+  // ---------------------------------------------------------------- I/O through the poll phase
+
+  /** Records the start of an I/O operation on the current thread; returns its id. */
+  ioStart(description: string): number {
+    const io = this.nextIo++;
+    const th = this.current;
+    this.record(th, K_IO_START, io, this.host.trace.string(description), this.host.currentSite?.() ?? 0);
+    return io;
+  }
+
+  /** Hands an I/O completion to `th`'s poll phase at time `t` (IoDone is recorded by the loop). */
+  complete(th: SimThread, t: number, io: number, run: () => void): void {
+    if (th.state === 'done') return;
+    th.loop.queueIo(t, io, run);
+  }
+
+  // ---------------------------------------------------------------- the scheduler
+
+  /** Runs until the main thread is done, the run is stuck, or a budget is exhausted. */
+  run(): void {
+    while (this.stopped === undefined && this.runOne()) {
+      /* each call runs one event or one macrotask */
+    }
+    if (this.stopped === undefined && this.main.state !== 'done') this.stuck();
+  }
+
+  /** Earliest time at which anything can run (Infinity if nothing can). */
+  private peekTime(): number {
+    const ev = this.events.peek();
+    let t = ev ? ev.t : Infinity;
+    for (const th of this.threads) {
+      const due = this.dueOf(th);
+      if (due < t) t = due;
+    }
+    return t;
+  }
+
+  private dueOf(th: SimThread): number {
+    if (th.state !== 'ready' && th.state !== 'new') return Infinity;
+    if (th.start) return th.now();
+    const due = th.loop.nextDue();
+    return due === Infinity ? Infinity : Math.max(due, th.now());
+  }
+
+  /** Runs the earliest event or macrotask. False when nothing can run (done or stuck). */
+  private runOne(): boolean {
+    this.reap();
+    if (this.main.state === 'done') return false;
+    let best: SimThread | undefined;
+    let bestT = Infinity;
+    for (const th of this.threads) {
+      const due = this.dueOf(th);
+      if (due < bestT) {
+        bestT = due;
+        best = th;
+      }
+    }
+    const ev = this.events.peek();
+    const t = ev && ev.t <= bestT ? ev.t : bestT;
+    if (t === Infinity) return false;
+    if (t > this.maxVirtualMs) {
+      this.stop(`virtual-time budget: next event at ${t} ms is past ${this.maxVirtualMs} ms`);
+      return false;
+    }
+    if (++this.steps > this.maxSteps) {
+      this.stop(`step budget: more than ${this.maxSteps} simulation steps`);
+      return false;
+    }
+    if (ev && ev.t <= bestT) {
+      this.events.pop();
+      ev.run();
+    } else if (best) {
+      this.stepThread(best);
+    }
+    if ((this.steps & 63) === 0) this.pruneCores();
+    return true;
+  }
+
+  private stepThread(th: SimThread): void {
+    const prev = this.current;
+    this.current = th;
+    th.state = 'running';
+    try {
+      const start = th.start;
+      if (start) {
+        th.start = undefined;
+        th.loop.enter(start);
+      } else {
+        th.loop.enter(() => th.loop.step());
+      }
+    } catch (error) {
+      // An uncaught error in a worker ends that worker (Node: 'error' then 'exit' on the Worker);
+      // on the main thread, or when the run was stopped, it is the runtime's to report.
+      if (th === this.main || !th.onUncaught || (error as { simulationStopped?: boolean })?.simulationStopped) throw error;
+      th.onUncaught(error);
+    } finally {
+      if (th.state === 'running') th.state = 'ready';
+      this.current = prev;
+    }
+  }
+
+  /** Threads whose loop is empty and that nothing keeps alive end here. */
+  private reap(): void {
+    for (const th of this.threads) {
+      if (th.state !== 'ready' || th.start) continue;
+      if (th.refs.size > 0 || th.loop.nextDue() !== Infinity) continue;
+      this.exit(th, 0);
+    }
+  }
+
+  private pruneCores(): void {
+    let min = Infinity;
+    for (const th of this.threads) if (th.state !== 'done') min = Math.min(min, th.now());
+    if (min < Infinity) this.cores.prune(min);
+  }
+
+  /** Stops the run with a report of what every live thread is stuck on. */
+  stuck(): void {
+    const lines: string[] = [];
+    for (const th of this.threads) {
+      if (th.state === 'done') continue;
+      const at = `at ${th.now()} ms`;
+      if (th.state === 'blocked') lines.push(`thread ${th.id} (${th.name}) is blocked ${at} in ${th.blockedOn}`);
+      else if (th.refs.size > 0) lines.push(`thread ${th.id} (${th.name}) waits ${at} on ${[...th.refs.values()].map((d) => (typeof d === 'string' ? d : d())).join(', ')}`);
+      else lines.push(`thread ${th.id} (${th.name}) has nothing left to run ${at}`);
+    }
+    const deadlock = this.threads.some((th) => th.state === 'blocked');
+    this.stop(`${deadlock ? 'deadlock' : 'stuck'}: nothing can happen any more. ${lines.join('; ')}`);
+  }
+
+  stop(reason: string): void {
+    if (this.stopped !== undefined) return;
+    this.stopped = reason;
+    this.host.stop(reason);
+  }
+
+  private record(th: SimThread, kind: number, a: number, b: number, c: number, t = th.now()): void {
+    this.host.trace.event(th.id, t, kind, a, b, c);
+  }
+}

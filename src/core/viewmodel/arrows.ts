@@ -1,0 +1,144 @@
+/**
+ * Arrows: the causes a reader follows from one lane to another.
+ * - settle → resume: a promise settled (PromiseFulfill/Reject) and an awaiting task resumed;
+ *   exact, because every TaskResume names its settle event in `c`.
+ * - spawn: a task was created by its parent (parent lane at the call → the task's start).
+ * - yield → consumer: an async generator yielded and the consumer awaiting `next()` resumed
+ *   (a settle → resume whose settle happened in the generator's lane right after its yield).
+ * - combinator: each input of `Promise.all/allSettled/any/race` → the combinator's settle.
+ *   The format does not link inputs to their combinator, so this one is inferred: an input is
+ *   a promise created before the combinator whose then-callback (a ReactionRun resuming no
+ *   task) runs while the combinator is pending; the most recent pending combinator takes it.
+ *   Exact for the usual `await Promise.all([...])`; a link event in the trace would make it
+ *   exact everywhere.
+ */
+import { EventKind, type TraceFile } from '../trace/format';
+import type { Axis } from './axis';
+import type { LaneModel } from './lanes';
+
+export const enum ArrowKind {
+  Resume = 1,
+  Spawn = 2,
+  Yield = 3,
+  Combinator = 4,
+}
+
+export interface Arrow {
+  kind: ArrowKind;
+  fromLane: number;
+  fromX: number;
+  fromSeq: number;
+  toLane: number;
+  toX: number;
+  toSeq: number;
+}
+
+export interface ArrowModel {
+  arrows: Arrow[];
+  /** Arrow indices by the lane they point to, sorted by toX: the renderer reads only visible lanes. */
+  byTargetLane: number[][];
+  counts: Record<'resume' | 'spawn' | 'yield' | 'combinator', number>;
+}
+
+const COMBINATOR_LABEL = /^(await\s+)?Promise\.(all|allSettled|any|race)\b/;
+
+export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): ArrowModel {
+  const { kind, a, c } = trace.events;
+  const { pos } = axis;
+  const { laneOfEvent, laneOfTask } = lanes;
+  const n = kind.length;
+  const arrows: Arrow[] = [];
+  const add = (k: ArrowKind, fromSeq: number, toSeq: number, toLane: number): void => {
+    if (fromSeq < 0 || fromSeq >= n || toLane < 0) return;
+    arrows.push({ kind: k, fromLane: laneOfEvent[fromSeq], fromX: pos[fromSeq], fromSeq, toLane, toX: pos[toSeq], toSeq });
+  };
+
+  const createSeqOfTask = new Map<number, number>();
+  const createSeqOfPromise = new Map<number, number>();
+  const settleSeqOfPromise = new Map<number, number>();
+  /** Per async-generator task: the seq of its last yield, cleared when it runs on. */
+  const lastYield = new Map<number, number>();
+  const pendingCombinators: number[] = [];
+  const combinatorInputs = new Map<number, number[]>();
+  const generatorTasks = new Set<number>();
+  trace.tasks.forEach((task, id) => {
+    if (task?.kind === 'async-generator') generatorTasks.add(id);
+  });
+
+  for (let i = 0; i < n; i++) {
+    switch (kind[i]) {
+      case EventKind.TaskCreate:
+        createSeqOfTask.set(a[i], i);
+        break;
+      case EventKind.TaskStart: {
+        const created = createSeqOfTask.get(a[i]);
+        if (created !== undefined) add(ArrowKind.Spawn, created, i, laneOfTask[a[i]] ?? -1);
+        break;
+      }
+      case EventKind.TaskYield:
+        if (generatorTasks.has(a[i])) lastYield.set(a[i], i);
+        break;
+      case EventKind.TaskResume: {
+        const settle = c[i];
+        if (settle > 0 && settle < i) {
+          // Did the settle happen in a generator's lane just after its yield?
+          const settleTask = lanes.taskOfEvent[settle];
+          const yieldSeq = lastYield.get(settleTask);
+          const fromYield = yieldSeq !== undefined && yieldSeq < settle;
+          add(fromYield ? ArrowKind.Yield : ArrowKind.Resume, settle, i, laneOfTask[a[i]] ?? -1);
+        }
+        lastYield.delete(a[i]);
+        break;
+      }
+      case EventKind.PromiseCreate: {
+        createSeqOfPromise.set(a[i], i);
+        const label = trace.sites[c[i]]?.label ?? '';
+        if (c[i] > 0 && COMBINATOR_LABEL.test(label)) {
+          pendingCombinators.push(a[i]);
+          combinatorInputs.set(a[i], []);
+        }
+        break;
+      }
+      case EventKind.PromiseFulfill:
+      case EventKind.PromiseReject: {
+        settleSeqOfPromise.set(a[i], i);
+        const inputs = combinatorInputs.get(a[i]);
+        if (inputs) {
+          for (const inputSettle of inputs) add(ArrowKind.Combinator, inputSettle, i, laneOfEvent[i]);
+          combinatorInputs.delete(a[i]);
+          pendingCombinators.splice(pendingCombinators.indexOf(a[i]), 1);
+        }
+        break;
+      }
+      case EventKind.ReactionRun: {
+        if (c[i] !== 0 || pendingCombinators.length === 0) break;
+        const input = a[i];
+        const inputCreated = createSeqOfPromise.get(input) ?? -1;
+        const inputSettled = settleSeqOfPromise.get(input);
+        if (inputSettled === undefined) break;
+        for (let j = pendingCombinators.length - 1; j >= 0; j--) {
+          const combinator = pendingCombinators[j];
+          if ((createSeqOfPromise.get(combinator) ?? -1) > inputCreated) {
+            combinatorInputs.get(combinator)?.push(inputSettled);
+            break;
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const byTargetLane: number[][] = lanes.lanes.map(() => []);
+  arrows.forEach((arrow, index) => byTargetLane[arrow.toLane]?.push(index));
+  for (const list of byTargetLane) list.sort((p, q) => arrows[p].toX - arrows[q].toX);
+  const counts = { resume: 0, spawn: 0, yield: 0, combinator: 0 };
+  for (const arrow of arrows) {
+    if (arrow.kind === ArrowKind.Resume) counts.resume++;
+    else if (arrow.kind === ArrowKind.Spawn) counts.spawn++;
+    else if (arrow.kind === ArrowKind.Yield) counts.yield++;
+    else counts.combinator++;
+  }
+  return { arrows, byTargetLane, counts };
+}

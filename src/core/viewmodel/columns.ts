@@ -1,0 +1,49 @@
+/**
+ * Growable typed columns: segments and markers of a large trace number in the hundreds of
+ * thousands, so they are stored as parallel typed arrays rather than an object each (less
+ * memory, no GC pauses while panning). `finish()` trims them to their length.
+ */
+
+export class GrowableFloat64 {
+  data = new Float64Array(16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class GrowableInt32 {
+  data = new Int32Array(16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** First index i in the sorted `values[0..length)` with values[i] >= x (length if none). */
+export function lowerBound(values: ArrayLike<number>, x: number, length = values.length): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,60 @@
+/**
+ * The view model: everything the timeline draws, computed from a trace by pure functions.
+ * No DOM, no `vscode`: the webview, the HTML export and the tests all build it the same way.
+ *
+ *   trace ──► axis (x of every event) ──► lanes (segments, markers) ──► arrows
+ *                                    └──► summary, console, event-loop replay
+ */
+import type { TraceFile } from '../trace/format';
+import { buildArrows, type ArrowModel } from './arrows';
+import { buildAxis, type Axis } from './axis';
+import { describeEvent } from './describe';
+import { buildLanes, type LaneModel } from './lanes';
+import { LoopReplay } from './loop-state';
+import { buildConsole, buildSummary, type ConsoleLine, type Summary } from './summary';
+
+export interface TimelineModel {
+  trace: TraceFile;
+  axis: Axis;
+  lanes: LaneModel;
+  arrows: ArrowModel;
+  summary: Summary;
+  console: ConsoleLine[];
+  /** The event loop at any step (replayed with checkpoints). */
+  loop: LoopReplay;
+  taskLabel(task: number): string;
+  describe(seq: number): string;
+}
+
+export function buildTimeline(trace: TraceFile): TimelineModel {
+  const axis = buildAxis(trace);
+  const lanes = buildLanes(trace, axis);
+  const arrows = buildArrows(trace, axis, lanes);
+  const taskLabel = (task: number): string => {
+    const lane = lanes.lanes[lanes.laneOfTask[task] ?? -1];
+    return lane ? lane.label : `task ${task}`;
+  };
+  const model: TimelineModel = {
+    trace,
+    axis,
+    lanes,
+    arrows,
+    summary: buildSummary(trace),
+    console: buildConsole(trace),
+    loop: new LoopReplay(trace, taskLabel),
+    taskLabel,
+    describe: (seq) => describeEvent({ trace, taskLabel }, seq),
+  };
+  return model;
+}
+
+export * from './axis';
+export * from './arrows';
+export * from './columns';
+export * from './describe';
+export * from './lanes';
+export * from './loop-state';
+export * from './rows';
+export * from './summary';
+export * from './validate';
+export * from './stepping';

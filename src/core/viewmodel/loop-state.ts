@@ -1,0 +1,220 @@
+/**
+ * The event loop at a step: call stack, nextTick queue, microtask queue, timers, immediates
+ * and pending I/O after event `seq`, computed by replaying the trace.
+ *
+ * Replaying from the start for every cursor move would cost O(n) per step on a million-event
+ * trace, so the replay keeps checkpoints: a copy of its state every CHECKPOINT_EVERY events,
+ * made lazily the first time the replay passes there. A query replays at most that many
+ * events from the nearest checkpoint at or before it.
+ */
+import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { blockInterval } from './axis';
+
+export const CHECKPOINT_EVERY = 2048;
+
+/** One entry of a queue or of the stack, ready to display. */
+export interface LoopItem {
+  /** What it is: `resume count #2`, `timer #1 callback`, `then-callback of promise #4`. */
+  label: string;
+  /** Where it was scheduled / what it runs (index into `sites`), 0 if unknown. */
+  site: number;
+  /** The event that put it there. */
+  seq: number;
+}
+
+export interface TimerItem extends LoopItem {
+  /** Virtual time (ms) at which it is due. */
+  due: number;
+}
+
+export interface LoopState {
+  /** The step this is the state after (-1: before the first event). */
+  seq: number;
+  /** Virtual time (ms). */
+  time: number;
+  /** The running macrotask, e.g. `timer #1`, or '' between macrotasks. */
+  macrotask: string;
+  /** Innermost last. */
+  stack: LoopItem[];
+  ticks: LoopItem[];
+  microtasks: LoopItem[];
+  /** Sorted by due time, then creation order (Node's order). */
+  timers: TimerItem[];
+  immediates: LoopItem[];
+  io: LoopItem[];
+  /** Synchronous work holds the loop at this step (a Block event). */
+  blocked: boolean;
+}
+
+/** The replay's working state: maps keep insertion order, which is each queue's order. */
+interface ReplayState {
+  seq: number;
+  time: number;
+  macrotask: string;
+  base: LoopItem | null;
+  job: LoopItem | null;
+  tasks: LoopItem[];
+  ticks: Map<number, LoopItem>;
+  microtasks: Map<number, LoopItem>;
+  timers: Map<number, TimerItem>;
+  immediates: Map<number, LoopItem>;
+  io: Map<number, LoopItem>;
+  blocked: boolean;
+}
+
+function emptyState(): ReplayState {
+  return {
+    seq: -1, time: 0, macrotask: '', base: null, job: null, tasks: [], ticks: new Map(), microtasks: new Map(),
+    timers: new Map(), immediates: new Map(), io: new Map(), blocked: false,
+  };
+}
+
+function copyState(s: ReplayState): ReplayState {
+  return {
+    ...s, tasks: s.tasks.slice(), ticks: new Map(s.ticks), microtasks: new Map(s.microtasks), timers: new Map(s.timers),
+    immediates: new Map(s.immediates), io: new Map(s.io),
+  };
+}
+
+export class LoopReplay {
+  private readonly checkpoints: ReplayState[] = [emptyState()];
+
+  /** `taskLabel(id)` names a task as its lane does (`count #2`). */
+  constructor(private readonly trace: TraceFile, private readonly taskLabel: (task: number) => string) {}
+
+  /** The loop's state right after event `seq` ran (clamped to the trace). */
+  stateAt(seq: number): LoopState {
+    const n = this.trace.events.kind.length;
+    const target = Math.min(Math.max(seq, -1), n - 1);
+    const slot = Math.min(Math.floor((target + 1) / CHECKPOINT_EVERY), this.checkpoints.length - 1);
+    const state = copyState(this.checkpoints[slot]);
+    for (let i = state.seq + 1; i <= target; i++) {
+      this.apply(state, i);
+      if ((i + 1) % CHECKPOINT_EVERY === 0 && this.checkpoints.length === (i + 1) / CHECKPOINT_EVERY) {
+        this.checkpoints.push(copyState(state));
+      }
+    }
+    return this.view(state);
+  }
+
+  private view(s: ReplayState): LoopState {
+    const stack: LoopItem[] = [];
+    if (s.base) stack.push(s.base);
+    if (s.job) stack.push(s.job);
+    stack.push(...s.tasks);
+    const timers = [...s.timers.values()].sort((p, q) => p.due - q.due || p.seq - q.seq);
+    return {
+      seq: s.seq, time: s.time, macrotask: s.macrotask, stack, ticks: [...s.ticks.values()], microtasks: [...s.microtasks.values()],
+      timers, immediates: [...s.immediates.values()], io: [...s.io.values()], blocked: s.blocked,
+    };
+  }
+
+  private apply(s: ReplayState, i: number): void {
+    const { kind, t, a, b, c } = this.trace.events;
+    const str = (index: number): string => this.trace.strings[index] ?? '';
+    s.seq = i;
+    s.time = t[i];
+    s.blocked = false;
+    switch (kind[i]) {
+      case EventKind.MacrotaskStart: {
+        const name = macrotaskName(a[i], b[i]);
+        s.macrotask = name;
+        s.base = { label: a[i] === MacrotaskKind.Script ? 'script (main module)' : `${name} callback`, site: 0, seq: i };
+        s.job = null;
+        s.tasks = [];
+        if (a[i] === MacrotaskKind.Timer) s.timers.delete(b[i]);
+        else if (a[i] === MacrotaskKind.Immediate) s.immediates.delete(b[i]);
+        break;
+      }
+      case EventKind.MacrotaskEnd:
+        s.macrotask = '';
+        s.base = null;
+        s.job = null;
+        s.tasks = [];
+        break;
+      case EventKind.TaskStart:
+      case EventKind.TaskResume:
+        s.tasks.push({ label: this.taskLabel(a[i]), site: this.trace.tasks[a[i]]?.site ?? 0, seq: i });
+        break;
+      case EventKind.TaskSuspend:
+      case EventKind.TaskYield:
+      case EventKind.TaskFinish:
+      case EventKind.TaskThrow: {
+        const label = this.taskLabel(a[i]);
+        for (let j = s.tasks.length - 1; j >= 0; j--) {
+          if (s.tasks[j].label === label) {
+            s.tasks.splice(j, 1);
+            break;
+          }
+        }
+        break;
+      }
+      case EventKind.ReactionQueued:
+        s.microtasks.set(b[i], {
+          label: c[i] ? `resume ${this.taskLabel(c[i])}` : `then-callback of promise #${a[i]}`,
+          site: 0,
+          seq: i,
+        });
+        break;
+      case EventKind.ReactionRun:
+        this.runJob(s, s.microtasks, b[i], i);
+        break;
+      case EventKind.MicrotaskSchedule:
+        s.microtasks.set(a[i], { label: 'queueMicrotask callback', site: c[i], seq: i });
+        break;
+      case EventKind.MicrotaskRun:
+        this.runJob(s, s.microtasks, a[i], i);
+        break;
+      case EventKind.TickSchedule:
+        s.ticks.set(a[i], { label: `nextTick #${a[i]}`, site: c[i], seq: i });
+        break;
+      case EventKind.TickRun:
+        this.runJob(s, s.ticks, a[i], i);
+        break;
+      case EventKind.TimerSchedule:
+        s.timers.set(a[i], { label: `timer #${a[i]} (${b[i]} ms)`, site: c[i], seq: i, due: t[i] + b[i] });
+        break;
+      case EventKind.TimerFire:
+      case EventKind.TimerClear:
+        s.timers.delete(a[i]);
+        break;
+      case EventKind.ImmediateSchedule:
+        s.immediates.set(a[i], { label: `immediate #${a[i]}`, site: c[i], seq: i });
+        break;
+      case EventKind.ImmediateRun:
+        s.immediates.delete(a[i]);
+        break;
+      case EventKind.IoStart:
+        s.io.set(a[i], { label: str(b[i]) || `I/O #${a[i]}`, site: c[i], seq: i });
+        break;
+      case EventKind.IoDone:
+        s.io.delete(a[i]);
+        break;
+      case EventKind.Block:
+        s.blocked = true;
+        s.time = blockInterval(this.trace, i)[1];
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** A job leaves its queue and becomes the frame under the tasks; the script body ends at the first job. */
+  private runJob(s: ReplayState, queue: Map<number, LoopItem>, id: number, seq: number): void {
+    const item = queue.get(id);
+    queue.delete(id);
+    s.tasks = [];
+    s.job = { label: item?.label ?? 'job', site: item?.site ?? 0, seq };
+    if (s.base?.label.startsWith('script')) s.base = { ...s.base, label: 'script (body done: running jobs)' };
+  }
+}
+
+export function macrotaskName(kind: number, id: number): string {
+  switch (kind) {
+    case MacrotaskKind.Script: return 'script';
+    case MacrotaskKind.Timer: return `timer #${id}`;
+    case MacrotaskKind.Immediate: return `immediate #${id}`;
+    case MacrotaskKind.Io: return `I/O #${id}`;
+    default: return `macrotask ${kind}`;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The summary strip and the console: totals a reader checks first ("executed in 1.00 s of
+ * virtual time"), errors that must not be missed, and the program's output, each line tied
+ * to the event that printed it.
+ */
+import { EventKind, type TraceFile } from '../trace/format';
+import { blockInterval, formatDuration } from './axis';
+
+export interface Summary {
+  /** Virtual time at the end of the run (ms). */
+  endTime: number;
+  events: number;
+  tasks: number;
+  awaits: number;
+  /** Most tasks alive (started, not finished) at once, the script excluded. */
+  maxConcurrency: number;
+  /** Virtual time spent in synchronous blocking (ms). */
+  blockedMs: number;
+  exitCode: number;
+  /** Uncaught errors and unhandled rejections, as printed. */
+  errors: string[];
+  truncated: string | null;
+}
+
+export interface ConsoleLine {
+  /** The Console event that printed it. */
+  seq: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export function buildSummary(trace: TraceFile): Summary {
+  const { kind, b } = trace.events;
+  let awaits = 0;
+  let alive = 0;
+  let maxConcurrency = 0;
+  let blockedMs = 0;
+  let lastTime = 0;
+  const errors: string[] = [];
+  for (let i = 0; i < kind.length; i++) {
+    switch (kind[i]) {
+      case EventKind.TaskSuspend: awaits++; break;
+      case EventKind.TaskStart: alive++; maxConcurrency = Math.max(maxConcurrency, alive); break;
+      case EventKind.TaskFinish:
+      case EventKind.TaskThrow: alive--; break;
+      case EventKind.Block: {
+        const [start, stop] = blockInterval(trace, i);
+        blockedMs += stop - start;
+        lastTime = Math.max(lastTime, stop);
+        break;
+      }
+      case EventKind.UncaughtError:
+      case EventKind.UnhandledRejection: errors.push(trace.strings[b[i]] ?? 'error'); break;
+      default: break;
+    }
+  }
+  const n = kind.length;
+  if (n > 0) lastTime = Math.max(lastTime, trace.events.t[n - 1]);
+  return {
+    endTime: Math.max(trace.meta.endTime ?? 0, lastTime),
+    events: n,
+    tasks: Math.max(0, trace.tasks.length - 1),
+    awaits,
+    maxConcurrency,
+    blockedMs,
+    exitCode: trace.meta.exitCode ?? 0,
+    errors,
+    truncated: trace.meta.truncated?.reason ?? null,
+  };
+}
+
+/** One sentence for the strip and for screen readers. */
+export function summaryText(s: Summary): string {
+  const parts = [
+    `executed in ${formatDuration(s.endTime)} of virtual time`,
+    `${s.tasks} ${s.tasks === 1 ? 'task' : 'tasks'}`,
+    `${s.awaits} ${s.awaits === 1 ? 'await' : 'awaits'}`,
+    `max concurrency ${s.maxConcurrency}`,
+    `blocked ${formatDuration(s.blockedMs)}`,
+  ];
+  return parts.join(' · ');
+}
+
+/** Console output split into lines; a write without a newline continues the current line. */
+export function buildConsole(trace: TraceFile): ConsoleLine[] {
+  const { kind, a, b } = trace.events;
+  const lines: ConsoleLine[] = [];
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i] !== EventKind.Console) continue;
+    const text = trace.strings[b[i]] ?? '';
+    const stream = a[i] === 2 ? 'stderr' : 'stdout';
+    const parts = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+    for (const part of parts) lines.push({ seq: i, stream, text: part });
+  }
+  return lines;
+}
+
+/** The console line to highlight for a cursor at `seq`: the last line printed at or before it (-1: none). */
+export function consoleLineAt(lines: readonly ConsoleLine[], seq: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

@@ -1,0 +1,59 @@
+/**
+ * What `activate` returns. VS Code hands it to anyone calling `extension.activate()`; our
+ * integration suite uses it to observe runs, panels and decorations without scraping the UI,
+ * and to force the Restricted Mode branch (code-server's test workbench runs with trust off).
+ * Not a public API for other extensions: it may change with any release.
+ */
+import * as vscode from 'vscode';
+import type { SourceDecorations } from './decorations';
+import type { EntryArguments } from './entries';
+import type { PanelManager } from './panels';
+import type { RunRecord, Runner } from './runner';
+import { setTrustOverride } from './trust';
+
+export interface PanelSnapshot {
+  title: string;
+  viewType: string;
+  viewColumn: vscode.ViewColumn | undefined;
+  html: string;
+  localResourceRoots: string[];
+  retainContextWhenHidden: boolean;
+  ready: boolean;
+  hasTrace: boolean;
+  /** Types of the messages posted to the webview, oldest first. */
+  posted: string[];
+}
+
+export interface AsyncTimelineTestApi {
+  getLastRun(uri: vscode.Uri): RunRecord | undefined;
+  getPanel(uri: vscode.Uri): PanelSnapshot | undefined;
+  getHints(uri: vscode.Uri): [line: number, text: string][];
+  /** Remembers arguments for a function, as if typed into the InputBox (which a test cannot answer). */
+  setEntryArguments(uri: vscode.Uri, functionName: string, args: string): Thenable<void>;
+  /** Forces `vscode.workspace.isTrusted` as seen by the extension; `undefined` restores it. */
+  setTrustOverride(trusted: boolean | undefined): void;
+}
+
+export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments): AsyncTimelineTestApi {
+  return {
+    getLastRun: (uri) => runner.lastRun(uri),
+    getPanel: (uri) => {
+      const p = panels.get(uri);
+      if (!p) return undefined;
+      return {
+        title: p.panel.title,
+        viewType: p.panel.viewType,
+        viewColumn: p.panel.viewColumn,
+        html: p.html,
+        localResourceRoots: (p.panel.webview.options.localResourceRoots ?? []).map((u) => u.toString()),
+        retainContextWhenHidden: p.panel.options.retainContextWhenHidden ?? false,
+        ready: p.ready,
+        hasTrace: p.currentTrace !== null,
+        posted: [...p.posted],
+      };
+    },
+    getHints: (uri) => [...decorations.hintsOf(uri)],
+    setEntryArguments: (uri, name, text) => args.set(uri, { name }, text),
+    setTrustOverride,
+  };
+}

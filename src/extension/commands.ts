@@ -1,0 +1,53 @@
+/**
+ * The extension's command ids, the arguments each one takes, and typed builders for
+ * `vscode.Command` objects (what a CodeLens needs). One table, as in vscode-js-debug: a
+ * command id is spelled once, and a wrong argument is a compile error, not a runtime surprise.
+ *
+ * The ids must match `contributes.commands` in package.json; the test suite checks that.
+ */
+import * as vscode from 'vscode';
+
+export const enum CommandId {
+  /** Palette: run the active file (or, after a quick pick, the async function at the cursor). */
+  Visualize = 'asyncTimeline.visualize',
+  /** CodeLens: run one async function as the entry. Hidden from the palette (needs a target). */
+  VisualizeFunction = 'asyncTimeline.visualizeFunction',
+  /** CodeLens after a run: reveal the file's timeline panel. Hidden from the palette. */
+  ShowPanel = 'asyncTimeline.showPanel',
+  /** CodeLens: change the remembered arguments of a function. Hidden from the palette. */
+  EditArguments = 'asyncTimeline.editArguments',
+}
+
+/** An async function a lens points at. Plain data: it travels through `vscode.Command.arguments`. */
+export interface FunctionTarget {
+  /** The document's URI, as a string. */
+  uri: string;
+  /** The function's display name (`count`, `Server.handle`); looked up again when the lens runs. */
+  name: string;
+}
+
+/** Each command's argument list. */
+export interface CommandArgs {
+  [CommandId.Visualize]: [uri?: vscode.Uri];
+  [CommandId.VisualizeFunction]: [target: FunctionTarget];
+  [CommandId.ShowPanel]: [uri: string];
+  [CommandId.EditArguments]: [target: FunctionTarget];
+}
+
+/** Builds a typed `vscode.Command`. */
+export function command<C extends keyof CommandArgs>(
+  id: C,
+  title: string,
+  tooltip: string | undefined,
+  ...args: CommandArgs[C]
+): vscode.Command {
+  return { command: id, title, tooltip, arguments: args };
+}
+
+/** Registers a handler whose parameters are checked against `CommandArgs`. */
+export function registerCommand<C extends keyof CommandArgs>(
+  id: C,
+  handler: (...args: CommandArgs[C]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown);
+}

@@ -1,0 +1,70 @@
+/**
+ * Turning "run this function" into a run request: whether the function can be the engine's
+ * entry, and its arguments (asked once with an InputBox, remembered per function in
+ * workspaceState).
+ *
+ * Which functions can be entries: the engine calls an *exported* function after the module
+ * has loaded (`RunOptions.entryFunction`).
+ * - Exported top-level functions and `const` arrows run as they are.
+ * - Top-level but not exported: we append `export { name };` to the source the engine gets
+ *   (after the last line, so line numbers do not move). The file on disk is not touched.
+ * - Methods and nested functions have no name the module could export (a method needs an
+ *   instance): their lens runs the whole file, and says so in its tooltip.
+ */
+import * as vscode from 'vscode';
+import type { AsyncFunctionInfo } from './asyncFunctions';
+import type { RunRequest } from './runner';
+
+const ARGS_KEY = 'asyncTimeline.entryArgs';
+
+export function canBeEntry(fn: AsyncFunctionInfo): boolean {
+  return fn.entryName !== undefined;
+}
+
+function argsKey(uri: vscode.Uri, fn: Pick<AsyncFunctionInfo, 'name'>): string {
+  return `${uri.toString()}#${fn.name}`;
+}
+
+export class EntryArguments {
+  constructor(private readonly state: vscode.Memento) {}
+
+  get(uri: vscode.Uri, fn: AsyncFunctionInfo): string | undefined {
+    return this.state.get<Record<string, string>>(ARGS_KEY, {})[argsKey(uri, fn)];
+  }
+
+  async set(uri: vscode.Uri, fn: Pick<AsyncFunctionInfo, 'name'>, args: string): Promise<void> {
+    const all = { ...this.state.get<Record<string, string>>(ARGS_KEY, {}), [argsKey(uri, fn)]: args };
+    await this.state.update(ARGS_KEY, all);
+  }
+
+  /** Asks for the arguments as a JS expression evaluating to an array. Undefined if dismissed. */
+  async ask(uri: vscode.Uri, fn: AsyncFunctionInfo): Promise<string | undefined> {
+    const value = await vscode.window.showInputBox({
+      title: `Arguments for ${fn.name}`,
+      prompt: 'A JavaScript expression that evaluates to the argument array, e.g. [3, "x"]. It is remembered for this function.',
+      value: this.get(uri, fn) ?? '[]',
+      ignoreFocusOut: true,
+      validateInput: (text) => (/^\s*\[[\s\S]*\]\s*$/.test(text) ? undefined : 'Write an array literal: [arg1, arg2, …]'),
+    });
+    if (value === undefined) return undefined;
+    await this.set(uri, fn, value.trim());
+    return value.trim();
+  }
+
+  /** The arguments to run `fn` with: none needed, remembered, or asked now. Undefined: the user dismissed the box. */
+  async resolve(uri: vscode.Uri, fn: AsyncFunctionInfo): Promise<string | undefined> {
+    if (!fn.hasParams) return '[]';
+    return this.get(uri, fn) ?? this.ask(uri, fn);
+  }
+}
+
+/** The request for running `fn` of `document`; undefined when the user cancelled the arguments box. */
+export async function functionRequest(document: vscode.TextDocument, fn: AsyncFunctionInfo, args: EntryArguments): Promise<RunRequest | undefined> {
+  if (!fn.entryName) return { document };
+  const argText = await args.resolve(document.uri, fn);
+  if (argText === undefined) return undefined;
+  return {
+    document,
+    entry: { name: fn.entryName, args: fn.hasParams ? argText : undefined, appendExport: !fn.exported },
+  };
+}

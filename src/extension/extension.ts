@@ -1,0 +1,40 @@
+/**
+ * Async Timeline's extension host: thin wiring of the pure core (src/core) to VS Code.
+ * `activate` is a list of registrations; each module owns one concern and puts everything it
+ * creates into `context.subscriptions`. See docs/ARCHITECTURE.md ("Extension host").
+ */
+import * as vscode from 'vscode';
+import { makeTestApi, type AsyncTimelineTestApi } from './api';
+import { registerCodeLens } from './codeLens';
+import { registerDecorations } from './decorations';
+import { registerDiagnostics } from './diagnostics';
+import { EntryArguments } from './entries';
+import { registerFunctionIndex } from './functionIndex';
+import { registerOutput } from './output';
+import { registerPanels } from './panels';
+import { Runner } from './runner';
+import { registerVisualize, Visualizer } from './visualize';
+
+export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi {
+  registerOutput(context);
+  registerDiagnostics(context);
+  registerFunctionIndex(context);
+
+  const runner = new Runner();
+  context.subscriptions.push(runner);
+  const args = new EntryArguments(context.workspaceState);
+
+  // The serializer must be registered during activation (VS Code restores panels right after),
+  // so the panel manager exists before the visualizer; its re-run callback only runs later.
+  const panels = registerPanels(context, runner, (uri) => void visualizer.rerun(uri));
+  const visualizer = new Visualizer(runner, panels, args);
+
+  registerVisualize(context, visualizer, panels);
+  registerCodeLens(context, runner, args);
+  const decorations = registerDecorations(context, runner, panels);
+  return makeTestApi(runner, panels, decorations, args);
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions; VS Code disposes it (aborting running programs).
+}

@@ -1,0 +1,178 @@
+/**
+ * One timeline panel: a webview beside the editor showing the last run of one source file.
+ * It speaks only the typed protocol (src/shared/protocol.ts) and keeps what it last showed,
+ * so it can answer every `ready` (a webview restored or reloaded says `ready` again) with the
+ * same picture. What to do with the webview's requests (open a file, re-run) is the owner's
+ * business, passed in as `PanelHost`.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  isWebviewToHost, PROTOCOL_VERSION,
+  type HostToWebview, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
+} from '../shared/protocol';
+import type { TraceFile } from '../core/trace/format';
+import type { RunRecord } from './runner';
+import { timelineHtml, webviewOptions } from './webviewHtml';
+
+export interface PanelHost {
+  revealSource(panel: TimelinePanel, file: string, line: number, column: number): void;
+  cursorChanged(panel: TimelinePanel, location: SourceLocation | undefined): void;
+  rerun(panel: TimelinePanel): void;
+  log(message: string): void;
+}
+
+export function panelTitle(sourceUri: vscode.Uri): string {
+  return `Timeline · ${path.basename(sourceUri.path)}`;
+}
+
+export function themeKind(kind: vscode.ColorThemeKind): ThemeKind {
+  switch (kind) {
+    case vscode.ColorThemeKind.Dark: return 'dark';
+    case vscode.ColorThemeKind.HighContrast: return 'high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight: return 'high-contrast-light';
+    default: return 'light';
+  }
+}
+
+function isViewState(value: unknown): value is TimelineViewState {
+  const v = value as Partial<TimelineViewState> | null;
+  return typeof v === 'object' && v !== null && typeof v.viewStart === 'number' && typeof v.viewEnd === 'number';
+}
+
+export class TimelinePanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private isReady = false;
+  private trace: TraceFile | null = null;
+  /** The last status/error message, replayed after `ready`. */
+  private lastStatus: HostToWebview | undefined;
+  private lastError: HostToWebview | undefined;
+  private readonly restoredState: TimelineViewState | undefined;
+  private readonly didDispose = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.didDispose.event;
+  /** Every message posted (newest last, capped): the test API reads it. */
+  readonly posted: HostToWebview['type'][] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly sourceUri: vscode.Uri,
+    extensionUri: vscode.Uri,
+    private readonly host: PanelHost,
+    restoredState?: unknown,
+  ) {
+    this.restoredState = isViewState(restoredState) ? restoredState : undefined;
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.title = panelTitle(sourceUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      vscode.window.onDidChangeActiveColorTheme((t) => this.post({ type: 'setTheme', kind: themeKind(t.kind) })),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    // Set last: the webview starts loading now and will say `ready` when it listens.
+    panel.webview.html = timelineHtml(panel.webview, extensionUri);
+  }
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  get currentTrace(): TraceFile | null {
+    return this.trace;
+  }
+
+  get html(): string {
+    return this.panel.webview.html;
+  }
+
+  /** Posts now if the webview listens; otherwise the state is replayed on `ready`. */
+  private post(message: HostToWebview): void {
+    if (!this.isReady) return;
+    this.posted.push(message.type);
+    if (this.posted.length > 200) this.posted.shift();
+    void this.panel.webview.postMessage(message);
+  }
+
+  showRunning(file: string): void {
+    this.lastStatus = { type: 'runStatus', status: 'running', file };
+    this.post(this.lastStatus);
+  }
+
+  /** Shows a run's outcome: its trace (with a status line saying how it ended), or an error when there is no trace. */
+  showRecord(record: RunRecord): void {
+    const file = path.basename(record.runPath);
+    this.lastError = undefined;
+    if (record.status === 'untrusted') {
+      this.lastStatus = { type: 'runStatus', status: 'failed', file, message: record.message };
+      this.post(this.lastStatus);
+      return;
+    }
+    const result = record.result;
+    if (!result || !hasRun(result.trace)) {
+      // A syntax error, a crash of the engine, or a cancel before anything ran: no trace to draw.
+      const firstError = result?.diagnostics.find((d) => d.severity === 'error');
+      const message = firstError?.message ?? record.message ?? (record.status === 'cancelled' ? 'The run was cancelled.' : 'The run produced no trace.');
+      const location = firstError ? { file: firstError.file, line: firstError.line, column: firstError.column } : undefined;
+      this.lastError = { type: 'runError', message, location };
+      this.lastStatus = { type: 'runStatus', status: record.status === 'cancelled' ? 'cancelled' : 'failed', file, message };
+      this.post(this.lastError);
+      this.post(this.lastStatus);
+      return;
+    }
+    this.trace = result.trace;
+    this.post({ type: 'showTrace', trace: result.trace });
+    const status = record.status === 'cancelled' ? 'cancelled' : record.message ? 'failed' : 'finished';
+    this.lastStatus = { type: 'runStatus', status, file, message: record.message };
+    this.post(this.lastStatus);
+  }
+
+  /** The editor cursor is on a line with sites: the webview highlights its events. */
+  selectEvents(file: string, line: number, column?: number): void {
+    this.post({ type: 'selectEvents', file, line, column });
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isWebviewToHost(raw)) {
+      this.host.log(`ignored a malformed message from the timeline webview`);
+      return;
+    }
+    const message: WebviewToHost = raw;
+    switch (message.type) {
+      case 'ready':
+        if (message.protocolVersion !== PROTOCOL_VERSION) this.host.log(`webview protocol ${message.protocolVersion}, host ${PROTOCOL_VERSION}`);
+        this.isReady = true;
+        this.post({ type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState });
+        if (this.lastError) this.post(this.lastError);
+        if (this.lastStatus) this.post(this.lastStatus);
+        break;
+      case 'revealSource':
+        this.host.revealSource(this, message.file, message.line, message.column);
+        break;
+      case 'cursorChanged':
+        this.host.cursorChanged(this, message.location);
+        break;
+      case 'rerun':
+        this.host.rerun(this);
+        break;
+      case 'webviewError':
+        this.host.log(`timeline webview: ${message.message}`);
+        break;
+    }
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  dispose(): void {
+    if (this.disposables.length === 0) return;
+    this.didDispose.fire();
+    this.didDispose.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function hasRun(trace: TraceFile): boolean {
+  return trace.events.kind.length > 0;
+}

@@ -1,0 +1,201 @@
+/**
+ * Runs a document on the engine and records the outcome. Everything a run touches on the
+ * VS Code side happens here, in order: the trust check, cancelling the file's previous run,
+ * progress (a notification with Cancel, shown only when a run is slow, so quick runs do not
+ * flash one), the Output channel, Problems, and the `onDidRun` event the panel, lenses and
+ * decorations listen to.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readRunSettings } from './config';
+import { setRunDiagnostics } from './diagnostics';
+import { runProgram, type RunOptions, type RunResult } from './engine';
+import { output } from './output';
+import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
+import { EventKind } from '../core/trace/format';
+
+/** What to run: the whole file, or one function of it as the entry. */
+export interface RunRequest {
+  document: vscode.TextDocument;
+  entry?: {
+    /** Name the engine calls (`RunOptions.entryFunction`). */
+    name: string;
+    /** JS expression for the argument array, e.g. `[3, "x"]`. */
+    args?: string;
+    /**
+     * The function is top-level but not exported: append `export { name };` to the source we
+     * hand the engine (after the last line, so every line number stays the same).
+     */
+    appendExport?: boolean;
+  };
+}
+
+export type RunStatus = 'finished' | 'failed' | 'cancelled' | 'untrusted';
+
+/** The outcome of one run, kept per document. Returned by the commands (the test suite reads it). */
+export interface RunRecord {
+  uri: string;
+  status: RunStatus;
+  /** The request, minus the document (for re-runs). */
+  entry?: RunRequest['entry'];
+  /** Path the file ran under and the working directory (traces name files relative to it). */
+  runPath: string;
+  cwd: string;
+  result?: RunResult;
+  /** Why the run failed or was refused, as text. */
+  message?: string;
+  /** Document version that ran (hints are only valid for it). */
+  version: number;
+}
+
+/** Delay before a run shows a progress notification. */
+const PROGRESS_DELAY_MS = 400;
+
+export class Runner implements vscode.Disposable {
+  private readonly records = new Map<string, RunRecord>();
+  private readonly running = new Map<string, AbortController>();
+  private readonly didStart = new vscode.EventEmitter<{ uri: string; runPath: string }>();
+  private readonly didRun = new vscode.EventEmitter<RunRecord>();
+  /** A run of a document started (the panel shows "running"). */
+  readonly onDidStart = this.didStart.event;
+  /** A run ended, whatever its outcome. */
+  readonly onDidRun = this.didRun.event;
+
+  lastRun(uri: vscode.Uri | string): RunRecord | undefined {
+    return this.records.get(uri.toString());
+  }
+
+  async run(request: RunRequest): Promise<RunRecord> {
+    const { document, entry } = request;
+    const uri = document.uri.toString();
+    const cwd = workingDirectory(document);
+    const runPath = runPathOf(document, cwd);
+    const base = { uri, entry, runPath, cwd, version: document.version };
+
+    // Checked here, not only in the command: every path to a run (lens, palette, save, rerun) comes through.
+    if (!isTrusted()) {
+      explainUntrusted();
+      return { ...base, status: 'untrusted', message: UNTRUSTED_MESSAGE };
+    }
+
+    this.running.get(uri)?.abort();
+    const abort = new AbortController();
+    this.running.set(uri, abort);
+    this.didStart.fire({ uri, runPath });
+
+    const channel = output();
+    const settings = readRunSettings(document.uri);
+    let source = document.getText();
+    if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
+    const options: RunOptions = {
+      file: runPath,
+      source,
+      cwd,
+      entryFunction: entry?.name,
+      entryArgs: entry?.args,
+      seed: settings.seed,
+      unhandledRejections: settings.unhandledRejections,
+      budgets: settings.budgets,
+      signal: abort.signal,
+      onOutput: (_stream, text) => channel.append(text),
+    };
+    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `…${entry.args}` : ''})` : ''} · seed ${settings.seed}`);
+
+    // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
+    const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));
+    const record = await withDelayedProgress(promise, path.basename(runPath), abort)
+      .then((result): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'finished', result }))
+      .catch((err: unknown): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'failed', message: errorText(err) }));
+    if (this.running.get(uri) === abort) this.running.delete(uri);
+
+    if (record.result) {
+      setRunDiagnostics(document.uri, runPath, cwd, record.result.diagnostics);
+      logOutcome(channel, record.result);
+      record.message = outcomeMessage(record.result);
+    } else if (record.message) {
+      channel.appendLine(`✖ ${record.message}`);
+    }
+    this.records.set(uri, record);
+    this.didRun.fire(record);
+    return record;
+  }
+
+  /** Cancels the document's run, if one is going. */
+  cancel(uri: vscode.Uri | string): void {
+    this.running.get(uri.toString())?.abort();
+  }
+
+  forget(uri: vscode.Uri | string): void {
+    this.records.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const a of this.running.values()) a.abort();
+    this.didStart.dispose();
+    this.didRun.dispose();
+  }
+}
+
+/** Awaits the run; if it takes longer than a moment, shows a notification whose Cancel aborts it. */
+async function withDelayedProgress<T>(promise: Promise<T>, name: string, abort: AbortController): Promise<T> {
+  let settled = false;
+  const done = promise.finally(() => { settled = true; });
+  const timer = setTimeout(() => {
+    if (settled) return;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Async Timeline: running ${name}…`, cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => abort.abort());
+        return done.catch(() => undefined);
+      },
+    );
+  }, PROGRESS_DELAY_MS);
+  try {
+    return await done;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Traces name files relative to this: the document's workspace folder, else its own folder. */
+function workingDirectory(document: vscode.TextDocument): string {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (folder?.uri.scheme === 'file') return folder.uri.fsPath;
+  if (document.uri.scheme === 'file') return path.dirname(document.uri.fsPath);
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
+}
+
+/** The path the engine is told the file has. An untitled document gets one with the right extension (esbuild picks its loader by it). */
+function runPathOf(document: vscode.TextDocument, cwd: string): string {
+  if (document.uri.scheme === 'file') return document.uri.fsPath;
+  const ext = document.languageId.startsWith('javascript') ? '.js' : '.ts';
+  const base = path.basename(document.uri.path).replace(/[^\w.-]/g, '_') || 'untitled';
+  return path.join(cwd, path.extname(base) ? base : base + ext);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The run's engine warnings go to the Output channel, each with its line when known. */
+function logOutcome(channel: vscode.OutputChannel, result: RunResult): void {
+  const { trace } = result;
+  const { kind, b, c } = trace.events;
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i] !== EventKind.Warning) continue;
+    const site = trace.sites[c[i]];
+    channel.appendLine(`⚠ ${trace.strings[b[i]] ?? ''}${site && c[i] > 0 ? ` (${trace.files[site.file] ?? ''}:${site.line})` : ''}`);
+  }
+  for (const d of result.diagnostics) channel.appendLine(`${d.severity === 'error' ? '✖' : '⚠'} ${d.file}:${d.line}:${d.column} ${d.message}`);
+  const end = trace.meta.truncated ? `stopped: ${trace.meta.truncated.reason}` : `exit code ${result.exitCode}`;
+  channel.appendLine(`■ ${end} · virtual time ${trace.meta.endTime} ms`);
+}
+
+/** A one-line reason for runs that did not end cleanly (undefined when they did). */
+export function outcomeMessage(result: RunResult): string | undefined {
+  if (result.trace.meta.truncated) return `Stopped: ${result.trace.meta.truncated.reason}`;
+  const firstError = result.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) return `${firstError.message} (line ${firstError.line})`;
+  if (result.exitCode !== 0) return `The program exited with code ${result.exitCode}.`;
+  return undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * The commands that run code: the palette's "Visualize concurrency", the lens's "run this
+ * function", re-run on save, and the panel's re-run button. Each ends in `Runner.run` (which
+ * checks Workspace Trust again: the command is not the only way in) and shows the panel.
+ */
+import * as vscode from 'vscode';
+import { asyncFunctionAt, type AsyncFunctionInfo } from './asyncFunctions';
+import { CommandId, registerCommand, type FunctionTarget } from './commands';
+import { isRunnable, rerunOnSave } from './config';
+import { functionRequest, type EntryArguments } from './entries';
+import { asyncFunctionsOf } from './functionIndex';
+import type { PanelManager } from './panels';
+import type { RunRecord, RunRequest, Runner } from './runner';
+import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
+
+/** What a command returns: the run's record, or why nothing ran. The test suite reads it. */
+export type CommandOutcome = RunRecord | { status: 'untrusted' | 'no-editor' | 'dismissed'; message?: string };
+
+export class Visualizer {
+  /** The last request per document, minus the document: a re-run repeats it. */
+  private readonly lastRequests = new Map<string, RunRequest['entry'] | null>();
+
+  constructor(private readonly runner: Runner, private readonly panels: PanelManager, private readonly args: EntryArguments) {}
+
+  /** Runs the request, showing the panel beside the editor first so "running" is visible. */
+  async run(request: RunRequest): Promise<CommandOutcome> {
+    if (!isTrusted()) {
+      explainUntrusted();
+      return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
+    }
+    this.lastRequests.set(request.document.uri.toString(), request.entry ?? null);
+    this.panels.showFor(request.document.uri);
+    return this.runner.run(request);
+  }
+
+  /** Palette (or editor title button, or explorer): the active file; "this function" when the cursor is inside one. */
+  async visualize(uri?: vscode.Uri): Promise<CommandOutcome> {
+    const editor = vscode.window.activeTextEditor;
+    const document = uri
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri))
+      : editor?.document;
+    if (!document || !isRunnable(document)) {
+      void vscode.window.showInformationMessage('Visualize concurrency runs a TypeScript or JavaScript file: open one first.');
+      return { status: 'no-editor' };
+    }
+    if (!isTrusted()) {
+      explainUntrusted();
+      return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
+    }
+    // Only when invoked on the active editor without a URI: a URI (tests, menus) means the whole file.
+    const inside = !uri && editor ? asyncFunctionAt(asyncFunctionsOf(document), document.offsetAt(editor.selection.active)) : undefined;
+    if (inside?.entryName) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: '$(file-code) Whole file', description: 'run the file as a program', fn: undefined },
+          { label: `$(symbol-function) This function: ${inside.name}()`, description: 'call it after the module has loaded', fn: inside },
+        ],
+        { title: 'Visualize concurrency', placeHolder: 'What should run?' },
+      );
+      if (!pick) return { status: 'dismissed' };
+      if (pick.fn) return this.runFunction(document, pick.fn);
+    }
+    return this.run({ document });
+  }
+
+  /** Lens: run one function (or the whole file when it cannot be an entry; see entries.ts). */
+  async visualizeFunction(target: FunctionTarget): Promise<CommandOutcome> {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    if (!isTrusted()) {
+      explainUntrusted();
+      return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
+    }
+    const fn = asyncFunctionsOf(document).find((f) => f.name === target.name);
+    if (!fn) return this.run({ document });
+    return this.runFunction(document, fn);
+  }
+
+  private async runFunction(document: vscode.TextDocument, fn: AsyncFunctionInfo): Promise<CommandOutcome> {
+    const request = await functionRequest(document, fn, this.args);
+    if (!request) return { status: 'dismissed' };
+    return this.run(request);
+  }
+
+  async editArguments(target: FunctionTarget): Promise<CommandOutcome> {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    const fn = asyncFunctionsOf(document).find((f) => f.name === target.name);
+    if (!fn) return { status: 'dismissed' };
+    const args = await this.args.ask(document.uri, fn);
+    if (args === undefined) return { status: 'dismissed' };
+    return this.runFunction(document, fn);
+  }
+
+  /** Runs a document again the way it last ran (panel button, serializer, save). */
+  async rerun(uri: vscode.Uri): Promise<CommandOutcome> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const entry = this.lastRequests.get(uri.toString()) ?? this.runner.lastRun(uri)?.entry ?? undefined;
+    return this.run({ document, entry });
+  }
+
+  /** Save → re-run, only for files whose panel is open (and when the setting allows). */
+  onSave(document: vscode.TextDocument): void {
+    if (!this.panels.get(document.uri) || !rerunOnSave(document.uri) || !isTrusted()) return;
+    void this.rerun(document.uri);
+  }
+}
+
+export function registerVisualize(context: vscode.ExtensionContext, visualizer: Visualizer, panels: PanelManager): void {
+  context.subscriptions.push(
+    registerCommand(CommandId.Visualize, (uri) => visualizer.visualize(uri instanceof vscode.Uri ? uri : undefined)),
+    registerCommand(CommandId.VisualizeFunction, (target) => visualizer.visualizeFunction(target)),
+    registerCommand(CommandId.EditArguments, (target) => visualizer.editArguments(target)),
+    registerCommand(CommandId.ShowPanel, (uri) => panels.showFor(vscode.Uri.parse(uri))),
+    vscode.workspace.onDidSaveTextDocument((d) => visualizer.onSave(d)),
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * Paints the rows: each lane's segments (one colour and shape per state) and markers.
+ *
+ * Level of detail: segments at least a pixel wide are drawn as they are; narrower ones are
+ * aggregated per pixel column, the column taking the most telling state among them (blocked,
+ * then running, then queued …). A column looks at no more than a few segments before jumping
+ * to the next column by binary search, so a frame over a million-event trace costs about
+ * rows × pixel columns, not events. Rectangles are batched per state into one path each.
+ */
+import { lowerBound, lanesOfRow, MarkerKind, rowLabel, SegState, type Lane } from '../core/viewmodel/index';
+import { ROW_H, rowTop, stepCenterPx, visibleRowRange, type Scene } from './scene';
+import type { Palette } from './theme';
+
+/** Higher wins when several states share a pixel column. */
+const PRIORITY = [0, 4, 2, 1, 3, 5, 4];
+/** How many sub-pixel segments a column inspects before skipping ahead. */
+const COLUMN_SCAN_LIMIT = 6;
+
+interface StateStyle {
+  color: keyof Palette;
+  /** Vertical inset from the row top, and height. */
+  y: number;
+  h: number;
+  fill: boolean;
+  alpha: number;
+}
+
+const STYLES: Record<number, StateStyle> = {
+  [SegState.Running]: { color: 'running', y: 5, h: 14, fill: true, alpha: 1 },
+  [SegState.Callback]: { color: 'callback', y: 5, h: 14, fill: true, alpha: 0.85 },
+  [SegState.Calling]: { color: 'running', y: 5, h: 14, fill: true, alpha: 0.3 },
+  [SegState.Blocked]: { color: 'blocked', y: 4, h: 16, fill: true, alpha: 0.9 },
+  [SegState.Queued]: { color: 'queued', y: 7, h: 10, fill: true, alpha: 0.55 },
+  [SegState.Suspended]: { color: 'suspended', y: 7.5, h: 9, fill: false, alpha: 1 },
+};
+const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.Callback, SegState.Running, SegState.Blocked];
+
+/** Rectangles per state for this frame: x, y, w, h flattened. */
+type Batches = Map<number, number[]>;
+
+export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
+  const { palette, widthPx } = scene;
+  const [first, last] = visibleRowRange(scene);
+  const batches: Batches = new Map(STATES.map((s) => [s, []]));
+  const labels: { text: string; px: number; y: number; maxW: number }[] = [];
+  const columns = new Uint8Array(Math.ceil(widthPx) + 2);
+
+  for (let r = first; r <= last; r++) {
+    const row = scene.rows[r];
+    const y = rowTop(scene, r);
+    const lanes = lanesOfRow(scene.model.lanes, row);
+    if (row.kind === 'group') {
+      ctx.fillStyle = palette.panel;
+      ctx.fillRect(0, y, widthPx, ROW_H);
+    }
+    if (lanes.includes(scene.selectedLane) && (row.kind === 'lane' || row.collapsed)) {
+      ctx.fillStyle = palette.highlight;
+      ctx.globalAlpha = 0.6;
+      ctx.fillRect(0, y, widthPx, ROW_H);
+      ctx.globalAlpha = 1;
+    }
+    ctx.fillStyle = palette.border;
+    ctx.globalAlpha = 0.5;
+    ctx.fillRect(0, y + ROW_H - 1, widthPx, 1);
+    ctx.globalAlpha = 1;
+    if (row.kind === 'group' && !row.collapsed) {
+      // An expanded group's header carries only its name; its lanes follow.
+      continue;
+    }
+    columns.fill(0);
+    for (const laneIndex of lanes) collectSegments(scene, scene.model.lanes.lanes[laneIndex], y, batches, columns, labels);
+    flushColumns(columns, y, batches);
+  }
+
+  for (const state of STATES) {
+    const rects = batches.get(state)!;
+    if (rects.length === 0) continue;
+    const style = STYLES[state];
+    ctx.globalAlpha = style.alpha;
+    ctx.beginPath();
+    for (let i = 0; i < rects.length; i += 4) ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
+    if (style.fill) {
+      ctx.fillStyle = palette[style.color] as string;
+      ctx.fill();
+    } else {
+      ctx.strokeStyle = palette[style.color] as string;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
+
+  ctx.font = `11px ${palette.mono}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = palette.muted;
+  for (const label of labels) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(label.px, label.y - 8, label.maxW, 16);
+    ctx.clip();
+    ctx.fillText(label.text, label.px, label.y);
+    ctx.restore();
+  }
+
+  for (let r = first; r <= last; r++) {
+    const row = scene.rows[r];
+    if (row.kind === 'group' && !row.collapsed) {
+      drawGroupCaption(ctx, scene, r);
+      continue;
+    }
+    for (const laneIndex of lanesOfRow(scene.model.lanes, row)) drawMarkers(ctx, scene, scene.model.lanes.lanes[laneIndex], rowTop(scene, r));
+  }
+}
+
+function drawGroupCaption(ctx: CanvasRenderingContext2D, scene: Scene, r: number): void {
+  const row = scene.rows[r];
+  ctx.fillStyle = scene.palette.muted;
+  ctx.font = `11px ${scene.palette.font}`;
+  ctx.fillText(`${rowLabel(scene.model.lanes, row)} — collapse to merge`, 6, rowTop(scene, r) + ROW_H / 2);
+}
+
+function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batches, columns: Uint8Array, labels: { text: string; px: number; y: number; maxW: number }[]): void {
+  const { view } = scene;
+  const seg = lane.segments;
+  const n = seg.x0.length;
+  let i = lowerBound(seg.x1, view.x0, n);
+  let scanned = 0;
+  let column = -1;
+  while (i < n) {
+    const x0 = seg.x0[i];
+    if (x0 > view.x1) break;
+    const px0 = view.toPx(x0);
+    const px1 = view.toPx(seg.x1[i]);
+    const state = seg.state[i];
+    if (px1 - px0 >= 1) {
+      const style = STYLES[state];
+      const a = Math.max(px0, -2);
+      const b = Math.min(px1, scene.widthPx + 2);
+      batches.get(state)?.push(Math.round(a) + (style.fill ? 0 : 0.5), rowY + style.y, Math.max(1, Math.round(b) - Math.round(a) - (style.fill ? 0 : 1)), style.h);
+      if ((state === SegState.Suspended || state === SegState.Queued || state === SegState.Blocked) && b - a > 40 && seg.site[i] > 0) {
+        const text = scene.model.trace.sites[seg.site[i]]?.label ?? '';
+        if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2 + (state === SegState.Blocked ? 0 : 0), maxW: b - a - 8 });
+      }
+      i++;
+      continue;
+    }
+    // Narrower than a pixel: fold into its column; after a few, jump to the next column.
+    const col = Math.max(0, Math.min(columns.length - 1, Math.floor(px0)));
+    if (col !== column) {
+      column = col;
+      scanned = 0;
+    }
+    if (PRIORITY[state] > PRIORITY[columns[col]]) columns[col] = state;
+    if (++scanned >= COLUMN_SCAN_LIMIT) {
+      i = Math.max(i + 1, lowerBound(seg.x0, view.toX(col + 1), n));
+      scanned = 0;
+    } else {
+      i++;
+    }
+  }
+}
+
+function flushColumns(columns: Uint8Array, rowY: number, batches: Batches): void {
+  let start = 0;
+  for (let px = 1; px <= columns.length; px++) {
+    if (px < columns.length && columns[px] === columns[start]) continue;
+    const state = columns[start];
+    if (state !== 0) {
+      const style = STYLES[state];
+      batches.get(state)?.push(start, rowY + style.y, px - start, style.h);
+    }
+    start = px;
+  }
+}
+
+/** One marker per pixel column at most; the rest are skipped by binary search. */
+function drawMarkers(ctx: CanvasRenderingContext2D, scene: Scene, lane: Lane, rowY: number): void {
+  const { view, palette } = scene;
+  const m = lane.markers;
+  const n = m.x.length;
+  const cy = rowY + ROW_H / 2;
+  let i = lowerBound(m.x, view.x0 - 1, n);
+  while (i < n) {
+    const x = m.x[i];
+    if (x > view.x1 + 1) break;
+    const px = stepCenterPx(scene, x);
+    drawMarker(ctx, palette, m.kind[i], px, cy);
+    i = Math.max(i + 1, lowerBound(m.x, view.toX(view.toPx(x) + 1), n));
+  }
+}
+
+function drawMarker(ctx: CanvasRenderingContext2D, palette: Palette, kind: number, px: number, cy: number): void {
+  ctx.lineWidth = 1.5;
+  switch (kind) {
+    case MarkerKind.Resolve:
+    case MarkerKind.Reject:
+      ctx.fillStyle = kind === MarkerKind.Resolve ? palette.resolve : palette.reject;
+      ctx.beginPath();
+      ctx.moveTo(px, cy - 5);
+      ctx.lineTo(px + 5, cy);
+      ctx.lineTo(px, cy + 5);
+      ctx.lineTo(px - 5, cy);
+      ctx.closePath();
+      ctx.fill();
+      ctx.strokeStyle = palette.bg;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      break;
+    case MarkerKind.Yield:
+      ctx.fillStyle = palette.yield;
+      ctx.beginPath();
+      ctx.moveTo(px - 4, cy - 6);
+      ctx.lineTo(px + 5, cy);
+      ctx.lineTo(px - 4, cy + 6);
+      ctx.closePath();
+      ctx.fill();
+      break;
+    case MarkerKind.Finish:
+      ctx.strokeStyle = palette.resolve;
+      ctx.beginPath();
+      ctx.moveTo(px - 4, cy);
+      ctx.lineTo(px - 1, cy + 4);
+      ctx.lineTo(px + 5, cy - 5);
+      ctx.stroke();
+      break;
+    case MarkerKind.Throw:
+    case MarkerKind.Error:
+      ctx.strokeStyle = palette.reject;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.moveTo(px - 4, cy - 4);
+      ctx.lineTo(px + 4, cy + 4);
+      ctx.moveTo(px + 4, cy - 4);
+      ctx.lineTo(px - 4, cy + 4);
+      ctx.stroke();
+      break;
+    case MarkerKind.Console:
+      ctx.fillStyle = palette.console;
+      ctx.fillRect(px - 1, cy - 7, 2, 4);
+      ctx.fillRect(px - 3, cy - 8, 6, 1.5);
+      break;
+    case MarkerKind.Schedule:
+    case MarkerKind.Done:
+      ctx.strokeStyle = palette.callback;
+      ctx.beginPath();
+      ctx.arc(px, cy, 3.5, 0, Math.PI * 2);
+      if (kind === MarkerKind.Done) {
+        ctx.fillStyle = palette.callback;
+        ctx.fill();
+      }
+      ctx.stroke();
+      break;
+    case MarkerKind.Warning:
+      ctx.fillStyle = palette.queued;
+      ctx.beginPath();
+      ctx.moveTo(px, cy - 6);
+      ctx.lineTo(px + 5, cy + 4);
+      ctx.lineTo(px - 5, cy + 4);
+      ctx.closePath();
+      ctx.fill();
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Entry of the timeline webview (dist/webview.js, a browser IIFE).
+ *
+ * Two homes, one bundle:
+ * - inside VS Code: `acquireVsCodeApi` exists; we post `ready` and the host answers `init`
+ *   with the trace (see src/shared/protocol.ts). The host's HTML only needs to load this
+ *   script and dist/webview.css with its CSP nonce; the app builds its DOM in <body>.
+ * - the standalone HTML export (src/core/export/html.ts): the trace is embedded in
+ *   `<script type="application/json" id="async-timeline-trace">`; there is no host.
+ */
+import { PROTOCOL_VERSION } from '../shared/protocol';
+import { App } from './app';
+import { connectToHost } from './host-bridge';
+import { followSystemTheme } from './theme';
+
+/** The id of the embedded trace in the standalone file (the exporter writes it). */
+const EMBEDDED_TRACE_ID = 'async-timeline-trace';
+
+function start(): void {
+  const bridge = connectToHost();
+  const app = new App(document.body, bridge);
+  if (bridge.standalone) {
+    followSystemTheme();
+    const embedded = document.getElementById(EMBEDDED_TRACE_ID);
+    let trace: unknown = null;
+    try {
+      trace = embedded ? JSON.parse(embedded.textContent ?? 'null') : null;
+    } catch {
+      trace = { format: 'unreadable' };
+    }
+    app.showTrace(trace);
+    return;
+  }
+  bridge.onMessage((message) => {
+    try {
+      app.handle(message);
+    } catch (err) {
+      bridge.post({ type: 'webviewError', message: err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err) });
+    }
+  });
+  bridge.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+}
+
+start();

@@ -1,0 +1,71 @@
+/**
+ * The hover card: which task, in what state, where in the source, and for how long (this
+ * segment, and the task's total time waited and run). Text only, via textContent.
+ */
+import { formatDuration, formatSite, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { h } from './dom';
+import type { Hit } from './hit-test';
+
+const STATE_NAMES: Record<number, string> = {
+  [SegState.Running]: 'running',
+  [SegState.Calling]: 'on the stack, calling another function',
+  [SegState.Suspended]: 'suspended at an await',
+  [SegState.Queued]: 'queued: its resume is in the microtask queue',
+  [SegState.Blocked]: 'blocked: synchronous work holds the loop',
+  [SegState.Callback]: 'callback running',
+};
+
+export class Tooltip {
+  readonly el: HTMLElement;
+
+  constructor() {
+    this.el = h('div', { class: 'tl-tooltip', role: 'tooltip', hidden: true });
+  }
+
+  hide(): void {
+    this.el.hidden = true;
+  }
+
+  show(model: TimelineModel, hit: Hit, px: number, py: number, hostWidth: number): void {
+    const lane = model.lanes.lanes[hit.lane];
+    const lines: string[] = [];
+    if (hit.segment >= 0) {
+      const seg = lane.segments;
+      const i = hit.segment;
+      const t0 = timeAtX(model.axis, seg.x0[i]);
+      const t1 = timeAtX(model.axis, seg.x1[i]);
+      const label = seg.site[i] ? model.trace.sites[seg.site[i]]?.label : '';
+      lines.push(`${STATE_NAMES[seg.state[i]] ?? 'state'}${label ? `: ${label}` : ''}`);
+      lines.push(`for ${formatDuration(t1 - t0)} (${formatDuration(t0)} → ${formatDuration(t1)})`);
+    } else {
+      lines.push(model.describe(hit.seq));
+      lines.push(`at ${formatDuration(model.trace.events.t[hit.seq])}, step ${hit.seq}`);
+    }
+    const site = hit.segment >= 0 && lane.segments.site[hit.segment] ? lane.segments.site[hit.segment] : model.lanes.siteOfEvent[hit.seq];
+    const where = formatSite(model.trace, site);
+    if (where) lines.push(where);
+    if (lane.kind === 'task' || lane.kind === 'script') {
+      const totals = laneTotals(model, hit.lane);
+      lines.push(`task total: ran ${formatDuration(totals.ran)}${totals.blocked ? `, blocked ${formatDuration(totals.blocked)}` : ''}, waited ${formatDuration(totals.waited)}`);
+    }
+    this.el.replaceChildren(h('div', { class: 'tl-tip-title' }, lane.label), ...lines.map((line) => h('div', { class: 'tl-tip-line' }, line)));
+    this.el.hidden = false;
+    const left = Math.min(px + 14, Math.max(0, hostWidth - 390));
+    this.el.style.left = `${left}px`;
+    this.el.style.top = `${py + 16}px`;
+  }
+}
+
+/** Virtual time a lane spent running, blocked and waiting (suspended or queued). */
+function laneTotals(model: TimelineModel, laneIndex: number): { ran: number; blocked: number; waited: number } {
+  const seg = model.lanes.lanes[laneIndex].segments;
+  const totals = { ran: 0, blocked: 0, waited: 0 };
+  for (let i = 0; i < seg.x0.length; i++) {
+    const d = timeAtX(model.axis, seg.x1[i]) - timeAtX(model.axis, seg.x0[i]);
+    const s = seg.state[i];
+    if (s === SegState.Running || s === SegState.Callback) totals.ran += d;
+    else if (s === SegState.Blocked) totals.blocked += d;
+    else if (s === SegState.Suspended || s === SegState.Queued) totals.waited += d;
+  }
+  return totals;
+}
