@@ -17,6 +17,8 @@ const entries = [
   { in: 'src/core/runtime/index.ts', out: 'dist/runtime.js', platform: 'neutral', format: 'iife' },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { in: 'src/webview/style.css', out: 'dist/webview.css', platform: 'browser' },
+  // The standalone HTML exporter on its own, for bench/render.mjs (the CLI bundles it too).
+  { in: 'src/core/export/html.ts', out: 'dist/export-html.js', platform: 'node', format: 'cjs' },
 ];
 
 function newestMtime(dir) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runProgram } from '../core/engine/run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
-import { loadHtmlExporter } from './html';
+import { exportHtml } from './html';
 import { formatSummary, summarize } from './summary';
 
 async function run(args: CliArgs): Promise<number> {
@@ -30,11 +30,11 @@ async function run(args: CliArgs): Promise<number> {
   let exitCode = result.exitCode;
   if (args.tracePath) fs.writeFileSync(path.resolve(cwd, args.tracePath), JSON.stringify(result.trace));
   if (args.htmlPath) {
-    const render = loadHtmlExporter();
-    if (render) {
-      fs.writeFileSync(path.resolve(cwd, args.htmlPath), render(result.trace));
+    const out = exportHtml(result.trace);
+    if ('html' in out) {
+      fs.writeFileSync(path.resolve(cwd, args.htmlPath), out.html);
     } else {
-      process.stderr.write('async-timeline: --html is not available in this build (the HTML exporter is missing)\n');
+      process.stderr.write(`async-timeline: --html is not available: ${out.error}\n`);
       exitCode = exitCode || 2;
     }
   }
@@ -58,6 +58,14 @@ async function main(argv: string[]): Promise<void> {
   }
   // Let stdout drain (a large output piped to a slow reader) instead of process.exit().
   process.exitCode = await run(args);
+}
+
+// `async-timeline run x.ts | head`: a closed pipe ends the CLI quietly, as it does `node x.ts`.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -86,6 +86,7 @@ export class SourceDecorations implements vscode.Disposable {
     if (e.selections.length !== 1) return;
     const doc = e.textEditor.document;
     const pos = e.selections[0].active;
+    if (this.panels.isRevealEcho(doc.uri, pos.line)) return;
     for (const panel of this.panels.all()) {
       const record = this.runner.lastRun(panel.sourceUri);
       if (!record?.result || !panel.ready) continue;

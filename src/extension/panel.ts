@@ -110,7 +110,7 @@ export class TimelinePanel implements vscode.Disposable {
     const result = record.result;
     if (!result || !hasRun(result.trace)) {
       // A syntax error, a crash of the engine, or a cancel before anything ran: no trace to draw.
-      const firstError = result?.diagnostics.find((d) => d.severity === 'error');
+      const firstError = record.diagnostics.find((d) => d.severity === 'error');
       const message = firstError?.message ?? record.message ?? (record.status === 'cancelled' ? 'The run was cancelled.' : 'The run produced no trace.');
       const location = firstError ? { file: firstError.file, line: firstError.line, column: firstError.column } : undefined;
       this.lastError = { type: 'runError', message, location };

@@ -29,6 +29,8 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   /** The webview's cursor moved to an event (the decorations highlight its line). */
   readonly onDidChangeCursor = this.didChangeCursor.event;
   private readonly disposables: vscode.Disposable[] = [this.didChangeCursor];
+  /** The last line we revealed for the webview, so the editor's selection change it causes is not echoed back. */
+  private lastReveal: { uri: string; line: number; at: number } | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -106,9 +108,16 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
     const panelColumn = panel.panel.viewColumn ?? vscode.ViewColumn.Two;
     const viewColumn = visible?.viewColumn ?? (panelColumn > 1 ? panelColumn - 1 : panelColumn + 1);
+    this.lastReveal = { uri: target.toString(), line: position.line, at: Date.now() };
     void vscode.window.showTextDocument(target, { viewColumn, selection: new vscode.Range(position, position), preserveFocus: false })
       .then((editor) => editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport),
         (err: unknown) => output().appendLine(`cannot open ${target.toString()}: ${String(err)}`));
+  }
+
+  /** Is this editor selection the one our last reveal made (within a second)? Then the webview already knows. */
+  isRevealEcho(uri: vscode.Uri, line: number): boolean {
+    const r = this.lastReveal;
+    return r !== undefined && r.uri === uri.toString() && r.line === line && Date.now() - r.at < 1000;
   }
 
   /** A trace file name → a URI; the entry itself maps to its (possibly untitled) document. */

@@ -13,6 +13,8 @@ import { runProgram, type RunOptions, type RunResult } from './engine';
 import { output } from './output';
 import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
 import { EventKind } from '../core/trace/format';
+import type { SourceDiagnostic } from '../core/engine/api';
+import { mergeDiagnostics, traceProblems } from './traceProblems';
 
 /** What to run: the whole file, or one function of it as the entry. */
 export interface RunRequest {
@@ -42,6 +44,8 @@ export interface RunRecord {
   runPath: string;
   cwd: string;
   result?: RunResult;
+  /** The engine's diagnostics plus what the trace shows (uncaught errors, budget stops): what Problems lists. */
+  diagnostics: SourceDiagnostic[];
   /** Why the run failed or was refused, as text. */
   message?: string;
   /** Document version that ran (hints are only valid for it). */
@@ -54,6 +58,8 @@ const PROGRESS_DELAY_MS = 400;
 export class Runner implements vscode.Disposable {
   private readonly records = new Map<string, RunRecord>();
   private readonly running = new Map<string, AbortController>();
+  /** Runs stopped because a newer run of the same file started: their outcome is dropped. */
+  private readonly superseded = new WeakSet<AbortController>();
   private readonly didStart = new vscode.EventEmitter<{ uri: string; runPath: string }>();
   private readonly didRun = new vscode.EventEmitter<RunRecord>();
   /** A run of a document started (the panel shows "running"). */
@@ -70,7 +76,7 @@ export class Runner implements vscode.Disposable {
     const uri = document.uri.toString();
     const cwd = workingDirectory(document);
     const runPath = runPathOf(document, cwd);
-    const base = { uri, entry, runPath, cwd, version: document.version };
+    const base = { uri, entry, runPath, cwd, version: document.version, diagnostics: [] as SourceDiagnostic[] };
 
     // Checked here, not only in the command: every path to a run (lens, palette, save, rerun) comes through.
     if (!isTrusted()) {
@@ -78,7 +84,11 @@ export class Runner implements vscode.Disposable {
       return { ...base, status: 'untrusted', message: UNTRUSTED_MESSAGE };
     }
 
-    this.running.get(uri)?.abort();
+    const previous = this.running.get(uri);
+    if (previous) {
+      this.superseded.add(previous);
+      previous.abort();
+    }
     const abort = new AbortController();
     this.running.set(uri, abort);
     this.didStart.fire({ uri, runPath });
@@ -107,11 +117,14 @@ export class Runner implements vscode.Disposable {
       .then((result): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'finished', result }))
       .catch((err: unknown): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'failed', message: errorText(err) }));
     if (this.running.get(uri) === abort) this.running.delete(uri);
+    // A newer run owns the panel, Problems and lenses now; this one must not overwrite them.
+    if (this.superseded.has(abort)) return record;
 
     if (record.result) {
-      setRunDiagnostics(document.uri, runPath, cwd, record.result.diagnostics);
-      logOutcome(channel, record.result);
-      record.message = outcomeMessage(record.result);
+      record.diagnostics = mergeDiagnostics(record.result.diagnostics, traceProblems(record.result.trace, cwd), cwd);
+      setRunDiagnostics(document.uri, runPath, cwd, record.diagnostics);
+      logOutcome(channel, record.result, record.diagnostics);
+      record.message = outcomeMessage(record.result, record.diagnostics);
     } else if (record.message) {
       channel.appendLine(`✖ ${record.message}`);
     }
@@ -178,7 +191,7 @@ function errorText(err: unknown): string {
 }
 
 /** The run's engine warnings go to the Output channel, each with its line when known. */
-function logOutcome(channel: vscode.OutputChannel, result: RunResult): void {
+function logOutcome(channel: vscode.OutputChannel, result: RunResult, diagnostics: readonly SourceDiagnostic[]): void {
   const { trace } = result;
   const { kind, b, c } = trace.events;
   for (let i = 0; i < kind.length; i++) {
@@ -186,15 +199,15 @@ function logOutcome(channel: vscode.OutputChannel, result: RunResult): void {
     const site = trace.sites[c[i]];
     channel.appendLine(`⚠ ${trace.strings[b[i]] ?? ''}${site && c[i] > 0 ? ` (${trace.files[site.file] ?? ''}:${site.line})` : ''}`);
   }
-  for (const d of result.diagnostics) channel.appendLine(`${d.severity === 'error' ? '✖' : '⚠'} ${d.file}:${d.line}:${d.column} ${d.message}`);
+  for (const d of diagnostics) channel.appendLine(`${d.severity === 'error' ? '✖' : '⚠'} ${d.file}:${d.line}:${d.column} ${d.message}`);
   const end = trace.meta.truncated ? `stopped: ${trace.meta.truncated.reason}` : `exit code ${result.exitCode}`;
   channel.appendLine(`■ ${end} · virtual time ${trace.meta.endTime} ms`);
 }
 
 /** A one-line reason for runs that did not end cleanly (undefined when they did). */
-export function outcomeMessage(result: RunResult): string | undefined {
+export function outcomeMessage(result: RunResult, diagnostics: readonly SourceDiagnostic[]): string | undefined {
   if (result.trace.meta.truncated) return `Stopped: ${result.trace.meta.truncated.reason}`;
-  const firstError = result.diagnostics.find((d) => d.severity === 'error');
+  const firstError = diagnostics.find((d) => d.severity === 'error');
   if (firstError) return `${firstError.message} (line ${firstError.line})`;
   if (result.exitCode !== 0) return `The program exited with code ${result.exitCode}.`;
   return undefined;

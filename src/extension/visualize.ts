@@ -13,8 +13,20 @@ import type { PanelManager } from './panels';
 import type { RunRecord, RunRequest, Runner } from './runner';
 import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
 
-/** What a command returns: the run's record, or why nothing ran. The test suite reads it. */
-export type CommandOutcome = RunRecord | { status: 'untrusted' | 'no-editor' | 'dismissed'; message?: string };
+/**
+ * What a command returns: how the run ended, or why nothing ran. Deliberately small: when the
+ * workbench invokes a command (palette, lens) the result is sent back to it, so the trace stays
+ * in the host (the test API's getLastRun has it).
+ */
+export interface CommandOutcome {
+  status: RunRecord['status'] | 'no-editor' | 'dismissed';
+  message?: string;
+  uri?: string;
+}
+
+function outcomeOf(record: RunRecord): CommandOutcome {
+  return { status: record.status, message: record.message, uri: record.uri };
+}
 
 export class Visualizer {
   /** The last request per document, minus the document: a re-run repeats it. */
@@ -30,7 +42,7 @@ export class Visualizer {
     }
     this.lastRequests.set(request.document.uri.toString(), request.entry ?? null);
     this.panels.showFor(request.document.uri);
-    return this.runner.run(request);
+    return outcomeOf(await this.runner.run(request));
   }
 
   /** Palette (or editor title button, or explorer): the active file; "this function" when the cursor is inside one. */
@@ -109,7 +121,7 @@ export function registerVisualize(context: vscode.ExtensionContext, visualizer: 
     registerCommand(CommandId.Visualize, (uri) => visualizer.visualize(uri instanceof vscode.Uri ? uri : undefined)),
     registerCommand(CommandId.VisualizeFunction, (target) => visualizer.visualizeFunction(target)),
     registerCommand(CommandId.EditArguments, (target) => visualizer.editArguments(target)),
-    registerCommand(CommandId.ShowPanel, (uri) => panels.showFor(vscode.Uri.parse(uri))),
+    registerCommand(CommandId.ShowPanel, (uri) => void panels.showFor(vscode.Uri.parse(uri))),
     vscode.workspace.onDidSaveTextDocument((d) => visualizer.onSave(d)),
   );
 }

@@ -323,13 +323,13 @@ export class App {
   private showFatal(title: string, message: string): void {
     this.model = null;
     this.scene = null;
-    this.summary.textContent = title;
-    this.body.replaceChildren(h('div', { class: 'tl-fatal', role: 'alert' }, h('h2', {}, title), message));
+    this.summary.textContent = 'Async Timeline';
+    this.body.replaceChildren(h('div', { style: 'flex:1 1 auto;overflow:auto' }, h('div', { class: 'tl-fatal', role: 'alert' }, h('h2', {}, title), message)));
   }
 
   private showPlaceholder(message: string): void {
     this.summary.textContent = 'Async Timeline';
-    this.body.replaceChildren(h('div', { class: 'tl-fatal', style: 'border-color:var(--tl-border)' }, message));
+    this.body.replaceChildren(h('div', { style: 'flex:1 1 auto;overflow:auto' }, h('div', { class: 'tl-fatal', style: 'border-color:var(--tl-border)' }, message)));
   }
 
   private currentState(): TimelineViewState | null {

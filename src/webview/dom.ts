@@ -13,6 +13,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     if (name === 'class') el.className = String(value);
+    // Through the CSSOM, not the attribute: a strict CSP (no 'unsafe-inline') blocks style attributes.
+    else if (name === 'style') el.style.cssText = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) {

@@ -7,7 +7,7 @@
  * to the next column by binary search, so a frame over a million-event trace costs about
  * rows × pixel columns, not events. Rectangles are batched per state into one path each.
  */
-import { lowerBound, lanesOfRow, MarkerKind, rowLabel, SegState, type Lane } from '../core/viewmodel/index';
+import { lowerBound, lanesOfRow, MarkerKind, SegState, type Lane } from '../core/viewmodel/index';
 import { ROW_H, rowTop, stepCenterPx, visibleRowRange, type Scene } from './scene';
 import type { Palette } from './theme';
 
@@ -42,6 +42,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
   const { palette, widthPx } = scene;
   const [first, last] = visibleRowRange(scene);
   const batches: Batches = new Map(STATES.map((s) => [s, []]));
+  const overview: Batches = new Map(STATES.map((s) => [s, []]));
   const labels: { text: string; px: number; y: number; maxW: number }[] = [];
   const columns = new Uint8Array(Math.ceil(widthPx) + 2);
 
@@ -63,32 +64,19 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
     ctx.globalAlpha = 0.5;
     ctx.fillRect(0, y + ROW_H - 1, widthPx, 1);
     ctx.globalAlpha = 1;
+    columns.fill(0);
     if (row.kind === 'group' && !row.collapsed) {
-      // An expanded group's header carries only its name; its lanes follow.
+      // An expanded group's header shows a thin overview of its members (its lanes follow).
+      for (const laneIndex of lanes) collectSegments(scene, scene.model.lanes.lanes[laneIndex], y, overview, columns, null);
+      flushColumns(columns, y, overview);
       continue;
     }
-    columns.fill(0);
     for (const laneIndex of lanes) collectSegments(scene, scene.model.lanes.lanes[laneIndex], y, batches, columns, labels);
     flushColumns(columns, y, batches);
   }
 
-  for (const state of STATES) {
-    const rects = batches.get(state)!;
-    if (rects.length === 0) continue;
-    const style = STYLES[state];
-    ctx.globalAlpha = style.alpha;
-    ctx.beginPath();
-    for (let i = 0; i < rects.length; i += 4) ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
-    if (style.fill) {
-      ctx.fillStyle = palette[style.color] as string;
-      ctx.fill();
-    } else {
-      ctx.strokeStyle = palette[style.color] as string;
-      ctx.lineWidth = 1;
-      ctx.stroke();
-    }
-  }
-  ctx.globalAlpha = 1;
+  paintBatches(ctx, palette, batches, false);
+  paintBatches(ctx, palette, overview, true);
 
   ctx.font = `11px ${palette.mono}`;
   ctx.textBaseline = 'middle';
@@ -104,22 +92,36 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
 
   for (let r = first; r <= last; r++) {
     const row = scene.rows[r];
-    if (row.kind === 'group' && !row.collapsed) {
-      drawGroupCaption(ctx, scene, r);
-      continue;
-    }
+    if (row.kind === 'group' && !row.collapsed) continue;
     for (const laneIndex of lanesOfRow(scene.model.lanes, row)) drawMarkers(ctx, scene, scene.model.lanes.lanes[laneIndex], rowTop(scene, r));
   }
 }
 
-function drawGroupCaption(ctx: CanvasRenderingContext2D, scene: Scene, r: number): void {
-  const row = scene.rows[r];
-  ctx.fillStyle = scene.palette.muted;
-  ctx.font = `11px ${scene.palette.font}`;
-  ctx.fillText(`${rowLabel(scene.model.lanes, row)} — collapse to merge`, 6, rowTop(scene, r) + ROW_H / 2);
+/** Fills (or outlines) each state's rectangles in one path; `thin` squashes them to an overview strip. */
+function paintBatches(ctx: CanvasRenderingContext2D, palette: Palette, batches: Batches, thin: boolean): void {
+  for (const state of STATES) {
+    const rects = batches.get(state)!;
+    if (rects.length === 0) continue;
+    const style = STYLES[state];
+    ctx.globalAlpha = thin ? style.alpha * 0.6 : style.alpha;
+    ctx.beginPath();
+    for (let i = 0; i < rects.length; i += 4) {
+      if (thin) ctx.rect(rects[i], rects[i + 1] - style.y + ROW_H / 2 - 2, rects[i + 2], 4);
+      else ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
+    }
+    if (style.fill || thin) {
+      ctx.fillStyle = palette[style.color] as string;
+      ctx.fill();
+    } else {
+      ctx.strokeStyle = palette[style.color] as string;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
 }
 
-function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batches, columns: Uint8Array, labels: { text: string; px: number; y: number; maxW: number }[]): void {
+function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batches, columns: Uint8Array, labels: { text: string; px: number; y: number; maxW: number }[] | null): void {
   const { view } = scene;
   const seg = lane.segments;
   const n = seg.x0.length;
@@ -136,8 +138,10 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       const style = STYLES[state];
       const a = Math.max(px0, -2);
       const b = Math.min(px1, scene.widthPx + 2);
-      batches.get(state)?.push(Math.round(a) + (style.fill ? 0 : 0.5), rowY + style.y, Math.max(1, Math.round(b) - Math.round(a) - (style.fill ? 0 : 1)), style.h);
-      if ((state === SegState.Suspended || state === SegState.Queued || state === SegState.Blocked) && b - a > 40 && seg.site[i] > 0) {
+      // Adjacent callbacks (three timers due at once) keep a pixel between them.
+      const gapPx = state === SegState.Callback && b - a > 4 ? 1 : 0;
+      batches.get(state)?.push(Math.round(a) + (style.fill ? 0 : 0.5), rowY + style.y, Math.max(1, Math.round(b) - Math.round(a) - (style.fill ? gapPx : 1)), style.h);
+      if (labels && (state === SegState.Suspended || state === SegState.Queued || state === SegState.Blocked) && b - a > 40 && seg.site[i] > 0) {
         const text = scene.model.trace.sites[seg.site[i]]?.label ?? '';
         if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2 + (state === SegState.Blocked ? 0 : 0), maxW: b - a - 8 });
       }

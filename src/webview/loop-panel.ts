@@ -35,7 +35,7 @@ export class LoopPanel {
       section('Call stack', 'tl-stack', stackTopFirst, (item) => `${item.label}${site(item)}`),
       section('nextTick queue', 'tl-ticks', state.ticks, (item) => `${item.label}${site(item)}`),
       section('Microtask queue', 'tl-micro', state.microtasks, (item) => `${item.label}${site(item)}`),
-      section('Timers', 'tl-timers', state.timers, (item) => `${item.label} due at ${formatDuration(item.due)}${site(item)}`),
+      section('Timers', 'tl-timers', state.timers, (item) => `${item.label} → due ${formatDuration(item.due)}`),
       section('Immediates', 'tl-immediates', state.immediates, (item) => `${item.label}${site(item)}`),
       section('Pending I/O', 'tl-io', state.io, (item) => `${item.label}${site(item)}`),
     );

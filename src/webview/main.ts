@@ -18,11 +18,12 @@ const EMBEDDED_TRACE_ID = 'async-timeline-trace';
 
 function start(): void {
   const bridge = connectToHost();
-  const app = new App(document.body, bridge);
+  // The extension's page provides <div id="app">; the standalone file has a bare body.
+  const app = new App(document.getElementById('app') ?? document.body, bridge);
   if (bridge.standalone) {
     followSystemTheme();
     const embedded = document.getElementById(EMBEDDED_TRACE_ID);
-    let trace: unknown = null;
+    let trace: unknown;
     try {
       trace = embedded ? JSON.parse(embedded.textContent ?? 'null') : null;
     } catch {

@@ -81,5 +81,5 @@ export function followSystemTheme(): void {
 /** Calls `onChange` when the body's class or inline style (VS Code's theme variables) changes. */
 export function watchTheme(onChange: () => void): void {
   new MutationObserver(onChange).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
-  document.documentElement && new MutationObserver(onChange).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+  new MutationObserver(onChange).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 }

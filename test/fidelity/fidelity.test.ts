@@ -27,6 +27,8 @@ import {
 const only = process.env.FIDELITY_ONLY;
 const programs = listPrograms().filter((f) => !only || only.split(',').some((o) => f.includes(o.trim())));
 const known = loadKnownDivergences();
+const nodeRetries = process.env.FIDELITY_NODE_RETRIES === undefined ? 2 : Number(process.env.FIDELITY_NODE_RETRIES);
+const nodeFlaky: string[] = [];
 
 describe('fidelity: real node vs simulator', function () {
   this.timeout(processTimeoutMs * 2 + 60_000);
@@ -43,7 +45,20 @@ describe('fidelity: real node vs simulator', function () {
       job = pool(async () => {
         const node = await runUnderNode(abs);
         const sim = await runUnderSimulator(abs);
-        return compareRuns(node, sim, pathsFor(abs));
+        const first = compareRuns(node, sim, pathsFor(abs));
+        // Real node on a loaded machine can fire a timer late enough to reorder macrotasks of
+        // different chains. Before reporting a divergence, ask node again: if any of its runs
+        // prints what the simulator printed, that output is a real Node behaviour.
+        if (!first.ok && !sim.timedOut) {
+          for (let k = 0; k < nodeRetries; k++) {
+            const again = compareRuns(await runUnderNode(abs), sim, pathsFor(abs));
+            if (again.ok) {
+              nodeFlaky.push(file);
+              return again;
+            }
+          }
+        }
+        return first;
       });
       job.catch(() => undefined);
       jobs.set(file, job);
@@ -62,6 +77,9 @@ describe('fidelity: real node vs simulator', function () {
     if (known.size) {
       console.log(`\n  known divergences (${known.size}), reported as pending:`);
       for (const [file, reason] of known) console.log(`    ${file}: ${reason}`);
+    }
+    if (nodeFlaky.length) {
+      console.log(`\n  note: real node printed different outputs across runs for (machine load?): ${nodeFlaky.join(', ')}`);
     }
     for (const file of nowMatching) {
       console.log(`  note: ${file} is listed in known-divergences.json but now matches node; remove the entry.`);

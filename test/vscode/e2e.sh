@@ -42,7 +42,9 @@ XDG_CONFIG_HOME="$RUN/xdg/config" XDG_DATA_HOME="$RUN/xdg/data" setsid "$CS" \
   --disable-telemetry --disable-update-check --disable-workspace-trust "$WS" >"$RUN/code-server.log" 2>&1 &
 CS_PID=$!
 trap 'kill -- -$CS_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.25; done
+up=0
+for _ in $(seq 1 160); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && { up=1; break; }; sleep 0.25; done
+[ $up = 1 ] || { echo "code-server did not start:"; tail -20 "$RUN/code-server.log"; exit 1; }
 
 rc=0
 if [ "$mode" != "--ui-only" ]; then

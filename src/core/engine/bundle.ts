@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
 import type { SourceDiagnostic } from './api';
+import { displayName, moduleKindOf } from './paths';
 
 export interface BundleInput {
   /** Absolute path of the entry file. */
@@ -29,36 +30,16 @@ export interface BundleOutput {
   diagnostics: SourceDiagnostic[];
 }
 
-/** The name a user knows a file by: relative to the working directory when inside it. */
-export function displayName(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
-}
-
-/** Node's rule: `.mjs`/`.mts` are modules, `.cjs`/`.cts` are not, otherwise the nearest package.json's "type". */
-export function moduleKindOf(file: string): 'commonjs' | 'module' {
-  const ext = path.extname(file);
-  if (ext === '.mjs' || ext === '.mts') return 'module';
-  if (ext === '.cjs' || ext === '.cts') return 'commonjs';
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
-      try {
-        return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { type?: string }).type === 'module' ? 'module' : 'commonjs';
-      } catch {
-        return 'commonjs';
-      }
-    }
-    if (path.dirname(dir) === dir) return 'commonjs';
-  }
-}
-
 function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esbuild.Plugin {
   return {
     name: 'async-timeline-instrument',
     setup(build) {
-      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
-        const text = args.path === input.entry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
+      // Unsaved editor text may have no file on disk (an untitled editor): resolve the entry as is.
+      build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' && input.source !== undefined ? { path: input.entry } : undefined));
+      build.onLoad({ filter: /.*/ }, async (args) => {
+        const isEntry = args.path === input.entry;
+        if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
+        const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
         const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd) });
         const loader: esbuild.Loader = /x$/.test(args.path) ? 'jsx' : 'js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TraceFile } from '../trace/format';
 import type { RunBudgets, RunOptions, RunResult } from './api';
-import { displayName, moduleKindOf } from './bundle';
+import { displayName, moduleKindOf } from './paths';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { emptyTrace, markTruncated } from './trace-util';
 

@@ -73,11 +73,19 @@ export class StackMapper {
         // A frame we cannot describe is left out rather than breaking the error.
       }
     }
+    // No user frame at all (an error of our own machinery): keep every frame, for diagnosis.
+    if (lines.length === 0) for (const frame of frames) lines.push(`    at ${String(frame)}`);
     return [header, ...lines].join('\n');
   };
 
-  /** Node's "file:line\nsource\n   ^\n\n" above an uncaught error, or '' when unknown. */
-  errorSourceHeader = (error: unknown): string => {
+  /**
+   * Node's "file:line\nsource\n   ^\n" above an uncaught error, or '' when unknown (the runtime
+   * adds the blank line after it). Node's caret marks the `throw` statement for a synchronous
+   * uncaught exception and the error's origin for a rejection; the stack gives the origin, so for
+   * the synchronous case (`fromPromise === false`, when the runtime says so) the caret moves
+   * back to a `throw` just before it on the same line.
+   */
+  errorSourceHeader = (error: unknown, fromPromise?: boolean): string => {
     if (error === null || typeof error !== 'object') return '';
     try {
       void (error as { stack?: unknown }).stack; // formats the stack, which records the origin
@@ -88,6 +96,11 @@ export class StackMapper {
     const text = pos && this.sources.get(pos.file);
     if (!pos || text === undefined) return '';
     const sourceLine = text.split(/\r?\n/)[pos.line - 1] ?? '';
-    return `${pos.file}:${pos.line}\n${sourceLine}\n${' '.repeat(Math.max(0, pos.column - 1))}^\n\n`;
+    let column = pos.column;
+    if (fromPromise === false) {
+      const m = /throw\s+$/.exec(sourceLine.slice(0, column - 1));
+      if (m) column = m.index + 1;
+    }
+    return `${pos.file}:${pos.line}\n${sourceLine}\n${' '.repeat(Math.max(0, column - 1))}^\n`;
   };
 }

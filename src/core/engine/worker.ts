@@ -13,11 +13,13 @@ import util from 'node:util';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost } from '../runtime/host-api';
 import type { TraceFile } from '../trace/format';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { SourceDiagnostic } from './api';
-import { bundle, displayName } from './bundle';
+import { bundle } from './bundle';
+import { displayName } from './paths';
 import type { OutputChunk, ParentMessage, WorkerInput, WorkerMessage } from './protocol';
 import { BUNDLE_FILENAME, StackMapper } from './stack-map';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
@@ -99,7 +101,10 @@ async function main(): Promise<void> {
 
   const runtimePath = path.join(input.distDir, 'runtime.js');
   new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath }).runInContext(context);
-  const install = (context as Record<string, unknown>)[INSTALL_GLOBAL] as InstallFn;
+  // The runtime needs the context's real global (built-ins like Promise live there, not on the
+  // contextified object we hold).
+  const sandbox = vm.runInContext('globalThis', context) as Record<string, unknown>;
+  const install = sandbox[INSTALL_GLOBAL] as InstallFn;
   const host: RuntimeHost = {
     write,
     realNow: () => performance.now(),
@@ -119,7 +124,9 @@ async function main(): Promise<void> {
       versions: { ...process.versions } as Record<string, string>,
     },
   };
-  const handle: RuntimeHandle = install(context, host);
+  const handle: RuntimeHandle = install(sandbox, host);
+  // The trace's file 0 is the entry; imported files register first when the bundle runs.
+  (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
 
   // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
   // simulated built-ins first, then real Node built-ins (path, util, events, …).
@@ -127,7 +134,6 @@ async function main(): Promise<void> {
   const module = { exports: {} as Record<string, unknown>, id: '.', filename: input.entry, loaded: false };
   const sandboxRequire = Object.assign((name: string) => handle.builtinModule(name) ?? realRequire(name), { main: module, resolve: realRequire.resolve });
   const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${built.code}\n})`, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
-  const sandbox = context as Record<string, unknown>;
   sandbox[MAIN_VAR] = undefined;
   sandbox[HANDLE_VAR] = handle;
   sandbox['__asyncTimeline$program'] = () => {
@@ -189,13 +195,18 @@ async function main(): Promise<void> {
 
   const trace = capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP);
   let exitCode = handle.exitCode;
-  if (stopReason?.startsWith('real-time budget')) {
-    const where = budgetSite >= 0 ? ` at ${describeSite(trace, budgetSite)}` : '';
-    write(2, `async-timeline: stopped: synchronous code ran longer than ${input.budgets.realTimeMs} ms${where} — an infinite loop?\n`);
-    exitCode = exitCode || 1;
-    markTruncated(trace, stopReason + where, exitCode);
-  } else if (trace.meta.truncated) {
-    write(2, `async-timeline: stopped: ${trace.meta.truncated.reason} (the trace so far is kept)\n`);
+  if (budgetSite >= 0 || stopReason?.startsWith('real-time budget')) {
+    // We caught the budget error ourselves: name the loop from the trace's site table.
+    const where = budgetSite > 0 ? ` at ${describeSite(trace, budgetSite)}` : '';
+    markTruncated(trace, stopReason + where, exitCode || 1);
+    trace.meta.truncated = { reason: stopReason + where };
+  }
+  const truncated = trace.meta.truncated?.reason;
+  if (truncated) {
+    write(2, `async-timeline: stopped: ${truncated} (the trace so far is kept)\n`);
+    // A program stopped before its end did not succeed, whatever its exit code was so far.
+    exitCode = exitCode || (truncated === 'cancelled' ? 130 : 1);
+    trace.meta.exitCode = exitCode;
   }
   flush();
   post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics });

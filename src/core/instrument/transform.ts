@@ -147,6 +147,18 @@ function plainFrame(kind: FrameKind): Handler {
   return (node: ts.Node, v) => v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
 }
 
+/**
+ * `({ "count": function* () {…} })["count"]`: the generator gets the user's function name for
+ * stack traces (`at count (file.ts:3:9)`, `at Server.handle (…)`) without a binding that would
+ * shadow the real `count` inside the body.
+ */
+function namedForStacks(f: ts.NodeFactory, taskName: string, gen: ts.FunctionExpression): ts.Expression {
+  const name = taskName.slice(taskName.lastIndexOf('.') + 1);
+  if (!name || name.startsWith('<') || name.startsWith('[')) return gen;
+  const holder = f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createStringLiteral(name), gen)]));
+  return f.createElementAccessExpression(holder, f.createStringLiteral(name));
+}
+
 function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.Node> {
   if (!node.body) return node; // overload signature or abstract method: types only
   const generator = !!node.asteriskToken;
@@ -156,7 +168,8 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   }
   const { f } = v;
   const isArrow = ts.isArrowFunction(node);
-  const site = v.addSite(node, 'function', functionName(node, v.sf));
+  const taskName = functionName(node, v.sf);
+  const site = v.addSite(node, 'function', taskName);
   // A computed method name is evaluated outside the function.
   const name = ts.isMethodDeclaration(node) ? v.one(node.name, ts.isPropertyName) : undefined;
   const frame: Frame = { kind: generator ? 'asyncGenerator' : 'async', superCapture: { get: false, set: false } };
@@ -172,7 +185,7 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   // takes none; functions forward theirs, and the generator re-declares the full list so
   // defaults and destructuring are evaluated inside the task (their errors reject).
   const genParams = isArrow ? [] : params;
-  const gen = f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, genParams, undefined, body);
+  const gen = namedForStacks(f, taskName, f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, genParams, undefined, body));
   const thisArg = !isArrow || usesLexical(node.body, 'this') ? f.createThis() : f.createVoidZero();
   const args = !isArrow || usesLexical(node.body, 'arguments') ? f.createIdentifier('arguments') : f.createArrayLiteralExpression([]);
   const call = v.api(generator ? 'asyncGenerator' : 'async', [gen, thisArg, args, v.siteExpr(site)]);

@@ -32,10 +32,12 @@ function getIterator(obj: unknown): IteratorRecord {
   return { iterator, next: (iterator as { next: unknown }).next, done: false };
 }
 
+/** V8's wording: "number 5", "undefined", "object null", "object", "function". */
 function describeIterable(obj: unknown): string {
-  if (typeof obj === 'string') return `"${obj}"`;
-  if (obj === null || typeof obj !== 'object') return typeof obj === 'function' ? 'function' : String(obj);
-  return 'object';
+  if (obj === undefined) return 'undefined';
+  if (obj === null) return 'object null';
+  if (typeof obj === 'number' || typeof obj === 'boolean' || typeof obj === 'bigint') return `${typeof obj} ${String(obj)}`;
+  return typeof obj;
 }
 
 /** IteratorStepValue (§7.4.8): any abrupt completion sets record.done. */

@@ -9,7 +9,8 @@
  * `performance`, `queueMicrotask` and `Atomics`, installs the instrumentation object
  * (`INSTRUMENTATION_GLOBAL`) and returns a `RuntimeHandle` the engine drives the run with:
  *
- *   const handle = context.__asyncTimelineInstall(context, host);
+ *   const handle = context.__asyncTimelineInstall(vm.runInContext('globalThis', context), host);
+ *   // (pass the context's own globalThis — its Promise/Date/Atomics are the ones replaced)
  *   handle.runMain(mainFn);                        // the bundled program's body, as a function
  *   while (handle.runSlice(50) === 'more') { ... } // in chunks, e.g. under a vm timeout
  *   const trace = handle.trace(meta);

@@ -67,6 +67,13 @@ export function hasJobs(): boolean {
   return size !== 0;
 }
 
+/** Checked every 64k jobs: true stops the drain (a runaway chain of microtasks). */
+let overBudget: (() => boolean) | undefined;
+export function setBudgetCheck(f: () => boolean): void {
+  overBudget = f;
+}
+let drained = 0;
+
 /** Hook run after every job (the clock's cost model flushes its pending Block here). */
 let afterJob: (() => void) | undefined;
 export function setAfterJob(f: () => void): void {
@@ -95,5 +102,6 @@ export function runMicrotasks(onError: (e: unknown) => void): void {
       onError(e);
     }
     if (afterJob !== undefined) afterJob();
+    if ((++drained & 0xffff) === 0 && overBudget !== undefined && overBudget()) return;
   }
 }

@@ -46,7 +46,7 @@ export function isConstructor(f: unknown): boolean {
 export const SimPromise = function Promise(this: unknown, executor: unknown): object {
   if (new.target === undefined) throw new TypeError("Promise constructor cannot be invoked without 'new'");
   if (typeof executor !== 'function') throw new TypeError(`Promise resolver ${v8Describe(executor)} is not a function`);
-  const p: PromiseImpl = new.target === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], new.target);
+  const p: PromiseImpl = (new.target as unknown) === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], new.target);
   const [resolve, reject] = createResolvingFunctions(p);
   try {
     executor(resolve, reject);
@@ -161,6 +161,8 @@ const methods = {
     return invokeThen(this, thenFinally, catchFinally);
   },
 };
+// esbuild renames the `Promise` function expression (it shadows a global): restore the name.
+Object.defineProperty(SimPromise, 'name', { value: 'Promise', configurable: true });
 defineMethod(proto, 'then', methods.then);
 defineMethod(proto, 'catch', methods.catch);
 defineMethod(proto, 'finally', methods.finally);

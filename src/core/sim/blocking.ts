@@ -27,7 +27,7 @@ export function readSync(world: World, socket: Socket, maxBytes = Infinity): str
     return text;
   }
   world.blockUntil(`read from ${socket.label}`, () => end.readableAt());
-  if (end.inbox.length === 0) return null;
+  if (end.inbox.length === 0) return atEof(socket);
   return end.conn.consume(end, world.now(), maxBytes);
 }
 
@@ -46,7 +46,7 @@ export function readLineSync(world: World, socket: Socket): string | null {
     if (end.inbox.length === 0) {
       const rest = socket.pendingText;
       socket.pendingText = '';
-      return rest.length > 0 ? rest : null;
+      return rest.length > 0 ? rest : atEof(socket);
     }
     socket.pendingText += end.conn.consume(end, world.now());
   }
@@ -62,12 +62,34 @@ export function writeSync(world: World, socket: Socket, data: string): number {
   return byteLength(data);
 }
 
+/**
+ * Non-blocking write (send(2) on a non-blocking socket): takes what fits in the send buffer
+ * now and returns how many characters it took; the caller keeps the rest for later.
+ */
+export function writeSome(world: World, socket: Socket, data: string): number {
+  const end = socket.pipeEnd;
+  const room = socket.net.highWaterMark - end.buffered;
+  if (room <= 0 || data.length === 0) return 0;
+  if (socket.writableEnded) throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+  const part = data.slice(0, room);
+  end.conn.write(end, part, world.now());
+  return part.length;
+}
+
 /** Closes the sending direction (FIN) after everything written. */
 export function endSync(world: World, socket: Socket): void {
   if (!socket.writableEnded) {
     socket.writableEnded = true;
     socket.pipeEnd.conn.end(socket.pipeEnd, world.now());
   }
+  socket.maybeClose();
+}
+
+/** The peer ended: the reading direction is finished (the socket closes once both are). */
+function atEof(socket: Socket): null {
+  socket.readableEnded = true;
+  socket.maybeClose();
+  return null;
 }
 
 export type Selectable = Socket | Server;

@@ -29,8 +29,8 @@ export interface ClientScript extends Partial<LinkOptions> {
   waitForGreeting?: boolean;
   /** Wait for one reply line after each message. Default true. */
   awaitReply?: boolean;
-  /** How fast the client reads (bytes per ms). Default Infinity; a slow reader causes back-pressure. */
-  readBytesPerMs?: number;
+  /** How fast client i reads (bytes per ms). Default Infinity; a slow reader causes back-pressure. */
+  readBytesPerMs?: number | ((i: number) => number);
   /** Client i's name (default `client ${i + 1}`). */
   name?: (i: number) => string;
   /** Seed of the clients' randomness (default: the world's seed). */
@@ -43,7 +43,7 @@ export interface ClientResult {
   name: string;
   state: ClientState;
   arrivedAt: number;
-  /** First byte from the server (undefined: never served). */
+  /** First byte from the server arrived (undefined: never served). */
   firstByteAt?: number;
   /** When the server closed the connection. */
   closedAt?: number;
@@ -176,7 +176,13 @@ class Client implements EndOwner {
 
   /** EndOwner: read at the client's pace (a slow reader leaves data in its inbox). */
   arrived(end: End, t: number): void {
-    const rate = this.group.script.readBytesPerMs ?? Infinity;
+    const res = this.result;
+    if (res.firstByteAt === undefined && end.inbox.length > 0) {
+      res.firstByteAt = t;
+      res.waitedMs = t - res.arrivedAt;
+    }
+    const r = this.group.script.readBytesPerMs;
+    const rate = typeof r === 'function' ? r(this.index) : r ?? Infinity;
     if (rate === Infinity) {
       this.take(this.conn!.consume(end, t), t);
       this.checkEof(t);
@@ -208,10 +214,6 @@ class Client implements EndOwner {
   private take(text: string, t: number): void {
     if (text.length === 0) return;
     const r = this.result;
-    if (r.firstByteAt === undefined) {
-      r.firstByteAt = t;
-      r.waitedMs = t - r.arrivedAt;
-    }
     r.bytes += byteLength(text);
     this.text += text;
     let nl: number;

@@ -252,7 +252,7 @@ export class Socket extends Emitter implements EndOwner {
   }
 
   /** 'close' once both directions are finished. */
-  private maybeClose(t = this.net.world.now()): void {
+  maybeClose(t = this.net.world.now()): void {
     if (this.closed) return;
     const bothDone = (this.readableEnded || this.destroyed) && this.writableEnded && (this.pipeEnd.finSent || this.destroyed);
     if (!bothDone) return;

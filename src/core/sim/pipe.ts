@@ -79,6 +79,9 @@ export class End {
   }
 }
 
+/** Characters per segment on the wire (about TCP's MSS). */
+const SEGMENT = 1460;
+
 let nextConnectionId = 1;
 
 export class Connection {
@@ -101,10 +104,16 @@ export class Connection {
   /** Queues data from `from` at time t. Returns the bytes now buffered. */
   write(from: End, data: string, t: number, onSent?: (t: number) => void): number {
     if (from.finQueued) throw new Error('write after end');
-    const bytes = byteLength(data);
-    from.out.push({ data, bytes, t, onSent });
-    from.buffered += bytes;
-    from.bytesWritten += bytes;
+    // Large writes travel as segments (as TCP's), so a reader sees the first bytes early.
+    for (let i = 0; i < data.length; i += SEGMENT) {
+      const part = data.length <= SEGMENT ? data : data.slice(i, i + SEGMENT);
+      const bytes = byteLength(part);
+      const last = i + SEGMENT >= data.length;
+      from.out.push({ data: part, bytes, t, onSent: last ? onSent : undefined });
+      from.buffered += bytes;
+      from.bytesWritten += bytes;
+    }
+    if (data.length === 0) from.out.push({ data, bytes: 0, t, onSent });
     this.pump(from, t);
     return from.buffered;
   }

@@ -165,7 +165,13 @@ export class ThreadHandle<T = unknown> {
         this.result = fn();
       },
     });
-    this.thread.exitListeners.push(() => (this.exitedAt = this.thread.now()));
+    // Like a non-daemon thread (and a Worker), it keeps its parent alive until it ends.
+    const parent = this.thread.parent ?? world.main;
+    world.ref(parent, this, () => `thread ${this.thread.id} (${this.thread.name}), still running`);
+    this.thread.exitListeners.push(() => {
+      this.exitedAt = this.thread.now();
+      world.unref(parent, this);
+    });
   }
 
   get id(): number {
@@ -187,21 +193,34 @@ export class ThreadHandle<T = unknown> {
  * one macrotask of an idle pool thread and may block (a blocking read holds its thread, as a
  * slow client does). Jobs submitted while every thread is busy wait in the queue: that wait
  * is the starvation the chat samples show.
+ *
+ * Why dispatch waits: pool threads that block are nested on the simulator's stack, so one may
+ * finish (in execution order) before another that finishes earlier in virtual time. A freed
+ * thread takes the next job only once no busy thread can still be free earlier; otherwise the
+ * decision waits for the next job to end. This keeps "which thread serves whom" right in
+ * virtual time.
  */
 export class ThreadPool {
   readonly threads: SimThread[] = [];
-  private readonly idle: SimThread[] = [];
+  private readonly free: Array<{ th: SimThread; at: number }> = [];
+  private readonly busyThreads = new Set<SimThread>();
   private readonly queue: Array<{ job: () => void; t: number }> = [];
   private closed = false;
   /** Longest time a job waited in the queue. */
   maxQueuedMs = 0;
 
   constructor(readonly world: World, readonly size: number, readonly name = 'pool') {
+    const parent = world.current;
+    let alive = size;
+    world.ref(parent, this, () => `${name}: ${alive} threads still running (close() ends them)`);
     for (let i = 0; i < size; i++) {
       const th = world.spawn(`${name} thread ${i + 1}`, { kind: 'function', fn: () => undefined });
       world.ref(th, this, () => `${name}: waiting for a job`);
+      th.exitListeners.push(() => {
+        if (--alive === 0) world.unref(parent, this);
+      });
       this.threads.push(th);
-      this.idle.push(th);
+      this.free.push({ th, at: th.now() });
     }
   }
 
@@ -210,42 +229,51 @@ export class ThreadPool {
     return this.queue.length;
   }
   get busy(): number {
-    return this.size - this.idle.length;
+    return this.busyThreads.size;
   }
 
   submit(job: () => void): void {
     if (this.closed) throw new Error(`${this.name} is closed`);
-    const t = this.world.now();
-    const th = this.idle.shift();
-    if (th) this.dispatch(th, job, t);
-    else this.queue.push({ job, t });
+    this.queue.push({ job, t: this.world.now() });
+    this.queue.sort((a, b) => a.t - b.t);
+    this.dispatch();
   }
 
   /** No more jobs: threads end once the queue is empty. */
   close(): void {
     this.closed = true;
-    if (this.queue.length === 0) for (const th of this.idle) this.world.unref(th, this);
+    this.release();
   }
 
-  private dispatch(th: SimThread, job: () => void, t: number): void {
-    const start = Math.max(t, th.now());
-    this.maxQueuedMs = Math.max(this.maxQueuedMs, start - t);
-    this.world.complete(th, start, 0, () => {
-      try {
-        job();
-      } finally {
-        this.jobDone(th);
-      }
-    });
-  }
-
-  private jobDone(th: SimThread): void {
-    const next = this.queue.shift();
-    if (next) this.dispatch(th, next.job, next.t);
-    else {
-      this.idle.push(th);
-      if (this.closed) this.world.unref(th, this);
+  private dispatch(): void {
+    while (this.queue.length > 0 && this.free.length > 0) {
+      this.free.sort((a, b) => a.at - b.at || a.th.id - b.th.id);
+      const slot = this.free[0];
+      const job = this.queue[0];
+      const start = Math.max(job.t, slot.at);
+      // A busy thread could still become free before `start`: decide when it does.
+      for (const th of this.busyThreads) if (th.now() < start) return;
+      this.free.shift();
+      this.queue.shift();
+      this.busyThreads.add(slot.th);
+      this.maxQueuedMs = Math.max(this.maxQueuedMs, start - job.t);
+      this.world.complete(slot.th, start, 0, () => {
+        try {
+          job.job();
+        } finally {
+          this.busyThreads.delete(slot.th);
+          this.free.push({ th: slot.th, at: slot.th.now() });
+          this.dispatch();
+          this.release();
+        }
+      });
     }
+  }
+
+  /** After close(): idle threads end once nothing is queued. */
+  private release(): void {
+    if (!this.closed || this.queue.length > 0) return;
+    for (const { th } of this.free) this.world.unref(th, this);
   }
 }
 

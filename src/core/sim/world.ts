@@ -185,6 +185,7 @@ export class World {
     const t0 = th.now();
     let r = check();
     if (r === undefined) {
+      const before = th.state;
       th.state = 'blocked';
       th.blockedOn = what;
       try {
@@ -202,7 +203,7 @@ export class World {
         }
       } finally {
         this.current = th;
-        if (th.state === 'blocked') th.state = 'running';
+        if (th.state === 'blocked') th.state = before;
         th.blockedOn = '';
       }
     }
@@ -265,7 +266,7 @@ export class World {
 
   /** Runs the earliest event or macrotask. False when nothing can run (done or stuck). */
   private runOne(): boolean {
-    this.reap();
+    if (this.reap()) return true;
     if (this.main.state === 'done') return false;
     let best: SimThread | undefined;
     let bestT = Infinity;
@@ -320,13 +321,16 @@ export class World {
     }
   }
 
-  /** Threads whose loop is empty and that nothing keeps alive end here. */
-  private reap(): void {
+  /** Threads whose loop is empty and that nothing keeps alive end here. True if one did. */
+  private reap(): boolean {
+    let any = false;
     for (const th of this.threads) {
       if (th.state !== 'ready' || th.start) continue;
       if (th.refs.size > 0 || th.loop.nextDue() !== Infinity) continue;
       this.exit(th, 0);
+      any = true;
     }
+    return any;
   }
 
   private pruneCores(): void {

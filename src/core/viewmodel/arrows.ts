@@ -6,9 +6,10 @@
  * - yield → consumer: an async generator yielded and the consumer awaiting `next()` resumed
  *   (a settle → resume whose settle happened in the generator's lane right after its yield).
  * - combinator: each input of `Promise.all/allSettled/any/race` → the combinator's settle.
- *   The format does not link inputs to their combinator, so this one is inferred: an input is
- *   a promise created before the combinator whose then-callback (a ReactionRun resuming no
- *   task) runs while the combinator is pending; the most recent pending combinator takes it.
+ *   The format does not link inputs to their combinator, so this one is inferred: a combinator
+ *   is a promise created at, or awaited at, a site labelled `Promise.all …`; an input is a
+ *   promise created before it whose then-callback (a ReactionRun resuming no task) runs
+ *   while it is pending; the most recent pending combinator takes it.
  *   Exact for the usual `await Promise.all([...])`; a link event in the trace would make it
  *   exact everywhere.
  */
@@ -43,7 +44,7 @@ export interface ArrowModel {
 const COMBINATOR_LABEL = /^(await\s+)?Promise\.(all|allSettled|any|race)\b/;
 
 export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): ArrowModel {
-  const { kind, a, c } = trace.events;
+  const { kind, a, b, c } = trace.events;
   const { pos } = axis;
   const { laneOfEvent, laneOfTask } = lanes;
   const n = kind.length;
@@ -60,6 +61,11 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
   const lastYield = new Map<number, number>();
   const pendingCombinators: number[] = [];
   const combinatorInputs = new Map<number, number[]>();
+  const addCombinator = (promise: number): void => {
+    if (promise === 0 || combinatorInputs.has(promise) || settleSeqOfPromise.has(promise)) return;
+    pendingCombinators.push(promise);
+    combinatorInputs.set(promise, []);
+  };
   const generatorTasks = new Set<number>();
   trace.tasks.forEach((task, id) => {
     if (task?.kind === 'async-generator') generatorTasks.add(id);
@@ -90,15 +96,14 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
         lastYield.delete(a[i]);
         break;
       }
-      case EventKind.PromiseCreate: {
+      case EventKind.PromiseCreate:
         createSeqOfPromise.set(a[i], i);
-        const label = trace.sites[c[i]]?.label ?? '';
-        if (c[i] > 0 && COMBINATOR_LABEL.test(label)) {
-          pendingCombinators.push(a[i]);
-          combinatorInputs.set(a[i], []);
-        }
+        if (COMBINATOR_LABEL.test(trace.sites[c[i]]?.label ?? '')) addCombinator(a[i]);
         break;
-      }
+      case EventKind.TaskSuspend:
+        // The engine labels the await site (`Promise.all [3]`), not always the promise's creation.
+        if (COMBINATOR_LABEL.test(trace.sites[b[i]]?.label ?? '')) addCombinator(c[i]);
+        break;
       case EventKind.PromiseFulfill:
       case EventKind.PromiseReject: {
         settleSeqOfPromise.set(a[i], i);

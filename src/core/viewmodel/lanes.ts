@@ -97,6 +97,7 @@ export interface LaneModel {
 }
 
 class LaneBuilder {
+  /** Read back while building (to merge a repeated state), hence the raw columns. */
   readonly x0 = new GrowableFloat64();
   readonly x1 = new GrowableFloat64();
   readonly state = new GrowableInt32();
@@ -117,11 +118,18 @@ class LaneBuilder {
   set(state: number, x: number, seq: number, site = 0): void {
     if (this.open === state && this.openSite === site) return;
     if (this.open !== 0 && x > this.openX) {
-      this.x0.push(this.openX);
-      this.x1.push(x);
-      this.state.push(this.open);
-      this.seq.push(this.openSeq);
-      this.site.push(this.openSite);
+      const last = this.x0.length - 1;
+      // The same state again, right after (main resumes between two calls without a step): one
+      // segment. Callbacks stay apart: each is its own macrotask.
+      if (last >= 0 && this.open !== SegState.Callback && this.x1.data[last] === this.openX && this.state.data[last] === this.open && this.site.data[last] === this.openSite) {
+        this.x1.data[last] = x;
+      } else {
+        this.x0.push(this.openX);
+        this.x1.push(x);
+        this.state.push(this.open);
+        this.seq.push(this.openSeq);
+        this.site.push(this.openSite);
+      }
     }
     this.open = state;
     this.openX = x;
@@ -221,6 +229,8 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const taskSite = (task: number): number => tasks[task]?.site ?? 0;
 
   const stack: number[] = [];
+  /** Result promise → the task that finished with it. */
+  const ownerOfResult = new Map<number, number>();
   let macro = 0;
   const contextLane = (): number => (stack.length > 0 ? laneOfTask[stack[stack.length - 1]] : macro !== 0 ? Math.max(0, macroLane(macro)) : 0);
   const push = (task: number, x: number, seq: number): void => {
@@ -265,6 +275,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
         break;
       }
       case EventKind.TaskCreate:
+        laneOfEvent[i] = contextLane();
         taskOfEvent[i] = a[i];
         siteOfEvent[i] = c[i] || taskSite(a[i]);
         break;
@@ -317,7 +328,13 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
         break;
     }
     // Where it happened, what it concerns, and its site, for everything not set above.
-    if (k !== EventKind.TaskStart) laneOfEvent[i] = k >= EventKind.TaskCreate && k <= EventKind.TaskThrow ? laneOfTask[a[i]] ?? 0 : contextLane();
+    if (k === EventKind.TaskFinish || k === EventKind.TaskThrow) ownerOfResult.set(b[i], a[i]);
+    if (k !== EventKind.TaskStart && k !== EventKind.TaskCreate) {
+      // A task's own result promise settles on its lane, though the task has just left the stack.
+      const owner = k === EventKind.PromiseFulfill || k === EventKind.PromiseReject ? ownerOfResult.get(a[i]) : undefined;
+      laneOfEvent[i] = owner !== undefined ? laneOfTask[owner] ?? 0
+        : k >= EventKind.TaskStart && k <= EventKind.TaskThrow ? laneOfTask[a[i]] ?? 0 : contextLane();
+    }
     if (taskOfEvent[i] < 0) taskOfEvent[i] = k >= EventKind.TaskStart && k <= EventKind.TaskThrow ? a[i] : stack.length > 0 ? stack[stack.length - 1] : -1;
     if (siteOfEvent[i] === 0) {
       if (k === EventKind.PromiseCreate || k === EventKind.TimerSchedule || k === EventKind.ImmediateSchedule || k === EventKind.TickSchedule

@@ -10,7 +10,10 @@
 import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
 import { blockInterval } from './axis';
 
-export const CHECKPOINT_EVERY = 2048;
+export const CHECKPOINT_EVERY = 1024;
+
+const SCRIPT_BODY = 'script (main module)';
+const SCRIPT_JOBS = 'script (body done: running jobs)';
 
 /** One entry of a queue or of the stack, ready to display. */
 export interface LoopItem {
@@ -111,7 +114,6 @@ export class LoopReplay {
 
   private apply(s: ReplayState, i: number): void {
     const { kind, t, a, b, c } = this.trace.events;
-    const str = (index: number): string => this.trace.strings[index] ?? '';
     s.seq = i;
     s.time = t[i];
     s.blocked = false;
@@ -119,7 +121,7 @@ export class LoopReplay {
       case EventKind.MacrotaskStart: {
         const name = macrotaskName(a[i], b[i]);
         s.macrotask = name;
-        s.base = { label: a[i] === MacrotaskKind.Script ? 'script (main module)' : `${name} callback`, site: 0, seq: i };
+        s.base = { label: a[i] === MacrotaskKind.Script ? SCRIPT_BODY : `${name} callback`, site: 0, seq: i };
         s.job = null;
         s.tasks = [];
         if (a[i] === MacrotaskKind.Timer) s.timers.delete(b[i]);
@@ -185,7 +187,7 @@ export class LoopReplay {
         s.immediates.delete(a[i]);
         break;
       case EventKind.IoStart:
-        s.io.set(a[i], { label: str(b[i]) || `I/O #${a[i]}`, site: c[i], seq: i });
+        s.io.set(a[i], { label: this.trace.strings[b[i]] || `I/O #${a[i]}`, site: c[i], seq: i });
         break;
       case EventKind.IoDone:
         s.io.delete(a[i]);
@@ -203,9 +205,9 @@ export class LoopReplay {
   private runJob(s: ReplayState, queue: Map<number, LoopItem>, id: number, seq: number): void {
     const item = queue.get(id);
     queue.delete(id);
-    s.tasks = [];
+    if (s.tasks.length > 0) s.tasks = [];
     s.job = { label: item?.label ?? 'job', site: item?.site ?? 0, seq };
-    if (s.base?.label.startsWith('script')) s.base = { ...s.base, label: 'script (body done: running jobs)' };
+    if (s.base && s.base.label === SCRIPT_BODY) s.base = { label: SCRIPT_JOBS, site: 0, seq: s.base.seq };
   }
 }
 

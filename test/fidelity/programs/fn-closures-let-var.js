@@ -8,11 +8,11 @@ for (let j = 0; j < 3; j++) {
   (async () => { await null; log('let j=' + j); })();
 }
 for (let k = 0; k < 3; k++) {
-  setTimeout(() => log('timer let k=' + k), 30 - k * 10);
+  setTimeout(() => log('timer let k=' + k), 60 - k * 20);
 }
 setTimeout(async () => {
   for (let m = 0; m < 3; m++) {
     await sleep(1);
     setTimeout(() => log('after sleep m=' + m), 0);
   }
-}, 60);
+}, 100);

@@ -4,8 +4,9 @@ process.on('uncaughtException', (err, origin) => {
   log('caught globally: ' + err.message + ' (' + origin + ')');
 });
 setTimeout(() => { throw new Error('timer boom'); }, 5);
-setTimeout(() => log('next timer runs'), 10);
+setTimeout(() => log('next timer runs'), 30);
 setTimeout(() => {
   setImmediate(() => { throw new Error('immediate boom'); });
-}, 15);
-setTimeout(() => log('done'), 30);
+  process.nextTick(() => log('nextTick after the immediate was scheduled'));
+}, 60);
+setTimeout(() => log('done'), 100);

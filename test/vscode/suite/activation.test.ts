@@ -38,6 +38,6 @@ suite('activation and manifest', () => {
     for (const key of ['seed', 'budgets.virtualTimeMs', 'budgets.events', 'codeLens.enabled', 'rerunOnSave', 'unhandledRejections']) {
       assert.ok(props[`asyncTimeline.${key}`]?.markdownDescription, `asyncTimeline.${key} needs a markdownDescription`);
     }
-    assert.strictEqual(vscode.workspace.getConfiguration('asyncTimeline').get('rerunOnSave'), true);
+    assert.strictEqual(vscode.workspace.getConfiguration('asyncTimeline', null).get('rerunOnSave'), true);
   });
 });

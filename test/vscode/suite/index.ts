@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
   await import('./codeLens.test.js');
   await import('./webview.test.js');
   await import('./trust.test.js');
+  await import('./summary.test.js');
   await import('./run.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { RunRecord } from '../../../src/extension/runner';
+import type { CommandOutcome } from '../../../src/extension/visualize';
 import { EventKind } from '../../../src/core/trace/format';
 import { activate, closeAllEditors, open, timelineTabs, waitFor } from './util';
 
@@ -14,8 +14,9 @@ suite('running a program', function () {
     const api = await activate();
     const editor = await open('samples/hello-async.ts');
     const uri = editor.document.uri;
-    const record = await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualize', uri);
-    assert.strictEqual(record?.status, 'finished', record?.message);
+    const outcome = await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+    assert.strictEqual(outcome?.status, 'finished', outcome?.message);
+    const record = api.getLastRun(uri)!;
     const trace = record.result!.trace;
     assert.strictEqual(trace.format, 'async-timeline-trace');
     assert.strictEqual(trace.meta.endTime, 1000, 'three 1 s sleeps run concurrently: 1 s of virtual time');
@@ -48,7 +49,8 @@ suite('running a program', function () {
     const api = await activate();
     const editor = await open('throws.ts');
     const uri = editor.document.uri;
-    const record = await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualize', uri);
+    await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+    const record = api.getLastRun(uri);
     assert.ok(record?.result, record?.message);
     assert.notStrictEqual(record.result.exitCode, 0);
     const diags = await waitFor('diagnostics', () => {
@@ -66,8 +68,8 @@ suite('running a program', function () {
     const api = await activate();
     const editor = await open('syntax-error.ts');
     const uri = editor.document.uri;
-    const record = await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualize', uri);
-    assert.notStrictEqual(record?.status, 'untrusted');
+    const outcome = await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+    assert.notStrictEqual(outcome?.status, 'untrusted');
     const diags = await waitFor('diagnostics', () => {
       const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'Async Timeline');
       return d.length > 0 && d;
@@ -80,8 +82,10 @@ suite('running a program', function () {
     const config = vscode.workspace.getConfiguration('asyncTimeline');
     await config.update('budgets.virtualTimeMs', 1000, vscode.ConfigurationTarget.Workspace);
     try {
+      const api = await activate();
       const editor = await open('forever.ts');
-      const record = await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualize', editor.document.uri);
+      await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', editor.document.uri);
+      const record = api.getLastRun(editor.document.uri);
       assert.ok(record?.result, record?.message);
       assert.ok(record.result.trace.meta.truncated, 'the trace is marked truncated');
       assert.match(record.message ?? '', /^Stopped: /);
@@ -95,13 +99,15 @@ suite('running a program', function () {
     const editor = await open('entries.ts');
     const uri = editor.document.uri;
     await api.setEntryArguments(uri, 'greet', '["Ada", 2]');
-    const greet = await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualizeFunction', { uri: uri.toString(), name: 'greet' });
+    await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualizeFunction', { uri: uri.toString(), name: 'greet' });
+    const greet = api.getLastRun(uri);
     assert.strictEqual(greet?.status, 'finished', greet?.message);
     assert.strictEqual(greet.result!.trace.meta.entryFunction, 'greet');
     assert.strictEqual(greet.result!.trace.meta.endTime, 20);
 
     await api.setEntryArguments(uri, 'helper', '["x"]');
-    const helper = await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualizeFunction', { uri: uri.toString(), name: 'helper' });
+    await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualizeFunction', { uri: uri.toString(), name: 'helper' });
+    const helper = api.getLastRun(uri);
     assert.strictEqual(helper?.status, 'finished', helper?.message);
     assert.strictEqual(helper.result!.trace.meta.entryFunction, 'helper');
     assert.strictEqual(helper.result!.trace.meta.endTime, 5);
@@ -111,7 +117,8 @@ suite('running a program', function () {
     const api = await activate();
     const editor = await open('samples/hello-async.ts');
     const uri = editor.document.uri;
-    const before = api.getLastRun(uri) ?? (await vscode.commands.executeCommand<RunRecord>('asyncTimeline.visualize', uri));
+    if (!api.getLastRun(uri)) await vscode.commands.executeCommand('asyncTimeline.visualize', uri);
+    const before = api.getLastRun(uri);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// edited\n'));
     await editor.document.save();
     const after = await waitFor('a re-run after save', () => {

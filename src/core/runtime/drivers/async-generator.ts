@@ -20,7 +20,7 @@
  * exactly — then tell the driver (see `returnAwaited`).
  */
 import { EventKind } from '../../trace/format';
-import { PromiseImpl, promiseId, rejectPromise, resolvePromise } from '../promise';
+import { PromiseImpl, rejectPromise, resolvePromise } from '../promise';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
 import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, YIELD, awaitValue, newTask, traceResume } from './common';
@@ -314,8 +314,8 @@ class AsyncGeneratorObject {
 
 // Shape the prototype like %AsyncGeneratorPrototype%: no own `constructor` (Node prints
 // `Object [AsyncGenerator] {}`), toStringTag "AsyncGenerator", parent %AsyncIteratorPrototype%.
-const agProto = AsyncGeneratorObject.prototype as unknown as Record<PropertyKey, unknown>;
-delete agProto.constructor;
+const agProto = AsyncGeneratorObject.prototype as unknown as Partial<Record<PropertyKey, unknown>>;
+Reflect.deleteProperty(agProto, 'constructor');
 Object.defineProperty(agProto, Symbol.toStringTag, { value: 'AsyncGenerator', writable: false, enumerable: false, configurable: true });
 Object.setPrototypeOf(agProto, AsyncIteratorPrototype);
 

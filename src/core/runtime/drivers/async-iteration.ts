@@ -115,7 +115,7 @@ class AsyncFromSyncIterator {
     return continuation(result, promise);
   }
 }
-delete (AsyncFromSyncIterator.prototype as unknown as Record<string, unknown>).constructor;
+Reflect.deleteProperty(AsyncFromSyncIterator.prototype, 'constructor');
 
 function notIterable(obj: unknown): TypeError {
   const d = typeof obj === 'string' ? `"${obj}"` : isObject(obj) ? 'object' : String(obj);

@@ -1,0 +1,187 @@
+// Render benchmark: the timeline in headless Chromium on synthetic traces of 100,000 and
+// 1,000,000 events (many tasks sleeping on timers, as a busy server would).
+//   first paint   navigation start → the canvas's first complete paint (HTML parse, JSON.parse
+//                 of the embedded trace, view model, first frame), from the page's own clock
+//   pan / zoom    the synchronous paint of one frame after a pan or zoom step (median, p95,
+//                 max over 60 frames), at fit-to-view (everything visible: the level-of-detail
+//                 path) and zoomed in
+// Targets: 100k first paint < 1 s, frames < 16 ms; 1M first paint < 3 s.
+// Needs `npm run build` (dist/webview.js, dist/export-html.js) and /usr/bin/chromium.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(import.meta.url);
+
+// EventKind / MacrotaskKind values from src/core/trace/format.ts (a const enum: no runtime object).
+const K = { RunStart: 1, RunEnd: 2, MacroStart: 3, MacroEnd: 4, TaskCreate: 10, TaskStart: 11, TaskSuspend: 12, TaskResume: 13,
+  TaskFinish: 15, PromiseCreate: 20, PromiseFulfill: 22, ReactionQueued: 24, ReactionRun: 25, TimerSchedule: 30, TimerFire: 31, Console: 50 };
+const SCRIPT = 1;
+const TIMER = 2;
+
+/** A deterministic pseudo-random generator (mulberry32), so every run draws the same trace. */
+function random(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `tasks` workers in 20 named groups, each looping: sleep(random ms) → log sometimes → sleep again. */
+export function syntheticTrace(targetEvents, tasks = Math.max(50, Math.round(targetEvents / 500))) {
+  const rnd = random(42);
+  const ev = { kind: [], t: [], a: [], b: [], c: [], thread: [] };
+  let now = 0;
+  const push = (k, a = 0, b = 0, c = 0) => { ev.kind.push(k); ev.t.push(now); ev.a.push(a); ev.b.push(b); ev.c.push(c); ev.thread.push(0); return ev.kind.length - 1; };
+  const names = Array.from({ length: 20 }, (_, i) => `worker${i}`);
+  const sites = [{ file: 0, line: 0, column: 0, label: '', kind: 'other' }];
+  for (let i = 0; i < 20; i++) sites.push({ file: 0, line: 10 + i, column: 1, label: names[i], kind: 'function' });
+  const sleepSite = sites.push({ file: 0, line: 5, column: 3, label: 'sleep(ms)', kind: 'await' }) - 1;
+  const taskInfo = [{ name: '<main>', site: 0, kind: 'main', parent: 0, thread: 0 }];
+  const strings = ['', 'tick\n', 'exit'];
+  let promise = 0;
+  let timer = 0;
+  let job = 0;
+  const heap = []; // [due, timerId, task, promise], ordered by due then timer id
+  const less = (x, y) => x[0] < y[0] || (x[0] === y[0] && x[1] < y[1]);
+  const heapPush = (item) => { heap.push(item); let i = heap.length - 1; while (i > 0) { const p = (i - 1) >> 1; if (!less(heap[i], heap[p])) break; [heap[i], heap[p]] = [heap[p], heap[i]]; i = p; } };
+  const heapPop = () => { const top = heap[0]; const last = heap.pop(); if (heap.length) { heap[0] = last; let i = 0; for (;;) { const l = 2 * i + 1; const r = l + 1; let m = i; if (l < heap.length && less(heap[l], heap[m])) m = l; if (r < heap.length && less(heap[r], heap[m])) m = r; if (m === i) break; [heap[i], heap[m]] = [heap[m], heap[i]]; i = m; } } return top; };
+  const sleep = (task) => {
+    const id = ++timer;
+    const p = ++promise;
+    const delay = 1 + Math.floor(rnd() * 50);
+    push(K.TimerSchedule, id, delay, sleepSite);
+    push(K.PromiseCreate, p, task, sleepSite);
+    push(K.TaskSuspend, task, sleepSite, p);
+    heapPush([now + delay, id, task, p]);
+  };
+  push(K.RunStart);
+  push(K.MacroStart, SCRIPT, 0);
+  const results = [];
+  for (let task = 1; task <= tasks; task++) {
+    const group = task % 20;
+    taskInfo.push({ name: names[group], site: group + 1, kind: 'async', parent: 0, thread: 0 });
+    push(K.TaskCreate, task, 0, group + 1);
+    results[task] = ++promise;
+    push(K.PromiseCreate, results[task], 0, group + 1);
+    push(K.TaskStart, task);
+    sleep(task);
+  }
+  push(K.MacroEnd, SCRIPT, 0);
+  while (heap.length) {
+    const [due, id, task, p] = heapPop();
+    now = due;
+    push(K.MacroStart, TIMER, id);
+    push(K.TimerFire, id);
+    const settle = push(K.PromiseFulfill, p);
+    const j = ++job;
+    push(K.ReactionQueued, p, j, task);
+    push(K.ReactionRun, p, j, task);
+    push(K.TaskResume, task, p, settle);
+    if (rnd() < 0.05) push(K.Console, 1, 1);
+    if (ev.kind.length < targetEvents - tasks * 3) sleep(task);
+    else { push(K.TaskFinish, task, results[task]); push(K.PromiseFulfill, results[task]); }
+    push(K.MacroEnd, TIMER, id);
+  }
+  push(K.RunEnd, 0, 2);
+  return {
+    format: 'async-timeline-trace', version: 1,
+    meta: { entry: `synthetic-${targetEvents}.ts`, seed: 42, endTime: now, exitCode: 0, moduleKind: 'commonjs', engine: 'bench' },
+    files: [`synthetic-${targetEvents}.ts`], sites, tasks: taskInfo, strings, events: ev,
+  };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function measure(browser, events) {
+  const { renderTraceHtml } = require(path.join(root, 'dist', 'export-html.js'));
+  const trace = syntheticTrace(events);
+  const file = path.join(os.tmpdir(), `at-render-bench-${events}.html`);
+  fs.writeFileSync(file, renderTraceHtml(trace));
+  const sizeMb = fs.statSync(file).size / 1e6;
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`file://${file}`, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('.tl-app')?.dataset.firstPaintMs || document.querySelector('.tl-fatal'), null, { timeout: 120_000 });
+  if (errors.length || (await page.$('.tl-fatal'))) throw new Error(`the page failed: ${errors.join('; ') || await page.innerText('.tl-fatal')}`);
+  const firstPaint = Number(await page.getAttribute('.tl-app', 'data-first-paint-ms'));
+  const frames = await page.evaluate(() => {
+    const tl = window.asyncTimeline;
+    const run = (step) => Array.from({ length: 60 }, (_, i) => step(i));
+    tl.fit();
+    const panFit = run((i) => tl.panByPx(i % 2 ? -37 : 37));
+    const zoomFit = run((i) => tl.zoomAt(700, i % 2 ? 1 / 1.25 : 1.25));
+    tl.fit();
+    for (let i = 0; i < 12; i++) tl.zoomAt(700, 1.6);
+    const panZoomed = run((i) => tl.panByPx(i % 2 ? -53 : 53));
+    const zoomZoomed = run((i) => tl.zoomAt(300, i % 2 ? 1 / 1.25 : 1.25));
+    return { panFit, zoomFit, panZoomed, zoomZoomed };
+  });
+  // Real frames: rAF-paced panning, so compositing counts too (interval between frames).
+  const rafIntervals = await page.evaluate(() => new Promise((resolve) => {
+    const tl = window.asyncTimeline;
+    tl.fit();
+    const times = [];
+    let last = performance.now();
+    const frame = (now) => {
+      tl.panByPx(times.length % 2 ? -41 : 41);
+      times.push(now - last);
+      last = now;
+      if (times.length < 60) requestAnimationFrame(frame);
+      else resolve(times.slice(2));
+    };
+    requestAnimationFrame(frame);
+  }));
+  await page.close();
+  fs.rmSync(file, { force: true });
+  return { events: trace.events.kind.length, tasks: trace.tasks.length - 1, sizeMb, firstPaint, frames, rafIntervals };
+}
+
+export async function runRenderBench() {
+  if (!fs.existsSync(path.join(root, 'dist', 'export-html.js'))) throw new Error('run `npm run build` first (dist/export-html.js is missing)');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, offline: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results = [];
+  try {
+    for (const [events, target] of [[100_000, 1000], [1_000_000, 3000]]) {
+      const r = await measure(browser, events);
+      results.push(r);
+      const f = r.frames;
+      const worst = Math.max(...Object.values(f).map((xs) => stats(xs).p95));
+      console.log(`${(r.events / 1000).toFixed(0)}k events, ${r.tasks} tasks, ${r.sizeMb.toFixed(1)} MB HTML`);
+      console.log(`  first paint            ${ms(r.firstPaint).padStart(10)}   target < ${target} ms   ${r.firstPaint < target ? 'ok' : 'OVER'}`);
+      for (const [name, xs] of Object.entries(f)) {
+        const s = stats(xs);
+        console.log(`  ${name.padEnd(22)} median ${ms(s.median).padStart(8)}  p95 ${ms(s.p95).padStart(8)}  max ${ms(s.max).padStart(8)}`);
+      }
+      const raf = stats(r.rafIntervals);
+      console.log(`  rAF-paced pan interval median ${ms(raf.median).padStart(8)}  p95 ${ms(raf.p95).padStart(8)}  (60 Hz = 16.7 ms)`);
+      console.log(`  frames p95 ${ms(worst)}   target < 16 ms   ${worst < 16 ? 'ok' : 'OVER'}`);
+    }
+  } finally {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runRenderBench().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

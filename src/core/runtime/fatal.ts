@@ -1,0 +1,99 @@
+/**
+ * Uncaught exceptions and process exit, as Node 20 does them:
+ * - triggerUncaughtException (src/node_errors.cc + lib/internal/process/execution.js
+ *   createOnGlobalUncaughtException): 'uncaughtExceptionMonitor', then 'uncaughtException'
+ *   listeners (origin 'unhandledRejection' for promises) — with none, exit code 1, the 'exit'
+ *   event, then the error printed on stderr the way Node prints it, then the process ends.
+ * - process.exit(code): the 'exit' event, then the end; user code is unwound by EXIT_SIGNAL.
+ */
+import { EventKind } from '../trace/format';
+import { describeValue } from './promise';
+import { listenerCount, processEmit } from './process-events';
+import { writeOut } from './output';
+import { EXIT_SIGNAL, rt } from './state';
+import { markInternal } from './unhandled-rejections';
+
+let exiting = false;
+
+export function nodeVersion(): string {
+  return `v${rt.host.options.versions?.node ?? '20.20.2'}`;
+}
+
+/** Emits 'exit' once (listeners may still log), then marks the process ended. */
+export function emitExit(): void {
+  if (exiting) return;
+  exiting = true;
+  try {
+    processEmit('exit', rt.exitCode);
+  } catch (e) {
+    if (e !== EXIT_SIGNAL) printFatal(e, false);
+  }
+}
+
+export function processExit(code?: unknown): never {
+  if (code !== undefined && code !== null) rt.exitCode = Number(code) | 0;
+  if (!rt.exited) {
+    emitExit();
+    rt.exited = true;
+  }
+  throw EXIT_SIGNAL;
+}
+
+function isNativeError(e: unknown): boolean {
+  return Object.prototype.toString.call(e) === '[object Error]' || e instanceof Error;
+}
+
+/** Node's PrintUncaughtException / ReportFatalException output. */
+function printFatal(err: unknown, fromPromise: boolean): string {
+  const host = rt.host;
+  let text: string;
+  if (typeof err === 'object' && err !== null && markInternal.has(err)) {
+    text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
+      `${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
+  } else {
+    const header = host.errorSourceHeader?.(err) ?? '';
+    if (isNativeError(err)) {
+      text = `${header === '' ? '' : `${header}\n`}${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
+    } else {
+      const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
+      text = `\n${header}${host.inspect(err)}\n` +
+        (primitive && !fromPromise ? '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n' : '') +
+        `\nNode.js ${nodeVersion()}\n`;
+    }
+  }
+  writeOut(2, text);
+  return text;
+}
+
+/** An error escaped user code (a callback, a tick, queueMicrotask, or an unhandled rejection). */
+export function triggerUncaughtException(err: unknown, fromPromise: boolean): void {
+  if (err === EXIT_SIGNAL || rt.exited) return;
+  if (err !== undefined && err === rt.budgetError) {
+    stopRun(String((err as Error).message));
+    return;
+  }
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  try {
+    processEmit('uncaughtExceptionMonitor', err, origin);
+    if (listenerCount('uncaughtException') > 0) {
+      processEmit('uncaughtException', err, origin);
+      return;
+    }
+  } catch (e) {
+    if (e === EXIT_SIGNAL || rt.exited) return;
+    err = e;
+  }
+  rt.exitCode = 1;
+  emitExit();
+  const printed = printFatal(err, fromPromise);
+  rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || printed), 0);
+  rt.exited = true;
+}
+
+/** Ends the run early (budget, cancellation): the trace so far is kept and marked truncated. */
+export function stopRun(reason: string): void {
+  if (rt.truncated !== '') return;
+  rt.truncated = reason;
+  rt.rec.force(EventKind.Truncated, 0, rt.rec.str(reason), 0);
+  rt.exited = true;
+}

@@ -1,0 +1,135 @@
+/**
+ * setImmediate / clearImmediate like Node 20's lib/timers.js + processImmediate in
+ * lib/internal/timers.js: one linked queue; the check phase takes the whole queue at its start
+ * (immediates queued while it runs wait for the next iteration), runs them in order with
+ * runNextTicks between, and skips the ones cleared meanwhile.
+ */
+import { EventKind } from '../trace/format';
+import { invalidArgType } from './errors';
+import { rt } from './state';
+
+let immediateIds = 0;
+export let immediateCount = 0;
+export let immediateRefCount = 0;
+
+export class Immediate {
+  _idleNext: Immediate | null = null;
+  _idlePrev: Immediate | null = null;
+  _onImmediate: ((...a: unknown[]) => void) | null;
+  _argv: unknown[] | undefined;
+  _destroyed = false;
+  _refed: boolean | null = true;
+  readonly _id: number;
+
+  constructor(callback: (...a: unknown[]) => void, args: unknown[] | undefined) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._id = ++immediateIds;
+    immediateCount++;
+    immediateRefCount++;
+    queue.append(this);
+  }
+
+  ref(): this {
+    if (this._refed === false) {
+      this._refed = true;
+      immediateRefCount++;
+    }
+    return this;
+  }
+
+  unref(): this {
+    if (this._refed === true) {
+      this._refed = false;
+      immediateRefCount--;
+    }
+    return this;
+  }
+
+  hasRef(): boolean {
+    return this._refed === true;
+  }
+}
+
+class ImmediateList {
+  head: Immediate | null = null;
+  tail: Immediate | null = null;
+  append(item: Immediate): void {
+    if (this.tail !== null) {
+      this.tail._idleNext = item;
+      item._idlePrev = this.tail;
+    } else {
+      this.head = item;
+    }
+    this.tail = item;
+  }
+  remove(item: Immediate): void {
+    if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+    if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+    if (item === this.head) this.head = item._idleNext;
+    if (item === this.tail) this.tail = item._idlePrev;
+    item._idleNext = item._idlePrev = null;
+  }
+}
+
+const queue = new ImmediateList();
+const outstanding = new ImmediateList();
+
+export function setImmediate(callback: unknown, ...args: unknown[]): Immediate {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+  const im = new Immediate(callback as (...a: unknown[]) => void, args.length === 0 ? undefined : args);
+  if (rt.tracing) rt.rec.emit(EventKind.ImmediateSchedule, im._id, 0, 0);
+  return im;
+}
+
+export function clearImmediate(immediate: unknown): void {
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
+  immediateCount--;
+  immediate._destroyed = true;
+  if (immediate._refed) immediateRefCount--;
+  immediate._refed = null;
+  immediate._onImmediate = null;
+  queue.remove(immediate);
+}
+
+export function hasImmediates(): boolean {
+  return queue.head !== null || outstanding.head !== null;
+}
+
+export interface ImmediateHooks {
+  runNextTicks(): void;
+  invoke(im: Immediate): void;
+}
+
+/** processImmediate(): the check phase. */
+export function processImmediate(hooks: ImmediateHooks): void {
+  const q = outstanding.head !== null ? outstanding : queue;
+  let immediate = q.head;
+  if (q !== outstanding) {
+    q.head = q.tail = null;
+    outstanding.head = immediate;
+  }
+  let prev: Immediate | null = null;
+  let ranAtLeastOne = false;
+  while (immediate !== null && !rt.exited) {
+    if (ranAtLeastOne) hooks.runNextTicks();
+    else ranAtLeastOne = true;
+    if (rt.exited) return;
+    if (immediate._destroyed) {
+      outstanding.head = immediate = prev !== null ? prev._idleNext : immediate._idleNext;
+      continue;
+    }
+    immediate._destroyed = true;
+    immediateCount--;
+    if (immediate._refed) immediateRefCount--;
+    immediate._refed = null;
+    prev = immediate;
+    try {
+      hooks.invoke(immediate);
+    } finally {
+      immediate._onImmediate = null;
+      outstanding.head = immediate = immediate._idleNext;
+    }
+  }
+  outstanding.head = null;
+}

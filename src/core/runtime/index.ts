@@ -1,0 +1,91 @@
+/**
+ * The runtime's entry: `install(globalObject, host)` (see host-api.ts). Bundled by
+ * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
+ * which leaves `install` on the context's global as `__asyncTimelineInstall`.
+ */
+import './combinators';
+import { Recorder } from '../trace/recorder';
+import type { TraceFile, TraceMeta } from '../trace/format';
+import { clock } from './clock';
+import { makeConsole } from './console';
+import { clearImmediate, setImmediate } from './immediates';
+import { makeAtomics, makeDate, makePerformance, queueMicrotask } from './globals';
+import type { InstallFn, RuntimeHandle, RuntimeHost } from './host-api';
+import { INSTALL_GLOBAL } from './host-api';
+import { installPromiseInspect } from './inspect';
+import { makeInstrumentation } from './instrumentation';
+import { INSTRUMENTATION_GLOBAL } from './instrumentation-api';
+import { isFinished, runMain, runSlice, stop } from './loop';
+import { makeProcess } from './process';
+import { SimPromise } from './promise-api';
+import { rt } from './state';
+import { makeTimersPromises } from './timers-promises';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
+import './unhandled-rejections';
+
+export { SimPromise } from './promise-api';
+export { isPromise } from './promise';
+export { newPromiseCapability, performPromiseThen, promiseResolve } from './promise-api';
+
+function define(g: object, name: string, value: unknown): void {
+  Object.defineProperty(g, name, { value, writable: true, enumerable: false, configurable: true });
+}
+
+let installed = false;
+
+export const install: InstallFn = (globalObject: object, host: RuntimeHost): RuntimeHandle => {
+  if (installed) throw new Error('the Async Timeline runtime is installed once per context');
+  installed = true;
+  const g = globalObject as Record<string, unknown>;
+  const options = host.options;
+  rt.host = host;
+  rt.tracing = options.tracing;
+  rt.rec = new Recorder(options.tracing);
+  if (options.epochMs !== undefined) clock.epoch = options.epochMs;
+
+  installPromiseInspect(g.Promise as never, SimPromise.prototype);
+  const proc = makeProcess();
+  const con = makeConsole();
+  const timersPromises = makeTimersPromises();
+  const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate, promises: timersPromises };
+
+  define(g, 'Promise', SimPromise);
+  for (const [k, v] of Object.entries(timers)) if (k !== 'promises') define(g, k, v);
+  define(g, 'queueMicrotask', queueMicrotask);
+  define(g, 'process', proc);
+  define(g, 'console', con);
+  define(g, 'Date', makeDate(g.Date as DateConstructor));
+  define(g, 'performance', makePerformance());
+  if (g.Atomics !== undefined) define(g, 'Atomics', makeAtomics(g.Atomics as typeof Atomics));
+  if (g.global === undefined) define(g, 'global', g);
+  define(g, INSTRUMENTATION_GLOBAL, makeInstrumentation());
+
+  const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
+
+  return {
+    builtinModule(name: string): unknown {
+      return modules[name.startsWith('node:') ? name.slice(5) : name];
+    },
+    runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void {
+      runMain(main, moduleKind ?? options.moduleKind);
+    },
+    runSlice,
+    get exitCode() { return rt.exitCode; },
+    get done() { return isFinished(); },
+    get now() { return clock.now; },
+    stop,
+    trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>): TraceFile {
+      const full: TraceMeta = {
+        seed: options.seed,
+        moduleKind: options.moduleKind,
+        ...meta,
+        endTime: clock.now,
+        exitCode: rt.exitCode,
+      };
+      if (rt.truncated !== '') full.truncated = { reason: rt.truncated };
+      return rt.rec.toTraceFile(full);
+    },
+  };
+};
+
+define(globalThis, INSTALL_GLOBAL, install);

@@ -1,0 +1,73 @@
+/**
+ * The object installed as `__asyncTimeline$` (instrumentation-api.ts): what instrumented code calls.
+ */
+import { EventKind } from '../trace/format';
+import { runAsync } from './drivers/async-function';
+import { makeAsyncGenerator } from './drivers/async-generator';
+import { asyncIterator, yieldStar } from './drivers/async-iteration';
+import { AWAIT, YIELD } from './drivers/common';
+import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
+import { rt } from './state';
+
+/** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
+const LOOP_CHECK_MASK = 0x3fff;
+
+export function makeInstrumentation(): InstrumentationApi {
+  let loopCount = 0;
+  let loopStretch = -1;
+  let loopStart = 0;
+
+  const budgetError = (site: number): Error => {
+    const s = rt.rec.sites[site];
+    const where = s !== undefined && site !== 0 ? ` at ${rt.rec.files[s.file]}:${s.line}:${s.column}` : '';
+    const ms = rt.host.options.budgets.realTimeMs;
+    const err = new Error(`budget: synchronous code ran longer than ${ms} ms of real time in a loop${where}`);
+    Object.defineProperty(err, 'name', { value: 'AsyncTimelineBudgetError', enumerable: false, configurable: true, writable: true });
+    Object.assign(err, { code: 'ERR_ASYNC_TIMELINE_BUDGET', site });
+    return err;
+  };
+
+  const api: InstrumentationApi = {
+    sites(file: string, rows: SiteRow[]): number {
+      const rec = rt.rec;
+      const f = rec.file(file);
+      let first = rec.sites.length;
+      for (const [line, column, kind, label] of rows) rec.site({ file: f, line, column, kind, label });
+      if (rows.length === 0) first = 0;
+      return first;
+    },
+    async: runAsync as unknown as InstrumentationApi['async'],
+    asyncGenerator: makeAsyncGenerator as InstrumentationApi['asyncGenerator'],
+    await(value: unknown, site: number): AwaitRequest {
+      AWAIT.__await = value;
+      AWAIT.site = site;
+      return AWAIT;
+    },
+    yield(value: unknown, site: number): YieldRequest {
+      YIELD.__await = value;
+      YIELD.site = site;
+      return YIELD;
+    },
+    yieldStar,
+    asyncIterator: asyncIterator as InstrumentationApi['asyncIterator'],
+    syncYield<T>(value: T, site: number): T {
+      if (rt.tracing) rt.rec.emit(EventKind.TaskYield, rt.task, site, 0);
+      return value;
+    },
+    loop(site: number): void {
+      if ((++loopCount & LOOP_CHECK_MASK) !== 0) return;
+      if (rt.budgetError !== undefined) throw rt.budgetError;
+      const now = rt.host.realNow();
+      if (rt.stretch !== loopStretch) {
+        loopStretch = rt.stretch;
+        loopStart = now;
+        return;
+      }
+      if (now - loopStart > rt.host.options.budgets.realTimeMs) {
+        rt.budgetError = budgetError(site);
+        throw rt.budgetError;
+      }
+    },
+  };
+  return api;
+}

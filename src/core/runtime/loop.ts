@@ -1,0 +1,247 @@
+/**
+ * The event loop: libuv's uv_run phases as Node 20 uses them, in virtual time.
+ *
+ *   main script (a macrotask) → its ticks + microtasks
+ *   repeat: timers phase (processTimers) → poll (the only place time passes: when no immediate
+ *   is pending, the clock jumps to the next timer's due time) → check phase (processImmediate)
+ *   → loop alive? else 'beforeExit' (which may schedule more) → 'exit'.
+ *
+ * After every callback Node closes an InternalCallbackScope: microtasks, then (if ticks or
+ * rejections are pending) processTicksAndRejections — that is `runNextTicks` here. CommonJS
+ * main scripts end the same way; an ES module's body runs inside a promise job, so the
+ * microtask queue drains first and nextTicks come after (moduleKind 'module').
+ *
+ * Racy tie (real Node: a top-level setTimeout(0) vs setImmediate depends on whether 1 ms passed
+ * before the first loop iteration): rule "timers first" (the first iteration is taken to start
+ * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
+ */
+import { EventKind, MacrotaskKind } from '../trace/format';
+import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
+import { emitExit, stopRun, triggerUncaughtException } from './fatal';
+import { hasImmediates, immediateRefCount, processImmediate } from './immediates';
+import type { Immediate } from './immediates';
+import { hasJobs, runMicrotasks, setAfterJob, setBudgetCheck } from './jobs';
+import { isPromise, performThen, ReactionKind } from './promise';
+import type { PromiseImpl, Resumable } from './promise';
+import { processEmit } from './process-events';
+import { rt } from './state';
+import { hasTicks, runOneTick } from './ticks';
+import { nextExpiry, processTimers, timerRefCount, timeoutId } from './timers';
+import type { Timeout } from './timers';
+import { clearRejectionToWarn, hasRejectionToWarn, processPromiseRejections } from './unhandled-rejections';
+
+const onJobError = (e: unknown) => triggerUncaughtException(e, false);
+setBudgetCheck(() => {
+  const b = rt.host.options.budgets;
+  if (rt.host.realNow() - stretchStart > b.realTimeMs) {
+    stopRun(`budget: real time ${b.realTimeMs} ms exceeded by a chain of microtasks`);
+    return true;
+  }
+  if (rt.rec.count > b.events) {
+    stopRun(`budget: ${b.events} events`);
+    return true;
+  }
+  return false;
+});
+setAfterJob(() => {
+  if (clock.pendingBlock !== 0) flushBlock();
+});
+
+/** processTicksAndRejections (lib/internal/process/task_queues.js). */
+export function processTicksAndRejections(): void {
+  do {
+    while (hasTicks() && !rt.exited) {
+      try {
+        runOneTick();
+      } catch (e) {
+        triggerUncaughtException(e, false);
+      }
+      if (clock.pendingBlock !== 0) flushBlock();
+    }
+    if (rt.exited) return;
+    runMicrotasks(onJobError);
+    if (rt.exited) return;
+  } while (hasTicks() || processPromiseRejections());
+  clearRejectionToWarn();
+}
+
+/** runNextTicks / InternalCallbackScope::Close. */
+export function runNextTicks(): void {
+  if (rt.exited) return;
+  if (!hasTicks() && !hasRejectionToWarn) runMicrotasks(onJobError);
+  if (rt.exited || (!hasTicks() && !hasRejectionToWarn)) return;
+  processTicksAndRejections();
+}
+
+function macrotaskStart(kind: MacrotaskKind, id: number): void {
+  rt.stretch++;
+  stretchStart = rt.host.realNow();
+  if (rt.tracing) rt.rec.emit(EventKind.MacrotaskStart, kind, id, 0);
+}
+
+function macrotaskEnd(kind: MacrotaskKind, id: number): void {
+  if (clock.pendingBlock !== 0) flushBlock();
+  if (rt.tracing) rt.rec.emit(EventKind.MacrotaskEnd, kind, id, 0);
+}
+
+let stretchStart = 0;
+
+const timerHooks = {
+  runNextTicks,
+  invoke(t: Timeout): void {
+    const id = timeoutId(t);
+    macrotaskStart(MacrotaskKind.Timer, id);
+    if (rt.tracing) rt.rec.emit(EventKind.TimerFire, id, 0, 0);
+    try {
+      const args = t._timerArgs;
+      if (args === undefined) t._onTimeout!();
+      else Reflect.apply(t._onTimeout!, t, args);
+    } catch (e) {
+      triggerUncaughtException(e, false);
+    }
+    runNextTicks();
+    macrotaskEnd(MacrotaskKind.Timer, id);
+  },
+};
+
+const immediateHooks = {
+  runNextTicks,
+  invoke(im: Immediate): void {
+    macrotaskStart(MacrotaskKind.Immediate, im._id);
+    if (rt.tracing) rt.rec.emit(EventKind.ImmediateRun, im._id, 0, 0);
+    try {
+      const argv = im._argv;
+      if (argv === undefined) im._onImmediate!();
+      else im._onImmediate!(...argv);
+    } catch (e) {
+      triggerUncaughtException(e, false);
+    }
+    runNextTicks();
+    macrotaskEnd(MacrotaskKind.Immediate, im._id);
+  },
+};
+
+let iteration = 0;
+let finished = false;
+/** The ES module's top-level-await evaluation promise, if any. */
+let mainPromise: PromiseImpl | undefined;
+let mainSettled = true;
+
+/** Runs the main script as the first macrotask. */
+export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'): void {
+  rt.rec.force(EventKind.RunStart, 0, 0, 0);
+  macrotaskStart(MacrotaskKind.Script, 0);
+  let result: unknown;
+  try {
+    result = main();
+  } catch (e) {
+    triggerUncaughtException(e, false);
+  }
+  if (moduleKind === 'module') {
+    if (isPromise(result)) watchMain(result);
+    if (!rt.exited) runMicrotasks(onJobError);
+    if (!rt.exited && (hasTicks() || hasRejectionToWarn)) processTicksAndRejections();
+  } else {
+    runNextTicks();
+  }
+  macrotaskEnd(MacrotaskKind.Script, 0);
+}
+
+/** A rejected top-level-await module is an uncaught error; an unsettled one is exit code 13. */
+function watchMain(p: PromiseImpl): void {
+  mainPromise = p;
+  mainSettled = false;
+  const watcher: Resumable = {
+    task: 0,
+    resume(value, rejected) {
+      mainSettled = true;
+      if (rejected) triggerUncaughtException(value, false);
+    },
+  };
+  performThen(p, ReactionKind.Resume, undefined, undefined, watcher);
+}
+
+function loopAlive(): boolean {
+  return timerRefCount > 0 || immediateRefCount > 0;
+}
+
+/** One uv_run iteration; returns false when the loop has ended. */
+function runIteration(): boolean {
+  const budgets = rt.host.options.budgets;
+  if (iteration++ === 0 && hasImmediates() && (rt.host.options.seed & 1) === 0) {
+    const first = nextExpiry();
+    if (first <= clock.loop + 1) advanceTo(first);
+  }
+  const now = updateLoopTime();
+  processTimers(now, timerHooks);
+  if (rt.exited) return false;
+  // Poll: nothing to do but wait for the next timer, unless immediates are pending.
+  if (!hasImmediates() && timerRefCount > 0) {
+    const due = Math.ceil(nextExpiry());
+    if (due > budgets.virtualTimeMs) {
+      stopRun(`budget: virtual time ${budgets.virtualTimeMs} ms`);
+      return false;
+    }
+    advanceTo(due);
+  }
+  processImmediate(immediateHooks);
+  if (rt.exited) return false;
+  if (rt.rec.count > budgets.events) {
+    stopRun(`budget: ${budgets.events} events`);
+    return false;
+  }
+  if (loopAlive()) return true;
+  // The loop is empty: 'beforeExit' may schedule more work (Node: EmitProcessBeforeExit).
+  try {
+    processEmit('beforeExit', rt.exitCode);
+  } catch (e) {
+    triggerUncaughtException(e, false);
+  }
+  runNextTicks();
+  if (rt.exited) return false;
+  return loopAlive();
+}
+
+/** Ends the run: unsettled top-level await, 'exit', RunEnd. */
+function finish(): void {
+  if (finished) return;
+  finished = true;
+  if (!rt.exited && mainPromise !== undefined && !mainSettled) {
+    rt.exitCode = 13;
+    rt.host.write(2, 'Warning: Detected unsettled top-level await\n');
+  }
+  if (rt.truncated === '') emitExit();
+  rt.exited = true;
+  const why = rt.truncated !== '' ? rt.truncated : 'exit';
+  rt.rec.force(EventKind.RunEnd, rt.exitCode, rt.rec.str(why), 0);
+}
+
+/** Runs loop iterations for about `maxRealMs` of real time. */
+export function runSlice(maxRealMs: number): 'more' | 'done' {
+  if (finished) return 'done';
+  const host = rt.host;
+  const deadline = host.realNow() + maxRealMs;
+  while (!rt.exited) {
+    if (!runIteration()) break;
+    if (host.realNow() >= deadline) return rt.exited ? (finish(), 'done') : 'more';
+  }
+  finish();
+  return 'done';
+}
+
+export function isFinished(): boolean {
+  return finished;
+}
+
+/** Stops the run from outside (vm timeout, cancel). */
+export function stop(reason: string): void {
+  stopRun(reason);
+  finish();
+}
+
+/** Real-time check for a runaway stretch (infinite microtask chains do not pass loop()). */
+export function realTimeExceeded(): boolean {
+  return rt.host.realNow() - stretchStart > rt.host.options.budgets.realTimeMs;
+}
+
+export { hasJobs };

@@ -1,0 +1,104 @@
+/**
+ * The sandbox's `process`: what async programs use of Node's — nextTick, exitCode, exit(),
+ * argv/env/platform/versions, hrtime (virtual), the events 'exit', 'beforeExit',
+ * 'unhandledRejection', 'rejectionHandled', 'uncaughtException', 'warning', emitWarning, and
+ * stdout/stderr.write. Everything else of Node's process is absent on purpose.
+ */
+import { readClock } from './clock';
+import { processExit } from './fatal';
+import { writeOut } from './output';
+import {
+  addListener, emitWarning, eventNames, listenerCount, listeners, processEmit, processRef, removeAll, removeListener,
+} from './process-events';
+import { rt } from './state';
+import { nextTick } from './ticks';
+
+const DEFAULT_VERSIONS: Record<string, string> = { node: '20.20.2', v8: '11.3.244.8-node.33', uv: '1.46.0', modules: '115' };
+
+function stream(fd: 1 | 2): object {
+  return {
+    fd,
+    isTTY: false,
+    columns: 80,
+    write(chunk: unknown, encoding?: unknown, cb?: unknown): boolean {
+      const text = typeof chunk === 'string' ? chunk : String(chunk);
+      writeOut(fd, text);
+      const done = typeof encoding === 'function' ? encoding : cb;
+      if (typeof done === 'function') nextTick(done as () => void);
+      return true;
+    },
+    on() { return this; },
+    once() { return this; },
+    end() { /* nothing to flush */ },
+  };
+}
+
+export function makeProcess(): Record<string, unknown> {
+  const opts = rt.host.options;
+  const versions = { ...DEFAULT_VERSIONS, ...(opts.versions ?? {}) };
+  const hrtime = (prev?: [number, number]): [number, number] => {
+    const ns = Math.round(readClock() * 1e6) + 1e9;
+    let s = Math.floor(ns / 1e9);
+    let n = ns - s * 1e9;
+    if (prev !== undefined) {
+      s -= prev[0];
+      n -= prev[1];
+      if (n < 0) { s--; n += 1e9; }
+    }
+    return [s, n];
+  };
+  hrtime.bigint = (): bigint => BigInt(Math.round(readClock() * 1e6)) + 1000000000n;
+  const proc: Record<string, unknown> = {
+    title: 'node',
+    version: `v${versions.node}`,
+    versions,
+    arch: 'x64',
+    platform: opts.platform ?? 'linux',
+    release: { name: 'node', lts: 'Iron' },
+    argv: opts.argv?.slice() ?? ['/usr/local/bin/node', '/sandbox/main.js'],
+    execArgv: [],
+    env: { ...(opts.env ?? {}) },
+    pid: opts.pid ?? 4242,
+    ppid: 4241,
+    execPath: '/usr/local/bin/node',
+    exitCode: undefined,
+    stdout: stream(1),
+    stderr: stream(2),
+    nextTick,
+    hrtime,
+    uptime: () => readClock() / 1000,
+    cwd: () => opts.cwd ?? '/',
+    exit: (code?: unknown) => processExit(code),
+    emitWarning,
+    memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
+    on(name: string, fn: unknown) { addListener(name, fn, false, false); return this; },
+    addListener(name: string, fn: unknown) { addListener(name, fn, false, false); return this; },
+    prependListener(name: string, fn: unknown) { addListener(name, fn, false, true); return this; },
+    once(name: string, fn: unknown) { addListener(name, fn, true, false); return this; },
+    prependOnceListener(name: string, fn: unknown) { addListener(name, fn, true, true); return this; },
+    off(name: string, fn: unknown) { removeListener(name, fn); return this; },
+    removeListener(name: string, fn: unknown) { removeListener(name, fn); return this; },
+    removeAllListeners(name?: string) { removeAll(name); return this; },
+    emit: (name: string, ...args: unknown[]) => processEmit(name, ...args),
+    listeners,
+    listenerCount,
+    eventNames,
+    setMaxListeners() { return this; },
+    getMaxListeners: () => 10,
+  };
+  // process.exitCode is an accessor in Node 20: it feeds the real exit code.
+  Object.defineProperty(proc, 'exitCode', {
+    get: () => (rt.exitCode === 0 && !exitCodeSet ? undefined : rt.exitCode),
+    set: (v: unknown) => {
+      exitCodeSet = v !== undefined && v !== null;
+      rt.exitCode = exitCodeSet ? Number(v) | 0 : 0;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  Object.defineProperty(proc, Symbol.toStringTag, { value: 'process', configurable: true });
+  processRef.value = proc;
+  return proc;
+}
+
+let exitCodeSet = false;

@@ -1,0 +1,323 @@
+/**
+ * setTimeout / setInterval exactly like Node 20's lib/internal/timers.js + lib/timers.js:
+ * - one TimersList per distinct duration (`timerListMap[msecs]`), timers appended in creation
+ *   order; lists in a binary-heap priority queue ordered by expiry, then list id;
+ * - processTimers(now) runs every due list (runNextTicks between lists), listOnTimeout runs a
+ *   list's due timers (runNextTicks between timers) and, when it meets one not yet due, gives
+ *   the list a new expiry and a new id (so it sorts after lists of the same expiry);
+ * - 1 ms minimum: `after` that is not in [1, TIMEOUT_MAX] becomes 1; fractions are kept;
+ * - setInterval re-inserts with start = the loop time before its callback ran;
+ * - ref/unref/hasRef/refresh/close, [Symbol.toPrimitive] (the id, usable in clearTimeout).
+ */
+import { EventKind } from '../trace/format';
+import { clock } from './clock';
+
+/** getLibuvNow(): Node's GetNow calls uv_update_time first, so it is the current time (whole ms). */
+function libuvNow(): number {
+  return Math.floor(clock.now);
+}
+import { invalidArgType } from './errors';
+import { rt } from './state';
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+let timerIds = 0;
+let listIds = 0;
+/** Number of ref'ed live timers (keeps the loop alive). */
+export let timerRefCount = 0;
+
+const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const kId = Symbol('asyncId');
+
+/** Intrusive doubly linked list node, as Node's internal/linkedlist. */
+interface Node { _idlePrev: Node | null; _idleNext: Node | null }
+
+export class Timeout implements Node {
+  _idleTimeout: number;
+  _idlePrev: Node | null;
+  _idleNext: Node | null;
+  _idleStart: number | null = null;
+  _onTimeout: ((...args: unknown[]) => void) | null;
+  _timerArgs: unknown[] | undefined;
+  _repeat: number | null;
+  _destroyed = false;
+  [kRefed]: boolean | null;
+  [kHasPrimitive] = false;
+  [kId]: number;
+
+  constructor(callback: (...args: unknown[]) => void, after: number, args: unknown[] | undefined, isRepeat: boolean, isRefed: boolean) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
+    this._idleTimeout = after;
+    this._idlePrev = this;
+    this._idleNext = this;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    if (isRefed) timerRefCount++;
+    this[kRefed] = isRefed;
+    this[kId] = ++timerIds;
+  }
+
+  refresh(): this {
+    if (this[kRefed] !== null) {
+      remove(this);
+      insert(this, this._idleTimeout, libuvNow());
+    }
+    return this;
+  }
+
+  unref(): this {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      if (!this._destroyed) timerRefCount--;
+    }
+    return this;
+  }
+
+  ref(): this {
+    if (this[kRefed] === false) {
+      this[kRefed] = true;
+      if (!this._destroyed) timerRefCount++;
+    }
+    return this;
+  }
+
+  hasRef(): boolean {
+    return this[kRefed] === true;
+  }
+
+  close(): this {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive](): number {
+    const id = this[kId];
+    if (!this[kHasPrimitive]) {
+      this[kHasPrimitive] = true;
+      knownTimersById.set(id, this);
+    }
+    return id;
+  }
+}
+
+export function timeoutId(t: Timeout): number {
+  return t[kId];
+}
+
+const knownTimersById = new Map<number, Timeout>();
+
+class TimersList implements Node {
+  _idlePrev: Node | null = this;
+  _idleNext: Node | null = this;
+  id = ++listIds;
+  pos = 0;
+  constructor(public expiry: number, public msecs: number) {}
+}
+
+function remove(item: Node): void {
+  if (item._idleNext) item._idleNext._idlePrev = item._idlePrev;
+  if (item._idlePrev) item._idlePrev._idleNext = item._idleNext;
+  item._idleNext = null;
+  item._idlePrev = null;
+}
+
+function append(list: Node, item: Node): void {
+  if (item._idleNext || item._idlePrev) remove(item);
+  item._idleNext = list;
+  item._idlePrev = list._idlePrev;
+  list._idlePrev!._idleNext = item;
+  list._idlePrev = item;
+}
+
+function peek(list: TimersList): Timeout | null {
+  return list._idlePrev === list ? null : (list._idleNext as Timeout);
+}
+
+// ---- priority queue of lists (Node's internal/priority_queue, 1-based heap) ----
+const heap: TimersList[] = [undefined as unknown as TimersList];
+function less(a: TimersList, b: TimersList): boolean {
+  return a.expiry < b.expiry || (a.expiry === b.expiry && a.id < b.id);
+}
+function set(i: number, l: TimersList): void {
+  heap[i] = l;
+  l.pos = i;
+}
+function up(i: number): void {
+  const item = heap[i];
+  while (i > 1) {
+    const parent = i >>> 1;
+    if (!less(item, heap[parent])) break;
+    set(i, heap[parent]);
+    i = parent;
+  }
+  set(i, item);
+}
+function down(i: number): void {
+  const size = heap.length - 1;
+  const item = heap[i];
+  while (true) {
+    let child = i * 2;
+    if (child > size) break;
+    if (child + 1 <= size && less(heap[child + 1], heap[child])) child++;
+    if (!less(heap[child], item)) break;
+    set(i, heap[child]);
+    i = child;
+  }
+  set(i, item);
+}
+function heapInsert(l: TimersList): void {
+  heap.push(l);
+  up(heap.length - 1);
+}
+function heapRemoveAt(i: number): void {
+  const last = heap.pop()!;
+  if (i < heap.length) {
+    set(i, last);
+    up(i);
+    down(last.pos);
+  }
+}
+
+const timerListMap = new Map<number, TimersList>();
+
+/** insert() of lib/internal/timers.js. */
+function insert(item: Timeout, msecs: number, start: number): void {
+  item._idleStart = start;
+  let list = timerListMap.get(msecs);
+  if (list === undefined) {
+    list = new TimersList(start + msecs, msecs);
+    timerListMap.set(msecs, list);
+    heapInsert(list);
+  }
+  append(list, item);
+}
+
+/** unenroll() of lib/timers.js. */
+function unenroll(item: Timeout): void {
+  if (item._destroyed) return;
+  item._destroyed = true;
+  if (item[kHasPrimitive]) knownTimersById.delete(item[kId]);
+  remove(item);
+  const list = timerListMap.get(item._idleTimeout);
+  if (list !== undefined && list._idlePrev === list) {
+    heapRemoveAt(list.pos);
+    timerListMap.delete(list.msecs);
+  }
+  if (item[kRefed]) timerRefCount--;
+  item._idleTimeout = -1;
+}
+
+function schedule(callback: unknown, after: unknown, args: unknown[] | undefined, repeat: boolean): Timeout {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+  const t = new Timeout(callback as (...a: unknown[]) => void, after as number, args, repeat, true);
+  insert(t, t._idleTimeout, libuvNow());
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
+  return t;
+}
+
+export function setTimeout(callback: unknown, after?: unknown, ...args: unknown[]): Timeout {
+  return schedule(callback, after, args.length === 0 ? undefined : args, false);
+}
+
+export function setInterval(callback: unknown, repeat?: unknown, ...args: unknown[]): Timeout {
+  return schedule(callback, repeat, args.length === 0 ? undefined : args, true);
+}
+
+/** For timers/promises: a Timeout whose callback is internal. */
+export function scheduleInternal(callback: (...a: unknown[]) => void, after: unknown, args: unknown[] | undefined, refed: boolean): Timeout {
+  const t = new Timeout(callback, after as number, args, false, refed);
+  insert(t, t._idleTimeout, libuvNow());
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
+  return t;
+}
+
+export function clearTimeout(timer: unknown): void {
+  if (timer !== null && typeof timer === 'object' && (timer as Timeout)._onTimeout) {
+    const t = timer as Timeout;
+    t._onTimeout = null;
+    if (rt.tracing) rt.rec.emit(EventKind.TimerClear, t[kId], 0, 0);
+    unenroll(t);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = knownTimersById.get(Number(timer));
+    if (t !== undefined) {
+      t._onTimeout = null;
+      if (rt.tracing) rt.rec.emit(EventKind.TimerClear, t[kId], 0, 0);
+      unenroll(t);
+    }
+  }
+}
+export const clearInterval = clearTimeout;
+
+/** Due time of the earliest list (Infinity if none). */
+export function nextExpiry(): number {
+  return heap.length > 1 ? heap[1].expiry : Infinity;
+}
+
+export interface TimerHooks {
+  /** Node's runNextTicks (ticks + microtasks between callbacks). */
+  runNextTicks(): void;
+  /** Runs one timer callback as a macrotask (with its error handling). */
+  invoke(t: Timeout): void;
+}
+
+/** processTimers(now): runs every due list. */
+export function processTimers(now: number, hooks: TimerHooks): void {
+  let ranAtLeastOneList = false;
+  while (heap.length > 1 && !rt.exited) {
+    const list = heap[1];
+    if (list.expiry > now) return;
+    if (ranAtLeastOneList) hooks.runNextTicks();
+    else ranAtLeastOneList = true;
+    if (rt.exited) return;
+    listOnTimeout(list, now, hooks);
+  }
+}
+
+function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {
+  const msecs = list.msecs;
+  let ranAtLeastOneTimer = false;
+  let timer: Timeout | null;
+  while ((timer = peek(list)) !== null) {
+    const diff = now - timer._idleStart!;
+    if (diff < msecs) {
+      list.expiry = Math.max(timer._idleStart! + msecs, now + 1);
+      list.id = ++listIds;
+      down(1);
+      return;
+    }
+    if (ranAtLeastOneTimer) hooks.runNextTicks();
+    else ranAtLeastOneTimer = true;
+    if (rt.exited) return;
+    remove(timer);
+    if (!timer._onTimeout) {
+      if (!timer._destroyed) {
+        timer._destroyed = true;
+        if (timer[kRefed]) timerRefCount--;
+        if (timer[kHasPrimitive]) knownTimersById.delete(timer[kId]);
+      }
+      continue;
+    }
+    const start = timer._repeat ? libuvNow() : 0;
+    try {
+      hooks.invoke(timer);
+    } finally {
+      if (timer._repeat && timer._idleTimeout !== -1) {
+        timer._idleTimeout = timer._repeat;
+        insert(timer, timer._idleTimeout, start);
+      } else if (!timer._idleNext && !timer._idlePrev && !timer._destroyed) {
+        timer._destroyed = true;
+        if (timer[kRefed]) timerRefCount--;
+        if (timer[kHasPrimitive]) knownTimersById.delete(timer[kId]);
+      }
+    }
+  }
+  if (list === timerListMap.get(msecs)) {
+    timerListMap.delete(msecs);
+    heapRemoveAt(1);
+  }
+}

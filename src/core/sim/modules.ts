@@ -1,0 +1,82 @@
+/**
+ * The module table: specifier → factory. The runtime's `builtinModule(name)` consults it, so
+ * `import net from 'node:net'`, `import { Worker } from 'worker_threads'` and
+ * `import * as sim from 'async-timeline/sim'` in user code reach the simulation:
+ *
+ *   builtinModule(name) { return simModule(simulation, name) ?? …existing… }
+ *
+ * (the bundler must leave 'async-timeline/sim' as a `require` call: mark it external).
+ */
+import { createSimApi } from './api';
+import { Server, Socket, connect } from './net';
+import type { Simulation } from './simulation';
+import { MessageChannel, MessagePort, Worker, type WorkerLocals, type WorkerOptions } from './threads';
+
+function netModule(sim: Simulation) {
+  const net = sim.net;
+  const createServer = (...args: unknown[]) => {
+    const listener = args.find((a) => typeof a === 'function') as ((s: Socket) => void) | undefined;
+    return new Server(net, listener);
+  };
+  const mod = {
+    createServer,
+    connect: (...args: unknown[]) => connect(net, ...args),
+    createConnection: (...args: unknown[]) => connect(net, ...args),
+    Server: function SimServer(this: unknown, listener?: (s: Socket) => void) {
+      return new Server(net, listener);
+    } as unknown as typeof Server,
+    Socket,
+    isIP: (s: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(s) ? 4 : s.includes(':') ? 6 : 0),
+    isIPv4: (s: string) => /^\d+\.\d+\.\d+\.\d+$/.test(s),
+    isIPv6: (s: string) => s.includes(':'),
+  };
+  return { ...mod, default: mod };
+}
+
+function workerThreadsModule(sim: Simulation) {
+  const world = sim.world;
+  const locals = () => world.current.locals as Partial<WorkerLocals>;
+  const mod = {
+    Worker: function SimWorker(this: unknown, what: ConstructorParameters<typeof Worker>[1], options?: WorkerOptions) {
+      return new Worker(world, what, options);
+    } as unknown as typeof Worker,
+    MessageChannel: function SimMessageChannel(this: unknown) {
+      return new MessageChannel(world);
+    } as unknown as typeof MessageChannel,
+    MessagePort,
+    get isMainThread() {
+      return world.current.id === 0;
+    },
+    get parentPort() {
+      return locals().parentPort ?? null;
+    },
+    get workerData() {
+      return locals().workerData;
+    },
+    get threadId() {
+      return world.current.id;
+    },
+    resourceLimits: {},
+    SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
+    markAsUntransferable(): void {},
+  };
+  Object.defineProperty(mod, 'default', { value: mod, enumerable: false });
+  return mod;
+}
+
+/** Specifier → factory (each made once per simulation). */
+export const SIM_MODULES: Record<string, (sim: Simulation) => unknown> = {
+  net: netModule,
+  'node:net': netModule,
+  worker_threads: workerThreadsModule,
+  'node:worker_threads': workerThreadsModule,
+  'async-timeline/sim': createSimApi,
+};
+
+/** The simulated module for `name`, or undefined if the simulation does not provide it. */
+export function simModule(sim: Simulation, name: string): unknown {
+  const make = SIM_MODULES[name];
+  if (!make) return undefined;
+  const key = name.startsWith('node:') ? name.slice(5) : name;
+  return sim.module(key, make);
+}

@@ -1,0 +1,64 @@
+/**
+ * Problems the trace shows but `RunResult.diagnostics` may not list: uncaught errors,
+ * unhandled rejections and budget stops. The engine's own diagnostics win; these fill the
+ * gaps, so a thrown error always reaches the Problems view at its line. The line comes from
+ * the event's site, else from the first stack frame (in the printed error on stderr) that
+ * points into one of the trace's files. Pure: no `vscode`.
+ */
+import * as path from 'node:path';
+import type { SourceDiagnostic } from '../core/engine/api';
+import { EventKind, type TraceFile } from '../core/trace/format';
+
+/** `(/abs/file.ts:6:9)` or `at /abs/file.ts:6:9` in a stack; `/abs/file.ts:6` as the first line of Node's report. */
+const FRAME = /(?:\(|at |^)((?:[A-Za-z]:)?[^\s():]+\.[cm]?[jt]sx?):(\d+)(?::(\d+))?/gm;
+
+function locate(text: string, files: ReadonlySet<string>): { file: string; line: number; column: number } | undefined {
+  for (const m of text.matchAll(FRAME)) {
+    if (files.has(path.resolve(m[1]))) return { file: m[1], line: Number(m[2]), column: Number(m[3] ?? 1) };
+  }
+  return undefined;
+}
+
+export function traceProblems(trace: TraceFile, cwd: string): SourceDiagnostic[] {
+  const { kind, a, b, c } = trace.events;
+  const files = new Set(trace.files.map((f) => path.resolve(cwd, f)));
+  const entry = trace.files[0] ?? trace.meta.entry;
+  const found: SourceDiagnostic[] = [];
+  const stderrNear = (i: number): string => {
+    // Node prints the error report on stderr right before or after the event that records it.
+    let text = '';
+    for (let j = Math.max(0, i - 3); j < Math.min(kind.length, i + 4); j++) {
+      if (kind[j] === EventKind.Console && a[j] === 2) text += trace.strings[b[j]] ?? '';
+    }
+    return text;
+  };
+  const at = (i: number, site: number) => {
+    const s = site > 0 ? trace.sites[site] : undefined;
+    if (s && s.line > 0) return { file: trace.files[s.file] ?? entry, line: s.line, column: Math.max(1, s.column) };
+    return locate(stderrNear(i), files);
+  };
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i] === EventKind.UncaughtError) {
+      const where = at(i, c[i]) ?? { file: entry, line: 1, column: 1 };
+      found.push({ ...where, message: `Uncaught ${trace.strings[b[i]] ?? 'error'}`, severity: 'error' });
+    } else if (kind[i] === EventKind.UnhandledRejection) {
+      const where = locate(stderrNear(i), files) ?? { file: entry, line: 1, column: 1 };
+      found.push({ ...where, message: `Unhandled rejection: ${trace.strings[b[i]] ?? ''}`, severity: 'error' });
+    }
+  }
+  if (trace.meta.truncated) {
+    found.push({ file: entry, line: 1, column: 1, message: `Stopped: ${trace.meta.truncated.reason} (the timeline shows the run up to there)`, severity: 'warning' });
+  }
+  return found;
+}
+
+/** The engine's diagnostics plus the trace's, without a second entry at a line the engine already reported. */
+export function mergeDiagnostics(engine: readonly SourceDiagnostic[], fromTrace: readonly SourceDiagnostic[], cwd: string): SourceDiagnostic[] {
+  const key = (d: SourceDiagnostic) => `${path.resolve(cwd, d.file)}:${d.line}`;
+  const seen = new Set(engine.map(key));
+  const truncatedReported = engine.some((d) => /budget|stopped|truncated/i.test(d.message));
+  return [
+    ...engine,
+    ...fromTrace.filter((d) => !seen.has(key(d)) && !(truncatedReported && d.severity === 'warning' && d.message.startsWith('Stopped:'))),
+  ];
+}

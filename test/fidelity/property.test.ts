@@ -1,0 +1,341 @@
+/**
+ * Property-based differential test: fast-check generates small async programs from a grammar
+ * (async functions awaiting values / promises / thenables / timers / caught rejections,
+ * setTimeout 0–20 ms, setImmediate, process.nextTick, queueMicrotask, .then chains,
+ * Promise.all/race/allSettled/any over generated tasks), each printing labels; every program
+ * is run under real node and under the simulator and the outputs must be identical.
+ *
+ * Speed: the programs of the run are sampled up front (fc.sample with the same seed yields the
+ * same values fc.assert will check), written to temp files and run in a pool of 2; fc.assert
+ * then checks them from that cache, and only shrink candidates run live. Shrinking is on: a
+ * failure reports the minimal program and its diff.
+ *
+ * Determinism of real node: the body runs inside a setTimeout callback (so setImmediate vs
+ * setTimeout(0) is never a top-level race) and delays are 0, 10 or 20 ms. Under heavy machine
+ * load a timer can still fire late enough to reorder macrotasks of different chains, so node
+ * runs twice: if the two runs differ the program is racy and skipped (counted); if the
+ * simulator differs from node, node is asked 2 more times and a match with any of them counts
+ * as racy, not as a failure.
+ *
+ * Env: FIDELITY_RUNS (default 60), FIDELITY_SEED (default 20261126), SIM_CMD (see harness.ts).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import fc from 'fast-check';
+import {
+  cleanupTemp,
+  makePool,
+  normalizeStderr,
+  processTimeoutMs,
+  runCommand,
+  nodeCommand,
+  simCommand,
+  simulatorProblem,
+  tempDir,
+  unifiedDiff,
+  REPO_ROOT,
+  isSelfTest,
+  type RunOutput,
+} from './harness';
+
+const RUNS = Number(process.env.FIDELITY_RUNS) || 60;
+const SEED = Number(process.env.FIDELITY_SEED) || 20261126;
+
+// ---------------------------------------------------------------------------------------------
+// Grammar.
+
+type Delay = 0 | 10 | 20;
+type AwaitKind = 'value' | 'promise' | 'thenable' | 'sleep' | 'caught-rejection' | 'async-call';
+type Task =
+  | { k: 'value' }
+  | { k: 'resolved' }
+  | { k: 'rejected' }
+  | { k: 'thenable' }
+  | { k: 'sleep'; d: Delay }
+  | { k: 'sleep-reject'; d: Delay }
+  | { k: 'async'; steps: Step[] };
+type Step = { k: 'await'; what: AwaitKind; d: Delay } | Stmt;
+type Stmt =
+  | { k: 'log' }
+  | { k: 'nextTick'; body: Stmt[] }
+  | { k: 'microtask'; body: Stmt[] }
+  | { k: 'then'; links: number; body: Stmt[] }
+  | { k: 'timeout'; d: Delay; body: Stmt[] }
+  | { k: 'immediate'; body: Stmt[] }
+  | { k: 'async'; steps: Step[] }
+  | { k: 'combinator'; op: 'all' | 'race' | 'allSettled' | 'any'; tasks: Task[] };
+
+interface Ctx {
+  /** remaining nesting depth for bodies */
+  depth: number;
+  /** timer hops left along this chain (timeouts and sleeps) */
+  timers: number;
+  /** inside an immediate callback: no further immediates or timers (real-node races) */
+  inImmediate: boolean;
+}
+
+const delayArb: fc.Arbitrary<Delay> = fc.constantFrom<Delay>(0, 10, 20);
+const cache = new Map<string, fc.Arbitrary<unknown>>();
+const memo = <T>(key: string, make: () => fc.Arbitrary<T>): fc.Arbitrary<T> => {
+  let a = cache.get(key);
+  if (!a) cache.set(key, (a = make()));
+  return a as fc.Arbitrary<T>;
+};
+const key = (c: Ctx) => `${c.depth}/${c.timers}/${c.inImmediate}`;
+
+function stmts(c: Ctx, max = 4): fc.Arbitrary<Stmt[]> {
+  return memo(`stmts:${key(c)}:${max}`, () => fc.array(stmt(c), { minLength: 1, maxLength: max }));
+}
+
+function stmt(c: Ctx): fc.Arbitrary<Stmt> {
+  return memo(`stmt:${key(c)}`, () => {
+    const leaf: fc.Arbitrary<Stmt> = fc.constant<Stmt>({ k: 'log' });
+    if (c.depth <= 0) return leaf;
+    const inner: Ctx = { ...c, depth: c.depth - 1 };
+    const options: fc.Arbitrary<Stmt>[] = [
+      leaf,
+      stmts(inner, 3).map((body): Stmt => ({ k: 'nextTick', body })),
+      stmts(inner, 3).map((body): Stmt => ({ k: 'microtask', body })),
+      fc.record({ links: fc.integer({ min: 0, max: 3 }), body: stmts(inner, 3) }).map((r): Stmt => ({ k: 'then', ...r })),
+      steps(inner).map((s): Stmt => ({ k: 'async', steps: s })),
+      fc
+        .record({ op: fc.constantFrom('all' as const, 'race' as const, 'allSettled' as const, 'any' as const), tasks: fc.array(task(inner), { maxLength: 4 }) })
+        .map((r): Stmt => ({ k: 'combinator', ...r })),
+    ];
+    if (!c.inImmediate && c.timers > 0) {
+      options.push(fc.record({ d: delayArb, body: stmts({ ...inner, timers: c.timers - 1 }, 3) }).map((r): Stmt => ({ k: 'timeout', ...r })));
+      options.push(stmts({ ...inner, inImmediate: true }, 3).map((body): Stmt => ({ k: 'immediate', body })));
+    }
+    return fc.oneof({ depthSize: 'small', withCrossShrink: true }, ...options);
+  });
+}
+
+function steps(c: Ctx): fc.Arbitrary<Step[]> {
+  return memo(`steps:${key(c)}`, () => {
+    const canSleep = !c.inImmediate && c.timers > 0;
+    const kinds: AwaitKind[] = ['value', 'promise', 'thenable', 'caught-rejection', 'async-call'];
+    if (canSleep) kinds.push('sleep');
+    const awaitStep = fc.record({ k: fc.constant('await' as const), what: fc.constantFrom(...kinds), d: delayArb });
+    // After a sleep the continuation runs in a timer callback: one timer hop is used up, and
+    // statements after it must use the reduced budget. Keeping one budget per async body (the
+    // budget after at most one sleep) keeps the grammar simple.
+    const after: Ctx = { ...c, timers: Math.max(0, c.timers - 1) };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { depthSize: 'small' },
+      awaitStep,
+      awaitStep,
+      stmt(after),
+    );
+    return fc.array(step, { minLength: 1, maxLength: 4 }).map((list) => {
+      // at most one sleep per async body
+      let slept = false;
+      return list.map((s): Step => {
+        if (s.k === 'await' && s.what === 'sleep') {
+          if (slept) return { ...s, what: 'value' };
+          slept = true;
+        }
+        return s;
+      });
+    });
+  });
+}
+
+function task(c: Ctx): fc.Arbitrary<Task> {
+  return memo(`task:${key(c)}`, () => {
+    const opts: fc.Arbitrary<Task>[] = [
+      fc.constant<Task>({ k: 'value' }),
+      fc.constant<Task>({ k: 'resolved' }),
+      fc.constant<Task>({ k: 'rejected' }),
+      fc.constant<Task>({ k: 'thenable' }),
+      steps(c).map((s): Task => ({ k: 'async', steps: s })),
+    ];
+    if (!c.inImmediate && c.timers > 0) {
+      opts.push(delayArb.map((d): Task => ({ k: 'sleep', d })));
+      opts.push(delayArb.map((d): Task => ({ k: 'sleep-reject', d })));
+    }
+    return fc.oneof({ depthSize: 'small' }, ...opts);
+  });
+}
+
+export const programArb: fc.Arbitrary<Stmt[]> = stmts({ depth: 3, timers: 2, inImmediate: false }, 6);
+
+// ---------------------------------------------------------------------------------------------
+// Rendering.
+
+const PRELUDE = `'use strict';
+const log = (s) => console.log(s);
+const sleep = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));
+const sleepReject = (ms, v) => new Promise((_, j) => setTimeout(() => j(v), ms));
+const thenable = (v) => ({ then(r) { r(v); } });
+const show = (e) => (e instanceof AggregateError ? 'AggregateError[' + e.errors.join(',') + ']' : String(e));
+`;
+
+export function render(program: Stmt[]): string {
+  let n = 0;
+  const label = () => `L${++n}`;
+  const ind = (d: number) => '  '.repeat(d);
+  const body = (list: Stmt[], d: number): string => list.map((s) => renderStmt(s, d)).join('');
+  const renderTask = (t: Task, d: number): string => {
+    switch (t.k) {
+      case 'value':
+        return `'${label()}'`;
+      case 'resolved':
+        return `Promise.resolve('${label()}')`;
+      case 'rejected':
+        return `Promise.reject('${label()}')`;
+      case 'thenable':
+        return `thenable('${label()}')`;
+      case 'sleep':
+        return `sleep(${t.d}, '${label()}')`;
+      case 'sleep-reject':
+        return `sleepReject(${t.d}, '${label()}')`;
+      case 'async': {
+        const l = label();
+        return `(async () => {\n${renderSteps(t.steps, d + 1)}${ind(d + 1)}return '${l}';\n${ind(d)}})()`;
+      }
+    }
+  };
+  const renderSteps = (list: Step[], d: number): string =>
+    list
+      .map((s) => {
+        if (s.k !== 'await') return renderStmt(s, d);
+        const l = label();
+        switch (s.what) {
+          case 'value':
+            return `${ind(d)}log('${l} ' + (await '${l}v'));\n`;
+          case 'promise':
+            return `${ind(d)}log('${l} ' + (await Promise.resolve('${l}p')));\n`;
+          case 'thenable':
+            return `${ind(d)}log('${l} ' + (await thenable('${l}t')));\n`;
+          case 'sleep':
+            return `${ind(d)}log('${l} ' + (await sleep(${s.d}, '${l}s')));\n`;
+          case 'caught-rejection':
+            return `${ind(d)}try { await Promise.reject('${l}r'); } catch (e) { log('${l} caught ' + e); }\n`;
+          case 'async-call':
+            return `${ind(d)}log('${l} ' + (await (async () => { await null; return '${l}a'; })()));\n`;
+        }
+      })
+      .join('');
+  const renderStmt = (s: Stmt, d: number): string => {
+    const i = ind(d);
+    switch (s.k) {
+      case 'log':
+        return `${i}log('${label()}');\n`;
+      case 'nextTick':
+        return `${i}process.nextTick(() => {\n${body(s.body, d + 1)}${i}});\n`;
+      case 'microtask':
+        return `${i}queueMicrotask(() => {\n${body(s.body, d + 1)}${i}});\n`;
+      case 'then': {
+        let chain = `${i}Promise.resolve()`;
+        for (let k = 0; k < s.links; k++) chain += `.then(() => log('${label()}'))`;
+        return `${chain}.then(() => {\n${body(s.body, d + 1)}${i}});\n`;
+      }
+      case 'timeout':
+        return `${i}setTimeout(() => {\n${body(s.body, d + 1)}${i}}, ${s.d});\n`;
+      case 'immediate':
+        return `${i}setImmediate(() => {\n${body(s.body, d + 1)}${i}});\n`;
+      case 'async':
+        return `${i}(async () => {\n${renderSteps(s.steps, d + 1)}${i}})();\n`;
+      case 'combinator': {
+        const l = label();
+        const tasks = s.tasks.map((t) => renderTask(t, d + 1)).join(', ');
+        return `${i}Promise.${s.op}([${tasks}]).then((v) => log('${l} ${s.op} ' + JSON.stringify(v)), (e) => log('${l} ${s.op} rejected ' + show(e)));\n`;
+      }
+    }
+  };
+  return `${PRELUDE}setTimeout(() => {\n${body(program, 1)}}, 0);\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running.
+
+interface Outcome {
+  node: RunOutput[];
+  sim: RunOutput;
+}
+
+const fingerprint = (r: RunOutput, file: string) => `${r.code}\u0000${r.stdout}\u0000${normalizeStderr(r.stderr, [file])}`;
+
+function fileFor(source: string): string {
+  const hash = crypto.createHash('sha1').update(source).digest('hex').slice(0, 12);
+  const file = path.join(tempDir(), `prop-${hash}.js`);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, source);
+  return file;
+}
+
+async function runProgram(source: string): Promise<Outcome> {
+  const file = fileFor(source);
+  const node1 = await runCommand([...nodeCommand(), file], path.dirname(file));
+  const node2 = await runCommand([...nodeCommand(), file], path.dirname(file));
+  const sim = await runCommand([...simCommand(), file], isSelfTest() ? path.dirname(file) : REPO_ROOT);
+  return { node: [node1, node2], sim };
+}
+
+const stats = { checked: 0, racy: 0, live: 0 };
+
+async function verdict(source: string, outcome: Outcome): Promise<void> {
+  const file = fileFor(source);
+  stats.checked++;
+  const [n1, n2] = outcome.node;
+  if (fingerprint(n1, file) !== fingerprint(n2, file)) {
+    stats.racy++;
+    return; // racy under real node: no single truth to compare with
+  }
+  const simPrint = fingerprint(outcome.sim, file);
+  if (simPrint === fingerprint(n1, file)) return;
+  for (let k = 0; k < 2; k++) {
+    const again = await runCommand([...nodeCommand(), file], path.dirname(file));
+    if (fingerprint(again, file) === simPrint) {
+      stats.racy++;
+      return;
+    }
+  }
+  const parts = [`program:\n${source}`];
+  if (outcome.sim.stdout !== n1.stdout) parts.push(`stdout:\n${unifiedDiff(n1.stdout, outcome.sim.stdout)}`);
+  if (outcome.sim.code !== n1.code) parts.push(`exit code: node ${n1.code} vs simulator ${outcome.sim.code}${outcome.sim.timedOut ? ' (timed out)' : ''}`);
+  const ne = normalizeStderr(n1.stderr, [file]);
+  const se = normalizeStderr(outcome.sim.stderr, [file]);
+  if (ne !== se) parts.push(`normalized stderr:\n${unifiedDiff(ne, se)}`);
+  throw new Error(`simulator diverges from node\n${parts.join('\n\n')}`);
+}
+
+describe('fidelity: generated programs (fast-check)', function () {
+  this.timeout(Math.max(600_000, RUNS * 20_000) + processTimeoutMs);
+
+  after(() => cleanupTemp());
+
+  it('render() produces a syntactically valid program', function () {
+    const [sample] = fc.sample(programArb, { seed: SEED, numRuns: 1 });
+    assert.doesNotThrow(() => new Function(render(sample).replace(/^'use strict';/, '')));
+  });
+
+  it(`simulator prints what node prints (${RUNS} programs, seed ${SEED})`, async function () {
+    const problem = simulatorProblem();
+    if (problem) throw new Error(problem);
+    // Warm-up: the values fc.assert is going to check, run in a pool of 2.
+    const programs = fc.sample(programArb, { seed: SEED, numRuns: RUNS });
+    const pool = makePool();
+    const outcomes = new Map<string, Promise<Outcome>>();
+    for (const p of programs) {
+      const src = render(p);
+      if (!outcomes.has(src)) outcomes.set(src, pool(() => runProgram(src)));
+    }
+    await Promise.all(outcomes.values());
+    await fc.assert(
+      fc.asyncProperty(programArb, async (p) => {
+        const src = render(p);
+        let outcome = outcomes.get(src);
+        if (!outcome) {
+          stats.live++;
+          outcome = runProgram(src);
+          outcomes.set(src, outcome);
+        }
+        await verdict(src, await outcome);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: false, verbose: 1 },
+    );
+    console.log(`      (${stats.checked} checks, ${stats.racy} skipped as racy under real node, ${stats.live} run live while shrinking)`);
+  });
+});

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { RunOptions, RunResult } from '../../../src/core/engine/api';
+import { runProgram } from '../../../src/core/engine/run';
+import { EventKind } from '../../../src/core/trace/format';
+import { distReady, ROOT, tempProgram } from './helpers';
+
+interface Ran extends RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+async function run(file: string, cwd: string, extra: Partial<RunOptions> = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const r = await runProgram({ file, cwd, onOutput: (s, t) => (s === 'stdout' ? (stdout += t) : (stderr += t)), ...extra });
+  return { ...r, stdout, stderr };
+}
+
+/** Programs that go wrong, as data: what must be printed and returned. */
+const failures: { name: string; files: Record<string, string>; entry: string; budgets?: RunOptions['budgets']; exitCode: number | 'nonzero'; stderr: RegExp[]; diagnostic?: RegExp; truncated?: RegExp }[] = [
+  {
+    name: 'syntax error → diagnostic with file:line:col, exit 1',
+    files: { 'bad.ts': 'const a = 1;\nconst b = (;\n' },
+    entry: 'bad.ts',
+    exitCode: 1,
+    stderr: [/bad\.ts:2:\d+/, /SyntaxError/],
+    diagnostic: /./,
+  },
+  {
+    name: 'missing import → diagnostic naming the import and its place',
+    files: { 'm.ts': "import { x } from './nowhere';\nconsole.log(x);\n" },
+    entry: 'm.ts',
+    exitCode: 1,
+    stderr: [/m\.ts:1:\d+/, /Could not resolve "\.\/nowhere"/],
+    diagnostic: /nowhere/,
+  },
+  {
+    name: 'throw at top level → printed with the TS location, exit 1',
+    files: { 't.ts': "const n: number = 1;\nfunction fail(): never { throw new Error('boom'); }\nfail();\n" },
+    entry: 't.ts',
+    exitCode: 1,
+    stderr: [/Error: boom/, /t\.ts:2:\d+/],
+  },
+  {
+    name: 'infinite synchronous loop → stopped, the loop named, trace truncated',
+    files: { 'loop.ts': "console.log('before');\nlet i = 0;\nwhile (true) {\n  i++;\n}\n" },
+    entry: 'loop.ts',
+    budgets: { realTimeMs: 500 },
+    exitCode: 'nonzero',
+    stderr: [/loop\.ts:3/],
+    truncated: /budget/,
+  },
+  {
+    name: 'stack overflow → RangeError as Node prints it, non-zero exit',
+    files: { 's.ts': 'function f(n: number): number { return f(n + 1) + 1; }\nf(0);\n' },
+    entry: 's.ts',
+    exitCode: 'nonzero',
+    stderr: [/RangeError: Maximum call stack size exceeded/],
+  },
+  {
+    name: 'never-ending setInterval → stopped at the virtual-time budget, trace kept',
+    files: { 'i.ts': "let n = 0;\nsetInterval(() => { n++; }, 100);\nconsole.log('started');\n" },
+    entry: 'i.ts',
+    budgets: { virtualTimeMs: 10_000 },
+    exitCode: 'nonzero',
+    stderr: [],
+    truncated: /./,
+  },
+];
+
+describe('engine: runProgram', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  it('hello-async prints as Node does, in 1000 ms of virtual time', async () => {
+    const r = await run('samples/hello-async.ts', ROOT);
+    assert.equal(r.stdout, 'One\nOne\nOne\nTwo\nTwo\nTwo\nexecuted in 1.00 seconds.\n');
+    assert.equal(r.exitCode, 0);
+    assert.equal(r.trace.meta.endTime, 1000);
+    assert.equal(r.trace.files[0], 'samples/hello-async.ts');
+    assert.ok(r.trace.sites.some((s) => s.label === 'sleep(1000)' && s.kind === 'await' && s.line === 7));
+  });
+
+  it('same program + seed → byte-identical trace', async () => {
+    const a = await run('samples/hello-async.ts', ROOT, { seed: 7 });
+    const b = await run('samples/hello-async.ts', ROOT, { seed: 7 });
+    assert.equal(JSON.stringify(a.trace), JSON.stringify(b.trace));
+  });
+
+  it('runs unsaved editor text from `source`', async () => {
+    const r = await run('samples/hello-async.ts', ROOT, { source: "console.log('unsaved');\n" });
+    assert.equal(r.stdout, 'unsaved\n');
+  });
+
+  for (const c of failures) {
+    it(c.name, async () => {
+      const dir = tempProgram(c.files);
+      const r = await run(c.entry, dir, { budgets: c.budgets });
+      if (c.exitCode === 'nonzero') assert.notEqual(r.exitCode, 0, r.stderr);
+      else assert.equal(r.exitCode, c.exitCode, r.stderr);
+      for (const re of c.stderr) assert.match(r.stderr, re);
+      if (c.diagnostic) assert.ok(r.diagnostics.some((d) => c.diagnostic!.test(d.message) && d.line >= 1 && path.isAbsolute(d.file)), JSON.stringify(r.diagnostics));
+      if (c.truncated) assert.match(r.trace.meta.truncated?.reason ?? '', c.truncated);
+    });
+  }
+
+  it('a 100 MB console flood is printed and the trace keeps a bounded part', async () => {
+    const dir = tempProgram({ 'flood.js': "const line = 'x'.repeat(9999);\nfor (let i = 0; i < 10000; i++) console.log(line);\nconsole.log('end');\n" });
+    let bytes = 0;
+    let tail = '';
+    const r = await runProgram({ file: 'flood.js', cwd: dir, onOutput: (_s, t) => { bytes += t.length; tail = (tail + t).slice(-4); } });
+    assert.equal(bytes, 10000 * 10000 + 4);
+    assert.equal(tail, 'end\n');
+    assert.equal(r.exitCode, 0);
+    let stored = 0;
+    r.trace.events.kind.forEach((k, i) => { if (k === EventKind.Console) stored += r.trace.strings[r.trace.events.b[i]].length; });
+    assert.ok(stored < 20_000_000, `stored ${stored}`);
+  });
+
+  it('a cancelled run resolves with a truncated trace', async () => {
+    const dir = tempProgram({ 'c.ts': "setInterval(() => {}, 1);\n" });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 300);
+    const r = await runProgram({ file: 'c.ts', cwd: dir, signal: ac.signal, budgets: { virtualTimeMs: 1e12, events: 1e12 } });
+    assert.ok(r.trace.meta.truncated, 'truncated');
+  });
+});

@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { normalizeStderr, runNode, runSim } from './harness';
+import { programs } from './programs';
+
+describe('runtime differential (simulated vs real node)', () => {
+  for (const [name, source] of Object.entries(programs)) {
+    it(name, () => {
+      const expected = runNode(source);
+      const actual = runSim(source);
+      assert.equal(actual.stdout, expected.stdout, 'stdout');
+      assert.equal(actual.code, expected.code, 'exit code');
+      assert.equal(normalizeStderr(actual.stderr), normalizeStderr(expected.stderr), 'stderr');
+    });
+  }
+});

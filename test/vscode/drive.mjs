@@ -1,0 +1,145 @@
+// The UI walk, in a real VS Code workbench (code-server) in headless Chromium, against the
+// extension installed from the .vsix: open samples/hello-async.ts, see the CodeLens, click it,
+// see the timeline beside the editor, click a lane and see the editor reveal the line, move the
+// editor cursor onto an await, run "Visualize concurrency" from the palette.
+// Screenshots: $OUT_DIR/vscode-*.png. Selectors from /work/shared/vscode-e2e/drive.mjs.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const url = process.env.CS_URL;
+const outDir = process.env.OUT_DIR ?? '.test-output/screenshots';
+fs.mkdirSync(outDir, { recursive: true });
+const t0 = Date.now();
+const lap = (m) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const shot = async (page, name) => {
+  await page.waitForTimeout(400); // let the canvas and the lenses settle
+  await page.screenshot({ path: path.join(outDir, `vscode-${name}.png`) });
+  lap(`screenshot vscode-${name}.png`);
+};
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-chrome-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1400, height: 850 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = context.pages()[0] ?? await context.newPage();
+const problems = [];
+page.on('console', (m) => {
+  const text = m.text();
+  // CSP refusals inside our webview are bugs (the HTML promises a strict policy); gallery/vsda noise is not.
+  if (/Content Security Policy|Refused to/i.test(text)) problems.push(text.slice(0, 300));
+});
+page.on('pageerror', (e) => console.log('[pageerror]', String(e).slice(0, 300)));
+
+const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+const selection = page.locator('[id="status.editor.selection"]');
+
+async function quickOpen(text, rowText) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+try {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'samples' }).first().waitFor({ timeout: 60000 });
+  lap('workbench loaded');
+
+  // 1. The file and its lenses.
+  await quickOpen('hello-async.ts', 'hello-async.ts');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'async function count' }).first().waitFor();
+  const lens = page.locator('.contentWidgets .codelens-decoration', { hasText: 'Visualize concurrency' });
+  await lens.first().waitFor({ timeout: 60000 });
+  lap(`CodeLens visible: ${await lens.count()} × "${await lens.first().innerText()}"`);
+  await shot(page, '1-codelens');
+
+  // 2. Click the lens above main(): the panel opens beside the editor with lanes.
+  await lens.nth(1).locator('a').first().click();
+  lap('clicked the CodeLens above main()');
+  const app = webview().locator('.tl-app[data-lanes]');
+  await app.waitFor({ timeout: 60000 });
+  const lanes = Number(await app.getAttribute('data-lanes'));
+  lap(`timeline shows ${lanes} lanes: "${(await webview().locator('.tl-summary').innerText()).replace(/\s+/g, ' ')}"`);
+  if (!(lanes >= 4)) throw new Error(`expected at least 4 lanes (main + 3 × count), got ${lanes}`);
+  const groups = await page.locator('.editor-group-container').count();
+  const editorBox = await page.locator('.editor-group-container').first().boundingBox();
+  const frameBox = await page.locator('iframe.webview.ready').boundingBox();
+  if (groups < 2 || !editorBox || !frameBox || frameBox.x < editorBox.x + editorBox.width - 5) throw new Error('the panel is not beside the editor');
+  lap(`panel beside the editor (${groups} groups, panel at x=${Math.round(frameBox.x)})`);
+  await page.locator('.contentWidgets .codelens-decoration', { hasText: /tasks/ }).first().waitFor({ timeout: 15000 });
+  lap(`result lens: "${await page.locator('.contentWidgets .codelens-decoration', { hasText: /tasks/ }).first().innerText()}"`);
+  await shot(page, '2-panel');
+
+  // 3. Click lanes on the canvas until the editor reveals a line.
+  const before = (await selection.innerText().catch(() => '')).trim();
+  const canvas = webview().locator('.tl-canvas-wrap canvas').first();
+  const cbox = await canvas.boundingBox();
+  const labels = webview().locator('.tl-label[title]');
+  let revealed = '';
+  search: for (let i = 0; i < Math.min(await labels.count(), 6); i++) {
+    const lbox = await labels.nth(i).boundingBox();
+    if (!lbox || !cbox) continue;
+    for (const fx of [0.05, 0.15, 0.3, 0.5, 0.7, 0.9, 0.97]) {
+      await canvas.click({ position: { x: cbox.width * fx, y: lbox.y + lbox.height / 2 - cbox.y } });
+      await page.waitForTimeout(300);
+      const now = (await selection.innerText().catch(() => '')).trim();
+      if (now && now !== before) { revealed = now; lap(`clicked lane ${i} ("${await labels.nth(i).getAttribute('title')}") at ${Math.round(fx * 100)}%`); break search; }
+    }
+  }
+  if (!revealed) throw new Error('clicking the lanes never revealed a source line');
+  lap(`editor revealed: ${revealed}`);
+  await shot(page, '3-reveal');
+
+  // 4. Editor cursor onto the `await sleep(1000)` line: the timeline selects its events.
+  const cursorBefore = await app.getAttribute('data-cursor');
+  await page.locator('.monaco-editor .view-line', { hasText: 'await sleep(1000)' }).first().click();
+  let cursorAfter = cursorBefore;
+  for (let i = 0; i < 30 && cursorAfter === cursorBefore; i++) {
+    await page.waitForTimeout(100);
+    cursorAfter = await app.getAttribute('data-cursor');
+  }
+  lap(`editor cursor on the await line: timeline cursor ${cursorBefore} → ${cursorAfter}`);
+  if (cursorAfter === cursorBefore) throw new Error('the timeline did not follow the editor cursor');
+  await shot(page, '4-cursor-sync');
+
+  // 5. The palette: "Visualize concurrency"; the cursor is inside count(), so a quick pick asks what to run.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('Visualize concurrency');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Visualize concurrency' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Whole file' }).first().waitFor({ timeout: 15000 });
+  await shot(page, '5-quick-pick');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Whole file' }).first().click();
+  lap('palette → Whole file');
+  for (let i = 0; i < 100; i++) {
+    const n = Number(await app.getAttribute('data-lanes'));
+    if (n > 0 && n < lanes) break;
+    await page.waitForTimeout(100);
+  }
+  const lanesAfter = Number(await app.getAttribute('data-lanes'));
+  lap(`whole-file run: ${lanesAfter} lanes`);
+  if (!(lanesAfter >= 4 && lanesAfter < lanes)) throw new Error(`the whole-file run should show fewer lanes than main() run twice (${lanesAfter} vs ${lanes})`);
+  await shot(page, '6-palette-run');
+
+  if (problems.length) {
+    console.log(`CSP problems in the webview (${problems.length}):\n  ${[...new Set(problems)].slice(0, 5).join('\n  ')}`);
+    throw new Error('the webview violated its Content Security Policy');
+  }
+  console.log('UI E2E OK');
+} catch (e) {
+  console.log('UI E2E FAILED:', e instanceof Error ? e.message : e);
+  await page.screenshot({ path: path.join(outDir, 'vscode-failure.png') }).catch(() => {});
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
