@@ -30,6 +30,8 @@ export interface AsyncTimelineTestApi {
   getHints(uri: vscode.Uri): [line: number, text: string][];
   /** Remembers arguments for a function, as if typed into the InputBox (which a test cannot answer). */
   setEntryArguments(uri: vscode.Uri, functionName: string, args: string): Thenable<void>;
+  /** Cancels the document's run, as the progress notification's Cancel button does. */
+  cancel(uri: vscode.Uri): void;
   /** Forces `vscode.workspace.isTrusted` as seen by the extension; `undefined` restores it. */
   setTrustOverride(trusted: boolean | undefined): void;
 }
@@ -54,6 +56,7 @@ export function makeTestApi(runner: Runner, panels: PanelManager, decorations: S
     },
     getHints: (uri) => [...decorations.hintsOf(uri)],
     setEntryArguments: (uri, name, text) => args.set(uri, { name }, text),
+    cancel: (uri) => runner.cancel(uri),
     setTrustOverride,
   };
 }

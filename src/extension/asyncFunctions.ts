@@ -30,6 +30,8 @@ export interface AsyncFunctionInfo {
   entryName?: string;
   /** True when `entryName` is exported as is; false when it is top-level but not exported. */
   exported: boolean;
+  /** The module's top level already calls it (`main();`, `void main()`, `main().catch(…)`). */
+  calledAtTopLevel: boolean;
 }
 
 export interface Cancellation {
@@ -70,10 +72,29 @@ function exportSpecifiers(sf: ts.SourceFile): Map<string, string> {
   return map;
 }
 
+/** Names the top level calls as a statement: `main();`, `void main();`, `await main();`, `main().then(…).catch(…);`. */
+function topLevelCalls(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const calleeName = (e: ts.Expression): string | undefined => {
+    while (ts.isParenthesizedExpression(e) || ts.isVoidExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+    if (!ts.isCallExpression(e)) return undefined;
+    if (ts.isIdentifier(e.expression)) return e.expression.text;
+    // main().catch(…): the call being chained on.
+    if (ts.isPropertyAccessExpression(e.expression) && ['then', 'catch', 'finally'].includes(e.expression.name.text)) return calleeName(e.expression.expression);
+    return undefined;
+  };
+  for (const st of sf.statements) {
+    const name = ts.isExpressionStatement(st) ? calleeName(st.expression) : undefined;
+    if (name) names.add(name);
+  }
+  return names;
+}
+
 /** Every async function, method and named async arrow, in source order. */
 export function findAsyncFunctions(text: string, fileName: string, token?: Cancellation): AsyncFunctionInfo[] {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /*setParentNodes*/ true, scriptKind(fileName));
   const exportsByLocal = exportSpecifiers(sf);
+  const calledAtTop = topLevelCalls(sf);
   const found: AsyncFunctionInfo[] = [];
   const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line;
 
@@ -104,6 +125,7 @@ export function findAsyncFunctions(text: string, fileName: string, token?: Cance
       hasParams: fn.parameters.length > 0,
       entryName,
       exported,
+      calledAtTopLevel: entry !== undefined && calledAtTop.has(entry.local),
     });
   };
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { AsyncFunctionInfo } from './asyncFunctions';
 import { CommandId, command } from './commands';
 import { codeLensEnabled, LANGUAGES, SECTION } from './config';
-import { canBeEntry, type EntryArguments } from './entries';
+import { canBeEntry, runsWholeFile, type EntryArguments } from './entries';
 import { asyncFunctionsOf } from './functionIndex';
 import type { RunRecord, Runner } from './runner';
 import { fileIndexes, formatStats, functionStats, type FunctionStats } from './traceSummary';
@@ -57,9 +57,11 @@ export class AsyncFunctionLensProvider implements vscode.CodeLensProvider<Functi
     switch (lens.role) {
       case 'run':
         lens.command = command(CommandId.VisualizeFunction, RUN_LENS_TITLE,
-          canBeEntry(lens.fn)
+          !runsWholeFile(lens.fn)
             ? `Run ${lens.fn.name}() on the simulated event loop and show its timeline`
-            : `Run the whole file and show its timeline (${lens.fn.kind === 'method' ? 'a method' : 'a nested function'} cannot be the entry)`,
+            : canBeEntry(lens.fn)
+              ? `Run the file (its top level calls ${lens.fn.name}()) and show its timeline`
+              : `Run the whole file and show its timeline (${lens.fn.kind === 'method' ? 'a method' : 'a nested function'} cannot be the entry)`,
           target);
         break;
       case 'result':

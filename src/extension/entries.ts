@@ -10,6 +10,9 @@
  *   (after the last line, so line numbers do not move). The file on disk is not touched.
  * - Methods and nested functions have no name the module could export (a method needs an
  *   instance): their lens runs the whole file, and says so in its tooltip.
+ * - The module's top level runs before the entry is called (engine semantics). When the top
+ *   level already calls the function without arguments (`main();`), calling it again would
+ *   run it twice: the lens runs the whole file instead, which is the same program once.
  */
 import * as vscode from 'vscode';
 import type { AsyncFunctionInfo } from './asyncFunctions';
@@ -19,6 +22,11 @@ const ARGS_KEY = 'asyncTimeline.entryArgs';
 
 export function canBeEntry(fn: AsyncFunctionInfo): boolean {
   return fn.entryName !== undefined;
+}
+
+/** Whether running `fn` means running the whole file (see the list above). */
+export function runsWholeFile(fn: AsyncFunctionInfo): boolean {
+  return !canBeEntry(fn) || (fn.calledAtTopLevel && !fn.hasParams);
 }
 
 function argsKey(uri: vscode.Uri, fn: Pick<AsyncFunctionInfo, 'name'>): string {
@@ -60,7 +68,7 @@ export class EntryArguments {
 
 /** The request for running `fn` of `document`; undefined when the user cancelled the arguments box. */
 export async function functionRequest(document: vscode.TextDocument, fn: AsyncFunctionInfo, args: EntryArguments): Promise<RunRequest | undefined> {
-  if (!fn.entryName) return { document };
+  if (!fn.entryName || runsWholeFile(fn)) return { document };
   const argText = await args.resolve(document.uri, fn);
   if (argText === undefined) return undefined;
   return {

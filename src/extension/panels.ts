@@ -67,11 +67,13 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   private adopt(webviewPanel: vscode.WebviewPanel, sourceUri: vscode.Uri, state?: unknown): TimelinePanel {
     const panel = new TimelinePanel(webviewPanel, sourceUri, this.context.extensionUri, this, state);
     const key = sourceUri.toString();
+    // Read now: a disposed panel throws on every property access.
+    const title = webviewPanel.title;
     this.panels.set(key, panel);
-    void this.rememberTitle(panel.panel.title, key);
+    void this.rememberTitle(title, key);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) this.panels.delete(key);
-      void this.rememberTitle(panel.panel.title, undefined);
+      void this.rememberTitle(title, undefined);
     });
     const last = this.runner.lastRun(sourceUri);
     if (last) panel.showRecord(last);

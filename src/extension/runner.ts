@@ -109,7 +109,7 @@ export class Runner implements vscode.Disposable {
       signal: abort.signal,
       onOutput: (_stream, text) => channel.append(text),
     };
-    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `…${entry.args}` : ''})` : ''} · seed ${settings.seed}`);
+    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · seed ${settings.seed}`);
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));

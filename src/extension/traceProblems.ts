@@ -13,10 +13,14 @@ import { EventKind, type TraceFile } from '../core/trace/format';
 const FRAME = /(?:\(|at |^)((?:[A-Za-z]:)?[^\s():]+\.[cm]?[jt]sx?):(\d+)(?::(\d+))?/gm;
 
 function locate(text: string, files: ReadonlySet<string>): { file: string; line: number; column: number } | undefined {
+  let lineOnly: { file: string; line: number; column: number } | undefined;
   for (const m of text.matchAll(FRAME)) {
-    if (files.has(path.resolve(m[1]))) return { file: m[1], line: Number(m[2]), column: Number(m[3] ?? 1) };
+    if (!files.has(path.resolve(m[1]))) continue;
+    // A stack frame has a column; Node's `file:line` header does not: prefer the frame.
+    if (m[3] !== undefined) return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+    lineOnly ??= { file: m[1], line: Number(m[2]), column: 1 };
   }
-  return undefined;
+  return lineOnly;
 }
 
 export function traceProblems(trace: TraceFile, cwd: string): SourceDiagnostic[] {
@@ -57,8 +61,12 @@ export function mergeDiagnostics(engine: readonly SourceDiagnostic[], fromTrace:
   const key = (d: SourceDiagnostic) => `${path.resolve(cwd, d.file)}:${d.line}`;
   const seen = new Set(engine.map(key));
   const truncatedReported = engine.some((d) => /budget|stopped|truncated/i.test(d.message));
-  return [
-    ...engine,
-    ...fromTrace.filter((d) => !seen.has(key(d)) && !(truncatedReported && d.severity === 'warning' && d.message.startsWith('Stopped:'))),
-  ];
+  const merged = [...engine];
+  for (const d of fromTrace) {
+    // One problem per line: an unhandled rejection that ends the program is also its uncaught error.
+    if (seen.has(key(d)) || (truncatedReported && d.message.startsWith('Stopped:'))) continue;
+    seen.add(key(d));
+    merged.push(d);
+  }
+  return merged;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { asyncFunctionAt, type AsyncFunctionInfo } from './asyncFunctions';
 import { CommandId, registerCommand, type FunctionTarget } from './commands';
 import { isRunnable, rerunOnSave } from './config';
-import { functionRequest, type EntryArguments } from './entries';
+import { functionRequest, runsWholeFile, type EntryArguments } from './entries';
 import { asyncFunctionsOf } from './functionIndex';
 import type { PanelManager } from './panels';
 import type { RunRecord, RunRequest, Runner } from './runner';
@@ -61,7 +61,7 @@ export class Visualizer {
     }
     // Only when invoked on the active editor without a URI: a URI (tests, menus) means the whole file.
     const inside = !uri && editor ? asyncFunctionAt(asyncFunctionsOf(document), document.offsetAt(editor.selection.active)) : undefined;
-    if (inside?.entryName) {
+    if (inside?.entryName && !runsWholeFile(inside)) {
       const pick = await vscode.window.showQuickPick(
         [
           { label: '$(file-code) Whole file', description: 'run the file as a program', fn: undefined },

@@ -1,33 +1,75 @@
 /**
  * The program's output, each line tied to the event that printed it: clicking a line moves
- * the cursor there; moving the cursor marks the last line printed so far (and dims the rest,
- * which has not been printed yet at that step).
+ * the cursor there; moving the cursor marks the last line printed so far (and dims the lines
+ * not printed yet at that step).
+ *
+ * A program can print a million lines, so the list is virtual: lines have a fixed height and
+ * only those in view (plus a margin) exist in the DOM.
  */
 import { consoleLineAt, formatDuration, type TimelineModel } from '../core/viewmodel/index';
 import { h } from './dom';
 
-/** Beyond this many lines the pane lists the first ones only (the timeline still marks all). */
-const MAX_LINES = 5000;
+const LINE_H = 18;
+const OVERSCAN = 20;
 
 export class ConsolePane {
   readonly el: HTMLElement;
   private readonly list: HTMLOListElement;
-  private items: HTMLLIElement[] = [];
-  private current = -1;
   private model: TimelineModel | null = null;
+  private cursorSeq = -1;
+  private current = -1;
+  private frame = 0;
 
   constructor(private readonly onPick: (seq: number) => void) {
     this.list = h('ol', { 'aria-label': 'Program output' });
     this.el = h('section', { class: 'tl-console', 'aria-label': 'Console output' }, h('h3', {}, 'Console'), this.list);
+    this.el.addEventListener('scroll', () => {
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.renderVisible());
+    });
   }
 
   setModel(model: TimelineModel): void {
     this.model = model;
-    const lines = model.console.slice(0, MAX_LINES);
+    this.current = -1;
+    this.cursorSeq = -1;
+    this.list.style.height = `${model.console.length * LINE_H}px`;
+    if (model.console.length === 0) this.list.replaceChildren(h('li', { class: 'tl-future tl-static' }, 'The program printed nothing.'));
+    else this.renderVisible();
+  }
+
+  /** Marks the line printed at or before `seq`, scrolling it into view. */
+  setCursor(seq: number): void {
+    if (!this.model) return;
+    this.cursorSeq = seq;
+    const index = consoleLineAt(this.model.console, seq);
+    if (index !== this.current) {
+      this.current = index;
+      if (index >= 0) {
+        const top = this.list.offsetTop + index * LINE_H;
+        const pane = this.el;
+        if (top < pane.scrollTop || top > pane.scrollTop + pane.clientHeight - LINE_H * 2) pane.scrollTop = top - pane.clientHeight / 2;
+      }
+    }
+    this.renderVisible();
+  }
+
+  private renderVisible(): void {
+    const model = this.model;
+    if (!model || model.console.length === 0) return;
+    const lines = model.console;
+    const scroll = Math.max(0, this.el.scrollTop - this.list.offsetTop);
+    const first = Math.max(0, Math.floor(scroll / LINE_H) - OVERSCAN);
+    const last = Math.min(lines.length - 1, Math.ceil((scroll + (this.el.clientHeight || 400)) / LINE_H) + OVERSCAN);
     const { t } = model.trace.events;
-    this.items = lines.map((line) => {
-      const li = h('li', { tabindex: -1, class: line.stream === 'stderr' ? 'tl-stderr' : undefined, 'data-seq': line.seq },
-        h('span', { class: 'tl-when' }, formatDuration(t[line.seq])), h('span', { class: 'tl-text' }, line.text));
+    const items: HTMLLIElement[] = [];
+    for (let i = first; i <= last; i++) {
+      const line = lines[i];
+      const classes = [line.stream === 'stderr' ? 'tl-stderr' : '', line.seq > this.cursorSeq ? 'tl-future' : '', i === this.current ? 'tl-current' : ''];
+      const li = h('li', {
+        tabindex: i === this.current ? 0 : -1, class: classes.filter(Boolean).join(' ') || undefined, 'data-seq': line.seq,
+        'aria-current': i === this.current ? 'step' : undefined, style: `top:${i * LINE_H}px`,
+      }, h('span', { class: 'tl-when' }, formatDuration(t[line.seq])), h('span', { class: 'tl-text' }, line.text));
       li.addEventListener('click', () => this.onPick(line.seq));
       li.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -35,33 +77,8 @@ export class ConsolePane {
           this.onPick(line.seq);
         }
       });
-      return li;
-    });
-    if (model.console.length > MAX_LINES) this.items.push(h('li', { class: 'tl-future' }, `… ${model.console.length - MAX_LINES} more lines`));
-    if (model.console.length === 0) this.list.replaceChildren(h('li', { class: 'tl-future' }, 'The program printed nothing.'));
-    else this.list.replaceChildren(...this.items);
-    this.current = -1;
-  }
-
-  /** Marks the line printed at or before `seq`. */
-  setCursor(seq: number): void {
-    if (!this.model) return;
-    const index = consoleLineAt(this.model.console, seq);
-    const lines = this.model.console;
-    for (let i = 0; i < this.items.length && i < lines.length; i++) {
-      this.items[i].classList.toggle('tl-future', lines[i].seq > seq);
+      items.push(li);
     }
-    if (index === this.current) return;
-    this.items[this.current]?.classList.remove('tl-current');
-    this.items[this.current]?.removeAttribute('aria-current');
-    this.current = index;
-    const item = this.items[index];
-    if (item) {
-      item.classList.add('tl-current');
-      item.setAttribute('aria-current', 'step');
-      item.tabIndex = 0;
-      const pane = this.el;
-      if (item.offsetTop < pane.scrollTop || item.offsetTop > pane.scrollTop + pane.clientHeight - 20) pane.scrollTop = item.offsetTop - pane.clientHeight / 2;
-    }
+    this.list.replaceChildren(...items);
   }
 }

@@ -7,11 +7,16 @@
 import { ArrowKind, lanesOfRow } from '../core/viewmodel/index';
 import { ROW_H, rowTop, stepCenterPx, visibleRowRange, type Scene } from './scene';
 
-const MAX_ARROWS = 2500;
+/**
+ * Past this many, arrows are a grey fog that costs more to rasterize than everything else
+ * (measured: 600 curves ≈ 20 ms of software raster at 1400 px), so they are left out.
+ */
+const MAX_ARROWS = 200;
 
 /** Draws the arrows; returns false when they were too many to draw. */
 export function drawArrows(ctx: CanvasRenderingContext2D, scene: Scene): boolean {
   const { view, palette, model, rowOfLane } = scene;
+  if (!model.arrowsReady()) return true; // being built after the first paint
   const { arrows, byTargetLane } = model.arrows;
   const [first, last] = visibleRowRange(scene);
   const span = view.x1 - view.x0;
@@ -33,7 +38,9 @@ export function drawArrows(ctx: CanvasRenderingContext2D, scene: Scene): boolean
       }
     }
   }
-  ctx.lineWidth = 1.25;
+  // One path per arrow kind (curves and heads), so the whole layer is eight draw calls.
+  const curves = new Map<ArrowKind, Path2D>();
+  const heads = new Map<ArrowKind, Path2D>();
   for (const index of picked) {
     const arrow = arrows[index];
     const fromRow = rowOfLane[arrow.fromLane];
@@ -42,35 +49,41 @@ export function drawArrows(ctx: CanvasRenderingContext2D, scene: Scene): boolean
     const tx = stepCenterPx(scene, arrow.toX);
     const fy = rowTop(scene, fromRow) + ROW_H / 2;
     const ty = rowTop(scene, toRow) + ROW_H / 2 + (toRow > fromRow ? -6 : toRow < fromRow ? 6 : 0);
-    const color = arrow.kind === ArrowKind.Combinator ? palette.resolve : arrow.kind === ArrowKind.Yield ? palette.yield : palette.arrow;
+    let curve = curves.get(arrow.kind);
+    let head = heads.get(arrow.kind);
+    if (!curve || !head) {
+      curves.set(arrow.kind, (curve = new Path2D()));
+      heads.set(arrow.kind, (head = new Path2D()));
+    }
+    let ey = ty;
+    // The curve ends horizontally (its last control point is level with the target), or
+    // downward for a loop within one row.
+    let angle = 0;
+    if (fromRow === toRow) {
+      curve.moveTo(fx, fy - 6);
+      curve.bezierCurveTo(fx, fy - 16, tx, ty - 16, tx, ty - 7);
+      ey = ty - 7;
+      angle = Math.PI / 2;
+    } else {
+      const bend = Math.max(10, Math.min(60, Math.abs(tx - fx) / 2));
+      curve.moveTo(fx, fy);
+      curve.bezierCurveTo(fx + bend, fy, tx - bend, ty, tx, ty);
+    }
+    head.moveTo(tx, ey);
+    head.lineTo(tx - 6 * Math.cos(angle - 0.45), ey - 6 * Math.sin(angle - 0.45));
+    head.lineTo(tx - 6 * Math.cos(angle + 0.45), ey - 6 * Math.sin(angle + 0.45));
+    head.closePath();
+  }
+  ctx.lineWidth = 1.25;
+  for (const [kind, curve] of curves) {
+    const color = kind === ArrowKind.Combinator ? palette.resolve : kind === ArrowKind.Yield ? palette.yield : palette.arrow;
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
-    ctx.globalAlpha = arrow.kind === ArrowKind.Spawn ? 0.55 : 0.8;
-    ctx.setLineDash(arrow.kind === ArrowKind.Spawn ? [3, 3] : []);
-    const bend = Math.max(10, Math.min(60, Math.abs(tx - fx) / 2));
-    const c1x = fx + bend;
-    const c2x = tx - bend;
-    ctx.beginPath();
-    if (fromRow === toRow) {
-      ctx.moveTo(fx, fy - 6);
-      ctx.bezierCurveTo(fx, fy - 16, tx, ty - 16, tx, ty - 7);
-    } else {
-      ctx.moveTo(fx, fy);
-      ctx.bezierCurveTo(c1x, fy, c2x, ty, tx, ty);
-    }
-    ctx.stroke();
+    ctx.globalAlpha = kind === ArrowKind.Spawn ? 0.55 : 0.85;
+    ctx.setLineDash(kind === ArrowKind.Spawn ? [3, 3] : []);
+    ctx.stroke(curve);
     ctx.setLineDash([]);
-    // Arrowhead along the last tangent.
-    // The curve ends horizontally (its last control point is level with the target), or downward for a same-row loop.
-    const angle = fromRow === toRow ? Math.PI / 2 : 0;
-    const ex = tx;
-    const ey = fromRow === toRow ? ty - 7 : ty;
-    ctx.beginPath();
-    ctx.moveTo(ex, ey);
-    ctx.lineTo(ex - 6 * Math.cos(angle - 0.45), ey - 6 * Math.sin(angle - 0.45));
-    ctx.lineTo(ex - 6 * Math.cos(angle + 0.45), ey - 6 * Math.sin(angle + 0.45));
-    ctx.closePath();
-    ctx.fill();
+    ctx.fill(heads.get(kind)!);
   }
   ctx.globalAlpha = 1;
   return true;

@@ -74,24 +74,32 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
   const bandY = 22;
   const bandH = 16;
   let m = firstMacrotaskEndingAfter(scene, view.x0);
-  let bandFreePx = -Infinity;
-  for (; m < macrotasks.length; m++) {
+  ctx.strokeStyle = palette.border;
+  ctx.lineWidth = 1;
+  while (m < macrotasks.length) {
     const band = macrotasks[m];
     if (band.x0 > view.x1) break;
     const px0 = Math.max(view.toPx(band.x0), -2);
     const px1 = Math.min(view.toPx(band.x1), widthPx + 2);
-    if (px1 < bandFreePx) continue;
-    ctx.fillStyle = palette.panel;
-    ctx.fillRect(px0, bandY, Math.max(1, px1 - px0), bandH);
-    ctx.strokeStyle = palette.border;
-    ctx.strokeRect(px0 + 0.5, bandY + 0.5, Math.max(1, px1 - px0) - 1, bandH - 1);
-    const label = macrotaskName(band.kind, band.id);
-    const w = ctx.measureText(label).width;
-    if (px1 - px0 > w + 8) {
+    if (px1 - px0 < 3) {
+      // Too narrow to tell apart: one 2-px "busy" tick for all bands starting in these pixels.
       ctx.fillStyle = palette.muted;
-      ctx.fillText(label, px0 + 4, bandY + bandH / 2);
+      ctx.fillRect(Math.floor(px0), bandY + 4, 2, bandH - 8);
+      m = Math.max(m + 1, firstMacrotaskStartingAt(scene, view.toX(Math.floor(px0) + 3)));
+      continue;
     }
-    bandFreePx = px1 + 1;
+    ctx.fillStyle = palette.panel;
+    ctx.fillRect(px0, bandY, px1 - px0, bandH);
+    ctx.strokeRect(px0 + 0.5, bandY + 0.5, px1 - px0 - 1, bandH - 1);
+    if (px1 - px0 > 40) {
+      const label = macrotaskName(band.kind, band.id);
+      const w = ctx.measureText(label).width;
+      if (px1 - px0 > w + 8) {
+        ctx.fillStyle = palette.muted;
+        ctx.fillText(label, px0 + 4, bandY + bandH / 2);
+      }
+    }
+    m++;
   }
   if (view.scale >= 5) {
     const first = Math.max(0, seqAtX(model.axis, view.x0));
@@ -105,6 +113,18 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
   }
   ctx.fillStyle = palette.border;
   ctx.fillRect(0, AXIS_H - 1, widthPx, 1);
+}
+
+function firstMacrotaskStartingAt(scene: Scene, x: number): number {
+  const bands = scene.model.axis.macrotasks;
+  let lo = 0;
+  let hi = bands.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bands[mid].x0 < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function firstMacrotaskEndingAfter(scene: Scene, x: number): number {

@@ -52,15 +52,16 @@ export class Toolbar {
   setModel(model: TimelineModel): void {
     const swatch = (cssVar: string, label: string, outline = false): HTMLElement =>
       h('span', {}, h('span', { class: 'tl-swatch', style: outline ? `border:1px solid var(${cssVar})` : `background:var(${cssVar})` }), label);
-    const c = model.arrows.counts;
-    const arrowText = `arrows: ${c.resume} settle→resume · ${c.spawn} spawn · ${c.combinator} combinator${c.yield ? ` · ${c.yield} yield` : ''}`;
+    const c = model.arrowsReady() ? model.arrows.counts : null;
+    const arrowText = !c ? 'arrows: computing…'
+      : `arrows: ${c.resume} settle→resume · ${c.spawn} spawn · ${c.combinator} combinator${c.yield ? ` · ${c.yield} yield` : ''}`;
     this.legend.replaceChildren(
       swatch('--tl-running', 'running'),
       swatch('--tl-suspended', 'suspended', true),
       swatch('--tl-queued', 'queued'),
       swatch('--tl-blocked', 'blocked'),
       swatch('--tl-callback', 'callback'),
-      h('span', { class: 'tl-arrow-counts', 'data-resume': c.resume, 'data-spawn': c.spawn, 'data-combinator': c.combinator, 'data-yield': c.yield }, arrowText),
+      h('span', { class: 'tl-arrow-counts', 'data-resume': c?.resume, 'data-spawn': c?.spawn, 'data-combinator': c?.combinator, 'data-yield': c?.yield }, arrowText),
     );
   }
 }

@@ -36,7 +36,9 @@ export class Tooltip {
       const t1 = timeAtX(model.axis, seg.x1[i]);
       const label = seg.site[i] ? model.trace.sites[seg.site[i]]?.label : '';
       lines.push(`${STATE_NAMES[seg.state[i]] ?? 'state'}${label ? `: ${label}` : ''}`);
-      lines.push(`for ${formatDuration(t1 - t0)} (${formatDuration(t0)} → ${formatDuration(t1)})`);
+      // Virtual time alone says "0 ms" for all synchronous work; the steps say how much happened.
+      const steps = countSteps(model, seg.seq[i], seg.x1[i]);
+      lines.push(`for ${formatDuration(t1 - t0)}, ${steps} ${steps === 1 ? 'step' : 'steps'} (${formatDuration(t0)} → ${formatDuration(t1)})`);
     } else {
       lines.push(model.describe(hit.seq));
       lines.push(`at ${formatDuration(model.trace.events.t[hit.seq])}, step ${hit.seq}`);
@@ -54,6 +56,14 @@ export class Tooltip {
     this.el.style.left = `${left}px`;
     this.el.style.top = `${py + 16}px`;
   }
+}
+
+/** Steps (events with a width on the axis) from event `fromSeq` up to layout x. */
+function countSteps(model: TimelineModel, fromSeq: number, untilX: number): number {
+  const { pos, end } = model.axis;
+  let steps = 0;
+  for (let s = Math.max(0, fromSeq); s < pos.length && pos[s] < untilX; s++) if (end[s] > pos[s]) steps++;
+  return steps;
 }
 
 /** Virtual time a lane spent running, blocked and waiting (suspended or queued). */

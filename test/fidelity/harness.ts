@@ -8,7 +8,8 @@
  *                        `SIM_CMD=node` is the self-test: the "simulator" is real node, given the
  *                        same node-ready file as the reference run (transpiled for .ts/.mts), so
  *                        every comparison must pass trivially.
- *  - NODE_CMD            command of the reference node (default: the node running the tests).
+ *  - NODE_CMD            command of the reference node (default: the node running the tests);
+ *                        it always gets `--require node-warmup.cjs` (see that file).
  *  - FIDELITY_CONCURRENCY  processes' pool size (default 2: the machine is shared).
  *  - FIDELITY_TIMEOUT_MS per-process real-time limit (default 30000).
  */
@@ -156,14 +157,19 @@ export function runCommand(argv: string[], cwd: string, timeoutMs = processTimeo
   });
 }
 
+/** Preload of every real-node run: pays the first-console.log cost up front (see the file). */
+export const NODE_WARMUP = path.join(FIDELITY_DIR, 'node-warmup.cjs');
+
 export function nodeCommand(): string[] {
-  return process.env.NODE_CMD ? splitCommand(process.env.NODE_CMD) : [process.execPath];
+  const node = process.env.NODE_CMD ? splitCommand(process.env.NODE_CMD) : [process.execPath];
+  return [...node, '--require', NODE_WARMUP];
 }
 
 export function simCommand(): string[] {
   const raw = process.env.SIM_CMD;
   if (raw && raw.trim()) {
     const argv = splitCommand(raw);
+    if (isSelfTest()) return nodeCommand(); // node against node, same preload
     return argv[0] === 'node' ? [process.execPath, ...argv.slice(1)] : argv;
   }
   return [process.execPath, path.join(REPO_ROOT, 'dist', 'cli.js'), 'run'];
@@ -300,10 +306,10 @@ export function unifiedDiff(expected: string, actual: string, labels = ['node', 
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) {
       ops.push({ t: ' ', line: a[i], ai: i++, bi: j++ });
-    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      ops.push({ t: '+', line: b[j], ai: i, bi: j++ });
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       ops.push({ t: '-', line: a[i], ai: i++, bi: j });
+    } else {
+      ops.push({ t: '+', line: b[j], ai: i, bi: j++ });
     }
   }
   const out = [`--- ${labels[0]}`, `+++ ${labels[1]}`];
@@ -313,7 +319,7 @@ export function unifiedDiff(expected: string, actual: string, labels = ['node', 
       k++;
       continue;
     }
-    let start = Math.max(0, k - context);
+    const start = Math.max(0, k - context);
     let end = k;
     // extend the hunk while changes are within 2*context of each other
     while (end < ops.length) {
@@ -337,7 +343,6 @@ export function unifiedDiff(expected: string, actual: string, labels = ['node', 
     out.push(`@@ -${aStart},${aLen} +${bStart},${bLen} @@`);
     for (const o of hunk) out.push(`${o.t}${o.line}`);
     k = end;
-    start = end;
   }
   return out.join('\n');
 }

@@ -59,4 +59,6 @@ export interface RunResult {
   timings?: { instrumentAndBundleMs: number; runMs: number };
   /** Peak heap used by the worker during the run (bytes), for the benchmark. */
   peakHeapBytes?: number;
+  /** Bytes the recorder's columns held for the events (not the JSON), for the benchmark. */
+  traceBytesInMemory?: number;
 }

@@ -42,7 +42,11 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
         const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd) });
-        const loader: esbuild.Loader = /x$/.test(args.path) ? 'jsx' : 'js';
+        // TS files keep a TS loader although their text is JS by now: esbuild then treats an
+        // import of a name the other file does not export as a type-only import (TypeScript
+        // without a checker cannot tell `export { SomeInterface } from './types'` apart).
+        const isTs = /\.[cm]?tsx?$/.test(args.path) || (isEntry && !/\.[cm]?jsx?$/.test(args.path));
+        const loader: esbuild.Loader = /x$/.test(args.path) ? (isTs ? 'tsx' : 'jsx') : isTs ? 'ts' : 'js';
         if (result.diagnostics.length) {
           // Third-party code we cannot parse still runs, just without instrumentation.
           if (args.path.includes(`${path.sep}node_modules${path.sep}`)) {

@@ -20,6 +20,8 @@ export interface OriginalPosition {
 
 interface CallSiteLike {
   getFileName(): string | undefined | null;
+  getFunctionName(): string | null;
+  getTypeName(): string | null;
   getLineNumber(): number | null;
   getColumnNumber(): number | null;
   toString(): string;
@@ -30,7 +32,12 @@ export class StackMapper {
   /** The first user frame of each error whose stack we formatted: where Node points its caret. */
   private readonly origins = new WeakMap<object, OriginalPosition>();
 
-  constructor(mapJson: string, private readonly sources: Map<string, string>) {
+  /**
+   * @param belowMain Frames Node shows under a CommonJS main module's top-level code (its module
+   *   loader), appended when a stack reaches the entry's top level, so an uncaught error at the
+   *   top level prints like Node's own.
+   */
+  constructor(mapJson: string, private readonly sources: Map<string, string>, private readonly belowMain: string[] = [], private readonly stackLimit: () => number = () => 10) {
     try {
       this.map = mapJson ? new SourceMap(JSON.parse(mapJson)) : undefined;
     } catch {
@@ -58,9 +65,12 @@ export class StackMapper {
       header = 'Error';
     }
     const lines: string[] = [];
+    let reachedMain = false;
     for (const frame of frames) {
       try {
         if (frame.getFileName() !== BUNDLE_FILENAME) continue;
+        // The bundle wrapper's own body is the entry module's top level (`Object.<anonymous>`).
+        reachedMain = frame.getFunctionName() === null && frame.getTypeName() === 'Object';
         const pos = this.original(frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
         const where = pos ? `${pos.file}:${pos.line}:${pos.column}` : `${BUNDLE_FILENAME}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
         if (pos && lines.length === 0 && error !== null && typeof error === 'object') this.origins.set(error, pos);
@@ -75,7 +85,8 @@ export class StackMapper {
     }
     // No user frame at all (an error of our own machinery): keep every frame, for diagnosis.
     if (lines.length === 0) for (const frame of frames) lines.push(`    at ${String(frame)}`);
-    return [header, ...lines].join('\n');
+    else if (reachedMain) lines.push(...this.belowMain);
+    return [header, ...lines.slice(0, Math.max(this.stackLimit(), 1))].join('\n');
   };
 
   /**

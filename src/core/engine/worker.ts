@@ -28,6 +28,7 @@ import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 const TRACE_CONSOLE_CAP = 8_000_000;
 /** Output is sent to the parent once this much is pending (or at the end of a slice). */
 const FLUSH_CHARS = 64 * 1024;
+const FLUSH_MS = 30;
 /** Real time one slice of the loop may take before the engine checks messages and snapshots. */
 const SLICE_MS = 50;
 /** Names in the sandbox that user code never uses. */
@@ -35,18 +36,36 @@ const HANDLE_VAR = '__asyncTimeline$handle';
 const MAIN_VAR = TLA_GLOBAL;
 
 const input = workerData as WorkerInput;
+
+/**
+ * The frames under a CommonJS main module's top level in Node 20 (its module loader). This
+ * file is itself loaded by that loader, so its own stack gives the real line numbers of this
+ * Node; the names are those the main thread shows, and the last frame (main-thread only) is
+ * Node 20's.
+ */
+const NODE_MAIN_FRAMES: string[] = (() => {
+  const names: Record<string, string> = { 'Object..js': 'Module._extensions..js', 'Function._load': 'Module._load' };
+  const frames = (new Error().stack ?? '').split('\n').filter((l) => /\(node:internal\/modules\/(cjs\/loader|run_main):/.test(l));
+  if (frames.length !== 5) return [];
+  const named = frames.map((l) => l.replace(/at (\S+) \(/, (m, fn: string) => (names[fn] ? `at ${names[fn]} (` : m)));
+  return [...named, '    at node:internal/main/run_main_module:28:49'];
+})();
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 let pending: OutputChunk[] = [];
 let pendingChars = 0;
+let lastFlush = 0;
 function write(stream: 1 | 2, text: string): void {
   const last = pending[pending.length - 1];
   if (last && last[0] === stream) last[1] += text;
   else pending.push([stream, text]);
   pendingChars += text.length;
-  if (pendingChars >= FLUSH_CHARS) flush();
+  // Batch (a flood of small lines must not become a flood of messages), but never sit on
+  // output for long: a log line before a long computation shows up while it runs.
+  if (pendingChars >= FLUSH_CHARS || performance.now() - lastFlush > FLUSH_MS) flush();
 }
 function flush(): void {
+  lastFlush = performance.now();
   if (pending.length) post({ type: 'output', chunks: pending });
   pending = [];
   pendingChars = 0;
@@ -94,10 +113,25 @@ async function main(): Promise<void> {
     return;
   }
 
-  const mapper = new StackMapper(built.map, built.sources);
+  // Check --args before anything runs, so a typo is a usage error, not a crash.
+  let argsScript: vm.Script | undefined;
+  if (input.entryArgs) {
+    try {
+      argsScript = new vm.Script(`(${input.entryArgs})`, { filename: '--args' });
+    } catch (e) {
+      write(2, `async-timeline: --args: ${e instanceof Error ? e.message : String(e)} in ${JSON.stringify(input.entryArgs)}\n`);
+      flush();
+      post({ type: 'done', trace: emptyTrace({ ...meta, seed: input.seed, moduleKind: built.moduleKind, exitCode: 2 }), exitCode: 2, diagnostics: [] });
+      return;
+    }
+  }
+
   const context = vm.createContext({});
+  const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
+  const belowMain = built.moduleKind === 'commonjs' ? NODE_MAIN_FRAMES : [];
+  const mapper = new StackMapper(built.map, built.sources, belowMain, () => Number(sandboxError.stackTraceLimit) || 0);
   // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
-  (vm.runInContext('Error', context) as ErrorConstructor).prepareStackTrace = mapper.prepareStackTrace as never;
+  sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
 
   const runtimePath = path.join(input.distDir, 'runtime.js');
   new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath }).runInContext(context);
@@ -133,7 +167,9 @@ async function main(): Promise<void> {
   const realRequire = createRequire(input.entry);
   const module = { exports: {} as Record<string, unknown>, id: '.', filename: input.entry, loaded: false };
   const sandboxRequire = Object.assign((name: string) => handle.builtinModule(name) ?? realRequire(name), { main: module, resolve: realRequire.resolve });
-  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${built.code}\n})`, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
+  // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
+  const code = built.code.startsWith('#!') ? '//' + built.code : built.code;
+  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
   sandbox[MAIN_VAR] = undefined;
   sandbox[HANDLE_VAR] = handle;
   sandbox['__asyncTimeline$program'] = () => {
@@ -143,10 +179,13 @@ async function main(): Promise<void> {
     if (!input.entryFunction) return tla;
     const fn = (module.exports as Record<string, unknown>)[input.entryFunction];
     if (typeof fn !== 'function') {
-      const TypeErrorCtor = vm.runInContext('TypeError', context) as TypeErrorConstructor;
-      throw new TypeErrorCtor(`--entry: '${input.entryFunction}' is not an exported function of ${input.entryDisplay}`);
+      // A usage problem, not the program's: say so plainly and end the (simulated) process.
+      const exported = Object.keys(module.exports).join(', ') || 'none';
+      write(2, `async-timeline: --entry: '${input.entryFunction}' is not an exported function of ${input.entryDisplay} (exports: ${exported})\n`);
+      (sandbox.process as { exit(code: number): never }).exit(2);
+      return undefined; // not reached: exit() unwinds
     }
-    const args = input.entryArgs ? vm.runInContext(`(${input.entryArgs})`, context) : [];
+    const args = input.entryArgs ? argsScript!.runInContext(context) : [];
     return fn(...(Array.isArray(args) ? args : [args]));
   };
 
@@ -154,11 +193,13 @@ async function main(): Promise<void> {
   const runMain = new vm.Script(`${HANDLE_VAR}.runMain(__asyncTimeline$program)`, { filename: 'async-timeline:main' });
   const runSlice = new vm.Script(`${HANDLE_VAR}.runSlice(${SLICE_MS})`, { filename: 'async-timeline:slice' });
   let budgetSite = -1;
+  let waiting = false;
   let stopReason: string | undefined;
   /** Runs one step; returns true when the run is over. */
   const step = (script: vm.Script): boolean => {
     try {
-      const r = script.runInContext(context, { timeout: backstop });
+      const r = script.runInContext(context, { timeout: backstop }) as string;
+      waiting = r === 'wait';
       return r === 'done' || handle.done;
     } catch (e) {
       if (isBudgetError(e)) {
@@ -190,7 +231,9 @@ async function main(): Promise<void> {
       lastSnapshot = performance.now();
     }
     // Let real I/O (a native promise the program awaited) make progress between slices.
-    if (!over) await new Promise((resolve) => setImmediate(resolve));
+    // 'wait' (proposed for the runtime): only something external (a native promise adopted by
+    // an await) is pending, so sleep a little instead of spinning.
+    if (!over) await new Promise((resolve) => (waiting ? setTimeout(resolve, 1) : setImmediate(resolve)));
   }
 
   const trace = capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP);

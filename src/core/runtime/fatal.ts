@@ -51,7 +51,7 @@ function printFatal(err: unknown, fromPromise: boolean): string {
     text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
       `${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
   } else {
-    const header = host.errorSourceHeader?.(err) ?? '';
+    const header = host.errorSourceHeader?.(err, fromPromise) ?? '';
     if (isNativeError(err)) {
       text = `${header === '' ? '' : `${header}\n`}${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
     } else {

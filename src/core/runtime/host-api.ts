@@ -74,11 +74,16 @@ export interface RuntimeHost {
    * Optional: the "file:line\nsource line\n     ^\n\n" header Node prints above an uncaught
    * error (it needs source maps, which only the engine has). Return '' when unknown.
    */
-  errorSourceHeader?(error: unknown): string;
+  errorSourceHeader?(error: unknown, fromPromise?: boolean): string;
   options: RuntimeOptions;
 }
 
-export type SliceResult = 'more' | 'done';
+/**
+ * 'more': call runSlice again soon. 'wait': nothing simulated is runnable, but a native
+ * (external) promise the program awaited is still pending — let the host's real event loop run
+ * (e.g. sleep 1 ms), then call runSlice again. 'done': the run is over.
+ */
+export type SliceResult = 'more' | 'wait' | 'done';
 
 export interface RuntimeHandle {
   /**
@@ -96,8 +101,10 @@ export interface RuntimeHandle {
   runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void;
   /**
    * Runs the event loop for up to about `maxRealMs` of real time (never splitting a
-   * macrotask). 'more': call again; 'done': the program ended (loop empty, process.exit,
-   * fatal error, or a budget/stop).
+   * macrotask). 'more': call again; 'wait': only external promises are pending (see
+   * SliceResult); 'done': the program ended (loop empty, process.exit, fatal error, a budget
+   * or stop). A budget error of `loop()` does not escape: it ends the run (truncated, with the
+   * site in the reason) and runSlice/runMain return normally.
    */
   runSlice(maxRealMs: number): SliceResult;
   /** The process exit code so far (process.exitCode, 1 after a fatal error, process.exit(n)). */

@@ -22,6 +22,7 @@ import { rt } from './state';
 import { makeTimersPromises } from './timers-promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
 import './unhandled-rejections';
+import './external';
 
 export { SimPromise } from './promise-api';
 export { isPromise } from './promise';

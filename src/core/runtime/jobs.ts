@@ -16,6 +16,8 @@ export const enum JobKind {
   Thenable = 1,
   /** queueMicrotask(callback): x = callback. */
   Microtask = 2,
+  /** An await continuation without a Reaction record (tracing off): x = Resumable, y = value, z = 1 if rejected. */
+  Resume = 3,
 }
 
 export type JobRunner = (x: unknown, y: unknown, z: unknown, jobId: number) => void;

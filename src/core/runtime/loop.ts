@@ -16,6 +16,7 @@
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
 import { EventKind, MacrotaskKind } from '../trace/format';
+import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { hasImmediates, immediateRefCount, processImmediate } from './immediates';
@@ -191,6 +192,7 @@ function runIteration(): boolean {
     return false;
   }
   if (loopAlive()) return true;
+  if (pendingExternals > 0) return false;
   // The loop is empty: 'beforeExit' may schedule more work (Node: EmitProcessBeforeExit).
   try {
     processEmit('beforeExit', rt.exitCode);
@@ -216,13 +218,27 @@ function finish(): void {
   rt.rec.force(EventKind.RunEnd, rt.exitCode, rt.rec.str(why), 0);
 }
 
+/** External promises settled between slices: their jobs run as one I/O macrotask. */
+function runExternalCompletions(): void {
+  clearExternalSettled();
+  if (!hasJobs() && !hasTicks()) return;
+  macrotaskStart(MacrotaskKind.Io, 0);
+  runNextTicks();
+  macrotaskEnd(MacrotaskKind.Io, 0);
+}
+
 /** Runs loop iterations for about `maxRealMs` of real time. */
-export function runSlice(maxRealMs: number): 'more' | 'done' {
+export function runSlice(maxRealMs: number): 'more' | 'wait' | 'done' {
   if (finished) return 'done';
   const host = rt.host;
   const deadline = host.realNow() + maxRealMs;
+  if (externalSettled) runExternalCompletions();
   while (!rt.exited) {
-    if (!runIteration()) break;
+    if (!runIteration()) {
+      // Only real (external) promises keep the program alive: let the host's loop run.
+      if (!rt.exited && pendingExternals > 0) return 'wait';
+      break;
+    }
     if (host.realNow() >= deadline) return rt.exited ? (finish(), 'done') : 'more';
   }
   finish();

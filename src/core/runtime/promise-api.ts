@@ -63,7 +63,7 @@ export function speciesConstructor(o: object): unknown {
   if (C === undefined) return SimPromise;
   if (C === null || (typeof C !== 'object' && typeof C !== 'function')) throw new TypeError('The .constructor property is not an object');
   const S = (C as { [Symbol.species]?: unknown })[Symbol.species];
-  if (S === undefined || S === null) return SimPromise;
+  if (S === undefined || S === null || S === SimPromise) return SimPromise;
   if (isConstructor(S)) return S;
   throw new TypeError('object.constructor[Symbol.species] is not a constructor');
 }

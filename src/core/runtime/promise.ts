@@ -79,6 +79,11 @@ export let promiseSettleSeq: (p: PromiseImpl) => number;
 /** The resolve function's algorithm (§27.2.1.3.2 steps 7-16) on an internal promise. */
 export let resolvePromise: (p: PromiseImpl, resolution: unknown) => void;
 export let rejectPromise: (p: PromiseImpl, reason: unknown) => void;
+/**
+ * Await's PerformPromiseThen for a driver. With tracing off and `p` settled, the continuation
+ * is queued as a bare Resume job (no Reaction record): same job, same order, less garbage.
+ */
+export let performResume: (p: PromiseImpl, co: Resumable) => void;
 /** PerformPromiseThen (§27.2.5.4.1) without the species/capability layer. */
 export let performThen: (p: PromiseImpl, kind: ReactionKind, onF: unknown, onR: unknown, target: unknown) => void;
 
@@ -190,6 +195,17 @@ export class PromiseImpl {
       }
     };
 
+    performResume = (p, co): void => {
+      const state = p.#state;
+      if (state === PENDING || rt.tracing) {
+        performThen(p, ReactionKind.Resume, undefined, undefined, co);
+        return;
+      }
+      if (state === REJECTED && !p.#handled) rejectionTracker(p, 'handle');
+      p.#handled = true;
+      enqueueJob(JobKind.Resume, co, p.#result, state === REJECTED ? 1 : 0);
+    };
+
     performThen = (p, kind, onF, onR, target): void => {
       const r = new Reaction(kind, typeof onF === 'function' ? onF : undefined, typeof onR === 'function' ? onR : undefined, target, p, undefined);
       const state = p.#state;
@@ -280,7 +296,8 @@ function runThenableJob(x: unknown, thenable: unknown, then: unknown): void {
     performThen(thenable, ReactionKind.Derived, undefined, undefined, p);
     return;
   }
-  const [resolve, reject] = createResolvingFunctions(p);
+  let [resolve, reject] = createResolvingFunctions(p);
+  if (externalHook !== undefined && isNativePromise(thenable)) [resolve, reject] = externalHook(p, resolve, reject);
   try {
     (then as (this: unknown, a: unknown, b: unknown) => unknown).call(thenable, resolve, reject);
   } catch (e) {
@@ -289,11 +306,29 @@ function runThenableJob(x: unknown, thenable: unknown, then: unknown): void {
   }
 }
 
+/** A real V8 promise (this realm's or the host's), not one of ours: it settles in real time. */
+function isNativePromise(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !isPromise(x) && Object.prototype.toString.call(x) === '[object Promise]';
+}
+
+type Resolvers = [(v?: unknown) => void, (e?: unknown) => void];
+/** Set by external.ts: wraps the resolving functions handed to a native promise's then. */
+let externalHook: ((p: PromiseImpl, resolve: Resolvers[0], reject: Resolvers[1]) => Resolvers) | undefined;
+export function setExternalHook(f: typeof externalHook): void {
+  externalHook = f;
+}
+
 function runMicrotaskJob(callback: unknown, _y: unknown, _z: unknown, jobId: number): void {
   if (rt.tracing) rt.rec.emit(EventKind.MicrotaskRun, jobId, 0, 0);
   (callback as () => void)();
 }
 
+/** The bare await continuation (tracing off only, so no trace operands are needed). */
+function runResumeJob(co: unknown, value: unknown, z: unknown): void {
+  (co as Resumable).resume(value, z === 1, undefined as unknown as PromiseImpl, 0);
+}
+
+setJobRunner(JobKind.Resume, runResumeJob);
 setJobRunner(JobKind.Reaction, runReactionJob);
 setJobRunner(JobKind.Thenable, runThenableJob);
 setJobRunner(JobKind.Microtask, runMicrotaskJob);

@@ -9,7 +9,7 @@ import { AtomicsSim } from './threads';
 import type { SimHost, ThreadLoop, WorkerEntry } from './types';
 import { World, type WorldOptions } from './world';
 
-export interface SimulationOptions extends WorldOptions {}
+export type SimulationOptions = WorldOptions;
 
 export class Simulation {
   readonly world: World;

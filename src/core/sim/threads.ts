@@ -99,16 +99,17 @@ export class Worker extends Emitter {
     super();
     const parent = world.current;
     const data = structuredCloneSim(options.workerData);
-    let inner: MessagePort | undefined;
+    const box: { inner?: MessagePort } = {};
     const entry: WorkerEntry =
       typeof what === 'function'
-        ? { kind: 'function', fn: () => what(data, inner as MessagePort) }
+        ? { kind: 'function', fn: () => what(data, box.inner as MessagePort) }
         : { kind: 'file', specifier: String(what), eval: options.eval === true };
     const th = world.spawn(options.name ?? `worker ${world.threads.length}`, entry);
     this.thread = th;
     this.threadId = th.id;
     this.port = new MessagePort(world, parent);
-    inner = new MessagePort(world, th);
+    const inner = new MessagePort(world, th);
+    box.inner = inner;
     this.port.peer = inner;
     inner.peer = this.port;
     const locals: WorkerLocals = { parentPort: inner, workerData: data };

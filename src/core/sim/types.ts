@@ -68,6 +68,11 @@ export interface SimHost {
   stop(reason: string): void;
   /** The sandbox's Promise constructor (the project's spec Promise), for promise-returning APIs. */
   Promise: PromiseConstructor;
+  /**
+   * What a blocking call throws once the run is stopped (the runtime's exit signal, which user
+   * code cannot swallow); default: a SimulationStopped error.
+   */
+  abortError?(reason: string): unknown;
 }
 
 /** What a Worker runs: a module (engine loads it) or a function in the same context. */

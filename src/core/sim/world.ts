@@ -33,6 +33,11 @@ export interface WorldOptions {
   maxVirtualMs?: number;
   /** The run stops after this many scheduler steps. */
   maxSteps?: number;
+  /**
+   * The runtime drives the main thread's loop itself and calls `runUntil(now)` from its poll
+   * phase (co-scheduling): the world then never steps nor ends the main thread.
+   */
+  mainDriven?: boolean;
 }
 
 export type ThreadState = 'new' | 'ready' | 'running' | 'blocked' | 'done';
@@ -89,12 +94,14 @@ export class World {
   private nextIo = 1;
   private readonly maxVirtualMs: number;
   private readonly maxSteps: number;
+  private readonly mainDriven: boolean;
 
   constructor(readonly host: SimHost, options: WorldOptions = {}) {
     this.cores = new Cores(options.cores ?? 4);
     this.seed = options.seed ?? 1;
     this.maxVirtualMs = options.maxVirtualMs ?? Infinity;
     this.maxSteps = options.maxSteps ?? Infinity;
+    this.mainDriven = options.mainDriven ?? false;
     this.main = new SimThread(0, 'main', host.mainLoop, undefined);
     this.main.state = 'ready';
     this.threads.push(this.main);
@@ -190,15 +197,15 @@ export class World {
       th.blockedOn = what;
       try {
         for (;;) {
-          if (this.stopped !== undefined) throw new SimulationStopped(this.stopped);
-          if (th.terminated) throw new SimulationStopped(`thread ${th.name} was terminated`);
+          if (this.stopped !== undefined) throw this.abort(this.stopped);
+          if (th.terminated) throw this.abort(`thread ${th.name} was terminated`);
           r = check();
           if (r !== undefined) break;
           if (this.peekTime() > timeoutAt) break;
           if (!this.runOne()) {
             if (timeoutAt < Infinity) break;
             this.stuck();
-            throw new SimulationStopped(this.stopped ?? 'stuck');
+            throw this.abort(this.stopped ?? 'stuck');
           }
         }
       } finally {
@@ -246,6 +253,27 @@ export class World {
     if (this.stopped === undefined && this.main.state !== 'done') this.stuck();
   }
 
+  /**
+   * Co-scheduling (options.mainDriven): runs every simulation event and every other thread's
+   * macrotask due at or before `t`, the main thread's clock in its poll phase.
+   */
+  runUntil(t: number): void {
+    while (this.reap()) {
+      /* threads that ended since the last call exit now (their listeners may queue work) */
+    }
+    while (this.stopped === undefined && this.peekTime() <= t) {
+      if (!this.runOne()) break;
+    }
+  }
+
+  /** Earliest time at which anything of the simulation can run (Infinity if nothing can). */
+  nextTime(): number {
+    while (this.reap()) {
+      /* as in runUntil */
+    }
+    return this.peekTime();
+  }
+
   /** Earliest time at which anything can run (Infinity if nothing can). */
   private peekTime(): number {
     const ev = this.events.peek();
@@ -258,6 +286,7 @@ export class World {
   }
 
   private dueOf(th: SimThread): number {
+    if (th === this.main && this.mainDriven) return Infinity;
     if (th.state !== 'ready' && th.state !== 'new') return Infinity;
     if (th.start) return th.now();
     const due = th.loop.nextDue();
@@ -267,7 +296,7 @@ export class World {
   /** Runs the earliest event or macrotask. False when nothing can run (done or stuck). */
   private runOne(): boolean {
     if (this.reap()) return true;
-    if (this.main.state === 'done') return false;
+    if (this.main.state === 'done' && !this.mainDriven) return false;
     let best: SimThread | undefined;
     let bestT = Infinity;
     for (const th of this.threads) {
@@ -325,7 +354,7 @@ export class World {
   private reap(): boolean {
     let any = false;
     for (const th of this.threads) {
-      if (th.state !== 'ready' || th.start) continue;
+      if (th.state !== 'ready' || th.start || (th === this.main && this.mainDriven)) continue;
       if (th.refs.size > 0 || th.loop.nextDue() !== Infinity) continue;
       this.exit(th, 0);
       any = true;
@@ -351,6 +380,10 @@ export class World {
     }
     const deadlock = this.threads.some((th) => th.state === 'blocked');
     this.stop(`${deadlock ? 'deadlock' : 'stuck'}: nothing can happen any more. ${lines.join('; ')}`);
+  }
+
+  private abort(reason: string): unknown {
+    return this.host.abortError?.(reason) ?? new SimulationStopped(reason);
   }
 
   stop(reason: string): void {

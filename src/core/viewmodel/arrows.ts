@@ -15,6 +15,7 @@
  */
 import { EventKind, type TraceFile } from '../trace/format';
 import type { Axis } from './axis';
+import { SeqById } from './columns';
 import type { LaneModel } from './lanes';
 
 export const enum ArrowKind {
@@ -54,9 +55,9 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
     arrows.push({ kind: k, fromLane: laneOfEvent[fromSeq], fromX: pos[fromSeq], fromSeq, toLane, toX: pos[toSeq], toSeq });
   };
 
-  const createSeqOfTask = new Map<number, number>();
-  const createSeqOfPromise = new Map<number, number>();
-  const settleSeqOfPromise = new Map<number, number>();
+  const createSeqOfTask = new SeqById();
+  const createSeqOfPromise = new SeqById();
+  const settleSeqOfPromise = new SeqById();
   /** Per async-generator task: the seq of its last yield, cleared when it runs on. */
   const lastYield = new Map<number, number>();
   const pendingCombinators: number[] = [];
@@ -78,7 +79,7 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
         break;
       case EventKind.TaskStart: {
         const created = createSeqOfTask.get(a[i]);
-        if (created !== undefined) add(ArrowKind.Spawn, created, i, laneOfTask[a[i]] ?? -1);
+        if (created >= 0) add(ArrowKind.Spawn, created, i, laneOfTask[a[i]] ?? -1);
         break;
       }
       case EventKind.TaskYield:
@@ -107,7 +108,7 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
       case EventKind.PromiseFulfill:
       case EventKind.PromiseReject: {
         settleSeqOfPromise.set(a[i], i);
-        const inputs = combinatorInputs.get(a[i]);
+        const inputs = combinatorInputs.size > 0 ? combinatorInputs.get(a[i]) : undefined;
         if (inputs) {
           for (const inputSettle of inputs) add(ArrowKind.Combinator, inputSettle, i, laneOfEvent[i]);
           combinatorInputs.delete(a[i]);
@@ -118,12 +119,12 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
       case EventKind.ReactionRun: {
         if (c[i] !== 0 || pendingCombinators.length === 0) break;
         const input = a[i];
-        const inputCreated = createSeqOfPromise.get(input) ?? -1;
+        const inputCreated = createSeqOfPromise.get(input);
         const inputSettled = settleSeqOfPromise.get(input);
-        if (inputSettled === undefined) break;
+        if (inputSettled < 0) break;
         for (let j = pendingCombinators.length - 1; j >= 0; j--) {
           const combinator = pendingCombinators[j];
-          if ((createSeqOfPromise.get(combinator) ?? -1) > inputCreated) {
+          if (createSeqOfPromise.get(combinator) > inputCreated) {
             combinatorInputs.get(combinator)?.push(inputSettled);
             break;
           }

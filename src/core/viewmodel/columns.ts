@@ -47,3 +47,28 @@ export function lowerBound(values: ArrayLike<number>, x: number, length = values
   }
   return lo;
 }
+
+/**
+ * id → seq for ids that are small positive integers handed out in order (tasks, promises):
+ * a growable Int32Array, several times faster than a Map over a million events. -1 = unset.
+ */
+export class SeqById {
+  private data = new Int32Array(1024).fill(-1);
+  get(id: number): number {
+    return id >= 0 && id < this.data.length ? this.data[id] : -1;
+  }
+  has(id: number): boolean {
+    return this.get(id) >= 0;
+  }
+  set(id: number, seq: number): void {
+    if (id < 0) return;
+    if (id >= this.data.length) {
+      let size = this.data.length * 2;
+      while (size <= id) size *= 2;
+      const next = new Int32Array(size).fill(-1);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[id] = seq;
+  }
+}

@@ -17,7 +17,10 @@ export interface TimelineModel {
   trace: TraceFile;
   axis: Axis;
   lanes: LaneModel;
-  arrows: ArrowModel;
+  /** Built on first read (a million-event trace paints its lanes first; see arrowsReady). */
+  readonly arrows: ArrowModel;
+  /** Whether `arrows` has been built already (reading it builds it). */
+  arrowsReady(): boolean;
   summary: Summary;
   console: ConsoleLine[];
   /** The event loop at any step (replayed with checkpoints). */
@@ -29,7 +32,7 @@ export interface TimelineModel {
 export function buildTimeline(trace: TraceFile): TimelineModel {
   const axis = buildAxis(trace);
   const lanes = buildLanes(trace, axis);
-  const arrows = buildArrows(trace, axis, lanes);
+  let arrows: ArrowModel | null = null;
   const taskLabel = (task: number): string => {
     const lane = lanes.lanes[lanes.laneOfTask[task] ?? -1];
     return lane ? lane.label : `task ${task}`;
@@ -38,7 +41,11 @@ export function buildTimeline(trace: TraceFile): TimelineModel {
     trace,
     axis,
     lanes,
-    arrows,
+    get arrows(): ArrowModel {
+      arrows ??= buildArrows(trace, axis, lanes);
+      return arrows;
+    },
+    arrowsReady: () => arrows !== null,
     summary: buildSummary(trace),
     console: buildConsole(trace),
     loop: new LoopReplay(trace, taskLabel),

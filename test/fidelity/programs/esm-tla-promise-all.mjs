@@ -7,5 +7,5 @@ async function task(name, ms) {
   log('end ' + name);
   return v;
 }
-const results = await Promise.all([task('a', 40), task('b', 10), task('c', 25)]);
+const results = await Promise.all([task('a', 120), task('b', 30), task('c', 75)]);
 log('results: ' + results.join(','));

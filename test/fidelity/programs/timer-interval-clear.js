@@ -10,4 +10,4 @@ const id = setInterval(() => {
     log('cleared');
   }
 }, 10);
-setTimeout(() => log('timeout 100: n=' + n), 100);
+setTimeout(() => log('timeout 300: n=' + n), 300);

@@ -43,16 +43,36 @@ export interface RunOutput {
 export interface SimOutput extends RunOutput {
   trace: TraceFile;
   handle: RuntimeHandle;
+  /** Real time of runMain + the slices (no instrumenting, no trace export). */
+  runMs: number;
 }
 
 const compiled = new Map<string, vm.Script>();
 
 export function runSim(source: string, options: Partial<RuntimeOptions> & { raw?: boolean } = {}): SimOutput {
+  const { handle, out, t0 } = startSim(source, options);
+  let slices = 0;
+  while (handle.runSlice(1000) === 'more') {
+    if (++slices > 10000) throw new Error('runaway');
+  }
+  return finishSim(handle, out, t0);
+}
+
+/** Like runSim, but lets the real event loop run when the runtime answers 'wait' (external promises). */
+export async function runSimAsync(source: string, options: Partial<RuntimeOptions> & { raw?: boolean } = {}): Promise<SimOutput> {
+  const { handle, out, t0 } = startSim(source, options);
+  let r;
+  while ((r = handle.runSlice(1000)) !== 'done') {
+    await new Promise((resolve) => (r === 'wait' ? setTimeout(resolve, 1) : setImmediate(resolve)));
+  }
+  return finishSim(handle, out, t0);
+}
+
+function startSim(source: string, options: Partial<RuntimeOptions> & { raw?: boolean }) {
   const context = vm.createContext({});
   if (!compiled.has('rt')) compiled.set('rt', new vm.Script(runtimeBundle(), { filename: 'runtime.js' }));
   compiled.get('rt')!.runInContext(context);
-  let stdout = '';
-  let stderr = '';
+  const out = { stdout: '', stderr: '' };
   const install = (context as { __asyncTimelineInstall: InstallFn }).__asyncTimelineInstall;
   const opts: RuntimeOptions = {
     seed: 0,
@@ -64,8 +84,8 @@ export function runSim(source: string, options: Partial<RuntimeOptions> & { raw?
   };
   const handle = install(vm.runInContext('globalThis', context) as object, {
     write(stream, text) {
-      if (stream === 1) stdout += text;
-      else stderr += text;
+      if (stream === 1) out.stdout += text;
+      else out.stderr += text;
     },
     realNow: () => performance.now(),
     formatWithOptions: util.formatWithOptions,
@@ -80,14 +100,16 @@ export function runSim(source: string, options: Partial<RuntimeOptions> & { raw?
     if (m === undefined) throw new Error(`no module ${name}`);
     return m;
   };
+  const t0 = performance.now();
   handle.runMain(() => fn(req));
-  let slices = 0;
-  while (handle.runSlice(1000) === 'more') {
-    if (++slices > 10000) throw new Error('runaway');
-  }
+  return { handle, out, t0 };
+}
+
+function finishSim(handle: RuntimeHandle, out: { stdout: string; stderr: string }, t0: number): SimOutput {
+  const runMs = performance.now() - t0;
   // JSON round trip: the trace's arrays come from the vm realm.
   const trace = JSON.parse(JSON.stringify(handle.trace({ entry: 'prog.js', engine: 'test' }))) as TraceFile;
-  return { stdout, stderr, code: handle.exitCode, trace, handle };
+  return { stdout: out.stdout, stderr: out.stderr, code: handle.exitCode, trace, handle, runMs };
 }
 
 let tmpDir: string | undefined;

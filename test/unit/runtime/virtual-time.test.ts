@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { EventKind } from '../../../src/core/trace/format';
-import { runNode, runSim } from './harness';
+import { runNode, runSim, runSimAsync } from './harness';
 
 describe('runtime: virtual time, blocking, budgets', () => {
   it('timers fire at their due times; time advances only when idle', () => {
@@ -87,5 +87,21 @@ describe('runtime: virtual time, blocking, budgets', () => {
     const strict = runSim(src, { unhandledRejections: 'strict' });
     assert.equal(strict.code, runNode(src, ['--unhandled-rejections=strict']).code);
     assert.equal(runSim(src, { unhandledRejections: 'none' }).stdout, runNode(src, ['--unhandled-rejections=none']).stdout);
+  });
+});
+
+describe('runtime: external (native) promises', () => {
+  it('an await of a native promise waits in real time, is marked External, and the loop stays alive', async () => {
+    const r = await runSimAsync(`
+      const native = (async () => 5)();
+      __asyncTimeline$.async(function* () {
+        const v = yield __asyncTimeline$.await(native, 0);
+        console.log('got', v);
+      }, this, [], 0);
+      setTimeout(() => console.log('timer'), 10);
+    `, { raw: true });
+    assert.equal(r.stdout, 'timer\ngot 5\n');
+    assert.ok(r.trace.events.kind.includes(EventKind.External));
+    assert.equal(r.code, 0);
   });
 });

@@ -156,7 +156,7 @@ describe('sim network', () => {
       const s = sim.acceptSync(server)!;
       ready = sim.select([s], [s]);
       log.push(`readable ${ready.readable.length} writable ${ready.writable.length} at ${sim.now()}`);
-      ready = sim.select([s]);
+      sim.select([s]);
       log.push(`data at ${sim.now()}: ${sim.readSync(s)}`);
       sim.endSync(s);
       server.close();

@@ -43,6 +43,8 @@ suite('CodeLens', () => {
     assert.deepStrictEqual([byName.c.entryName, byName.c.exported], ['see', true]);
     assert.strictEqual(byName.d.entryName, undefined, 'a `let` can be reassigned: not an entry');
     assert.strictEqual(byName['K.m'].entryName, undefined);
+    const called = findAsyncFunctions('async function main() {}\nasync function other() {}\nmain().catch(console.error);\n', 'y.ts');
+    assert.deepStrictEqual(called.map((f) => f.calledAtTopLevel), [true, false]);
   });
 
   test('the setting turns the lenses off', async () => {

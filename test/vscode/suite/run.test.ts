@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { CommandOutcome } from '../../../src/extension/visualize';
 import { EventKind } from '../../../src/core/trace/format';
-import { activate, closeAllEditors, open, timelineTabs, waitFor } from './util';
+import { activate, closeAllEditors, open, timelineTabs, waitFor, wsFile } from './util';
 
 /** These need the engine (src/core/engine/run.ts) and, for the handshake, the webview bundle. */
 suite('running a program', function () {
@@ -28,9 +28,13 @@ suite('running a program', function () {
     const tab = await waitFor('the timeline tab', () => timelineTabs()[0]);
     assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn, 'beside the editor');
     // The ready handshake: the webview asks, the host answers with the trace.
+    // The first webview of a fresh profile registers a service worker: it can take a while here.
     const panel = await waitFor('the webview to say ready and get the trace', () => {
       const p = api.getPanel(uri);
       return p?.ready && p.posted.includes('init') && p.hasTrace && p;
+    }, 45000).catch((e: Error) => {
+      const { html: _html, ...p } = api.getPanel(uri) ?? { html: '' };
+      throw new Error(`${e.message}; panel: ${JSON.stringify(p)}`);
     });
     assert.ok(panel.posted.includes('init'));
 
@@ -94,6 +98,30 @@ suite('running a program', function () {
     }
   });
 
+  test('an infinite loop runs in the worker: the host stays responsive and Cancel stops it', async () => {
+    const api = await activate();
+    const config = vscode.workspace.getConfiguration('asyncTimeline');
+    // A long real-time budget, so it is the Cancel that stops the loop.
+    await config.update('budgets.realTimeMs', 60000, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await open('busy.ts');
+      const uri = editor.document.uri;
+      const started = Date.now();
+      const pending = vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+      await new Promise((r) => setTimeout(r, 1500));
+      // The extension host answers while the program spins (our own lens provider runs in it).
+      const t0 = Date.now();
+      await vscode.commands.executeCommand('vscode.executeCodeLensProvider', wsFile('lenses.ts'));
+      assert.ok(Date.now() - t0 < 3000, 'the extension host answered');
+      api.cancel(uri);
+      const outcome = await pending;
+      assert.strictEqual(outcome?.status, 'cancelled', outcome?.message);
+      assert.ok(Date.now() - started < 20000, 'cancel is prompt');
+    } finally {
+      await config.update('budgets.realTimeMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('a lens runs its function as the entry, with remembered arguments; a non-exported one too', async () => {
     const api = await activate();
     const editor = await open('entries.ts');
@@ -105,12 +133,24 @@ suite('running a program', function () {
     assert.strictEqual(greet.result!.trace.meta.entryFunction, 'greet');
     assert.strictEqual(greet.result!.trace.meta.endTime, 20);
 
+    // Not exported: the host appends `export { helper };` to the source it hands the engine.
     await api.setEntryArguments(uri, 'helper', '["x"]');
     await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualizeFunction', { uri: uri.toString(), name: 'helper' });
     const helper = api.getLastRun(uri);
     assert.strictEqual(helper?.status, 'finished', helper?.message);
     assert.strictEqual(helper.result!.trace.meta.entryFunction, 'helper');
     assert.strictEqual(helper.result!.trace.meta.endTime, 5);
+  });
+
+  test("main's lens runs the whole file when the top level already calls main()", async () => {
+    const api = await activate();
+    const editor = await open('samples/hello-async.ts');
+    const uri = editor.document.uri;
+    await vscode.commands.executeCommand('asyncTimeline.visualizeFunction', { uri: uri.toString(), name: 'main' });
+    const record = api.getLastRun(uri);
+    assert.strictEqual(record?.status, 'finished', record?.message);
+    assert.strictEqual(record.entry, undefined);
+    assert.strictEqual(record.result!.trace.tasks.filter((t) => t.name === 'main').length, 1, 'main runs once');
   });
 
   test('saving a file whose panel is open runs it again', async () => {

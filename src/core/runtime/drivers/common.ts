@@ -8,7 +8,8 @@
  */
 import { EventKind } from '../../trace/format';
 import { isPlainPromise } from '../promise-api';
-import { performThen, PromiseImpl, promiseId, ReactionKind, resolvePromise } from '../promise';
+import { enqueueJob, JobKind } from '../jobs';
+import { performResume, PromiseImpl, promiseId, resolvePromise } from '../promise';
 import type { Resumable } from '../promise';
 import { rt } from '../state';
 
@@ -53,6 +54,11 @@ export function newTask(site: number, kind: 'async' | 'async-generator'): number
  */
 export function awaitValue(co: Resumable, v: unknown, site: number): void {
   let p: PromiseImpl;
+  if (!rt.tracing && (v === null || (typeof v !== 'object' && typeof v !== 'function'))) {
+    // A non-thenable: a fulfilled promise's single reaction job, without the promise.
+    enqueueJob(JobKind.Resume, co, v, 0);
+    return;
+  }
   if (isPlainPromise(v)) {
     p = v;
   } else {
@@ -60,7 +66,7 @@ export function awaitValue(co: Resumable, v: unknown, site: number): void {
     resolvePromise(p, v);
   }
   if (rt.tracing) rt.rec.emit(EventKind.TaskSuspend, co.task, site, promiseId(p));
-  performThen(p, ReactionKind.Resume, undefined, undefined, co);
+  performResume(p, co);
 }
 
 export function traceResume(task: number, source: PromiseImpl, settleSeq: number): void {

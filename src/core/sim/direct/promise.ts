@@ -10,7 +10,7 @@ type Reaction = (s: Settle) => void;
 export type JobQueue = { enqueue(job: () => void): void };
 
 export function makePromiseClass(jobs: () => JobQueue): PromiseConstructor {
-  class DirectPromise<T> {
+  class DirectPromise {
     private state: Settle | undefined;
     private reactions: Reaction[] = [];
 
@@ -79,7 +79,7 @@ export function makePromiseClass(jobs: () => JobQueue): PromiseConstructor {
       for (const r of this.reactions.splice(0)) jobs().enqueue(() => r(s));
     }
 
-    then(onOk?: (v: unknown) => unknown, onErr?: (e: unknown) => unknown): DirectPromise<unknown> {
+    then(onOk?: (v: unknown) => unknown, onErr?: (e: unknown) => unknown): DirectPromise {
       return new DirectPromise((resolve, reject) => {
         const react: Reaction = (s) => {
           const h = s.ok ? onOk : onErr;
@@ -97,11 +97,11 @@ export function makePromiseClass(jobs: () => JobQueue): PromiseConstructor {
       });
     }
 
-    catch(onErr?: (e: unknown) => unknown): DirectPromise<unknown> {
+    catch(onErr?: (e: unknown) => unknown): DirectPromise {
       return this.then(undefined, onErr);
     }
 
-    finally(f?: () => void): DirectPromise<unknown> {
+    finally(f?: () => void): DirectPromise {
       return this.then(
         (v) => {
           f?.();
@@ -114,13 +114,13 @@ export function makePromiseClass(jobs: () => JobQueue): PromiseConstructor {
       );
     }
 
-    static resolve(v?: unknown): DirectPromise<unknown> {
+    static resolve(v?: unknown): DirectPromise {
       return v instanceof DirectPromise ? v : new DirectPromise((r) => r(v));
     }
-    static reject(e?: unknown): DirectPromise<unknown> {
+    static reject(e?: unknown): DirectPromise {
       return new DirectPromise((_, j) => j(e));
     }
-    static all(items: Iterable<unknown>): DirectPromise<unknown[]> {
+    static all(items: Iterable<unknown>): DirectPromise {
       const list = [...items];
       return new DirectPromise((resolve, reject) => {
         const out: unknown[] = new Array(list.length);
@@ -132,9 +132,9 @@ export function makePromiseClass(jobs: () => JobQueue): PromiseConstructor {
             if (--left === 0) resolve(out);
           }, reject),
         );
-      }) as DirectPromise<unknown[]>;
+      }) as DirectPromise;
     }
-    static allSettled(items: Iterable<unknown>): DirectPromise<unknown[]> {
+    static allSettled(items: Iterable<unknown>): DirectPromise {
       return DirectPromise.all(
         [...items].map((p) =>
           DirectPromise.resolve(p).then(
@@ -144,7 +144,7 @@ export function makePromiseClass(jobs: () => JobQueue): PromiseConstructor {
         ),
       );
     }
-    static race(items: Iterable<unknown>): DirectPromise<unknown> {
+    static race(items: Iterable<unknown>): DirectPromise {
       return new DirectPromise((resolve, reject) => {
         for (const p of items) DirectPromise.resolve(p).then(resolve, reject);
       });

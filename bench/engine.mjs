@@ -1,0 +1,97 @@
+// Engine benchmark: the simulator against native `node` on the same programs, measured side by
+// side in this run. Prints ratios (simulated ÷ native), trace bytes per event and peak memory.
+// Targets (issue #2): tracing off ≤ 5×, tracing on ≤ 15×, ≤ 32 bytes/event, 1M awaits traced < 500 MB.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-'));
+
+// The engine's API, bundled next to dist/worker.js so it finds the worker and runtime.
+const apiBundle = path.join(root, 'dist', 'bench-engine.js');
+await esbuild.build({
+  entryPoints: [path.join(root, 'src/core/engine/run.ts')], outfile: apiBundle, bundle: true,
+  platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild', 'typescript'], logLevel: 'error',
+});
+const { runProgram } = await import(apiBundle);
+
+const programs = {
+  '1,000,000 sequential awaits': `
+    async function main() { let sum = 0; for (let i = 0; i < 1e6; i++) sum += await i; console.log(sum); }
+    main();`,
+  '100,000 tasks × 2 awaits + Promise.all': `
+    async function task(i) { await null; await Promise.resolve(i); return i; }
+    async function main() { const all = []; for (let i = 0; i < 1e5; i++) all.push(task(i)); console.log((await Promise.all(all)).length); }
+    main();`,
+  '100,000 timers': `
+    let fired = 0;
+    for (let i = 0; i < 1e5; i++) setTimeout(() => { if (++fired === 1e5) console.log(fired); }, i % 10);`,
+};
+
+/** Native: the program's own run time, from just before it loads to process exit. */
+function native(file) {
+  const probe = `const t0 = process.hrtime.bigint(); process.on('exit', () => process.stderr.write('NATIVE_MS ' + Number(process.hrtime.bigint() - t0) / 1e6 + '\\n')); require(${JSON.stringify(file)});`;
+  const best = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    best.push(Number(/NATIVE_MS ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN));
+  }
+  return Math.min(...best);
+}
+
+async function simulated(file, tracing) {
+  let best;
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    const result = await runProgram({ file, tracing, budgets: { events: 50_000_000, realTimeMs: 60_000, memoryMb: 4096 } });
+    const wall = performance.now() - t0;
+    const runMs = result.timings?.runMs ?? wall;
+    if (!best || runMs < best.runMs) best = { runMs, result };
+  }
+  return best;
+}
+
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+console.log(`machine: ${os.cpus().length} cores, node ${process.version}`);
+console.log('program'.padEnd(42) + 'native ms'.padStart(11) + 'sim off ms'.padStart(12) + 'ratio'.padStart(8) + 'sim on ms'.padStart(11) + 'ratio'.padStart(8) + 'events'.padStart(11) + 'B/event'.padStart(9) + 'peak MB'.padStart(9));
+for (const [name, code] of Object.entries(programs)) {
+  const file = path.join(work, name.replace(/\W+/g, '-') + '.js');
+  fs.writeFileSync(file, code);
+  const nativeMs = native(file);
+  const off = await simulated(file, false);
+  const on = await simulated(file, true);
+  const events = on.result.trace.events.kind.length;
+  const bytesPerEvent = on.result.traceBytesInMemory ? on.result.traceBytesInMemory / events : 23; // recorder column widths
+  console.log(name.padEnd(42) + fmt(nativeMs).padStart(11) + fmt(off.runMs).padStart(12) + (fmt(off.runMs / nativeMs) + '×').padStart(8)
+    + fmt(on.runMs).padStart(11) + (fmt(on.runMs / nativeMs) + '×').padStart(8) + String(events).padStart(11)
+    + fmt(bytesPerEvent).padStart(9) + fmt((on.result.peakHeapBytes ?? NaN) / 2 ** 20, 0).padStart(9));
+}
+
+// (b) instrument + bundle vs plain transpileModule on a 5,000-line file.
+const lines = [];
+for (let i = 0; lines.length < 5000; i++) {
+  lines.push(`export async function task${i}(n: number): Promise<number> {`, `  const a = await Promise.resolve(n + ${i});`,
+    `  for (let k = 0; k < 2; k++) { await null; }`, `  return a * 2;`, `}`,
+    `export class Service${i} { private x = ${i}; async handle(v: string): Promise<string> { await task${i}(this.x); return v; } }`);
+}
+const bigFile = path.join(work, 'big.ts');
+fs.writeFileSync(bigFile, lines.join('\n') + '\n');
+const src = fs.readFileSync(bigFile, 'utf8');
+ts.transpileModule('let warm = 1;', { compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+let transpileMs = Infinity;
+for (let i = 0; i < 3; i++) {
+  const t0 = performance.now();
+  ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS }, fileName: bigFile });
+  transpileMs = Math.min(transpileMs, performance.now() - t0);
+}
+let bundleMs = Infinity;
+for (let i = 0; i < 3; i++) {
+  const r = await runProgram({ file: bigFile, tracing: false });
+  bundleMs = Math.min(bundleMs, r.timings?.instrumentAndBundleMs ?? NaN);
+}
+console.log(`\n5,000-line file: instrument+bundle ${fmt(bundleMs)} ms vs ts.transpileModule ${fmt(transpileMs)} ms → ${fmt(bundleMs / transpileMs, 2)}×`);
+fs.rmSync(work, { recursive: true, force: true });
