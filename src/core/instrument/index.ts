@@ -64,7 +64,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows))],
+      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

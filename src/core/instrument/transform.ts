@@ -31,6 +31,8 @@ export interface TransformOptions {
   displayName: string;
   /** Insert `$.loop(site)` probes at loop back-edges (default true). */
   loopProbes?: boolean;
+  /** The file's real path, for `import.meta` (default: displayName). */
+  realPath?: string;
 }
 
 type FrameKind = 'module' | 'async' | 'asyncGenerator' | 'generator' | 'function' | 'arrow';
@@ -71,6 +73,8 @@ function usesLexical(node: ts.Node, what: 'this' | 'arguments'): boolean {
 export class Instrumenter {
   readonly f: ts.NodeFactory;
   readonly sites: SiteRow[] = [];
+  /** The file mentions `import.meta`. */
+  usesImportMeta = false;
   private readonly frames: Frame[] = [];
 
   constructor(
@@ -329,6 +333,34 @@ function visitBinary(node: ts.BinaryExpression, v: Instrumenter): ts.VisitResult
 }
 
 // ---------------------------------------------------------------------------------------------
+// import.meta: the bundle is CommonJS, where esbuild leaves `import.meta` empty; each file gets
+// its own object with Node's fields instead.
+
+const IMPORT_META = '__at$importMeta';
+
+function visitMetaProperty(node: ts.MetaProperty, v: Instrumenter): ts.Expression {
+  if (node.keywordToken !== ts.SyntaxKind.ImportKeyword) return node;
+  v.usesImportMeta = true;
+  return v.f.createIdentifier(IMPORT_META);
+}
+
+/** `file:///a/b%20c.ts` for `/a/b c.ts` (and `C:\x` → `file:///C:/x`), without Node's `url`. */
+function fileUrl(file: string): string {
+  const p = file.replace(/\\/g, '/');
+  return 'file://' + (p.startsWith('/') ? '' : '/') + encodeURI(p).replace(/[?#]/g, encodeURIComponent);
+}
+
+function importMetaDeclaration(f: ts.NodeFactory, file: string): ts.Statement {
+  const slash = file.replace(/\\/g, '/').lastIndexOf('/');
+  const props = [
+    f.createPropertyAssignment('url', f.createStringLiteral(fileUrl(file))),
+    f.createPropertyAssignment('filename', f.createStringLiteral(file)),
+    f.createPropertyAssignment('dirname', f.createStringLiteral(slash > 0 ? file.slice(0, slash) : '/')),
+  ];
+  return f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(IMPORT_META, undefined, undefined, f.createObjectLiteralExpression(props))], ts.NodeFlags.None));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const K = ts.SyntaxKind;
 const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
@@ -353,6 +385,7 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.ElementAccessExpression]: visitSuperAccess,
   [K.CallExpression]: visitCall,
   [K.BinaryExpression]: visitBinary,
+  [K.MetaProperty]: visitMetaProperty,
 };
 
 /** The per-file transformer factory; `onSites` receives the file's site table when done. */
@@ -371,19 +404,20 @@ export function instrumentTransformer(options: TransformOptions, onSites?: (rows
       );
     }
     onSites?.(v.sites);
-    if (v.sites.length === 0) return f.updateSourceFile(sf, statements);
+    const preamble: ts.Statement[] = v.usesImportMeta ? [importMetaDeclaration(f, options.realPath ?? options.displayName)] : [];
+    if (v.sites.length === 0 && !preamble.length) return f.updateSourceFile(sf, statements);
     const rows = f.createArrayLiteralExpression(
       v.sites.map(([line, column, kind, label]) =>
         f.createArrayLiteralExpression([f.createNumericLiteral(line), f.createNumericLiteral(column), f.createStringLiteral(kind), f.createStringLiteral(label)]),
       ),
     );
-    const header = f.createVariableStatement(
+    if (v.sites.length) preamble.push(f.createVariableStatement(
       undefined,
       f.createVariableDeclarationList([f.createVariableDeclaration(SITES_VAR, undefined, undefined, v.api('sites', [f.createStringLiteral(options.displayName), rows]))], ts.NodeFlags.None),
-    );
+    ));
     // After the prologue ("use strict" must stay first).
     let i = 0;
     while (i < statements.length && ts.isExpressionStatement(statements[i]) && ts.isStringLiteral((statements[i] as ts.ExpressionStatement).expression)) i++;
-    return f.updateSourceFile(sf, [...statements.slice(0, i), header, ...statements.slice(i)]);
+    return f.updateSourceFile(sf, [...statements.slice(0, i), ...preamble, ...statements.slice(i)]);
   };
 }

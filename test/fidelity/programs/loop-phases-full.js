@@ -6,7 +6,7 @@ setTimeout(() => {
   setImmediate(() => {
     log('immediate 1');
     process.nextTick(() => log('immediate 1 -> nextTick'));
-    setTimeout(() => log('immediate 1 -> timeout'), 10);
+    setTimeout(() => log('immediate 1 -> timeout'), 50);
   });
   setTimeout(() => {
     log('timer B');
