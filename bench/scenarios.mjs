@@ -92,11 +92,10 @@ for (const [name, source] of [['chat-async 10,000 clients', CHAT], ['64 threads 
   const code = bundle(source);
   globalThis.gc?.();
   let peak = process.memoryUsage().heapUsed;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
   const t0 = performance.now();
-  const r = runDirect(code, { record: true, maxVirtualMs: 1e9 });
+  const r = runDirect(code, { record: true, maxVirtualMs: 1e9, sample });
   const realMs = performance.now() - t0;
-  clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const row = {
     scenario: name,

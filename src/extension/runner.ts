@@ -121,10 +121,11 @@ export class Runner implements vscode.Disposable {
     if (this.superseded.has(abort)) return record;
 
     if (record.result) {
-      record.diagnostics = mergeDiagnostics(record.result.diagnostics, traceProblems(record.result.trace, cwd), cwd);
+      const cancelled = record.status === 'cancelled';
+      record.diagnostics = mergeDiagnostics(record.result.diagnostics, traceProblems(record.result.trace, cwd, cancelled), cwd);
       setRunDiagnostics(document.uri, runPath, cwd, record.diagnostics);
       logOutcome(channel, record.result, record.diagnostics);
-      record.message = outcomeMessage(record.result, record.diagnostics);
+      record.message = cancelled ? 'the timeline shows the run up to the moment it was stopped.' : outcomeMessage(record.result, record.diagnostics);
     } else if (record.message) {
       channel.appendLine(`✖ ${record.message}`);
     }

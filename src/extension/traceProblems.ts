@@ -23,7 +23,8 @@ function locate(text: string, files: ReadonlySet<string>): { file: string; line:
   return lineOnly;
 }
 
-export function traceProblems(trace: TraceFile, cwd: string): SourceDiagnostic[] {
+/** `cancelled`: the user stopped the run; its truncation is not a problem of the program. */
+export function traceProblems(trace: TraceFile, cwd: string, cancelled = false): SourceDiagnostic[] {
   const { kind, a, b, c } = trace.events;
   const files = new Set(trace.files.map((f) => path.resolve(cwd, f)));
   const entry = trace.files[0] ?? trace.meta.entry;
@@ -50,7 +51,7 @@ export function traceProblems(trace: TraceFile, cwd: string): SourceDiagnostic[]
       found.push({ ...where, message: `Unhandled rejection: ${trace.strings[b[i]] ?? ''}`, severity: 'error' });
     }
   }
-  if (trace.meta.truncated) {
+  if (trace.meta.truncated && !cancelled) {
     found.push({ file: entry, line: 1, column: 1, message: `Stopped: ${trace.meta.truncated.reason} (the timeline shows the run up to there)`, severity: 'warning' });
   }
   return found;

@@ -40,6 +40,7 @@ export class TimelineView {
     if (!ctx) throw new Error('This browser cannot draw on a canvas.');
     this.ctx = ctx;
     new ResizeObserver(() => this.resize()).observe(host);
+    this.watchPixelRatio();
     this.attachInput();
     this.resize();
   }
@@ -113,6 +114,15 @@ export class TimelineView {
     this.canvas.style.width = `${w}px`;
     this.canvas.style.height = `${h}px`;
     if (this.scene) this.paintNow();
+  }
+
+  /** Moving the window to a screen with another pixel ratio resizes nothing, so listen for it. */
+  private watchPixelRatio(): void {
+    const query = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    query?.addEventListener?.('change', () => {
+      this.resize();
+      this.watchPixelRatio();
+    }, { once: true });
   }
 
   private attachInput(): void {

@@ -27,17 +27,38 @@ interface CallSiteLike {
   toString(): string;
 }
 
+export interface StackOptions {
+  /**
+   * Frames Node shows under the main module's top-level code (its module loader), appended
+   * when a stack reaches the entry's top level, so an uncaught error there prints like Node's.
+   */
+  belowMain?: string[];
+  /** ES module entry: Node names files by `file://` URL and the top level has no function name. */
+  esm?: boolean;
+  /**
+   * Node's internal frames under a callback the runtime called, given the names of the
+   * runtime's frames under it (its `listOnTimeout`, `processImmediate`, …); undefined for none.
+   */
+  callerFrames?: (names: string[]) => string[] | undefined;
+  /** The sandbox's `Error.stackTraceLimit`. */
+  stackLimit?: () => number;
+}
+
+/** `file:///a/b%20c.ts` for `/a/b c.ts`. */
+function fileUrl(file: string): string {
+  return 'file://' + encodeURI(file).replace(/[?#]/g, encodeURIComponent);
+}
+
 export class StackMapper {
   private readonly map: SourceMap | undefined;
   /** The first user frame of each error whose stack we formatted: where Node points its caret. */
-  private readonly origins = new WeakMap<object, OriginalPosition>();
+  private readonly origins = new WeakMap<object, OriginalPosition & { esmTopLevel: boolean }>();
 
-  /**
-   * @param belowMain Frames Node shows under a CommonJS main module's top-level code (its module
-   *   loader), appended when a stack reaches the entry's top level, so an uncaught error at the
-   *   top level prints like Node's own.
-   */
-  constructor(mapJson: string, private readonly sources: Map<string, string>, private readonly belowMain: string[] = [], private readonly stackLimit: () => number = () => 10) {
+  constructor(
+    mapJson: string,
+    private readonly sources: Map<string, string>,
+    private readonly options: StackOptions = {},
+  ) {
     try {
       this.map = mapJson ? new SourceMap(JSON.parse(mapJson)) : undefined;
     } catch {
@@ -66,27 +87,42 @@ export class StackMapper {
     }
     const lines: string[] = [];
     let reachedMain = false;
+    /** Names of the frames (our machinery) under the last user frame. */
+    let callers: string[] = [];
     for (const frame of frames) {
       try {
-        if (frame.getFileName() !== BUNDLE_FILENAME) continue;
+        if (frame.getFileName() !== BUNDLE_FILENAME) {
+          if (lines.length) callers.push(frame.getFunctionName() ?? '');
+          continue;
+        }
+        callers = [];
         // The bundle wrapper's own body is the entry module's top level (`Object.<anonymous>`).
         reachedMain = frame.getFunctionName() === null && frame.getTypeName() === 'Object';
         const pos = this.original(frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
-        const where = pos ? `${pos.file}:${pos.line}:${pos.column}` : `${BUNDLE_FILENAME}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
-        if (pos && lines.length === 0 && error !== null && typeof error === 'object') this.origins.set(error, pos);
+        const file = pos && this.options.esm ? fileUrl(pos.file) : pos?.file;
+        const where = pos ? `${file}:${pos.line}:${pos.column}` : `${BUNDLE_FILENAME}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+        if (pos && lines.length === 0 && error !== null && typeof error === 'object') this.origins.set(error, { ...pos, esmTopLevel: false });
         const text = frame.toString();
         const at = text.lastIndexOf(BUNDLE_FILENAME);
         // toString() gives "fn (file:l:c)" or "file:l:c"; keep the function part, swap the place.
-        const fn = at > 0 ? text.slice(0, at).replace(/\s*\($/, '') : '';
-        lines.push(fn ? `    at ${fn} (${where})` : `    at ${where}`);
+        // Node calls an immediate's callback in a way V8 cannot name; match its `Immediate.<anonymous>`.
+        const fn = at > 0 ? text.slice(0, at).replace(/\s*\($/, '').replace(/^Immediate\._onImmediate$/, 'Immediate.<anonymous>') : '';
+        lines.push(fn && !(reachedMain && this.options.esm) ? `    at ${fn} (${where})` : `    at ${where}`);
       } catch {
         // A frame we cannot describe is left out rather than breaking the error.
       }
     }
     // No user frame at all (an error of our own machinery): keep every frame, for diagnosis.
     if (lines.length === 0) for (const frame of frames) lines.push(`    at ${String(frame)}`);
-    else if (reachedMain) lines.push(...this.belowMain);
-    return [header, ...lines.slice(0, Math.max(this.stackLimit(), 1))].join('\n');
+    else if (reachedMain) {
+      lines.push(...(this.options.belowMain ?? []));
+      const origin = error !== null && typeof error === 'object' ? this.origins.get(error) : undefined;
+      if (origin && this.options.esm) origin.esmTopLevel = true;
+    } else if (callers.length) {
+      lines.push(...(this.options.callerFrames?.(callers.slice(0, 4)) ?? []));
+    }
+    const limit = this.options.stackLimit?.() ?? 10;
+    return [header, ...lines.slice(0, Math.max(limit, 1))].join('\n');
   };
 
   /**
@@ -108,10 +144,11 @@ export class StackMapper {
     if (!pos || text === undefined) return '';
     const sourceLine = text.split(/\r?\n/)[pos.line - 1] ?? '';
     let column = pos.column;
-    if (fromPromise === false) {
+    // An ES module's top level runs inside its evaluation promise: Node reports like a rejection.
+    if (fromPromise === false && !pos.esmTopLevel) {
       const m = /throw\s+$/.exec(sourceLine.slice(0, column - 1));
       if (m) column = m.index + 1;
     }
-    return `${pos.file}:${pos.line}\n${sourceLine}\n${' '.repeat(Math.max(0, column - 1))}^\n`;
+    return `${this.options.esm ? fileUrl(pos.file) : pos.file}:${pos.line}\n${sourceLine}\n${' '.repeat(Math.max(0, column - 1))}^\n`;
   };
 }

@@ -50,6 +50,33 @@ const NODE_MAIN_FRAMES: string[] = (() => {
   const named = frames.map((l) => l.replace(/at (\S+) \(/, (m, fn: string) => (names[fn] ? `at ${names[fn]} (` : m)));
   return [...named, '    at node:internal/main/run_main_module:28:49'];
 })();
+
+/**
+ * Node's internal frames under a timer, immediate and nextTick callback, observed in this very
+ * Node (the worker has the same internals), keyed by the runtime function that plays that part.
+ */
+async function nodeCallbackFrames(): Promise<(names: string[]) => string[] | undefined> {
+  const below = () => (new Error().stack ?? '').split('\n').slice(2).filter((l) => /\(?node:internal\//.test(l));
+  const timer = await new Promise<string[]>((resolve) => setTimeout(() => resolve(below()), 0));
+  const immediate = await new Promise<string[]>((resolve) => setImmediate(() => resolve(below())));
+  const tick = await new Promise<string[]>((resolve) => process.nextTick(() => resolve(below())));
+  const table: [RegExp, string[]][] = [
+    [/^listOnTimeout\d*$/, timer],
+    [/^processImmediate\d*$/, immediate],
+    [/^runOneTick\d*$/, tick],
+  ];
+  return (names) => table.find(([re]) => names.some((n) => re.test(n)))?.[1];
+}
+
+/** The same for an ES module entry; a worker cannot observe these, so they are Node 20.20's. */
+const NODE_ESM_MAIN_FRAMES: string[] =
+  process.version === 'v20.20.2'
+    ? [
+        '    at ModuleJob.run (node:internal/modules/esm/module_job:325:25)',
+        '    at async ModuleLoader.import (node:internal/modules/esm/loader:606:24)',
+        '    at async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:117:5)',
+      ]
+    : [];
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 let pending: OutputChunk[] = [];
@@ -128,8 +155,13 @@ async function main(): Promise<void> {
 
   const context = vm.createContext({});
   const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
-  const belowMain = built.moduleKind === 'commonjs' ? NODE_MAIN_FRAMES : [];
-  const mapper = new StackMapper(built.map, built.sources, belowMain, () => Number(sandboxError.stackTraceLimit) || 0);
+  const esm = built.moduleKind === 'module';
+  const mapper = new StackMapper(built.map, built.sources, {
+    esm,
+    belowMain: esm ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES,
+    stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
+    callerFrames: await nodeCallbackFrames(),
+  });
   // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
   sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
 

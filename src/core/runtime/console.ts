@@ -7,7 +7,9 @@
 import { readClock } from './clock';
 import { emitWarning } from './process-events';
 import { writeOut } from './output';
+import { isPromise } from './promise';
 import { rt } from './state';
+import { renderTable } from './table';
 
 /** formatTime of lib/internal/util/debuglog.js (what console.timeEnd prints). */
 export function formatTime(ms: number): string {
@@ -57,10 +59,16 @@ export function makeConsole(): Record<string, unknown> {
     error(...args: unknown[]) { write(2, args); },
     warn(...args: unknown[]) { write(2, args); },
     dir(obj: unknown, options?: object) {
-      writeOut(1, `${indent}${host.inspect(obj, { customInspect: false, ...(options ?? {}) })}\n`);
+      // customInspect is off for dir(), but a SimPromise must still look native: use its mirror.
+      const shown = isPromise(obj) ? (obj as unknown as Record<symbol, () => unknown>)[Symbol.for('nodejs.util.inspect.custom')]() : obj;
+      writeOut(1, `${indent}${host.inspect(shown, { customInspect: false, ...(options ?? {}) })}\n`);
     },
     dirxml(...args: unknown[]) { write(1, args); },
-    table(...args: unknown[]) { write(1, args); },
+    table(data: unknown, properties?: unknown, ...rest: unknown[]) {
+      const text = rest.length === 0 ? renderTable(host.inspect, data, properties) : undefined;
+      if (text === undefined) write(1, properties === undefined ? [data] : [data, properties, ...rest]);
+      else write(1, [text]);
+    },
     trace(...args: unknown[]) {
       const msg = host.formatWithOptions({}, ...args);
       const stack = String(new Error().stack ?? '').split('\n').slice(2).join('\n');

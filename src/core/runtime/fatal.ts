@@ -56,7 +56,8 @@ function printFatal(err: unknown, fromPromise: boolean): string {
       text = `${header === '' ? '' : `${header}\n`}${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
     } else {
       const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
-      text = `\n${header}${host.inspect(err)}\n` +
+      // A thrown string is printed as is; other values through inspect.
+      text = `\n${header}${typeof err === 'string' ? err : host.inspect(err)}\n` +
         (primitive && !fromPromise ? '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n' : '') +
         `\nNode.js ${nodeVersion()}\n`;
     }

@@ -98,7 +98,8 @@ export function hasImmediates(): boolean {
 
 export interface ImmediateHooks {
   runNextTicks(): void;
-  invoke(im: Immediate): void;
+  /** Runs one callback; true if it threw (the rest of the batch then waits for the next check phase). */
+  invoke(im: Immediate): boolean;
 }
 
 /** processImmediate(): the check phase. */
@@ -124,12 +125,16 @@ export function processImmediate(hooks: ImmediateHooks): void {
     if (immediate._refed) immediateRefCount--;
     immediate._refed = null;
     prev = immediate;
+    let threw = false;
     try {
-      hooks.invoke(immediate);
+      threw = hooks.invoke(immediate);
     } finally {
       immediate._onImmediate = null;
       outstanding.head = immediate = immediate._idleNext;
     }
+    // Node: the exception unwinds processImmediate; kHasOutstanding stays set, so the rest run
+    // first in the next check phase.
+    if (threw) return;
   }
   outstanding.head = null;
 }

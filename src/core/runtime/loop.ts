@@ -55,7 +55,10 @@ export function processTicksAndRejections(): void {
       try {
         runOneTick();
       } catch (e) {
+        // Node: the exception unwinds processTicksAndRejections; the remaining ticks and the
+        // microtasks wait for the next callback scope to close.
         triggerUncaughtException(e, false);
+        return;
       }
       if (clock.pendingBlock !== 0) flushBlock();
     }
@@ -89,7 +92,7 @@ let stretchStart = 0;
 
 const timerHooks = {
   runNextTicks,
-  invoke(t: Timeout): void {
+  invoke(t: Timeout): boolean {
     const id = timeoutId(t);
     macrotaskStart(MacrotaskKind.Timer, id);
     if (rt.tracing) rt.rec.emit(EventKind.TimerFire, id, 0, 0);
@@ -99,15 +102,18 @@ const timerHooks = {
       else Reflect.apply(t._onTimeout!, t, args);
     } catch (e) {
       triggerUncaughtException(e, false);
+      macrotaskEnd(MacrotaskKind.Timer, id);
+      return true;
     }
     runNextTicks();
     macrotaskEnd(MacrotaskKind.Timer, id);
+    return false;
   },
 };
 
 const immediateHooks = {
   runNextTicks,
-  invoke(im: Immediate): void {
+  invoke(im: Immediate): boolean {
     macrotaskStart(MacrotaskKind.Immediate, im._id);
     if (rt.tracing) rt.rec.emit(EventKind.ImmediateRun, im._id, 0, 0);
     try {
@@ -116,9 +122,12 @@ const immediateHooks = {
       else im._onImmediate!(...argv);
     } catch (e) {
       triggerUncaughtException(e, false);
+      macrotaskEnd(MacrotaskKind.Immediate, im._id);
+      return true;
     }
     runNextTicks();
     macrotaskEnd(MacrotaskKind.Immediate, im._id);
+    return false;
   },
 };
 
@@ -175,6 +184,7 @@ function runIteration(): boolean {
   }
   const now = updateLoopTime();
   processTimers(now, timerHooks);
+  runNextTicks(); // RunTimers' callback scope closes
   if (rt.exited) return false;
   // Poll: nothing to do but wait for the next timer, unless immediates are pending.
   if (!hasImmediates() && timerRefCount > 0) {
@@ -209,10 +219,16 @@ function finish(): void {
   if (finished) return;
   finished = true;
   if (!rt.exited && mainPromise !== undefined && !mainSettled) {
-    rt.exitCode = 13;
-    rt.host.write(2, 'Warning: Detected unsettled top-level await\n');
+    rt.exitCode = 13; // Node 20: exit code 13, nothing printed
   }
-  if (rt.truncated === '') emitExit();
+  if (!rt.exited && rt.truncated === '') {
+    // Natural end: 'exit' listeners run, and the microtasks they queue still drain (Node runs
+    // the emit inside a callback scope); their timers and nextTicks never run.
+    emitExit();
+    runMicrotasks(onJobError);
+  } else if (rt.truncated === '') {
+    emitExit();
+  }
   rt.exited = true;
   const why = rt.truncated !== '' ? rt.truncated : 'exit';
   rt.rec.force(EventKind.RunEnd, rt.exitCode, rt.rec.str(why), 0);

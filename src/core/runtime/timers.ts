@@ -17,6 +17,7 @@ function libuvNow(): number {
   return Math.floor(clock.now);
 }
 import { invalidArgType } from './errors';
+import { emitWarning } from './process-events';
 import { rt } from './state';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
@@ -48,7 +49,12 @@ export class Timeout implements Node {
 
   constructor(callback: (...args: unknown[]) => void, after: number, args: unknown[] | undefined, isRepeat: boolean, isRefed: boolean) {
     after *= 1;
-    if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+      }
+      after = 1;
+    }
     this._idleTimeout = after;
     this._idlePrev = this;
     this._idleNext = this;
@@ -185,6 +191,8 @@ const timerListMap = new Map<number, TimersList>();
 
 /** insert() of lib/internal/timers.js. */
 function insert(item: Timeout, msecs: number, start: number): void {
+  // Node: "Truncate so that accuracy of sub-millisecond timers is not assumed" (1.7 joins the 1 ms list).
+  msecs = Math.trunc(msecs);
   item._idleStart = start;
   let list = timerListMap.get(msecs);
   if (list === undefined) {
@@ -201,7 +209,7 @@ function unenroll(item: Timeout): void {
   item._destroyed = true;
   if (item[kHasPrimitive]) knownTimersById.delete(item[kId]);
   remove(item);
-  const list = timerListMap.get(item._idleTimeout);
+  const list = timerListMap.get(Math.trunc(item._idleTimeout));
   if (list !== undefined && list._idlePrev === list) {
     heapRemoveAt(list.pos);
     timerListMap.delete(list.msecs);
@@ -261,9 +269,15 @@ export function nextExpiry(): number {
 export interface TimerHooks {
   /** Node's runNextTicks (ticks + microtasks between callbacks). */
   runNextTicks(): void;
-  /** Runs one timer callback as a macrotask (with its error handling). */
-  invoke(t: Timeout): void;
+  /** Runs one timer callback as a macrotask (with its error handling); true if it threw. */
+  invoke(t: Timeout): boolean;
 }
+
+/**
+ * After a callback threw, Node's processTimers was unwound and is called again by RunTimers:
+ * no runNextTicks before the next timer (ranAtLeastOne* start false again).
+ */
+let threw = false;
 
 /** processTimers(now): runs every due list. */
 export function processTimers(now: number, hooks: TimerHooks): void {
@@ -271,8 +285,9 @@ export function processTimers(now: number, hooks: TimerHooks): void {
   while (heap.length > 1 && !rt.exited) {
     const list = heap[1];
     if (list.expiry > now) return;
-    if (ranAtLeastOneList) hooks.runNextTicks();
+    if (ranAtLeastOneList && !threw) hooks.runNextTicks();
     else ranAtLeastOneList = true;
+    threw = false;
     if (rt.exited) return;
     listOnTimeout(list, now, hooks);
   }
@@ -290,8 +305,9 @@ function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {
       down(1);
       return;
     }
-    if (ranAtLeastOneTimer) hooks.runNextTicks();
+    if (ranAtLeastOneTimer && !threw) hooks.runNextTicks();
     else ranAtLeastOneTimer = true;
+    threw = false;
     if (rt.exited) return;
     remove(timer);
     if (!timer._onTimeout) {
@@ -304,7 +320,7 @@ function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {
     }
     const start = timer._repeat ? libuvNow() : 0;
     try {
-      hooks.invoke(timer);
+      threw = hooks.invoke(timer);
     } finally {
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;

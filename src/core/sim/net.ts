@@ -9,7 +9,7 @@
  * `chunk.toString()` works on both.
  */
 import { Emitter } from './emitter';
-import { Connection, DEFAULT_LINK, byteLength, type End, type EndOwner, type LinkOptions } from './pipe';
+import { Connection, DEFAULT_LINK, type End, type EndOwner, type LinkOptions } from './pipe';
 import type { SimThread, World } from './world';
 
 export interface NetOptions extends Partial<LinkOptions> {
@@ -80,6 +80,8 @@ export class Socket extends Emitter implements EndOwner {
   private delivering = false;
   private readIo = 0;
   private closed = false;
+  private writeText = 0;
+  private readText = 0;
 
   constructor(
     readonly net: Network,
@@ -126,7 +128,8 @@ export class Socket extends Emitter implements EndOwner {
     const text = toText(data);
     const world = this.net.world;
     const owner = world.current;
-    const io = world.ioStart(`write ${byteLength(text)} B to ${this.label}`);
+    // Descriptions are interned once per socket: a busy server writes millions of times.
+    const io = world.ioStart((this.writeText ||= world.host.trace.string(`write to ${this.label}`)));
     this.pipeEnd.conn.write(this.pipeEnd, text, world.now(), (t) => world.complete(owner, t, io, () => cb?.()));
     const ok = this.pipeEnd.buffered < this.net.highWaterMark;
     if (!ok) this.writableNeedDrain = true;
@@ -177,7 +180,7 @@ export class Socket extends Emitter implements EndOwner {
     this.setOwner(this.net.world.current);
     this.flowing = true;
     this.paused = false;
-    if (this.readIo === 0 && !this.readableEnded) this.readIo = this.net.world.ioStart(`read from ${this.label}`);
+    if (this.readIo === 0 && !this.readableEnded) this.readIo = this.net.world.ioStart(this.readDescription());
     const ready = this.pipeEnd.readableAt();
     if (ready !== undefined) this.scheduleDelivery(Math.max(ready, this.net.world.now()));
     return this;
@@ -228,9 +231,13 @@ export class Socket extends Emitter implements EndOwner {
       if (!this.writableEnded) this.end(); // allowHalfOpen: false, as Node's default
       this.maybeClose();
     } else if (this.readIo === 0 && !this.readableEnded) {
-      this.readIo = world.ioStart(`read from ${this.label}`);
+      this.readIo = world.ioStart(this.readDescription());
       if (this.pipeEnd.inbox.length > 0 && this.flowing && !this.paused) this.scheduleDelivery(world.now());
     }
+  }
+
+  private readDescription(): number {
+    return (this.readText ||= this.net.world.host.trace.string(`read from ${this.label}`));
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<string> {

@@ -46,6 +46,8 @@ export class SimThread {
   state: ThreadState = 'new';
   /** What the thread waits for while blocked (for stuck reports). */
   blockedOn = '';
+  /** Where it blocked: an Error made at the blocking call (its stack names the user's line). */
+  blockedAt: Error | undefined;
   /** Handles that keep the thread alive although its loop is empty: description by handle. */
   readonly refs = new Map<object, string | (() => string)>();
   readonly exitListeners: Array<(code: number) => void> = [];
@@ -195,6 +197,7 @@ export class World {
       const before = th.state;
       th.state = 'blocked';
       th.blockedOn = what;
+      th.blockedAt = new Error(what);
       try {
         for (;;) {
           if (this.stopped !== undefined) throw this.abort(this.stopped);
@@ -212,6 +215,7 @@ export class World {
         this.current = th;
         if (th.state === 'blocked') th.state = before;
         th.blockedOn = '';
+        th.blockedAt = undefined;
       }
     }
     const end = r !== undefined ? Math.max(t0, r) : Math.max(t0, timeoutAt);
@@ -229,11 +233,12 @@ export class World {
 
   // ---------------------------------------------------------------- I/O through the poll phase
 
-  /** Records the start of an I/O operation on the current thread; returns its id. */
-  ioStart(description: string): number {
+  /** Records the start of an I/O operation on the current thread; returns its id. `description`: text or an interned string id. */
+  ioStart(description: string | number): number {
     const io = this.nextIo++;
     const th = this.current;
-    this.record(th, K_IO_START, io, this.host.trace.string(description), this.host.currentSite?.() ?? 0);
+    const text = typeof description === 'number' ? description : this.host.trace.string(description);
+    this.record(th, K_IO_START, io, text, this.host.currentSite?.() ?? 0);
     return io;
   }
 
@@ -374,7 +379,7 @@ export class World {
     for (const th of this.threads) {
       if (th.state === 'done') continue;
       const at = `at ${th.now()} ms`;
-      if (th.state === 'blocked') lines.push(`thread ${th.id} (${th.name}) is blocked ${at} in ${th.blockedOn}`);
+      if (th.state === 'blocked') lines.push(`thread ${th.id} (${th.name}) is blocked ${at} in ${th.blockedOn}${userFrame(th.blockedAt)}`);
       else if (th.refs.size > 0) lines.push(`thread ${th.id} (${th.name}) waits ${at} on ${[...th.refs.values()].map((d) => (typeof d === 'string' ? d : d())).join(', ')}`);
       else lines.push(`thread ${th.id} (${th.name}) has nothing left to run ${at}`);
     }
@@ -395,4 +400,20 @@ export class World {
   private record(th: SimThread, kind: number, a: number, b: number, c: number, t = th.now()): void {
     this.host.trace.event(th.id, t, kind, a, b, c);
   }
+}
+
+/**
+ * The first stack frame of user code in `err` (" at serve (samples/chat.ts:12:20)"), or ''.
+ * Frames of the simulation, the runtime and the harness are skipped; in the sandbox the
+ * engine's source maps make the frame point at the user's TypeScript.
+ */
+function userFrame(err: Error | undefined): string {
+  const stack = err?.stack;
+  if (!stack) return '';
+  for (const line of stack.split('\n').slice(1)) {
+    const l = line.trim();
+    if (!l.startsWith('at ') || /runtime\.js|[\\/]core[\\/](sim|runtime)[\\/]|node:internal|<anonymous>\)?$/.test(l)) continue;
+    return ` (${l})`;
+  }
+  return '';
 }

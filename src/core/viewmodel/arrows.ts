@@ -4,7 +4,8 @@
  *   exact, because every TaskResume names its settle event in `c`.
  * - spawn: a task was created by its parent (parent lane at the call → the task's start).
  * - yield → consumer: an async generator yielded and the consumer awaiting `next()` resumed
- *   (a settle → resume whose settle happened in the generator's lane right after its yield).
+ *   (a settle → resume whose settle came right after the yield, before any other job or task
+ *   ran: the yield settled the consumer's pending `next()`). Drawn from the yield itself.
  * - combinator: each input of `Promise.all/allSettled/any/race` → the combinator's settle.
  *   The format does not link inputs to their combinator, so this one is inferred: a combinator
  *   is a promise created at, or awaited at, a site labelled `Promise.all …`; an input is a
@@ -58,8 +59,10 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
   const createSeqOfTask = new SeqById();
   const createSeqOfPromise = new SeqById();
   const settleSeqOfPromise = new SeqById();
-  /** Per async-generator task: the seq of its last yield, cleared when it runs on. */
-  const lastYield = new Map<number, number>();
+  /** The last async-generator yield whose settle has not been seen yet (-1: none). */
+  let pendingYield = -1;
+  /** settle seq → the yield that caused it. */
+  const yieldOfSettle = new SeqById();
   const pendingCombinators: number[] = [];
   const combinatorInputs = new Map<number, number[]>();
   const addCombinator = (promise: number): void => {
@@ -72,29 +75,54 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
     if (task?.kind === 'async-generator') generatorTasks.add(id);
   });
 
+  /** A then-callback (a ReactionRun resuming no task) of a promise may feed a pending combinator. */
+  const noteCombinatorInput = (i: number): void => {
+    if (c[i] !== 0 || pendingCombinators.length === 0) return;
+    const input = a[i];
+    const inputCreated = createSeqOfPromise.get(input);
+    const inputSettled = settleSeqOfPromise.get(input);
+    if (inputSettled < 0) return;
+    for (let j = pendingCombinators.length - 1; j >= 0; j--) {
+      const combinator = pendingCombinators[j];
+      if (createSeqOfPromise.get(combinator) > inputCreated) {
+        combinatorInputs.get(combinator)?.push(inputSettled);
+        return;
+      }
+    }
+  };
+
   for (let i = 0; i < n; i++) {
     switch (kind[i]) {
       case EventKind.TaskCreate:
         createSeqOfTask.set(a[i], i);
         break;
-      case EventKind.TaskStart: {
-        const created = createSeqOfTask.get(a[i]);
-        if (created >= 0) add(ArrowKind.Spawn, created, i, laneOfTask[a[i]] ?? -1);
-        break;
-      }
       case EventKind.TaskYield:
-        if (generatorTasks.has(a[i])) lastYield.set(a[i], i);
+        // An async generator's yield settles the consumer's pending next() promise right
+        // after (same job); remember it until something else runs.
+        pendingYield = generatorTasks.has(a[i]) ? i : -1;
+        break;
+      case EventKind.TaskStart:
+      case EventKind.ReactionRun:
+      case EventKind.TickRun:
+      case EventKind.MicrotaskRun:
+      case EventKind.MacrotaskStart:
+        pendingYield = -1;
+        if (kind[i] === EventKind.TaskStart) {
+          const created = createSeqOfTask.get(a[i]);
+          if (created >= 0) add(ArrowKind.Spawn, created, i, laneOfTask[a[i]] ?? -1);
+        } else if (kind[i] === EventKind.ReactionRun) {
+          noteCombinatorInput(i);
+        }
         break;
       case EventKind.TaskResume: {
+        pendingYield = -1;
         const settle = c[i];
         if (settle > 0 && settle < i) {
-          // Did the settle happen in a generator's lane just after its yield?
-          const settleTask = lanes.taskOfEvent[settle];
-          const yieldSeq = lastYield.get(settleTask);
-          const fromYield = yieldSeq !== undefined && yieldSeq < settle;
-          add(fromYield ? ArrowKind.Yield : ArrowKind.Resume, settle, i, laneOfTask[a[i]] ?? -1);
+          const yieldSeq = yieldOfSettle.get(settle);
+          // yield → consumer starts at the yield, in the generator's lane; otherwise at the settle.
+          if (yieldSeq >= 0) add(ArrowKind.Yield, yieldSeq, i, laneOfTask[a[i]] ?? -1);
+          else add(ArrowKind.Resume, settle, i, laneOfTask[a[i]] ?? -1);
         }
-        lastYield.delete(a[i]);
         break;
       }
       case EventKind.PromiseCreate:
@@ -108,26 +136,15 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
       case EventKind.PromiseFulfill:
       case EventKind.PromiseReject: {
         settleSeqOfPromise.set(a[i], i);
+        if (pendingYield >= 0) {
+          yieldOfSettle.set(i, pendingYield);
+          pendingYield = -1;
+        }
         const inputs = combinatorInputs.size > 0 ? combinatorInputs.get(a[i]) : undefined;
         if (inputs) {
           for (const inputSettle of inputs) add(ArrowKind.Combinator, inputSettle, i, laneOfEvent[i]);
           combinatorInputs.delete(a[i]);
           pendingCombinators.splice(pendingCombinators.indexOf(a[i]), 1);
-        }
-        break;
-      }
-      case EventKind.ReactionRun: {
-        if (c[i] !== 0 || pendingCombinators.length === 0) break;
-        const input = a[i];
-        const inputCreated = createSeqOfPromise.get(input);
-        const inputSettled = settleSeqOfPromise.get(input);
-        if (inputSettled < 0) break;
-        for (let j = pendingCombinators.length - 1; j >= 0; j--) {
-          const combinator = pendingCombinators[j];
-          if (createSeqOfPromise.get(combinator) > inputCreated) {
-            combinatorInputs.get(combinator)?.push(inputSettled);
-            break;
-          }
         }
         break;
       }

@@ -3,9 +3,9 @@ const log = (s) => console.log(s);
 const sleep = (ms, v) => new Promise((r) => setTimeout(() => { log('timer ' + v); r(v); }, ms));
 (async () => {
   const res = await Promise.all([
-    Promise.race([sleep(30, 'r-slow'), sleep(10, 'r-fast')]),
-    Promise.allSettled([sleep(20, 's1'), Promise.reject('s2')]),
-    Promise.any([Promise.reject('x'), sleep(5, 'any')]),
+    Promise.race([sleep(90, 'r-slow'), sleep(30, 'r-fast')]),
+    Promise.allSettled([sleep(60, 's1'), Promise.reject('s2')]),
+    Promise.any([Promise.reject('x'), sleep(15, 'any')]),
   ]);
   log(JSON.stringify(res));
 })();

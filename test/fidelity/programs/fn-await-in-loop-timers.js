@@ -1,5 +1,5 @@
 // await inside for loops with timers; two loops interleave by due time.
-// (Delays keep >= 25 ms between events of different chains, so real node is deterministic.)
+// (Delays keep >= 50 ms between events of different chains, so real node is deterministic.)
 const log = (s) => console.log(s);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function loop(name, delays) {
@@ -9,4 +9,4 @@ async function loop(name, delays) {
   }
   return name;
 }
-Promise.all([loop('A', [50, 100, 100]), loop('B', [25, 50, 200])]).then((r) => log('both done ' + r.join(',')));
+Promise.all([loop('A', [100, 200, 200]), loop('B', [50, 100, 400])]).then((r) => log('both done ' + r.join(',')));

@@ -128,3 +128,27 @@ describe('engine: runProgram', function () {
     assert.ok(r.trace.meta.truncated, 'truncated');
   });
 });
+
+describe('engine: bundling', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  it('follows relative TS imports, type-only re-exports, JSON and node_modules (CJS), and instruments them all', async () => {
+    const dir = tempProgram({
+      'node_modules/pkg/package.json': '{ "name": "pkg", "main": "index.js" }',
+      'node_modules/pkg/index.js': 'exports.wait = async function wait(ms) { await new Promise((r) => setTimeout(r, ms)); return ms; };\n',
+      'data.json': '{ "v": 42 }',
+      'lib/types.ts': 'export interface Item { id: number }\n',
+      'lib/index.ts': "export { Item } from './types';\nexport class Queue<T> { items: T[] = []; async take(): Promise<T | undefined> { await null; return this.items.shift(); } }\n",
+      'main.ts': "import { wait } from 'pkg';\nimport data from './data.json';\nimport { Item, Queue } from './lib/index';\nconst q = new Queue<Item>(); q.items.push({ id: 7 });\n(async () => { console.log(await wait(20), data.v, (await q.take())!.id); })();\n",
+    });
+    const r = await run('main.ts', dir);
+    assert.equal(r.stdout, '20 42 7\n', r.stderr);
+    assert.equal(r.trace.files[0], 'main.ts');
+    assert.ok(r.trace.files.includes('node_modules/pkg/index.js'));
+    assert.ok(r.trace.sites.some((s) => s.label === 'Queue.take' && s.kind === 'function'));
+    assert.equal(r.trace.meta.endTime, 20);
+  });
+});

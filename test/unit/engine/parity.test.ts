@@ -43,6 +43,12 @@ thrower().catch((e) => console.log('rejected', e.message));
   'throw-top.js': `console.log('a');\nthrow new Error('sync boom');\n`,
   'throw-async.js': `async function main() { await null; throw new Error('async boom'); }\nmain();\n`,
   'overflow.js': `function f(n) { return f(n + 1) + 1; }\nf(0);\n`,
+  'throw-timer.js': `setTimeout(() => { throw new Error('t'); }, 1);\n`,
+  'throw-immediate.js': `setImmediate(() => { throw new Error('i'); });\n`,
+  'throw-tick.js': `process.nextTick(() => { throw new Error('n'); });\n`,
+  'throw-top.mjs': `console.log('a');\nfunction f() { throw new Error('esm boom'); }\nf();\n`,
+  'throw-timer.mjs': `setTimeout(() => { throw new Error('in timer'); }, 1);\nexport {};\n`,
+  'unhandled.js': `Promise.reject(new Error('unhandled'));\n`,
   'exit.js': `process.on('exit', (c) => console.log('exit', c));\nsetTimeout(() => { process.exitCode = 2; }, 10);\n`,
 };
 

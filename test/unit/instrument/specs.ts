@@ -208,4 +208,11 @@ export default await Promise.resolve(4);`,
     emits: [/export let a;/, /export let C;/, /let b, d;/, /__asyncTimeline\$main = __asyncTimeline\$\.async\(function\* \(\)/, /\(\{ b, c: \[d\] \} = \(yield __asyncTimeline\$\.await/],
     sites: [[2, 18, 'await', 'Promise.resolve(1)']],
   },
+  {
+    name: 'import.meta gets a per-file object with url, filename and dirname',
+    fileName: '/abs/dir/m.mts',
+    shapeOnly: true,
+    code: `console.log(import.meta.url, import.meta.dirname);`,
+    emits: [/var __at\$importMeta = \{ url: "file:\/\/\/abs\/dir\/m\.mts", filename: "\/abs\/dir\/m\.mts", dirname: "\/abs\/dir" \}/, /console\.log\(__at\$importMeta\.url/],
+  },
 ];

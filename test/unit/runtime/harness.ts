@@ -61,7 +61,7 @@ export function runSim(source: string, options: Partial<RuntimeOptions> & { raw?
 /** Like runSim, but lets the real event loop run when the runtime answers 'wait' (external promises). */
 export async function runSimAsync(source: string, options: Partial<RuntimeOptions> & { raw?: boolean } = {}): Promise<SimOutput> {
   const { handle, out, t0 } = startSim(source, options);
-  let r;
+  let r: string;
   while ((r = handle.runSlice(1000)) !== 'done') {
     await new Promise((resolve) => (r === 'wait' ? setTimeout(resolve, 1) : setImmediate(resolve)));
   }

@@ -57,3 +57,14 @@ describe('chat samples (direct harness)', () => {
     assert.equal(a.output, b.output);
   });
 });
+
+describe('co-scheduling (the runtime drives the main loop, as sim-bridge.ts does)', () => {
+  for (const f of ['samples/chat-sequential.ts', 'samples/chat-thread-pool.ts', 'samples/chat-async.ts', 'samples/cafe.ts']) {
+    it(`${f}: same output as when the world drives`, () => {
+      const a = runSample(f);
+      const b = runSample(f, { mainDriven: true });
+      assert.equal(b.stopped, undefined, b.output);
+      assert.equal(b.output, a.output);
+    });
+  }
+});

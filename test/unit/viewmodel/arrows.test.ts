@@ -47,11 +47,12 @@ describe('viewmodel/arrows', () => {
     const { settle, job } = tb.fulfillResuming(next, consumer);
     tb.resume(next, job, consumer, settle);
     tb.ev(EventKind.MacrotaskEnd, 1, 0);
-    // The settle happened while the generator was the context? It yielded first, so the
-    // settle is attributed to the lane on top of the stack; we only require the kind here.
     const model = buildTimeline(tb.build());
     const kinds = model.arrows.arrows.map((a) => a.kind);
-    assert.ok(kinds.includes(ArrowKind.Resume) || kinds.includes(ArrowKind.Yield));
+    assert.deepEqual(kinds.filter((k) => k === ArrowKind.Yield).length, 1);
+    const arrow = model.arrows.arrows.find((a) => a.kind === ArrowKind.Yield)!;
+    assert.equal(arrow.fromLane, model.lanes.laneOfTask[gen], 'drawn from the generator lane');
+    assert.equal(arrow.toLane, model.lanes.laneOfTask[consumer]);
     assert.equal(model.arrows.arrows.length, 3);
   });
 

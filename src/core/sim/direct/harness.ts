@@ -19,6 +19,8 @@ export interface DirectOptions extends SimulationOptions {
   record?: boolean;
   /** Print output as it comes (default: only collect). */
   echo?: boolean;
+  /** Called every 4096 trace events (the benchmark samples the heap there: the run is synchronous). */
+  sample?: () => void;
 }
 
 export interface DirectResult {
@@ -47,7 +49,7 @@ export class DirectRun {
     const record = options.record !== false;
     const trace: SimTrace = {
       event: (thread, t, kind, a, b, c) => {
-        this.events++;
+        if ((++this.events & 4095) === 0) options.sample?.();
         if (record) this.rows.push([thread, t, kind, a, b, c]);
       },
       string: (text) => {
@@ -135,12 +137,32 @@ export class DirectRun {
     fn(this.require, module, module.exports, '/sandbox/main.js', '/sandbox', ...names.map((n) => g[n]));
   }
 
+  /**
+   * The main loop drives and lets the world catch up in its poll phase, as the runtime does
+   * through src/core/runtime/sim-bridge.ts (options.mainDriven): tests that integration path.
+   */
+  private coSchedule(): void {
+    const world = this.sim.world;
+    const main = this.loops[0];
+    while (world.stopped === undefined) {
+      const due = Math.min(main.nextDue(), world.nextTime());
+      if (due === Infinity) {
+        if (world.main.refs.size > 0) world.stuck();
+        return;
+      }
+      main.advanceTo(due);
+      world.runUntil(main.now());
+      if (main.nextDue() <= main.now()) main.enter(() => main.step());
+    }
+  }
+
   /** Runs `main` (code or function) as the main script, then the whole world. */
   run(main: string | (() => void)): DirectResult {
     const loop = this.loops[0];
     try {
       loop.macrotask(1, 0, () => (typeof main === 'string' ? this.evaluate(main) : main()));
-      this.sim.world.run();
+      if (this.options.mainDriven) this.coSchedule();
+      else this.sim.world.run();
     } catch (e) {
       if (!(e as { simulationStopped?: boolean })?.simulationStopped) throw e;
     }

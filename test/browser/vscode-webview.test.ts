@@ -1,0 +1,123 @@
+/**
+ * The webview as VS Code hosts it: `acquireVsCodeApi` present, the trace delivered by the
+ * protocol (src/shared/protocol.ts) after `ready`, theme colours from --vscode-* variables,
+ * view state through getState/setState. A fake host stands in for the extension.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import type { TraceFile } from '../../src/core/trace/format';
+import { ensureBuilt, launch, OUT, ROOT, screenshot, traceOfSample } from './harness';
+
+/** A page shaped like src/extension/webviewHtml.ts's, plus a fake acquireVsCodeApi. */
+function webviewPage(savedState: unknown): string {
+  const js = fs.readFileSync(path.join(ROOT, 'dist', 'webview.js'), 'utf8');
+  const css = fs.readFileSync(path.join(ROOT, 'dist', 'webview.css'), 'utf8');
+  const fakeHost = `
+    window.__posted = [];
+    window.__state = ${JSON.stringify(savedState ?? null)};
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(m),
+      getState: () => window.__state ?? undefined,
+      setState: (s) => { window.__state = s; },
+    });`;
+  return `<!DOCTYPE html><html lang="en" style="--vscode-editor-background:#123456;--vscode-editor-foreground:#eeeeee">
+<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-t'; script-src 'nonce-t'">
+<style nonce="t">${css}</style></head>
+<body class="vscode-dark"><div id="app"></div>
+<script nonce="t">${fakeHost}</script><script nonce="t">${js.replace(/<\/script/g, '<\\/script')}</script></body></html>`;
+}
+
+describe('webview inside VS Code (fake host, real protocol)', function () {
+  let context: BrowserContext;
+  let trace: TraceFile;
+  let page: Page;
+  const errors: string[] = [];
+  const posted = (): Promise<WebviewToHost[]> => page.evaluate(() => (window as any).__posted);
+  const send = (message: HostToWebview): Promise<void> => page.evaluate((m) => window.postMessage(m, '*'), message);
+
+  async function open(savedState: unknown = null): Promise<void> {
+    const file = path.join(OUT, 'html', 'vscode-webview.html');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, webviewPage(savedState));
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`file://${file}`);
+  }
+
+  before(async () => {
+    ensureBuilt();
+    trace = traceOfSample('samples/hello-async.ts');
+    context = await launch();
+  });
+  after(async () => {
+    await context?.close();
+  });
+
+  it('says ready first, then shows the trace init delivers, in VS Code colours', async () => {
+    await open();
+    assert.deepEqual(await posted(), [{ type: 'ready', protocolVersion: 1 }]);
+    assert.match(await page.innerText('.tl-summary'), /Waiting for a trace/);
+    await send({ type: 'init', trace, theme: 'dark' });
+    await page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
+    assert.match(await page.innerText('.tl-summary'), /executed in 1\.00 s/);
+    const bg = await page.evaluate(() => Array.from(document.querySelector('canvas')!.getContext('2d')!.getImageData(4, 500, 1, 1).data.slice(0, 3)));
+    assert.deepEqual(bg, [0x12, 0x34, 0x56], 'the canvas background is --vscode-editor-background');
+    assert.equal(await page.locator('#app .tl-app').count(), 1, 'mounted in the host page’s #app');
+  });
+
+  it('clicking a segment asks the host to reveal its source', async () => {
+    const box = (await page.locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.3, box.y + 42 + 3 * 24 + 12);
+    const reveal = (await posted()).filter((m) => m.type === 'revealSource');
+    assert.equal(reveal.length, 1);
+    assert.deepEqual(Object.keys(reveal[0]).sort(), ['column', 'file', 'line', 'type']);
+    assert.equal((reveal[0] as { file: string }).file, 'samples/hello-async.ts');
+    assert.ok((await posted()).some((m) => m.type === 'cursorChanged'));
+  });
+
+  it('selectEvents (editor cursor on the Promise.all line) moves the cursor there', async () => {
+    await send({ type: 'selectEvents', file: path.join(ROOT, 'samples', 'hello-async.ts'), line: 13 });
+    await page.waitForFunction(() => /Promise\.all/.test(document.querySelector('.tl-status')!.textContent ?? ''));
+    assert.match(await page.innerText('.tl-status'), /main (waits on|resumes)/);
+  });
+
+  it('persists the view state with setState and restores it after a reload', async () => {
+    await page.locator('canvas').focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-group=count] button').click();
+    await page.waitForFunction(() => (window as any).__state?.collapsedGroups?.length === 1);
+    const saved = await page.evaluate(() => (window as any).__state);
+    assert.deepEqual(saved.collapsedGroups, ['count']);
+    assert.ok(saved.viewEnd > saved.viewStart && saved.cursorSeq >= 0);
+    await page.close();
+
+    await open(saved);
+    await send({ type: 'init', trace });
+    await page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
+    assert.equal(Number(await page.getAttribute('.tl-app', 'data-cursor')), saved.cursorSeq);
+    assert.equal(await page.locator('[data-group=count] button').getAttribute('aria-expanded'), 'false');
+    const restored = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.ok(Math.abs(restored.viewStart - saved.viewStart) < 1e-6 && Math.abs(restored.viewEnd - saved.viewEnd) < 1e-6);
+  });
+
+  it('setTheme, runStatus and runError are shown', async () => {
+    await send({ type: 'setTheme', kind: 'high-contrast' });
+    await page.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'));
+    await send({ type: 'runStatus', status: 'running', file: 'samples/hello-async.ts' });
+    assert.match(await page.innerText('.tl-status'), /Running samples\/hello-async\.ts/);
+    await send({ type: 'runError', message: 'SyntaxError: <b>unexpected</b> token', location: { file: 'a.ts', line: 3, column: 7 } });
+    assert.match(await page.innerText('.tl-banner.tl-error'), /SyntaxError: <b>unexpected<\/b> token \(a\.ts:3:7\)/);
+    await screenshot(page, 'vscode-webview-high-contrast');
+  });
+
+  it('init without a trace says how to get one', async () => {
+    await send({ type: 'init', trace: null });
+    assert.match(await page.innerText('.tl-fatal'), /Nothing has run yet/);
+    assert.deepEqual(errors, []);
+  });
+});
