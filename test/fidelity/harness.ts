@@ -68,7 +68,7 @@ export function loadKnownDivergences(): Map<string, string> {
 
 let tempRoot: string | undefined;
 export function tempDir(): string {
-  if (!tempRoot) tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'async-timeline-fidelity-'));
+  if (!tempRoot || !fs.existsSync(tempRoot)) tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'async-timeline-fidelity-'));
   return tempRoot;
 }
 export function cleanupTemp(): void {

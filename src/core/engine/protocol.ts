@@ -23,6 +23,16 @@ export interface WorkerInput {
   engineVersion: string;
   /** Real-time interval between trace snapshots (ms), so an OOM-killed worker leaves a trace. */
   snapshotEveryMs: number;
+  /** Record trace events (off only for the benchmark's baseline column). */
+  tracing: boolean;
+}
+
+/** What the run cost, measured inside the worker (for the benchmark). */
+export interface RunStats {
+  instrumentAndBundleMs: number;
+  runMs: number;
+  peakHeapBytes: number;
+  traceBytesInMemory: number;
 }
 
 export type OutputChunk = [stream: 1 | 2, text: string];
@@ -30,6 +40,6 @@ export type OutputChunk = [stream: 1 | 2, text: string];
 export type WorkerMessage =
   | { type: 'output'; chunks: OutputChunk[] }
   | { type: 'snapshot'; trace: TraceFile }
-  | { type: 'done'; trace: TraceFile; exitCode: number; diagnostics: SourceDiagnostic[] };
+  | { type: 'done'; trace: TraceFile; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats };
 
 export type ParentMessage = { type: 'stop'; reason: string };

@@ -40,6 +40,14 @@ export function locateDist(): string {
 }
 
 export function runProgram(options: RunOptions): Promise<RunResult> {
+  try {
+    return start(options);
+  } catch (e) {
+    return Promise.reject(e); // a broken installation (dist/ missing) is the caller's to report
+  }
+}
+
+function start(options: RunOptions): Promise<RunResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const entry = path.resolve(cwd, options.file);
   const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...options.budgets };
@@ -57,6 +65,7 @@ export function runProgram(options: RunOptions): Promise<RunResult> {
     distDir: locateDist(),
     engineVersion: ENGINE_VERSION,
     snapshotEveryMs: 1000,
+    tracing: options.tracing ?? true,
   };
   const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
 
@@ -108,7 +117,11 @@ export function runProgram(options: RunOptions): Promise<RunResult> {
       } else if (m.type === 'snapshot') {
         snapshot = m.trace;
       } else if (m.type === 'done') {
-        finish({ trace: m.trace, exitCode: m.exitCode, diagnostics: m.diagnostics });
+        const s = m.stats;
+        finish({
+          trace: m.trace, exitCode: m.exitCode, diagnostics: m.diagnostics,
+          ...(s && { timings: { instrumentAndBundleMs: s.instrumentAndBundleMs, runMs: s.runMs }, peakHeapBytes: s.peakHeapBytes, traceBytesInMemory: s.traceBytesInMemory }),
+        });
       }
     });
     worker.on('error', (e: Error & { code?: string }) => {

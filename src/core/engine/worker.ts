@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,7 +21,7 @@ import { TLA_GLOBAL } from '../instrument/transform';
 import type { SourceDiagnostic } from './api';
 import { bundle } from './bundle';
 import { displayName } from './paths';
-import type { OutputChunk, ParentMessage, WorkerInput, WorkerMessage } from './protocol';
+import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
 import { BUNDLE_FILENAME, StackMapper } from './stack-map';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 
@@ -131,7 +132,9 @@ function describeSite(trace: TraceFile, site: number): string {
 
 async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
+  const bundleStart = performance.now();
   const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd });
+  const instrumentAndBundleMs = performance.now() - bundleStart;
   if (built.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(built.diagnostics, built.sources);
     flush();
@@ -182,7 +185,7 @@ async function main(): Promise<void> {
       moduleKind: built.moduleKind,
       unhandledRejections: input.unhandledRejections,
       budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
-      tracing: true,
+      tracing: input.tracing,
       argv: [process.execPath, input.entry],
       env: { ...process.env } as Record<string, string>,
       cwd: input.cwd,
@@ -247,8 +250,17 @@ async function main(): Promise<void> {
     }
   };
 
+  // Peak memory is sampled between slices (cheap; a slice is short) and after the trace is
+  // built: the JS heap plus external memory, where the recorder's typed arrays live.
+  let peakHeapBytes = 0;
+  const sampleHeap = () => {
+    const h = v8.getHeapStatistics() as v8.HeapInfo & { external_memory?: number };
+    peakHeapBytes = Math.max(peakHeapBytes, h.used_heap_size + (h.external_memory ?? process.memoryUsage().external));
+  };
+  const runStart = performance.now();
   let lastSnapshot = performance.now();
   let over = step(runMain);
+  sampleHeap();
   flush();
   while (!over) {
     if (stopRequest) {
@@ -257,6 +269,7 @@ async function main(): Promise<void> {
       break;
     }
     over = step(runSlice);
+    sampleHeap();
     flush();
     if (!over && performance.now() - lastSnapshot > input.snapshotEveryMs) {
       post({ type: 'snapshot', trace: capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP) });
@@ -268,7 +281,12 @@ async function main(): Promise<void> {
     if (!over) await new Promise((resolve) => (waiting ? setTimeout(resolve, 1) : setImmediate(resolve)));
   }
 
+  const runMs = performance.now() - runStart;
+  sampleHeap();
   const trace = capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP);
+  sampleHeap();
+  // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
+  const stats: RunStats = { instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23 };
   let exitCode = handle.exitCode;
   if (budgetSite >= 0 || stopReason?.startsWith('real-time budget')) {
     // We caught the budget error ourselves: name the loop from the trace's site table.
@@ -284,7 +302,7 @@ async function main(): Promise<void> {
     trace.meta.exitCode = exitCode;
   }
   flush();
-  post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics });
+  post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats });
 }
 
 main().catch((e: unknown) => {

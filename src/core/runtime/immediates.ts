@@ -125,7 +125,7 @@ export function processImmediate(hooks: ImmediateHooks): void {
     if (immediate._refed) immediateRefCount--;
     immediate._refed = null;
     prev = immediate;
-    let threw = false;
+    let threw: boolean;
     try {
       threw = hooks.invoke(immediate);
     } finally {

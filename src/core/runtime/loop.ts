@@ -183,8 +183,7 @@ function runIteration(): boolean {
     if (first <= clock.loop + 1) advanceTo(first);
   }
   const now = updateLoopTime();
-  processTimers(now, timerHooks);
-  runNextTicks(); // RunTimers' callback scope closes
+  if (processTimers(now, timerHooks)) runNextTicks(); // RunTimers' callback scope closes
   if (rt.exited) return false;
   // Poll: nothing to do but wait for the next timer, unless immediates are pending.
   if (!hasImmediates() && timerRefCount > 0) {

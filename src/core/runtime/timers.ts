@@ -279,18 +279,19 @@ export interface TimerHooks {
  */
 let threw = false;
 
-/** processTimers(now): runs every due list. */
-export function processTimers(now: number, hooks: TimerHooks): void {
+/** processTimers(now): runs every due list; false when none was due (RunTimers not called). */
+export function processTimers(now: number, hooks: TimerHooks): boolean {
   let ranAtLeastOneList = false;
   while (heap.length > 1 && !rt.exited) {
     const list = heap[1];
-    if (list.expiry > now) return;
+    if (list.expiry > now) return ranAtLeastOneList;
     if (ranAtLeastOneList && !threw) hooks.runNextTicks();
     else ranAtLeastOneList = true;
     threw = false;
-    if (rt.exited) return;
+    if (rt.exited) return true;
     listOnTimeout(list, now, hooks);
   }
+  return ranAtLeastOneList;
 }
 
 function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {

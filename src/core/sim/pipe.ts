@@ -104,6 +104,11 @@ export class Connection {
   /** Queues data from `from` at time t. Returns the bytes now buffered. */
   write(from: End, data: string, t: number, onSent?: (t: number) => void): number {
     if (from.finQueued) throw new Error('write after end');
+    if (data.length === 0) {
+      // Nothing travels; the write still completes (its callback runs), as in Node.
+      if (onSent) this.world.at(t, `empty write ${this.label}`, () => onSent(t));
+      return from.buffered;
+    }
     // Large writes travel as segments (as TCP's), so a reader sees the first bytes early.
     for (let i = 0; i < data.length; i += SEGMENT) {
       const part = data.length <= SEGMENT ? data : data.slice(i, i + SEGMENT);
@@ -113,7 +118,6 @@ export class Connection {
       from.buffered += bytes;
       from.bytesWritten += bytes;
     }
-    if (data.length === 0) from.out.push({ data, bytes: 0, t, onSent });
     this.pump(from, t);
     return from.buffered;
   }

@@ -347,6 +347,8 @@ export class World {
     } catch (error) {
       // An uncaught error in a worker ends that worker (Node: 'error' then 'exit' on the Worker);
       // on the main thread, or when the run was stopped, it is the runtime's to report.
+      // A terminated thread's blocking call threw to unwind it: nothing to report.
+      if (th.terminated) return;
       if (th === this.main || !th.onUncaught || (error as { simulationStopped?: boolean })?.simulationStopped) throw error;
       th.onUncaught(error);
     } finally {

@@ -1,7 +1,7 @@
 /**
  * The recorder: where the runtime writes trace events while a program runs.
  *
- * Storage is columnar (see format.ts): one typed array per operand, grown by doubling, so an
+ * Storage is columnar (see format.ts): one typed array per operand, in chunks of 65 536 events (growing never copies), so an
  * event costs 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) = 23 bytes and no object. Strings
  * are interned once in a table (`str()`), so repeated console lines or task names cost 4 bytes
  * per use. `toTraceFile` copies the columns into the JSON shape of `TraceFile`.
@@ -16,12 +16,28 @@
 import { EventKind, TRACE_FORMAT_VERSION } from './format';
 import type { SourceSite, TaskInfo, TraceFile, TraceMeta } from './format';
 
-const INITIAL_CAPACITY = 1024;
+/** Events per chunk (a power of two): columns are chunked, never copied when they grow. */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
 
-/** A plain array copy of the first n elements (much faster than Array.from on millions). */
-function toArray(column: ArrayLike<number>, n: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(column[i]);
+/** One chunk of the six columns. */
+class Chunk {
+  readonly kinds = new Uint8Array(CHUNK);
+  readonly times = new Float64Array(CHUNK);
+  readonly as = new Int32Array(CHUNK);
+  readonly bs = new Int32Array(CHUNK);
+  readonly cs = new Int32Array(CHUNK);
+  readonly threads = new Uint16Array(CHUNK);
+}
+
+/** Copies column `pick` of the first n events into a plain array (the JSON shape). */
+function toArray(chunks: Chunk[], n: number, pick: (c: Chunk) => ArrayLike<number>): number[] {
+  const out: number[] = new Array(n);
+  for (let i = 0; i < n; i += CHUNK) {
+    const col = pick(chunks[i >> CHUNK_BITS]);
+    const m = Math.min(CHUNK, n - i);
+    for (let j = 0; j < m; j++) out[i + j] = col[j];
+  }
   return out;
 }
 
@@ -35,13 +51,15 @@ export class Recorder {
   /** Current simulated thread (0 = main). */
   thread = 0;
 
-  private capacity = INITIAL_CAPACITY;
-  private kinds = new Uint8Array(INITIAL_CAPACITY);
-  private times = new Float64Array(INITIAL_CAPACITY);
-  private as = new Int32Array(INITIAL_CAPACITY);
-  private bs = new Int32Array(INITIAL_CAPACITY);
-  private cs = new Int32Array(INITIAL_CAPACITY);
-  private threads = new Uint16Array(INITIAL_CAPACITY);
+  private readonly chunks: Chunk[] = [];
+  /** The current chunk's columns and the next free slot in it. */
+  private kinds!: Uint8Array;
+  private times!: Float64Array;
+  private as!: Int32Array;
+  private bs!: Int32Array;
+  private cs!: Int32Array;
+  private threads!: Uint16Array;
+  private pos = CHUNK;
 
   private readonly strings: string[] = [''];
   private readonly stringIds = new Map<string, number>([['', 0]]);
@@ -68,27 +86,27 @@ export class Recorder {
   }
 
   private push(kind: EventKind, a: number, b: number, c: number): number {
-    const i = this.count;
-    if (i === this.capacity) this.grow();
-    this.kinds[i] = kind;
-    this.times[i] = this.now;
-    this.as[i] = a;
-    this.bs[i] = b;
-    this.cs[i] = c;
-    this.threads[i] = this.thread;
-    this.count = i + 1;
-    return i;
+    if (this.pos === CHUNK) this.newChunk();
+    const j = this.pos++;
+    this.kinds[j] = kind;
+    this.times[j] = this.now;
+    this.as[j] = a;
+    this.bs[j] = b;
+    this.cs[j] = c;
+    this.threads[j] = this.thread;
+    return this.count++;
   }
 
-  private grow(): void {
-    const cap = this.capacity * 2;
-    const k = new Uint8Array(cap); k.set(this.kinds); this.kinds = k;
-    const t = new Float64Array(cap); t.set(this.times); this.times = t;
-    const a = new Int32Array(cap); a.set(this.as); this.as = a;
-    const b = new Int32Array(cap); b.set(this.bs); this.bs = b;
-    const c = new Int32Array(cap); c.set(this.cs); this.cs = c;
-    const th = new Uint16Array(cap); th.set(this.threads); this.threads = th;
-    this.capacity = cap;
+  private newChunk(): void {
+    const ch = new Chunk();
+    this.chunks.push(ch);
+    this.kinds = ch.kinds;
+    this.times = ch.times;
+    this.as = ch.as;
+    this.bs = ch.bs;
+    this.cs = ch.cs;
+    this.threads = ch.threads;
+    this.pos = 0;
   }
 
   /** Interns a string; returns its index in the string table. */
@@ -132,7 +150,7 @@ export class Recorder {
 
   /** Kind of event `seq` (for tests). */
   kindAt(seq: number): number {
-    return this.kinds[seq];
+    return this.chunks[seq >> CHUNK_BITS].kinds[seq & (CHUNK - 1)];
   }
 
   /** The JSON trace. Columns are copied into plain arrays (the file format is JSON). */
@@ -147,12 +165,12 @@ export class Recorder {
       tasks: this.tasks.map((t) => ({ ...t })),
       strings: this.strings.slice(),
       events: {
-        kind: toArray(this.kinds, n),
-        t: toArray(this.times, n),
-        a: toArray(this.as, n),
-        b: toArray(this.bs, n),
-        c: toArray(this.cs, n),
-        thread: toArray(this.threads, n),
+        kind: toArray(this.chunks, n, (ch) => ch.kinds),
+        t: toArray(this.chunks, n, (ch) => ch.times),
+        a: toArray(this.chunks, n, (ch) => ch.as),
+        b: toArray(this.chunks, n, (ch) => ch.bs),
+        c: toArray(this.chunks, n, (ch) => ch.cs),
+        thread: toArray(this.chunks, n, (ch) => ch.threads),
       },
     };
   }

@@ -11,7 +11,7 @@ describe('runtime: virtual time, blocking, budgets', () => {
       setTimeout(() => console.log('c', Date.now() - t0), 0);
       let n = 0; const iv = setInterval(() => { console.log('iv', Date.now() - t0); if (++n === 3) clearInterval(iv); }, 300);
     `);
-    assert.equal(r.stdout, 'c 1\nb 2\niv 300\niv 600\niv 900\na 1000 1000\n');
+    assert.equal(r.stdout, 'b 1\nc 1\niv 300\niv 600\niv 900\na 1000 1000\n');
     assert.equal(r.trace.meta.endTime, 1000);
   });
 

@@ -188,3 +188,35 @@ describe('sim worker_threads', () => {
     assert.deepEqual(log, ['got 42', 'exit 0']);
   });
 });
+
+describe('sim thread life cycle', () => {
+  it('terminate() ends a blocked worker: exit code 1, no error event, the run goes on', () => {
+    const log: string[] = [];
+    const r = runDirect((run) => {
+      const sim = api(run);
+      const wt = run.require('node:worker_threads') as any;
+      const g = run.globals() as { setTimeout: (f: () => void, ms: number) => void };
+      const A = (run.globals() as { Atomics: typeof Atomics }).Atomics;
+      const w = new wt.Worker(() => A.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)); // nobody will notify
+      w.on('error', () => log.push('error'));
+      w.on('exit', (code: number) => log.push(`exit ${code} at ${sim.now()}`));
+      g.setTimeout(() => w.terminate().then((c: number) => log.push(`terminated ${c}`)), 10);
+    });
+    assert.equal(r.stopped, undefined, r.output);
+    assert.ok(log.includes('terminated 1'), log.join('; '));
+    assert.ok(!log.includes('error'));
+  });
+
+  it('an uncaught error in a worker becomes error then exit 1 on the Worker', () => {
+    const log: string[] = [];
+    runDirect((run) => {
+      const wt = run.require('node:worker_threads') as any;
+      const w = new wt.Worker(() => {
+        throw new Error('boom');
+      });
+      w.on('error', (e: Error) => log.push(`error ${e.message}`));
+      w.on('exit', (code: number) => log.push(`exit ${code}`));
+    });
+    assert.deepEqual(log, ['error boom', 'exit 1']);
+  });
+});

@@ -93,6 +93,8 @@ suite('running a program', function () {
       assert.ok(record?.result, record?.message);
       assert.ok(record.result.trace.meta.truncated, 'the trace is marked truncated');
       assert.match(record.message ?? '', /^Stopped: /);
+      const stop = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'Async Timeline');
+      assert.strictEqual(stop?.severity, vscode.DiagnosticSeverity.Warning, 'a budget stop is a warning in Problems');
     } finally {
       await config.update('budgets.virtualTimeMs', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -117,6 +119,7 @@ suite('running a program', function () {
       const outcome = await pending;
       assert.strictEqual(outcome?.status, 'cancelled', outcome?.message);
       assert.ok(Date.now() - started < 20000, 'cancel is prompt');
+      assert.strictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Async Timeline').length, 0, 'a cancel is not a problem of the program');
     } finally {
       await config.update('budgets.realTimeMs', undefined, vscode.ConfigurationTarget.Workspace);
     }
