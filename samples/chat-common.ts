@@ -6,17 +6,10 @@
 // slowly (1 s per line), the others fast (100 ms). Fay reads slowly (2 bytes/ms), so the
 // server's welcome to her fills the send buffer: writes to her must wait (back-pressure).
 import * as sim from 'async-timeline/sim';
+import type { ClientResult } from 'async-timeline/sim';
 
 export const PORT = 7000;
 const NAMES = ['ann', 'bob', 'cy', 'dee', 'eve', 'fay'];
-
-export interface ClientResult {
-  name: string;
-  waitedMs: number;
-  sessionMs: number;
-  arrivedAt: number;
-  closedAt?: number;
-}
 
 export function startClients() {
   // A small send buffer and window (1 KB) so that back-pressure shows with small messages.

@@ -7,12 +7,14 @@
  * to the next column by binary search, so a frame over a million-event trace costs about
  * rows × pixel columns, not events. Rectangles are batched per state into one path each.
  */
+import { EventKind } from '../core/trace/format';
 import { lowerBound, lanesOfRow, MarkerKind, SegState, type Lane } from '../core/viewmodel/index';
+import { drawThreadRow } from './draw-threads';
 import { ROW_H, rowTop, stepCenterPx, visibleRowRange, type Scene } from './scene';
 import type { Palette } from './theme';
 
 /** Higher wins when several states share a pixel column. */
-const PRIORITY = [0, 4, 2, 1, 3, 5, 4];
+const PRIORITY = [0, 4, 2, 1, 3, 5, 4, 5];
 /**
  * Segments narrower than this go through the per-column aggregation: drawn one by one they
  * cost a rectangle each for a sliver nobody can read, and rasterizing tens of thousands of
@@ -37,12 +39,27 @@ const STYLES: Record<number, StateStyle> = {
   [SegState.Callback]: { color: 'callback', y: 5, h: 14, alpha: 0.85 },
   [SegState.Calling]: { color: 'running', y: 5, h: 14, alpha: 0.3 },
   [SegState.Blocked]: { color: 'blocked', y: 4, h: 16, alpha: 0.9 },
+  [SegState.Computing]: { color: 'computing', y: 4, h: 16, alpha: 0.9 },
   [SegState.Queued]: { color: 'queued', y: 7, h: 10, alpha: 0.55 },
   // An outline: waiting is "nothing running here". (Measured: one stroked path of rectangles
   // rasterizes faster than four 1-px fills per rectangle.)
   [SegState.Suspended]: { color: 'suspended', y: 7, h: 10, alpha: 1, outline: true },
 };
-const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.Callback, SegState.Running, SegState.Blocked];
+const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.Callback, SegState.Running, SegState.Blocked, SegState.Computing];
+
+const LABELLED: ReadonlySet<number> = new Set([SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing]);
+
+interface SegLabel { text: string; px: number; y: number; maxW: number; onFill: boolean }
+
+/** A segment's words: a Block's own description (`cpu 100 ms on core 1`), else its source site's label. */
+function segmentText(scene: Scene, seq: number, site: number): string {
+  const { trace } = scene.model;
+  if (seq >= 0 && trace.events.kind[seq] === EventKind.Block && trace.events.b[seq] !== 0) {
+    const note = trace.strings[trace.events.b[seq]];
+    if (note) return note;
+  }
+  return site > 0 ? trace.sites[site]?.label ?? '' : '';
+}
 
 /** Rectangles per state for this frame: x, y, w, h flattened. */
 type Batches = Map<number, number[]>;
@@ -52,18 +69,22 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
   const [first, last] = visibleRowRange(scene);
   const batches: Batches = new Map(STATES.map((s) => [s, []]));
   const overview: Batches = new Map(STATES.map((s) => [s, []]));
-  const labels: { text: string; px: number; y: number; maxW: number }[] = [];
+  const labels: SegLabel[] = [];
   const columns = new Uint8Array(Math.ceil(widthPx) + 2);
 
   for (let r = first; r <= last; r++) {
     const row = scene.rows[r];
     const y = rowTop(scene, r);
     const lanes = lanesOfRow(scene.model.lanes, row);
+    if (row.kind === 'thread' || row.kind === 'cores') {
+      drawThreadRow(ctx, scene, row, y);
+      continue;
+    }
     if (row.kind === 'group') {
       ctx.fillStyle = palette.panel;
       ctx.fillRect(0, y, widthPx, ROW_H);
     }
-    if (lanes.includes(scene.selectedLane) && (row.kind === 'lane' || row.collapsed)) {
+    if (lanes.includes(scene.selectedLane) && (row.kind === 'lane' || (row.kind === 'group' && row.collapsed))) {
       ctx.fillStyle = palette.highlight;
       ctx.globalAlpha = 0.6;
       ctx.fillRect(0, y, widthPx, ROW_H);
@@ -97,6 +118,8 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
     const fits = Math.floor(label.maxW / charW);
     if (fits < 3) continue;
     const text = label.text.length <= fits ? label.text : `${label.text.slice(0, fits - 1)}…`;
+    // On a filled bar (blocked, computing) the text takes the background colour, to be legible.
+    ctx.fillStyle = label.onFill ? palette.bg : palette.muted;
     ctx.fillText(text, label.px, label.y);
   }
 
@@ -131,7 +154,7 @@ function paintBatches(ctx: CanvasRenderingContext2D, palette: Palette, batches: 
   ctx.globalAlpha = 1;
 }
 
-function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batches, columns: Uint8Array, labels: { text: string; px: number; y: number; maxW: number }[] | null): void {
+function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batches, columns: Uint8Array, labels: SegLabel[] | null): void {
   const { view } = scene;
   const seg = lane.segments;
   const n = seg.x0.length;
@@ -155,9 +178,9 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       const rects = batches.get(state)!;
       if (style.outline) rects.push(left + 0.5, rowY + style.y + 0.5, Math.max(1, width - 1), style.h - 1);
       else rects.push(left, rowY + style.y, width, style.h);
-      if (labels && (state === SegState.Suspended || state === SegState.Queued || state === SegState.Blocked) && b - a > 40 && seg.site[i] > 0) {
-        const text = scene.model.trace.sites[seg.site[i]]?.label ?? '';
-        if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2 + (state === SegState.Blocked ? 0 : 0), maxW: b - a - 8 });
+      if (labels && LABELLED.has(state) && b - a > 40) {
+        const text = segmentText(scene, seg.seq[i], seg.site[i]);
+        if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2, maxW: b - a - 8, onFill: state === SegState.Blocked || state === SegState.Computing });
       }
       i++;
       continue;

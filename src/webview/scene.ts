@@ -56,7 +56,7 @@ export function rowOfLaneMap(model: TimelineModel, rows: readonly Row[]): Int32A
   const map = new Int32Array(model.lanes.lanes.length).fill(-1);
   rows.forEach((row, index) => {
     if (row.kind === 'lane') map[row.lane] = index;
-    else for (const lane of model.lanes.groups[row.group].lanes) if (row.collapsed) map[lane] = index;
+    else if (row.kind === 'group' && row.collapsed) for (const lane of model.lanes.groups[row.group].lanes) map[lane] = index;
   });
   return map;
 }

@@ -16,6 +16,7 @@ export interface Palette {
   accent: string;
   running: string;
   callback: string;
+  computing: string;
   suspended: string;
   queued: string;
   blocked: string;
@@ -44,6 +45,7 @@ export function readPalette(): Palette {
     accent: v('--tl-accent', '#06c'),
     running: v('--tl-running', '#2f81f7'),
     callback: v('--tl-callback', '#54aeff'),
+    computing: v('--tl-computing', '#bc4c00'),
     suspended: v('--tl-suspended', '#999'),
     queued: v('--tl-queued', '#bf8700'),
     blocked: v('--tl-blocked', '#cf222e'),

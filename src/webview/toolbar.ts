@@ -61,6 +61,7 @@ export class Toolbar {
       swatch('--tl-queued', 'queued'),
       swatch('--tl-blocked', 'blocked'),
       swatch('--tl-callback', 'callback'),
+      ...(model.occupancy ? [swatch('--tl-computing', 'computing (on a core)')] : []),
       h('span', { class: 'tl-arrow-counts', 'data-resume': c?.resume, 'data-spawn': c?.spawn, 'data-combinator': c?.combinator, 'data-yield': c?.yield }, arrowText),
     );
   }

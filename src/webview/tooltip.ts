@@ -13,6 +13,7 @@ const STATE_NAMES: Record<number, string> = {
   [SegState.Queued]: 'queued: its resume is in the microtask queue',
   [SegState.Blocked]: 'blocked: synchronous work holds the loop',
   [SegState.Callback]: 'callback running',
+  [SegState.Computing]: 'computing on a core: the thread works, its event loop waits',
 };
 
 export class Tooltip {
@@ -73,7 +74,7 @@ function laneTotals(model: TimelineModel, laneIndex: number): { ran: number; blo
   for (let i = 0; i < seg.x0.length; i++) {
     const d = timeAtX(model.axis, seg.x1[i]) - timeAtX(model.axis, seg.x0[i]);
     const s = seg.state[i];
-    if (s === SegState.Running || s === SegState.Callback) totals.ran += d;
+    if (s === SegState.Running || s === SegState.Callback || s === SegState.Computing) totals.ran += d;
     else if (s === SegState.Blocked) totals.blocked += d;
     else if (s === SegState.Suspended || s === SegState.Queued) totals.waited += d;
   }

@@ -32,7 +32,7 @@ export interface RuntimeBudgets {
   realTimeMs: number;
   /** Virtual time (ms) after which the loop stops (truncated). */
   virtualTimeMs: number;
-  /** Number of trace events after which the loop stops (truncated). Also counted when tracing is off. */
+  /** Number of recorded trace events after which the loop stops (truncated); with tracing off only forced events count. */
   events: number;
 }
 
@@ -113,10 +113,16 @@ export interface RuntimeHandle {
   readonly done: boolean;
   /** Current virtual time (ms). */
   readonly now: number;
+  /** True for the sandbox's promises (SimPromise and subclasses): lets the engine make `util.types.isPromise` agree. */
+  isPromise(value: unknown): boolean;
   /** Stops the run (e.g. the vm timeout fired, the user cancelled): records Truncated + RunEnd. */
   stop(reason: string): void;
-  /** The trace so far. `meta` fields the runtime knows (endTime, exitCode, truncated, seed, moduleKind) are filled in. */
-  trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>): TraceFile;
+  /**
+   * The trace so far. `meta` fields the runtime knows (endTime, exitCode, truncated, seed,
+   * moduleKind) are filled in. `final: true` (once, at the very end) frees the recorder's
+   * columns while copying them: lower peak memory on traces of millions of events.
+   */
+  trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, options?: { final?: boolean }): TraceFile;
 }
 
 export type InstallFn = (globalObject: object, host: RuntimeHost) => RuntimeHandle;

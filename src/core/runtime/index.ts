@@ -25,7 +25,8 @@ import './unhandled-rejections';
 import './external';
 
 export { SimPromise } from './promise-api';
-export { isPromise } from './promise';
+import { isPromise } from './promise';
+export { isPromise };
 export { newPromiseCapability, performPromiseThen, promiseResolve } from './promise-api';
 
 function define(g: object, name: string, value: unknown): void {
@@ -75,7 +76,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     get done() { return isFinished(); },
     get now() { return clock.now; },
     stop,
-    trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>): TraceFile {
+    isPromise: (value: unknown) => isPromise(value),
+    trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, opts?: { final?: boolean }): TraceFile {
       const full: TraceMeta = {
         seed: options.seed,
         moduleKind: options.moduleKind,
@@ -84,7 +86,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
         exitCode: rt.exitCode,
       };
       if (rt.truncated !== '') full.truncated = { reason: rt.truncated };
-      return rt.rec.toTraceFile(full);
+      return rt.rec.toTraceFile(full, opts?.final === true);
     },
   };
 };

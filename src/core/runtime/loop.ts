@@ -269,10 +269,3 @@ export function stop(reason: string): void {
   stopRun(reason);
   finish();
 }
-
-/** Real-time check for a runaway stretch (infinite microtask chains do not pass loop()). */
-export function realTimeExceeded(): boolean {
-  return rt.host.realNow() - stretchStart > rt.host.options.budgets.realTimeMs;
-}
-
-export { hasJobs };

@@ -57,12 +57,15 @@ export const SimPromise = function Promise(this: unknown, executor: unknown): ob
   return p;
 } as unknown as { new (executor: unknown): PromiseImpl; prototype: PromiseImpl; readonly [Symbol.species]: unknown };
 
+/** Captured once: inside the vm context every global lookup (`Symbol`) goes through the slow global proxy. */
+const SPECIES: symbol = Symbol.species;
+
 /** SpeciesConstructor(O, %Promise%) (§7.3.22). */
 export function speciesConstructor(o: object): unknown {
   const C = (o as { constructor?: unknown }).constructor;
   if (C === undefined) return SimPromise;
   if (C === null || (typeof C !== 'object' && typeof C !== 'function')) throw new TypeError('The .constructor property is not an object');
-  const S = (C as { [Symbol.species]?: unknown })[Symbol.species];
+  const S = (C as Record<symbol, unknown>)[SPECIES];
   if (S === undefined || S === null || S === SimPromise) return SimPromise;
   if (isConstructor(S)) return S;
   throw new TypeError('object.constructor[Symbol.species] is not a constructor');

@@ -48,6 +48,8 @@ export class SimThread {
   blockedOn = '';
   /** Where it blocked: an Error made at the blocking call (its stack names the user's line). */
   blockedAt: Error | undefined;
+  /** The blocked call's condition (for stuck reports: is it met but the thread buried?). */
+  blockedCheck: (() => number | undefined) | undefined;
   /** Handles that keep the thread alive although its loop is empty: description by handle. */
   readonly refs = new Map<object, string | (() => string)>();
   readonly exitListeners: Array<(code: number) => void> = [];
@@ -198,6 +200,7 @@ export class World {
       th.state = 'blocked';
       th.blockedOn = what;
       th.blockedAt = new Error(what);
+      th.blockedCheck = check;
       try {
         for (;;) {
           if (this.stopped !== undefined) throw this.abort(this.stopped);
@@ -216,6 +219,7 @@ export class World {
         if (th.state === 'blocked') th.state = before;
         th.blockedOn = '';
         th.blockedAt = undefined;
+        th.blockedCheck = undefined;
       }
     }
     const end = r !== undefined ? Math.max(t0, r) : Math.max(t0, timeoutAt);
@@ -381,7 +385,11 @@ export class World {
     for (const th of this.threads) {
       if (th.state === 'done') continue;
       const at = `at ${th.now()} ms`;
-      if (th.state === 'blocked') lines.push(`thread ${th.id} (${th.name}) is blocked ${at} in ${th.blockedOn}${userFrame(th.blockedAt)}`);
+      if (th.state === 'blocked') {
+        const met = th.blockedCheck?.() !== undefined;
+        const buried = met ? ' — its wait is over, but it is below another blocked thread on the simulator\'s stack (nested blocking, see docs/simulation.md)' : '';
+        lines.push(`thread ${th.id} (${th.name}) is blocked ${at} in ${th.blockedOn}${userFrame(th.blockedAt)}${buried}`);
+      }
       else if (th.refs.size > 0) lines.push(`thread ${th.id} (${th.name}) waits ${at} on ${[...th.refs.values()].map((d) => (typeof d === 'string' ? d : d())).join(', ')}`);
       else lines.push(`thread ${th.id} (${th.name}) has nothing left to run ${at}`);
     }

@@ -1,8 +1,9 @@
 /**
  * The recorder: where the runtime writes trace events while a program runs.
  *
- * Storage is columnar (see format.ts): one typed array per operand, in chunks of 65 536 events (growing never copies), so an
- * event costs 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) = 23 bytes and no object. Strings
+ * Storage is columnar (see format.ts): one typed array per operand, in chunks of 65 536 events
+ * (growing never copies), so an event costs 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) =
+ * 23 bytes and no object. Strings
  * are interned once in a table (`str()`), so repeated console lines or task names cost 4 bytes
  * per use. `toTraceFile` copies the columns into the JSON shape of `TraceFile`.
  *
@@ -22,21 +23,29 @@ const CHUNK = 1 << CHUNK_BITS;
 
 /** One chunk of the six columns. */
 class Chunk {
-  readonly kinds = new Uint8Array(CHUNK);
-  readonly times = new Float64Array(CHUNK);
-  readonly as = new Int32Array(CHUNK);
-  readonly bs = new Int32Array(CHUNK);
-  readonly cs = new Int32Array(CHUNK);
-  readonly threads = new Uint16Array(CHUNK);
+  kinds = new Uint8Array(CHUNK);
+  times = new Float64Array(CHUNK);
+  as = new Int32Array(CHUNK);
+  bs = new Int32Array(CHUNK);
+  cs = new Int32Array(CHUNK);
+  threads = new Uint16Array(CHUNK);
 }
+type Column = 'kinds' | 'times' | 'as' | 'bs' | 'cs' | 'threads';
+const EMPTY = new Uint8Array(0);
 
-/** Copies column `pick` of the first n events into a plain array (the JSON shape). */
-function toArray(chunks: Chunk[], n: number, pick: (c: Chunk) => ArrayLike<number>): number[] {
+/**
+ * Copies one column of the first n events into a plain array (the JSON shape). With `release`,
+ * each chunk's column is dropped once copied, so the peak memory of a final export is the
+ * output plus one column, not output plus all columns.
+ */
+function toArray(chunks: Chunk[], n: number, column: Column, release: boolean): number[] {
   const out: number[] = new Array(n);
   for (let i = 0; i < n; i += CHUNK) {
-    const col = pick(chunks[i >> CHUNK_BITS]);
+    const ch = chunks[i >> CHUNK_BITS];
+    const col: ArrayLike<number> = ch[column];
     const m = Math.min(CHUNK, n - i);
     for (let j = 0; j < m; j++) out[i + j] = col[j];
+    if (release) (ch as unknown as Record<Column, Uint8Array>)[column] = EMPTY;
   }
   return out;
 }
@@ -60,6 +69,7 @@ export class Recorder {
   private cs!: Int32Array;
   private threads!: Uint16Array;
   private pos = CHUNK;
+  private released = false;
 
   private readonly strings: string[] = [''];
   private readonly stringIds = new Map<string, number>([['', 0]]);
@@ -153,8 +163,15 @@ export class Recorder {
     return this.chunks[seq >> CHUNK_BITS].kinds[seq & (CHUNK - 1)];
   }
 
-  /** The JSON trace. Columns are copied into plain arrays (the file format is JSON). */
-  toTraceFile(meta: TraceMeta): TraceFile {
+  /**
+   * The JSON trace. Columns are copied into plain arrays (the file format is JSON). `release`:
+   * this is the last export — the recorder's columns are freed while copying (less peak memory)
+   * and the recorder must not be used afterwards.
+   */
+  toTraceFile(meta: TraceMeta, release = false): TraceFile {
+    if (this.released) throw new Error('the trace was already exported with release');
+    this.released = release;
+    if (release) this.enabled = false;
     const n = this.count;
     return {
       format: 'async-timeline-trace',
@@ -165,12 +182,12 @@ export class Recorder {
       tasks: this.tasks.map((t) => ({ ...t })),
       strings: this.strings.slice(),
       events: {
-        kind: toArray(this.chunks, n, (ch) => ch.kinds),
-        t: toArray(this.chunks, n, (ch) => ch.times),
-        a: toArray(this.chunks, n, (ch) => ch.as),
-        b: toArray(this.chunks, n, (ch) => ch.bs),
-        c: toArray(this.chunks, n, (ch) => ch.cs),
-        thread: toArray(this.chunks, n, (ch) => ch.threads),
+        kind: toArray(this.chunks, n, 'kinds', release),
+        t: toArray(this.chunks, n, 'times', release),
+        a: toArray(this.chunks, n, 'as', release),
+        b: toArray(this.chunks, n, 'bs', release),
+        c: toArray(this.chunks, n, 'cs', release),
+        thread: toArray(this.chunks, n, 'threads', release),
       },
     };
   }

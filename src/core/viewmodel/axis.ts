@@ -14,6 +14,8 @@
  * Layout units are what the webview zooms and pans over; `timeAtX` maps back to milliseconds.
  */
 import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { buildThreadAxis, threadBlockInterval } from './axis-threads';
+import { hasThreads } from './threads';
 
 export const enum PieceKind {
   Busy = 0,
@@ -82,13 +84,12 @@ export function compressedWidth(ms: number): number {
  * `t + a`; otherwise it was stamped after, and the block ended at `t`.
  */
 export function blockInterval(trace: TraceFile, seq: number): [number, number] {
-  const { t, a } = trace.events;
-  const next = seq + 1 < t.length ? t[seq + 1] : Infinity;
-  const start = next >= t[seq] + a[seq] ? t[seq] : t[seq] - a[seq];
-  return [start, start + a[seq]];
+  // Judged against the next event of the same thread (with no threads: the next event).
+  return threadBlockInterval(trace, seq);
 }
 
 export function buildAxis(trace: TraceFile): Axis {
+  if (hasThreads(trace)) return buildThreadAxis(trace);
   const { kind, t, a, b } = trace.events;
   const n = kind.length;
   const pos = new Float64Array(n);

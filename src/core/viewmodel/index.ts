@@ -12,11 +12,14 @@ import { describeEvent } from './describe';
 import { buildLanes, type LaneModel } from './lanes';
 import { LoopReplay } from './loop-state';
 import { buildConsole, buildSummary, type ConsoleLine, type Summary } from './summary';
+import { buildOccupancy, type Occupancy } from './threads';
 
 export interface TimelineModel {
   trace: TraceFile;
   axis: Axis;
   lanes: LaneModel;
+  /** Simulated threads' core occupancy; null for a trace without threads. */
+  occupancy: Occupancy | null;
   /** Built on first read (a million-event trace paints its lanes first; see arrowsReady). */
   readonly arrows: ArrowModel;
   /** Whether `arrows` has been built already (reading it builds it). */
@@ -41,6 +44,7 @@ export function buildTimeline(trace: TraceFile): TimelineModel {
     trace,
     axis,
     lanes,
+    occupancy: lanes.threads.length > 1 ? buildOccupancy(trace, axis, lanes.threads.map((t) => t.id)) : null,
     get arrows(): ArrowModel {
       arrows ??= buildArrows(trace, axis, lanes);
       return arrows;
@@ -65,3 +69,5 @@ export * from './rows';
 export * from './summary';
 export * from './validate';
 export * from './stepping';
+export * from './threads';
+export * from './compare';

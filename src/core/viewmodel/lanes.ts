@@ -14,7 +14,8 @@
  */
 import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
 import type { Axis } from './axis';
-import { GrowableFloat64, GrowableInt32 } from './columns';
+import { LaneBuilder } from './lane-builder';
+import { blockUsesCore, threadNames } from './threads';
 
 export const enum SegState {
   Running = 1,
@@ -24,6 +25,8 @@ export const enum SegState {
   Blocked = 5,
   /** A timer / immediate / I/O callback (macrotask) runs. */
   Callback = 6,
+  /** CPU work on a core (a simulated thread's `cpu …` Block): the thread computes, its loop waits. */
+  Computing = 7,
 }
 
 export const enum MarkerKind {
@@ -68,18 +71,38 @@ export interface Lane {
   task: number;
   /** Task name; tasks with the same name form a group. Empty for non-task lanes. */
   group: string;
+  /** The simulated thread the lane belongs to (0 = main thread). */
+  thread: number;
   segments: Segments;
   markers: Markers;
 }
 
 export interface TaskGroup {
   name: string;
+  /** What collapsing remembers: the name on the main thread, `<thread id>:<name>` on another. */
+  key: string;
+  thread: number;
   /** Lane indices, in order of creation. */
   lanes: number[];
 }
 
+/** A simulated thread's lanes (a trace without threads has one: the main thread). */
+export interface ThreadLanes {
+  id: number;
+  name: string;
+  /** Its script-like lane (the thread's entry macrotask), -1 if it has none. */
+  scriptLane: number;
+  /** Indices into `groups`. */
+  groups: number[];
+  timersLane: number;
+  immediatesLane: number;
+  ioLane: number;
+}
+
 export interface LaneModel {
   lanes: Lane[];
+  /** Threads in order of id; `threads.length > 1` means the trace has simulated threads. */
+  threads: ThreadLanes[];
   /** Task groups (by function name) in order of first creation. */
   groups: TaskGroup[];
   /** Lane index of each task id. */
@@ -96,80 +119,22 @@ export interface LaneModel {
   siteOfEvent: Int32Array;
 }
 
-class LaneBuilder {
-  /** Read back while building (to merge a repeated state), hence the raw columns. */
-  readonly x0 = new GrowableFloat64();
-  readonly x1 = new GrowableFloat64();
-  readonly state = new GrowableInt32();
-  readonly seq = new GrowableInt32();
-  readonly site = new GrowableInt32();
-  readonly mx = new GrowableFloat64();
-  readonly mkind = new GrowableInt32();
-  readonly mseq = new GrowableInt32();
-  /** The open segment: its state (0 = none), start and site. */
-  open = 0;
-  openX = 0;
-  openSeq = 0;
-  openSite = 0;
+interface UsedLanes { script: boolean; timers: boolean; immediates: boolean; io: boolean }
 
-  constructor(readonly kind: LaneKind, readonly label: string, readonly task: number, readonly group: string) {}
-
-  /** Closes the open segment at x and opens `state` (0: none) there. */
-  set(state: number, x: number, seq: number, site = 0): void {
-    if (this.open === state && this.openSite === site) return;
-    if (this.open !== 0 && x > this.openX) {
-      const last = this.x0.length - 1;
-      // The same state again, right after (main resumes between two calls without a step): one
-      // segment. Callbacks stay apart: each is its own macrotask.
-      if (last >= 0 && this.open !== SegState.Callback && this.x1.data[last] === this.openX && this.state.data[last] === this.open && this.site.data[last] === this.openSite) {
-        this.x1.data[last] = x;
-      } else {
-        this.x0.push(this.openX);
-        this.x1.push(x);
-        this.state.push(this.open);
-        this.seq.push(this.openSeq);
-        this.site.push(this.openSite);
-      }
-    }
-    this.open = state;
-    this.openX = x;
-    this.openSeq = seq;
-    this.openSite = site;
-  }
-
-  mark(kind: MarkerKind, x: number, seq: number): void {
-    this.mx.push(x);
-    this.mkind.push(kind);
-    this.mseq.push(seq);
-  }
-
-  finish(index: number, endX: number): Lane {
-    this.set(0, endX, -1);
-    return {
-      index,
-      kind: this.kind,
-      label: this.label,
-      task: this.task,
-      group: this.group,
-      segments: {
-        x0: this.x0.finish(),
-        x1: this.x1.finish(),
-        state: Uint8Array.from(this.state.finish()),
-        seq: this.seq.finish(),
-        site: this.site.finish(),
-      },
-      markers: { x: this.mx.finish(), kind: Uint8Array.from(this.mkind.finish()), seq: this.mseq.finish() },
-    };
-  }
-}
-
-/** Which lanes the trace needs beyond the tasks: only those with events. */
-function usedMacrotaskLanes(trace: TraceFile): { timers: boolean; immediates: boolean; io: boolean } {
-  const used = { timers: false, immediates: false, io: false };
-  for (const k of trace.events.kind) {
-    if (k === EventKind.TimerSchedule) used.timers = true;
-    else if (k === EventKind.ImmediateSchedule) used.immediates = true;
-    else if (k === EventKind.IoStart) used.io = true;
+/** Which lanes each thread needs beyond its tasks: only those with events. */
+function usedLanes(trace: TraceFile): Map<number, UsedLanes> {
+  const { kind, a, thread } = trace.events;
+  const used = new Map<number, UsedLanes>([[0, { script: true, timers: false, immediates: false, io: false }]]);
+  for (let i = 0; i < kind.length; i++) {
+    const k = kind[i];
+    if (k !== EventKind.TimerSchedule && k !== EventKind.ImmediateSchedule && k !== EventKind.IoStart && k !== EventKind.MacrotaskStart) continue;
+    const th = thread?.[i] ?? 0;
+    let u = used.get(th);
+    if (!u) used.set(th, (u = { script: false, timers: false, immediates: false, io: false }));
+    if (k === EventKind.TimerSchedule) u.timers = true;
+    else if (k === EventKind.ImmediateSchedule) u.immediates = true;
+    else if (k === EventKind.IoStart) u.io = true;
+    else if (a[i] === MacrotaskKind.Script) u.script = true;
   }
   return used;
 }
@@ -179,47 +144,76 @@ function baseName(path: string): string {
   return i >= 0 ? path.slice(i + 1) : path;
 }
 
+/** What one thread is doing while the pass walks the events (each thread has its own stack and loop). */
+interface ThreadCx {
+  lanes: ThreadLanes;
+  stack: number[];
+  macro: number;
+}
+
 export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const { kind, a, b, c } = trace.events;
+  const threadCol = trace.events.thread;
   const { pos, end } = axis;
   const n = kind.length;
   const tasks = trace.tasks.length > 0 ? trace.tasks : [{ name: 'main', site: 0, kind: 'main' as const, parent: 0, thread: 0 }];
 
-  // Lanes: the script, then tasks grouped by name (group order = first creation), then the loop's lanes.
+  // Lanes per thread (the main thread first): its script, its tasks grouped by name (group
+  // order = first creation), then its loop's lanes. Without threads: exactly one thread.
+  const names = threadNames(trace);
+  const used = usedLanes(trace);
+  for (const task of tasks) if (task && (task.thread ?? 0) !== 0 && !names.has(task.thread)) names.set(task.thread, `thread ${task.thread}`);
+  for (const id of used.keys()) if (!names.has(id)) names.set(id, `thread ${id}`);
+  const threadIds = [...names.keys()].sort((x, y) => x - y);
   const builders: LaneBuilder[] = [];
   const laneOfTask = new Int32Array(tasks.length).fill(-1);
-  const scriptLabel = trace.meta?.entry ? `script: ${baseName(trace.meta.entry)}` : 'script';
-  builders.push(new LaneBuilder('script', scriptLabel, 0, ''));
-  laneOfTask[0] = 0;
-  const groupMembers = new Map<string, number[]>();
-  for (let id = 1; id < tasks.length; id++) {
-    const name = tasks[id]?.name || `task ${id}`;
-    let members = groupMembers.get(name);
-    if (!members) groupMembers.set(name, (members = []));
-    members.push(id);
-  }
   const groups: TaskGroup[] = [];
-  for (const [name, members] of groupMembers) {
-    const lanes: number[] = [];
-    members.forEach((id, i) => {
-      const label = members.length > 1 ? `${name} #${i + 1}` : name;
-      laneOfTask[id] = builders.length;
-      lanes.push(builders.length);
-      builders.push(new LaneBuilder('task', label, id, name));
-    });
-    groups.push({ name, lanes });
+  const threads: ThreadLanes[] = [];
+  const cxOf = new Map<number, ThreadCx>();
+  for (const th of threadIds) {
+    const name = names.get(th) ?? `thread ${th}`;
+    const u = used.get(th) ?? { script: false, timers: false, immediates: false, io: false };
+    const lanes: ThreadLanes = { id: th, name, scriptLane: -1, groups: [], timersLane: -1, immediatesLane: -1, ioLane: -1 };
+    if (th === 0) {
+      const scriptLabel = trace.meta?.entry ? `script: ${baseName(trace.meta.entry)}` : 'script';
+      builders.push(new LaneBuilder('script', scriptLabel, 0, '', 0));
+      laneOfTask[0] = 0;
+      lanes.scriptLane = 0;
+    } else if (u.script) {
+      lanes.scriptLane = builders.push(new LaneBuilder('script', `entry of ${name}`, -1, '', th)) - 1;
+    }
+    const groupMembers = new Map<string, number[]>();
+    for (let id = 1; id < tasks.length; id++) {
+      if ((tasks[id]?.thread ?? 0) !== th) continue;
+      const taskName = tasks[id]?.name || `task ${id}`;
+      let members = groupMembers.get(taskName);
+      if (!members) groupMembers.set(taskName, (members = []));
+      members.push(id);
+    }
+    for (const [groupName, members] of groupMembers) {
+      const groupLanes: number[] = [];
+      members.forEach((id, i) => {
+        const label = members.length > 1 ? `${groupName} #${i + 1}` : groupName;
+        laneOfTask[id] = builders.length;
+        groupLanes.push(builders.length);
+        builders.push(new LaneBuilder('task', label, id, groupName, th));
+      });
+      lanes.groups.push(groups.length);
+      groups.push({ name: groupName, key: th === 0 ? groupName : `${th}:${groupName}`, thread: th, lanes: groupLanes });
+    }
+    const addLoopLane = (k: LaneKind, on: boolean): number => (on ? builders.push(new LaneBuilder(k, k === 'io' ? 'I/O' : k, -1, '', th)) - 1 : -1);
+    lanes.timersLane = addLoopLane('timers', u.timers);
+    lanes.immediatesLane = addLoopLane('immediates', u.immediates);
+    lanes.ioLane = addLoopLane('io', u.io);
+    threads.push(lanes);
+    cxOf.set(th, { lanes, stack: [], macro: 0 });
   }
-  const used = usedMacrotaskLanes(trace);
-  const addLoopLane = (k: LaneKind, on: boolean): number => {
-    if (!on) return -1;
-    builders.push(new LaneBuilder(k, k === 'io' ? 'I/O' : k, -1, ''));
-    return builders.length - 1;
+  const main = cxOf.get(0)!;
+  let cx = main;
+  const macroLane = (k: number): number => {
+    const l = cx.lanes;
+    return k === MacrotaskKind.Timer ? l.timersLane : k === MacrotaskKind.Immediate ? l.immediatesLane : k === MacrotaskKind.Io ? l.ioLane : Math.max(0, l.scriptLane);
   };
-  const timersLane = addLoopLane('timers', used.timers);
-  const immediatesLane = addLoopLane('immediates', used.immediates);
-  const ioLane = addLoopLane('io', used.io);
-  const macroLane = (k: number): number =>
-    k === MacrotaskKind.Timer ? timersLane : k === MacrotaskKind.Immediate ? immediatesLane : k === MacrotaskKind.Io ? ioLane : 0;
 
   const laneOfEvent = new Int32Array(n);
   const taskOfEvent = new Int32Array(n).fill(-1);
@@ -228,26 +222,34 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const laneOf = (task: number): LaneBuilder | undefined => builders[laneOfTask[task] ?? -1];
   const taskSite = (task: number): number => tasks[task]?.site ?? 0;
 
-  const stack: number[] = [];
   /** Result promise → the task that finished with it. */
   const ownerOfResult = new Map<number, number>();
-  let macro = 0;
-  const contextLane = (): number => (stack.length > 0 ? laneOfTask[stack[stack.length - 1]] : macro !== 0 ? Math.max(0, macroLane(macro)) : 0);
+  /** The script lane of the current thread's script macrotask, when its body is on the stack (task 0 on the main thread). */
+  const scriptTask = (): number => (cx === main ? 0 : -2 - cx.lanes.scriptLane);
+  const laneOfStackEntry = (task: number): number => (task <= -2 ? -2 - task : laneOfTask[task] ?? -1);
+  const contextLane = (): number => {
+    const { stack, macro } = cx;
+    if (stack.length > 0) return laneOfStackEntry(stack[stack.length - 1]);
+    return macro !== 0 ? Math.max(0, macroLane(macro)) : Math.max(0, cx.lanes.scriptLane);
+  };
+  const laneOfEntry = (task: number): LaneBuilder | undefined => builders[laneOfStackEntry(task)];
   const push = (task: number, x: number, seq: number): void => {
-    if (stack.length > 0) laneOf(stack[stack.length - 1])?.set(SegState.Calling, x, seq);
+    const { stack } = cx;
+    if (stack.length > 0) laneOfEntry(stack[stack.length - 1])?.set(SegState.Calling, x, seq);
     stack.push(task);
     laneOf(task)?.set(SegState.Running, x, seq);
   };
   const pop = (task: number, x: number, seq: number): void => {
+    const { stack } = cx;
     const at = stack.lastIndexOf(task);
     if (at >= 0) stack.splice(at, 1);
-    if (stack.length > 0) laneOf(stack[stack.length - 1])?.set(SegState.Running, x, seq);
+    if (stack.length > 0) laneOfEntry(stack[stack.length - 1])?.set(SegState.Running, x, seq);
   };
   /** Jobs run only on an empty stack: the first one inside the script macrotask ends the script's body. */
   const jobStarts = (x: number, seq: number): void => {
-    if (stack.length === 1 && stack[0] === 0) {
-      stack.pop();
-      builders[0].set(0, x, seq);
+    const { stack } = cx;
+    if (stack.length === 1 && stack[0] === scriptTask()) {
+      laneOfEntry(stack.pop()!)?.set(0, x, seq);
     }
   };
 
@@ -255,23 +257,24 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
     const k = kind[i];
     const p = pos[i];
     const e = end[i];
+    if (threadCol && threads.length > 1) cx = cxOf.get(threadCol[i] ?? 0) ?? main;
     switch (k) {
       case EventKind.MacrotaskStart: {
-        macro = a[i];
-        stack.length = 0;
-        if (macro === MacrotaskKind.Script) {
-          stack.push(0);
-          builders[0].set(SegState.Running, p, i);
+        cx.macro = a[i];
+        cx.stack.length = 0;
+        if (cx.macro === MacrotaskKind.Script) {
+          cx.stack.push(scriptTask());
+          laneOfEntry(scriptTask())?.set(SegState.Running, p, i);
         } else {
-          builders[macroLane(macro)]?.set(SegState.Callback, p, i, 0);
+          builders[macroLane(cx.macro)]?.set(SegState.Callback, p, i, 0);
         }
         break;
       }
       case EventKind.MacrotaskEnd: {
         builders[macroLane(a[i])]?.set(0, e, i);
-        for (const task of stack) laneOf(task)?.set(0, e, i);
-        stack.length = 0;
-        macro = 0;
+        for (const task of cx.stack) laneOfEntry(task)?.set(0, e, i);
+        cx.stack.length = 0;
+        cx.macro = 0;
         break;
       }
       case EventKind.TaskCreate:
@@ -318,10 +321,10 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
         break;
       case EventKind.Block: {
         siteOfEvent[i] = c[i];
-        const top = stack.length > 0 ? stack[stack.length - 1] : -1;
-        const lane = top >= 0 ? laneOf(top) : builders[contextLane()];
-        lane?.set(SegState.Blocked, p, i, c[i]);
-        lane?.set(top >= 0 ? SegState.Running : SegState.Callback, e, i);
+        const top = cx.stack.length > 0 ? cx.stack[cx.stack.length - 1] : -1;
+        const lane = top !== -1 ? laneOfEntry(top) : builders[contextLane()];
+        lane?.set(b[i] !== 0 && blockUsesCore(trace, i) ? SegState.Computing : SegState.Blocked, p, i, c[i]);
+        lane?.set(top !== -1 ? SegState.Running : SegState.Callback, e, i);
         break;
       }
       default:
@@ -335,7 +338,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       laneOfEvent[i] = owner !== undefined ? laneOfTask[owner] ?? 0
         : k >= EventKind.TaskStart && k <= EventKind.TaskThrow ? laneOfTask[a[i]] ?? 0 : contextLane();
     }
-    if (taskOfEvent[i] < 0) taskOfEvent[i] = k >= EventKind.TaskStart && k <= EventKind.TaskThrow ? a[i] : stack.length > 0 ? stack[stack.length - 1] : -1;
+    if (taskOfEvent[i] < 0) taskOfEvent[i] = k >= EventKind.TaskStart && k <= EventKind.TaskThrow ? a[i] : cx.stack.length > 0 && cx.stack[cx.stack.length - 1] >= 0 ? cx.stack[cx.stack.length - 1] : -1;
     if (siteOfEvent[i] === 0) {
       if (k === EventKind.PromiseCreate || k === EventKind.TimerSchedule || k === EventKind.ImmediateSchedule || k === EventKind.TickSchedule
         || k === EventKind.MicrotaskSchedule || k === EventKind.IoStart || k === EventKind.External || k === EventKind.UncaughtError
@@ -352,16 +355,18 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       case EventKind.UnhandledRejection: here?.mark(MarkerKind.Error, p, i); break;
       case EventKind.Warning:
       case EventKind.External: here?.mark(MarkerKind.Warning, p, i); break;
-      case EventKind.TimerSchedule: builders[timersLane]?.mark(MarkerKind.Schedule, p, i); break;
-      case EventKind.ImmediateSchedule: builders[immediatesLane]?.mark(MarkerKind.Schedule, p, i); break;
-      case EventKind.IoStart: builders[ioLane]?.mark(MarkerKind.Schedule, p, i); break;
-      case EventKind.IoDone: builders[ioLane]?.mark(MarkerKind.Done, p, i); break;
+      case EventKind.TimerSchedule: builders[cx.lanes.timersLane]?.mark(MarkerKind.Schedule, p, i); break;
+      case EventKind.ImmediateSchedule: builders[cx.lanes.immediatesLane]?.mark(MarkerKind.Schedule, p, i); break;
+      case EventKind.IoStart: builders[cx.lanes.ioLane]?.mark(MarkerKind.Schedule, p, i); break;
+      case EventKind.IoDone: builders[cx.lanes.ioLane]?.mark(MarkerKind.Done, p, i); break;
       default: break;
     }
   }
 
   const lanes = builders.map((builder, index) => builder.finish(index, axis.width));
+  const m = main.lanes;
   return {
-    lanes, groups, laneOfTask, scriptLane: 0, timersLane, immediatesLane, ioLane, laneOfEvent, taskOfEvent, siteOfEvent,
+    lanes, threads, groups, laneOfTask, scriptLane: 0, timersLane: m.timersLane, immediatesLane: m.immediatesLane, ioLane: m.ioLane,
+    laneOfEvent, taskOfEvent, siteOfEvent,
   };
 }

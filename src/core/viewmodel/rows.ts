@@ -1,39 +1,68 @@
 /**
  * Rows: what is drawn top to bottom, given which task groups the user collapsed. A group of
  * several tasks with the same name gets a header row (`count ×3`) that can be collapsed; a
- * collapsed group shows its members merged into the header row.
+ * collapsed group shows its members merged into the header row. A trace with simulated
+ * threads starts with a "cores" row (how many threads run at each moment) and shows each
+ * thread as a block of rows under a `thread: <name>` header; without threads there are
+ * neither, and the rows are exactly the main thread's.
  */
-import type { LaneModel } from './lanes';
+import type { LaneModel, ThreadLanes } from './lanes';
 
 export type Row =
   | { kind: 'lane'; lane: number; /** Indented under a group header. */ nested: boolean }
-  | { kind: 'group'; group: number; collapsed: boolean };
+  | { kind: 'group'; group: number; collapsed: boolean }
+  /** A thread's header (index into `LaneModel.threads`). */
+  | { kind: 'thread'; thread: number }
+  /** The core-occupancy strip. */
+  | { kind: 'cores' };
 
-export function buildRows(model: LaneModel, collapsed: ReadonlySet<string>): Row[] {
-  const rows: Row[] = [{ kind: 'lane', lane: model.scriptLane, nested: false }];
-  model.groups.forEach((group, index) => {
+function threadRows(model: LaneModel, thread: ThreadLanes, collapsed: ReadonlySet<string>, rows: Row[]): void {
+  if (thread.scriptLane >= 0) rows.push({ kind: 'lane', lane: thread.scriptLane, nested: false });
+  for (const index of thread.groups) {
+    const group = model.groups[index];
     if (group.lanes.length === 1) {
       rows.push({ kind: 'lane', lane: group.lanes[0], nested: false });
-      return;
+      continue;
     }
-    const isCollapsed = collapsed.has(group.name);
+    const isCollapsed = collapsed.has(group.key);
     rows.push({ kind: 'group', group: index, collapsed: isCollapsed });
     if (!isCollapsed) for (const lane of group.lanes) rows.push({ kind: 'lane', lane, nested: true });
-  });
-  for (const lane of [model.timersLane, model.immediatesLane, model.ioLane]) {
+  }
+  for (const lane of [thread.timersLane, thread.immediatesLane, thread.ioLane]) {
     if (lane >= 0) rows.push({ kind: 'lane', lane, nested: false });
   }
+}
+
+export function buildRows(model: LaneModel, collapsed: ReadonlySet<string>): Row[] {
+  const rows: Row[] = [];
+  if (model.threads.length <= 1) {
+    if (model.threads[0]) threadRows(model, model.threads[0], collapsed, rows);
+    return rows;
+  }
+  rows.push({ kind: 'cores' });
+  model.threads.forEach((thread, index) => {
+    rows.push({ kind: 'thread', thread: index });
+    threadRows(model, thread, collapsed, rows);
+  });
   return rows;
 }
 
-/** The lanes a row draws: one, or every member of a collapsed group. */
+/** The lanes a row draws: one, or every member of a collapsed group (none for headers and the cores strip). */
 export function lanesOfRow(model: LaneModel, row: Row): number[] {
-  return row.kind === 'lane' ? [row.lane] : model.groups[row.group].lanes;
+  if (row.kind === 'lane') return [row.lane];
+  if (row.kind === 'group') return model.groups[row.group].lanes;
+  return [];
 }
 
-/** The row label: the lane's, or `count ×3` for a group. */
+/** The row label: the lane's, `count ×3` for a group, `thread: <name>`, or `cores`. */
 export function rowLabel(model: LaneModel, row: Row): string {
-  if (row.kind === 'lane') return model.lanes[row.lane].label;
-  const group = model.groups[row.group];
-  return `${group.name} ×${group.lanes.length}`;
+  switch (row.kind) {
+    case 'lane': return model.lanes[row.lane].label;
+    case 'group': {
+      const group = model.groups[row.group];
+      return `${group.name} ×${group.lanes.length}`;
+    }
+    case 'thread': return `thread: ${model.threads[row.thread].name}`;
+    case 'cores': return 'cores: threads running';
+  }
 }

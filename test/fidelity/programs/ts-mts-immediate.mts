@@ -1,5 +1,5 @@
 // TypeScript ES module (.mts) importing timers/promises; TLA inside a loop, then scheduling
-// from a TLA continuation that resumed in the timers phase.
+// from a TLA continuation.
 import { setImmediate as immediate, setTimeout as sleep } from 'node:timers/promises';
 const order: string[] = [];
 for (const name of ['first', 'second', 'third'] as const) {
@@ -7,7 +7,8 @@ for (const name of ['first', 'second', 'third'] as const) {
 }
 console.log(order.join(' '));
 await sleep(5);
-setTimeout(() => console.log('timeout 0'), 0);
-setImmediate(() => console.log('immediate (before timeout 0: we resumed in the timers phase)'));
-await sleep(20);
+setTimeout(() => console.log('timeout 50'), 50);
+setImmediate(() => console.log('immediate'));
+queueMicrotask(() => console.log('microtask'));
+await sleep(100);
 console.log('end');

@@ -76,4 +76,32 @@ export const programs2: Record<string, string> = {
     chain(50).then(v => console.log(v));
     let p = Promise.resolve(); for (let i = 0; i < 5; i++) { const j = i; p = p.then(() => console.log('tick', j)); }
   `,
+  'console.table and console.dir of a promise': `
+    console.table([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+    console.table([1, 'two', { x: 3 }]);
+    console.table({ r1: { c: 1 }, r2: { d: [1, 2, 3, 4] } });
+    console.dir(Promise.resolve({ a: 1 }));
+  `,
+  'exit listener: microtasks drain, timers and ticks do not': `
+    process.on('exit', () => {
+      console.log('exit listener');
+      setTimeout(() => console.log('timer in exit'), 0);
+      Promise.resolve().then(() => console.log('microtask in exit'));
+      process.nextTick(() => console.log('nextTick in exit'));
+    });
+    console.log('main done');
+  `,
+  'errors in ticks, microtasks, immediates with a listener': `
+    process.on('uncaughtException', (e) => console.log('uncaught', e.message));
+    queueMicrotask(() => { throw new Error('qm'); });
+    queueMicrotask(() => console.log('next microtask'));
+    process.nextTick(() => { throw new Error('tick'); });
+    setTimeout(() => console.log('timer'), 1);
+    setImmediate(() => { throw new Error('imm1'); });
+    setImmediate(() => console.log('imm2'));
+  `,
+  'thrown string and timer overflow warning': `
+    setTimeout(() => console.log('huge'), 2 ** 31);
+    setTimeout(() => { throw 'a thrown string'; }, 5);
+  `,
 };

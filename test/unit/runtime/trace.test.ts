@@ -53,11 +53,15 @@ describe('runtime: trace recording', () => {
 
   it('recorder: columns grow, strings dedup, ≤ 32 bytes/event', () => {
     const rec = new Recorder(true);
-    for (let i = 0; i < 5000; i++) rec.emit(EventKind.Console, 1, rec.str(i % 2 ? 'x' : 'y'), 0);
+    for (let i = 0; i < 70000; i++) rec.emit(EventKind.Console, 1, rec.str(i % 2 ? 'x' : 'y'), 0);
     const tf = rec.toTraceFile({ entry: 'e', seed: 0, endTime: 0, exitCode: 0, moduleKind: 'commonjs', engine: 't' });
-    assert.equal(tf.events.kind.length, 5000);
+    assert.equal(tf.events.kind.length, 70000);
+    assert.equal(rec.kindAt(69999), EventKind.Console);
     assert.deepEqual(tf.strings, ['', 'y', 'x']);
     assert.ok(rec.bytesPerEvent <= 32);
+    const final = rec.toTraceFile({ entry: 'e', seed: 0, endTime: 0, exitCode: 0, moduleKind: 'commonjs', engine: 't' }, true);
+    assert.deepEqual(final.events.b, tf.events.b);
+    assert.throws(() => rec.toTraceFile({ entry: 'e', seed: 0, endTime: 0, exitCode: 0, moduleKind: 'commonjs', engine: 't' }), /already exported/);
     const off = new Recorder(false);
     assert.equal(off.emit(EventKind.Console, 1, 0, 0), -1);
     assert.equal(off.count, 0);

@@ -220,3 +220,24 @@ describe('sim thread life cycle', () => {
     assert.deepEqual(log, ['error boom', 'exit 1']);
   });
 });
+
+describe('sim nested blocking (documented limitation)', () => {
+  it('Atomics ping-pong between two threads is reported as nested blocking, not silently wrong', () => {
+    const r = runDirect((run) => {
+      const sim = api(run);
+      const A = (run.globals() as { Atomics: typeof Atomics }).Atomics;
+      const ia = new Int32Array(new SharedArrayBuffer(8));
+      sim.thread(() => {
+        A.wait(ia, 0, 0); // waits for B's notify
+        A.store(ia, 1, 1);
+        A.notify(ia, 1);
+      }, 'A');
+      sim.thread(() => {
+        A.store(ia, 0, 1);
+        A.notify(ia, 0);
+        A.wait(ia, 1, 0); // waits for A, which is below B on the stack
+      }, 'B');
+    });
+    assert.match(r.stopped ?? '', /thread 1 \(A\) is blocked .* its wait is over, but it is below another blocked thread/);
+  });
+});

@@ -18,6 +18,9 @@ export class TraceBuilder {
   private nextTick = 1;
   private nextImmediate = 1;
   private readonly stringIds = new Map<string, number>([['', 0]]);
+  /** The simulated thread new events are stamped with; each thread has its own clock. */
+  private thread = 0;
+  private readonly clocks = new Map<number, number>([[0, 0]]);
 
   constructor(entry = 'samples/hello-async.ts') {
     this.trace = {
@@ -32,10 +35,20 @@ export class TraceBuilder {
     };
   }
 
-  /** Moves the clock forward (never back). */
+  /** Moves the current thread's clock forward (never back). */
   at(t: number): this {
     if (t < this.now) throw new Error(`time goes back: ${t} < ${this.now}`);
     this.now = t;
+    this.clocks.set(this.thread, t);
+    this.trace.meta.endTime = Math.max(this.trace.meta.endTime, t);
+    return this;
+  }
+
+  /** Switches to simulated thread `thread` (its own clock, starting at `from` the first time). */
+  on(thread: number, from = 0): this {
+    this.thread = thread;
+    this.now = this.clocks.get(thread) ?? from;
+    this.clocks.set(thread, this.now);
     return this;
   }
 
@@ -60,7 +73,7 @@ export class TraceBuilder {
     e.a.push(a);
     e.b.push(b);
     e.c.push(c);
-    e.thread.push(0);
+    e.thread.push(this.thread);
     return e.kind.length - 1;
   }
 
@@ -72,7 +85,7 @@ export class TraceBuilder {
 
   /** TaskCreate + result promise + TaskStart. Returns [task, resultPromise]. */
   call(name: string, site: number, parent: number, kind: TaskInfo['kind'] = 'async'): [number, number] {
-    const task = this.trace.tasks.push({ name, site, kind, parent, thread: 0 }) - 1;
+    const task = this.trace.tasks.push({ name, site, kind, parent, thread: this.thread }) - 1;
     this.ev(EventKind.TaskCreate, task, parent, site);
     const result = this.promise(parent, site);
     this.ev(EventKind.TaskStart, task);
@@ -126,7 +139,7 @@ export class TraceBuilder {
   }
 
   build(exitCode = 0): TraceFile {
-    this.trace.meta.endTime = this.now;
+    this.trace.meta.endTime = Math.max(this.trace.meta.endTime, this.now);
     this.trace.meta.exitCode = exitCode;
     return this.trace;
   }
@@ -242,4 +255,64 @@ export function withUncaughtError(): TraceFile {
   tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Timer, timer);
   tb.ev(EventKind.RunEnd, 1, tb.str('exit'));
   return tb.build(1);
+}
+
+/**
+ * Two simulated worker threads (as the sim records them: each thread's own clock, Blocks
+ * stamped at their start with a description). Each worker computes 100 ms on a core, reads
+ * from a database (off-core: 50 ms and 80 ms), computes 50 ms more and posts its result; main
+ * awaits both messages. 230 ms in all; both workers run at once from 0 to 100 ms.
+ */
+export function twoWorkers(): TraceFile {
+  const tb = new TraceBuilder('samples/two-workers.ts');
+  const mainSite = tb.site(10, 1, 'main', 'function');
+  const workSite = tb.site(3, 1, 'work', 'function');
+  const cpuSite = tb.site(4, 3, 'sim.cpu(100)', 'call');
+  const readSite = tb.site(5, 3, 'db.readSync()', 'call');
+  const cpu2Site = tb.site(6, 3, 'sim.cpu(50)', 'call');
+  const allSite = tb.site(12, 3, 'Promise.all [2]', 'await');
+  const ios = [1, 2];
+  tb.ev(EventKind.RunStart);
+  tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Script, 0);
+  const [main, mainResult] = tb.call('main', mainSite, 0);
+  tb.ev(EventKind.ThreadCreate, 1, tb.str('worker-1'));
+  tb.ev(EventKind.ThreadCreate, 2, tb.str('worker-2'));
+  for (const io of ios) tb.ev(EventKind.IoStart, io, tb.str(`message from worker-${io}`), allSite);
+  const all = tb.promise(main, allSite);
+  tb.suspend(main, allSite, all);
+  tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0);
+  const readMs = [0, 50, 80];
+  for (const w of [1, 2]) {
+    tb.on(w, 0);
+    tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Script, 0);
+    const [task, result] = tb.call('work', workSite, 0);
+    tb.ev(EventKind.Block, 100, tb.str(`cpu 100 ms on core ${w}`), cpuSite);
+    tb.at(100);
+    tb.ev(EventKind.Block, readMs[w], tb.str('read from db → :5432'), readSite);
+    tb.at(100 + readMs[w]);
+    tb.ev(EventKind.Block, 50, tb.str(`cpu 50 ms on core ${w}`), cpu2Site);
+    tb.at(150 + readMs[w]);
+    tb.log(`worker-${w} done\n`);
+    tb.ev(EventKind.TaskFinish, task, result);
+    tb.ev(EventKind.PromiseFulfill, result);
+    tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0);
+    tb.ev(EventKind.ThreadExit, w);
+  }
+  tb.on(0);
+  for (const w of [1, 2]) {
+    tb.at(150 + readMs[w]);
+    tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Io, w);
+    tb.ev(EventKind.IoDone, w);
+    tb.log(`got the result of worker-${w}\n`);
+    if (w === 2) {
+      const { settle, job } = tb.fulfillResuming(all, main);
+      tb.resume(all, job, main, settle);
+      tb.log('all done in 230 ms\n');
+      tb.ev(EventKind.TaskFinish, main, mainResult);
+      tb.ev(EventKind.PromiseFulfill, mainResult);
+    }
+    tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Io, w);
+  }
+  tb.ev(EventKind.RunEnd, 0, tb.str('exit'));
+  return tb.build();
 }

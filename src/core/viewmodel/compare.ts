@@ -1,0 +1,134 @@
+/**
+ * Compare: several runs of the same problem side by side (sequential vs async, one thread vs
+ * a pool, hello-sync vs hello-async) on ONE linear scale of virtual time, with each run's
+ * totals and its speed-up. Pure: the webview's compare mode, the CLI's table and the tests
+ * all read the same model.
+ *
+ * Unlike the single-run axis (which compresses idle time to show order), the shared scale is
+ * linear in milliseconds: a comparison is about how long each run took, so 1 s must look
+ * three times shorter than 3 s.
+ */
+import type { TraceFile } from '../trace/format';
+import { formatDuration, timeAtX } from './axis';
+import { SegState } from './lanes';
+import { buildSummary, type Summary } from './summary';
+import type { TimelineModel } from './index';
+
+export interface RunInput {
+  label: string;
+  trace: TraceFile;
+}
+
+export interface ComparedRun {
+  label: string;
+  trace: TraceFile;
+  summary: Summary;
+  /** Total virtual time (ms). */
+  endTime: number;
+  /** How many times faster than the slowest run (1 for the slowest itself). */
+  speedup: number;
+  /** How many times faster than the first run (1 for the first; < 1 means slower). */
+  vsFirst: number;
+}
+
+export interface Comparison {
+  runs: ComparedRun[];
+  /** The longest run's time: the shared scale goes from 0 to here. */
+  maxTime: number;
+  slowest: number;
+  fastest: number;
+  /** Tick marks for the shared scale (ms), round numbers. */
+  ticks: number[];
+}
+
+/** Round tick positions: about `count` of them over [0, max] in steps of 1, 2 or 5 × 10^k. */
+export function niceTicks(max: number, count = 6): number[] {
+  if (!(max > 0)) return [0];
+  const raw = max / count;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? raw;
+  const ticks: number[] = [];
+  for (let t = 0; t <= max + step * 1e-9; t += step) ticks.push(Math.round(t * 1e6) / 1e6);
+  return ticks;
+}
+
+/** Ratio a / b for times: Infinity-safe (a 0 ms run is not "infinitely faster", just fastest). */
+function ratio(a: number, b: number): number {
+  if (b <= 0) return a <= 0 ? 1 : Infinity;
+  return a / b;
+}
+
+export function buildComparison(inputs: readonly RunInput[]): Comparison {
+  const runs: ComparedRun[] = inputs.map(({ label, trace }) => {
+    const summary = buildSummary(trace);
+    return { label, trace, summary, endTime: summary.endTime, speedup: 1, vsFirst: 1 };
+  });
+  let slowest = 0;
+  let fastest = 0;
+  runs.forEach((run, i) => {
+    if (run.endTime > runs[slowest].endTime) slowest = i;
+    if (run.endTime < runs[fastest].endTime) fastest = i;
+  });
+  const maxTime = runs.length > 0 ? runs[slowest].endTime : 0;
+  for (const run of runs) {
+    run.speedup = ratio(maxTime, run.endTime);
+    run.vsFirst = ratio(runs[0].endTime, run.endTime);
+  }
+  return { runs, maxTime, slowest, fastest, ticks: niceTicks(maxTime) };
+}
+
+/** "3.00× faster", "as fast", "2.50× slower": relative to `ratio` (others' time / this time). */
+export function formatSpeedup(times: number): string {
+  if (!Number.isFinite(times)) return 'instant';
+  if (Math.abs(times - 1) < 0.005) return 'as fast';
+  return times > 1 ? `${times.toFixed(2)}× faster` : `${(1 / times).toFixed(2)}× slower`;
+}
+
+/** What a run's band says: `1.00 s · 3.00× faster than the slowest`. */
+export function runHeadline(comparison: Comparison, index: number): string {
+  const run = comparison.runs[index];
+  const parts = [formatDuration(run.endTime)];
+  if (comparison.runs.length > 1) {
+    if (index === comparison.slowest && comparison.runs.every((r) => r.endTime === run.endTime)) parts.push('all runs take the same time');
+    else if (index === comparison.slowest) parts.push('slowest');
+    else parts.push(`${formatSpeedup(run.speedup)} ${Math.abs(run.speedup - 1) < 0.005 ? 'as' : 'than'} the slowest`);
+  }
+  return parts.join(' · ');
+}
+
+/** One row of a run's compact band: a lane's stretches in milliseconds. */
+export interface CompactRow {
+  label: string;
+  thread: number;
+  t0: number[];
+  t1: number[];
+  state: number[];
+}
+
+/** States worth drawing in the compact view (in the compact view instants have no width). */
+const COMPACT_STATES: ReadonlySet<number> = new Set([
+  SegState.Running, SegState.Callback, SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing,
+]);
+
+/**
+ * A run's lanes in milliseconds, one row per task (the script and loop lanes included, in the
+ * timeline's order), each stretch [t0, t1] with its state. At most `maxRows` rows; the rest
+ * are counted in `hidden`.
+ */
+export function compactRows(model: TimelineModel, maxRows = 16): { rows: CompactRow[]; hidden: number } {
+  const rows: CompactRow[] = [];
+  const lanes = model.lanes.lanes;
+  for (const lane of lanes) {
+    if (rows.length >= maxRows) break;
+    const seg = lane.segments;
+    const row: CompactRow = { label: lane.label, thread: lane.thread, t0: [], t1: [], state: [] };
+    for (let i = 0; i < seg.x0.length; i++) {
+      if (!COMPACT_STATES.has(seg.state[i])) continue;
+      row.t0.push(timeAtX(model.axis, seg.x0[i]));
+      row.t1.push(timeAtX(model.axis, seg.x1[i]));
+      row.state.push(seg.state[i]);
+    }
+    rows.push(row);
+  }
+  return { rows, hidden: Math.max(0, lanes.length - rows.length) };
+}

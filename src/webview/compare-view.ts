@@ -1,0 +1,184 @@
+/**
+ * Compare mode: several runs on one linear scale of virtual time. A table of totals on top
+ * (time, tasks, awaits, blocked, speed-up), then one band per run: a bar as long as the run
+ * (labelled with its time and "× faster"), and under it one thin row per task showing when it
+ * ran, waited or blocked. Every run shares the x scale, so the faster run is visibly shorter.
+ * Strings from traces are drawn with fillText or set as textContent only.
+ */
+import {
+  compactRows, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
+} from '../core/viewmodel/index';
+import { h } from './dom';
+import { readPalette, type Palette } from './theme';
+
+const GUTTER = 170;
+const AXIS = 26;
+const HEAD = 28;
+const ROW = 13;
+const GAP = 14;
+const PAD_RIGHT = 24;
+const MAX_ROWS = 16;
+
+interface Band {
+  index: number;
+  rows: CompactRow[];
+  hidden: number;
+}
+
+export class CompareView {
+  readonly el: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly wrap: HTMLElement;
+  private readonly bands: Band[];
+  private palette: Palette = readPalette();
+
+  constructor(private readonly comparison: Comparison, models: TimelineModel[]) {
+    this.bands = models.map((model, index) => ({ index, ...compactRows(model, MAX_ROWS) }));
+    this.canvas = h('canvas', { role: 'img', 'aria-label': this.describe() });
+    this.wrap = h('div', { class: 'tl-compare-canvas' }, this.canvas);
+    this.el = h('div', { class: 'tl-compare' }, this.table(), this.wrap);
+    new ResizeObserver(() => this.paint()).observe(this.wrap);
+  }
+
+  /** One sentence per run, for screen readers and the canvas's label. */
+  private describe(): string {
+    return this.comparison.runs.map((run, i) => `${run.label}: ${runHeadline(this.comparison, i)}`).join('; ');
+  }
+
+  private table(): HTMLElement {
+    const { runs, fastest } = this.comparison;
+    const head = h('tr', {}, ...['run', 'virtual time', 'tasks', 'awaits', 'max concurrency', 'blocked', 'vs slowest', 'vs first'].map((t) => h('th', { scope: 'col' }, t)));
+    const body = runs.map((run, i) => h('tr', { class: i === fastest && runs.length > 1 ? 'tl-fastest' : undefined, 'data-run': i },
+      h('th', { scope: 'row', title: run.trace.meta.entry }, run.label),
+      h('td', {}, formatDuration(run.endTime)),
+      h('td', {}, String(run.summary.tasks)),
+      h('td', {}, String(run.summary.awaits)),
+      h('td', {}, String(run.summary.maxConcurrency)),
+      h('td', {}, formatDuration(run.summary.blockedMs)),
+      h('td', { class: 'tl-speedup' }, i === this.comparison.slowest ? 'slowest' : formatSpeedup(run.speedup)),
+      h('td', {}, i === 0 ? '—' : formatSpeedup(run.vsFirst))));
+    return h('table', { class: 'tl-compare-table', 'aria-label': 'Runs compared' }, h('thead', {}, head), h('tbody', {}, ...body));
+  }
+
+  refreshTheme(): void {
+    this.palette = readPalette();
+    this.paint();
+  }
+
+  private height(): number {
+    return AXIS + this.bands.reduce((sum, b) => sum + HEAD + b.rows.length * ROW + (b.hidden ? ROW : 0) + GAP, 0);
+  }
+
+  paint(): void {
+    const width = Math.max(GUTTER + 120, this.wrap.clientWidth);
+    const height = this.height();
+    const dpr = window.devicePixelRatio || 1;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const p = this.palette;
+    const { maxTime, ticks } = this.comparison;
+    const plotW = width - GUTTER - PAD_RIGHT;
+    const toPx = (ms: number): number => GUTTER + (maxTime > 0 ? (ms / maxTime) * plotW : 0);
+    ctx.fillStyle = p.bg;
+    ctx.fillRect(0, 0, width, height);
+    ctx.textBaseline = 'middle';
+
+    // The shared scale: round ticks and grid lines through every band.
+    ctx.font = `11px ${p.font}`;
+    for (const t of ticks) {
+      const x = Math.round(toPx(t));
+      ctx.fillStyle = p.border;
+      ctx.fillRect(x, AXIS - 6, 1, height - AXIS + 6);
+      ctx.fillStyle = p.muted;
+      const label = formatDuration(t);
+      const w = ctx.measureText(label).width;
+      ctx.fillText(label, Math.min(x - w / 2, width - w - 2), AXIS / 2);
+    }
+    ctx.fillStyle = p.muted;
+    ctx.fillText('virtual time ▸', 8, AXIS / 2);
+    ctx.fillStyle = p.border;
+    ctx.fillRect(0, AXIS - 1, width, 1);
+
+    let y = AXIS;
+    for (const band of this.bands) {
+      y = this.paintBand(ctx, band, y, toPx, width);
+    }
+  }
+
+  private paintBand(ctx: CanvasRenderingContext2D, band: Band, top: number, toPx: (ms: number) => number, width: number): number {
+    const p = this.palette;
+    const run = this.comparison.runs[band.index];
+    const fastest = band.index === this.comparison.fastest && this.comparison.runs.length > 1;
+    // Header: the run's name in the gutter, and a bar as long as the run with its time and speed-up.
+    ctx.fillStyle = p.panel;
+    ctx.fillRect(0, top + 2, width, HEAD - 4);
+    ctx.font = `600 12px ${p.font}`;
+    ctx.fillStyle = p.fg;
+    ctx.fillText(fit(ctx, run.label, GUTTER - 14), 8, top + HEAD / 2);
+    const x0 = toPx(0);
+    const x1 = Math.max(x0 + 2, toPx(run.endTime));
+    ctx.fillStyle = fastest ? p.resolve : p.accent;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(x0, top + 6, x1 - x0, HEAD - 12);
+    ctx.globalAlpha = 1;
+    const headline = runHeadline(this.comparison, band.index);
+    ctx.font = `600 11px ${p.font}`;
+    const w = ctx.measureText(headline).width;
+    if (x1 - x0 > w + 12) {
+      ctx.fillStyle = p.bg;
+      ctx.fillText(headline, x0 + 6, top + HEAD / 2);
+    } else {
+      ctx.fillStyle = p.fg;
+      ctx.fillText(headline, x1 + 6, top + HEAD / 2);
+    }
+    let y = top + HEAD;
+    ctx.font = `10px ${p.mono}`;
+    for (const row of band.rows) {
+      ctx.fillStyle = p.muted;
+      ctx.fillText(fit(ctx, row.label, GUTTER - 24), 18, y + ROW / 2);
+      for (let i = 0; i < row.t0.length; i++) paintSpan(ctx, p, row.state[i], toPx(row.t0[i]), toPx(row.t1[i]), y);
+      y += ROW;
+    }
+    if (band.hidden > 0) {
+      ctx.fillStyle = p.muted;
+      ctx.fillText(`+ ${band.hidden} more ${band.hidden === 1 ? 'lane' : 'lanes'}`, 18, y + ROW / 2);
+      y += ROW;
+    }
+    return y + GAP;
+  }
+}
+
+function paintSpan(ctx: CanvasRenderingContext2D, p: Palette, state: number, px0: number, px1: number, rowY: number): void {
+  const w = Math.max(1.5, px1 - px0);
+  switch (state) {
+    case SegState.Suspended:
+      ctx.strokeStyle = p.suspended;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(Math.round(px0) + 0.5, rowY + 3.5, Math.max(1, Math.round(w) - 1), ROW - 7);
+      return;
+    case SegState.Queued:
+      ctx.fillStyle = p.queued;
+      ctx.fillRect(px0, rowY + 3, w, ROW - 6);
+      return;
+    default: {
+      const colour = state === SegState.Blocked ? p.blocked : state === SegState.Computing ? p.computing : state === SegState.Callback ? p.callback : p.running;
+      ctx.fillStyle = colour;
+      ctx.fillRect(px0, rowY + 2, w, ROW - 4);
+    }
+  }
+}
+
+/** Cuts `text` with "…" to fit `maxW` pixels in the current font. */
+function fit(ctx: CanvasRenderingContext2D, text: string, maxW: number): string {
+  if (ctx.measureText(text).width <= maxW) return text;
+  let n = text.length;
+  while (n > 1 && ctx.measureText(`${text.slice(0, n)}…`).width > maxW) n--;
+  return `${text.slice(0, n)}…`;
+}
+
+export { formatSpeedup };

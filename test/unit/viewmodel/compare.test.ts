@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { buildComparison, buildTimeline, compactRows, formatSpeedup, niceTicks, runHeadline, SegState } from '../../../src/core/viewmodel/index';
+import { helloAsync, helloSync, twoWorkers } from './trace-builder';
+
+describe('viewmodel/compare', () => {
+  it('hello-sync vs hello-async: 3.00 s vs 1.00 s, async 3× faster', () => {
+    const cmp = buildComparison([{ label: 'sync', trace: helloSync() }, { label: 'async', trace: helloAsync() }]);
+    assert.deepEqual(cmp.runs.map((r) => r.endTime), [3000, 1000]);
+    assert.equal(cmp.maxTime, 3000);
+    assert.equal(cmp.slowest, 0);
+    assert.equal(cmp.fastest, 1);
+    assert.deepEqual(cmp.runs.map((r) => r.speedup), [1, 3]);
+    assert.deepEqual(cmp.runs.map((r) => r.vsFirst), [1, 3]);
+    assert.equal(runHeadline(cmp, 0), '3.00 s · slowest');
+    assert.equal(runHeadline(cmp, 1), '1.00 s · 3.00× faster than the slowest');
+    assert.deepEqual(cmp.runs.map((r) => [r.summary.tasks, r.summary.awaits]), [[4, 1], [4, 4]]);
+  });
+
+  it('one shared scale with round ticks', () => {
+    assert.deepEqual(niceTicks(3000), [0, 500, 1000, 1500, 2000, 2500, 3000]);
+    assert.deepEqual(niceTicks(230), [0, 50, 100, 150, 200]);
+    assert.deepEqual(niceTicks(0), [0]);
+  });
+
+  it('says speed-ups in words, and handles equal and zero times', () => {
+    assert.equal(formatSpeedup(3), '3.00× faster');
+    assert.equal(formatSpeedup(0.5), '2.00× slower');
+    assert.equal(formatSpeedup(1), 'as fast');
+    const same = buildComparison([{ label: 'a', trace: helloAsync() }, { label: 'b', trace: helloAsync() }]);
+    assert.equal(runHeadline(same, 0), '1.00 s · all runs take the same time');
+    assert.equal(runHeadline(same, 1), '1.00 s · as fast as the slowest');
+  });
+
+  it('compact rows: each task in milliseconds (hello-sync blocks 0→1000, 1000→2000, 2000→3000)', () => {
+    const { rows, hidden } = compactRows(buildTimeline(helloSync()));
+    assert.equal(hidden, 0);
+    const counts = rows.filter((r) => r.label.startsWith('count'));
+    assert.deepEqual(counts.map((r) => r.state.map((s, i) => (s === SegState.Blocked ? [r.t0[i], r.t1[i]] : null)).filter(Boolean)),
+      [[[0, 1000]], [[1000, 2000]], [[2000, 3000]]]);
+    assert.equal(compactRows(buildTimeline(twoWorkers()), 3).hidden, 4);
+  });
+});
