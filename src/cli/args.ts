@@ -5,6 +5,7 @@
 import type { RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
+       async-timeline compare <fileA> <fileB> [...] [--html <out.html>] [--label <name> ...] [options]
 
 Runs a TypeScript/JavaScript program on a simulated, traced event loop in virtual time.
 Prints the program's own output as \`node <file>\` would, and exits with its exit code.
@@ -22,11 +23,18 @@ Options:
   --timeout-ms <n>               stop synchronous code running longer than n ms of real time
   --max-memory-mb <n>            heap cap of the sandbox
   -h, --help                     show this help
+
+compare runs each file in turn (its output is not printed), prints a table of virtual
+time and speed-up, and with --html writes one page showing the runs on one time scale.
+  --label <name>                 a name per file, in order (default: the file name)
 `;
 
 export interface CliArgs {
-  command: 'run' | 'help';
+  command: 'run' | 'compare' | 'help';
   file?: string;
+  /** compare: every file, in order, and their labels (as many as given). */
+  files: string[];
+  labels: string[];
   entryFunction?: string;
   entryArgs?: string;
   seed?: number;
@@ -42,9 +50,11 @@ export class UsageError extends Error {}
 const MODES: UnhandledRejectionsMode[] = ['throw', 'strict', 'warn', 'none', 'warn-with-error-code'];
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'run', summary: false, budgets: {} };
+  const out: CliArgs = { command: 'run', summary: false, budgets: {}, files: [], labels: [] };
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ...out, command: 'help' };
-  if (argv[0] !== 'run') throw new UsageError(`unknown command '${argv[0]}' (expected 'run')`);
+  if (argv[0] !== 'run' && argv[0] !== 'compare') throw new UsageError(`unknown command '${argv[0]}' (expected 'run' or 'compare')`);
+  const compare = argv[0] === 'compare';
+  if (compare) out.command = 'compare';
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
@@ -83,11 +93,25 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--max-events': out.budgets.events = num(); break;
       case '--timeout-ms': out.budgets.realTimeMs = num(); break;
       case '--max-memory-mb': out.budgets.memoryMb = num(); break;
+      case '--label':
+        if (!compare) throw new UsageError(`--label is an option of 'compare'`);
+        out.labels.push(value());
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        if (compare) {
+          out.files.push(arg);
+          break;
+        }
         if (out.file !== undefined) throw new UsageError(`unexpected argument '${arg}' (the file is '${out.file}')`);
         out.file = arg;
     }
+  }
+  if (compare) {
+    if (out.files.length < 2) throw new UsageError('compare needs at least two files');
+    if (out.labels.length > out.files.length) throw new UsageError(`${out.labels.length} labels for ${out.files.length} files`);
+    if (out.tracePath) throw new UsageError(`--trace is an option of 'run'`);
+    return out;
   }
   if (out.file === undefined) throw new UsageError('missing <file> to run');
   return out;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runProgram } from '../core/engine/run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { runCompare } from './compare';
 import { exportHtml } from './html';
 import { formatSummary, summarize } from './summary';
 
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // Let stdout drain (a large output piped to a slow reader) instead of process.exit().
-  process.exitCode = await run(args);
+  process.exitCode = args.command === 'compare' ? await runCompare(args) : await run(args);
 }
 
 // `async-timeline run x.ts | head`: a closed pipe ends the CLI quietly, as it does `node x.ts`.

@@ -16,6 +16,8 @@ export const enum CommandId {
   ShowPanel = 'asyncTimeline.showPanel',
   /** CodeLens: change the remembered arguments of a function. Hidden from the palette. */
   EditArguments = 'asyncTimeline.editArguments',
+  /** Palette: run 2+ files and show them side by side on one time scale. */
+  CompareRuns = 'asyncTimeline.compareRuns',
 }
 
 /** An async function a lens points at. Plain data: it travels through `vscode.Command.arguments`. */
@@ -32,6 +34,7 @@ export interface CommandArgs {
   [CommandId.VisualizeFunction]: [target: FunctionTarget];
   [CommandId.ShowPanel]: [uri: string];
   [CommandId.EditArguments]: [target: FunctionTarget];
+  [CommandId.CompareRuns]: [uris?: vscode.Uri[]];
 }
 
 /** Builds a typed `vscode.Command`. */

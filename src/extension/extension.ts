@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { makeTestApi, type AsyncTimelineTestApi } from './api';
 import { registerCodeLens } from './codeLens';
+import { registerCompare } from './compare';
 import { registerDecorations } from './decorations';
 import { registerDiagnostics } from './diagnostics';
 import { EntryArguments } from './entries';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
   const visualizer = new Visualizer(runner, panels, args);
 
   registerVisualize(context, visualizer, panels);
+  registerCompare(context, runner, panels);
   registerCodeLens(context, runner, args);
   const decorations = registerDecorations(context, runner, panels);
   return makeTestApi(runner, panels, decorations, args);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   isWebviewToHost, PROTOCOL_VERSION,
-  type HostToWebview, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
+  type ComparisonRun, type HostToWebview, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
 } from '../shared/protocol';
 import type { TraceFile } from '../core/trace/format';
 import type { RunRecord } from './runner';
@@ -44,6 +44,8 @@ export class TimelinePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private isReady = false;
   private trace: TraceFile | null = null;
+  /** Set for a compare panel: the runs it shows side by side (sent again after every `ready`). */
+  private comparison: ComparisonRun[] | null = null;
   /** The last status/error message, replayed after `ready`. */
   private lastStatus: HostToWebview | undefined;
   private lastError: HostToWebview | undefined;
@@ -120,10 +122,17 @@ export class TimelinePanel implements vscode.Disposable {
       return;
     }
     this.trace = result.trace;
-    this.post({ type: 'showTrace', trace: result.trace });
+    this.post({ type: 'showTrace', trace: result.trace, sourceUri: this.sourceUri.toString() });
     const status = record.status === 'cancelled' ? 'cancelled' : record.message ? 'failed' : 'finished';
     this.lastStatus = { type: 'runStatus', status, file, message: record.message };
     this.post(this.lastStatus);
+  }
+
+  /** Compare mode: several runs side by side on one time scale. */
+  showComparison(runs: ComparisonRun[]): void {
+    this.comparison = runs;
+    this.panel.title = `Compare · ${runs.map((r) => r.label).join(' vs ')}`;
+    this.post({ type: 'showComparison', runs });
   }
 
   /** The editor cursor is on a line with sites: the webview highlights its events. */
@@ -141,7 +150,10 @@ export class TimelinePanel implements vscode.Disposable {
       case 'ready':
         if (message.protocolVersion !== PROTOCOL_VERSION) this.host.log(`webview protocol ${message.protocolVersion}, host ${PROTOCOL_VERSION}`);
         this.isReady = true;
-        this.post({ type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState });
+        this.post({
+          type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
+          sourceUri: this.sourceUri.toString(), ...(this.comparison ? { comparison: this.comparison } : {}),
+        });
         if (this.lastError) this.post(this.lastError);
         if (this.lastStatus) this.post(this.lastStatus);
         break;

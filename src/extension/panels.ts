@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { SourceLocation } from '../shared/protocol';
+import type { ComparisonRun, SourceLocation } from '../shared/protocol';
 import { output } from './output';
 import { TimelinePanel, panelTitle, type PanelHost } from './panel';
 import type { RunRecord, Runner } from './runner';
@@ -25,6 +25,8 @@ export interface CursorChange {
 
 export class PanelManager implements vscode.Disposable, PanelHost {
   private readonly panels = new Map<string, TimelinePanel>();
+  /** Compare panels: not tied to one file, not restored after a reload (their runs are not saved). */
+  private readonly comparisons = new Set<TimelinePanel>();
   private readonly didChangeCursor = new vscode.EventEmitter<CursorChange>();
   /** The webview's cursor moved to an event (the decorations highlight its line). */
   readonly onDidChangeCursor = this.didChangeCursor.event;
@@ -62,6 +64,16 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(sourceUri),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
     return this.adopt(panel, sourceUri);
+  }
+
+  /** A new compare panel beside the active editor showing `runs` (the first file names it for source links). */
+  showComparison(runs: ComparisonRun[], firstUri: vscode.Uri): TimelinePanel {
+    const webviewPanel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare runs', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    const panel = new TimelinePanel(webviewPanel, firstUri, this.context.extensionUri, this);
+    this.comparisons.add(panel);
+    panel.onDidDispose(() => this.comparisons.delete(panel));
+    panel.showComparison(runs);
+    return panel;
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, sourceUri: vscode.Uri, state?: unknown): TimelinePanel {
@@ -146,6 +158,7 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   dispose(): void {
     for (const p of this.panels.values()) p.dispose();
     this.panels.clear();
+    for (const p of [...this.comparisons]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -13,7 +13,8 @@
  * anew.
  *
  * History:
- * - 1: first version.
+ * - 1: first version. Later additive changes (an old peer ignores what it does not know):
+ *   `showComparison`; `sourceUri` in `init`, `showTrace` and the view state.
  */
 import type { TraceFile } from '../core/trace/format';
 
@@ -41,6 +42,14 @@ export interface TimelineViewState {
   collapsedGroups: string[];
   /** Vertical scroll of the lanes, in CSS pixels. */
   scrollTop: number;
+  /** The source file the shown run came from (a URI string), so a restored panel knows what to run. */
+  sourceUri?: string;
+}
+
+/** One run of a comparison: what to call it, and its trace. */
+export interface ComparisonRun {
+  label: string;
+  trace: TraceFile;
 }
 
 /** Where a run is. `running` shows progress; the others end it. */
@@ -50,9 +59,11 @@ export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState }
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[] }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
-  | { type: 'showTrace'; trace: TraceFile }
+  | { type: 'showTrace'; trace: TraceFile; sourceUri?: string }
+  /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode). */
+  | { type: 'showComparison'; runs: ComparisonRun[] }
   /** A run's progress: started, finished, cancelled or failed (`message` says why, as text). */
   | { type: 'runStatus'; status: RunStatus; file?: string; message?: string }
   /** The run could not produce a trace (syntax error, crash): show `message`, at `location` if known. */
@@ -78,7 +89,7 @@ export type WebviewToHost =
 
 /** Every `type` of each direction, for the runtime guards below. */
 const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
-  'init', 'showTrace', 'runStatus', 'runError', 'selectEvents', 'setTheme',
+  'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme',
 ]);
 const WEBVIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
   'ready', 'revealSource', 'cursorChanged', 'rerun', 'webviewError',

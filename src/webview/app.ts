@@ -6,20 +6,22 @@
  */
 import type { TraceFile } from '../core/trace/format';
 import {
-  buildRows, buildTimeline, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type Row, type TimelineModel,
+  buildComparison, buildRows, buildTimeline, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type Row, type TimelineModel,
 } from '../core/viewmodel/index';
 import type { HostToWebview, TimelineViewState } from '../shared/protocol';
+import { CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { h } from './dom';
 import type { HostBridge } from './host-bridge';
 import { LaneLabels } from './lane-labels';
 import { LoopPanel } from './loop-panel';
-import { rowOfLaneMap, type Scene } from './scene';
+import { AXIS_H, ROW_H, rowOfLaneMap, type Scene } from './scene';
 import { applyThemeClass, readPalette, watchTheme } from './theme';
 import { TimelineView } from './timeline-view';
 import { Toolbar } from './toolbar';
 import { Tooltip } from './tooltip';
 import { Viewport } from './viewport';
+import { VScroll } from './vscroll';
 
 const PERSIST_DELAY_MS = 250;
 /** Above this many events, arrows are built after the first paint. */
@@ -45,6 +47,10 @@ export class App {
   private speed = 5;
   private persistTimer: number | undefined;
   private firstPaintDone = false;
+  /** The file the shown run came from (kept in the saved state for the panel serializer). */
+  private sourceUri: string | undefined;
+  private compareView: CompareView | null = null;
+  private vscroll: VScroll | null = null;
 
   constructor(mount: HTMLElement, private readonly bridge: HostBridge) {
     this.summary = h('p', { class: 'tl-summary', role: 'status', 'aria-label': 'Run summary' }, 'Waiting for a trace…');
@@ -62,11 +68,17 @@ export class App {
     switch (message.type) {
       case 'init':
         if (message.theme) applyThemeClass(message.theme);
-        if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
-        else this.showPlaceholder('Nothing has run yet. Use “Async Timeline: Run” (or the CodeLens above an async function) to see a timeline here.');
+        if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
+        if (message.comparison) this.showComparison(message.comparison);
+        else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
+        else this.showPlaceholder('Nothing has run yet. Use “Async Timeline: Visualize concurrency” (or ▶ Visualize concurrency above an async function) to see a timeline here.');
         break;
       case 'showTrace':
+        if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
         this.showTrace(message.trace, this.currentState() ?? undefined);
+        break;
+      case 'showComparison':
+        this.showComparison(message.runs);
         break;
       case 'runStatus':
         this.setStatus(message.status === 'running' ? `Running ${message.file ?? 'the program'}…` : `Run ${message.status}${message.message ? `: ${message.message}` : ''}`);
@@ -84,9 +96,45 @@ export class App {
     }
   }
 
+  /** Compare mode: validates every run and shows them on one time scale. */
+  showComparison(value: unknown): void {
+    this.stopPlaying();
+    const runs = Array.isArray(value) ? (value as { label?: unknown; trace?: unknown }[]) : [];
+    const checked: { label: string; trace: TraceFile }[] = [];
+    for (const [i, run] of runs.entries()) {
+      const check = checkTrace(run?.trace);
+      const label = typeof run?.label === 'string' && run.label ? run.label : `run ${i + 1}`;
+      if (!check.ok) {
+        this.showFatal('These runs cannot be compared', `${label}: ${check.message}`);
+        this.bridge.post({ type: 'webviewError', message: check.message });
+        return;
+      }
+      checked.push({ label, trace: check.trace });
+    }
+    if (checked.length === 0) return this.showFatal('Nothing to compare', 'A comparison needs at least one run.');
+    const comparison = buildComparison(checked);
+    const models = checked.map((run) => buildTimeline(run.trace));
+    this.model = null;
+    this.scene = null;
+    this.banners.replaceChildren();
+    const fastest = comparison.runs[comparison.fastest];
+    this.summary.replaceChildren(
+      h('span', { class: 'tl-summary-file' }, `Comparing ${checked.length} runs`),
+      checked.length > 1 && fastest.speedup > 1.005
+        ? `${fastest.label} is fastest: ${fastest.endTime === 0 ? 'instant' : `${fastest.speedup.toFixed(2)}× faster`} than ${comparison.runs[comparison.slowest].label}`
+        : 'all runs take the same virtual time',
+    );
+    this.compareView = new CompareView(comparison, models);
+    this.body.replaceChildren(this.compareView.el);
+    this.root.dataset.runs = String(checked.length);
+    this.root.dataset.firstPaintMs = String(Math.round(performance.now()));
+    this.setStatus('Each band is one run on the same virtual-time scale; rows are its tasks (blue running, outline waiting, red blocked).');
+  }
+
   /** Validates and shows a trace; any problem becomes a message, never a blank view. */
   showTrace(value: unknown, restore?: TimelineViewState): void {
     this.stopPlaying();
+    this.compareView = null;
     const check = checkTrace(value);
     if (!check.ok) {
       this.showFatal('This trace cannot be shown', check.message);
@@ -160,7 +208,14 @@ export class App {
       onViewChanged: () => { this.renderLabels(); this.persistSoon(); },
       onKey: (e) => this.onKey(e),
     });
-    canvasWrap.append(this.tooltip.el);
+    this.vscroll = new VScroll(AXIS_H, (top) => {
+      if (!this.scene || !this.view) return;
+      this.scene.scrollTop = Math.max(0, Math.min(this.view.maxScrollTop(this.scene.rows.length), top));
+      this.view.requestPaint();
+      this.renderLabels();
+      this.persistSoon();
+    });
+    canvasWrap.append(this.tooltip.el, this.vscroll.el);
     this.view.onPainted = () => {
       if (this.firstPaintDone) return;
       this.firstPaintDone = true;
@@ -181,6 +236,8 @@ export class App {
       ? 'Click a segment or marker to see its source location; ← → step through events.'
       : 'Click a segment or marker to open its source; ← → step through events.');
     (window as unknown as { asyncTimeline?: unknown }).asyncTimeline = this.debugHandle();
+    // Saved at once (not only after the first zoom), so a reload finds the file (sourceUri) to run again.
+    this.persistSoon();
   }
 
   // ─────────────────────────── cursor ───────────────────────────
@@ -315,9 +372,11 @@ export class App {
     const scene = this.scene;
     if (!scene || !this.labels || !this.view) return;
     this.labels.render(scene.model, scene.rows as Row[], scene.scrollTop, this.view.heightPx, scene.selectedLane);
+    this.vscroll?.update(scene.rows.length * ROW_H + 8, this.view.heightPx - AXIS_H, scene.scrollTop);
   }
 
   private onThemeChanged(): void {
+    this.compareView?.refreshTheme();
     if (!this.scene) return;
     this.scene.palette = readPalette();
     this.view?.paintNow();
@@ -346,7 +405,10 @@ export class App {
   private currentState(): TimelineViewState | null {
     const scene = this.scene;
     if (!scene) return null;
-    return { viewStart: scene.view.x0, viewEnd: scene.view.x1, cursorSeq: scene.cursorSeq, collapsedGroups: [...this.collapsed], scrollTop: scene.scrollTop };
+    return {
+      viewStart: scene.view.x0, viewEnd: scene.view.x1, cursorSeq: scene.cursorSeq, collapsedGroups: [...this.collapsed], scrollTop: scene.scrollTop,
+      ...(this.sourceUri !== undefined ? { sourceUri: this.sourceUri } : {}),
+    };
   }
 
   private persistSoon(): void {

@@ -181,4 +181,3 @@ function fit(ctx: CanvasRenderingContext2D, text: string, maxW: number): string 
   return `${text.slice(0, n)}…`;
 }
 
-export { formatSpeedup };

@@ -68,7 +68,7 @@ export class ConsolePane {
       const classes = [line.stream === 'stderr' ? 'tl-stderr' : '', line.seq > this.cursorSeq ? 'tl-future' : '', i === this.current ? 'tl-current' : ''];
       const li = h('li', {
         tabindex: i === this.current ? 0 : -1, class: classes.filter(Boolean).join(' ') || undefined, 'data-seq': line.seq,
-        'aria-current': i === this.current ? 'step' : undefined, style: `top:${i * LINE_H}px`,
+        'aria-current': i === this.current ? 'step' : undefined, style: `top:${i * LINE_H}px`, title: line.text || undefined,
       }, h('span', { class: 'tl-when' }, formatDuration(t[line.seq])), h('span', { class: 'tl-text' }, line.text));
       li.addEventListener('click', () => this.onPick(line.seq));
       li.addEventListener('keydown', (e) => {

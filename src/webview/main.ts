@@ -15,6 +15,8 @@ import { followSystemTheme } from './theme';
 
 /** The id of the embedded trace in the standalone file (the exporter writes it). */
 const EMBEDDED_TRACE_ID = 'async-timeline-trace';
+/** The id of the embedded runs of a comparison (`async-timeline compare --html`). */
+const EMBEDDED_COMPARISON_ID = 'async-timeline-comparison';
 
 function start(): void {
   const bridge = connectToHost();
@@ -22,6 +24,17 @@ function start(): void {
   const app = new App(document.getElementById('app') ?? document.body, bridge);
   if (bridge.standalone) {
     followSystemTheme();
+    const comparison = document.getElementById(EMBEDDED_COMPARISON_ID);
+    if (comparison) {
+      let runs: unknown;
+      try {
+        runs = JSON.parse(comparison.textContent ?? 'null');
+      } catch {
+        runs = null;
+      }
+      app.showComparison(runs);
+      return;
+    }
     const embedded = document.getElementById(EMBEDDED_TRACE_ID);
     let trace: unknown;
     try {

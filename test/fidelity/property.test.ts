@@ -303,7 +303,7 @@ async function verdict(source: string, outcome: Outcome): Promise<void> {
   throw new Error(`simulator diverges from node\n${parts.join('\n\n')}`);
 }
 
-if (!process.env.ZZ_NO_DESCRIBE) describe('fidelity: generated programs (fast-check)', function () {
+describe('fidelity: generated programs (fast-check)', function () {
   this.timeout(Math.max(600_000, RUNS * 20_000) + processTimeoutMs);
 
   after(() => cleanupTemp());

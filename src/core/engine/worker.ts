@@ -38,6 +38,12 @@ const MAIN_VAR = TLA_GLOBAL;
 
 const input = workerData as WorkerInput;
 
+/** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
+const HOST_GLOBALS = [
+  'AbortController', 'AbortSignal', 'EventTarget', 'Event', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'crypto',
+];
+
 /**
  * The frames under a CommonJS main module's top level in Node 20 (its module loader). This
  * file is itself loaded by that loader, so its own stack gives the real line numbers of this
@@ -194,6 +200,13 @@ async function main(): Promise<void> {
     },
   };
   const handle: RuntimeHandle = install(sandbox, host);
+  // Node's web-platform globals that do no I/O of their own: the host's, so their behaviour is
+  // exactly Node's (AbortSignal drives timers/promises cancellation, Buffer/URL are everywhere).
+  for (const name of HOST_GLOBALS) {
+    if (sandbox[name] === undefined && (globalThis as Record<string, unknown>)[name] !== undefined) {
+      Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
+    }
+  }
   // The trace's file 0 is the entry; imported files register first when the bundle runs.
   (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
 
@@ -283,7 +296,8 @@ async function main(): Promise<void> {
 
   const runMs = performance.now() - runStart;
   sampleHeap();
-  const trace = capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP);
+  // `final`: the recorder frees each column while it copies it (the peak would otherwise hold both).
+  const trace = capConsoleText(handle.trace(meta, { final: true }), TRACE_CONSOLE_CAP);
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
   const stats: RunStats = { instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23 };

@@ -40,11 +40,30 @@ function escapeText(text: string): string {
 }
 
 export function renderTraceHtml(trace: TraceFile, opts: HtmlExportOptions = {}): string {
+  const entry = trace?.meta?.entry ?? '';
+  const title = opts.title ?? `Async Timeline — ${path.basename(entry) || 'trace'}`;
+  return renderPage('async-timeline-trace', trace, title, opts);
+}
+
+/** One run of a comparison page. */
+export interface ComparisonRunInput {
+  label: string;
+  trace: TraceFile;
+}
+
+/**
+ * The compare page: several runs side by side on one time scale (the webview's compare mode),
+ * embedded the same way as a single trace, under another id.
+ */
+export function renderComparisonHtml(runs: readonly ComparisonRunInput[], opts: HtmlExportOptions = {}): string {
+  const title = opts.title ?? `Async Timeline — compare ${runs.map((r) => r.label).join(' vs ')}`;
+  return renderPage('async-timeline-comparison', runs, title, opts);
+}
+
+function renderPage(dataId: string, data: unknown, title: string, opts: HtmlExportOptions): string {
   const js = opts.assets?.js ?? findAsset('webview.js');
   const css = opts.assets?.css ?? findAsset('webview.css');
   const nonce = opts.nonce ?? randomBytes(16).toString('base64');
-  const entry = trace?.meta?.entry ?? '';
-  const title = opts.title ?? `Async Timeline — ${path.basename(entry) || 'trace'}`;
   const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, `img-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   // Inline code cannot contain "</script" / "</style" (it would end the element early); the
   // escaped forms mean the same inside JS strings, regexps and CSS.
@@ -62,7 +81,7 @@ export function renderTraceHtml(trace: TraceFile, opts: HtmlExportOptions = {}):
     `<style nonce="${nonce}">${safeCss}</style>`,
     '</head>',
     '<body>',
-    `<script type="application/json" id="async-timeline-trace">${escapeJsonForHtml(JSON.stringify(trace))}</script>`,
+    `<script type="application/json" id="${dataId}">${escapeJsonForHtml(JSON.stringify(data))}</script>`,
     `<script nonce="${nonce}">${safeJs}</script>`,
     '</body>',
     '</html>',

@@ -21,6 +21,12 @@ import { wrapTopLevelAwait } from './module-tla';
 
 /** Name of the per-file variable holding the id of the file's site 0. */
 export const SITES_VAR = '__at$s';
+/**
+ * A file-local alias of the runtime global: in a `vm` context every global lookup goes through
+ * the contextified global object's interceptors, which made each `$.await(…)` several times
+ * slower than a local read (measured: 1M awaits 5.5× native with the global, ~1× with a local).
+ */
+export const API_VAR = '__at$';
 /** Sandbox global that receives the entry module's evaluation promise when it uses top-level await. */
 export const TLA_GLOBAL = '__asyncTimeline$main';
 const SUPER_GET = '__at$superGet';
@@ -116,9 +122,9 @@ export class Instrumenter {
     return k === 0 ? base : this.f.createAdd(base, this.f.createNumericLiteral(k));
   }
 
-  /** `__asyncTimeline$.name(...args)`. */
+  /** `__at$.name(...args)` (the file-local alias of the runtime global). */
   api(name: string, args: ts.Expression[]): ts.Expression {
-    return this.f.createCallExpression(this.f.createPropertyAccessExpression(this.f.createIdentifier(INSTRUMENTATION_GLOBAL), name), undefined, args);
+    return this.f.createCallExpression(this.f.createPropertyAccessExpression(this.f.createIdentifier(API_VAR), name), undefined, args);
   }
 
   /** The capture to use for `super` here: the nearest enclosing async frame, looking through plain arrows. */
@@ -413,7 +419,10 @@ export function instrumentTransformer(options: TransformOptions, onSites?: (rows
     );
     if (v.sites.length) preamble.push(f.createVariableStatement(
       undefined,
-      f.createVariableDeclarationList([f.createVariableDeclaration(SITES_VAR, undefined, undefined, v.api('sites', [f.createStringLiteral(options.displayName), rows]))], ts.NodeFlags.None),
+      f.createVariableDeclarationList([
+        f.createVariableDeclaration(API_VAR, undefined, undefined, f.createIdentifier(INSTRUMENTATION_GLOBAL)),
+        f.createVariableDeclaration(SITES_VAR, undefined, undefined, v.api('sites', [f.createStringLiteral(options.displayName), rows])),
+      ], ts.NodeFlags.None),
     ));
     // After the prologue ("use strict" must stay first).
     let i = 0;

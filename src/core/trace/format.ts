@@ -89,7 +89,21 @@ export const enum EventKind {
   /** A queueMicrotask callback runs. a = job. */
   MicrotaskRun = 38,
 
-  /** Synchronous blocking (Atomics.wait, busy loop, CPU work): the clock advanced by `a` ms while nothing else ran. c = site. */
+  /**
+   * Synchronous blocking (Atomics.wait, busy loop, CPU work): the clock advanced by `a` ms while
+   * nothing else ran on that thread. b = string: what it was (0 = none), c = site.
+   *
+   * Timestamp rule, as recorded today:
+   * - the runtime (src/core/runtime/clock.ts: `block()` for Atomics.wait, `flushBlock()` for a
+   *   busy-wait on the clock) advances the clock FIRST and emits after: `t` is the END of the
+   *   block, which spans [t − a, t]; b = 0. (A busy-wait's `a` is rounded to whole ms, at least 1.)
+   * - the simulated world (src/core/sim/world.ts, `block()`: cpu, blocking reads, sleeps on a
+   *   simulated thread) stamps the START: `t` = t0, the block spans [t, t + a]; b = description
+   *   (`cpu 100 ms on core 1`, `read from bob → :7000`).
+   * Readers must accept both: the view model (`blockInterval`, src/core/viewmodel/axis.ts) takes
+   * the block as stamped at its start when the next event of the same thread is at t + a or
+   * later, else as stamped at its end.
+   */
   Block = 40,
   /** An I/O operation begins. a = io id, b = string: description, c = site. */
   IoStart = 41,
