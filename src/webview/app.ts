@@ -6,11 +6,12 @@
  */
 import type { TraceFile } from '../core/trace/format';
 import {
-  buildComparison, buildRows, buildTimeline, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type Row, type TimelineModel,
+  buildRows, buildTimeline, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type Row, type TimelineModel,
 } from '../core/viewmodel/index';
 import type { HostToWebview, TimelineViewState } from '../shared/protocol';
-import { CompareView } from './compare-view';
+import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
+import { debugHandle } from './debug-handle';
 import { h } from './dom';
 import type { HostBridge } from './host-bridge';
 import { LaneLabels } from './lane-labels';
@@ -99,34 +100,19 @@ export class App {
   /** Compare mode: validates every run and shows them on one time scale. */
   showComparison(value: unknown): void {
     this.stopPlaying();
-    const runs = Array.isArray(value) ? (value as { label?: unknown; trace?: unknown }[]) : [];
-    const checked: { label: string; trace: TraceFile }[] = [];
-    for (const [i, run] of runs.entries()) {
-      const check = checkTrace(run?.trace);
-      const label = typeof run?.label === 'string' && run.label ? run.label : `run ${i + 1}`;
-      if (!check.ok) {
-        this.showFatal('These runs cannot be compared', `${label}: ${check.message}`);
-        this.bridge.post({ type: 'webviewError', message: check.message });
-        return;
-      }
-      checked.push({ label, trace: check.trace });
+    const made = makeComparison(value);
+    if ('error' in made) {
+      this.showFatal('These runs cannot be compared', made.error);
+      this.bridge.post({ type: 'webviewError', message: made.error });
+      return;
     }
-    if (checked.length === 0) return this.showFatal('Nothing to compare', 'A comparison needs at least one run.');
-    const comparison = buildComparison(checked);
-    const models = checked.map((run) => buildTimeline(run.trace));
     this.model = null;
     this.scene = null;
     this.banners.replaceChildren();
-    const fastest = comparison.runs[comparison.fastest];
-    this.summary.replaceChildren(
-      h('span', { class: 'tl-summary-file' }, `Comparing ${checked.length} runs`),
-      checked.length > 1 && fastest.speedup > 1.005
-        ? `${fastest.label} is fastest: ${fastest.endTime === 0 ? 'instant' : `${fastest.speedup.toFixed(2)}× faster`} than ${comparison.runs[comparison.slowest].label}`
-        : 'all runs take the same virtual time',
-    );
-    this.compareView = new CompareView(comparison, models);
-    this.body.replaceChildren(this.compareView.el);
-    this.root.dataset.runs = String(checked.length);
+    this.summary.replaceChildren(h('span', { class: 'tl-summary-file' }, `Comparing ${made.count} runs`), made.headline);
+    this.compareView = made.view;
+    this.body.replaceChildren(made.view.el);
+    this.root.dataset.runs = String(made.count);
     this.root.dataset.firstPaintMs = String(Math.round(performance.now()));
     this.setStatus('Each band is one run on the same virtual-time scale; rows are its tasks (blue running, outline waiting, red blocked).');
   }
@@ -426,26 +412,11 @@ export class App {
     });
   }
 
-  private timedPaint(): number {
-    const started = performance.now();
-    this.view?.paintNow();
-    this.view?.canvas.getContext('2d')?.getImageData(0, 0, 1, 1);
-    return performance.now() - started;
-  }
-
   /** A handle for tests and the render benchmark (window.asyncTimeline). */
   private debugHandle(): object {
-    return {
-      // Each returns the frame's time in ms, rasterization included (reading a pixel makes the
-      // canvas rasterize now instead of at the next vsync, so the number is the whole frame).
-      paintNow: () => this.timedPaint(),
-      panByPx: (dx: number) => { this.scene?.view.panByPx(dx); return this.timedPaint(); },
-      zoomAt: (px: number, factor: number) => { this.scene?.view.zoomAt(px, factor); return this.timedPaint(); },
-      fit: () => { this.scene?.view.fit(); this.view?.paintNow(); },
-      setCursor: (seq: number) => this.setCursor(seq),
-      state: () => this.currentState(),
-      arrowsElided: () => this.view?.arrowsElided ?? false,
-    };
+    return debugHandle({
+      scene: () => this.scene, view: () => this.view, setCursor: (seq) => this.setCursor(seq), state: () => this.currentState(),
+    });
   }
 }
 

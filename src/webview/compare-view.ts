@@ -6,8 +6,9 @@
  * Strings from traces are drawn with fillText or set as textContent only.
  */
 import {
-  compactRows, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
+  buildComparison, buildTimeline, checkTrace, compactRows, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
 } from '../core/viewmodel/index';
+import type { TraceFile } from '../core/trace/format';
 import { h } from './dom';
 import { readPalette, type Palette } from './theme';
 
@@ -151,6 +152,28 @@ export class CompareView {
     }
     return y + GAP;
   }
+}
+
+/**
+ * Checks the runs of a `showComparison` (or the compare page's embedded data) and builds the
+ * view, or says in a sentence why it cannot.
+ */
+export function makeComparison(value: unknown): { view: CompareView; headline: string; count: number } | { error: string } {
+  const runs = Array.isArray(value) ? (value as { label?: unknown; trace?: unknown }[]) : [];
+  const checked: { label: string; trace: TraceFile }[] = [];
+  for (const [i, run] of runs.entries()) {
+    const check = checkTrace(run?.trace);
+    const label = typeof run?.label === 'string' && run.label ? run.label : `run ${i + 1}`;
+    if (!check.ok) return { error: `${label}: ${check.message}` };
+    checked.push({ label, trace: check.trace });
+  }
+  if (checked.length === 0) return { error: 'A comparison needs at least one run.' };
+  const comparison = buildComparison(checked);
+  const fastest = comparison.runs[comparison.fastest];
+  const headline = checked.length > 1 && fastest.speedup > 1.005
+    ? `${fastest.label} is fastest: ${Number.isFinite(fastest.speedup) ? `${fastest.speedup.toFixed(2)}× faster` : 'instant, unlike'} than ${comparison.runs[comparison.slowest].label}`
+    : 'all runs take the same virtual time';
+  return { view: new CompareView(comparison, checked.map((run) => buildTimeline(run.trace))), headline, count: checked.length };
 }
 
 function paintSpan(ctx: CanvasRenderingContext2D, p: Palette, state: number, px0: number, px1: number, rowY: number): void {

@@ -89,6 +89,7 @@ export class TimelineView {
     ctx.restore();
     drawAxis(ctx, scene);
     drawCursor(ctx, scene);
+    this.drawScrollThumb(ctx, scene);
     if (this.arrowsElided) {
       ctx.font = `11px ${scene.palette.font}`;
       ctx.fillStyle = scene.palette.muted;
@@ -97,6 +98,22 @@ export class TimelineView {
     this.lastPaintMs = performance.now() - started;
     this.paints++;
     this.onPainted?.();
+  }
+
+  /**
+   * Where the lanes are scrolled, drawn on the canvas's right edge when they overflow: the
+   * native scrollbar beside it (vscroll.ts) can be hidden (overlay scrollbars, headless).
+   */
+  private drawScrollThumb(ctx: CanvasRenderingContext2D, scene: Scene): void {
+    const content = scene.rows.length * ROW_H + 8;
+    const viewport = scene.heightPx - AXIS_H;
+    if (content <= viewport + 1) return;
+    const thumbH = Math.max(16, (viewport * viewport) / content);
+    const top = AXIS_H + (scene.scrollTop / (content - viewport)) * (viewport - thumbH);
+    ctx.fillStyle = scene.palette.muted;
+    ctx.globalAlpha = 0.45;
+    ctx.fillRect(scene.widthPx - 5, top, 4, thumbH);
+    ctx.globalAlpha = 1;
   }
 
   /** Rows of lanes fit in the height below the axis. */
@@ -113,7 +130,10 @@ export class TimelineView {
     this.canvas.height = Math.round(h * dpr);
     this.canvas.style.width = `${w}px`;
     this.canvas.style.height = `${h}px`;
-    if (this.scene) this.paintNow();
+    if (!this.scene) return;
+    this.paintNow();
+    // The labels and the scrollbar depend on the height too.
+    this.events.onViewChanged();
   }
 
   /** Moving the window to a screen with another pixel ratio resizes nothing, so listen for it. */

@@ -23,11 +23,29 @@ describe('simulated threads in Chromium (HTML export)', function () {
     assert.deepEqual(labels, [
       'cores: threads running',
       'thread: main', 'script: two-workers.ts', 'main', 'I/O',
-      'thread: worker-1', 'entry of worker-1', 'work',
-      'thread: worker-2', 'entry of worker-2', 'work',
+      'thread: worker-1', 'thread body', 'work',
+      'thread: worker-2', 'thread body', 'work',
     ]);
     assert.ok(await canvasColours(page) > 8, 'the canvas is drawn');
     await screenshot(page, 'threads');
     assert.deepEqual(errors, []);
+  });
+
+  it('shows a vertical scrollbar when the lanes overflow, and it scrolls them', async () => {
+    await page.setViewportSize({ width: 1000, height: 420 });
+    await page.waitForFunction(() => !(document.querySelector('.tl-vscroll') as HTMLElement).hidden);
+    const before = await page.locator('.tl-labels [role=listitem]').first().innerText();
+    await page.locator('.tl-vscroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.waitForFunction((first) => document.querySelector('.tl-labels [role=listitem]')?.textContent !== first, before);
+    const state = await page.evaluate(() => (window as unknown as { asyncTimeline: { state(): { scrollTop: number } } }).asyncTimeline.state());
+    assert.ok(state.scrollTop > 0);
+    await screenshot(page, 'threads-scrolled');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => (document.querySelector('.tl-vscroll') as HTMLElement).hidden);
+  });
+
+  it('console lines carry their full text as a tooltip', async () => {
+    const titles = await page.locator('.tl-console li').evaluateAll((els) => els.map((el) => el.getAttribute('title')));
+    assert.deepEqual(titles.slice(0, 2), ['worker-1 done', 'worker-2 done']);
   });
 });

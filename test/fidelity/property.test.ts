@@ -11,7 +11,8 @@
  * failure reports the minimal program and its diff.
  *
  * Determinism of real node: the body runs inside a setTimeout callback (so setImmediate vs
- * setTimeout(0) is never a top-level race) and delays are 0, 10 or 20 ms. Under heavy machine
+ * setTimeout(0) is never a top-level race) and `spaceDelays` picks the delays so that no two
+ * timers' due times are within 10 ms of each other (see there). Under heavy machine
  * load a timer can still fire late enough to reorder macrotasks of different chains, so node
  * runs twice: if the two runs differ the program is racy and skipped (counted); if the
  * simulator differs from node, node is asked up to 4 more times and a match with any of them counts
@@ -48,7 +49,11 @@ const NODE_RETRIES = process.env.FIDELITY_NODE_RETRIES === undefined ? 4 : Numbe
 // ---------------------------------------------------------------------------------------------
 // Grammar.
 
-type Delay = 0 | 10 | 20;
+/**
+ * A timer delay. The grammar draws 0, 10 or 20 as a *preference*; `spaceDelays` then fixes the
+ * real delays (multiples of 10, never 0) so that no two timers race in real node (see there).
+ */
+type Delay = number;
 type AwaitKind = 'value' | 'promise' | 'thenable' | 'sleep' | 'caught-rejection' | 'async-call';
 type Task =
   | { k: 'value' }
@@ -161,7 +166,82 @@ function task(c: Ctx): fc.Arbitrary<Task> {
   });
 }
 
-export const programArb: fc.Arbitrary<Stmt[]> = stmts({ depth: 3, timers: 2, inImmediate: false }, 6);
+/**
+ * The rule that keeps generated programs free of ties that are racy in real node.
+ *
+ * What real Node 20 guarantees regardless of how long callbacks take in real time:
+ *  - the order of nextTicks, microtasks and promise jobs within one macrotask;
+ *  - timers of the same list (same delay, created in the same macrotask): creation order;
+ *  - immediates created by one macrotask run in the next check phase, in creation order.
+ * What it does not guarantee: the order of two timers whose due times are close (each timer's
+ * start is the real clock when it was created, and callbacks take real milliseconds, several
+ * under load), and of a short timer against an immediate created in a timer callback: when that
+ * callback plus its microtasks took >= 1 ms and something refreshed libuv's clock (creating any
+ * timer does), a `setTimeout(0)` fires before the immediate (observed: 2 of 6 runs).
+ *
+ * So every timer's virtual due time is computed (the outer callback runs at 1 ms; a timer made
+ * at time t with delay d is due at t + d; the continuation after `await sleep(d)` runs at t + d)
+ * and delays are chosen, in program order, as the smallest multiple of 10 (>= 10, >= the drawn
+ * preference) whose due time is at least 10 ms away from every other timer's, except a timer of
+ * the same macrotask with the same delay (same list: creation order). No delay is 0, so an
+ * immediate always has a 10 ms lead over any timer created in the same macrotask.
+ */
+export function spaceDelays(program: Stmt[]): Stmt[] {
+  const slots: { due: number; macro: number; d: number }[] = [{ due: 1, macro: 0, d: 0 }];
+  let macros = 0;
+  const pick = (t: number, macro: number, pref: number): number => {
+    for (let d = Math.max(10, pref); ; d += 10) {
+      const due = t + d;
+      if (slots.every((s) => (s.macro === macro && s.d === d) || Math.abs(s.due - due) >= 10)) {
+        slots.push({ due, macro, d });
+        return d;
+      }
+    }
+  };
+  const stmtList = (list: Stmt[], t: number, m: number): Stmt[] => list.map((s) => stmt1(s, t, m));
+  const stmt1 = (s: Stmt, t: number, m: number): Stmt => {
+    switch (s.k) {
+      case 'log':
+        return s;
+      case 'nextTick':
+      case 'microtask':
+      case 'then':
+      case 'immediate':
+        return { ...s, body: stmtList(s.body, t, m) };
+      case 'timeout': {
+        const d = pick(t, m, s.d);
+        return { ...s, d, body: stmtList(s.body, t + d, ++macros) };
+      }
+      case 'async':
+        return { ...s, steps: stepList(s.steps, t, m) };
+      case 'combinator':
+        return { ...s, tasks: s.tasks.map((x) => task1(x, t, m)) };
+    }
+  };
+  const stepList = (list: Step[], t: number, m: number): Step[] =>
+    list.map((s): Step => {
+      if (s.k !== 'await') return stmt1(s, t, m);
+      if (s.what !== 'sleep') return s;
+      const d = pick(t, m, s.d);
+      t += d;
+      m = ++macros;
+      return { ...s, d };
+    });
+  const task1 = (x: Task, t: number, m: number): Task => {
+    switch (x.k) {
+      case 'sleep':
+      case 'sleep-reject':
+        return { ...x, d: pick(t, m, x.d) };
+      case 'async':
+        return { ...x, steps: stepList(x.steps, t, m) };
+      default:
+        return x;
+    }
+  };
+  return stmtList(program, 1, 0);
+}
+
+export const programArb: fc.Arbitrary<Stmt[]> = stmts({ depth: 3, timers: 2, inImmediate: false }, 6).map(spaceDelays);
 
 // ---------------------------------------------------------------------------------------------
 // Rendering.

@@ -135,6 +135,10 @@ function usedLanes(trace: TraceFile): Map<number, UsedLanes> {
     else if (k === EventKind.ImmediateSchedule) u.immediates = true;
     else if (k === EventKind.IoStart) u.io = true;
     else if (a[i] === MacrotaskKind.Script) u.script = true;
+    // A callback can run on a thread that did not schedule it (a message from another thread).
+    else if (a[i] === MacrotaskKind.Timer) u.timers = true;
+    else if (a[i] === MacrotaskKind.Immediate) u.immediates = true;
+    else if (a[i] === MacrotaskKind.Io) u.io = true;
   }
   return used;
 }
@@ -180,7 +184,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       laneOfTask[0] = 0;
       lanes.scriptLane = 0;
     } else if (u.script) {
-      lanes.scriptLane = builders.push(new LaneBuilder('script', `entry of ${name}`, -1, '', th)) - 1;
+      lanes.scriptLane = builders.push(new LaneBuilder('script', 'thread body', -1, '', th)) - 1;
     }
     const groupMembers = new Map<string, number[]>();
     for (let id = 1; id < tasks.length; id++) {

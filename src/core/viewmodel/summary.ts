@@ -5,6 +5,7 @@
  */
 import { EventKind, type TraceFile } from '../trace/format';
 import { blockInterval, formatDuration } from './axis';
+import { blockUsesCore } from './threads';
 
 export interface Summary {
   /** Virtual time at the end of the run (ms). */
@@ -14,8 +15,10 @@ export interface Summary {
   awaits: number;
   /** Most tasks alive (started, not finished) at once, the script excluded. */
   maxConcurrency: number;
-  /** Virtual time spent in synchronous blocking (ms). */
+  /** Virtual time spent in synchronous blocking (ms), CPU work of simulated threads excluded. */
   blockedMs: number;
+  /** Virtual time simulated threads spent computing on a core (`cpu …` Blocks), summed over threads (ms). */
+  computingMs: number;
   exitCode: number;
   /** Uncaught errors and unhandled rejections, as printed. */
   errors: string[];
@@ -35,6 +38,7 @@ export function buildSummary(trace: TraceFile): Summary {
   let alive = 0;
   let maxConcurrency = 0;
   let blockedMs = 0;
+  let computingMs = 0;
   let lastTime = 0;
   const errors: string[] = [];
   for (let i = 0; i < kind.length; i++) {
@@ -45,7 +49,8 @@ export function buildSummary(trace: TraceFile): Summary {
       case EventKind.TaskThrow: alive--; break;
       case EventKind.Block: {
         const [start, stop] = blockInterval(trace, i);
-        blockedMs += stop - start;
+        if (b[i] !== 0 && blockUsesCore(trace, i)) computingMs += stop - start;
+        else blockedMs += stop - start;
         lastTime = Math.max(lastTime, stop);
         break;
       }
@@ -63,6 +68,7 @@ export function buildSummary(trace: TraceFile): Summary {
     awaits,
     maxConcurrency,
     blockedMs,
+    computingMs,
     exitCode: trace.meta.exitCode ?? 0,
     errors,
     truncated: trace.meta.truncated?.reason ?? null,
@@ -78,6 +84,7 @@ export function summaryText(s: Summary): string {
     `max concurrency ${s.maxConcurrency}`,
     `blocked ${formatDuration(s.blockedMs)}`,
   ];
+  if (s.computingMs > 0) parts.push(`computing ${formatDuration(s.computingMs)} (all threads)`);
   return parts.join(' · ');
 }
 

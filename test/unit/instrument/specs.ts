@@ -163,7 +163,7 @@ a: for (let i = 0; i < 3; i++) { for (;;) { continue a; } }
 for (let i = 0; i < 3; i++) setTimeout(() => log('closure', i), 0);
 log(s, n);`,
     sites: [[2, 1, 'other', 'for (let i = 0; i < 3; i++)']],
-    emits: [/__asyncTimeline\$\.loop\(/],
+    emits: [/__at\$\.loop\(/],
   },
   {
     name: 'anonymous functions are named by their place',
@@ -205,7 +205,7 @@ export class C {}
 export function f() { return a; }
 const { b, c: [d] } = await Promise.resolve({ b: 2, c: [3] });
 export default await Promise.resolve(4);`,
-    emits: [/export let a;/, /export let C;/, /let b, d;/, /__asyncTimeline\$main = __asyncTimeline\$\.async\(function\* \(\)/, /\(\{ b, c: \[d\] \} = \(yield __asyncTimeline\$\.await/],
+    emits: [/export let a;/, /export let C;/, /let b, d;/, /__asyncTimeline\$main = __at\$\.async\(function\* \(\)/, /\(\{ b, c: \[d\] \} = \(yield __at\$\.await/],
     sites: [[2, 18, 'await', 'Promise.resolve(1)']],
   },
   {

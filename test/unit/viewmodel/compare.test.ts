@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { buildComparison, buildTimeline, compactRows, formatSpeedup, niceTicks, runHeadline, SegState } from '../../../src/core/viewmodel/index';
+import { parseArgs, UsageError } from '../../../src/cli/args';
+import { formatComparisonTable } from '../../../src/cli/compare';
+import { renderComparisonHtml } from '../../../src/core/export/html';
 import { helloAsync, helloSync, twoWorkers } from './trace-builder';
 
 describe('viewmodel/compare', () => {
@@ -38,5 +41,31 @@ describe('viewmodel/compare', () => {
     assert.deepEqual(counts.map((r) => r.state.map((s, i) => (s === SegState.Blocked ? [r.t0[i], r.t1[i]] : null)).filter(Boolean)),
       [[[0, 1000]], [[1000, 2000]], [[2000, 3000]]]);
     assert.equal(compactRows(buildTimeline(twoWorkers()), 3).hidden, 4);
+  });
+
+  it('CLI: parses compare with labels, and prints the table', () => {
+    const a = parseArgs(['compare', 'a.ts', 'b.ts', '--label', 'sync', '--label', 'async', '--html', 'o.html']);
+    assert.equal(a.command, 'compare');
+    assert.deepEqual(a.files, ['a.ts', 'b.ts']);
+    assert.deepEqual(a.labels, ['sync', 'async']);
+    assert.equal(a.htmlPath, 'o.html');
+    assert.throws(() => parseArgs(['compare', 'a.ts']), UsageError);
+    assert.throws(() => parseArgs(['compare', 'a.ts', 'b.ts', '--label', 'x', '--label', 'y', '--label', 'z']), UsageError);
+    assert.throws(() => parseArgs(['run', 'a.ts', '--label', 'x']), UsageError);
+    const cmp = buildComparison([{ label: 'sync', trace: helloSync() }, { label: 'async', trace: helloAsync() }]);
+    assert.equal(formatComparisonTable(cmp, ['a.ts', 'b.ts']), [
+      'run    file  virtual time         speed-up',
+      'sync   a.ts        3.00 s  1.00× (slowest)',
+      'async  b.ts        1.00 s            3.00×',
+      '',
+    ].join('\n'));
+  });
+
+  it('the compare page embeds the runs as data, never as markup', () => {
+    const html = renderComparisonHtml([{ label: '</script><b>x</b>', trace: helloAsync() }, { label: 'b', trace: helloSync() }],
+      { assets: { js: '/*js*/', css: '/*css*/' }, nonce: 'n' });
+    assert.match(html, /<script type="application\/json" id="async-timeline-comparison">/);
+    assert.ok(!html.includes('</script><b>'));
+    assert.match(html, /<title>Async Timeline — compare &lt;\/script&gt;&lt;b&gt;x&lt;\/b&gt; vs b<\/title>/);
   });
 });

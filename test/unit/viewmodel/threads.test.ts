@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildRows, buildTimeline, rowLabel, SegState, timeAtX } from '../../../src/core/viewmodel/index';
+import { buildRows, buildTimeline, nextStep, rowLabel, SegState, summaryText, timeAtX } from '../../../src/core/viewmodel/index';
 import { helloAsync, twoWorkers } from './trace-builder';
 
 describe('viewmodel/threads', () => {
@@ -10,8 +10,8 @@ describe('viewmodel/threads', () => {
     assert.deepEqual(rows.map((r) => rowLabel(model.lanes, r)), [
       'cores: threads running',
       'thread: main', 'script: two-workers.ts', 'main', 'I/O',
-      'thread: worker-1', 'entry of worker-1', 'work',
-      'thread: worker-2', 'entry of worker-2', 'work',
+      'thread: worker-1', 'thread body', 'work',
+      'thread: worker-2', 'thread body', 'work',
     ]);
     // Each work task is on its own thread's lane.
     const workLanes = model.lanes.lanes.filter((l) => l.group === 'work');
@@ -30,9 +30,10 @@ describe('viewmodel/threads', () => {
     const model = buildTimeline(twoWorkers());
     const lane = model.lanes.lanes.find((l) => l.group === 'work' && l.thread === 2)!;
     const seg = lane.segments;
-    const blocked = [...seg.state].map((s, i) => [s, i] as const).filter(([s]) => s === SegState.Blocked);
-    // cpu 100 (0 → 100), the read (100 → 180), cpu 50 (180 → 230).
-    assert.deepEqual(blocked.map(([, i]) => [timeAtX(model.axis, seg.x0[i]), timeAtX(model.axis, seg.x1[i])]), [[0, 100], [100, 180], [180, 230]]);
+    const held = [...seg.state].map((s, i) => [s, i] as const).filter(([s]) => s === SegState.Blocked || s === SegState.Computing);
+    // cpu 100 (0 → 100) on a core, the read (100 → 180) off-core, cpu 50 (180 → 230).
+    assert.deepEqual(held.map(([s, i]) => [s, timeAtX(model.axis, seg.x0[i]), timeAtX(model.axis, seg.x1[i])]),
+      [[SegState.Computing, 0, 100], [SegState.Blocked, 100, 180], [SegState.Computing, 180, 230]]);
     assert.equal(model.summary.endTime, 230);
   });
 
@@ -55,5 +56,27 @@ describe('viewmodel/threads', () => {
   it('collapses a group by its per-thread key', () => {
     const model = buildTimeline(twoWorkers());
     assert.deepEqual(model.lanes.groups.map((g) => g.key), ['main', '1:work', '2:work']);
+  });
+
+  it('steps in axis order, not trace order (each thread has its own clock)', () => {
+    const model = buildTimeline(twoWorkers());
+    const visited: number[] = [];
+    for (let seq = nextStep(model, -1, 1), guard = 0; guard < 500; guard++) {
+      visited.push(seq);
+      const next = nextStep(model, seq, 1);
+      if (next === seq) break;
+      seq = next;
+    }
+    const xs = visited.map((s) => model.axis.pos[s]);
+    assert.ok(xs.every((x, i) => i === 0 || x >= xs[i - 1]), 'x never goes back');
+    assert.equal(nextStep(model, visited[visited.length - 1], 1), visited[visited.length - 1]);
+    assert.equal(nextStep(model, visited[3], -1), visited[2]);
+  });
+
+  it('says CPU work apart from blocking in the summary', () => {
+    const model = buildTimeline(twoWorkers());
+    assert.equal(model.summary.computingMs, 300);
+    assert.equal(model.summary.blockedMs, 130);
+    assert.match(summaryText(model.summary), /blocked 130 ms · computing 300 ms \(all threads\)/);
   });
 });

@@ -1,0 +1,34 @@
+/**
+ * `window.asyncTimeline`: a handle for the browser tests and the render benchmark. Each paint
+ * returns the frame's time in ms, rasterization included (reading a pixel makes the canvas
+ * rasterize now instead of at the next vsync, so the number is the whole frame).
+ */
+import type { TimelineViewState } from '../shared/protocol';
+import type { Scene } from './scene';
+import type { TimelineView } from './timeline-view';
+
+export interface DebugSource {
+  scene(): Scene | null;
+  view(): TimelineView | null;
+  setCursor(seq: number): void;
+  state(): TimelineViewState | null;
+}
+
+export function debugHandle(src: DebugSource): object {
+  const timedPaint = (): number => {
+    const started = performance.now();
+    const view = src.view();
+    view?.paintNow();
+    view?.canvas.getContext('2d')?.getImageData(0, 0, 1, 1);
+    return performance.now() - started;
+  };
+  return {
+    paintNow: () => timedPaint(),
+    panByPx: (dx: number) => { src.scene()?.view.panByPx(dx); return timedPaint(); },
+    zoomAt: (px: number, factor: number) => { src.scene()?.view.zoomAt(px, factor); return timedPaint(); },
+    fit: () => { src.scene()?.view.fit(); src.view()?.paintNow(); },
+    setCursor: (seq: number) => src.setCursor(seq),
+    state: () => src.state(),
+    arrowsElided: () => src.view()?.arrowsElided ?? false,
+  };
+}
