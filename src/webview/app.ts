@@ -13,6 +13,7 @@ import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { debugHandle } from './debug-handle';
 import { h } from './dom';
+import { handleKey } from './keys';
 import type { HostBridge } from './host-bridge';
 import { LaneLabels } from './lane-labels';
 import { LoopPanel } from './loop-panel';
@@ -112,8 +113,7 @@ export class App {
     this.summary.replaceChildren(h('span', { class: 'tl-summary-file' }, `Comparing ${made.count} runs`), made.headline);
     this.compareView = made.view;
     this.body.replaceChildren(made.view.el);
-    this.root.dataset.runs = String(made.count);
-    this.root.dataset.firstPaintMs = String(Math.round(performance.now()));
+    Object.assign(this.root.dataset, { runs: String(made.count), firstPaintMs: String(Math.round(performance.now())) });
     this.setStatus('Each band is one run on the same virtual-time scale; rows are its tasks (blue running, outline waiting, red blocked).');
   }
 
@@ -178,10 +178,11 @@ export class App {
     const viewport = new Viewport(model.axis.width);
     if (restore && restore.viewEnd > restore.viewStart) viewport.set(restore.viewStart, restore.viewEnd);
     const rows = buildRows(model.lanes, this.collapsed);
-    this.scene = {
+    const scene: Scene = {
       model, rows, rowOfLane: rowOfLaneMap(model, rows), view: viewport, palette: readPalette(), scrollTop: restore?.scrollTop ?? 0,
       widthPx: 1, heightPx: 1, cursorSeq: -1, highlights: [], selectedLane: -1,
     };
+    this.scene = scene;
     this.view = new TimelineView(canvasWrap, {
       onSelect: (hit) => {
         this.setCursor(hit.seq, { reveal: false });
@@ -195,10 +196,8 @@ export class App {
       onKey: (e) => this.onKey(e),
     });
     this.vscroll = new VScroll(AXIS_H, (top) => {
-      if (!this.scene || !this.view) return;
-      this.scene.scrollTop = Math.max(0, Math.min(this.view.maxScrollTop(this.scene.rows.length), top));
-      this.view.requestPaint();
-      this.renderLabels();
+      scene.scrollTop = Math.max(0, Math.min(this.view?.maxScrollTop(scene.rows.length) ?? 0, top));
+      this.redraw();
       this.persistSoon();
     });
     canvasWrap.append(this.tooltip.el, this.vscroll.el);
@@ -221,7 +220,10 @@ export class App {
     this.setStatus(this.bridge.standalone
       ? 'Click a segment or marker to see its source location; ← → step through events.'
       : 'Click a segment or marker to open its source; ← → step through events.');
-    (window as unknown as { asyncTimeline?: unknown }).asyncTimeline = this.debugHandle();
+    // A handle for tests and the render benchmark.
+    (window as unknown as { asyncTimeline?: unknown }).asyncTimeline = debugHandle({
+      scene: () => this.scene, view: () => this.view, setCursor: (seq) => this.setCursor(seq), state: () => this.currentState(),
+    });
     // Saved at once (not only after the first zoom), so a reload finds the file (sourceUri) to run again.
     this.persistSoon();
   }
@@ -307,34 +309,11 @@ export class App {
   // ─────────────────────────── input ───────────────────────────
 
   private onKey(e: KeyboardEvent): void {
-    const scene = this.scene;
-    if (!scene) return;
-    let handled = true;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      const dir = e.key === 'ArrowRight' ? 1 : -1;
-      if (e.ctrlKey || e.metaKey) { scene.view.panByPx(dir * scene.view.widthPx * 0.2); this.redraw(); }
-      else if (e.shiftKey) this.stepTask(dir);
-      else this.step(dir);
-    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-      scene.scrollTop = Math.max(0, Math.min(this.view!.maxScrollTop(scene.rows.length), scene.scrollTop + (e.key === 'ArrowDown' ? 24 : -24)));
-      this.redraw();
-    } else if (e.key === '+' || e.key === '=') { scene.view.zoomAt(this.cursorPx(), 1.6); this.redraw(); }
-    else if (e.key === '-' || e.key === '_') { scene.view.zoomAt(this.cursorPx(), 1 / 1.6); this.redraw(); }
-    else if (e.key === 'f' || e.key === 'F' || e.key === '0') { scene.view.fit(); this.redraw(); }
-    else if (e.key === 'Home') this.setCursor(nextStep(this.model!, -1, 1));
-    else if (e.key === 'End') this.setCursor(nextStep(this.model!, this.model!.summary.events, -1));
-    else if (e.key === ' ') this.togglePlay();
-    else if (e.key === 'Enter' && scene.cursorSeq >= 0) this.revealSource(scene.cursorSeq, 0);
-    else handled = false;
-    if (handled) {
-      e.preventDefault();
-      this.persistSoon();
-    }
-  }
-
-  private cursorPx(): number {
-    const scene = this.scene!;
-    return scene.cursorSeq >= 0 ? scene.view.toPx(scene.model.axis.pos[scene.cursorSeq]) : scene.view.widthPx / 2;
+    if (!this.scene || !this.model || !this.view) return;
+    handleKey(e, {
+      scene: this.scene, model: this.model, view: this.view, redraw: () => this.redraw(), step: (d) => this.step(d), stepTask: (d) => this.stepTask(d),
+      setCursor: (seq) => this.setCursor(seq), togglePlay: () => this.togglePlay(), reveal: (seq) => this.revealSource(seq, 0), persist: () => this.persistSoon(),
+    });
   }
 
   private toggleGroup(name: string): void {
@@ -412,12 +391,6 @@ export class App {
     });
   }
 
-  /** A handle for tests and the render benchmark (window.asyncTimeline). */
-  private debugHandle(): object {
-    return debugHandle({
-      scene: () => this.scene, view: () => this.view, setCursor: (seq) => this.setCursor(seq), state: () => this.currentState(),
-    });
-  }
 }
 
 function formatTime(model: TimelineModel, seq: number): string {

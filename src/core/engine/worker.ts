@@ -86,6 +86,40 @@ const NODE_ESM_MAIN_FRAMES: string[] =
     : [];
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
+/**
+ * What an instrumented async (generator) function's source looks like (transform.ts): a header
+ * with simple parameters, optional `const __at$super… = …;` helpers, then the call into the
+ * runtime. Arrows: `(…) => __at$.async(…)`.
+ */
+const INSTRUMENTED_FN = /^\s*(?:(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)?|[^{=]*\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)__at\$\.(async|asyncGenerator)\(/;
+
+/**
+ * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
+ * `isAsyncFunction` and `isGeneratorFunction` also recognize the runtime's promises and the
+ * instrumented async (generator) functions, which V8 sees as a plain object / plain functions.
+ */
+function makeSandboxUtil(handle: RuntimeHandle): typeof util {
+  const instrumented = (value: unknown): string | undefined => {
+    if (typeof value !== 'function') return undefined;
+    let text: string;
+    try {
+      text = Function.prototype.toString.call(value);
+    } catch {
+      return undefined;
+    }
+    return INSTRUMENTED_FN.exec(text)?.[1];
+  };
+  const types = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util.types)) as typeof util.types;
+  Object.assign(types, {
+    isPromise: (value: unknown): boolean => handle.isPromise(value) || util.types.isPromise(value),
+    isAsyncFunction: (value: unknown): boolean => util.types.isAsyncFunction(value) || instrumented(value) !== undefined,
+    isGeneratorFunction: (value: unknown): boolean => util.types.isGeneratorFunction(value) || instrumented(value) === 'asyncGenerator',
+  });
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util)) as typeof util;
+  Object.defineProperty(copy, 'types', { value: types, writable: true, enumerable: true, configurable: true });
+  return copy;
+}
+
 let pending: OutputChunk[] = [];
 let pendingChars = 0;
 let lastFlush = 0;
@@ -214,7 +248,14 @@ async function main(): Promise<void> {
   // simulated built-ins first, then real Node built-ins (path, util, events, …).
   const realRequire = createRequire(input.entry);
   const module = { exports: {} as Record<string, unknown>, id: '.', filename: input.entry, loaded: false };
-  const sandboxRequire = Object.assign((name: string) => handle.builtinModule(name) ?? realRequire(name), { main: module, resolve: realRequire.resolve });
+  const sandboxUtil = makeSandboxUtil(handle);
+  const sandboxBuiltin = (name: string): unknown => {
+    const bare = name.startsWith('node:') ? name.slice(5) : name;
+    if (bare === 'util') return sandboxUtil;
+    if (bare === 'util/types') return sandboxUtil.types;
+    return handle.builtinModule(name) ?? realRequire(name);
+  };
+  const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
   // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
   const code = built.code.startsWith('#!') ? '//' + built.code : built.code;
   const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
