@@ -18,6 +18,8 @@ export const enum CommandId {
   EditArguments = 'asyncTimeline.editArguments',
   /** Palette: run 2+ files and show them side by side on one time scale. */
   CompareRuns = 'asyncTimeline.compareRuns',
+  /** Palette: the samples gallery; opens an editable copy of the chosen sample. */
+  OpenSample = 'asyncTimeline.openSample',
 }
 
 /** An async function a lens points at. Plain data: it travels through `vscode.Command.arguments`. */
@@ -35,6 +37,7 @@ export interface CommandArgs {
   [CommandId.ShowPanel]: [uri: string];
   [CommandId.EditArguments]: [target: FunctionTarget];
   [CommandId.CompareRuns]: [uris?: vscode.Uri[]];
+  [CommandId.OpenSample]: [file?: string];
 }
 
 /** Builds a typed `vscode.Command`. */

@@ -14,6 +14,7 @@ import { registerFunctionIndex } from './functionIndex';
 import { registerOutput } from './output';
 import { registerPanels } from './panels';
 import { Runner } from './runner';
+import { registerSamples } from './samples';
 import { registerVisualize, Visualizer } from './visualize';
 
 export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
 
   registerVisualize(context, visualizer, panels);
   registerCompare(context, runner, panels);
+  registerSamples(context);
   registerCodeLens(context, runner, args);
   const decorations = registerDecorations(context, runner, panels);
   return makeTestApi(runner, panels, decorations, args);

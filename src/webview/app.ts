@@ -107,8 +107,7 @@ export class App {
       this.bridge.post({ type: 'webviewError', message: made.error });
       return;
     }
-    this.model = null;
-    this.scene = null;
+    this.model = this.scene = null;
     this.banners.replaceChildren();
     this.summary.replaceChildren(h('span', { class: 'tl-summary-file' }, `Comparing ${made.count} runs`), made.headline);
     this.compareView = made.view;
@@ -390,7 +389,6 @@ export class App {
       arrowsResume: String(c.resume), arrowsSpawn: String(c.spawn), arrowsCombinator: String(c.combinator), arrowsYield: String(c.yield),
     });
   }
-
 }
 
 function formatTime(model: TimelineModel, seq: number): string {

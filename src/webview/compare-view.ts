@@ -47,9 +47,9 @@ export class CompareView {
   }
 
   private table(): HTMLElement {
-    const { runs, fastest } = this.comparison;
+    const { runs, fastestAll } = this.comparison;
     const head = h('tr', {}, ...['run', 'virtual time', 'tasks', 'awaits', 'max concurrency', 'blocked', 'vs slowest', 'vs first'].map((t) => h('th', { scope: 'col' }, t)));
-    const body = runs.map((run, i) => h('tr', { class: i === fastest && runs.length > 1 ? 'tl-fastest' : undefined, 'data-run': i },
+    const body = runs.map((run, i) => h('tr', { class: fastestAll.includes(i) && fastestAll.length < runs.length ? 'tl-fastest' : undefined, 'data-run': i },
       h('th', { scope: 'row', title: run.trace.meta.entry }, run.label),
       h('td', {}, formatDuration(run.endTime)),
       h('td', {}, String(run.summary.tasks)),
@@ -114,7 +114,8 @@ export class CompareView {
   private paintBand(ctx: CanvasRenderingContext2D, band: Band, top: number, toPx: (ms: number) => number, width: number): number {
     const p = this.palette;
     const run = this.comparison.runs[band.index];
-    const fastest = band.index === this.comparison.fastest && this.comparison.runs.length > 1;
+    const { fastestAll, runs } = this.comparison;
+    const fastest = fastestAll.includes(band.index) && fastestAll.length < runs.length;
     // Header: the run's name in the gutter, and a bar as long as the run with its time and speed-up.
     ctx.fillStyle = p.panel;
     ctx.fillRect(0, top + 2, width, HEAD - 4);
@@ -170,8 +171,10 @@ export function makeComparison(value: unknown): { view: CompareView; headline: s
   if (checked.length === 0) return { error: 'A comparison needs at least one run.' };
   const comparison = buildComparison(checked);
   const fastest = comparison.runs[comparison.fastest];
+  const names = comparison.fastestAll.map((i) => comparison.runs[i].label);
+  const who = names.length === 1 ? `${names[0]} is fastest` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are fastest`;
   const headline = checked.length > 1 && fastest.speedup > 1.005
-    ? `${fastest.label} is fastest: ${Number.isFinite(fastest.speedup) ? `${fastest.speedup.toFixed(2)}× faster` : 'instant, unlike'} than ${comparison.runs[comparison.slowest].label}`
+    ? `${who}: ${Number.isFinite(fastest.speedup) ? `${fastest.speedup.toFixed(2)}× faster than` : 'instant, unlike'} ${comparison.runs[comparison.slowest].label}`
     : 'all runs take the same virtual time';
   return { view: new CompareView(comparison, checked.map((run) => buildTimeline(run.trace))), headline, count: checked.length };
 }

@@ -115,9 +115,28 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     await screenshot(page, 'vscode-webview-high-contrast');
   });
 
-  it('init without a trace says how to get one', async () => {
+  it('init without a trace says how to get one (with the command’s real name)', async () => {
     await send({ type: 'init', trace: null });
-    assert.match(await page.innerText('.tl-fatal'), /Nothing has run yet/);
+    assert.match(await page.innerText('.tl-fatal'), /Nothing has run yet\. Use “Async Timeline: Visualize concurrency”/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('keeps the run’s sourceUri in its saved state at once (the serializer reads it)', async () => {
+    await page.close();
+    await open();
+    await send({ type: 'init', trace, sourceUri: 'file:///work/samples/hello-async.ts' });
+    await page.waitForFunction(() => (window as any).__state?.sourceUri);
+    assert.equal(await page.evaluate(() => (window as any).__state.sourceUri), 'file:///work/samples/hello-async.ts');
+    await send({ type: 'showTrace', trace, sourceUri: 'file:///work/samples/other.ts' });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => (window as any).__state?.sourceUri === 'file:///work/samples/other.ts');
+  });
+
+  it('showComparison switches to compare mode', async () => {
+    const sync = traceOfSample('samples/hello-sync.ts');
+    await send({ type: 'showComparison', runs: [{ label: 'sync', trace: sync }, { label: 'async', trace }] });
+    await page.waitForSelector('.tl-compare-table');
+    assert.match(await page.innerText('.tl-summary'), /async is fastest: 3\.00× faster than sync/);
     assert.deepEqual(errors, []);
   });
 });

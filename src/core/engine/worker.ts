@@ -7,6 +7,8 @@
  * names the loop). Output is streamed to the parent in batches; the trace is sent at the end,
  * and snapshots on the way so a worker killed by OOM still leaves a trace behind.
  */
+// First: loads `typescript` through a code cache before the bundle's own require of it runs.
+import { saveTypeScriptCodeCache } from './ts-code-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
   const bundleStart = performance.now();
   const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd });
+  saveTypeScriptCodeCache();
   const instrumentAndBundleMs = performance.now() - bundleStart;
   if (built.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(built.diagnostics, built.sources);

@@ -37,6 +37,8 @@ export interface Comparison {
   maxTime: number;
   slowest: number;
   fastest: number;
+  /** Every run as fast as the fastest (ties happen: thread per client and async both take 3.02 s). */
+  fastestAll: number[];
   /** Tick marks for the shared scale (ms), round numbers. */
   ticks: number[];
 }
@@ -74,7 +76,8 @@ export function buildComparison(inputs: readonly RunInput[]): Comparison {
     run.speedup = ratio(maxTime, run.endTime);
     run.vsFirst = ratio(runs[0].endTime, run.endTime);
   }
-  return { runs, maxTime, slowest, fastest, ticks: niceTicks(maxTime) };
+  const fastestAll = runs.flatMap((run, i) => (run.endTime === runs[fastest].endTime ? [i] : []));
+  return { runs, maxTime, slowest, fastest, fastestAll, ticks: niceTicks(maxTime) };
 }
 
 /** "3.00× faster", "as fast", "2.50× slower": relative to `ratio` (others' time / this time). */
@@ -121,7 +124,10 @@ export function compactRows(model: TimelineModel, maxRows = 16): { rows: Compact
   for (const lane of lanes) {
     if (rows.length >= maxRows) break;
     const seg = lane.segments;
-    const row: CompactRow = { label: lane.label, thread: lane.thread, t0: [], t1: [], state: [] };
+    // On a thread other than main, the thread's name says whose lane it is (`serves ann · thread body`).
+    const threadName = lane.thread !== 0 ? model.lanes.threads.find((t) => t.id === lane.thread)?.name : undefined;
+    const label = threadName ? `${threadName} · ${lane.label}` : lane.label;
+    const row: CompactRow = { label, thread: lane.thread, t0: [], t1: [], state: [] };
     for (let i = 0; i < seg.x0.length; i++) {
       if (!COMPACT_STATES.has(seg.state[i])) continue;
       row.t0.push(timeAtX(model.axis, seg.x0[i]));

@@ -58,11 +58,11 @@ export interface Occupancy {
 export function buildOccupancy(trace: TraceFile, axis: Axis, threadIds: readonly number[]): Occupancy {
   const { kind, a, thread } = trace.events;
   const { pos, end } = axis;
-  const activity = new Map<number, ThreadActivity & { depth: number; from: number; off: boolean }>();
-  for (const id of threadIds) activity.set(id, { id, createdX: 0, exitedX: axis.width, x0: [], x1: [], depth: 0, from: 0, off: false });
+  const activity = new Map<number, ThreadActivity & { depth: number; from: number }>();
+  for (const id of threadIds) activity.set(id, { id, createdX: 0, exitedX: axis.width, x0: [], x1: [], depth: 0, from: 0 });
   const get = (id: number) => {
     let t = activity.get(id);
-    if (!t) activity.set(id, (t = { id, createdX: 0, exitedX: axis.width, x0: [], x1: [], depth: 0, from: 0, off: false }));
+    if (!t) activity.set(id, (t = { id, createdX: 0, exitedX: axis.width, x0: [], x1: [], depth: 0, from: 0 }));
     return t;
   };
   const close = (t: ThreadActivity & { from: number }, x: number): void => {
@@ -74,15 +74,15 @@ export function buildOccupancy(trace: TraceFile, axis: Axis, threadIds: readonly
     if (k === EventKind.ThreadExit) { get(a[i]).exitedX = end[i]; continue; }
     const t = get(thread?.[i] ?? 0);
     if (k === EventKind.MacrotaskStart) {
-      if (t.depth++ === 0) { t.from = pos[i]; t.off = false; }
+      if (t.depth++ === 0) t.from = pos[i];
     } else if (k === EventKind.MacrotaskEnd) {
-      if (t.depth > 0 && --t.depth === 0 && !t.off) close(t, end[i]);
+      if (t.depth > 0 && --t.depth === 0) close(t, end[i]);
     } else if (k === EventKind.Block && t.depth > 0 && !blockUsesCore(trace, i)) {
       close(t, pos[i]);
       t.from = end[i];
     }
   }
-  for (const t of activity.values()) if (t.depth > 0 && !t.off) close(t, axis.width);
+  for (const t of activity.values()) if (t.depth > 0) close(t, axis.width);
 
   // The step function: +1 at every start, −1 at every end, in x order (ends first on ties).
   const changes: [number, number][] = [];

@@ -31,6 +31,7 @@ describe('viewmodel/compare', () => {
     assert.equal(formatSpeedup(1), 'as fast');
     const same = buildComparison([{ label: 'a', trace: helloAsync() }, { label: 'b', trace: helloAsync() }]);
     assert.equal(runHeadline(same, 0), '1.00 s · all runs take the same time');
+    assert.deepEqual(same.fastestAll, [0, 1]);
     assert.equal(runHeadline(same, 1), '1.00 s · as fast as the slowest');
   });
 

@@ -1,0 +1,40 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { CommandOutcome } from '../../../src/extension/visualize';
+import { EventKind, type TraceFile } from '../../../src/core/trace/format';
+import { activate, closeAllEditors } from './util';
+
+const consoleText = (trace: TraceFile) =>
+  trace.events.kind.map((k, i) => (k === EventKind.Console && trace.events.a[i] === 1 ? trace.strings[trace.events.b[i]] : '')).join('');
+
+/** Issue: each sample runs from VS Code, opened from the gallery as an editable copy. */
+suite('samples gallery', function () {
+  this.timeout(120000);
+  suiteSetup(closeAllEditors);
+  suiteTeardown(closeAllEditors);
+
+  const expectations: [file: string, check: (out: string, trace: TraceFile) => void][] = [
+    ['hello-async.ts', (out, t) => { assert.match(out, /executed in 1\.00 seconds/); assert.strictEqual(t.meta.endTime, 1000); }],
+    ['hello-sync.ts', (out, t) => { assert.match(out, /executed in 3\.00 seconds/); assert.strictEqual(t.meta.endTime, 3000); }],
+    ['cafe.ts', (out) => { for (const total of ['40T', '20T', '20T', '10T']) assert.match(out, new RegExp(`${total}\\s*$`, 'm')); }],
+    ['chat-sequential.ts', (out) => assert.match(out, /total/i)],
+    ['chat-thread-per-client.ts', (out) => assert.match(out, /total/i)],
+    ['chat-thread-pool.ts', (out) => assert.match(out, /total/i)],
+    ['chat-multiplexing.ts', (out) => assert.match(out, /total/i)],
+    ['chat-async.ts', (out) => assert.match(out, /total/i)],
+  ];
+
+  for (const [file, check] of expectations) {
+    test(`opens ${file} as a scratch copy and runs it`, async () => {
+      const api = await activate();
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('asyncTimeline.openSample', file);
+      assert.ok(uri, 'the gallery returned the opened file');
+      assert.ok(uri.path.endsWith(`/samples/${file}`), uri.path);
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the sample is the active editor');
+      const outcome = await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+      assert.strictEqual(outcome?.status, 'finished', outcome?.message);
+      const trace = api.getLastRun(uri)!.result!.trace;
+      check(consoleText(trace), trace);
+    });
+  }
+});
