@@ -66,15 +66,26 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
   };
 }
 
-function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: string): SourceDiagnostic {
+function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: string, sources?: Map<string, string>): SourceDiagnostic {
   const loc = m.location;
-  return {
-    file: loc ? path.resolve(cwd, loc.file) : '',
-    line: loc?.line ?? 1,
-    column: (loc?.column ?? 0) + 1,
-    message: m.text,
-    severity,
-  };
+  const file = loc ? path.resolve(cwd, loc.file) : '';
+  let line = loc?.line ?? 1;
+  let column = (loc?.column ?? 0) + 1;
+  // esbuild reports a failed import at its place in the *instrumented* text, whose lines differ
+  // from the user's (the site table is prepended, the printer reformats). The specifier itself
+  // is the same in both, so find it in the original text.
+  const unresolved = /^Could not resolve "(.*)"/.exec(m.text)?.[1];
+  const original = sources?.get(file);
+  if (unresolved !== undefined && original !== undefined) {
+    const at = [`'${unresolved}'`, `"${unresolved}"`, `\`${unresolved}\``].map((q) => original.indexOf(q)).filter((i) => i >= 0);
+    if (at.length) {
+      const offset = Math.min(...at);
+      const before = original.slice(0, offset).split(/\r?\n/);
+      line = before.length;
+      column = before[before.length - 1].length + 1;
+    }
+  }
+  return { file, line, column, message: m.text, severity };
 }
 
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
@@ -107,6 +118,6 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
   } catch (e) {
     const failure = e as esbuild.BuildFailure;
     if (!Array.isArray(failure.errors)) throw e;
-    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd)) };
+    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)) };
   }
 }

@@ -36,6 +36,15 @@ const failures: { name: string; files: Record<string, string>; entry: string; bu
     diagnostic: /nowhere/,
   },
   {
+    // The instrumented text has the site table prepended: the place must still be the user's.
+    name: 'missing import after async code → its own line and column in the original text',
+    files: { 'late.ts': "async function f() {\n  await null;\n}\nimport { y } from './missing';\nf().then(() => console.log(y));\n" },
+    entry: 'late.ts',
+    exitCode: 1,
+    stderr: [/late\.ts:4:19\n/, /import \{ y \} from '\.\/missing';\n {18}\^/],
+    diagnostic: /missing/,
+  },
+  {
     name: 'throw at top level → printed with the TS location, exit 1',
     files: { 't.ts': "const n: number = 1;\nfunction fail(): never { throw new Error('boom'); }\nfail();\n" },
     entry: 't.ts',
