@@ -189,7 +189,7 @@ export class App {
       },
       onHover: (hit, px, py) => {
         if (hit && this.model) this.tooltip?.show(this.model, hit, px, py, canvasWrap.clientWidth);
-        else this.tooltip?.hide();
+        else if (!this.tooltip?.showRow(scene, px, py, canvasWrap.clientWidth)) this.tooltip?.hide();
       },
       onViewChanged: () => { this.renderLabels(); this.persistSoon(); },
       onKey: (e) => this.onKey(e),

@@ -2,7 +2,8 @@
  * The hover card: which task, in what state, where in the source, and for how long (this
  * segment, and the task's total time waited and run). Text only, via textContent.
  */
-import { formatDuration, formatSite, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { formatDuration, formatSite, rowLabel, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { AXIS_H, ROW_H, type Scene } from './scene';
 import { h } from './dom';
 import type { Hit } from './hit-test';
 
@@ -51,7 +52,35 @@ export class Tooltip {
       const totals = laneTotals(model, hit.lane);
       lines.push(`task total: ran ${formatDuration(totals.ran)}${totals.blocked ? `, blocked ${formatDuration(totals.blocked)}` : ''}, waited ${formatDuration(totals.waited)}`);
     }
-    this.el.replaceChildren(h('div', { class: 'tl-tip-title' }, lane.label), ...lines.map((line) => h('div', { class: 'tl-tip-line' }, line)));
+    this.place(lane.label, lines, px, py, hostWidth);
+  }
+
+  /** Over the cores strip or a thread's header: how many threads run there, or the thread's life. Returns whether it showed. */
+  showRow(scene: Scene, px: number, py: number, hostWidth: number): boolean {
+    const row = py >= AXIS_H ? scene.rows[Math.floor((py - AXIS_H + scene.scrollTop) / ROW_H)] : undefined;
+    const occ = scene.model.occupancy;
+    if (!row || !occ || (row.kind !== 'cores' && row.kind !== 'thread')) return false;
+    const x = scene.view.toX(px);
+    const { axis } = scene.model;
+    const lines: string[] = [];
+    if (row.kind === 'cores') {
+      let i = 0;
+      while (i + 1 < occ.x.length && occ.x[i + 1] <= x) i++;
+      lines.push(`${occ.count[i]} ${occ.count[i] === 1 ? 'thread runs' : 'threads run'} on a core at ${formatDuration(timeAtX(axis, x))}`, `at most ${occ.maxCount} at once in this run`);
+    } else {
+      const thread = scene.model.lanes.threads[row.thread];
+      const act = occ.threads.find((t) => t.id === thread.id);
+      if (!act) return false;
+      const ran = act.x0.reduce((sum, x0, j) => sum + timeAtX(axis, act.x1[j]) - timeAtX(axis, x0), 0);
+      lines.push(`from ${formatDuration(timeAtX(axis, act.createdX))} to ${act.exitedX < axis.width ? formatDuration(timeAtX(axis, act.exitedX)) : 'the end'}`,
+        `ran ${formatDuration(ran)} (bars); the line is its lifetime`);
+    }
+    this.place(rowLabel(scene.model.lanes, row), lines, px, py, hostWidth);
+    return true;
+  }
+
+  private place(title: string, lines: string[], px: number, py: number, hostWidth: number): void {
+    this.el.replaceChildren(h('div', { class: 'tl-tip-title' }, title), ...lines.map((line) => h('div', { class: 'tl-tip-line' }, line)));
     this.el.hidden = false;
     const left = Math.min(px + 14, Math.max(0, hostWidth - 390));
     this.el.style.left = `${left}px`;

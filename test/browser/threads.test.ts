@@ -44,6 +44,18 @@ describe('simulated threads in Chromium (HTML export)', function () {
     await page.waitForFunction(() => (document.querySelector('.tl-vscroll') as HTMLElement).hidden);
   });
 
+  it('hovering the cores strip says how many threads run; a thread header tells its life', async () => {
+    const box = (await page.locator('.tl-canvas-wrap canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.25, box.y + 42 + 12);
+    await page.waitForSelector('.tl-tooltip:not([hidden])');
+    assert.match(await page.locator('.tl-tooltip').innerText(), /cores: threads running\n2 threads run on a core at \d+(\.\d+)? ms\nat most 2 at once/);
+    await screenshot(page, 'threads-hover-cores');
+    await page.mouse.move(box.x + box.width * 0.25, box.y + 42 + 5 * 24 + 12);
+    await page.waitForFunction(() => /thread: worker-1/.test(document.querySelector('.tl-tooltip')?.textContent ?? ''));
+    assert.match(await page.locator('.tl-tooltip').innerText(), /from 0 ms to 200 ms\nran 150 ms/);
+    await page.mouse.move(box.x + 5, box.y + 5);
+  });
+
   it('console lines carry their full text as a tooltip', async () => {
     const titles = await page.locator('.tl-console li').evaluateAll((els) => els.map((el) => el.getAttribute('title')));
     assert.deepEqual(titles.slice(0, 2), ['worker-1 done', 'worker-2 done']);

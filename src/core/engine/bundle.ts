@@ -107,6 +107,8 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       logLevel: 'silent',
       // esbuild must not lower or rename anything the user's program could observe.
       keepNames: false,
+      // The simulated world is provided by the runtime (builtinModule), like `net` and `timers`.
+      external: ['async-timeline/sim'],
       plugins: [instrumentPlugin(input, sources)],
     });
     const code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;

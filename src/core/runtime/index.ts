@@ -3,6 +3,7 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
+import { simBuiltin } from './sim-bridge';
 import './combinators';
 import { Recorder } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
@@ -66,7 +67,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
 
   return {
     builtinModule(name: string): unknown {
-      return modules[name.startsWith('node:') ? name.slice(5) : name];
+      return modules[name.startsWith('node:') ? name.slice(5) : name] ?? simBuiltin(name);
     },
     runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void {
       runMain(main, moduleKind ?? options.moduleKind);

@@ -15,6 +15,7 @@
  * before the first loop iteration): rule "timers first" (the first iteration is taken to start
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
+import { simAlive, simNextDue, simPoll, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -172,7 +173,7 @@ function watchMain(p: PromiseImpl): void {
 }
 
 function loopAlive(): boolean {
-  return timerRefCount > 0 || immediateRefCount > 0;
+  return timerRefCount > 0 || immediateRefCount > 0 || simAlive();
 }
 
 /** One uv_run iteration; returns false when the loop has ended. */
@@ -185,15 +186,23 @@ function runIteration(): boolean {
   const now = updateLoopTime();
   if (processTimers(now, timerHooks)) runNextTicks(); // RunTimers' callback scope closes
   if (rt.exited) return false;
-  // Poll: nothing to do but wait for the next timer, unless immediates are pending.
-  if (!hasImmediates() && timerRefCount > 0) {
-    const due = Math.ceil(nextExpiry());
+  // Poll: nothing to do but wait for the next timer or the simulated world's next event
+  // (network, other threads), unless immediates are pending.
+  if (!hasImmediates() && (timerRefCount > 0 || simAlive())) {
+    const due = Math.min(timerRefCount > 0 ? Math.ceil(nextExpiry()) : Infinity, simNextDue());
+    if (due === Infinity) {
+      simStuck(); // the world keeps the loop alive but nothing can happen: says what is stuck
+      return false;
+    }
     if (due > budgets.virtualTimeMs) {
       stopRun(`budget: virtual time ${budgets.virtualTimeMs} ms`);
       return false;
     }
     advanceTo(due);
   }
+  // I/O completions of the simulated world that are due run as Io macrotasks (libuv's poll).
+  simPoll();
+  if (rt.exited) return false;
   processImmediate(immediateHooks);
   if (rt.exited) return false;
   if (rt.rec.count > budgets.events) {
