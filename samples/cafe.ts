@@ -51,11 +51,11 @@ function serve(queues: number, customers: number): void {
 
 function main(): void {
   sim.configure({ cores: 2 });
-  for (const setUp of setUps) {
+  for (const [n, setUp] of setUps.entries()) {
     const start = sim.now();
     // Each counter is a thread; the main thread opens the café and waits for them to finish.
     const counters = Array.from({ length: setUp.counters }, (_, i) =>
-      sim.thread(() => serve(setUp.queues, CUSTOMERS / setUp.counters), `counter ${i + 1}`),
+      sim.thread(() => serve(setUp.queues, CUSTOMERS / setUp.counters), `set-up ${n + 1}: counter ${i + 1}`),
     );
     for (const counter of counters) counter.join();
     const total = (sim.now() - start) / T;

@@ -12,7 +12,7 @@
  *
  * Determinism of real node: the body runs inside a setTimeout callback (so setImmediate vs
  * setTimeout(0) is never a top-level race) and `spaceDelays` picks the delays so that no two
- * timers' due times are within 10 ms of each other (see there). Under heavy machine
+ * timers' due times are within FIDELITY_GAP_MS (20 ms) of each other (see there). Under heavy machine
  * load a timer can still fire late enough to reorder macrotasks of different chains, so node
  * runs twice: if the two runs differ the program is racy and skipped (counted); if the
  * simulator differs from node, node is asked up to 4 more times and a match with any of them counts
@@ -181,9 +181,9 @@ function task(c: Ctx): fc.Arbitrary<Task> {
  *
  * So every timer's virtual due time is computed (the outer callback runs at 1 ms; a timer made
  * at time t with delay d is due at t + d; the continuation after `await sleep(d)` runs at t + d)
- * and delays are chosen, in program order, as the smallest multiple of 10 (>= 10, >= the drawn
- * preference) whose due time is at least 10 ms away from every other timer's. No delay is 0, so
- * an immediate always has a 10 ms lead over any timer created in the same macrotask.
+ * and delays are chosen, in program order, as the smallest multiple of GAP (>= GAP, >= the drawn
+ * preference) whose due time is at least GAP away from every other timer's. No delay is 0, so
+ * an immediate always has a GAP lead over any timer created in the same macrotask.
  *
  * Not even two timers of one list (same delay, same macrotask) may share a due time: Node runs
  * them in creation order, but in one pass only if the millisecond clock did not tick between
@@ -192,11 +192,19 @@ function task(c: Ctx): fc.Arbitrary<Task> {
  * first run in between; the simulator always runs them in one pass (seen: L1, L2(imm), L5 in
  * node vs L1, L5, L2 in the simulator).
  */
+/**
+ * Minimum distance between any two due times (and minimum delay). 10 ms is enough on an idle
+ * machine; with the load average at 3-4x the core count, a timer callback plus its microtasks
+ * was seen taking >= 10 ms of real time (a 10 ms timer created in it fired before an immediate
+ * created in it, and two-hop chains drifted 10 ms against one-hop chains), so 20.
+ */
+const GAP = Number(process.env.FIDELITY_GAP_MS) || 20;
+
 export function spaceDelays(program: Stmt[]): Stmt[] {
   const dues: number[] = [1]; // the outer callback
   const pick = (t: number, pref: number): number => {
-    for (let d = Math.max(10, pref); ; d += 10) {
-      if (dues.every((due) => Math.abs(due - (t + d)) >= 10)) {
+    for (let d = Math.max(GAP, Math.ceil(pref / GAP) * GAP); ; d += GAP) {
+      if (dues.every((due) => Math.abs(due - (t + d)) >= GAP)) {
         dues.push(t + d);
         return d;
       }

@@ -169,6 +169,10 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   for (const task of tasks) if (task && (task.thread ?? 0) !== 0 && !names.has(task.thread)) names.set(task.thread, `thread ${task.thread}`);
   for (const id of used.keys()) if (!names.has(id)) names.set(id, `thread ${id}`);
   const threadIds = [...names.keys()].sort((x, y) => x - y);
+  // Threads made one after another often share a name (a pool's `counter 1`): the id tells them apart.
+  const seen = new Map<string, number>();
+  for (const id of threadIds) seen.set(names.get(id)!, (seen.get(names.get(id)!) ?? 0) + 1);
+  for (const id of threadIds) if (id !== 0 && (seen.get(names.get(id)!) ?? 0) > 1) names.set(id, `${names.get(id)} (thread ${id})`);
   const builders: LaneBuilder[] = [];
   const laneOfTask = new Int32Array(tasks.length).fill(-1);
   const groups: TaskGroup[] = [];
