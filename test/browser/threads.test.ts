@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { twoWorkers } from '../unit/viewmodel/trace-builder';
-import { canvasColours, ensureBuilt, launch, openTrace, screenshot } from './harness';
+import type { TraceFile } from '../../src/core/trace/format';
+import { canvasColours, ensureBuilt, launch, openTrace, screenshot, traceOfSample } from './harness';
 
 describe('simulated threads in Chromium (HTML export)', function () {
   let context: BrowserContext;
@@ -59,5 +60,27 @@ describe('simulated threads in Chromium (HTML export)', function () {
   it('console lines carry their full text as a tooltip', async () => {
     const titles = await page.locator('.tl-console li').evaluateAll((els) => els.map((el) => el.getAttribute('title')));
     assert.deepEqual(titles.slice(0, 2), ['worker-1 done', 'worker-2 done']);
+  });
+
+  it('real traces: the chat thread pool and the café, each thread under its header', async function () {
+    let pool: TraceFile;
+    let cafe: TraceFile;
+    try {
+      pool = traceOfSample('samples/chat-thread-pool.ts');
+      cafe = traceOfSample('samples/cafe.ts');
+    } catch {
+      this.skip(); // the engine cannot run the simulated-world samples yet
+    }
+    const opened = await openTrace(context, 'threads-chat-pool', pool);
+    const labels = (await opened.page.locator('.tl-labels [role=listitem]').allInnerTexts()).map((l) => l.trim());
+    assert.equal(labels[0], 'cores: threads running');
+    assert.ok(labels.includes('thread: chat pool thread 1') && labels.includes('thread: chat pool thread 2'), labels.join(' | '));
+    await screenshot(opened.page, 'threads-chat-pool');
+    assert.deepEqual(opened.errors, []);
+    await opened.page.close();
+    const cafePage = await openTrace(context, 'threads-cafe', cafe);
+    await screenshot(cafePage.page, 'threads-cafe');
+    assert.deepEqual(cafePage.errors, []);
+    await cafePage.page.close();
   });
 });

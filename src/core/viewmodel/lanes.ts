@@ -172,7 +172,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   // Threads made one after another often share a name (a pool's `counter 1`): the id tells them apart.
   const seen = new Map<string, number>();
   for (const id of threadIds) seen.set(names.get(id)!, (seen.get(names.get(id)!) ?? 0) + 1);
-  for (const id of threadIds) if (id !== 0 && (seen.get(names.get(id)!) ?? 0) > 1) names.set(id, `${names.get(id)} (thread ${id})`);
+  for (const id of threadIds) if (id !== 0 && (seen.get(names.get(id)!) ?? 0) > 1) names.set(id, `${names.get(id)} #${id}`);
   const builders: LaneBuilder[] = [];
   const laneOfTask = new Int32Array(tasks.length).fill(-1);
   const groups: TaskGroup[] = [];
