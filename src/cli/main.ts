@@ -4,6 +4,7 @@
  * against real Node. Everything the tool itself says (usage errors, the summary, budget stops)
  * goes to stderr.
  */
+import { EventKind } from '../core/trace/format';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runProgram } from '../core/engine/run';
@@ -39,7 +40,15 @@ async function run(args: CliArgs): Promise<number> {
       exitCode = exitCode || 2;
     }
   }
-  if (args.summary) process.stderr.write(formatSummary(summarize(result.trace)) + '\n');
+  if (args.summary) {
+    // The engine's warnings are the tool's words, not the program's: only with --summary, so
+    // that plain `run` prints exactly what `node` would.
+    const { kind, b } = result.trace.events;
+    for (let i = 0; i < kind.length; i++) {
+      if (kind[i] === EventKind.Warning) process.stderr.write(`async-timeline: warning: ${result.trace.strings[b[i]]}\n`);
+    }
+    process.stderr.write(formatSummary(summarize(result.trace)) + '\n');
+  }
   return exitCode;
 }
 

@@ -13,6 +13,10 @@ import { promiseId, setExternalHook } from './promise';
 import { rt } from './state';
 
 export let pendingExternals = 0;
+/** The warning is said once per run: a loop over real I/O would otherwise flood the trace. */
+let warned = false;
+const WARNING =
+  'a native promise (real I/O, e.g. fs.promises, outside the simulation) reached an await: it was waited for in real time and is marked external in the trace; its timing is not virtual';
 /** Set when an external settled since the last slice: its jobs must run. */
 export let externalSettled = false;
 export function clearExternalSettled(): void {
@@ -22,6 +26,10 @@ export function clearExternalSettled(): void {
 setExternalHook((p, resolve, reject) => {
   pendingExternals++;
   rt.rec.emit(EventKind.External, promiseId(p), rt.rec.str('native promise'), 0);
+  if (!warned) {
+    warned = true;
+    rt.rec.force(EventKind.Warning, 0, rt.rec.str(WARNING), 0);
+  }
   let done = false;
   const settle = () => {
     if (done) return false;
