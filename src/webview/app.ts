@@ -139,6 +139,7 @@ export class App {
     this.banners.replaceChildren();
     for (const notice of check.notices) this.showBanner(notice, false);
     for (const error of model.summary.errors) this.showBanner(`The program ended with an error:\n${error}`, true);
+    for (const error of model.summary.threadErrors) this.showBanner(`A worker thread ended with an error (its parent got it as an 'error' event):\n${error}`, false);
     this.summary.replaceChildren(
       h('span', { class: 'tl-summary-file' }, check.trace.meta.entry || 'trace'),
       summaryText(model.summary),

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
 import type { SourceDiagnostic } from './api';
 import { displayName, moduleKindOf } from './paths';
+import { workerEntriesIn } from './worker-entries';
 
 export interface BundleInput {
   /** Absolute path of the entry file. */
@@ -28,6 +29,8 @@ export interface BundleOutput {
   sources: Map<string, string>;
   moduleKind: 'commonjs' | 'module';
   diagnostics: SourceDiagnostic[];
+  /** Files the bundled code may start Workers on (worker-entries.ts), absolute. */
+  workerEntries: string[];
 }
 
 function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esbuild.Plugin {
@@ -116,10 +119,14 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
     const map = JSON.parse(mapText) as { sources: string[] };
     map.sources = map.sources.map((s) => path.resolve(path.dirname(outfile), s));
     const diagnostics = result.warnings.filter((w) => w.text.startsWith('not instrumented')).map((w) => toDiagnostic(w, 'warning', input.cwd));
-    return { code, map: JSON.stringify(map), sources, moduleKind, diagnostics };
+    const workerEntries = new Set<string>();
+    for (const [file, text] of sources) {
+      if (!file.includes(`${path.sep}node_modules${path.sep}`)) for (const w of workerEntriesIn(text, file, input.cwd)) workerEntries.add(w);
+    }
+    return { code, map: JSON.stringify(map), sources, moduleKind, diagnostics, workerEntries: [...workerEntries] };
   } catch (e) {
     const failure = e as esbuild.BuildFailure;
     if (!Array.isArray(failure.errors)) throw e;
-    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)) };
+    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] };
   }
 }

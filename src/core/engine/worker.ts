@@ -15,13 +15,15 @@ import util from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
-import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost } from '../runtime/host-api';
+import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import type { TraceFile } from '../trace/format';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { SourceDiagnostic } from './api';
-import { bundle } from './bundle';
+import { bundle, type BundleOutput } from './bundle';
+import { workerFileFor } from './worker-entries';
 import { displayName } from './paths';
 import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
 import { BUNDLE_FILENAME, StackMapper } from './stack-map';
@@ -172,11 +174,27 @@ function describeSite(trace: TraceFile, site: number): string {
   return `${trace.files[s.file] ?? '?'}:${s.line}:${s.column} (${s.label})`;
 }
 
+/** Bundles every file the program may start a Worker on, and theirs in turn (by absolute path). */
+async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, BundleOutput>> {
+  const out = new Map<string, BundleOutput>();
+  const queue = built.workerEntries.filter((f) => f !== input.entry);
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (out.has(file)) continue;
+    const b = await bundle({ entry: file, cwd: input.cwd });
+    out.set(file, b);
+    for (const next of b.workerEntries) if (next !== input.entry && !out.has(next)) queue.push(next);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
   const bundleStart = performance.now();
   const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd });
   saveTypeScriptCodeCache();
+  // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
+  const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);
   const instrumentAndBundleMs = performance.now() - bundleStart;
   if (built.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(built.diagnostics, built.sources);
@@ -199,75 +217,135 @@ async function main(): Promise<void> {
     }
   }
 
-  const context = vm.createContext({});
-  const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
-  const esm = built.moduleKind === 'module';
-  const mapper = new StackMapper(built.map, built.sources, {
-    esm,
-    belowMain: esm ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES,
-    stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
-    callerFrames: await nodeCallbackFrames(),
-  });
-  // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
-  sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
-
+  const callerFrames = await nodeCallbackFrames();
   const runtimePath = path.join(input.distDir, 'runtime.js');
-  new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath }).runInContext(context);
-  // The runtime needs the context's real global (built-ins like Promise live there, not on the
-  // contextified object we hold).
-  const sandbox = vm.runInContext('globalThis', context) as Record<string, unknown>;
-  const install = sandbox[INSTALL_GLOBAL] as InstallFn;
-  const host: RuntimeHost = {
-    write,
-    realNow: () => performance.now(),
-    formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
-    inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
-    errorSourceHeader: mapper.errorSourceHeader,
-    options: {
-      seed: input.seed,
-      moduleKind: built.moduleKind,
-      unhandledRejections: input.unhandledRejections,
-      budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
-      tracing: input.tracing,
-      argv: [process.execPath, input.entry],
-      env: { ...process.env } as Record<string, string>,
-      cwd: input.cwd,
-      platform: process.platform,
-      versions: { ...process.versions } as Record<string, string>,
-    },
-  };
-  const handle: RuntimeHandle = install(sandbox, host);
-  // Node's web-platform globals that do no I/O of their own: the host's, so their behaviour is
-  // exactly Node's (AbortSignal drives timers/promises cancellation, Buffer/URL are everywhere).
-  for (const name of HOST_GLOBALS) {
-    if (sandbox[name] === undefined && (globalThis as Record<string, unknown>)[name] !== undefined) {
-      Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
-    }
+  const runtimeScript = new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath });
+  /** A bundled file, ready to be evaluated in sandboxes (the program's entry, or a Worker's file). */
+  interface Program {
+    file: string;
+    built: BundleOutput;
+    wrapperSource: string;
+    require: NodeJS.Require;
   }
-  // The trace's file 0 is the entry; imported files register first when the bundle runs.
-  (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
-
-  // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
-  // simulated built-ins first, then real Node built-ins (path, util, events, …).
-  const realRequire = createRequire(input.entry);
-  const module = { exports: {} as Record<string, unknown>, id: '.', filename: input.entry, loaded: false };
-  const sandboxUtil = makeSandboxUtil(handle);
-  const sandboxBuiltin = (name: string): unknown => {
-    const bare = name.startsWith('node:') ? name.slice(5) : name;
-    if (bare === 'util') return sandboxUtil;
-    if (bare === 'util/types') return sandboxUtil.types;
-    return handle.builtinModule(name) ?? realRequire(name);
+  const programOf = (file: string, b: BundleOutput): Program => {
+    // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
+    const code = b.code.startsWith('#!') ? '//' + b.code : b.code;
+    return { file, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };
   };
-  const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
-  // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
-  const code = built.code.startsWith('#!') ? '//' + built.code : built.code;
-  const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
-  sandbox[MAIN_VAR] = undefined;
-  sandbox[HANDLE_VAR] = handle;
+  const mainProgram = programOf(input.entry, built);
+  const workerPrograms = new Map([...workerBundles].map(([file, b]) => [file, programOf(file, b)]));
+
+  /**
+   * One sandbox: a fresh vm context with the runtime installed and the bundle wrapped like
+   * Node's module wrapper, ready to run. The program's main thread gets one; so does every
+   * simulated Worker on a file (`thread` set: its runtime shares the main one's trace and world).
+   */
+  const makeSandbox = (program: Program, thread?: ThreadShare & { id: number }) => {
+    const { built, file, require: realRequire } = program;
+    const esm = built.moduleKind === 'module';
+    const context = vm.createContext({});
+    const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
+    const mapper = new StackMapper(built.map, built.sources, {
+      esm,
+      belowMain: thread ? [] : esm ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES,
+      stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
+      callerFrames,
+    });
+    // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
+    sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
+    runtimeScript.runInContext(context);
+    // The runtime needs the context's real global (built-ins like Promise live there, not on the
+    // contextified object we hold).
+    const sandbox = vm.runInContext('globalThis', context) as Record<string, unknown>;
+    const install = sandbox[INSTALL_GLOBAL] as InstallFn;
+    const host: RuntimeHost = {
+      write,
+      realNow: () => performance.now(),
+      formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
+      inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
+      errorSourceHeader: mapper.errorSourceHeader,
+      options: {
+        seed: input.seed,
+        moduleKind: built.moduleKind,
+        unhandledRejections: input.unhandledRejections,
+        budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
+        tracing: input.tracing,
+        argv: [process.execPath, input.entry],
+        env: { ...process.env } as Record<string, string>,
+        cwd: input.cwd,
+        platform: process.platform,
+        versions: { ...process.versions } as Record<string, string>,
+      },
+      createWorker,
+      thread,
+    };
+    const handle: RuntimeHandle = install(sandbox, host);
+    // Node's web-platform globals that do no I/O of their own: the host's, so their behaviour is
+    // exactly Node's (AbortSignal drives timers/promises cancellation, Buffer/URL are everywhere).
+    for (const name of HOST_GLOBALS) {
+      if (sandbox[name] === undefined && (globalThis as Record<string, unknown>)[name] !== undefined) {
+        Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
+      }
+    }
+    // The trace's file 0 is the entry; imported files register first when the bundle runs.
+    if (!thread) (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
+
+    // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
+    // simulated built-ins first, then real Node built-ins (path, util, events, …).
+    const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
+    const sandboxUtil = makeSandboxUtil(handle);
+    const sandboxBuiltin = (name: string): unknown => {
+      const bare = name.startsWith('node:') ? name.slice(5) : name;
+      if (bare === 'util') return sandboxUtil;
+      if (bare === 'util/types') return sandboxUtil.types;
+      return handle.builtinModule(name) ?? realRequire(name);
+    };
+    const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
+    const wrapper = new vm.Script(program.wrapperSource, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
+    sandbox[MAIN_VAR] = undefined;
+    sandbox[HANDLE_VAR] = handle;
+    /** Evaluates the bundle as this context's main module; returns the ESM evaluation promise, if any. */
+    const evaluate = (): unknown => {
+      wrapper.call(module.exports, module.exports, sandboxRequire, module, file, path.dirname(file));
+      module.loaded = true;
+      return sandbox[MAIN_VAR];
+    };
+    return { context, sandbox, sandboxError, handle, module, evaluate };
+  };
+
+  /**
+   * Node's `new Worker(file)` in the simulation: a sandbox of its own for the thread, with the
+   * file's bundle — the program's own (`new Worker(__filename)`, the usual idiom with
+   * `isMainThread`) or one made before the run (worker-entries.ts). Node resolves a relative
+   * path against the working directory.
+   */
+  function createWorker(id: number, _name: string, specifier: string, shared: ThreadShare): ThreadRuntime {
+    const requested = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(input.cwd, specifier);
+    const file = workerFileFor(requested) ?? requested;
+    const program = file === input.entry ? mainProgram : workerPrograms.get(file);
+    // Errors of the calling thread's realm, so their stacks are mapped to the user's line.
+    const Err = (shared.simulation.world.current.id === 0 ? mainError : undefined) ?? Error;
+    if (program === undefined) {
+      const known = [input.entry, ...workerPrograms.keys()].map((f) => displayName(f, input.cwd)).join(', ');
+      const why = fs.existsSync(file) ? 'is not among the files the program names in a Worker-shaped way' : 'does not exist';
+      throw new Err(
+        `new Worker('${specifier}'): ${displayName(file, input.cwd)} ${why}. Files a Worker can run: ${known}. ` +
+          `Name the file in the call (new Worker('./w.js'), new Worker(new URL('./w.ts', import.meta.url)), ` +
+          `new Worker(path.join(__dirname, 'w.js'))) or use new Worker(__filename) with isMainThread.`,
+      );
+    }
+    const failed = program.built.diagnostics.filter((d) => d.severity === 'error');
+    if (failed.length > 0) {
+      const d = failed[0];
+      throw new Err(`new Worker('${specifier}'): ${displayName(d.file, input.cwd)}:${d.line}:${d.column}: ${d.message}`);
+    }
+    const worker = makeSandbox(program, { id, ...shared });
+    return worker.handle.threadRuntime!(worker.evaluate);
+  }
+
+  const { context, sandbox, sandboxError: mainError, handle, module, evaluate } = makeSandbox(mainProgram);
   sandbox['__asyncTimeline$program'] = () => {
-    wrapper.call(module.exports, module.exports, sandboxRequire, module, input.entry, path.dirname(input.entry));
-    module.loaded = true;
-    const tla = sandbox[MAIN_VAR];
+    const tla = evaluate();
     if (!input.entryFunction) return tla;
     const fn = (module.exports as Record<string, unknown>)[input.entryFunction];
     if (typeof fn !== 'function') {

@@ -85,6 +85,15 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
     err = e;
   }
   rt.exitCode = 1;
+  const thread = rt.host.thread;
+  if (thread !== undefined) {
+    // In a Worker, Node prints nothing here: the error becomes 'error' on the Worker object in
+    // the parent (uncaught there if nobody listens), then 'exit' with code 1.
+    rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || String(err)), 0);
+    rt.exited = true;
+    thread.uncaught(thread.id, err);
+    return;
+  }
   emitExit();
   const printed = printFatal(err, fromPromise);
   rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || printed), 0);
@@ -94,6 +103,14 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
 /** Ends the run early (budget, cancellation): the trace so far is kept and marked truncated. */
 export function stopRun(reason: string): void {
   if (rt.truncated !== '') return;
+  const thread = rt.host.thread;
+  if (thread !== undefined) {
+    // A budget hit inside a Worker stops the whole run; the main runtime records it.
+    rt.truncated = reason;
+    rt.exited = true;
+    thread.stop(reason);
+    return;
+  }
   rt.truncated = reason;
   rt.rec.force(EventKind.Truncated, 0, rt.rec.str(reason), 0);
   rt.exited = true;

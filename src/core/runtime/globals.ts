@@ -7,6 +7,7 @@ import { block, clock, readClock } from './clock';
 import { invalidArgType } from './errors';
 import { enqueueJob, JobKind } from './jobs';
 import { stopRun } from './fatal';
+import { simAtomics } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
 
 export function queueMicrotask(callback: unknown): void {
@@ -65,6 +66,10 @@ export function makeAtomics(RealAtomics: typeof Atomics): typeof Atomics {
       }
       if (current !== value) return 'not-equal';
       const ms = timeout === undefined ? Infinity : Number(timeout);
+      // With simulated threads, another thread may notify: the simulation blocks this thread
+      // (the others run meanwhile) until a notify or the timeout, and reports a deadlock.
+      const shared = simAtomics();
+      if (shared !== undefined) return shared.wait(typedArray, index, value, Number.isNaN(ms) ? Infinity : ms);
       if (Number.isNaN(ms) || ms === Infinity) {
         stopRun('Atomics.wait without timeout on the main thread would block forever');
         throw EXIT_SIGNAL;
@@ -74,5 +79,13 @@ export function makeAtomics(RealAtomics: typeof Atomics): typeof Atomics {
     },
   };
   Object.defineProperty(A, 'wait', { value: methods.wait, writable: true, configurable: true });
+  const notify = {
+    notify(typedArray: Int32Array, index: number, count?: number): number {
+      const real = RealAtomics.notify(typedArray, index, count);
+      const shared = simAtomics();
+      return shared === undefined ? real : real + shared.notify(typedArray, index, count === undefined ? Infinity : Number(count));
+    },
+  };
+  Object.defineProperty(A, 'notify', { value: notify.notify, writable: true, configurable: true });
   return A;
 }

@@ -20,6 +20,9 @@
  * This module holds types and constants only.
  */
 import type { TraceFile, TraceMeta } from '../trace/format';
+import type { Recorder } from '../trace/recorder';
+import type { Simulation } from '../sim/simulation';
+import type { ThreadLoop } from '../sim/types';
 
 /** The sandbox global under which evaluating `dist/runtime.js` leaves the `InstallFn`. */
 export const INSTALL_GLOBAL = '__asyncTimelineInstall';
@@ -76,6 +79,42 @@ export interface RuntimeHost {
    */
   errorSourceHeader?(error: unknown, fromPromise?: boolean): string;
   options: RuntimeOptions;
+  /**
+   * Node's `new Worker(file)`: the engine makes a fresh context for the new simulated thread,
+   * evaluates the runtime there, installs it with `thread` = { id, ...shared } (thread mode),
+   * loads `specifier` into it and returns that runtime's `threadRuntime`. Absent: workers on a
+   * file are refused with a clear error.
+   */
+  createWorker?(id: number, name: string, specifier: string, shared: ThreadShare): ThreadRuntime;
+  /** Set when this runtime is a simulated thread's (a Worker on a file), not the program's main. */
+  thread?: ThreadShare & { id: number };
+}
+
+/**
+ * What the main thread's runtime shares with the runtime of each Worker thread: one trace,
+ * one simulated world, and the way back for what only the main runtime may decide.
+ */
+export interface ThreadShare {
+  /** The main runtime's recorder: every thread writes its events (and ids) into it. */
+  recorder: Recorder;
+  simulation: Simulation;
+  /** An error escaped the thread's code with no 'uncaughtException' listener in it. */
+  uncaught(thread: number, error: unknown): void;
+  /** The whole run must stop (a budget in the thread). */
+  stop(reason: string): void;
+}
+
+/** A thread-mode runtime as the simulation drives it. */
+export interface ThreadRuntime {
+  loop: ThreadLoop;
+  /** Evaluates the thread's module as its first macrotask. */
+  start(): void;
+  /** The thread's Promise (promise-returning simulated APIs called from it make these). */
+  Promise: PromiseConstructor;
+  /** What unwinds the thread's code once the run is stopped (its runtime's exit signal). */
+  exitSignal: unknown;
+  /** Structured clone made in this thread's realm (messages and workerData sent to it). */
+  clone(value: unknown): unknown;
 }
 
 /**
@@ -99,6 +138,11 @@ export interface RuntimeHandle {
    * exception (printed, exit code 1), exactly as Node does.
    */
   runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void;
+  /**
+   * Thread mode only (`host.thread` set): the thread as the simulation drives it; `start`
+   * runs `main` like runMain does, without RunStart.
+   */
+  threadRuntime?(main: () => unknown): ThreadRuntime;
   /**
    * Runs the event loop for up to about `maxRealMs` of real time (never splitting a
    * macrotask). 'more': call again; 'wait': only external promises are pending (see

@@ -8,7 +8,6 @@ import { EventKind } from '../trace/format';
 import { invalidArgType } from './errors';
 import { rt } from './state';
 
-let immediateIds = 0;
 export let immediateCount = 0;
 export let immediateRefCount = 0;
 
@@ -24,7 +23,7 @@ export class Immediate {
   constructor(callback: (...a: unknown[]) => void, args: unknown[] | undefined) {
     this._onImmediate = callback;
     this._argv = args;
-    this._id = ++immediateIds;
+    this._id = ++rt.rec.ids.immediate;
     immediateCount++;
     immediateRefCount++;
     queue.append(this);

@@ -3,7 +3,7 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
-import { simBuiltin } from './sim-bridge';
+import { simBuiltin, workerThreadRuntime } from './sim-bridge';
 import './combinators';
 import { Recorder } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
@@ -43,7 +43,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const options = host.options;
   rt.host = host;
   rt.tracing = options.tracing;
-  rt.rec = new Recorder(options.tracing);
+  // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
+  rt.rec = host.thread?.recorder ?? new Recorder(options.tracing);
   if (options.epochMs !== undefined) clock.epoch = options.epochMs;
 
   installPromiseInspect(g.Promise as never, SimPromise.prototype);
@@ -71,6 +72,11 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     },
     runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void {
       runMain(main, moduleKind ?? options.moduleKind);
+    },
+    threadRuntime(main: () => unknown) {
+      const thread = host.thread;
+      if (thread === undefined) throw new Error('threadRuntime: this runtime is not a thread\'s');
+      return workerThreadRuntime(thread.id, () => runMain(main, options.moduleKind));
     },
     runSlice,
     get exitCode() { return rt.exitCode; },

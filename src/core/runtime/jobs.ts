@@ -36,7 +36,6 @@ let ys: unknown[] = new Array(capacity);
 let zs: unknown[] = new Array(capacity);
 let head = 0;
 let size = 0;
-let nextJobId = 1;
 
 function grow(): void {
   const cap = capacity * 2;
@@ -59,7 +58,7 @@ function grow(): void {
 export function enqueueJob(kind: JobKind, x: unknown, y: unknown, z: unknown): number {
   if (size === capacity) grow();
   const j = (head + size) & mask;
-  const id = rt.tracing ? nextJobId++ : 0;
+  const id = rt.tracing ? ++rt.rec.ids.job : 0;
   kinds[j] = kind; ids[j] = id; xs[j] = x; ys[j] = y; zs[j] = z;
   size++;
   return id;

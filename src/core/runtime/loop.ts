@@ -140,7 +140,8 @@ let mainSettled = true;
 
 /** Runs the main script as the first macrotask. */
 export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'): void {
-  rt.rec.force(EventKind.RunStart, 0, 0, 0);
+  // A Worker's module is its thread's first macrotask, not the start of the run.
+  if (rt.host.thread === undefined) rt.rec.force(EventKind.RunStart, 0, 0, 0);
   macrotaskStart(MacrotaskKind.Script, 0);
   let result: unknown;
   try {
@@ -220,6 +221,36 @@ function runIteration(): boolean {
   runNextTicks();
   if (rt.exited) return false;
   return loopAlive();
+}
+
+/**
+ * Thread mode (a Worker's runtime): when the thread's next macrotask is due — a timer, an
+ * immediate (now), an I/O completion — or Infinity. Only ref'ed timers keep a thread going.
+ */
+export function threadNextDue(): number {
+  if (rt.exited) return Infinity;
+  if (hasImmediates()) return clock.now;
+  const io = simNextDue();
+  if (timerRefCount === 0 && io === Infinity) return Infinity;
+  return Math.min(io, Math.ceil(nextExpiry()));
+}
+
+/**
+ * Thread mode: one loop iteration at the thread's due time (timers, poll, check), with no
+ * waiting of its own — the world decided this thread is the one due first.
+ */
+export function runThreadStep(): void {
+  const due = threadNextDue();
+  if (due === Infinity) return;
+  advanceTo(due);
+  const now = updateLoopTime();
+  if (processTimers(now, timerHooks)) runNextTicks();
+  if (rt.exited) return;
+  simPoll();
+  if (rt.exited) return;
+  processImmediate(immediateHooks);
+  const events = rt.host.options.budgets.events;
+  if (!rt.exited && rt.rec.count > events) stopRun(`budget: ${events} events`);
 }
 
 /** Ends the run: unsettled top-level await, 'exit', RunEnd. */

@@ -68,8 +68,6 @@ export function setRejectionTracker(f: typeof rejectionTracker): void {
   rejectionTracker = f;
 }
 
-let promiseIds = 0;
-
 // Accessors to the private slots for the rest of the runtime; assigned in the static block.
 export let isPromise: (x: unknown) => x is PromiseImpl;
 export let promiseState: (p: PromiseImpl) => number;
@@ -114,7 +112,7 @@ export class PromiseImpl {
 
   constructor() {
     if (rt.tracing) {
-      const id = (this.#id = ++promiseIds);
+      const id = (this.#id = ++rt.rec.ids.promise);
       rt.rec.emit(EventKind.PromiseCreate, id, rt.task, 0);
     }
   }

@@ -6,6 +6,11 @@
  * completions as Io macrotasks. Threads made with a function (sim.thread, threadPool,
  * new Worker(fn)) get a loop here whose clock is swapped into `clock.now` while they run.
  *
+ * A Worker on a file is a thread with a context of its own: the engine evaluates another copy
+ * of this runtime there, in *thread mode* (`rt.host.thread`). That copy shares the main
+ * runtime's recorder and simulation; its own loop (timers, immediates, its I/O queue, ticks,
+ * microtasks) is stepped by the world like any thread's (`WorkerThreadLoop`), never by itself.
+ *
  * Wiring (one line each, written by the sim engineer; see docs/simulation.md):
  *   index.ts  builtinModule(name): `return modules[key] ?? simBuiltin(name);`
  *   loop.ts   loopAlive():        `|| simAlive()`
@@ -16,11 +21,13 @@
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { TimedHeap, type Timed } from '../sim/heap';
 import { SIM_MODULES, simModule } from '../sim/modules';
+import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
 import type { SimHost, SimTrace, ThreadLoop, WorkerEntry } from '../sim/types';
 import { advanceTo, clock } from './clock';
-import { stopRun, triggerUncaughtException } from './fatal';
-import { runNextTicks } from './loop';
+import { emitExit, stopRun, triggerUncaughtException } from './fatal';
+import { runNextTicks, runThreadStep, threadNextDue } from './loop';
+import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
 
@@ -115,8 +122,80 @@ class FunctionThreadLoop implements ThreadLoop {
   }
 }
 
+/**
+ * Thread mode: this runtime's thread as the world drives it. Its clock is this runtime's own
+ * (`clock`); the recorder is shared, so entering stamps the thread's id and time on it.
+ */
+class WorkerThreadLoop implements ThreadLoop {
+  private depth = 0;
+  constructor(private readonly id: number) {}
+  now(): number {
+    return clock.now;
+  }
+  advanceTo(t: number): void {
+    if (this.depth > 0) {
+      advanceTo(t);
+      return;
+    }
+    // Not running (the world moves a new thread to its parent's clock): the recorder's time
+    // belongs to the thread that runs, leave it alone.
+    const saved = rt.rec.now;
+    advanceTo(t);
+    rt.rec.now = saved;
+  }
+  nextDue(): number {
+    return threadNextDue();
+  }
+  step(): void {
+    runThreadStep();
+  }
+  queueIo(at: number, io: number, run: () => void): void {
+    mainLoop.queueIo(at, io, run);
+  }
+  enter<T>(fn: () => T): T {
+    const rec = rt.rec;
+    const now = rec.now;
+    const thread = rec.thread;
+    rec.now = clock.now;
+    rec.thread = this.id;
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+      rec.now = now;
+      rec.thread = thread;
+    }
+  }
+  ended(): boolean {
+    return rt.exited;
+  }
+  exitCode(): number {
+    return rt.exitCode;
+  }
+  exiting(): void {
+    // Node emits 'exit' on a worker's own process when its loop ends (process.exitCode counts).
+    emitExit();
+    rt.exited = true;
+  }
+}
+
+/** Thread mode: the thread as the simulation drives it (RuntimeHandle.threadRuntime). */
+export function workerThreadRuntime(id: number, start: () => void): ThreadRuntime {
+  return {
+    loop: new WorkerThreadLoop(id),
+    start,
+    Promise: SimPromise as unknown as PromiseConstructor,
+    exitSignal: EXIT_SIGNAL,
+    clone: (value) => structuredCloneSim(value),
+  };
+}
+
 let sim: Simulation | undefined;
+/** The main thread's loop; in thread mode, this thread's I/O queue. */
 const mainLoop = new MainLoop();
+/** Main runtime: the runtimes of Worker threads on a file, by thread id. */
+const workerRuntimes = new Map<number, ThreadRuntime>();
 
 const trace: SimTrace = {
   event(thread, t, kind, a, b, c) {
@@ -134,16 +213,37 @@ const trace: SimTrace = {
 
 /** The run's simulation, made when a program first imports a simulated module. */
 function getSim(): Simulation {
+  if (sim === undefined && rt.host.thread !== undefined) sim = rt.host.thread.simulation;
   if (sim === undefined) {
+    const current = () => workerRuntimes.get(sim?.world.current.id ?? 0);
     const host: SimHost = {
       trace,
       mainLoop,
-      Promise: SimPromise as unknown as PromiseConstructor,
+      // Promise-returning simulated APIs make the promises of the thread that calls them.
+      get Promise() {
+        return current()?.Promise ?? (SimPromise as unknown as PromiseConstructor);
+      },
       stop: (reason) => stopRun(reason),
-      abortError: () => EXIT_SIGNAL,
-      createThread(id: number, _name: string, entry: WorkerEntry) {
-        if (entry.kind !== 'function') {
-          throw new Error('new Worker(file) needs a context per thread from the engine (docs/simulation.md); use new Worker(fn) or sim.thread(fn)');
+      abortError: () => current()?.exitSignal ?? EXIT_SIGNAL,
+      cloneInto: (thread) => workerRuntimes.get(thread)?.clone,
+      createThread(id: number, name: string, entry: WorkerEntry) {
+        if (entry.kind === 'file') {
+          if (entry.eval) throw new Error('new Worker(code, { eval: true }) is not simulated; put the code in a file, or pass a function');
+          if (rt.host.createWorker === undefined) throw new Error('new Worker(file) needs the engine to make a context for the thread');
+          const world = (sim as Simulation).world;
+          const worker = rt.host.createWorker(id, name, entry.specifier, {
+            recorder: rt.rec,
+            simulation: sim as Simulation,
+            uncaught(thread, error) {
+              const th = world.threads[thread];
+              if (th === undefined) return;
+              if (th.onUncaught) th.onUncaught(error);
+              else world.exit(th, 1);
+            },
+            stop: (reason) => world.stop(reason),
+          });
+          workerRuntimes.set(id, worker);
+          return { loop: worker.loop, start: worker.start };
         }
         const loop = new FunctionThreadLoop(id);
         const start = () => {
@@ -172,11 +272,13 @@ export function simBuiltin(name: string): unknown {
 
 /** The simulation keeps the main thread alive (a server, a socket, a worker, clients). */
 export function simAlive(): boolean {
+  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0;
   return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0);
 }
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
 export function simNextDue(): number {
+  if (rt.host.thread !== undefined) return mainLoop.queue.peek()?.t ?? Infinity;
   if (sim === undefined) return Infinity;
   return Math.min(sim.world.nextTime(), mainLoop.queue.peek()?.t ?? Infinity);
 }
@@ -184,22 +286,26 @@ export function simNextDue(): number {
 /** Poll phase: the world catches up with the main clock, then main's I/O completions run. */
 export function simPoll(): void {
   if (sim === undefined) return;
-  sim.world.runUntil(clock.now);
+  // A Worker's runtime only runs its own completions: the world is driven from the main one.
+  const drive = rt.host.thread === undefined;
+  if (drive) sim.world.runUntil(clock.now);
   for (;;) {
     const p = mainLoop.queue.peek();
     if (rt.exited || p === undefined || p.t > clock.now) break;
     mainLoop.queue.pop();
     runCompletion(p);
-    sim.world.runUntil(clock.now);
+    if (drive) sim.world.runUntil(clock.now);
   }
 }
 
 /** Nothing is due but the simulation keeps the loop alive: stop, saying who waits on what. */
 export function simStuck(): void {
-  sim?.world.stuck();
+  if (rt.host.thread === undefined) sim?.world.stuck();
 }
 
 /** Atomics.wait/notify across simulated threads (the sandbox's Atomics may delegate here). */
 export function simAtomics(): Simulation['atomics'] | undefined {
-  return sim?.atomics;
+  if (rt.host.thread !== undefined) return getSim().atomics;
+  // On the main thread only once there are other threads to wake it (else: cost model's wait).
+  return sim !== undefined && sim.world.threads.length > 1 ? sim.atomics : undefined;
 }

@@ -13,7 +13,6 @@ let argss: (unknown[] | undefined)[] = new Array(cap);
 let ids = new Int32Array(cap);
 let head = 0;
 let size = 0;
-let tickIds = 0;
 
 function grow(): void {
   const n = cap * 2;
@@ -34,7 +33,7 @@ export function nextTick(callback: unknown, ...args: unknown[]): void {
   const j = (head + size) & mask;
   callbacks[j] = callback;
   argss[j] = args.length === 0 ? undefined : args;
-  const id = rt.tracing ? ++tickIds : 0;
+  const id = rt.tracing ? ++rt.rec.ids.tick : 0;
   ids[j] = id;
   size++;
   if (rt.tracing) rt.rec.emit(EventKind.TickSchedule, id, 0, 0);

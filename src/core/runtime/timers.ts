@@ -22,7 +22,6 @@ import { rt } from './state';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
-let timerIds = 0;
 let listIds = 0;
 /** Number of ref'ed live timers (keeps the loop alive). */
 export let timerRefCount = 0;
@@ -63,7 +62,7 @@ export class Timeout implements Node {
     this._repeat = isRepeat ? after : null;
     if (isRefed) timerRefCount++;
     this[kRefed] = isRefed;
-    this[kId] = ++timerIds;
+    this[kId] = ++rt.rec.ids.timer;
   }
 
   refresh(): this {

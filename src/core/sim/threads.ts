@@ -4,7 +4,6 @@
  * Atomics.wait/notify across threads. Each thread has its own event loop and clock (see
  * world.ts); messages are delivered through the receiver's poll phase at the sender's clock.
  */
-import { structuredCloneSim } from './clone';
 import { Emitter } from './emitter';
 import type { WorkerEntry } from './types';
 import type { SimThread, World } from './world';
@@ -25,9 +24,9 @@ export class MessagePort extends Emitter {
 
   postMessage(value: unknown, _transfer?: unknown[]): void {
     if (this.closed) return;
-    const copy = structuredCloneSim(value);
     const target = this.peer;
     const w = this.world;
+    const copy = w.cloneFor(target.thread)(value);
     const io = w.ioStart(`message to thread ${target.thread.id}`);
     w.complete(target.thread, w.now(), io, () => target.emit('message', copy));
   }
@@ -98,13 +97,15 @@ export class Worker extends Emitter {
   constructor(readonly world: World, what: string | URL | ((workerData: unknown, parentPort: MessagePort) => unknown), options: WorkerOptions = {}) {
     super();
     const parent = world.current;
-    const data = structuredCloneSim(options.workerData);
-    const box: { inner?: MessagePort } = {};
+    const box: { inner?: MessagePort; data?: unknown } = {};
     const entry: WorkerEntry =
       typeof what === 'function'
-        ? { kind: 'function', fn: () => what(data, box.inner as MessagePort) }
+        ? { kind: 'function', fn: () => what(box.data, box.inner as MessagePort) }
         : { kind: 'file', specifier: String(what), eval: options.eval === true };
     const th = world.spawn(options.name ?? `worker ${world.threads.length}`, entry);
+    // Cloned after the thread exists: a Worker on a file receives it in its own realm.
+    const data = world.cloneFor(th)(options.workerData);
+    box.data = data;
     this.thread = th;
     this.threadId = th.id;
     this.port = new MessagePort(world, parent);
@@ -118,7 +119,14 @@ export class Worker extends Emitter {
     this.port.emit = (event: string | symbol, ...args: unknown[]) => (event === 'message' ? this.emit('message', ...args) : false);
     world.ref(parent, this, () => `worker ${th.id} (${th.name}), still running`);
     th.onUncaught = (err) => {
-      world.complete(parent, th.now(), 0, () => this.emit('error', err));
+      // As Node does, the error reaches the parent serialized: an Error of the parent's realm.
+      let copy: unknown = err;
+      try {
+        copy = world.cloneFor(parent)(err);
+      } catch {
+        /* not cloneable (a function thrown): passed as is */
+      }
+      world.complete(parent, th.now(), 0, () => this.emit('error', copy));
       world.exit(th, 1);
     };
     th.exitListeners.push((code) => {

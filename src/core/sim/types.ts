@@ -40,6 +40,14 @@ export interface ThreadLoop {
    * go to this thread). The runtime switches its "current loop" around it.
    */
   enter<T>(fn: () => T): T;
+  /**
+   * Optional: the thread's own code ended it (process.exit, an uncaught error) although work
+   * may remain; the world then ends the thread with `exitCode()`.
+   */
+  ended?(): boolean;
+  exitCode?(): number;
+  /** Optional: the thread ends naturally (its loop is empty): e.g. its process 'exit' event. */
+  exiting?(): void;
 }
 
 /** Where the simulation writes its trace events (the runtime's recorder). */
@@ -73,6 +81,11 @@ export interface SimHost {
    * code cannot swallow); default: a SimulationStopped error.
    */
   abortError?(reason: string): unknown;
+  /**
+   * Optional: structured clone into `thread`'s realm (a Worker on a file has its own globals).
+   * undefined: the simulation's own clone (its realm is every thread's).
+   */
+  cloneInto?(thread: number): ((value: unknown) => unknown) | undefined;
 }
 
 /** What a Worker runs: a module (engine loads it) or a function in the same context. */

@@ -14,6 +14,7 @@
  * Trace: with threads, `t` is non-decreasing per thread (the `thread` column), not across
  * threads; see docs/simulation.md.
  */
+import { structuredCloneSim } from './clone';
 import { Cores } from './cores';
 import { TimedHeap, type Timed } from './heap';
 import { SimulationStopped, type SimHost, type ThreadLoop, type WorkerEntry } from './types';
@@ -116,6 +117,11 @@ export class World {
   setCores(count: number): void {
     if (this.cores.busy.some((b) => b > 0)) throw new Error('cores can only be set before any cpu() work');
     this.cores = new Cores(count);
+  }
+
+  /** Structured clone made in `th`'s realm: what a message or workerData sent to it becomes. */
+  cloneFor(th: SimThread): (value: unknown) => unknown {
+    return this.host.cloneInto?.(th.id) ?? ((value) => structuredCloneSim(value));
   }
 
   /** The current thread's virtual clock. */
@@ -298,6 +304,7 @@ export class World {
     if (th === this.main && this.mainDriven) return Infinity;
     if (th.state !== 'ready' && th.state !== 'new') return Infinity;
     if (th.start) return th.now();
+    if (th.loop.ended?.()) return Infinity;
     const due = th.loop.nextDue();
     return due === Infinity ? Infinity : Math.max(due, th.now());
   }
@@ -366,8 +373,22 @@ export class World {
     let any = false;
     for (const th of this.threads) {
       if (th.state !== 'ready' || th.start || (th === this.main && this.mainDriven)) continue;
+      if (th.loop.ended?.()) {
+        this.exit(th, th.loop.exitCode?.() ?? 0);
+        any = true;
+        continue;
+      }
       if (th.refs.size > 0 || th.loop.nextDue() !== Infinity) continue;
-      this.exit(th, 0);
+      if (th.loop.exiting) {
+        const prev = this.current;
+        this.current = th;
+        try {
+          th.loop.enter(() => th.loop.exiting!());
+        } finally {
+          this.current = prev;
+        }
+      }
+      this.exit(th, th.loop.exitCode?.() ?? 0);
       any = true;
     }
     return any;

@@ -59,6 +59,12 @@ export class Recorder {
   now = 0;
   /** Current simulated thread (0 = main). */
   thread = 0;
+  /**
+   * The last id given to each kind of traced object. They live here, not in the runtime,
+   * because every simulated thread with a context of its own (a Worker on a file) runs its
+   * own copy of the runtime and writes into this same recorder: ids must stay unique.
+   */
+  readonly ids = { promise: 0, timer: 0, tick: 0, immediate: 0, job: 0 };
 
   private readonly chunks: Chunk[] = [];
   /** The current chunk's columns and the next free slot in it. */

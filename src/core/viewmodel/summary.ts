@@ -5,7 +5,7 @@
  */
 import { EventKind, type TraceFile } from '../trace/format';
 import { blockInterval, formatDuration } from './axis';
-import { blockUsesCore } from './threads';
+import { blockUsesCore, threadNames } from './threads';
 
 export interface Summary {
   /** Virtual time at the end of the run (ms). */
@@ -20,8 +20,13 @@ export interface Summary {
   /** Virtual time simulated threads spent computing on a core (`cpu …` Blocks), summed over threads (ms). */
   computingMs: number;
   exitCode: number;
-  /** Uncaught errors and unhandled rejections, as printed. */
+  /** Uncaught errors and unhandled rejections of the main thread, as printed (each once). */
   errors: string[];
+  /**
+   * Errors that ended a simulated Worker thread ("worker 1: Error: boom"). Not the program's
+   * end: the parent gets them as an 'error' event (uncaught there only if nobody listens).
+   */
+  threadErrors: string[];
   truncated: string | null;
 }
 
@@ -41,6 +46,8 @@ export function buildSummary(trace: TraceFile): Summary {
   let computingMs = 0;
   let lastTime = 0;
   const errors: string[] = [];
+  const threadErrors: string[] = [];
+  const threads = threadNames(trace);
   for (let i = 0; i < kind.length; i++) {
     switch (kind[i]) {
       case EventKind.TaskSuspend: awaits++; break;
@@ -55,7 +62,15 @@ export function buildSummary(trace: TraceFile): Summary {
         break;
       }
       case EventKind.UncaughtError:
-      case EventKind.UnhandledRejection: errors.push(trace.strings[b[i]] ?? 'error'); break;
+      case EventKind.UnhandledRejection: {
+        // An unhandled rejection that then ends the program is one error, not two.
+        const text = trace.strings[b[i]] ?? 'error';
+        const thread = trace.events.thread?.[i] ?? 0;
+        const list = thread === 0 ? errors : threadErrors;
+        const entry = thread === 0 ? text : `${threads.get(thread) ?? `thread ${thread}`}: ${text}`;
+        if (list[list.length - 1] !== entry) list.push(entry);
+        break;
+      }
       default: break;
     }
   }
@@ -71,6 +86,7 @@ export function buildSummary(trace: TraceFile): Summary {
     computingMs,
     exitCode: trace.meta.exitCode ?? 0,
     errors,
+    threadErrors,
     truncated: trace.meta.truncated?.reason ?? null,
   };
 }
