@@ -1,10 +1,15 @@
-// Scenario benchmarks of the simulation (src/core/sim), run on the direct harness (stand-in
-// loops, so the numbers measure the simulation itself, not the runtime's Promise):
+// Scenario benchmarks of the simulation (src/core/sim):
 //   1. the async chat server with 10,000 scripted clients;
 //   2. 64 threads on 8 simulated cores exchanging 100,000 messages.
+// Each twice: on the direct harness (stand-in loops, so the numbers measure the simulation
+// itself, not the runtime's Promise), then through the engine as a user's program runs (the
+// runtime's spec Promise, instrumented code, tracing on; the threads are `new Worker(__filename)`,
+// each with its own context and event loop).
 // Prints, per scenario: virtual time simulated, trace events, real time, events per real
 // second, virtual ms simulated per real ms, and peak heap. `node bench/scenarios.mjs [--json]`.
 import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -85,6 +90,37 @@ for (const w of workers) w.on('exit', () => {
 });
 `;
 
+/** The same 64 threads as user code: Workers on the program's own file, async inside. */
+const WORKERS = `
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import * as sim from 'async-timeline/sim';
+const THREADS = 64, MESSAGES = 100_000;
+if (isMainThread) {
+  sim.configure({ cores: 8 });
+  let sent = 0, received = 0, exited = 0;
+  for (let i = 0; i < THREADS; i++) {
+    const w = new Worker(__filename);
+    w.on('message', () => {
+      received++;
+      if (sent < MESSAGES) { sent++; w.postMessage(sent); }
+      else w.postMessage(-1);
+    });
+    w.on('exit', () => {
+      if (++exited === THREADS) console.log('messages ' + received + ' round trips, virtual ' + sim.now().toFixed(1) + ' ms');
+    });
+    sent++;
+    w.postMessage(sent);
+  }
+} else {
+  parentPort!.on('message', async (m: number) => {
+    if (m < 0) return parentPort!.close();
+    sim.cpu(0.1); // some work per message, on one of the 8 cores
+    await null;
+    parentPort!.postMessage(m + 1);
+  });
+}
+`;
+
 const json = process.argv.includes('--json');
 const { runDirect } = await loadHarness();
 const results = [];
@@ -114,5 +150,41 @@ for (const [name, source] of [['chat-async 10,000 clients', CHAT], ['64 threads 
     console.log(`  virtual ${row.virtualMs} ms, ${row.events} events in ${row.realMs} ms real: ${row.eventsPerSecond.toLocaleString('en')} events/s, ${row.virtualPerRealMs} virtual ms per real ms, peak heap ${row.peakHeapMB} MB`);
   }
 }
+// Through the engine: the product's path (bundle, instrument, worker + vm, runtime, trace).
+const apiBundle = path.join(root, 'dist', 'bench-engine.js');
+await esbuild.build({
+  entryPoints: [path.join(root, 'src/core/engine/run.ts')], outfile: apiBundle, bundle: true,
+  platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild', 'typescript'], logLevel: 'error',
+});
+const { runProgram } = await import(apiBundle);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-scenarios-'));
+for (const [name, source] of [['engine: chat-async 10,000 clients', CHAT], ['engine: 64 Workers / 8 cores, 100,000 messages', WORKERS]]) {
+  const file = path.join(work, name.replace(/\W+/g, '-') + '.ts');
+  fs.writeFileSync(file, source);
+  let output = '';
+  const t0 = performance.now();
+  const r = await runProgram({ file, cwd: work, onOutput: (_s, text) => (output += text), budgets: { events: 50_000_000, realTimeMs: 60_000, virtualTimeMs: 1e9, memoryMb: 4096 } });
+  const realMs = performance.now() - t0;
+  const events = r.trace.events.kind.length;
+  const row = {
+    scenario: name,
+    output: output.trim(),
+    stopped: r.trace.meta.truncated?.reason ?? null,
+    virtualMs: Math.round(r.trace.meta.endTime ?? 0),
+    events,
+    realMs: Math.round(realMs),
+    eventsPerSecond: Math.round(events / (realMs / 1000)),
+    virtualPerRealMs: +((r.trace.meta.endTime ?? 0) / realMs).toFixed(1),
+    peakHeapMB: +((r.peakHeapBytes ?? NaN) / 1048576).toFixed(1),
+  };
+  results.push(row);
+  if (!json) {
+    console.log(`\n${name}\n  ${row.output}${row.stopped ? `\n  STOPPED: ${row.stopped}` : ''}`);
+    console.log(`  virtual ${row.virtualMs} ms, ${row.events} events in ${row.realMs} ms real (bundling included): ${row.eventsPerSecond.toLocaleString('en')} events/s, ${row.virtualPerRealMs} virtual ms per real ms, peak heap of the run's worker ${row.peakHeapMB} MB`);
+  }
+}
+fs.rmSync(work, { recursive: true, force: true });
+fs.rmSync(apiBundle, { force: true });
+
 if (json) console.log(JSON.stringify(results, null, 2));
 export default results;

@@ -394,6 +394,7 @@ async function main(): Promise<void> {
   };
   const runStart = performance.now();
   let lastSnapshot = performance.now();
+  let snapshotGap = input.snapshotEveryMs;
   let over = step(runMain);
   sampleHeap();
   flush();
@@ -406,9 +407,13 @@ async function main(): Promise<void> {
     over = step(runSlice);
     sampleHeap();
     flush();
-    if (!over && performance.now() - lastSnapshot > input.snapshotEveryMs) {
+    if (!over && performance.now() - lastSnapshot > snapshotGap) {
+      const t0 = performance.now();
       post({ type: 'snapshot', trace: capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP) });
       lastSnapshot = performance.now();
+      // A snapshot copies the whole trace so far: space them so they never take more than
+      // about a tenth of the run, however long the trace grows.
+      snapshotGap = Math.max(input.snapshotEveryMs, 10 * (lastSnapshot - t0));
     }
     // Let real I/O (a native promise the program awaited) make progress between slices.
     // 'wait' (proposed for the runtime): only something external (a native promise adopted by

@@ -53,11 +53,20 @@ export class Cores {
 }
 
 function earliestGap(list: Array<[number, number]>, from: number, ms: number): number {
+  // A core's intervals do not overlap and are sorted by start, so their ends are sorted too:
+  // skip (binary search) those that end by `from`, then walk the gaps.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid][1] <= from) lo = mid + 1;
+    else hi = mid;
+  }
   let start = from;
-  for (const [s, e] of list) {
-    if (e <= start) continue;
-    if (s >= start + ms) break;
-    start = Math.max(start, e);
+  for (let i = lo; i < list.length; i++) {
+    const interval = list[i];
+    if (interval[0] >= start + ms) break;
+    if (interval[1] > start) start = interval[1];
   }
   return start;
 }

@@ -64,6 +64,15 @@ export class SimThread {
   readonly locals: Record<string, unknown> = {};
   /** Receives an error thrown out of this thread's code (a Worker turns it into 'error' + 'exit'). */
   onUncaught: ((error: unknown) => void) | undefined;
+  /**
+   * The loop's `nextDue()` (NaN: ask again) and `ended()`. The scheduler looks at every thread
+   * at every step; asking each loop each time is costly when loops are many and of different
+   * realms (a Worker on a file runs its own copy of the runtime: megamorphic calls). A loop's
+   * answer changes only when it runs, gets an I/O completion, or its clock is moved: the
+   * world marks it stale then (`World.touch`).
+   */
+  dueCache = NaN;
+  endedCache = false;
 
   constructor(
     readonly id: number,
@@ -239,6 +248,7 @@ export class World {
     const site = this.host.currentSite?.() ?? 0;
     this.record(th, K_BLOCK, end - t0, this.host.trace.string(what), site, t0);
     th.loop.advanceTo(end);
+    th.dueCache = NaN;
   }
 
   // ---------------------------------------------------------------- I/O through the poll phase
@@ -256,6 +266,7 @@ export class World {
   complete(th: SimThread, t: number, io: number, run: () => void): void {
     if (th.state === 'done') return;
     th.loop.queueIo(t, io, run);
+    th.dueCache = NaN;
   }
 
   // ---------------------------------------------------------------- the scheduler
@@ -304,9 +315,23 @@ export class World {
     if (th === this.main && this.mainDriven) return Infinity;
     if (th.state !== 'ready' && th.state !== 'new') return Infinity;
     if (th.start) return th.now();
-    if (th.loop.ended?.()) return Infinity;
-    const due = th.loop.nextDue();
-    return due === Infinity ? Infinity : Math.max(due, th.now());
+    const due = this.loopDue(th);
+    return th.endedCache ? Infinity : due;
+  }
+
+  /**
+   * When `th`'s loop can run next: max(its nextDue(), its clock), Infinity if nothing is queued;
+   * cached until the loop may have changed (see SimThread.dueCache).
+   */
+  private loopDue(th: SimThread): number {
+    let due = th.dueCache;
+    if (due !== due) {
+      th.endedCache = th.loop.ended?.() ?? false;
+      due = th.loop.nextDue();
+      if (due !== Infinity) due = Math.max(due, th.loop.now());
+      th.dueCache = due;
+    }
+    return due;
   }
 
   /** Runs the earliest event or macrotask. False when nothing can run (done or stuck). */
@@ -364,6 +389,7 @@ export class World {
       th.onUncaught(error);
     } finally {
       if (th.state === 'running') th.state = 'ready';
+      th.dueCache = NaN;
       this.current = prev;
     }
   }
@@ -373,12 +399,13 @@ export class World {
     let any = false;
     for (const th of this.threads) {
       if (th.state !== 'ready' || th.start || (th === this.main && this.mainDriven)) continue;
-      if (th.loop.ended?.()) {
+      const due = this.loopDue(th);
+      if (th.endedCache) {
         this.exit(th, th.loop.exitCode?.() ?? 0);
         any = true;
         continue;
       }
-      if (th.refs.size > 0 || th.loop.nextDue() !== Infinity) continue;
+      if (th.refs.size > 0 || due !== Infinity) continue;
       if (th.loop.exiting) {
         const prev = this.current;
         this.current = th;
@@ -394,9 +421,18 @@ export class World {
     return any;
   }
 
+  /**
+   * Forgets core bookings no thread can collide with any more: those that end before the
+   * earliest moment any thread can book again. An idle thread (nothing queued) does not hold
+   * that moment back: it can only be woken by another thread or an event, at their time or later.
+   */
   private pruneCores(): void {
-    let min = Infinity;
-    for (const th of this.threads) if (th.state !== 'done') min = Math.min(min, th.now());
+    let min = this.events.peek()?.t ?? Infinity;
+    for (const th of this.threads) {
+      if (th.state === 'done') continue;
+      const idle = th.state === 'ready' && !th.start && th !== this.main && this.loopDue(th) === Infinity;
+      if (!idle) min = Math.min(min, th.now());
+    }
     if (min < Infinity) this.cores.prune(min);
   }
 
