@@ -83,4 +83,23 @@ describe('simulated threads in Chromium (HTML export)', function () {
     assert.deepEqual(cafePage.errors, []);
     await cafePage.page.close();
   });
+
+  it('Workers on a file: each under its header with its tasks and timers; a worker\'s error is a note, not the program\'s end', async () => {
+    const trace = traceOfSample('test/fixtures/programs/workers-kitchen.js');
+    const opened = await openTrace(context, 'threads-workers', trace);
+    const labels = (await opened.page.locator('.tl-labels [role=listitem]').allInnerTexts()).map((l) => l.trim());
+    for (const name of ['soup cook', 'tart cook']) {
+      const at = labels.indexOf(`thread: ${name}`);
+      assert.ok(at > 0, labels.join(' | '));
+      assert.deepEqual(labels.slice(at + 1, at + 4), ['thread body', 'cook', 'timers'], labels.join(' | '));
+    }
+    const notes = await opened.page.locator('.tl-banner').allInnerTexts();
+    assert.equal(notes.length, 1, notes.join(' | '));
+    assert.match(notes[0], /A worker thread ended with an error[\s\S]*tart cook: .*the tart fell on the floor/);
+    assert.equal(await opened.page.locator('.tl-banner.tl-error').count(), 0, 'not shown as the program ending');
+    assert.match(await opened.page.innerText('.tl-summary'), /executed in 1\.05 s .*computing 100 ms/);
+    await screenshot(opened.page, 'threads-workers');
+    assert.deepEqual(opened.errors, []);
+    await opened.page.close();
+  });
 });
