@@ -186,5 +186,38 @@ for (const [name, source] of [['engine: chat-async 10,000 clients', CHAT], ['eng
 fs.rmSync(work, { recursive: true, force: true });
 fs.rmSync(apiBundle, { force: true });
 
+// The memory model (src/core/sim/memory.ts) against what a real thread costs here: idle Node
+// Workers (a thread with its own V8 isolate and event loop), started one after another.
+{
+  const { Worker } = await import('node:worker_threads');
+  const memoryModule = await esbuild.build({ entryPoints: [path.join(root, 'src/core/sim/memory.ts')], bundle: true, write: false, format: 'esm', logLevel: 'silent' });
+  const { MEMORY_MODEL } = await import('data:text/javascript;base64,' + Buffer.from(memoryModule.outputFiles[0].text).toString('base64'));
+  const N = 20;
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const workers = [];
+  for (let i = 0; i < N; i++) {
+    const w = new Worker('require("node:worker_threads").parentPort.postMessage("up"); setInterval(() => {}, 1e6);', { eval: true });
+    await new Promise((resolve) => w.once('message', resolve));
+    workers.push(w);
+  }
+  const row = {
+    scenario: 'memory model vs a real Node Worker',
+    realWorkerRssMiB: +((process.memoryUsage().rss - before) / N / 1048576).toFixed(1),
+    realWorkerStartMs: +((performance.now() - t0) / N).toFixed(1),
+    modelThreadUsedKiB: (MEMORY_MODEL.threadStackCommittedBytes + MEMORY_MODEL.threadOverheadBytes) / 1024,
+    modelThreadReservedMiB: MEMORY_MODEL.threadStackReservedBytes / 1048576,
+    modelTaskBytes: MEMORY_MODEL.taskBytes,
+  };
+  await Promise.all(workers.map((w) => w.terminate()));
+  results.push(row);
+  if (!json) {
+    console.log(`\n${row.scenario}`);
+    console.log(`  a real Node Worker here: ${row.realWorkerRssMiB} MiB of RSS and ${row.realWorkerStartMs} ms to start (${N} started, idle)`);
+    console.log(`  the model: an OS thread ${row.modelThreadUsedKiB} KiB used, ${row.modelThreadReservedMiB} MiB reserved; a task ${row.modelTaskBytes} B`);
+  }
+}
+
 if (json) console.log(JSON.stringify(results, null, 2));
 export default results;

@@ -7,8 +7,47 @@
  */
 import { SourceMap } from 'node:module';
 
-/** The vm file name of the bundle; frames with this name are user code. */
+/** The vm file name of the program's bundle; frames with this name are user code. */
 export const BUNDLE_FILENAME = 'async-timeline:bundle.js';
+
+/** The vm file name of the bundle of the n-th file a simulated Worker runs (n ≥ 1). */
+export function workerBundleFilename(n: number): string {
+  return `async-timeline:worker-${n}.js`;
+}
+
+/**
+ * Every bundle of a run by vm file name: the program's, and one per Worker file. Shared by the
+ * mappers of all the run's contexts: an error made in one realm may carry frames of another
+ * bundle (a simulated thread blocked under another one's call).
+ */
+export class BundleMaps {
+  private readonly maps = new Map<string, SourceMap | undefined>();
+  /** Original text of every file of every bundle, by absolute path. */
+  readonly sources = new Map<string, string>();
+
+  add(filename: string, mapJson: string, sources: Map<string, string>): void {
+    let map: SourceMap | undefined;
+    try {
+      map = mapJson ? new SourceMap(JSON.parse(mapJson)) : undefined;
+    } catch {
+      map = undefined;
+    }
+    this.maps.set(filename, map);
+    for (const [file, text] of sources) this.sources.set(file, text);
+  }
+
+  has(filename: string | null | undefined): boolean {
+    return filename != null && this.maps.has(filename);
+  }
+
+  /** A 1-based position in bundle `filename` → the original one, if mapped. */
+  original(filename: string, line: number, column: number): OriginalPosition | undefined {
+    const entry = this.maps.get(filename)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    if (!entry || entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
+    const file = entry.originalSource.replace(/^file:\/\//, '');
+    return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+  }
+}
 
 export interface OriginalPosition {
   file: string;
@@ -50,29 +89,14 @@ function fileUrl(file: string): string {
 }
 
 export class StackMapper {
-  private readonly map: SourceMap | undefined;
   /** The first user frame of each error whose stack we formatted: where Node points its caret. */
   private readonly origins = new WeakMap<object, OriginalPosition & { esmTopLevel: boolean }>();
 
+  /** `bundles`: every bundle of the run (the mapper of each context shares them). */
   constructor(
-    mapJson: string,
-    private readonly sources: Map<string, string>,
+    private readonly bundles: BundleMaps,
     private readonly options: StackOptions = {},
-  ) {
-    try {
-      this.map = mapJson ? new SourceMap(JSON.parse(mapJson)) : undefined;
-    } catch {
-      this.map = undefined;
-    }
-  }
-
-  /** A 1-based bundle position → the original one, if mapped. */
-  original(line: number, column: number): OriginalPosition | undefined {
-    const entry = this.map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
-    if (!entry || entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
-    const file = entry.originalSource.replace(/^file:\/\//, '');
-    return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
-  }
+  ) {}
 
   /** The hook for the sandbox's `Error.prepareStackTrace`. */
   prepareStackTrace = (error: unknown, frames: CallSiteLike[]): string => {
@@ -91,19 +115,20 @@ export class StackMapper {
     let callers: string[] = [];
     for (const frame of frames) {
       try {
-        if (frame.getFileName() !== BUNDLE_FILENAME) {
+        const bundle = frame.getFileName();
+        if (!this.bundles.has(bundle)) {
           if (lines.length) callers.push(frame.getFunctionName() ?? '');
           continue;
         }
         callers = [];
         // The bundle wrapper's own body is the entry module's top level (`Object.<anonymous>`).
         reachedMain = frame.getFunctionName() === null && frame.getTypeName() === 'Object';
-        const pos = this.original(frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
+        const pos = this.bundles.original(bundle as string, frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
         const file = pos && this.options.esm ? fileUrl(pos.file) : pos?.file;
-        const where = pos ? `${file}:${pos.line}:${pos.column}` : `${BUNDLE_FILENAME}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
+        const where = pos ? `${file}:${pos.line}:${pos.column}` : `${bundle}:${frame.getLineNumber()}:${frame.getColumnNumber()}`;
         if (pos && lines.length === 0 && error !== null && typeof error === 'object') this.origins.set(error, { ...pos, esmTopLevel: false });
         const text = frame.toString();
-        const at = text.lastIndexOf(BUNDLE_FILENAME);
+        const at = text.lastIndexOf(bundle as string);
         // toString() gives "fn (file:l:c)" or "file:l:c"; keep the function part, swap the place.
         // Node calls an immediate's callback in a way V8 cannot name; match its `Immediate.<anonymous>`.
         const fn = at > 0 ? text.slice(0, at).replace(/\s*\($/, '').replace(/^Immediate\._onImmediate$/, 'Immediate.<anonymous>') : '';
@@ -140,7 +165,7 @@ export class StackMapper {
       return '';
     }
     const pos = this.origins.get(error);
-    const text = pos && this.sources.get(pos.file);
+    const text = pos && this.bundles.sources.get(pos.file);
     if (!pos || text === undefined) return '';
     const sourceLine = text.split(/\r?\n/)[pos.line - 1] ?? '';
     let column = pos.column;

@@ -26,7 +26,7 @@ import { bundle, type BundleOutput } from './bundle';
 import { workerFileFor } from './worker-entries';
 import { displayName } from './paths';
 import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
-import { BUNDLE_FILENAME, StackMapper } from './stack-map';
+import { BUNDLE_FILENAME, BundleMaps, StackMapper, workerBundleFilename } from './stack-map';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 
 /** The console text a trace keeps (characters); the rest is printed but not stored. */
@@ -223,17 +223,21 @@ async function main(): Promise<void> {
   /** A bundled file, ready to be evaluated in sandboxes (the program's entry, or a Worker's file). */
   interface Program {
     file: string;
+    /** The vm file name its code runs under (stack-map.ts maps frames by it). */
+    filename: string;
     built: BundleOutput;
     wrapperSource: string;
     require: NodeJS.Require;
   }
-  const programOf = (file: string, b: BundleOutput): Program => {
+  const bundleMaps = new BundleMaps();
+  const programOf = (file: string, b: BundleOutput, filename: string): Program => {
+    bundleMaps.add(filename, b.map, b.sources);
     // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
     const code = b.code.startsWith('#!') ? '//' + b.code : b.code;
-    return { file, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };
+    return { file, filename, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };
   };
-  const mainProgram = programOf(input.entry, built);
-  const workerPrograms = new Map([...workerBundles].map(([file, b]) => [file, programOf(file, b)]));
+  const mainProgram = programOf(input.entry, built, BUNDLE_FILENAME);
+  const workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, programOf(file, b, workerBundleFilename(i + 1))]));
 
   /**
    * One sandbox: a fresh vm context with the runtime installed and the bundle wrapped like
@@ -245,7 +249,7 @@ async function main(): Promise<void> {
     const esm = built.moduleKind === 'module';
     const context = vm.createContext({});
     const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
-    const mapper = new StackMapper(built.map, built.sources, {
+    const mapper = new StackMapper(bundleMaps, {
       esm,
       belowMain: thread ? [] : esm ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES,
       stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
@@ -301,7 +305,7 @@ async function main(): Promise<void> {
       return handle.builtinModule(name) ?? realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
-    const wrapper = new vm.Script(program.wrapperSource, { filename: BUNDLE_FILENAME }).runInContext(context) as (...a: unknown[]) => void;
+    const wrapper = new vm.Script(program.wrapperSource, { filename: program.filename }).runInContext(context) as (...a: unknown[]) => void;
     sandbox[MAIN_VAR] = undefined;
     sandbox[HANDLE_VAR] = handle;
     /** Evaluates the bundle as this context's main module; returns the ESM evaluation promise, if any. */

@@ -207,4 +207,42 @@ cook(workerData as string).then((r) => parentPort!.postMessage(r));
     assert.equal(r.exitCode, 1);
     assert.match(r.stderr, /new Worker\('\.\/broken\.ts'\): broken\.ts:1:\d+: /);
   });
+
+  it('a deadlock between Workers (each in Atomics.wait for the other) stops the run, naming each thread and its line', async () => {
+    const r = await run(
+      {
+        'main.js': `const { Worker } = require('node:worker_threads');
+const shared = new Int32Array(new SharedArrayBuffer(8));
+new Worker('./waiter.js', { workerData: { shared, mine: 0, theirs: 1 } });
+new Worker('./waiter.js', { workerData: { shared, mine: 1, theirs: 0 } });
+`,
+        'waiter.js': `const { workerData } = require('node:worker_threads');
+const { shared, mine, theirs } = workerData;
+function waitForTheOther() {
+  Atomics.wait(shared, mine, 0);
+  Atomics.store(shared, theirs, 1);
+  Atomics.notify(shared, theirs);
+}
+waitForTheOther();
+`,
+      },
+      'main.js',
+    );
+    assert.notEqual(r.exitCode, 0);
+    const reason = r.trace.meta.truncated?.reason ?? '';
+    assert.match(reason, /^deadlock: /);
+    assert.match(reason, /thread 1 \(worker 1\) is blocked at 0 ms in Atomics\.wait\(0\) \(at waitForTheOther \(.*waiter\.js:4:\d+\)\)/);
+    assert.match(reason, /thread 2 \(worker 2\) is blocked at 0 ms in Atomics\.wait\(1\)/);
+  });
+
+  it('an error thrown in a Worker file is located in that file (its own source map)', async () => {
+    const r = await run(
+      {
+        'main.js': "const { Worker } = require('node:worker_threads');\nconst w = new Worker('./thrower.ts');\nw.on('error', (e) => console.log(e.stack.split('\\n').slice(0, 3).join('\\n')));\n",
+        'thrower.ts': "const n: number = 1;\nfunction deep(): never {\n  throw new Error('from the worker file ' + n);\n}\ndeep();\n",
+      },
+      'main.js',
+    );
+    assert.match(r.stdout, /^Error: from the worker file 1\n {4}at deep \(.*thrower\.ts:3:9\)\n {4}at Object\.<anonymous> \(.*thrower\.ts:5:1\)\n$/);
+  });
 });
