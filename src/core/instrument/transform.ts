@@ -255,6 +255,19 @@ function visitYield(node: ts.YieldExpression, v: Instrumenter): ts.Expression {
   return ts.visitEachChild(node, v.visit, v.context);
 }
 
+/**
+ * `return expr` in an async generator: the operand is Awaited by the ReturnStatement itself
+ * (§14.10.1), inside the body — so a try/catch/finally around it sees a rejection, and an
+ * explicit `return undefined` costs its ticks. `return;` does not await.
+ */
+function visitReturn(node: ts.ReturnStatement, v: Instrumenter): ts.Statement {
+  if (v.frame?.kind !== 'asyncGenerator' || node.expression === undefined) return ts.visitEachChild(node, v.visit, v.context);
+  const { f } = v;
+  const site = v.addSite(node, 'await', 'return ' + expressionLabel(node.expression, v.sf));
+  const operand = v.one(node.expression, ts.isExpression);
+  return f.updateReturnStatement(node, f.createParenthesizedExpression(f.createYieldExpression(undefined, v.api('await', [operand, v.siteExpr(site)]))));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loops
 
@@ -381,6 +394,7 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.PropertyDeclaration]: plainFrame('function'),
   [K.AwaitExpression]: visitAwait,
   [K.YieldExpression]: visitYield,
+  [K.ReturnStatement]: visitReturn,
   [K.ForStatement]: visitLoop,
   [K.ForInStatement]: visitLoop,
   [K.ForOfStatement]: visitLoop,

@@ -33,6 +33,11 @@ export function instrument(source: string): string {
           if (node.asteriskToken) return f.createParenthesizedExpression(f.createYieldExpression(f.createToken(ts.SyntaxKind.AsteriskToken), call('yieldStar', [arg, zero()])));
           return f.createParenthesizedExpression(f.createYieldExpression(undefined, call('yield', [arg, zero()])));
         }
+        // As the real transformer: `return expr` in an async generator Awaits its operand in the body.
+        if (kind === 'gen' && ts.isReturnStatement(node) && node.expression) {
+          const arg = ts.visitNode(node.expression, visit) as ts.Expression;
+          return f.updateReturnStatement(node, f.createParenthesizedExpression(f.createYieldExpression(undefined, call('await', [arg, zero()]))));
+        }
         if (ts.isForOfStatement(node) && node.awaitModifier) {
           const n = tmp++;
           const it = f.createIdentifier(`it$${n}`);

@@ -10,14 +10,10 @@
  * - AsyncGeneratorYield (§27.6.3.8): `yield v` first Awaits v, completes the head request with
  *   {value, done: false}, and continues at once (without suspending) when another request is
  *   queued; a return() resumption is Awaited (AsyncGeneratorUnwrapYieldResumption).
- * - `return v` in the body: Await(v) (§14.10.1 ReturnStatement, async generator case) — done by
- *   the driver when the body's generator finishes (see DIVERGENCE below).
+ * - `return v` in the body: Await(v) (§14.10.1 ReturnStatement, async generator case) — the
+ *   transformer writes it into the body (`return (yield $.await(v))`), so it happens inside the
+ *   body's try/catch/finally; when the body's generator finishes, its value is final.
  * - AsyncGeneratorCompleteStep / DrainQueue (§27.6.3.4, .11).
- *
- * DIVERGENCES: the Await of `return v` happens after the body's generator finished, so a
- * try/catch/finally around `return rejectedPromise` inside the body does not see the rejection
- * (in the spec it would); and `return undefined` is not awaited (indistinguishable from falling
- * off the end, which must not be).
  */
 import { EventKind } from '../../trace/format';
 import { PromiseImpl, rejectPromise, resolvePromise } from '../promise';
@@ -29,7 +25,7 @@ type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
 const enum State { SuspendedStart, SuspendedYield, Executing, AwaitingReturn, Completed }
 /** What the driver is waiting for when an await it made settles. */
-const enum Wait { Body, YieldOperand, ReturnOperand, ReturnResumption, AwaitReturn }
+const enum Wait { Body, YieldOperand, ReturnResumption, AwaitReturn }
 
 interface Request { mode: Mode; value: unknown; promise: PromiseImpl; next: Request | undefined }
 
@@ -42,8 +38,6 @@ class AsyncGeneratorDriver implements Resumable {
   private head: Request | undefined = undefined;
   private tail: Request | undefined = undefined;
   private wait = Wait.Body;
-  /** The body was resumed with a return completion: its end is not a `return` statement (no Await). */
-  private returning = false;
   /** The body is suspended at a yield* delegation (RAW_YIELD): resume it through RESUMPTION. */
   private rawYield = false;
   /** Site of the `yield` whose operand is being awaited. */
@@ -111,7 +105,6 @@ class AsyncGeneratorDriver implements Resumable {
       rt.task = this.task;
       let r: IteratorResult<unknown, unknown>;
       try {
-        if (mode === Mode.Return) this.returning = true;
         r = mode === Mode.Next ? gen.next(value) : mode === Mode.Throw ? gen.throw(value) : gen.return(value);
       } catch (e) {
         rt.task = prevTask;
@@ -121,21 +114,8 @@ class AsyncGeneratorDriver implements Resumable {
       }
       rt.task = prevTask;
       if (r.done === true) {
-        // Only `return expr` awaits its operand; falling off the end or `return;` does not. A
-        // generator's result cannot tell them apart, so `undefined` is taken as "no operand"
-        // (an explicit `return undefined` then costs one tick less than in V8).
-        if (this.returning || r.value === undefined) {
-          this.finish(false, r.value);
-        } else {
-          // ReturnStatement in an async generator: Await the operand.
-          this.wait = Wait.ReturnOperand;
-          try {
-            awaitValue(this, r.value, 0);
-          } catch (e) {
-            if (isAbort(e)) throw e;
-            this.finish(true, e);
-          }
-        }
+        // The body ended: `return expr` already Awaited its operand inside the body.
+        this.finish(false, r.value);
         return;
       }
       const req = r.value;
@@ -202,9 +182,6 @@ class AsyncGeneratorDriver implements Resumable {
       case Wait.YieldOperand:
         if (rejected) this.execute(Mode.Throw, value);
         else if (this.yielded(value, this.yieldSite, false)) this.execute(Mode.Next, RESUMPTION);
-        return;
-      case Wait.ReturnOperand:
-        this.finish(rejected, value);
         return;
       case Wait.ReturnResumption:
         this.execute(rejected ? Mode.Throw : Mode.Return, value);
