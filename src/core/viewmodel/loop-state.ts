@@ -1,6 +1,8 @@
 /**
  * The event loop at a step: call stack, nextTick queue, microtask queue, timers, immediates
- * and pending I/O after event `seq`, computed by replaying the trace.
+ * and pending I/O after event `seq`, computed by replaying the trace. With simulated threads
+ * every thread has a loop of its own (a Worker on a file: its own queues and timers); the
+ * replay keeps one per thread and shows the loop of the thread the step belongs to.
  *
  * Replaying from the start for every cursor move would cost O(n) per step on a million-event
  * trace, so the replay keeps checkpoints: a copy of its state every CHECKPOINT_EVERY events,
@@ -33,6 +35,8 @@ export interface TimerItem extends LoopItem {
 export interface LoopState {
   /** The step this is the state after (-1: before the first event). */
   seq: number;
+  /** The simulated thread whose loop this is: the step's (0 = main). */
+  thread: number;
   /** Virtual time (ms). */
   time: number;
   /** The running macrotask, e.g. `timer #1`, or '' between macrotasks. */
@@ -49,9 +53,8 @@ export interface LoopState {
   blocked: boolean;
 }
 
-/** The replay's working state: maps keep insertion order, which is each queue's order. */
-interface ReplayState {
-  seq: number;
+/** One thread's loop in the replay: maps keep insertion order, which is each queue's order. */
+interface ThreadLoopState {
   time: number;
   macrotask: string;
   base: LoopItem | null;
@@ -65,18 +68,33 @@ interface ReplayState {
   blocked: boolean;
 }
 
-function emptyState(): ReplayState {
+interface ReplayState {
+  seq: number;
+  /** The thread of event `seq`. */
+  thread: number;
+  loops: Map<number, ThreadLoopState>;
+}
+
+function emptyLoop(): ThreadLoopState {
   return {
-    seq: -1, time: 0, macrotask: '', base: null, job: null, tasks: [], ticks: new Map(), microtasks: new Map(),
+    time: 0, macrotask: '', base: null, job: null, tasks: [], ticks: new Map(), microtasks: new Map(),
     timers: new Map(), immediates: new Map(), io: new Map(), blocked: false,
   };
 }
 
-function copyState(s: ReplayState): ReplayState {
+function emptyState(): ReplayState {
+  return { seq: -1, thread: 0, loops: new Map([[0, emptyLoop()]]) };
+}
+
+function copyLoop(s: ThreadLoopState): ThreadLoopState {
   return {
     ...s, tasks: s.tasks.slice(), ticks: new Map(s.ticks), microtasks: new Map(s.microtasks), timers: new Map(s.timers),
     immediates: new Map(s.immediates), io: new Map(s.io),
   };
+}
+
+function copyState(s: ReplayState): ReplayState {
+  return { seq: s.seq, thread: s.thread, loops: new Map([...s.loops].map(([id, loop]) => [id, copyLoop(loop)])) };
 }
 
 export class LoopReplay {
@@ -100,21 +118,26 @@ export class LoopReplay {
     return this.view(state);
   }
 
-  private view(s: ReplayState): LoopState {
+  private view(state: ReplayState): LoopState {
+    const s = state.loops.get(state.thread) ?? emptyLoop();
     const stack: LoopItem[] = [];
     if (s.base) stack.push(s.base);
     if (s.job) stack.push(s.job);
     stack.push(...s.tasks);
     const timers = [...s.timers.values()].sort((p, q) => p.due - q.due || p.seq - q.seq);
     return {
-      seq: s.seq, time: s.time, macrotask: s.macrotask, stack, ticks: [...s.ticks.values()], microtasks: [...s.microtasks.values()],
+      seq: state.seq, thread: state.thread, time: s.time, macrotask: s.macrotask, stack, ticks: [...s.ticks.values()], microtasks: [...s.microtasks.values()],
       timers, immediates: [...s.immediates.values()], io: [...s.io.values()], blocked: s.blocked,
     };
   }
 
-  private apply(s: ReplayState, i: number): void {
+  private apply(state: ReplayState, i: number): void {
     const { kind, t, a, b, c } = this.trace.events;
-    s.seq = i;
+    const thread = this.trace.events.thread?.[i] ?? 0;
+    let s = state.loops.get(thread);
+    if (s === undefined) state.loops.set(thread, (s = emptyLoop()));
+    state.seq = i;
+    state.thread = thread;
     s.time = t[i];
     s.blocked = false;
     switch (kind[i]) {
@@ -190,7 +213,8 @@ export class LoopReplay {
         s.io.set(a[i], { label: this.trace.strings[b[i]] || `I/O #${a[i]}`, site: c[i], seq: i });
         break;
       case EventKind.IoDone:
-        s.io.delete(a[i]);
+        // A message is started by its sender and done on its receiver's thread.
+        for (const loop of state.loops.values()) loop.io.delete(a[i]);
         break;
       case EventKind.Block:
         s.blocked = true;
@@ -202,7 +226,7 @@ export class LoopReplay {
   }
 
   /** A job leaves its queue and becomes the frame under the tasks; the script body ends at the first job. */
-  private runJob(s: ReplayState, queue: Map<number, LoopItem>, id: number, seq: number): void {
+  private runJob(s: ThreadLoopState, queue: Map<number, LoopItem>, id: number, seq: number): void {
     const item = queue.get(id);
     queue.delete(id);
     if (s.tasks.length > 0) s.tasks = [];

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TraceFile } from '../../../src/core/trace/format';
-import { buildRows, buildTimeline, checkTrace, rowLabel, SegState, summaryText } from '../../../src/core/viewmodel/index';
+import { EventKind } from '../../../src/core/trace/format';
+import { buildRows, buildTimeline, checkTrace, rowLabel, SegState, summaryText, threadNames } from '../../../src/core/viewmodel/index';
 
 const fixture = (name: string): TraceFile => {
   const check = checkTrace(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'traces', `${name}.json`), 'utf8')));
@@ -36,5 +37,29 @@ describe('viewmodel over real engine traces', () => {
     for (const lane of model.lanes.groups[1].lanes) {
       assert.deepEqual([...model.lanes.lanes[lane].segments.state], [SegState.Running, SegState.Blocked, SegState.Running]);
     }
+  });
+
+  it('workers-kitchen: each Worker has a loop of its own — the panel shows the loop of the step\'s thread', () => {
+    const trace = fixture('workers-kitchen');
+    const model = buildTimeline(trace);
+    const names = threadNames(trace);
+    assert.deepEqual([...names.values()], ['main', 'soup cook', 'tart cook']);
+    const { kind, a, thread } = trace.events;
+    // Each cook schedules its oven timer on its own thread: right after, that thread's loop
+    // lists its own timer only, and the step says whose loop it is.
+    const schedules = [...kind.keys()].filter((i) => kind[i] === EventKind.TimerSchedule);
+    assert.equal(schedules.length, 2);
+    for (const seq of schedules) {
+      const state = model.loop.stateAt(seq);
+      assert.equal(state.thread, thread[seq]);
+      assert.notEqual(state.thread, 0);
+      assert.deepEqual(state.timers.map((t) => t.label), [`timer #${a[seq]} (${names.get(thread[seq]) === 'soup cook' ? 1000 : 600} ms)`]);
+    }
+    // Back on the main thread (its last step), no cook's timer is in its loop.
+    const lastMain = [...kind.keys()].filter((i) => thread[i] === 0).pop()!;
+    const main = model.loop.stateAt(lastMain);
+    assert.equal(main.thread, 0);
+    assert.deepEqual(main.timers, []);
+    assert.deepEqual(main.io, [], 'messages between threads leave the pending I/O when delivered');
   });
 });
