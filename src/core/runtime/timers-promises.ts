@@ -7,6 +7,8 @@ import { nodeError, invalidArgType } from './errors';
 import { clearImmediate, setImmediate as setImmediateCb } from './immediates';
 import { PromiseImpl, rejectPromise, resolvePromise } from './promise';
 import { clearTimeout, scheduleInternal } from './timers';
+import { makeAsyncGenerator } from './drivers/async-generator';
+import { awaitRequest, yieldRequest } from './drivers/common';
 
 interface Options { signal?: { aborted: boolean; reason?: unknown; addEventListener?: (t: string, f: () => void, o?: object) => void }; ref?: boolean }
 
@@ -66,51 +68,57 @@ export function setImmediate(value?: unknown, options?: unknown): PromiseImpl {
   return p;
 }
 
-/** setInterval(after, value): an async iterator yielding `value` at each tick of the interval. */
+/**
+ * setInterval(after, value, options): Node 20's `async function* setInterval`, written as the
+ * body the async generator driver runs (what the transformer makes of an async generator):
+ * every tick of the interval counts one value to yield; the body awaits a promise when none is
+ * counted, then yields them one by one. Same shape, so the same ticks as Node per step.
+ */
 export function setInterval(after?: unknown, value?: unknown, options?: unknown): AsyncIterableIterator<unknown> {
+  return makeAsyncGenerator(intervalBody, undefined, [after, value, options], 0, 'timers/promises setInterval') as AsyncIterableIterator<unknown>;
+}
+
+function* intervalBody(after: unknown, value: unknown, options: unknown): Generator<unknown, unknown, unknown> {
   const opts = checkOptions(options);
-  let notYielded = 0;
-  let waiting: PromiseImpl | undefined;
-  let done = false;
-  let timer: ReturnType<typeof scheduleInternal> | undefined;
-  const fire = () => {
-    if (done) return;
-    timer = scheduleInternal(fire, after, undefined, opts.ref !== false);
-    if (waiting !== undefined) {
-      const w = waiting;
-      waiting = undefined;
-      resolvePromise(w, { value, done: false });
-    } else {
+  const signal = opts.signal;
+  if (signal?.aborted) throw abortError(signal);
+  let onCancel: (() => void) | undefined;
+  let interval: ReturnType<typeof scheduleInternal> | undefined;
+  try {
+    let notYielded = 0;
+    let callback: ((v?: unknown) => void) | undefined;
+    interval = scheduleInternal(() => {
       notYielded++;
+      if (callback) {
+        callback();
+        callback = undefined;
+      }
+    }, after, undefined, opts.ref !== false, true);
+    if (signal) {
+      onCancel = () => {
+        clearTimeout(interval);
+        if (callback) {
+          const rejected = new PromiseImpl();
+          rejectPromise(rejected, abortError(signal));
+          callback(rejected);
+          callback = undefined;
+        }
+      };
+      signal.addEventListener?.('abort', onCancel, { once: true });
     }
-  };
-  timer = scheduleInternal(fire, after, undefined, opts.ref !== false);
-  const finish = () => {
-    done = true;
-    if (timer !== undefined) clearTimeout(timer);
-    if (waiting !== undefined) {
-      resolvePromise(waiting, { value: undefined, done: true });
-      waiting = undefined;
+    while (!signal?.aborted) {
+      if (notYielded === 0) {
+        const p = new PromiseImpl();
+        callback = (v) => resolvePromise(p, v);
+        yield awaitRequest(p, 0);
+      }
+      for (; notYielded > 0; notYielded--) yield yieldRequest(value, 0);
     }
-  };
-  const it = {
-    next(): PromiseImpl {
-      const p = new PromiseImpl();
-      if (done) resolvePromise(p, { value: undefined, done: true });
-      else if (opts.signal?.aborted) { finish(); rejectPromise(p, abortError(opts.signal)); }
-      else if (notYielded > 0) { notYielded--; resolvePromise(p, { value, done: false }); }
-      else waiting = p;
-      return p;
-    },
-    return(): PromiseImpl {
-      finish();
-      const p = new PromiseImpl();
-      resolvePromise(p, { value: undefined, done: true });
-      return p;
-    },
-    [Symbol.asyncIterator]() { return it; },
-  };
-  return it as unknown as AsyncIterableIterator<unknown>;
+    throw abortError(signal);
+  } finally {
+    clearTimeout(interval);
+    if (onCancel) (signal as { removeEventListener?: (t: string, f: () => void) => void }).removeEventListener?.('abort', onCancel);
+  }
 }
 
 export function makeTimersPromises(): Record<string, unknown> {

@@ -234,8 +234,8 @@ export function setInterval(callback: unknown, repeat?: unknown, ...args: unknow
 }
 
 /** For timers/promises: a Timeout whose callback is internal. */
-export function scheduleInternal(callback: (...a: unknown[]) => void, after: unknown, args: unknown[] | undefined, refed: boolean): Timeout {
-  const t = new Timeout(callback, after as number, args, false, refed);
+export function scheduleInternal(callback: (...a: unknown[]) => void, after: unknown, args: unknown[] | undefined, refed: boolean, repeat = false): Timeout {
+  const t = new Timeout(callback, after as number, args, repeat, refed);
   insert(t, t._idleTimeout, libuvNow());
   if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
   return t;

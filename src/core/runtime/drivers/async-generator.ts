@@ -300,9 +300,9 @@ Object.defineProperty(agProto, Symbol.toStringTag, { value: 'AsyncGenerator', wr
 Object.setPrototypeOf(agProto, AsyncIteratorPrototype);
 
 /** `$.asyncGenerator(body, this, arguments, site)`: one call of an async generator function. */
-export function makeAsyncGenerator(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number): object {
+export function makeAsyncGenerator(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number, name?: string): object {
   // Parameter initialisers run now (a throw propagates synchronously, as for a real async generator).
   const gen = body.apply(thisArg, args as unknown[]);
-  const task = newTask(site, 'async-generator');
+  const task = newTask(site, 'async-generator', name);
   return new AsyncGeneratorObject(new AsyncGeneratorDriver(task, gen));
 }

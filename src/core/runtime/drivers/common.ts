@@ -34,12 +34,19 @@ export function awaitRequest(value: unknown, site: number): Marker {
   return AWAIT;
 }
 
-/** Makes a task for a call of the function at `site`; 0 when tracing is off. */
-export function newTask(site: number, kind: 'async' | 'async-generator'): number {
+/** What an async generator body yields for `yield value` (the driver Awaits the operand). */
+export function yieldRequest(value: unknown, site: number): Marker {
+  YIELD.__await = value;
+  YIELD.site = site;
+  return YIELD;
+}
+
+/** Makes a task for a call of the function at `site` (named `name`, else by the site); 0 when tracing is off. */
+export function newTask(site: number, kind: 'async' | 'async-generator', name?: string): number {
   if (!rt.tracing) return 0;
   const rec = rt.rec;
   const s = rec.sites[site];
-  const name = s !== undefined && s.label !== '' ? s.label : '<anonymous>';
+  name ??= s !== undefined && s.label !== '' ? s.label : '<anonymous>';
   const id = rec.task({ name, site, kind, parent: rt.task, thread: rec.thread });
   rec.emit(EventKind.TaskCreate, id, rt.task, site);
   return id;
