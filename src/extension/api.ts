@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import type { SourceDecorations } from './decorations';
 import type { EntryArguments } from './entries';
+import type { TimelinePanel } from './panel';
 import type { PanelManager } from './panels';
+import { VIEW_TYPE } from './webviewHtml';
 import type { RunRecord, Runner } from './runner';
 import { setTrustOverride } from './trust';
 
@@ -27,6 +29,13 @@ export interface PanelSnapshot {
 export interface AsyncTimelineTestApi {
   getLastRun(uri: vscode.Uri): RunRecord | undefined;
   getPanel(uri: vscode.Uri): PanelSnapshot | undefined;
+  /** The compare panels open now. */
+  getComparisons(): PanelSnapshot[];
+  /**
+   * What the serializer does after a window reload, for a new panel: `restore(panel, state)`
+   * with a webview state saved before (a reload itself is what the UI walk tests).
+   */
+  restorePanel(state: unknown): Thenable<void>;
   getHints(uri: vscode.Uri): [line: number, text: string][];
   /** Remembers arguments for a function, as if typed into the InputBox (which a test cannot answer). */
   setEntryArguments(uri: vscode.Uri, functionName: string, args: string): Thenable<void>;
@@ -36,24 +45,29 @@ export interface AsyncTimelineTestApi {
   setTrustOverride(trusted: boolean | undefined): void;
 }
 
+function snapshot(p: TimelinePanel): PanelSnapshot {
+  return {
+    title: p.panel.title,
+    viewType: p.panel.viewType,
+    viewColumn: p.panel.viewColumn,
+    html: p.html,
+    localResourceRoots: (p.panel.webview.options.localResourceRoots ?? []).map((u) => u.toString()),
+    retainContextWhenHidden: p.panel.options.retainContextWhenHidden ?? false,
+    ready: p.ready,
+    hasTrace: p.currentTrace !== null,
+    posted: [...p.posted],
+  };
+}
+
 export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments): AsyncTimelineTestApi {
   return {
     getLastRun: (uri) => runner.lastRun(uri),
     getPanel: (uri) => {
       const p = panels.get(uri);
-      if (!p) return undefined;
-      return {
-        title: p.panel.title,
-        viewType: p.panel.viewType,
-        viewColumn: p.panel.viewColumn,
-        html: p.html,
-        localResourceRoots: (p.panel.webview.options.localResourceRoots ?? []).map((u) => u.toString()),
-        retainContextWhenHidden: p.panel.options.retainContextWhenHidden ?? false,
-        ready: p.ready,
-        hasTrace: p.currentTrace !== null,
-        posted: [...p.posted],
-      };
+      return p ? snapshot(p) : undefined;
     },
+    getComparisons: () => panels.allComparisons().map(snapshot),
+    restorePanel: (state) => panels.restore(vscode.window.createWebviewPanel(VIEW_TYPE, 'restored', vscode.ViewColumn.Beside, {}), state),
     getHints: (uri) => [...decorations.hintsOf(uri)],
     setEntryArguments: (uri, name, text) => args.set(uri, { name }, text),
     cancel: (uri) => runner.cancel(uri),

@@ -37,7 +37,8 @@ async function pickFiles(): Promise<vscode.Uri[] | undefined> {
   return picked.flatMap((item) => (item.uri ? [item.uri] : []));
 }
 
-export async function compareRuns(runner: Runner, panels: PanelManager, given?: vscode.Uri[]): Promise<ComparisonRun[] | undefined> {
+/** Runs the files (picked, or `given`) and shows them compared: in a new panel, or `into` one restored after a reload. */
+export async function compareRuns(runner: Runner, panels: PanelManager, given?: vscode.Uri[], into?: vscode.WebviewPanel): Promise<ComparisonRun[] | undefined> {
   const uris = given && given.length >= 2 ? given : await pickFiles();
   if (!uris) return undefined;
   if (uris.length < 2) {
@@ -53,15 +54,18 @@ export async function compareRuns(runner: Runner, panels: PanelManager, given?: 
       const why = record.message ?? record.status;
       output().appendLine(`compare: ${uri.fsPath} produced no trace (${why})`);
       void vscode.window.showErrorMessage(`Cannot compare: ${label} did not run (${why}).`);
+      into?.dispose();
       return undefined;
     }
     runs.push({ label, trace: record.result.trace });
   }
-  panels.showComparison(runs, uris[0]);
+  panels.showComparison(runs, uris, into);
   return runs;
 }
 
 export function registerCompare(context: vscode.ExtensionContext, runner: Runner, panels: PanelManager): void {
+  // A compare panel restored after a reload runs its files again.
+  panels.rerunComparison = (uris, into) => void compareRuns(runner, panels, uris, into);
   context.subscriptions.push(
     registerCommand(CommandId.CompareRuns, (uris) => compareRuns(runner, panels, Array.isArray(uris) ? uris.filter((u) => u instanceof vscode.Uri) : undefined)),
   );

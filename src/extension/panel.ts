@@ -46,6 +46,8 @@ export class TimelinePanel implements vscode.Disposable {
   private trace: TraceFile | null = null;
   /** Set for a compare panel: the runs it shows side by side (sent again after every `ready`). */
   private comparison: ComparisonRun[] | null = null;
+  /** The compared files (URI strings, in order): the webview saves them to be restored. */
+  private comparisonSources: string[] = [];
   /** The last status/error message, replayed after `ready`. */
   private lastStatus: HostToWebview | undefined;
   private lastError: HostToWebview | undefined;
@@ -129,10 +131,11 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   /** Compare mode: several runs side by side on one time scale. */
-  showComparison(runs: ComparisonRun[]): void {
+  showComparison(runs: ComparisonRun[], sources: vscode.Uri[] = []): void {
     this.comparison = runs;
+    this.comparisonSources = sources.map((u) => u.toString());
     this.panel.title = `Compare · ${runs.map((r) => r.label).join(' vs ')}`;
-    this.post({ type: 'showComparison', runs });
+    this.post({ type: 'showComparison', runs, sources: this.comparisonSources });
   }
 
   /** The editor cursor is on a line with sites: the webview highlights its events. */
@@ -152,7 +155,8 @@ export class TimelinePanel implements vscode.Disposable {
         this.isReady = true;
         this.post({
           type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
-          sourceUri: this.sourceUri.toString(), ...(this.comparison ? { comparison: this.comparison } : {}),
+          sourceUri: this.sourceUri.toString(),
+          ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources } : {}),
         });
         if (this.lastError) this.post(this.lastError);
         if (this.lastStatus) this.post(this.lastStatus);

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ComparisonRun, SourceLocation } from '../shared/protocol';
+import { asCompareState, type ComparisonRun, type SourceLocation } from '../shared/protocol';
 import { output } from './output';
 import { TimelinePanel, panelTitle, type PanelHost } from './panel';
 import type { RunRecord, Runner } from './runner';
@@ -25,8 +25,10 @@ export interface CursorChange {
 
 export class PanelManager implements vscode.Disposable, PanelHost {
   private readonly panels = new Map<string, TimelinePanel>();
-  /** Compare panels: not tied to one file, not restored after a reload (their runs are not saved). */
+  /** Compare panels: not tied to one file; after a reload they run their files again (`rerunComparison`). */
   private readonly comparisons = new Set<TimelinePanel>();
+  /** Runs `uris` again and shows the comparison in `into` (owned by the compare module). */
+  rerunComparison: ((uris: vscode.Uri[], into: vscode.WebviewPanel) => void) | undefined;
   private readonly didChangeCursor = new vscode.EventEmitter<CursorChange>();
   /** The webview's cursor moved to an event (the decorations highlight its line). */
   readonly onDidChangeCursor = this.didChangeCursor.event;
@@ -66,14 +68,22 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     return this.adopt(panel, sourceUri);
   }
 
-  /** A new compare panel beside the active editor showing `runs` (the first file names it for source links). */
-  showComparison(runs: ComparisonRun[], firstUri: vscode.Uri): TimelinePanel {
-    const webviewPanel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare runs', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    const panel = new TimelinePanel(webviewPanel, firstUri, this.context.extensionUri, this);
+  /**
+   * A compare panel showing `runs` of `uris` (the first file names it for source links): a new
+   * one beside the active editor, or `into` (a panel restored after a reload).
+   */
+  showComparison(runs: ComparisonRun[], uris: vscode.Uri[], into?: vscode.WebviewPanel): TimelinePanel {
+    const webviewPanel = into ?? vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare runs', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    const panel = new TimelinePanel(webviewPanel, uris[0], this.context.extensionUri, this);
     this.comparisons.add(panel);
     panel.onDidDispose(() => this.comparisons.delete(panel));
-    panel.showComparison(runs);
+    panel.showComparison(runs, uris);
     return panel;
+  }
+
+  /** The compare panels open now (the test API reads them). */
+  allComparisons(): TimelinePanel[] {
+    return [...this.comparisons];
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, sourceUri: vscode.Uri, state?: unknown): TimelinePanel {
@@ -101,6 +111,13 @@ export class PanelManager implements vscode.Disposable, PanelHost {
 
   /** Serializer: a panel survived a reload. Find its file (from the webview state, else by its title) and run it again. */
   async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const compared = asCompareState(state);
+    if (compared) {
+      const uris = compared.compareSources.map((u) => vscode.Uri.parse(u));
+      if (this.rerunComparison && uris.every((u) => u.scheme !== 'file' || fs.existsSync(u.fsPath))) this.rerunComparison(uris, webviewPanel);
+      else webviewPanel.dispose(); // a compared file is gone: nothing faithful to show
+      return;
+    }
     const fromState = (state as { sourceUri?: unknown } | undefined)?.sourceUri;
     const titles = this.context.workspaceState.get<Record<string, string>>(TITLES_KEY, {});
     const uriText = typeof fromState === 'string' ? fromState : titles[webviewPanel.title];

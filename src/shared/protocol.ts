@@ -14,7 +14,8 @@
  *
  * History:
  * - 1: first version. Later additive changes (an old peer ignores what it does not know):
- *   `showComparison`; `sourceUri` in `init`, `showTrace` and the view state.
+ *   `showComparison`; `sourceUri` in `init`, `showTrace` and the view state; `sources` in
+ *   `showComparison` and `comparisonSources` in `init` (a compare panel's state, CompareViewState).
  */
 import type { TraceFile } from '../core/trace/format';
 
@@ -46,6 +47,23 @@ export interface TimelineViewState {
   sourceUri?: string;
 }
 
+/**
+ * What a compare panel remembers across reloads (its `setState`): the files it compared, as
+ * URI strings in order, so the host can run them again and show the comparison anew.
+ */
+export interface CompareViewState {
+  compareSources: string[];
+}
+
+/** Either kind of panel's saved state. */
+export type WebviewState = TimelineViewState | CompareViewState;
+
+/** A compare panel's saved state, or undefined for anything else. */
+export function asCompareState(value: unknown): CompareViewState | undefined {
+  const sources = (value as { compareSources?: unknown } | null | undefined)?.compareSources;
+  return Array.isArray(sources) && sources.length >= 2 && sources.every((s) => typeof s === 'string') ? { compareSources: sources as string[] } : undefined;
+}
+
 /** One run of a comparison: what to call it, and its trace. */
 export interface ComparisonRun {
   label: string;
@@ -59,11 +77,11 @@ export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[] }
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[] }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
   | { type: 'showTrace'; trace: TraceFile; sourceUri?: string }
   /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode). */
-  | { type: 'showComparison'; runs: ComparisonRun[] }
+  | { type: 'showComparison'; runs: ComparisonRun[]; sources?: string[] }
   /** A run's progress: started, finished, cancelled or failed (`message` says why, as text). */
   | { type: 'runStatus'; status: RunStatus; file?: string; message?: string }
   /** The run could not produce a trace (syntax error, crash): show `message`, at `location` if known. */

@@ -71,7 +71,7 @@ export class App {
       case 'init':
         if (message.theme) applyThemeClass(message.theme);
         if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
-        if (message.comparison) this.showComparison(message.comparison);
+        if (message.comparison) this.showComparison(message.comparison, message.comparisonSources);
         else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
         else this.showPlaceholder('Nothing has run yet. Use “Async Timeline: Visualize concurrency” (or ▶ Visualize concurrency above an async function) to see a timeline here.');
         break;
@@ -80,7 +80,7 @@ export class App {
         this.showTrace(message.trace, this.currentState() ?? undefined);
         break;
       case 'showComparison':
-        this.showComparison(message.runs);
+        this.showComparison(message.runs, message.sources);
         break;
       case 'runStatus':
         this.setStatus(message.status === 'running' ? `Running ${message.file ?? 'the program'}…` : `Run ${message.status}${message.message ? `: ${message.message}` : ''}`);
@@ -98,9 +98,14 @@ export class App {
     }
   }
 
-  /** Compare mode: validates every run and shows them on one time scale. */
-  showComparison(value: unknown): void {
+  /**
+   * Compare mode: validates every run and shows them on one time scale. `sources` (the files
+   * compared, from the host) are saved as the panel's state, so a reload can run them again.
+   */
+  showComparison(value: unknown, sources?: string[]): void {
     this.stopPlaying();
+    window.clearTimeout(this.persistTimer);
+    if (sources && sources.length >= 2) this.bridge.setState({ compareSources: sources });
     const made = makeComparison(value);
     if ('error' in made) {
       this.showFatal('These runs cannot be compared', made.error);

@@ -3,7 +3,7 @@
  * standalone HTML file there is no host, so posting is a no-op (source links go to the status
  * line instead) and state is not persisted.
  */
-import type { HostToWebview, TimelineViewState, WebviewToHost } from '../shared/protocol';
+import type { HostToWebview, TimelineViewState, WebviewState, WebviewToHost } from '../shared/protocol';
 import { isHostToWebview } from '../shared/protocol';
 
 interface VsCodeApi {
@@ -18,8 +18,9 @@ export interface HostBridge {
   /** True in the standalone HTML file (no extension host to talk to). */
   readonly standalone: boolean;
   post(message: WebviewToHost): void;
+  /** The saved timeline view state (a compare panel's saved state is not one: undefined). */
   getState(): TimelineViewState | undefined;
-  setState(state: TimelineViewState): void;
+  setState(state: WebviewState): void;
   onMessage(listener: (message: HostToWebview) => void): void;
 }
 
@@ -29,7 +30,10 @@ export function connectToHost(): HostBridge {
   return {
     standalone: !api,
     post: (message) => api?.postMessage(message),
-    getState: () => (api?.getState() as TimelineViewState | undefined) ?? undefined,
+    getState: () => {
+      const state = api?.getState() as Partial<TimelineViewState> | undefined;
+      return state && typeof state.viewStart === 'number' ? (state as TimelineViewState) : undefined;
+    },
     setState: (state) => api?.setState(state),
     onMessage: (listener) => {
       window.addEventListener('message', (event: MessageEvent<unknown>) => {

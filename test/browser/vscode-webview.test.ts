@@ -134,9 +134,13 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
 
   it('showComparison switches to compare mode', async () => {
     const sync = traceOfSample('samples/hello-sync.ts');
-    await send({ type: 'showComparison', runs: [{ label: 'sync', trace: sync }, { label: 'async', trace }] });
+    const sources = ['file:///w/samples/hello-sync.ts', 'file:///w/samples/hello-async.ts'];
+    await send({ type: 'showComparison', runs: [{ label: 'sync', trace: sync }, { label: 'async', trace }], sources });
     await page.waitForSelector('.tl-compare-table');
     assert.match(await page.innerText('.tl-summary'), /async is fastest: 3\.00× faster than sync/);
+    // Saved at once: after a reload the serializer gets the files to run and compare again.
+    await page.waitForTimeout(400);
+    assert.deepEqual(await page.evaluate(() => (window as any).__state), { compareSources: sources });
     assert.deepEqual(errors, []);
   });
 });

@@ -19,6 +19,8 @@ export async function run(): Promise<void> {
   await import('./trust.test.js');
   await import('./summary.test.js');
   await import('./run.test.js');
+  await import('./samples.test.js');
+  await import('./compare.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }
