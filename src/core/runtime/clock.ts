@@ -24,6 +24,8 @@ export const clock = {
   reads: 0,
   readStretch: -1,
   pendingBlock: 0,
+  /** The part of pendingBlock spent waiting for a free core (simulated threads), not spinning. */
+  pendingCoreWait: 0,
 };
 
 /** Moves virtual time forward (never back). */
@@ -46,17 +48,49 @@ export function readClock(): number {
     clock.reads = 0;
   }
   if (++clock.reads > FREE_READS) {
+    if (clock.reads === FREE_READS + 1 && cores !== undefined) {
+      // The stretch starts spinning: with simulated cores it first needs a free one.
+      const wait = cores.waitForCore(clock.now);
+      if (wait > 0) {
+        advanceTo(clock.now + wait);
+        clock.pendingBlock += wait;
+        clock.pendingCoreWait += wait;
+      }
+    }
     advanceTo(clock.now + QUANTUM_MS);
     clock.pendingBlock += QUANTUM_MS;
   }
   return clock.now;
 }
 
+/**
+ * Simulated cores, when the program has simulated threads (set by the simulation bridge): a
+ * busy-wait is CPU work. When a stretch starts spinning it waits for a free core; when it ends,
+ * the spin books that core (returning any further wait, should another thread have taken it).
+ */
+export interface BusyCores {
+  /** How long a thread that starts CPU work at `t` waits for a core (0 if one is free). */
+  waitForCore(t: number): number;
+  /** Books `ms` of CPU work from `startedAt`; returns how much later than that it could start. */
+  book(startedAt: number, ms: number): number;
+}
+let cores: BusyCores | undefined;
+export function setBusyCores(c: BusyCores): void {
+  cores = c;
+}
+
 /** Records the pending busy-wait advance as one Block event. */
 export function flushBlock(): void {
-  const ms = clock.pendingBlock;
+  let ms = clock.pendingBlock;
   if (ms === 0) return;
+  const spun = ms - clock.pendingCoreWait;
   clock.pendingBlock = 0;
+  clock.pendingCoreWait = 0;
+  const late = cores?.book(clock.now - spun, spun) ?? 0;
+  if (late > 0) {
+    advanceTo(clock.now + late);
+    ms += late;
+  }
   rt.rec.emit(EventKind.Block, Math.max(1, Math.round(ms)), 0, 0);
 }
 

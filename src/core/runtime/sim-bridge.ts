@@ -24,7 +24,7 @@ import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
 import type { SimHost, SimTrace, ThreadLoop, WorkerEntry } from '../sim/types';
-import { advanceTo, clock } from './clock';
+import { advanceTo, clock, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { runNextTicks, runThreadStep, threadNextDue } from './loop';
 import type { ThreadRuntime } from './host-api';
@@ -302,6 +302,24 @@ export function simPoll(): void {
 export function simStuck(): void {
   if (rt.host.thread === undefined) sim?.world.stuck();
 }
+
+// A busy-wait in a program with simulated threads occupies a core (docs/simulation.md).
+const threadedWorld = () => {
+  const s = rt.host.thread !== undefined ? getSim() : sim;
+  return s !== undefined && s.world.threads.length > 1 ? s.world : undefined;
+};
+setBusyCores({
+  waitForCore(t) {
+    const world = threadedWorld();
+    return world === undefined ? 0 : world.cores.firstFree(t) - t;
+  },
+  book(startedAt, ms) {
+    const world = threadedWorld();
+    if (world === undefined || ms <= 0) return 0;
+    world.current.cpuMs += ms;
+    return world.cores.book(startedAt, ms).start - startedAt;
+  },
+});
 
 /** Atomics.wait/notify across simulated threads (the sandbox's Atomics may delegate here). */
 export function simAtomics(): Simulation['atomics'] | undefined {

@@ -42,6 +42,13 @@ export class Cores {
     return b;
   }
 
+  /** The earliest moment at or after `t` when some core is free (not inside a booking). */
+  firstFree(t: number): number {
+    let best = Infinity;
+    for (const list of this.booked) best = Math.min(best, earliestGap(list, t, Number.MIN_VALUE));
+    return best;
+  }
+
   /** Forgets intervals that end before `t` (no thread can book before its own clock). */
   prune(t: number): void {
     for (const list of this.booked) {

@@ -245,4 +245,29 @@ waitForTheOther();
     );
     assert.match(r.stdout, /^Error: from the worker file 1\n {4}at deep \(.*thrower\.ts:3:9\)\n {4}at Object\.<anonymous> \(.*thrower\.ts:5:1\)\n$/);
   });
+
+  it('a busy-wait in a Worker occupies a core: with 3 spinning on 2 cores, the third waits for one', async () => {
+    const r = await run(
+      {
+        'spin.js': `const { Worker, isMainThread, workerData, parentPort } = require('node:worker_threads');
+const sim = require('async-timeline/sim');
+if (isMainThread) {
+  sim.configure({ cores: 2 });
+  for (const n of [1, 2, 3]) new Worker(__filename, { workerData: n }).on('message', (m) => console.log(m));
+} else {
+  const start = Date.now();
+  let reads = 0;
+  while (Date.now() - start < 100) reads++;
+  parentPort.postMessage('worker ' + workerData + (reads > 1000 ? ' spun' : ' barely spun') + ', done at ' + Math.round(performance.now()) + ' ms');
+}
+`,
+      },
+      'spin.js',
+    );
+    // Wall-clock spins end on time; the third spent its 100 ms waiting for a core, not spinning.
+    assert.equal(r.stdout, 'worker 1 spun, done at 100 ms\nworker 2 spun, done at 100 ms\nworker 3 barely spun, done at 100 ms\n');
+    const { kind, a, thread } = r.trace.events;
+    const blocked = (th: number) => [...kind.keys()].filter((i) => kind[i] === EventKind.Block && thread[i] === th).reduce((sum, i) => sum + a[i], 0);
+    assert.deepEqual([blocked(1), blocked(2), blocked(3)], [100, 100, 100]);
+  });
 });
