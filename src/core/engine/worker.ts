@@ -263,7 +263,7 @@ async function main(): Promise<void> {
     const sandbox = vm.runInContext('globalThis', context) as Record<string, unknown>;
     const install = sandbox[INSTALL_GLOBAL] as InstallFn;
     const host: RuntimeHost = {
-      write,
+      write: thread ? (stream, text) => thread.output(stream, text) : write,
       realNow: () => performance.now(),
       formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
       inspect: (value, options) => util.inspect(value, options as util.InspectOptions),

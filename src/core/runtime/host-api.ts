@@ -102,6 +102,8 @@ export interface ThreadShare {
   uncaught(thread: number, error: unknown): void;
   /** The whole run must stop (a budget in the thread). */
   stop(reason: string): void;
+  /** The thread's stdout/stderr: Node forwards it to the main thread, which writes it. */
+  output(stream: 1 | 2, text: string): void;
 }
 
 /** A thread-mode runtime as the simulation drives it. */

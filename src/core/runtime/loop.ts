@@ -15,7 +15,7 @@
  * before the first loop iteration): rule "timers first" (the first iteration is taken to start
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
-import { simAlive, simNextDue, simPoll, simStuck } from './sim-bridge';
+import { simAlive, simFlushOutput, simNextDue, simPoll, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -269,6 +269,7 @@ function finish(): void {
     emitExit();
   }
   rt.exited = true;
+  if (rt.truncated !== '') simFlushOutput();
   const why = rt.truncated !== '' ? rt.truncated : 'exit';
   rt.rec.force(EventKind.RunEnd, rt.exitCode, rt.rec.str(why), 0);
 }

@@ -34,6 +34,8 @@ import { EXIT_SIGNAL, rt } from './state';
 interface Completion extends Timed {
   io: number;
   run: () => void;
+  /** Internal work of the loop that runs no user code (a Worker's output reaching stdout): no macrotask. */
+  quiet?: boolean;
 }
 
 /** Thread whose clock is in `clock.now` right now; the others' clocks are parked here. */
@@ -41,6 +43,10 @@ let active = 0;
 const parked = new Map<number, number>([[0, 0]]);
 
 function runCompletion(p: Completion): void {
+  if (p.quiet) {
+    p.run();
+    return;
+  }
   if (p.io) rt.rec.emit(EventKind.IoDone, p.io, 0, 0);
   rt.stretch++;
   rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, p.io, 0);
@@ -57,6 +63,9 @@ function runCompletion(p: Completion): void {
 class MainLoop implements ThreadLoop {
   readonly queue = new TimedHeap<Completion>();
   private seq = 0;
+  nextSeq(): number {
+    return this.seq++;
+  }
   now(): number {
     return active === 0 ? clock.now : (parked.get(0) as number);
   }
@@ -228,9 +237,9 @@ function getSim(): Simulation {
       cloneInto: (thread) => workerRuntimes.get(thread)?.clone,
       createThread(id: number, name: string, entry: WorkerEntry) {
         if (entry.kind === 'file') {
+          const world = (sim as Simulation).world;
           if (entry.eval) throw new Error('new Worker(code, { eval: true }) is not simulated; put the code in a file, or pass a function');
           if (rt.host.createWorker === undefined) throw new Error('new Worker(file) needs the engine to make a context for the thread');
-          const world = (sim as Simulation).world;
           const worker = rt.host.createWorker(id, name, entry.specifier, {
             recorder: rt.rec,
             simulation: sim as Simulation,
@@ -241,6 +250,11 @@ function getSim(): Simulation {
               else world.exit(th, 1);
             },
             stop: (reason) => world.stop(reason),
+            output(stream, text) {
+              // As in Node, a worker's stdout/stderr travel to the main thread, which writes
+              // them when its loop gets to them (not while it is busy or blocked).
+              mainLoop.queue.push({ t: world.current.now(), seq: mainLoop.nextSeq(), io: 0, run: () => rt.host.write(stream, text), quiet: true });
+            },
           });
           workerRuntimes.set(id, worker);
           return { loop: worker.loop, start: worker.start };
@@ -296,6 +310,13 @@ export function simPoll(): void {
     runCompletion(p);
     if (drive) sim.world.runUntil(clock.now);
   }
+}
+
+/** The run was stopped: Workers' output still on its way to stdout is written now, not lost. */
+export function simFlushOutput(): void {
+  const rest: Completion[] = [];
+  while (mainLoop.queue.size > 0) rest.push(mainLoop.queue.pop()!);
+  for (const p of rest) if (p.quiet) p.run();
 }
 
 /** Nothing is due but the simulation keeps the loop alive: stop, saying who waits on what. */
