@@ -21,6 +21,8 @@ export const clock = {
   loop: 0,
   /** Wall-clock ms since the epoch at virtual time 0. */
   epoch: 1700000000000,
+  /** Virtual time at which `performance.now()` is 0: 0, or when a Worker's thread started. */
+  origin: 0,
   reads: 0,
   readStretch: -1,
   pendingBlock: 0,

@@ -37,13 +37,15 @@ export function makeDate(RealDate: DateConstructor): DateConstructor {
 
 export function makePerformance(): object {
   const perf = {
-    timeOrigin: 0,
-    now: () => readClock(),
+    // A Worker's performance clock starts when the worker does (clock.origin), as in Node.
+    get timeOrigin() {
+      return clock.epoch + clock.origin;
+    },
+    now: () => readClock() - clock.origin,
     mark() { return undefined; },
     measure() { return undefined; },
     toJSON() { return { timeOrigin: perf.timeOrigin }; },
   };
-  perf.timeOrigin = clock.epoch;
   return perf;
 }
 

@@ -140,8 +140,10 @@ let mainSettled = true;
 
 /** Runs the main script as the first macrotask. */
 export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'): void {
-  // A Worker's module is its thread's first macrotask, not the start of the run.
+  // A Worker's module is its thread's first macrotask, not the start of the run; its
+  // performance clock starts now.
   if (rt.host.thread === undefined) rt.rec.force(EventKind.RunStart, 0, 0, 0);
+  else clock.origin = clock.now;
   macrotaskStart(MacrotaskKind.Script, 0);
   let result: unknown;
   try {

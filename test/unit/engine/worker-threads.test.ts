@@ -270,4 +270,27 @@ if (isMainThread) {
     const blocked = (th: number) => [...kind.keys()].filter((i) => kind[i] === EventKind.Block && thread[i] === th).reduce((sum, i) => sum + a[i], 0);
     assert.deepEqual([blocked(1), blocked(2), blocked(3)], [100, 100, 100]);
   });
+
+  it("a Worker's performance clock starts when it does (timeOrigin later by as much); Date is shared", async () => {
+    const r = await run(
+      {
+        'perf.js': `const { Worker, isMainThread, parentPort } = require('node:worker_threads');
+if (isMainThread) {
+  setTimeout(() => {
+    new Worker(__filename).on('message', (m) => console.log(JSON.stringify(m), performance.now(), performance.timeOrigin, Date.now()));
+  }, 300);
+} else {
+  setTimeout(() => parentPort.postMessage([performance.now(), performance.timeOrigin, Date.now()]), 20);
+}
+`,
+      },
+      'perf.js',
+    );
+    const [worker, mainNow, mainOrigin, mainDate] = r.stdout.trim().split(' ');
+    const [wNow, wOrigin, wDate] = JSON.parse(worker) as number[];
+    assert.equal(wNow, 20);
+    assert.equal(Number(mainNow), 320);
+    assert.equal(wOrigin - Number(mainOrigin), 300);
+    assert.equal(wDate, Number(mainDate));
+  });
 });
