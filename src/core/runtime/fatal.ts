@@ -10,10 +10,20 @@ import { EventKind } from '../trace/format';
 import { describeValue } from './promise';
 import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
+import { isForwardedWorkerError } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
 import { markInternal } from './unhandled-rejections';
 
 let exiting = false;
+
+/** The frames Node 20 shows under "Emitted 'error' event on Worker instance at:". */
+const WORKER_ERROR_FRAMES = [
+  '    at [kOnErrorMessage] (node:internal/worker:333:10)',
+  '    at [kOnMessage] (node:internal/worker:344:37)',
+  '    at MessagePort.<anonymous> (node:internal/worker:233:57)',
+  '    at [nodejs.internal.kHybridDispatch] (node:internal/event_target:831:20)',
+  '    at MessagePort.<anonymous> (node:internal/per_context/messageport:23:28)',
+].join('\n');
 
 export function nodeVersion(): string {
   return `v${rt.host.options.versions?.node ?? '20.20.2'}`;
@@ -50,6 +60,11 @@ function printFatal(err: unknown, fromPromise: boolean): string {
   if (typeof err === 'object' && err !== null && markInternal.has(err)) {
     text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
       `${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
+  } else if (isForwardedWorkerError(err)) {
+    // Node re-throws a Worker's error from its event_target's nextTick, and the emitter notes
+    // where the 'error' event was emitted (lib/internal/worker.js).
+    text = '\nnode:internal/event_target:1105\n  process.nextTick(() => { throw err; });\n                           ^\n' +
+      `${host.inspect(err)}\nEmitted 'error' event on Worker instance at:\n${WORKER_ERROR_FRAMES}\n\nNode.js ${nodeVersion()}\n`;
   } else {
     const header = host.errorSourceHeader?.(err, fromPromise) ?? '';
     if (isNativeError(err)) {

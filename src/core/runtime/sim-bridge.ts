@@ -23,6 +23,7 @@ import { TimedHeap, type Timed } from '../sim/heap';
 import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
+import { forwardedWorkerErrors } from '../sim/threads';
 import type { SimHost, SimTrace, ThreadLoop, WorkerEntry } from '../sim/types';
 import { advanceTo, clock, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
@@ -310,6 +311,11 @@ export function simPoll(): void {
     runCompletion(p);
     if (drive) sim.world.runUntil(clock.now);
   }
+}
+
+/** An error that ended a Worker and reached its parent (printed as Node prints an unhandled Worker 'error'). */
+export function isForwardedWorkerError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && forwardedWorkerErrors.has(e);
 }
 
 /** The run was stopped: Workers' output still on its way to stdout is written now, not lost. */

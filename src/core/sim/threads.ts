@@ -69,6 +69,12 @@ export class MessageChannel {
 
 // ------------------------------------------------------------------ Worker
 
+/**
+ * Errors that ended a Worker, as its parent receives them: if nobody listens for 'error', the
+ * runtime prints them the way Node prints an unhandled Worker 'error' event.
+ */
+export const forwardedWorkerErrors = new WeakSet<object>();
+
 export interface WorkerOptions {
   workerData?: unknown;
   name?: string;
@@ -125,6 +131,14 @@ export class Worker extends Emitter {
         copy = world.cloneFor(parent)(err);
       } catch {
         /* not cloneable (a function thrown): passed as is */
+      }
+      if (typeof copy === 'object' && copy !== null) {
+        // Node's error deserialization (internal/error_serdes) leaves these own properties,
+        // which is why inspect prints it as `RangeError [Error]: …`.
+        const hidden = { enumerable: false, writable: true, configurable: true };
+        Object.defineProperty(copy, Symbol.toStringTag, { ...hidden, value: 'Error' });
+        if ('name' in copy) Object.defineProperty(copy, 'name', { ...hidden, value: (copy as Error).name });
+        forwardedWorkerErrors.add(copy);
       }
       world.complete(parent, th.now(), 0, () => this.emit('error', copy));
       world.exit(th, 1);
