@@ -117,6 +117,8 @@ export interface ThreadRuntime {
   exitSignal: unknown;
   /** Structured clone made in this thread's realm (messages and workerData sent to it). */
   clone(value: unknown): unknown;
+  /** A function thread made by this thread's code (sim.thread, a pool): it runs in this runtime. */
+  functionThread(id: number, fn: () => unknown): { loop: ThreadLoop; start: () => void };
 }
 
 /**

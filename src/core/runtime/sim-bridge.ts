@@ -198,7 +198,28 @@ export function workerThreadRuntime(id: number, start: () => void): ThreadRuntim
     Promise: SimPromise as unknown as PromiseConstructor,
     exitSignal: EXIT_SIGNAL,
     clone: (value) => structuredCloneSim(value),
+    functionThread,
   };
+}
+
+/**
+ * A thread running `fn` in this runtime's context (sim.thread, a pool thread, new Worker(fn)):
+ * its clock is swapped into this runtime's `clock` while it runs (FunctionThreadLoop).
+ */
+function functionThread(id: number, fn: () => unknown): { loop: ThreadLoop; start: () => void } {
+  const loop = new FunctionThreadLoop(id);
+  const start = () => {
+    rt.stretch++;
+    rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Script, 0, 0);
+    try {
+      fn();
+    } catch (e) {
+      triggerUncaughtException(e, false);
+    }
+    runNextTicks();
+    rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0, 0);
+  };
+  return { loop, start };
 }
 
 let sim: Simulation | undefined;
@@ -260,19 +281,12 @@ function getSim(): Simulation {
           workerRuntimes.set(id, worker);
           return { loop: worker.loop, start: worker.start };
         }
-        const loop = new FunctionThreadLoop(id);
-        const start = () => {
-          rt.stretch++;
-          rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Script, 0, 0);
-          try {
-            entry.fn();
-          } catch (e) {
-            triggerUncaughtException(e, false);
-          }
-          runNextTicks();
-          rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0, 0);
-        };
-        return { loop, start };
+        // A function thread shares the memory (and so the runtime) of the thread that made it:
+        // made inside a Worker on a file, it is that Worker's runtime's.
+        const owner = workerRuntimes.get((sim as Simulation).world.current.id);
+        if (owner === undefined) return functionThread(id, entry.fn);
+        workerRuntimes.set(id, owner);
+        return owner.functionThread(id, entry.fn);
       },
     };
     sim = new Simulation(host, { mainDriven: true, seed: rt.host.options.seed || 1, maxVirtualMs: rt.host.options.budgets.virtualTimeMs });

@@ -293,4 +293,29 @@ if (isMainThread) {
     assert.equal(wOrigin - Number(mainOrigin), 300);
     assert.equal(wDate, Number(mainDate));
   });
+
+  it('plain threads made inside a Worker run with its clock and on the shared cores', async () => {
+    const r = await run(
+      {
+        'helpers.js': `const { Worker, isMainThread, parentPort } = require('node:worker_threads');
+const sim = require('async-timeline/sim');
+if (isMainThread) {
+  sim.configure({ cores: 2 });
+  new Worker(__filename).on('message', (m) => console.log(JSON.stringify(m)));
+} else {
+  const started = Date.now();
+  const helpers = ['a', 'b', 'c'].map((n) => sim.thread(() => { sim.cpu(100); return Date.now() - started; }, 'helper ' + n));
+  const results = helpers.map((h) => h.join());
+  setTimeout(() => parentPort.postMessage({ results, now: Date.now() - started, perf: performance.now() }), 10);
+}
+`,
+      },
+      'helpers.js',
+    );
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, '{"results":[100,100,200],"now":210,"perf":210}\n');
+    const names = r.trace.strings;
+    const created = [...r.trace.events.kind.keys()].filter((i) => r.trace.events.kind[i] === EventKind.ThreadCreate).map((i) => names[r.trace.events.b[i]]);
+    assert.deepEqual(created, ['worker 1', 'helper a', 'helper b', 'helper c']);
+  });
 });
