@@ -63,6 +63,17 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
             })),
           };
         }
+        if (!isEntry && result.topLevelAwait) {
+          // The bundle is CommonJS: an importer cannot wait for this module's evaluation, so it
+          // would read its exports too early. Say so instead of running something else than Node.
+          const { line, column } = result.topLevelAwait;
+          return {
+            errors: [{
+              text: 'top-level await in an imported module is not simulated yet: only the program\'s entry file (and a Worker\'s file) may use it — move the awaits into an async function the module exports',
+              location: { file: args.path, line, column: column - 1, lineText: text.split(/\r?\n/)[line - 1] ?? '' },
+            }],
+          };
+        }
         return { contents: result.code, loader };
       });
     },
@@ -112,6 +123,9 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       keepNames: false,
       // The simulated world is provided by the runtime (builtinModule), like `net` and `timers`.
       external: ['async-timeline/sim'],
+      // `import('node:timers/promises')` becomes a promise of `require(…)`: the sandbox's require
+      // knows the simulated built-ins, a vm context has no dynamic-import hook.
+      supported: { 'dynamic-import': false },
       plugins: [instrumentPlugin(input, sources)],
     });
     const code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;

@@ -31,6 +31,8 @@ export interface InstrumentResult {
   sites: SiteRow[];
   /** Syntax errors; when non-empty, `code` must not be run. */
   diagnostics: InstrumentDiagnostic[];
+  /** 1-based place of the file's first top-level await (an ES module evaluated asynchronously). */
+  topLevelAwait?: { line: number; column: number };
 }
 
 const compilerOptions: ts.CompilerOptions = {
@@ -57,6 +59,7 @@ function base64(text: string): string {
 
 export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
   let sites: SiteRow[] = [];
+  let topLevelAwait: InstrumentResult['topLevelAwait'];
   const out = ts.transpileModule(text, {
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
@@ -64,7 +67,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows))],
+      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])
@@ -81,7 +84,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     delete map.file;
     code += `\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
   }
-  return { code, sites, diagnostics };
+  return { code, sites, diagnostics, ...(topLevelAwait ? { topLevelAwait } : {}) };
 }
 
 export { instrumentTransformer } from './transform';

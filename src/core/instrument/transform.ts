@@ -46,8 +46,8 @@ interface Frame {
   kind: FrameKind;
   /** Set on async frames whose generator lost access to `super`. */
   superCapture?: { get: boolean; set: boolean };
-  /** The module frame saw a top-level await / for await. */
-  topLevelAwait?: boolean;
+  /** The module frame's first top-level await / for await (its node). */
+  topLevelAwait?: ts.Node;
 }
 
 type Handler = (node: any, v: Instrumenter) => ts.VisitResult<ts.Node | undefined>;
@@ -233,7 +233,7 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
 // await / yield
 
 function visitAwait(node: ts.AwaitExpression, v: Instrumenter): ts.Expression {
-  if (v.frame?.kind === 'module') v.frame.topLevelAwait = true;
+  if (v.frame?.kind === 'module') v.frame.topLevelAwait ??= node;
   const site = v.addSite(node, 'await', expressionLabel(node.expression, v.sf));
   const operand = v.one(node.expression, ts.isExpression);
   return v.f.createParenthesizedExpression(v.f.createYieldExpression(undefined, v.api('await', [operand, v.siteExpr(site)])));
@@ -298,7 +298,7 @@ function visitLoop(node: ts.IterationStatement, v: Instrumenter): ts.VisitResult
 }
 
 function visitForAwait(node: ts.ForOfStatement, v: Instrumenter, label: ts.Identifier | undefined): ts.Statement {
-  if (v.frame?.kind === 'module') v.frame.topLevelAwait = true;
+  if (v.frame?.kind === 'module') v.frame.topLevelAwait ??= node;
   const site = v.addSite(node, 'for-await', expressionLabel(node.expression, v.sf));
   return lowerForAwait(v.f, {
     initializer: v.one(node.initializer, ts.isForInitializer),
@@ -408,14 +408,23 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.MetaProperty]: visitMetaProperty,
 };
 
-/** The per-file transformer factory; `onSites` receives the file's site table when done. */
-export function instrumentTransformer(options: TransformOptions, onSites?: (rows: SiteRow[]) => void): ts.TransformerFactory<ts.SourceFile> {
+/**
+ * The per-file transformer factory; `onSites` receives the file's site table when done, and
+ * `onTopLevelAwait` the 1-based place of its first top-level await, if it has one.
+ */
+export function instrumentTransformer(
+  options: TransformOptions,
+  onSites?: (rows: SiteRow[]) => void,
+  onTopLevelAwait?: (line: number, column: number) => void,
+): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sf) => {
     const v = new Instrumenter(context, sf, options);
     const f = context.factory;
     const moduleFrame: Frame = { kind: 'module' };
     let statements = v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement));
     if (moduleFrame.topLevelAwait) {
+      const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));
+      onTopLevelAwait?.(at.line + 1, at.character + 1);
       const base = sf.fileName.split(/[\\/]/).pop();
       const site = v.sites.push([1, 1, 'function', `<top-level> ${base}`]) - 1;
       statements = f.createNodeArray(wrapTopLevelAwait(f, statements, (gen) =>

@@ -68,6 +68,15 @@ const failures: { name: string; files: Record<string, string>; entry: string; bu
     stderr: [/RangeError: Maximum call stack size exceeded/],
   },
   {
+    // A CommonJS bundle cannot make an importer wait for a module's evaluation: refused, with the place.
+    name: 'top-level await in an imported module → a clear error at its line, nothing run',
+    files: { 'main.mjs': "import { v } from './dep.mjs';\nconsole.log(v);\n", 'dep.mjs': "export let v = 1;\nv = await Promise.resolve(2);\n" },
+    entry: 'main.mjs',
+    exitCode: 1,
+    stderr: [/dep\.mjs:2:5\n/, /Error: top-level await in an imported module is not simulated yet/],
+    diagnostic: /top-level await/,
+  },
+  {
     name: 'never-ending setInterval → stopped at the virtual-time budget, trace kept',
     files: { 'i.ts': "let n = 0;\nsetInterval(() => { n++; }, 100);\nconsole.log('started');\n" },
     entry: 'i.ts',
