@@ -23,6 +23,7 @@ import type { TraceFile } from '../trace/format';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { SourceDiagnostic } from './api';
 import { bundle, type BundleOutput } from './bundle';
+import { instrumentSource } from '../instrument/index';
 import { workerFileFor } from './worker-entries';
 import { displayName } from './paths';
 import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
@@ -237,6 +238,38 @@ async function main(): Promise<void> {
     return { file, filename, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };
   };
   const mainProgram = programOf(input.entry, built, BUNDLE_FILENAME);
+  let evalWorkers = 0;
+  /**
+   * `new Worker(code, { eval: true })`: Node runs the code as a CommonJS script named
+   * `[worker eval]`. Nothing to bundle (it can only `require`), so it is instrumented here, at
+   * the call — synchronously, as the constructor is.
+   */
+  const evalProgram = (code: string): Program | { error: string } => {
+    const name = '[worker eval]';
+    try {
+      new vm.Script(code, { filename: name });
+    } catch (e) {
+      // As in Node, the worker fails to start: a SyntaxError thrown in it ('error' + 'exit' 1).
+      const message = e instanceof Error ? e.message : String(e);
+      code = `throw new SyntaxError(${JSON.stringify(message)});`;
+    }
+    const result = instrumentSource(code, { fileName: name, displayName: name });
+    if (result.diagnostics.length > 0) {
+      const d = result.diagnostics[0];
+      return { error: `${name}:${d.line}:${d.column}: ${d.message}` };
+    }
+    const inlineMap = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(result.code)?.[1];
+    const b: BundleOutput = {
+      code: result.code,
+      map: inlineMap ? Buffer.from(inlineMap, 'base64').toString('utf8') : '',
+      sources: new Map([[name, code]]),
+      moduleKind: 'commonjs',
+      diagnostics: [],
+      workerEntries: [],
+    };
+    const program = programOf(path.join(input.cwd, name), b, workerBundleFilename(1000 + ++evalWorkers));
+    return { ...program, file: name };
+  };
   const workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, programOf(file, b, workerBundleFilename(i + 1))]));
 
   /**
@@ -323,12 +356,18 @@ async function main(): Promise<void> {
    * `isMainThread`) or one made before the run (worker-entries.ts). Node resolves a relative
    * path against the working directory.
    */
-  function createWorker(id: number, _name: string, specifier: string, shared: ThreadShare): ThreadRuntime {
+  function createWorker(id: number, _name: string, specifier: string, evalCode: boolean, shared: ThreadShare): ThreadRuntime {
+    // Errors of the calling thread's realm, so their stacks are mapped to the user's line.
+    const Err = (shared.simulation.world.current.id === 0 ? mainError : undefined) ?? Error;
+    if (evalCode) {
+      const evaluated = evalProgram(specifier);
+      if ('error' in evaluated) throw new Err(`new Worker(code, { eval: true }): ${evaluated.error}`);
+      const worker = makeSandbox(evaluated, { id, ...shared });
+      return worker.handle.threadRuntime!(worker.evaluate);
+    }
     const requested = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(input.cwd, specifier);
     const file = workerFileFor(requested) ?? requested;
     const program = file === input.entry ? mainProgram : workerPrograms.get(file);
-    // Errors of the calling thread's realm, so their stacks are mapped to the user's line.
-    const Err = (shared.simulation.world.current.id === 0 ? mainError : undefined) ?? Error;
     if (program === undefined) {
       const known = [input.entry, ...workerPrograms.keys()].map((f) => displayName(f, input.cwd)).join(', ');
       const why = fs.existsSync(file) ? 'is not among the files the program names in a Worker-shaped way' : 'does not exist';

@@ -82,10 +82,11 @@ export interface RuntimeHost {
   /**
    * Node's `new Worker(file)`: the engine makes a fresh context for the new simulated thread,
    * evaluates the runtime there, installs it with `thread` = { id, ...shared } (thread mode),
-   * loads `specifier` into it and returns that runtime's `threadRuntime`. Absent: workers on a
-   * file are refused with a clear error.
+   * loads `specifier` into it (with `evalCode`, `specifier` is the worker's code itself: Node's
+   * `{ eval: true }`) and returns that runtime's `threadRuntime`. Absent: workers on a file are
+   * refused with a clear error.
    */
-  createWorker?(id: number, name: string, specifier: string, shared: ThreadShare): ThreadRuntime;
+  createWorker?(id: number, name: string, specifier: string, evalCode: boolean, shared: ThreadShare): ThreadRuntime;
   /** Set when this runtime is a simulated thread's (a Worker on a file), not the program's main. */
   thread?: ThreadShare & { id: number };
 }

@@ -260,9 +260,8 @@ function getSim(): Simulation {
       createThread(id: number, name: string, entry: WorkerEntry) {
         if (entry.kind === 'file') {
           const world = (sim as Simulation).world;
-          if (entry.eval) throw new Error('new Worker(code, { eval: true }) is not simulated; put the code in a file, or pass a function');
           if (rt.host.createWorker === undefined) throw new Error('new Worker(file) needs the engine to make a context for the thread');
-          const worker = rt.host.createWorker(id, name, entry.specifier, {
+          const worker = rt.host.createWorker(id, name, entry.specifier, entry.eval, {
             recorder: rt.rec,
             simulation: sim as Simulation,
             uncaught(thread, error) {
