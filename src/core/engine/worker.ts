@@ -367,12 +367,19 @@ async function main(): Promise<void> {
     }
     const requested = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(input.cwd, specifier);
     const file = workerFileFor(requested) ?? requested;
+    if (!fs.existsSync(file)) {
+      // As in Node, the Worker is made and fails to start: 'error' (MODULE_NOT_FOUND), 'exit' 1.
+      const missing = `const e = new Error(${JSON.stringify(`Cannot find module '${requested}'`)}); e.code = 'MODULE_NOT_FOUND'; e.requireStack = []; throw e;`;
+      const failing = evalProgram(missing);
+      if ('error' in failing) throw new Err(failing.error);
+      const worker = makeSandbox(failing, { id, ...shared });
+      return worker.handle.threadRuntime!(worker.evaluate);
+    }
     const program = file === input.entry ? mainProgram : workerPrograms.get(file);
     if (program === undefined) {
       const known = [input.entry, ...workerPrograms.keys()].map((f) => displayName(f, input.cwd)).join(', ');
-      const why = fs.existsSync(file) ? 'is not among the files the program names in a Worker-shaped way' : 'does not exist';
       throw new Err(
-        `new Worker('${specifier}'): ${displayName(file, input.cwd)} ${why}. Files a Worker can run: ${known}. ` +
+        `new Worker('${specifier}'): ${displayName(file, input.cwd)} is not among the files the program names in a Worker-shaped way. Files a Worker can run: ${known}. ` +
           `Name the file in the call (new Worker('./w.js'), new Worker(new URL('./w.ts', import.meta.url)), ` +
           `new Worker(path.join(__dirname, 'w.js'))) or use new Worker(__filename) with isMainThread.`,
       );

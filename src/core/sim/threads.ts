@@ -133,8 +133,17 @@ export class Worker extends Emitter {
         /* not cloneable (a function thrown): passed as is */
       }
       if (typeof copy === 'object' && copy !== null) {
-        // Node's error deserialization (internal/error_serdes) leaves these own properties,
-        // which is why inspect prints it as `RangeError [Error]: …`.
+        // Node's error deserialization (internal/error_serdes) keeps the error's own properties
+        // (`code`, …) and leaves these two, which is why inspect prints `RangeError [Error]: …`.
+        if (typeof err === 'object' && err !== null && copy !== err) {
+          for (const key of Object.keys(err)) {
+            try {
+              (copy as Record<string, unknown>)[key] = world.cloneFor(parent)((err as Record<string, unknown>)[key]);
+            } catch {
+              /* not cloneable: left out, as Node's serializer does */
+            }
+          }
+        }
         const hidden = { enumerable: false, writable: true, configurable: true };
         Object.defineProperty(copy, Symbol.toStringTag, { ...hidden, value: 'Error' });
         if ('name' in copy) Object.defineProperty(copy, 'name', { ...hidden, value: (copy as Error).name });
