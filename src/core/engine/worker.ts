@@ -1,8 +1,8 @@
 /**
- * The sandbox: runs in a worker_threads Worker (so the CLI or the extension host never
- * freezes, and `resourceLimits` caps the heap). It bundles the program, makes a fresh `vm`
- * context, evaluates dist/runtime.js in it, installs the runtime, evaluates the bundle, and
- * drives the simulated loop in slices, each under a vm `timeout` as a last-resort backstop
+ * The engine's worker: runs in a worker_threads Worker (so the CLI or the extension host never
+ * freezes, and `resourceLimits` caps the heap). It bundles the program (and the files it starts
+ * Workers on), makes its sandbox (sandbox.ts: a fresh `vm` context with dist/runtime.js
+ * installed), evaluates the bundle, and drives the simulated loop in slices, each under a vm `timeout` as a last-resort backstop
  * (the first line of defence against an endless synchronous loop is the `$.loop` probe, which
  * names the loop). Output is streamed to the parent in batches; the trace is sent at the end,
  * and snapshots on the way so a worker killed by OOM still leaves a trace behind.
@@ -10,24 +10,15 @@
 // First: loads `typescript` through a code cache before the bundle's own require of it runs.
 import { saveTypeScriptCodeCache } from './ts-code-cache';
 import fs from 'node:fs';
-import path from 'node:path';
-import util from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
-import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import type { TraceFile } from '../trace/format';
-import { TLA_GLOBAL } from '../instrument/transform';
 import type { SourceDiagnostic } from './api';
 import { bundle, type BundleOutput } from './bundle';
-import { instrumentSource } from '../instrument/index';
-import { workerFileFor } from './worker-entries';
 import { displayName } from './paths';
 import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
-import { BUNDLE_FILENAME, BundleMaps, StackMapper, workerBundleFilename } from './stack-map';
+import { HANDLE_VAR, Sandboxes } from './sandbox';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 
 /** The console text a trace keeps (characters); the rest is printed but not stored. */
@@ -37,17 +28,7 @@ const FLUSH_CHARS = 64 * 1024;
 const FLUSH_MS = 30;
 /** Real time one slice of the loop may take before the engine checks messages and snapshots. */
 const SLICE_MS = 50;
-/** Names in the sandbox that user code never uses. */
-const HANDLE_VAR = '__asyncTimeline$handle';
-const MAIN_VAR = TLA_GLOBAL;
-
 const input = workerData as WorkerInput;
-
-/** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
-const HOST_GLOBALS = [
-  'AbortController', 'AbortSignal', 'EventTarget', 'Event', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'crypto',
-];
 
 /**
  * The frames under a CommonJS main module's top level in Node 20 (its module loader). This
@@ -90,40 +71,6 @@ const NODE_ESM_MAIN_FRAMES: string[] =
       ]
     : [];
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-
-/**
- * What an instrumented async (generator) function's source looks like (transform.ts): a header
- * with simple parameters, optional `const __at$super… = …;` helpers, then the call into the
- * runtime. Arrows: `(…) => __at$.async(…)`.
- */
-const INSTRUMENTED_FN = /^\s*(?:(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)?|[^{=]*\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)__at\$\.(async|asyncGenerator)\(/;
-
-/**
- * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
- * `isAsyncFunction` and `isGeneratorFunction` also recognize the runtime's promises and the
- * instrumented async (generator) functions, which V8 sees as a plain object / plain functions.
- */
-function makeSandboxUtil(handle: RuntimeHandle): typeof util {
-  const instrumented = (value: unknown): string | undefined => {
-    if (typeof value !== 'function') return undefined;
-    let text: string;
-    try {
-      text = Function.prototype.toString.call(value);
-    } catch {
-      return undefined;
-    }
-    return INSTRUMENTED_FN.exec(text)?.[1];
-  };
-  const types = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util.types)) as typeof util.types;
-  Object.assign(types, {
-    isPromise: (value: unknown): boolean => handle.isPromise(value) || util.types.isPromise(value),
-    isAsyncFunction: (value: unknown): boolean => util.types.isAsyncFunction(value) || instrumented(value) !== undefined,
-    isGeneratorFunction: (value: unknown): boolean => util.types.isGeneratorFunction(value) || instrumented(value) === 'asyncGenerator',
-  });
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util)) as typeof util;
-  Object.defineProperty(copy, 'types', { value: types, writable: true, enumerable: true, configurable: true });
-  return copy;
-}
 
 let pending: OutputChunk[] = [];
 let pendingChars = 0;
@@ -219,181 +166,8 @@ async function main(): Promise<void> {
   }
 
   const callerFrames = await nodeCallbackFrames();
-  const runtimePath = path.join(input.distDir, 'runtime.js');
-  const runtimeScript = new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath });
-  /** A bundled file, ready to be evaluated in sandboxes (the program's entry, or a Worker's file). */
-  interface Program {
-    file: string;
-    /** The vm file name its code runs under (stack-map.ts maps frames by it). */
-    filename: string;
-    built: BundleOutput;
-    wrapperSource: string;
-    require: NodeJS.Require;
-  }
-  const bundleMaps = new BundleMaps();
-  const programOf = (file: string, b: BundleOutput, filename: string): Program => {
-    bundleMaps.add(filename, b.map, b.sources);
-    // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
-    const code = b.code.startsWith('#!') ? '//' + b.code : b.code;
-    return { file, filename, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };
-  };
-  const mainProgram = programOf(input.entry, built, BUNDLE_FILENAME);
-  let evalWorkers = 0;
-  /**
-   * `new Worker(code, { eval: true })`: Node runs the code as a CommonJS script named
-   * `[worker eval]`. Nothing to bundle (it can only `require`), so it is instrumented here, at
-   * the call — synchronously, as the constructor is.
-   */
-  const evalProgram = (code: string): Program | { error: string } => {
-    const name = '[worker eval]';
-    try {
-      new vm.Script(code, { filename: name });
-    } catch (e) {
-      // As in Node, the worker fails to start: a SyntaxError thrown in it ('error' + 'exit' 1).
-      const message = e instanceof Error ? e.message : String(e);
-      code = `throw new SyntaxError(${JSON.stringify(message)});`;
-    }
-    const result = instrumentSource(code, { fileName: name, displayName: name });
-    if (result.diagnostics.length > 0) {
-      const d = result.diagnostics[0];
-      return { error: `${name}:${d.line}:${d.column}: ${d.message}` };
-    }
-    const inlineMap = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(result.code)?.[1];
-    const b: BundleOutput = {
-      code: result.code,
-      map: inlineMap ? Buffer.from(inlineMap, 'base64').toString('utf8') : '',
-      sources: new Map([[name, code]]),
-      moduleKind: 'commonjs',
-      diagnostics: [],
-      workerEntries: [],
-    };
-    const program = programOf(path.join(input.cwd, name), b, workerBundleFilename(1000 + ++evalWorkers));
-    return { ...program, file: name };
-  };
-  const workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, programOf(file, b, workerBundleFilename(i + 1))]));
-
-  /**
-   * One sandbox: a fresh vm context with the runtime installed and the bundle wrapped like
-   * Node's module wrapper, ready to run. The program's main thread gets one; so does every
-   * simulated Worker on a file (`thread` set: its runtime shares the main one's trace and world).
-   */
-  const makeSandbox = (program: Program, thread?: ThreadShare & { id: number }) => {
-    const { built, file, require: realRequire } = program;
-    const esm = built.moduleKind === 'module';
-    const context = vm.createContext({});
-    const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
-    const mapper = new StackMapper(bundleMaps, {
-      esm,
-      belowMain: thread ? [] : esm ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES,
-      stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
-      callerFrames,
-    });
-    // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
-    sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
-    runtimeScript.runInContext(context);
-    // The runtime needs the context's real global (built-ins like Promise live there, not on the
-    // contextified object we hold).
-    const sandbox = vm.runInContext('globalThis', context) as Record<string, unknown>;
-    const install = sandbox[INSTALL_GLOBAL] as InstallFn;
-    const host: RuntimeHost = {
-      write: thread ? (stream, text) => thread.output(stream, text) : write,
-      realNow: () => performance.now(),
-      formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
-      inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
-      errorSourceHeader: mapper.errorSourceHeader,
-      options: {
-        seed: input.seed,
-        moduleKind: built.moduleKind,
-        unhandledRejections: input.unhandledRejections,
-        budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
-        tracing: input.tracing,
-        argv: [process.execPath, input.entry],
-        env: { ...process.env } as Record<string, string>,
-        cwd: input.cwd,
-        platform: process.platform,
-        versions: { ...process.versions } as Record<string, string>,
-      },
-      createWorker,
-      thread,
-    };
-    const handle: RuntimeHandle = install(sandbox, host);
-    // Node's web-platform globals that do no I/O of their own: the host's, so their behaviour is
-    // exactly Node's (AbortSignal drives timers/promises cancellation, Buffer/URL are everywhere).
-    for (const name of HOST_GLOBALS) {
-      if (sandbox[name] === undefined && (globalThis as Record<string, unknown>)[name] !== undefined) {
-        Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
-      }
-    }
-    // The trace's file 0 is the entry; imported files register first when the bundle runs.
-    if (!thread) (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
-
-    // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
-    // simulated built-ins first, then real Node built-ins (path, util, events, …).
-    const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
-    const sandboxUtil = makeSandboxUtil(handle);
-    const sandboxBuiltin = (name: string): unknown => {
-      const bare = name.startsWith('node:') ? name.slice(5) : name;
-      if (bare === 'util') return sandboxUtil;
-      if (bare === 'util/types') return sandboxUtil.types;
-      return handle.builtinModule(name) ?? realRequire(name);
-    };
-    const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
-    const wrapper = new vm.Script(program.wrapperSource, { filename: program.filename }).runInContext(context) as (...a: unknown[]) => void;
-    sandbox[MAIN_VAR] = undefined;
-    sandbox[HANDLE_VAR] = handle;
-    /** Evaluates the bundle as this context's main module; returns the ESM evaluation promise, if any. */
-    const evaluate = (): unknown => {
-      wrapper.call(module.exports, module.exports, sandboxRequire, module, file, path.dirname(file));
-      module.loaded = true;
-      return sandbox[MAIN_VAR];
-    };
-    return { context, sandbox, sandboxError, handle, module, evaluate };
-  };
-
-  /**
-   * Node's `new Worker(file)` in the simulation: a sandbox of its own for the thread, with the
-   * file's bundle — the program's own (`new Worker(__filename)`, the usual idiom with
-   * `isMainThread`) or one made before the run (worker-entries.ts). Node resolves a relative
-   * path against the working directory.
-   */
-  function createWorker(id: number, _name: string, specifier: string, evalCode: boolean, shared: ThreadShare): ThreadRuntime {
-    // Errors of the calling thread's realm, so their stacks are mapped to the user's line.
-    const Err = (shared.simulation.world.current.id === 0 ? mainError : undefined) ?? Error;
-    if (evalCode) {
-      const evaluated = evalProgram(specifier);
-      if ('error' in evaluated) throw new Err(`new Worker(code, { eval: true }): ${evaluated.error}`);
-      const worker = makeSandbox(evaluated, { id, ...shared });
-      return worker.handle.threadRuntime!(worker.evaluate);
-    }
-    const requested = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(input.cwd, specifier);
-    const file = workerFileFor(requested) ?? requested;
-    if (!fs.existsSync(file)) {
-      // As in Node, the Worker is made and fails to start: 'error' (MODULE_NOT_FOUND), 'exit' 1.
-      const missing = `const e = new Error(${JSON.stringify(`Cannot find module '${requested}'`)}); e.code = 'MODULE_NOT_FOUND'; e.requireStack = []; throw e;`;
-      const failing = evalProgram(missing);
-      if ('error' in failing) throw new Err(failing.error);
-      const worker = makeSandbox(failing, { id, ...shared });
-      return worker.handle.threadRuntime!(worker.evaluate);
-    }
-    const program = file === input.entry ? mainProgram : workerPrograms.get(file);
-    if (program === undefined) {
-      const known = [input.entry, ...workerPrograms.keys()].map((f) => displayName(f, input.cwd)).join(', ');
-      throw new Err(
-        `new Worker('${specifier}'): ${displayName(file, input.cwd)} is not among the files the program names in a Worker-shaped way. Files a Worker can run: ${known}. ` +
-          `Name the file in the call (new Worker('./w.js'), new Worker(new URL('./w.ts', import.meta.url)), ` +
-          `new Worker(path.join(__dirname, 'w.js'))) or use new Worker(__filename) with isMainThread.`,
-      );
-    }
-    const failed = program.built.diagnostics.filter((d) => d.severity === 'error');
-    if (failed.length > 0) {
-      const d = failed[0];
-      throw new Err(`new Worker('${specifier}'): ${displayName(d.file, input.cwd)}:${d.line}:${d.column}: ${d.message}`);
-    }
-    const worker = makeSandbox(program, { id, ...shared });
-    return worker.handle.threadRuntime!(worker.evaluate);
-  }
-
-  const { context, sandbox, sandboxError: mainError, handle, module, evaluate } = makeSandbox(mainProgram);
+  const sandboxes = new Sandboxes({ input, write, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
+  const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   sandbox['__asyncTimeline$program'] = () => {
     const tla = evaluate();
     if (!input.entryFunction) return tla;

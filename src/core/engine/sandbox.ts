@@ -1,0 +1,286 @@
+/**
+ * The sandboxes of one run: a fresh `vm` context per simulated JavaScript thread — the
+ * program's main thread, and every `new Worker(file | code)` — each with dist/runtime.js
+ * evaluated and installed in it and a bundle wrapped like Node's module wrapper, ready to run.
+ *
+ * A Worker's runtime is installed in *thread mode* (`RuntimeHost.thread`): it shares the main
+ * runtime's recorder and simulation (see runtime/sim-bridge.ts). Every context's errors are
+ * mapped to the user's files through one registry of the run's bundles (stack-map.ts), so a
+ * stack that crosses threads reads right.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
+import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
+import { instrumentSource } from '../instrument/index';
+import { TLA_GLOBAL } from '../instrument/transform';
+import type { BundleOutput } from './bundle';
+import { displayName } from './paths';
+import type { WorkerInput } from './protocol';
+import { BUNDLE_FILENAME, BundleMaps, StackMapper, workerBundleFilename } from './stack-map';
+import { workerFileFor } from './worker-entries';
+
+/** Names in the sandbox that user code never uses. */
+export const HANDLE_VAR = '__asyncTimeline$handle';
+const MAIN_VAR = TLA_GLOBAL;
+
+/** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
+const HOST_GLOBALS = [
+  'AbortController', 'AbortSignal', 'EventTarget', 'Event', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'crypto',
+];
+
+/**
+ * What an instrumented async (generator) function's source looks like (transform.ts): a header
+ * with simple parameters, optional `const __at$super… = …;` helpers, then the call into the
+ * runtime. Arrows: `(…) => __at$.async(…)`.
+ */
+const INSTRUMENTED_FN = /^\s*(?:(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)?|[^{=]*\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)__at\$\.(async|asyncGenerator)\(/;
+
+/**
+ * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
+ * `isAsyncFunction` and `isGeneratorFunction` also recognize the runtime's promises and the
+ * instrumented async (generator) functions, which V8 sees as a plain object / plain functions.
+ */
+function makeSandboxUtil(handle: RuntimeHandle): typeof util {
+  const instrumented = (value: unknown): string | undefined => {
+    if (typeof value !== 'function') return undefined;
+    let text: string;
+    try {
+      text = Function.prototype.toString.call(value);
+    } catch {
+      return undefined;
+    }
+    return INSTRUMENTED_FN.exec(text)?.[1];
+  };
+  const types = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util.types)) as typeof util.types;
+  Object.assign(types, {
+    isPromise: (value: unknown): boolean => handle.isPromise(value) || util.types.isPromise(value),
+    isAsyncFunction: (value: unknown): boolean => util.types.isAsyncFunction(value) || instrumented(value) !== undefined,
+    isGeneratorFunction: (value: unknown): boolean => util.types.isGeneratorFunction(value) || instrumented(value) === 'asyncGenerator',
+  });
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util)) as typeof util;
+  Object.defineProperty(copy, 'types', { value: types, writable: true, enumerable: true, configurable: true });
+  return copy;
+}
+
+/** A bundled file, ready to be evaluated in sandboxes (the program's entry, a Worker's file or code). */
+interface Program {
+  /** What `__filename` is in it. */
+  file: string;
+  /** The vm file name its code runs under (stack-map.ts maps frames by it). */
+  filename: string;
+  built: BundleOutput;
+  wrapperSource: string;
+  require: NodeJS.Require;
+}
+
+/** One context, installed and ready: `evaluate()` runs the bundle as its main module. */
+export interface Sandbox {
+  context: vm.Context;
+  sandbox: Record<string, unknown>;
+  sandboxError: ErrorConstructor;
+  handle: RuntimeHandle;
+  module: { exports: Record<string, unknown>; id: string; filename: string; loaded: boolean };
+  /** Evaluates the bundle as this context's main module; returns the ESM evaluation promise, if any. */
+  evaluate(): unknown;
+}
+
+export interface SandboxOptions {
+  input: WorkerInput;
+  /** The program's output (every thread's goes to the same place). */
+  write(stream: 1 | 2, text: string): void;
+  /** Node's frames under a runtime callback (worker.ts observes them in this very Node). */
+  callerFrames: (names: string[]) => string[] | undefined;
+  /** Node's frames under the main module's top level. */
+  belowMain: string[];
+}
+
+export class Sandboxes {
+  private readonly bundleMaps = new BundleMaps();
+  private readonly runtimeScript: vm.Script;
+  private readonly main: Program;
+  private readonly workerPrograms: Map<string, Program>;
+  private evalWorkers = 0;
+  /** The main context's Error: errors thrown at the main thread's calls are of its realm. */
+  private mainError: ErrorConstructor | undefined;
+
+  constructor(
+    private readonly options: SandboxOptions,
+    built: BundleOutput,
+    /** Bundles of the files the program may start Workers on (worker-entries.ts), by absolute path. */
+    workerBundles: Map<string, BundleOutput>,
+  ) {
+    const runtimePath = path.join(options.input.distDir, 'runtime.js');
+    this.runtimeScript = new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath });
+    this.main = this.programOf(options.input.entry, built, BUNDLE_FILENAME);
+    this.workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, this.programOf(file, b, workerBundleFilename(i + 1))]));
+  }
+
+  /** The program's own sandbox (made once). */
+  makeMain(): Sandbox {
+    const main = this.make(this.main);
+    this.mainError = main.sandboxError;
+    return main;
+  }
+
+  private programOf(file: string, b: BundleOutput, filename: string): Program {
+    this.bundleMaps.add(filename, b.map, b.sources);
+    // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
+    const code = b.code.startsWith('#!') ? '//' + b.code : b.code;
+    return { file, filename, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };
+  }
+
+  /**
+   * `new Worker(code, { eval: true })`: Node runs the code as a CommonJS script named
+   * `[worker eval]`. Nothing to bundle (it can only `require`), so it is instrumented here, at
+   * the call — synchronously, as the constructor is.
+   */
+  private evalProgram(code: string): Program | { error: string } {
+    const name = '[worker eval]';
+    try {
+      new vm.Script(code, { filename: name });
+    } catch (e) {
+      // As in Node, the worker fails to start: a SyntaxError thrown in it ('error' + 'exit' 1).
+      const message = e instanceof Error ? e.message : String(e);
+      code = `throw new SyntaxError(${JSON.stringify(message)});`;
+    }
+    const result = instrumentSource(code, { fileName: name, displayName: name });
+    if (result.diagnostics.length > 0) {
+      const d = result.diagnostics[0];
+      return { error: `${name}:${d.line}:${d.column}: ${d.message}` };
+    }
+    const inlineMap = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(result.code)?.[1];
+    const b: BundleOutput = {
+      code: result.code,
+      map: inlineMap ? Buffer.from(inlineMap, 'base64').toString('utf8') : '',
+      sources: new Map([[name, code]]),
+      moduleKind: 'commonjs',
+      diagnostics: [],
+      workerEntries: [],
+    };
+    const program = this.programOf(path.join(this.options.input.cwd, name), b, workerBundleFilename(1000 + ++this.evalWorkers));
+    return { ...program, file: name };
+  }
+
+  /** A fresh context with the runtime installed (in thread mode when `thread` is given) and `program` wrapped. */
+  private make(program: Program, thread?: ThreadShare & { id: number }): Sandbox {
+    const { input, write } = this.options;
+    const { built, file, require: realRequire } = program;
+    const esm = built.moduleKind === 'module';
+    const context = vm.createContext({});
+    const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
+    const mapper = new StackMapper(this.bundleMaps, {
+      esm,
+      belowMain: thread ? [] : this.options.belowMain,
+      stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
+      callerFrames: this.options.callerFrames,
+    });
+    // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
+    sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
+    this.runtimeScript.runInContext(context);
+    // The runtime needs the context's real global (built-ins like Promise live there, not on the
+    // contextified object we hold).
+    const sandbox = vm.runInContext('globalThis', context) as Record<string, unknown>;
+    const install = sandbox[INSTALL_GLOBAL] as InstallFn;
+    const host: RuntimeHost = {
+      write: thread ? (stream, text) => thread.output(stream, text) : write,
+      realNow: () => performance.now(),
+      formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
+      inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
+      errorSourceHeader: mapper.errorSourceHeader,
+      options: {
+        seed: input.seed,
+        moduleKind: built.moduleKind,
+        unhandledRejections: input.unhandledRejections,
+        budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
+        tracing: input.tracing,
+        argv: [process.execPath, input.entry],
+        env: { ...process.env } as Record<string, string>,
+        cwd: input.cwd,
+        platform: process.platform,
+        versions: { ...process.versions } as Record<string, string>,
+      },
+      createWorker: this.createWorker,
+      thread,
+    };
+    const handle: RuntimeHandle = install(sandbox, host);
+    // Node's web-platform globals that do no I/O of their own: the host's, so their behaviour is
+    // exactly Node's (AbortSignal drives timers/promises cancellation, Buffer/URL are everywhere).
+    for (const name of HOST_GLOBALS) {
+      if (sandbox[name] === undefined && (globalThis as Record<string, unknown>)[name] !== undefined) {
+        Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
+      }
+    }
+    // The trace's file 0 is the entry; imported files register first when the bundle runs.
+    if (!thread) (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
+
+    // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
+    // simulated built-ins first, then real Node built-ins (path, util, events, …).
+    const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
+    const sandboxUtil = makeSandboxUtil(handle);
+    const sandboxBuiltin = (name: string): unknown => {
+      const bare = name.startsWith('node:') ? name.slice(5) : name;
+      if (bare === 'util') return sandboxUtil;
+      if (bare === 'util/types') return sandboxUtil.types;
+      return handle.builtinModule(name) ?? realRequire(name);
+    };
+    const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
+    const wrapper = new vm.Script(program.wrapperSource, { filename: program.filename }).runInContext(context) as (...a: unknown[]) => void;
+    sandbox[MAIN_VAR] = undefined;
+    sandbox[HANDLE_VAR] = handle;
+    const evaluate = (): unknown => {
+      wrapper.call(module.exports, module.exports, sandboxRequire, module, file, path.dirname(file));
+      module.loaded = true;
+      return sandbox[MAIN_VAR];
+    };
+    return { context, sandbox, sandboxError, handle, module, evaluate };
+  }
+
+  /**
+   * Node's `new Worker(file)` in the simulation (RuntimeHost.createWorker): a sandbox of its own
+   * for the thread, with the file's bundle — the program's own (`new Worker(__filename)`, the
+   * usual idiom with `isMainThread`) or one made before the run (worker-entries.ts) — or with
+   * the code itself (`{ eval: true }`). Node resolves a relative path against the working directory.
+   */
+  private readonly createWorker = (id: number, _name: string, specifier: string, evalCode: boolean, shared: ThreadShare): ThreadRuntime => {
+    const { input } = this.options;
+    // Errors of the calling thread's realm, so their stacks are mapped to the user's line.
+    const Err = (shared.simulation.world.current.id === 0 ? this.mainError : undefined) ?? Error;
+    const start = (program: Program): ThreadRuntime => {
+      const worker = this.make(program, { id, ...shared });
+      return worker.handle.threadRuntime!(worker.evaluate);
+    };
+    const startEval = (code: string): ThreadRuntime => {
+      const evaluated = this.evalProgram(code);
+      if ('error' in evaluated) throw new Err(`new Worker(code, { eval: true }): ${evaluated.error}`);
+      return start(evaluated);
+    };
+    if (evalCode) return startEval(specifier);
+    const requested = specifier.startsWith('file:') ? fileURLToPath(specifier) : path.resolve(input.cwd, specifier);
+    const file = workerFileFor(requested) ?? requested;
+    if (!fs.existsSync(file)) {
+      // As in Node, the Worker is made and fails to start: 'error' (MODULE_NOT_FOUND), 'exit' 1.
+      return startEval(`const e = new Error(${JSON.stringify(`Cannot find module '${requested}'`)}); e.code = 'MODULE_NOT_FOUND'; e.requireStack = []; throw e;`);
+    }
+    const program = file === input.entry ? this.main : this.workerPrograms.get(file);
+    if (program === undefined) {
+      const known = [input.entry, ...this.workerPrograms.keys()].map((f) => displayName(f, input.cwd)).join(', ');
+      throw new Err(
+        `new Worker('${specifier}'): ${displayName(file, input.cwd)} is not among the files the program names in a Worker-shaped way. Files a Worker can run: ${known}. ` +
+          `Name the file in the call (new Worker('./w.js'), new Worker(new URL('./w.ts', import.meta.url)), ` +
+          `new Worker(path.join(__dirname, 'w.js'))) or use new Worker(__filename) with isMainThread.`,
+      );
+    }
+    const failed = program.built.diagnostics.filter((d) => d.severity === 'error');
+    if (failed.length > 0) {
+      const d = failed[0];
+      throw new Err(`new Worker('${specifier}'): ${displayName(d.file, input.cwd)}:${d.line}:${d.column}: ${d.message}`);
+    }
+    return start(program);
+  };
+}
