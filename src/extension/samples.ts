@@ -17,6 +17,7 @@ export const SAMPLES: readonly { file: string; label: string; description: strin
   { file: 'chat-thread-pool.ts', label: 'Chat server 3: a thread pool', description: 'bounded, but slow clients starve new ones' },
   { file: 'chat-multiplexing.ts', label: 'Chat server 4: I/O multiplexing', description: 'one thread asks which sockets are ready' },
   { file: 'chat-async.ts', label: 'Chat server 5: async/await', description: 'new clients get in while others wait on I/O' },
+  { file: 'workers.ts', label: 'Threads that are event loops', description: 'two Worker cooks on two cores, dishes as tasks in each: parallel and concurrent' },
 ];
 
 /** Copies the samples folder into scratch storage (files the user already has are kept: they may be edited). */

@@ -19,6 +19,11 @@ const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void][] 
   ['samples/chat-thread-pool.ts', (out) => assert.match(out, /bounded/)],
   ['samples/chat-multiplexing.ts', (out) => assert.match(out, /total: \d+ ms/)],
   ['samples/chat-async.ts', (out) => assert.match(out, /total: \d+ ms/)],
+  ['samples/workers.ts', (out, trace) => {
+    assert.match(out, /^kitchen: 2 cooks, 0\.7 s$/m);
+    const names = [...trace.events.kind.keys()].filter((i) => trace.events.kind[i] === EventKind.ThreadCreate).map((i) => trace.strings[trace.events.b[i]]);
+    assert.deepEqual(names, ['cook Ana', 'cook Ben']);
+  }],
 ];
 
 describe('the samples, each run and drawn', function () {

@@ -22,6 +22,7 @@ suite('samples gallery', function () {
     ['chat-thread-pool.ts', (out) => assert.match(out, /total/i)],
     ['chat-multiplexing.ts', (out) => assert.match(out, /total/i)],
     ['chat-async.ts', (out) => assert.match(out, /total/i)],
+    ['workers.ts', (out, t) => { assert.match(out, /kitchen: 2 cooks, 0\.7 s/); assert.strictEqual(t.meta.endTime, 700); }],
   ];
 
   for (const [file, check] of expectations) {
