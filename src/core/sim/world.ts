@@ -248,7 +248,7 @@ export class World {
     const site = this.host.currentSite?.() ?? 0;
     this.record(th, K_BLOCK, end - t0, this.host.trace.string(what), site, t0);
     th.loop.advanceTo(end);
-    th.dueCache = NaN;
+    this.touch(th);
   }
 
   // ---------------------------------------------------------------- I/O through the poll phase
@@ -266,7 +266,7 @@ export class World {
   complete(th: SimThread, t: number, io: number, run: () => void): void {
     if (th.state === 'done') return;
     th.loop.queueIo(t, io, run);
-    th.dueCache = NaN;
+    this.touch(th);
   }
 
   // ---------------------------------------------------------------- the scheduler
@@ -317,6 +317,11 @@ export class World {
     if (th.start) return th.now();
     const due = this.loopDue(th);
     return th.endedCache ? Infinity : due;
+  }
+
+  /** `th`'s loop may have changed (it ran, got an I/O completion, its clock moved): ask it again. */
+  private touch(th: SimThread): void {
+    th.dueCache = NaN;
   }
 
   /**
@@ -389,7 +394,7 @@ export class World {
       th.onUncaught(error);
     } finally {
       if (th.state === 'running') th.state = 'ready';
-      th.dueCache = NaN;
+      this.touch(th);
       this.current = prev;
     }
   }
