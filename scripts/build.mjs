@@ -15,6 +15,9 @@ const entries = [
   { in: 'src/core/engine/worker.ts', out: 'dist/worker.js', platform: 'node', format: 'cjs', external: ['esbuild', 'typescript'] },
   // The runtime is evaluated inside the sandbox's vm context: a self-contained script.
   { in: 'src/core/runtime/index.ts', out: 'dist/runtime.js', platform: 'neutral', format: 'iife' },
+  // Node's JavaScript layer (streams, events, fs, child_process, …), evaluated inside the sandbox
+  // on first use and instrumented like user code (its async functions run on the simulated loop).
+  { in: 'src/core/node/index.ts', out: 'dist/nodelib.js', platform: 'neutral', format: 'iife', nodeLib: true },
   { in: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { in: 'src/webview/style.css', out: 'dist/webview.css', platform: 'browser' },
   // The standalone HTML exporter on its own, for bench/render.mjs (the CLI bundles it too).
@@ -35,6 +38,49 @@ if (process.argv.includes('--if-needed') && fs.existsSync(path.join(root, 'dist/
   if (built > newestMtime(path.join(root, 'src'))) process.exit(0);
 }
 
+/**
+ * The nodelib bundle: Node's modules for the sandbox. Every file is run through the project's
+ * instrumenter (built first into a temporary CommonJS file), so `async function`s of Node's own
+ * code (pipeline, Readable.from, events.on) become coroutines of the simulated loop; the
+ * packages readable-stream depends on are replaced by the sandbox's (or the host's) own.
+ */
+async function nodeLibPlugin() {
+  const tmp = path.join(root, 'dist', '.instrument.cjs');
+  await esbuild.build({ absWorkingDir: root, entryPoints: ['src/core/instrument/index.ts'], outfile: tmp, bundle: true, platform: 'node', format: 'cjs', external: ['typescript'], logLevel: 'warning' });
+  const { createRequire, builtinModules } = await import('node:module');
+  const { instrumentSource } = createRequire(import.meta.url)(tmp);
+  const shim = (name) => path.join(root, 'src/core/node/shims', name);
+  const eventsPort = path.join(root, 'src/core/node/events.js');
+  const aliases = {
+    'process/': shim('process.js'),
+    buffer: shim('buffer.js'),
+    'string_decoder/': shim('string_decoder.js'),
+    string_decoder: shim('string_decoder.js'),
+    'abort-controller': shim('abort-controller.js'),
+    events: fs.existsSync(eventsPort) ? eventsPort : shim('host-events.js'),
+  };
+  return {
+    name: 'async-timeline-nodelib',
+    setup(build) {
+      build.onResolve({ filter: /^(process\/|buffer|string_decoder\/?|abort-controller|events)$/ }, (args) => ({ path: aliases[args.path] }));
+      // Other Node built-ins (util, async_hooks, …): the host's, handed over by install().
+      build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => (builtinModules.includes(args.path.replace(/^node:/, '')) ? { path: args.path.replace(/^node:/, ''), namespace: 'host-builtin' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'host-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(shim('host-require.js'))})(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: root }));
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        if (args.path.includes(`${path.sep}shims${path.sep}`)) return undefined;
+        const text = await fs.promises.readFile(args.path, 'utf8');
+        const rel = path.relative(root, args.path).split(path.sep).join('/');
+        const display = rel.startsWith('node_modules/readable-stream/lib/')
+          ? 'node:' + rel.slice('node_modules/readable-stream/lib/'.length).replace(/\.js$/, '')
+          : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
+        const out = instrumentSource(text, { fileName: args.path, displayName: display, loopProbes: false, sourceMap: false });
+        if (out.diagnostics.length) throw new Error(`${rel}:${out.diagnostics[0].line}: ${out.diagnostics[0].message}`);
+        return { contents: out.code, loader: 'js' };
+      });
+    },
+  };
+}
+
 const builds = entries
   .filter((e) => fs.existsSync(path.join(root, e.in)))
   .map((e) => ({
@@ -50,7 +96,15 @@ const builds = entries
     sourcemap: 'linked',
     logLevel: 'warning',
     mainFields: e.platform === 'neutral' ? ['module', 'main'] : undefined,
+    nodeLib: e.nodeLib,
   }));
+for (const b of builds) {
+  if (b.nodeLib) {
+    b.plugins = [await nodeLibPlugin()];
+    b.sourcemap = false;
+  }
+  delete b.nodeLib;
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import { instrumentSource } from '../instrument/index';
+import { NODE_LIB_MODULES } from '../node/modules';
+import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
 import { displayName } from './paths';
@@ -46,7 +48,7 @@ const INSTRUMENTED_FN = /^\s*(?:(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:\{\s*(?:const __
  * `isAsyncFunction` and `isGeneratorFunction` also recognize the runtime's promises and the
  * instrumented async (generator) functions, which V8 sees as a plain object / plain functions.
  */
-function makeSandboxUtil(handle: RuntimeHandle): typeof util {
+function makeSandboxUtil(handle: RuntimeHandle, sandbox: Record<string, unknown>): typeof util {
   const instrumented = (value: unknown): string | undefined => {
     if (typeof value !== 'function') return undefined;
     let text: string;
@@ -65,7 +67,72 @@ function makeSandboxUtil(handle: RuntimeHandle): typeof util {
   });
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util)) as typeof util;
   Object.defineProperty(copy, 'types', { value: types, writable: true, enumerable: true, configurable: true });
+  Object.assign(copy, sandboxPromisify(sandbox));
   return copy;
+}
+
+/**
+ * Node's `util.promisify` and `util.callbackify` (lib/internal/util.js, lib/util.js) made with
+ * the sandbox's Promise and process.nextTick: the host's would settle on V8's own queue.
+ * `util.promisify.custom` is the same registered symbol in every realm.
+ */
+function sandboxPromisify(sandbox: Record<string, unknown>): Pick<typeof util, 'promisify' | 'callbackify'> {
+  const custom = util.promisify.custom;
+  const SandboxPromise = () => sandbox.Promise as PromiseConstructor;
+  const promisify = (original: (...args: any[]) => unknown): any => {
+    if (typeof original !== 'function') return util.promisify(original); // Node's own TypeError
+    const already = (original as any)[custom];
+    if (already !== undefined) {
+      if (typeof already !== 'function') return util.promisify(original);
+      return Object.defineProperty(already, custom, { value: already, enumerable: false, writable: false, configurable: true });
+    }
+    function fn(this: unknown, ...args: unknown[]) {
+      const P = SandboxPromise();
+      return new P((resolve, reject) => {
+        args.push((err: unknown, ...values: unknown[]) => {
+          if (err) return reject(err);
+          resolve(values[0]);
+        });
+        Reflect.apply(original, this, args);
+      });
+    }
+    Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+    Object.defineProperty(fn, custom, { value: fn, enumerable: false, writable: false, configurable: true });
+    return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
+  };
+  promisify.custom = custom;
+  const callbackify = (original: (...args: any[]) => PromiseLike<unknown>): any => {
+    if (typeof original !== 'function') return util.callbackify(original as never);
+    const nextTick = (...a: unknown[]) => (sandbox.process as { nextTick(...a: unknown[]): void }).nextTick(...a);
+    function callbackified(this: unknown, ...args: unknown[]) {
+      const maybeCb = args.pop();
+      if (typeof maybeCb !== 'function') return util.callbackify(original as never)(maybeCb as never); // Node's own TypeError
+      const cb = (maybeCb as (...a: unknown[]) => void).bind(this);
+      Reflect.apply(original, this, args).then(
+        (ret) => nextTick(cb, null, ret),
+        (rej) => nextTick(callbackifyOnRejected, rej, cb),
+      );
+    }
+    const descriptors = Object.getOwnPropertyDescriptors(original);
+    if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+    if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+    const propertiesValues = Object.values(descriptors);
+    for (let i = 0; i < propertiesValues.length; i++) Object.setPrototypeOf(propertiesValues[i], null);
+    Object.defineProperties(callbackified, descriptors);
+    return callbackified;
+  };
+  return { promisify: promisify as unknown as typeof util.promisify, callbackify: callbackify as unknown as typeof util.callbackify };
+}
+
+/** Node's callbackifyOnRejected: a falsy rejection reason becomes ERR_FALSY_VALUE_REJECTION. */
+function callbackifyOnRejected(reason: unknown, cb: (e: unknown) => void): void {
+  if (!reason) {
+    const e = new Error('Promise was rejected with falsy value') as Error & { code: string; reason: unknown };
+    e.code = 'ERR_FALSY_VALUE_REJECTION';
+    e.reason = reason;
+    reason = e;
+  }
+  cb(reason);
 }
 
 /** A bundled file, ready to be evaluated in sandboxes (the program's entry, a Worker's file or code). */
@@ -106,6 +173,7 @@ export class Sandboxes {
   private readonly main: Program;
   private readonly workerPrograms: Map<string, Program>;
   private evalWorkers = 0;
+  private nodeLibScript: vm.Script | undefined;
   /** The main context's Error: errors thrown at the main thread's calls are of its realm. */
   private mainError: ErrorConstructor | undefined;
 
@@ -222,11 +290,16 @@ export class Sandboxes {
     // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
     // simulated built-ins first, then real Node built-ins (path, util, events, …).
     const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
-    const sandboxUtil = makeSandboxUtil(handle);
+    const sandboxUtil = makeSandboxUtil(handle, sandbox);
+    let nodeLib: ((name: string) => unknown) | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
+      if (NODE_LIB_MODULES.includes(bare)) {
+        nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: realRequire, cwd: input.cwd });
+        return nodeLib(bare);
+      }
       return handle.builtinModule(name) ?? realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
@@ -239,6 +312,14 @@ export class Sandboxes {
       return sandbox[MAIN_VAR];
     };
     return { context, sandbox, sandboxError, handle, module, evaluate };
+  }
+
+  /** Evaluates dist/nodelib.js (Node's JavaScript layer) in a context, on its first use there. */
+  private installNodeLib(context: vm.Context, sandbox: Record<string, unknown>, host: NodeLibHost): (name: string) => unknown {
+    this.nodeLibScript ??= new vm.Script(fs.readFileSync(path.join(this.options.input.distDir, 'nodelib.js'), 'utf8'), { filename: 'node:internal (async-timeline nodelib)' });
+    this.nodeLibScript.runInContext(context);
+    const install = sandbox.__asyncTimelineNodeLib as (h: NodeLibHost) => (name: string) => unknown;
+    return install(host);
   }
 
   /**

@@ -51,7 +51,7 @@ export function markTruncated(trace: TraceFile, reason: string, exitCode: number
 /** Event kinds whose operand `b` is a string index (besides Console). */
 const STRING_B = new Set<number>([
   EventKind.RunEnd, EventKind.PromiseReject, EventKind.TaskThrow, EventKind.UnhandledRejection, EventKind.IoStart,
-  EventKind.External, EventKind.UncaughtError, EventKind.Warning, EventKind.Truncated, EventKind.ThreadCreate,
+  EventKind.External, EventKind.UncaughtError, EventKind.Warning, EventKind.Truncated, EventKind.ThreadCreate, EventKind.IoEvent,
 ]);
 
 /**

@@ -23,6 +23,8 @@ import type { TraceFile, TraceMeta } from '../trace/format';
 import type { Recorder } from '../trace/recorder';
 import type { Simulation } from '../sim/simulation';
 import type { ThreadLoop } from '../sim/types';
+import type { IoModelOptions } from '../io/model';
+import type { IoSystem } from '../io/io-system';
 
 /** The sandbox global under which evaluating `dist/runtime.js` leaves the `InstallFn`. */
 export const INSTALL_GLOBAL = '__asyncTimelineInstall';
@@ -62,6 +64,8 @@ export interface RuntimeOptions {
   pid?: number;
   /** Virtual wall-clock start of the run for `Date` (ms since epoch; default 1700000000000). */
   epochMs?: number;
+  /** The I/O latency model: 'model' (default, deterministic) or 'measured', and per-kind costs. */
+  io?: Omit<IoModelOptions, 'seed'>;
 }
 
 export interface RuntimeHost {
@@ -156,6 +160,11 @@ export interface RuntimeHandle {
    * site in the reason) and runSlice/runMain return normally.
    */
   runSlice(maxRealMs: number): SliceResult;
+  /**
+   * Real I/O in virtual time (src/core/io): the run's I/O system — threadpool requests, real
+   * channels for child processes. Node's modules in the sandbox (src/core/node) are built on it.
+   */
+  io(): IoSystem;
   /** The process exit code so far (process.exitCode, 1 after a fatal error, process.exit(n)). */
   readonly exitCode: number;
   /** True once the run has ended. */

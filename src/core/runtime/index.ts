@@ -3,7 +3,7 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
-import { simBuiltin, workerThreadRuntime } from './sim-bridge';
+import { setProcessEnv, simBuiltin, simIo, workerThreadRuntime } from './sim-bridge';
 import './combinators';
 import { Recorder } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
@@ -49,6 +49,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
 
   installPromiseInspect(g.Promise as never, SimPromise.prototype);
   const proc = makeProcess();
+  setProcessEnv(() => proc.env as Record<string, string | undefined>);
   const con = makeConsole();
   const timersPromises = makeTimersPromises();
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate, promises: timersPromises };
@@ -79,6 +80,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
       return workerThreadRuntime(thread.id, () => runMain(main, options.moduleKind));
     },
     runSlice,
+    io: simIo,
     get exitCode() { return rt.exitCode; },
     get done() { return isFinished(); },
     get now() { return clock.now; },

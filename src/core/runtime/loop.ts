@@ -15,7 +15,7 @@
  * before the first loop iteration): rule "timers first" (the first iteration is taken to start
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
-import { simAlive, simFlushOutput, simNextDue, simPoll, simStuck } from './sim-bridge';
+import { simAlive, simFlushOutput, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -134,6 +134,8 @@ const immediateHooks = {
 
 let iteration = 0;
 let finished = false;
+/** runIteration stopped in its poll phase to let real I/O make progress (runSlice answers 'wait'). */
+let ioWaiting = false;
 /** The ES module's top-level-await evaluation promise, if any. */
 let mainPromise: PromiseImpl | undefined;
 let mainSettled = true;
@@ -193,6 +195,16 @@ function runIteration(): boolean {
   // (network, other threads), unless immediates are pending.
   if (!hasImmediates() && (timerRefCount > 0 || simAlive())) {
     const due = Math.min(timerRefCount > 0 ? Math.ceil(nextExpiry()) : Infinity, simNextDue());
+    if (!simMayAdvanceTo(due)) {
+      // Real I/O (a child process, a dns answer) could still deliver something before `due`:
+      // let real time pass (the engine sleeps a little) and poll again.
+      if (due > budgets.virtualTimeMs && clock.now >= budgets.virtualTimeMs) {
+        stopRun(`budget: virtual time ${budgets.virtualTimeMs} ms`);
+        return false;
+      }
+      ioWaiting = true;
+      return false;
+    }
     if (due === Infinity) {
       simStuck(); // the world keeps the loop alive but nothing can happen: says what is stuck
       return false;
@@ -213,7 +225,7 @@ function runIteration(): boolean {
     return false;
   }
   if (loopAlive()) return true;
-  if (pendingExternals > 0) return false;
+  if (pendingExternals > 0 || simHolding()) return false;
   // The loop is empty: 'beforeExit' may schedule more work (Node: EmitProcessBeforeExit).
   try {
     processEmit('beforeExit', rt.exitCode);
@@ -271,7 +283,15 @@ function finish(): void {
     emitExit();
   }
   rt.exited = true;
-  if (rt.truncated !== '') simFlushOutput();
+  if (rt.truncated !== '') {
+    simFlushOutput();
+    const pending = simPendingIo();
+    if (pending.length > 0) {
+      const shown = pending.slice(0, 8).join('; ') + (pending.length > 8 ? `; and ${pending.length - 8} more` : '');
+      rt.truncated += ` — I/O still pending: ${shown}`;
+    }
+  }
+  simShutdownIo();
   const why = rt.truncated !== '' ? rt.truncated : 'exit';
   rt.rec.force(EventKind.RunEnd, rt.exitCode, rt.rec.str(why), 0);
 }
@@ -293,6 +313,10 @@ export function runSlice(maxRealMs: number): 'more' | 'wait' | 'done' {
   if (externalSettled) runExternalCompletions();
   while (!rt.exited) {
     if (!runIteration()) {
+      if (ioWaiting) {
+        ioWaiting = false;
+        if (!rt.exited) return 'wait';
+      }
       // Only real (external) promises keep the program alive: let the host's loop run.
       if (!rt.exited && pendingExternals > 0) return 'wait';
       break;

@@ -60,7 +60,8 @@ export function makeProcess(): Record<string, unknown> {
     env: { ...(opts.env ?? {}) },
     pid: opts.pid ?? 4242,
     ppid: 4241,
-    execPath: '/usr/local/bin/node',
+    // The real node: a program that starts `process.execPath` as a child process runs it.
+    execPath: opts.argv?.[0] ?? '/usr/local/bin/node',
     exitCode: undefined,
     stdout: stream(1),
     stderr: stream(2),

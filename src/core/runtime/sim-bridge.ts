@@ -250,6 +250,8 @@ function getSim(): Simulation {
     const host: SimHost = {
       trace,
       mainLoop,
+      realNow: () => rt.host.realNow(),
+      env: () => (globalProcessEnv() ?? {}),
       // Promise-returning simulated APIs make the promises of the thread that calls them.
       get Promise() {
         return current()?.Promise ?? (SimPromise as unknown as PromiseConstructor);
@@ -288,9 +290,48 @@ function getSim(): Simulation {
         return owner.functionThread(id, entry.fn);
       },
     };
-    sim = new Simulation(host, { mainDriven: true, seed: rt.host.options.seed || 1, maxVirtualMs: rt.host.options.budgets.virtualTimeMs });
+    sim = new Simulation(host, {
+      mainDriven: true,
+      seed: rt.host.options.seed || 1,
+      maxVirtualMs: rt.host.options.budgets.virtualTimeMs,
+      io: { ...rt.host.options.io, seed: rt.host.options.seed },
+    });
   }
   return sim;
+}
+
+/** The program's process.env (the sandbox's `process`), read when the threadpool is first used. */
+let processEnv: (() => Record<string, string | undefined>) | undefined;
+export function setProcessEnv(read: () => Record<string, string | undefined>): void {
+  processEnv = read;
+}
+function globalProcessEnv(): Record<string, string | undefined> | undefined {
+  return processEnv?.();
+}
+
+/** Real I/O in virtual time (src/core/io): the run's I/O system, made with the simulation. */
+export function simIo(): Simulation['io'] {
+  return getSim().io;
+}
+
+/** The loop may advance to `due`: no real operation could still deliver something before it. */
+export function simMayAdvanceTo(due: number): boolean {
+  return sim === undefined || sim.io.mayAdvanceTo(due);
+}
+
+/** Real operations are under way (the loop waits for them rather than ending). */
+export function simHolding(): boolean {
+  return sim !== undefined && sim.io.holding;
+}
+
+/** The run ends: real processes still running are killed (and the trace says so). */
+export function simShutdownIo(): string[] {
+  return sim === undefined || rt.host.thread !== undefined ? [] : sim.io.shutdown();
+}
+
+/** What the simulation still has pending (for a run stopped early). */
+export function simPendingIo(): string[] {
+  return sim === undefined ? [] : sim.io.describePending();
 }
 
 /** `require(name)` of a simulated module (net, worker_threads, async-timeline/sim), else undefined. */

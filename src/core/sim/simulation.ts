@@ -3,18 +3,25 @@
  * threads, made once per run from the runtime's host. The simulated modules (modules.ts)
  * are views of it.
  */
+import { IoSystem } from '../io/io-system';
+import type { IoModelOptions } from '../io/model';
 import { BareLoop } from './bare-loop';
 import { Network } from './net';
 import { AtomicsSim } from './threads';
 import type { SimHost, ThreadLoop, WorkerEntry } from './types';
 import { World, type WorldOptions } from './world';
 
-export type SimulationOptions = WorldOptions;
+export interface SimulationOptions extends WorldOptions {
+  /** The I/O latency model (src/core/io/model.ts). */
+  io?: IoModelOptions;
+}
 
 export class Simulation {
   readonly world: World;
   readonly net: Network;
   readonly atomics: AtomicsSim;
+  /** Real I/O in virtual time: the threadpool, child processes (src/core/io). */
+  readonly io: IoSystem;
   private readonly modules = new Map<string, unknown>();
 
   constructor(readonly host: SimHost, options: SimulationOptions = {}) {
@@ -34,6 +41,11 @@ export class Simulation {
     this.world = new World(wrapped, options);
     this.net = new Network(this.world);
     this.atomics = new AtomicsSim(this.world);
+    this.io = new IoSystem(this.world, {
+      realNow: host.realNow ?? (() => Date.now()),
+      currentSite: host.currentSite?.bind(host),
+      poolSizeEnv: host.env ? () => host.env!().UV_THREADPOOL_SIZE : undefined,
+    }, options.io);
   }
 
   /** A simulated module by name, made once (see modules.ts). */

@@ -70,6 +70,10 @@ export interface SimHost {
    * evaluate it. Returns the new loop and a starter that evaluates the entry.
    */
   createThread(id: number, name: string, entry: WorkerEntry): { loop: ThreadLoop; start: () => void };
+  /** The host's real monotonic clock (ms): real processes outside the simulation run by it. */
+  realNow?(): number;
+  /** The program's environment (process.env) as it is now. */
+  env?(): Record<string, string | undefined>;
   /** The site of the user code calling us right now (0 if unknown), for Block/IoStart. */
   currentSite?(): number;
   /** Tells the runtime the run must stop (stuck, budget); the trace so far is kept. */

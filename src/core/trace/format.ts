@@ -111,6 +111,18 @@ export const enum EventKind {
   IoDone = 42,
   /** A native (non-simulated) promise reached an await and was waited for in real time. a = promise, b = string: what it was, c = site. */
   External = 43,
+  /**
+   * A threadpool request (fs, crypto, zlib, dns.lookup; src/core/io) starts on a pool thread.
+   * a = io id (of its IoStart), b = pool thread (1-based), c = simulated core (1-based; 0 = needs
+   * none). Its wait in the pool's queue is this event's `t` minus its IoStart's; it runs until
+   * its IoDone. Recorded on the thread that made the request. (Added in trace format 1, engine 0.2.)
+   */
+  IoPoolStart = 44,
+  /**
+   * A real process outside the simulation (a child process, opened by IoStart) delivered an
+   * event, now running as an Io macrotask: a = io id, b = string: what (`stdout 12 B`, `exit 0`).
+   */
+  IoEvent = 45,
 
   /** The program wrote to stdout (a = 1) or stderr (a = 2). b = string: the text, including its newline. */
   Console = 50,

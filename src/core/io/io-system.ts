@@ -1,0 +1,260 @@
+/**
+ * Real I/O in virtual time: the operations a program hands to libuv, performed for real and
+ * delivered by the simulated loop (docs/io-model.md). Pure: the real work comes in as
+ * functions (Node's modules are called by src/core/node, inside the sandbox).
+ *
+ * Two shapes of operation:
+ * - **Pool requests** (fs, crypto, zlib, dns.lookup): queued on the threadpool, their real work
+ *   done when submitted, completed in the requesting thread's poll phase after the model's cost.
+ *   A request whose real work is asynchronous (dns.lookup) has a cost that does not depend on
+ *   its answer; the loop holds at its end until the answer is in (a *hold*), so the result is
+ *   deterministic whatever the real latency.
+ * - **Real channels** (child processes): a process outside the simulation runs in real time;
+ *   each of its events is delivered at the channel's start plus the real time elapsed since.
+ *   While a channel is open, the loop may not pass that point (it waits in real time), so a
+ *   child's output lands among timers as in Node. Not deterministic (documented).
+ *
+ * Both keep the thread alive while pending (World refs, which `stuck()` reports), record
+ * IoStart / IoPoolStart / IoDone, and are listed when a run stops early.
+ */
+import type { SimThread, World } from '../sim/world';
+import { IoModel, type IoModelOptions } from './model';
+import { poolSizeFromEnv, Threadpool } from './threadpool';
+
+// Event kinds of trace/format.ts (a const enum there; the numbers are the contract).
+const K_IO_POOL_START = 44;
+const K_IO_EVENT = 45;
+const K_WARNING = 52;
+
+export interface PoolRequest<T> {
+  /** What the request is, for the timeline: `readFile data/users.json`. */
+  label: string;
+  /** CPU-bound (crypto, zlib): needs a simulated core while it runs. */
+  cpu?: boolean;
+  /** The real work, synchronous; what it throws is the request's error. */
+  work?: () => T;
+  /** Or real asynchronous work (dns.lookup): call `finish` once. */
+  start?: (finish: (error: unknown, result?: T) => void) => void;
+  /** Virtual cost (ms) from the model, given the outcome (async requests: called with nothing). */
+  cost(result: T | undefined, error: unknown): number;
+  /** Appended to the label once the work is done (`12 KiB`). */
+  describe?(result: T): string;
+  /**
+   * An error of `work` that Node throws at the call instead of passing it to the callback
+   * (argument validation: `ERR_INVALID_ARG_TYPE`, …): `pool()` rethrows it and records nothing.
+   */
+  throwsAtCall?(error: unknown): boolean;
+}
+
+export interface RealChannel {
+  readonly io: number;
+  /** Queues `run` at the virtual moment of a real event happening now; `what` names it on the timeline. */
+  deliver(what: string, run: () => void): void;
+  /** No more events will come (the process and its pipes are closed). */
+  close(): void;
+  ref(): void;
+  unref(): void;
+  readonly closed: boolean;
+}
+
+export interface IoHostHooks {
+  /** The host's real monotonic clock (ms). */
+  realNow(): number;
+  /** The site of the user code calling now (0 if unknown). */
+  currentSite?(): number;
+  /** UV_THREADPOOL_SIZE as the program's process.env has it when the pool is first used. */
+  poolSizeEnv?(): string | undefined;
+}
+
+interface Pending {
+  io: number;
+  thread: SimThread;
+  what: string;
+  /** For a hold: the loop may not advance to `due` unless this returns true. */
+  mayAdvanceTo?(due: number): boolean;
+  /** Ends it when the run ends (kills a child). */
+  shutdown?(): string | undefined;
+}
+
+export class IoSystem {
+  readonly model: IoModel;
+  private threads: Threadpool | undefined;
+  private readonly pending = new Set<Pending>();
+  private readonly holds = new Set<Pending>();
+  /** Operations completed, for the summary. */
+  completed = 0;
+
+  constructor(private readonly world: World, private readonly host: IoHostHooks, model: IoModelOptions = {}) {
+    this.model = new IoModel(model);
+  }
+
+  /** The pool, made at its first use with UV_THREADPOOL_SIZE as the program's environment says then (as libuv does). */
+  threadpool(): Threadpool {
+    return (this.threads ??= new Threadpool(poolSizeFromEnv(this.host.poolSizeEnv?.())));
+  }
+
+  /** Submits a threadpool request from the current thread; `done` runs in its poll phase. Returns the I/O id. */
+  pool<T>(req: PoolRequest<T>, done: (error: unknown, result: T | undefined) => void): number {
+    const world = this.world;
+    const th = world.current;
+    const t0 = th.now();
+    let result: T | undefined;
+    let error: unknown;
+    let answered = req.work !== undefined;
+    let realMs = 0;
+    if (req.work) {
+      const r0 = this.host.realNow();
+      try {
+        result = req.work();
+      } catch (e) {
+        if (req.throwsAtCall?.(e)) throw e;
+        error = e;
+      }
+      realMs = this.host.realNow() - r0;
+    }
+    let label = req.label;
+    if (answered && error === undefined && req.describe) label += ` · ${req.describe(result as T)}`;
+    const io = world.ioStart(label);
+    const measured = this.model.time === 'measured' && req.work !== undefined;
+    const cost = Math.max(0, measured ? realMs : req.cost(result, error));
+    const booking = this.threadpool().book(t0, cost, req.cpu ? world.cores : undefined);
+    const record = () => this.record(th, K_IO_POOL_START, io, booking.thread, booking.core, booking.start);
+    if (booking.start <= t0) record();
+    else world.at(booking.start, `threadpool starts I/O #${io}`, record);
+    const entry: Pending = { io, thread: th, what: `${label} (libuv threadpool)` };
+    this.track(entry);
+    const complete = () => {
+      this.untrack(entry);
+      this.completed++;
+      done(error, result);
+    };
+    if (answered) {
+      world.complete(th, booking.end, io, complete);
+    } else {
+      // Real asynchronous work: the answer must be in before the loop reaches the request's end.
+      entry.mayAdvanceTo = (due) => due < booking.end;
+      this.holds.add(entry);
+      req.start!((e, r) => {
+        if (answered) return;
+        answered = true;
+        error = e;
+        result = r;
+        this.holds.delete(entry);
+        world.complete(th, booking.end, io, complete);
+      });
+    }
+    return io;
+  }
+
+  /** Opens a channel for a real process outside the simulation (a child), started now. */
+  channel(label: string, kill: () => void): RealChannel {
+    const world = this.world;
+    const th = world.current;
+    const io = world.ioStart(label);
+    const vStart = th.now();
+    const rStart = this.host.realNow();
+    let last = vStart;
+    let closed = false;
+    let refed = true;
+    const entry: Pending = {
+      io,
+      thread: th,
+      what: label,
+      mayAdvanceTo: (due) => due <= vStart + (this.host.realNow() - rStart),
+      shutdown: () => {
+        kill();
+        return `${label} was still running when the run ended: it was killed`;
+      },
+    };
+    this.pending.add(entry);
+    this.holds.add(entry);
+    world.ref(th, entry, label);
+    const system = this;
+    return {
+      io,
+      deliver(what: string, run: () => void): void {
+        // Never before anything already delivered nor before the thread's clock (it may have
+        // blocked meanwhile); the hold made sure the loop did not pass this point otherwise.
+        last = Math.max(last, th.now(), vStart + (system.host.realNow() - rStart));
+        const text = world.host.trace.string(what);
+        world.complete(th, last, 0, () => {
+          system.record(th, K_IO_EVENT, io, text, 0, th.now());
+          run();
+        });
+      },
+      close(): void {
+        if (closed) return;
+        closed = true;
+        system.pending.delete(entry);
+        system.holds.delete(entry);
+        world.unref(th, entry);
+      },
+      ref(): void {
+        if (closed || refed) return;
+        refed = true;
+        world.ref(th, entry, label);
+      },
+      unref(): void {
+        if (closed || !refed) return;
+        refed = false;
+        world.unref(th, entry);
+      },
+      get closed() {
+        return closed;
+      },
+    };
+  }
+
+  /**
+   * True when the loop may advance its clock to `due` (Infinity: wait for whatever comes):
+   * false while a real operation could still produce an event before then — the engine then
+   * lets real time pass and asks again.
+   */
+  mayAdvanceTo(due: number): boolean {
+    for (const h of this.holds) {
+      // An unref'd channel does not hold a loop that has nothing else to do.
+      if (due === Infinity && !h.thread.refs.has(h) && h.shutdown) continue;
+      if (!h.mayAdvanceTo!(due)) return false;
+    }
+    return true;
+  }
+
+  /** Something real is still under way (the loop must not end while it is ref'd). */
+  get holding(): boolean {
+    return this.holds.size > 0;
+  }
+
+  /** What is still pending, one line each (for a run stopped early). */
+  describePending(): string[] {
+    return [...this.pending].map((p) => `I/O #${p.io}: ${p.what}`);
+  }
+
+  /** The run ends: real processes still running are killed; returns what was said about them. */
+  shutdown(): string[] {
+    const said: string[] = [];
+    for (const p of [...this.pending]) {
+      const text = p.shutdown?.();
+      if (text !== undefined) {
+        said.push(text);
+        this.record(p.thread, K_WARNING, 0, this.world.host.trace.string(text), 0, p.thread.now());
+      }
+    }
+    this.pending.clear();
+    this.holds.clear();
+    return said;
+  }
+
+  private track(p: Pending): void {
+    this.pending.add(p);
+    this.world.ref(p.thread, p, p.what);
+  }
+
+  private untrack(p: Pending): void {
+    this.pending.delete(p);
+    this.world.unref(p.thread, p);
+  }
+
+  private record(th: SimThread, kind: number, a: number, b: number, c: number, t: number): void {
+    this.world.host.trace.event(th.id, t, kind, a, b, c);
+  }
+}

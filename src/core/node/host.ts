@@ -1,0 +1,35 @@
+/**
+ * What Node's modules in the sandbox get from outside it (set once by `install`, index.ts):
+ * the run's I/O system (threadpool, real channels; src/core/io) and the host's real Node
+ * modules, which do the real work synchronously (`fs.readFileSync`, `crypto.pbkdf2Sync`, …) or
+ * start real processes. Nothing here is read before `install` runs.
+ */
+import type { IoSystem } from '../io/io-system';
+
+export interface NodeLibHost {
+  /** The run's I/O system (made with the simulation on first use). */
+  io(): IoSystem;
+  /** The host's real Node modules: `require('fs')` of the worker, outside the sandbox. */
+  require(name: string): any;
+  /** The working directory the program runs in (relative paths resolve against it). */
+  cwd: string;
+}
+
+export const host: NodeLibHost = {
+  io: () => {
+    throw new Error('Node modules of the sandbox used before install');
+  },
+  require: () => {
+    throw new Error('Node modules of the sandbox used before install');
+  },
+  cwd: '/',
+};
+
+export function setHost(h: NodeLibHost): void {
+  Object.assign(host, h);
+}
+
+/** A real Node module of the host, by name. */
+export function real<T = any>(name: string): T {
+  return host.require(name) as T;
+}

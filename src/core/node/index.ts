@@ -1,0 +1,29 @@
+/**
+ * Entry of dist/nodelib.js: Node's JavaScript layer inside the sandbox (README.md). The sandbox
+ * evaluates this script in a context the first time the program requires one of these modules,
+ * then calls `install` once; each module is made on first use.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- each module is evaluated on its first require, after install() */
+import { setHost, type NodeLibHost } from './host';
+
+const MODULES: Record<string, () => unknown> = {
+  events: () => require('./events-module').events,
+  stream: () => require('./stream').stream,
+  'stream/promises': () => require('./stream').streamPromises,
+  'stream/consumers': () => require('./consumers').consumers,
+  fs: () => require('./fs').makeFs(),
+};
+
+export function install(host: NodeLibHost): (name: string) => unknown {
+  setHost(host);
+  const made = new Map<string, unknown>();
+  return (name) => {
+    const bare = name.startsWith('node:') ? name.slice(5) : name;
+    const make = MODULES[bare];
+    if (make === undefined) return undefined;
+    if (!made.has(bare)) made.set(bare, make());
+    return made.get(bare);
+  };
+}
+
+(globalThis as Record<string, unknown>).__asyncTimelineNodeLib = install;
