@@ -51,6 +51,8 @@ async function nodeLibPlugin() {
   const { instrumentSource } = createRequire(import.meta.url)(tmp);
   const shim = (name) => path.join(root, 'src/core/node/shims', name);
   const eventsPort = path.join(root, 'src/core/node/events.js');
+  // The names routed to this layer (src/core/node/modules.ts), read from its source.
+  const ownModules = [...fs.readFileSync(path.join(root, 'src/core/node/modules.ts'), 'utf8').matchAll(/^\s*'([a-z_/]+)',$/gm)].map((m) => m[1]).filter((n) => n !== 'events');
   const aliases = {
     'process/': shim('process.js'),
     buffer: shim('buffer.js'),
@@ -63,8 +65,14 @@ async function nodeLibPlugin() {
     name: 'async-timeline-nodelib',
     setup(build) {
       build.onResolve({ filter: /^(process\/|buffer|string_decoder\/?|abort-controller|events)$/ }, (args) => ({ path: aliases[args.path] }));
+      // Node built-ins this layer provides (fs, stream, readline, …): its own, as the program sees them.
       // Other Node built-ins (util, async_hooks, …): the host's, handed over by install().
-      build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => (builtinModules.includes(args.path.replace(/^node:/, '')) ? { path: args.path.replace(/^node:/, ''), namespace: 'host-builtin' } : undefined));
+      build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+        const bare = args.path.replace(/^node:/, '');
+        if (ownModules.includes(bare)) return { path: bare, namespace: 'sandbox-builtin' };
+        return builtinModules.includes(bare) ? { path: bare, namespace: 'host-builtin' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'sandbox-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(path.join(root, 'src/core/node/host.ts'))}).sandboxModule(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: root }));
       build.onLoad({ filter: /.*/, namespace: 'host-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(shim('host-require.js'))})(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: root }));
       build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
         if (args.path.includes(`${path.sep}shims${path.sep}`)) return undefined;

@@ -1,41 +1,231 @@
 /**
- * `fs` in the sandbox (callback API): every asynchronous function is a threadpool request whose
- * real work is the host's synchronous counterpart, delivered after the latency model's cost.
- * Synchronous functions are the host's (their errors re-made in the sandbox's realm).
+ * `fs` in the sandbox (callback API). Every asynchronous function is a threadpool request whose
+ * real work is the host's synchronous counterpart (`readFile` → `readFileSync`), delivered to the
+ * callback in the poll phase after the latency model's cost (libuv.ts). Node calls a callback
+ * with `(null)` when the request has no value and `(null, value)` when it has one; a missing or
+ * wrong callback is Node's own TypeError, thrown at the call (the host's function is asked to
+ * validate, which it does before doing anything).
+ *
+ * Synchronous functions are the host's, their errors re-made in the sandbox's realm; they cost no
+ * virtual time (docs/io-model.md). `fs.promises` is fs-promises.ts; streams are fs-streams.ts.
  */
+import type { IoModel } from '../io/model';
 import { formatSize } from '../io/model';
+import { sandboxError } from './errors';
 import { real } from './host';
 import { displayPath, submit } from './libuv';
 
-const realFs = () => real('fs');
+type Callback = (...a: unknown[]) => void;
+type Fs = Record<string, any>;
+const realFs = (): Fs => real('fs');
 
-function callbackOf(args: unknown[]): (...a: unknown[]) => void {
-  const cb = args.pop();
+/** What an operation costs and how its label reads. */
+export type Cost = 'meta' | 'read' | 'write';
+
+/** Bytes a result or a data argument stands for (for the model and the label). */
+export function byteSize(x: unknown): number {
+  if (typeof x === 'string') return Buffer.byteLength(x);
+  if (x && typeof x === 'object' && ArrayBuffer.isView(x)) return x.byteLength;
+  if (Array.isArray(x)) return x.reduce((n: number, b) => n + byteSize(b), 0);
+  return 0;
+}
+
+export function costOf(kind: Cost, model: IoModel, bytes: number): number {
+  return kind === 'meta' ? model.bytes('fs.meta', 0) : model.bytes(kind === 'read' ? 'fs.read' : 'fs.write', bytes);
+}
+
+/** The callback (last argument); when it is not a function, Node's own error is thrown. */
+function takeCallback(name: string, args: unknown[]): Callback {
+  const cb = args[args.length - 1];
   if (typeof cb !== 'function') {
-    const e = new TypeError(`The "cb" argument must be of type function. Received ${cb === undefined ? 'undefined' : typeof cb}`) as TypeError & { code: string };
-    e.code = 'ERR_INVALID_ARG_TYPE';
-    throw e;
+    try {
+      realFs()[name](...args); // validates the callback first and throws ERR_INVALID_ARG_TYPE
+    } catch (e) {
+      throw sandboxError(e);
+    }
+    throw new TypeError(`fs.${name}: a callback is required`);
   }
-  return cb as (...a: unknown[]) => void;
+  args.pop();
+  return cb as Callback;
 }
 
-export function readFile(...args: unknown[]): void {
-  const cb = callbackOf(args);
+interface Spec {
+  /** The host's synchronous function doing the real work. */
+  sync: string;
+  cost: Cost;
+  /** Bytes of the data the call writes (write-ish calls), from its arguments. */
+  dataArg?: number;
+  /** How the result reaches the callback: `value` → (null, value); `none` → (null). */
+  result?: 'value' | 'none';
+}
+
+const SPECS: Record<string, Spec> = {
+  access: { sync: 'accessSync', cost: 'meta', result: 'none' },
+  appendFile: { sync: 'appendFileSync', cost: 'write', dataArg: 1, result: 'none' },
+  chmod: { sync: 'chmodSync', cost: 'meta', result: 'none' },
+  chown: { sync: 'chownSync', cost: 'meta', result: 'none' },
+  copyFile: { sync: 'copyFileSync', cost: 'write', result: 'none' },
+  cp: { sync: 'cpSync', cost: 'write', result: 'none' },
+  fchmod: { sync: 'fchmodSync', cost: 'meta', result: 'none' },
+  fchown: { sync: 'fchownSync', cost: 'meta', result: 'none' },
+  fdatasync: { sync: 'fdatasyncSync', cost: 'meta', result: 'none' },
+  fstat: { sync: 'fstatSync', cost: 'meta' },
+  fsync: { sync: 'fsyncSync', cost: 'meta', result: 'none' },
+  ftruncate: { sync: 'ftruncateSync', cost: 'meta', result: 'none' },
+  futimes: { sync: 'futimesSync', cost: 'meta', result: 'none' },
+  lchown: { sync: 'lchownSync', cost: 'meta', result: 'none' },
+  link: { sync: 'linkSync', cost: 'meta', result: 'none' },
+  lstat: { sync: 'lstatSync', cost: 'meta' },
+  lutimes: { sync: 'lutimesSync', cost: 'meta', result: 'none' },
+  mkdir: { sync: 'mkdirSync', cost: 'meta' },
+  mkdtemp: { sync: 'mkdtempSync', cost: 'meta' },
+  open: { sync: 'openSync', cost: 'meta' },
+  readdir: { sync: 'readdirSync', cost: 'meta' },
+  readFile: { sync: 'readFileSync', cost: 'read' },
+  readlink: { sync: 'readlinkSync', cost: 'meta' },
+  realpath: { sync: 'realpathSync', cost: 'meta' },
+  rename: { sync: 'renameSync', cost: 'meta', result: 'none' },
+  rm: { sync: 'rmSync', cost: 'meta', result: 'none' },
+  rmdir: { sync: 'rmdirSync', cost: 'meta', result: 'none' },
+  stat: { sync: 'statSync', cost: 'meta' },
+  statfs: { sync: 'statfsSync', cost: 'meta' },
+  symlink: { sync: 'symlinkSync', cost: 'meta', result: 'none' },
+  truncate: { sync: 'truncateSync', cost: 'meta', result: 'none' },
+  unlink: { sync: 'unlinkSync', cost: 'meta', result: 'none' },
+  utimes: { sync: 'utimesSync', cost: 'meta', result: 'none' },
+  writeFile: { sync: 'writeFileSync', cost: 'write', dataArg: 1, result: 'none' },
+};
+
+/** One asynchronous fs function of the table above. */
+function asyncFunction(name: string, spec: Spec): (...args: unknown[]) => void {
+  const fn = {
+    [name](...args: unknown[]): void {
+      const cb = takeCallback(name, args);
+      const written = spec.dataArg !== undefined ? byteSize(args[spec.dataArg]) : 0;
+      submit({
+        label: `${name} ${displayPath(args[0])}`,
+        work: () => realFs()[spec.sync](...args),
+        cost: (m, r) => costOf(spec.cost, m, spec.cost === 'read' ? byteSize(r) : written),
+        describe: spec.cost === 'read' ? (r) => formatSize(byteSize(r)) : spec.cost === 'write' && spec.dataArg !== undefined ? () => formatSize(written) : undefined,
+      }, (err, r) => {
+        if (err) cb(err);
+        else if (spec.result === 'none' || r === undefined) cb(null);
+        else cb(null, r);
+      });
+    },
+  }[name];
+  return fn;
+}
+
+/** fs.read(fd, buffer, offset, length, position, cb) and its option forms → (err, bytesRead, buffer). */
+function read(fd: unknown, ...rest: unknown[]): void {
+  const args = [fd, ...rest];
+  const cb = takeCallback('read', args);
+  let buffer: NodeJS.ArrayBufferView;
+  let syncArgs: unknown[];
+  if (args.length === 1) {
+    buffer = Buffer.alloc(16384);
+    syncArgs = [fd, buffer, 0, buffer.byteLength, -1];
+  } else if (args.length <= 3 && !ArrayBuffer.isView(args[1])) {
+    const o = (args[1] ?? {}) as { buffer?: NodeJS.ArrayBufferView; offset?: number; length?: number; position?: number | bigint | null };
+    buffer = o.buffer ?? Buffer.alloc(16384);
+    syncArgs = [fd, buffer, o.offset ?? 0, o.length ?? buffer.byteLength - (o.offset ?? 0), o.position ?? -1];
+  } else {
+    buffer = args[1] as NodeJS.ArrayBufferView;
+    syncArgs = args.length === 3 ? [fd, buffer, args[2]] : args;
+  }
   submit({
-    label: `readFile ${displayPath(args[0])}`,
-    work: () => realFs().readFileSync(...args) as Buffer | string,
-    cost: (m, r) => m.bytes('fs.read', r === undefined ? 0 : Buffer.byteLength(r as string)),
-    describe: (r) => formatSize(Buffer.byteLength(r as string)),
-  }, (err, data) => (err ? cb(err) : cb(null, data)));
+    label: `read fd ${String(fd)}`,
+    work: () => realFs().readSync(...syncArgs) as number,
+    cost: (m, n) => costOf('read', m, n ?? 0),
+    describe: (n) => formatSize(n),
+  }, (err, n) => (err ? cb(err) : cb(null, n, buffer)));
 }
 
-export function stat(...args: unknown[]): void {
-  const cb = callbackOf(args);
-  submit({ label: `stat ${displayPath(args[0])}`, work: () => realFs().statSync(...args), cost: (m) => m.bytes('fs.meta', 0) }, (err, st) => (err ? cb(err) : cb(null, st)));
+/** fs.write(fd, buffer|string, …, cb) → (err, written, buffer|string). */
+function write(fd: unknown, data: unknown, ...rest: unknown[]): void {
+  const args = [fd, data, ...rest];
+  const cb = takeCallback('write', args);
+  submit({
+    label: `write fd ${String(fd)}`,
+    work: () => realFs().writeSync(...args) as number,
+    cost: (m, n) => costOf('write', m, n ?? 0),
+    describe: (n) => formatSize(n),
+  }, (err, n) => (err ? cb(err) : cb(null, n, data)));
 }
 
-export function makeFs(): Record<string, unknown> {
-  const fs = Object.defineProperties({}, Object.getOwnPropertyDescriptors(realFs())) as Record<string, unknown>;
-  Object.assign(fs, { readFile, stat });
+/** fs.readv / fs.writev(fd, buffers, position, cb) → (err, bytes, buffers). */
+function vectored(name: 'readv' | 'writev'): (...args: unknown[]) => void {
+  return {
+    [name](...args: unknown[]): void {
+      const cb = takeCallback(name, args);
+      const kind: Cost = name === 'readv' ? 'read' : 'write';
+      submit({
+        label: `${name} fd ${String(args[0])}`,
+        work: () => realFs()[`${name}Sync`](...args) as number,
+        cost: (m, n) => costOf(kind, m, n ?? 0),
+        describe: (n) => formatSize(n),
+      }, (err, n) => (err ? cb(err) : cb(null, n, args[1])));
+    },
+  }[name];
+}
+
+/** fs.close(fd[, cb]): the callback is optional (Node's default one throws an error). */
+function close(fd: unknown, cb?: unknown): void {
+  if (cb !== undefined && typeof cb !== 'function') takeCallback('close', [fd, cb]);
+  submit({ label: `close fd ${String(fd)}`, work: () => realFs().closeSync(fd), cost: (m) => costOf('meta', m, 0) }, (err) => {
+    if (typeof cb === 'function') (cb as Callback)(err);
+    else if (err) throw err;
+  });
+}
+
+/** fs.exists(path, cb): cb(true|false), never an error (deprecated, still Node's). */
+function exists(path: unknown, cb: unknown): void {
+  if (typeof cb !== 'function') takeCallback('exists', [path, cb]);
+  submit({ label: `exists ${displayPath(path)}`, work: () => realFs().accessSync(path), cost: (m) => costOf('meta', m, 0) }, (err) => (cb as Callback)(!err));
+}
+
+/** Watchers deliver events in real time forever: not simulated (yet), said plainly. */
+function notSimulated(name: string): () => never {
+  return () => {
+    throw new Error(`fs.${name} is not simulated yet by Async Timeline: its events would arrive outside the simulated loop`);
+  };
+}
+
+/** The sandbox's `fs`: the host's module with its asynchronous functions simulated. */
+export function makeFs(): Fs {
+  const host = realFs();
+  const fs: Fs = {};
+  for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(host))) {
+    if (key === 'promises') continue;
+    if (typeof desc.value === 'function' && /Sync$/.test(key)) {
+      const syncFn = desc.value as (...a: unknown[]) => unknown;
+      desc.value = Object.assign({
+        [key](...args: unknown[]) {
+          try {
+            return syncFn(...args);
+          } catch (e) {
+            throw sandboxError(e);
+          }
+        },
+      }[key], syncFn); // realpathSync.native
+    }
+    Object.defineProperty(fs, key, desc);
+  }
+  for (const [name, spec] of Object.entries(SPECS)) fs[name] = asyncFunction(name, spec);
+  const realpathNative = asyncFunction('realpath', { sync: 'realpathSync', cost: 'meta' });
+  fs.realpath.native = realpathNative;
+  Object.assign(fs, { read, write, readv: vectored('readv'), writev: vectored('writev'), close, exists });
+  for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = notSimulated(name);
+  // What util.promisify makes of them in Node (its internal kCustomPromisifyArgsSymbol lists).
+  const custom = Symbol.for('nodejs.util.promisify.custom');
+  const several = (fn: (...a: unknown[]) => void, names: [string, string]) => (...args: unknown[]) =>
+    new Promise((resolve, reject) => fn(...args, (err: unknown, a: unknown, b: unknown) => (err ? reject(err) : resolve({ [names[0]]: a, [names[1]]: b }))));
+  const define = (fn: object, value: unknown) => Object.defineProperty(fn, custom, { value, enumerable: false, writable: false, configurable: true });
+  define(exists, (path: unknown) => new Promise((resolve) => exists(path, resolve)));
+  define(read, several(read, ['bytesRead', 'buffer']));
+  define(write, several(write, ['bytesWritten', 'buffer']));
+  define(fs.readv, several(fs.readv, ['bytesRead', 'buffers']));
+  define(fs.writev, several(fs.writev, ['bytesWritten', 'buffers']));
   return fs;
 }

@@ -29,6 +29,17 @@ export function setHost(h: NodeLibHost): void {
   Object.assign(host, h);
 }
 
+/** This layer's own modules by name (index.ts sets it): what `require('fs')` inside it gives. */
+let own: (name: string) => unknown = () => undefined;
+export function setSandboxModules(get: (name: string) => unknown): void {
+  own = get;
+}
+export function sandboxModule(name: string): any {
+  const m = own(name);
+  if (m === undefined) throw new Error(`nodelib: no module '${name}'`);
+  return m;
+}
+
 /** A real Node module of the host, by name. */
 export function real<T = any>(name: string): T {
   return host.require(name) as T;

@@ -4,26 +4,33 @@
  * then calls `install` once; each module is made on first use.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- each module is evaluated on its first require, after install() */
-import { setHost, type NodeLibHost } from './host';
+import { setHost, setSandboxModules, type NodeLibHost } from './host';
 
-const MODULES: Record<string, () => unknown> = {
+const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   events: () => require('./events-module').events,
   stream: () => require('./stream').stream,
   'stream/promises': () => require('./stream').streamPromises,
   'stream/consumers': () => require('./consumers').consumers,
-  fs: () => require('./fs').makeFs(),
+  fs: (get) => {
+    const fs = require('./fs').makeFs();
+    fs.promises = get('fs/promises');
+    return fs;
+  },
+  'fs/promises': () => require('./fs-promises').makeFsPromises(),
 };
 
 export function install(host: NodeLibHost): (name: string) => unknown {
   setHost(host);
   const made = new Map<string, unknown>();
-  return (name) => {
+  const get = (name: string): any => {
     const bare = name.startsWith('node:') ? name.slice(5) : name;
     const make = MODULES[bare];
     if (make === undefined) return undefined;
-    if (!made.has(bare)) made.set(bare, make());
+    if (!made.has(bare)) made.set(bare, make(get));
     return made.get(bare);
   };
+  setSandboxModules(get);
+  return get;
 }
 
 (globalThis as Record<string, unknown>).__asyncTimelineNodeLib = install;

@@ -8,4 +8,5 @@ export const NODE_LIB_MODULES: readonly string[] = [
   'stream/promises',
   'stream/consumers',
   'fs',
+  'fs/promises',
 ];

@@ -1,0 +1,293 @@
+/**
+ * `fs/promises` (`fs.promises`) in the sandbox: Node 20's async functions (lib/internal/fs/promises.js)
+ * over threadpool requests. Each function awaits its request and returns, as Node's do, so the
+ * ticks between the request's completion and the caller's resumption are Node's. A request is
+ * one span on the timeline: `readFile` is one request whose cost covers Node's open, fstat, reads
+ * and close (docs/io-model.md).
+ *
+ * `FileHandle` is Node's: an EventEmitter with the fd, each method one request, `close()` emitting
+ * 'close' at once and closing in the pool, `[Symbol.asyncDispose]`.
+ */
+import { EventEmitter } from 'events';
+import { formatSize } from '../io/model';
+import { byteSize, costOf, type Cost } from './fs';
+import { real } from './host';
+import { displayPath, submitPromise } from './libuv';
+
+type Fs = Record<string, any>;
+const realFs = (): Fs => real('fs');
+
+/** One request: the host's synchronous `sync` function with `args`. */
+function request<T>(name: string, sync: string, args: unknown[], cost: Cost, label = `${name} ${displayPath(args[0])}`, written = 0): Promise<T> {
+  return submitPromise<T>({
+    label,
+    work: () => realFs()[sync](...args) as T,
+    cost: (m, r) => costOf(cost, m, cost === 'read' ? byteSize(r) : written),
+    describe: cost === 'meta' ? undefined : (r) => formatSize(cost === 'read' ? byteSize(r) : written || (typeof r === 'number' ? r : 0)),
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  const e = new Error('The operation was aborted', { cause: signal.reason }) as Error & { code: string };
+  e.name = 'AbortError';
+  e.code = 'ABORT_ERR';
+  return e;
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+const kFd = Symbol('kFd');
+const kClosePromise = Symbol('kClosePromise');
+
+export class FileHandle extends EventEmitter {
+  [kFd]: number;
+  [kClosePromise]: Promise<void> | undefined;
+
+  constructor(fd: number) {
+    super();
+    this[kFd] = fd;
+  }
+
+  get fd(): number {
+    return this[kFd];
+  }
+
+  getAsyncId(): number {
+    return this[kFd];
+  }
+
+  private use<T>(name: string, sync: string, args: unknown[], cost: Cost, written = 0): Promise<T> {
+    if (this[kFd] === -1) {
+      const e = new Error('file closed') as Error & { code: string; syscall: string };
+      e.code = 'EBADF';
+      e.syscall = name;
+      return Promise.reject(e);
+    }
+    return request<T>(name, sync, [this[kFd], ...args], cost, `${name} fd ${this[kFd]}`, written);
+  }
+
+  async appendFile(data: unknown, options?: unknown): Promise<void> {
+    return writeFileHandle(this, data, options, 'a');
+  }
+
+  async chmod(mode: unknown): Promise<void> {
+    await this.use('chmod', 'fchmodSync', [mode], 'meta');
+  }
+
+  async chown(uid: unknown, gid: unknown): Promise<void> {
+    await this.use('chown', 'fchownSync', [uid, gid], 'meta');
+  }
+
+  async datasync(): Promise<void> {
+    await this.use('datasync', 'fdatasyncSync', [], 'meta');
+  }
+
+  async sync(): Promise<void> {
+    await this.use('sync', 'fsyncSync', [], 'meta');
+  }
+
+  async stat(options?: unknown): Promise<unknown> {
+    return this.use('stat', 'fstatSync', [options], 'meta');
+  }
+
+  async truncate(len = 0): Promise<void> {
+    await this.use('truncate', 'ftruncateSync', [len], 'meta');
+  }
+
+  async utimes(atime: unknown, mtime: unknown): Promise<void> {
+    await this.use('utimes', 'futimesSync', [atime, mtime], 'meta');
+  }
+
+  async read(bufferOrOptions?: unknown, offsetOrOptions?: unknown, length?: number, position?: number | bigint | null): Promise<{ bytesRead: number; buffer: NodeJS.ArrayBufferView }> {
+    let buffer: NodeJS.ArrayBufferView;
+    let offset = 0;
+    if (!ArrayBuffer.isView(bufferOrOptions)) {
+      const o = (bufferOrOptions ?? {}) as { buffer?: NodeJS.ArrayBufferView; offset?: number; length?: number; position?: number | bigint | null };
+      buffer = o.buffer ?? Buffer.alloc(16384);
+      offset = o.offset ?? 0;
+      length = o.length ?? buffer.byteLength - offset;
+      position = o.position ?? null;
+    } else {
+      buffer = bufferOrOptions;
+      if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
+        const o = offsetOrOptions as { offset?: number; length?: number; position?: number | bigint | null };
+        offset = o.offset ?? 0;
+        length = o.length ?? buffer.byteLength - offset;
+        position = o.position ?? null;
+      } else {
+        offset = (offsetOrOptions as number | undefined) ?? 0;
+        length ??= buffer.byteLength - offset;
+      }
+    }
+    if (length === 0) return { bytesRead: 0, buffer };
+    const bytesRead = await this.use<number>('read', 'readSync', [buffer, offset, length, position ?? -1], 'read');
+    return { bytesRead, buffer };
+  }
+
+  async readv(buffers: NodeJS.ArrayBufferView[], position?: number | null): Promise<{ bytesRead: number; buffers: NodeJS.ArrayBufferView[] }> {
+    const bytesRead = await this.use<number>('readv', 'readvSync', [buffers, position ?? null], 'read');
+    return { bytesRead, buffers };
+  }
+
+  async readFile(options?: unknown): Promise<Buffer | string> {
+    return readFileHandle(this, options);
+  }
+
+  readLines(options?: unknown): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createInterface } = require('readline');
+    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
+
+  async write(data: unknown, offsetOrPosition?: unknown, lengthOrEncoding?: unknown, position?: unknown): Promise<{ bytesWritten: number; buffer: unknown }> {
+    if (byteSize(data) === 0 && (typeof data === 'string' || ArrayBuffer.isView(data))) return { bytesWritten: 0, buffer: data };
+    const args = [data, offsetOrPosition, lengthOrEncoding, position];
+    while (args.length > 1 && args[args.length - 1] === undefined) args.pop();
+    const bytesWritten = await this.use<number>('write', 'writeSync', args, 'write', byteSize(data));
+    return { bytesWritten, buffer: data };
+  }
+
+  async writev(buffers: NodeJS.ArrayBufferView[], position?: number | null): Promise<{ bytesWritten: number; buffers: NodeJS.ArrayBufferView[] }> {
+    const bytesWritten = await this.use<number>('writev', 'writevSync', [buffers, position ?? null], 'write', byteSize(buffers));
+    return { bytesWritten, buffers };
+  }
+
+  async writeFile(data: unknown, options?: unknown): Promise<void> {
+    return writeFileHandle(this, data, options);
+  }
+
+  close = (): Promise<void> => {
+    if (this[kFd] === -1) return Promise.resolve();
+    if (this[kClosePromise]) return this[kClosePromise];
+    const fd = this[kFd];
+    this[kFd] = -1;
+    this[kClosePromise] = request<void>('close', 'closeSync', [fd], 'meta', `close fd ${fd}`).finally(() => {
+      this[kClosePromise] = undefined;
+    });
+    this.emit('close');
+    return this[kClosePromise];
+  };
+
+  async [Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose')](): Promise<void> {
+    return this.close();
+  }
+
+  createReadStream(options?: Record<string, unknown>): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('fs').createReadStream(undefined, { ...options, fd: this });
+  }
+
+  createWriteStream(options?: Record<string, unknown>): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('fs').createWriteStream(undefined, { ...options, fd: this });
+  }
+}
+
+function encodingOf(options: unknown): BufferEncoding | undefined {
+  if (typeof options === 'string') return options as BufferEncoding;
+  return ((options as { encoding?: BufferEncoding | null } | null | undefined)?.encoding ?? undefined) || undefined;
+}
+
+async function readFileHandle(handle: FileHandle, options: unknown): Promise<Buffer | string> {
+  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
+  const fd = handle.fd;
+  const data = await request<Buffer>('readFile', 'readFileSync', [fd], 'read', `readFile fd ${fd}`);
+  const encoding = encodingOf(options);
+  return encoding ? data.toString(encoding) : data;
+}
+
+async function writeFileHandle(handle: FileHandle, data: unknown, options: unknown, flag?: string): Promise<void> {
+  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
+  const bytes = await dataOf(data, encodingOf(options));
+  await request<void>(flag === 'a' ? 'appendFile' : 'writeFile', flag === 'a' ? 'appendFileSync' : 'writeFileSync', [handle.fd, bytes], 'write', `${flag === 'a' ? 'appendFile' : 'writeFile'} fd ${handle.fd}`, byteSize(bytes));
+}
+
+/** writeFile's data: a string, a view, or (Node 15+) an (async) iterable of chunks. */
+async function dataOf(data: unknown, encoding: BufferEncoding | undefined): Promise<string | NodeJS.ArrayBufferView> {
+  if (typeof data === 'string' || ArrayBuffer.isView(data)) return typeof data === 'string' && encoding ? Buffer.from(data, encoding) : data;
+  if (data && typeof data === 'object' && (Symbol.asyncIterator in data || Symbol.iterator in data)) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of data as AsyncIterable<unknown>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk as Uint8Array));
+    return Buffer.concat(chunks);
+  }
+  return data as string; // the host's validation reports the type
+}
+
+// ------------------------------------------------------------------------------------ functions
+
+async function open(path: unknown, flags?: unknown, mode?: unknown): Promise<FileHandle> {
+  const fd = await request<number>('open', 'openSync', [path, flags ?? 'r', mode ?? 0o666], 'meta');
+  return new FileHandle(fd);
+}
+
+async function readFile(path: unknown, options?: unknown): Promise<Buffer | string> {
+  if (path instanceof FileHandle) return readFileHandle(path, options);
+  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
+  return request<Buffer | string>('readFile', 'readFileSync', [path, options], 'read');
+}
+
+async function writeFile(path: unknown, data: unknown, options?: unknown): Promise<void> {
+  if (path instanceof FileHandle) return writeFileHandle(path, data, options);
+  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
+  const bytes = await dataOf(data, encodingOf(options));
+  await request<void>('writeFile', 'writeFileSync', [path, bytes, options], 'write', undefined, byteSize(bytes));
+}
+
+async function appendFile(path: unknown, data: unknown, options?: unknown): Promise<void> {
+  if (path instanceof FileHandle) return writeFileHandle(path, data, options, 'a');
+  const bytes = await dataOf(data, encodingOf(options));
+  await request<void>('appendFile', 'appendFileSync', [path, bytes, options], 'write', undefined, byteSize(bytes));
+}
+
+/** The functions that are one request with the host's synchronous counterpart and no special case. */
+const SIMPLE: Record<string, [sync: string, cost: Cost, returns: boolean]> = {
+  access: ['accessSync', 'meta', false],
+  chmod: ['chmodSync', 'meta', false],
+  chown: ['chownSync', 'meta', false],
+  copyFile: ['copyFileSync', 'write', false],
+  cp: ['cpSync', 'write', false],
+  lchown: ['lchownSync', 'meta', false],
+  link: ['linkSync', 'meta', false],
+  lstat: ['lstatSync', 'meta', true],
+  lutimes: ['lutimesSync', 'meta', false],
+  mkdir: ['mkdirSync', 'meta', true],
+  mkdtemp: ['mkdtempSync', 'meta', true],
+  readdir: ['readdirSync', 'meta', true],
+  readlink: ['readlinkSync', 'meta', true],
+  realpath: ['realpathSync', 'meta', true],
+  rename: ['renameSync', 'meta', false],
+  rm: ['rmSync', 'meta', false],
+  rmdir: ['rmdirSync', 'meta', false],
+  stat: ['statSync', 'meta', true],
+  statfs: ['statfsSync', 'meta', true],
+  symlink: ['symlinkSync', 'meta', false],
+  truncate: ['truncateSync', 'meta', false],
+  unlink: ['unlinkSync', 'meta', false],
+  utimes: ['utimesSync', 'meta', false],
+};
+
+function simple(name: string, [sync, cost, returns]: [string, Cost, boolean]): (...args: unknown[]) => Promise<unknown> {
+  return {
+    async [name](...args: unknown[]): Promise<unknown> {
+      const result = await request<unknown>(name, sync, args, cost);
+      return returns ? result : undefined;
+    },
+  }[name];
+}
+
+/** The sandbox's `fs/promises`. */
+export function makeFsPromises(): Record<string, unknown> {
+  const host = realFs().promises as Record<string, unknown>;
+  const fsp: Record<string, unknown> = { constants: host.constants };
+  for (const [name, spec] of Object.entries(SIMPLE)) fsp[name] = simple(name, spec);
+  Object.assign(fsp, { open, readFile, writeFile, appendFile });
+  fsp.opendir = async () => {
+    throw new Error('fs.promises.opendir is not simulated yet by Async Timeline: use readdir');
+  };
+  fsp.watch = () => {
+    throw new Error('fs.promises.watch is not simulated yet by Async Timeline: its events would arrive outside the simulated loop');
+  };
+  return fsp;
+}
