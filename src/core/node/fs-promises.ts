@@ -102,7 +102,7 @@ export class FileHandle extends EventEmitter {
 
   async read(bufferOrOptions?: unknown, offsetOrOptions?: unknown, length?: number, position?: number | bigint | null): Promise<{ bytesRead: number; buffer: NodeJS.ArrayBufferView }> {
     let buffer: NodeJS.ArrayBufferView;
-    let offset = 0;
+    let offset: number;
     if (!ArrayBuffer.isView(bufferOrOptions)) {
       const o = (bufferOrOptions ?? {}) as { buffer?: NodeJS.ArrayBufferView; offset?: number; length?: number; position?: number | bigint | null };
       buffer = o.buffer ?? Buffer.alloc(16384);
@@ -110,7 +110,7 @@ export class FileHandle extends EventEmitter {
       length = o.length ?? buffer.byteLength - offset;
       position = o.position ?? null;
     } else {
-      buffer = bufferOrOptions;
+      buffer = bufferOrOptions as NodeJS.ArrayBufferView;
       if (offsetOrOptions !== null && typeof offsetOrOptions === 'object') {
         const o = offsetOrOptions as { offset?: number; length?: number; position?: number | bigint | null };
         offset = o.offset ?? 0;
@@ -138,7 +138,7 @@ export class FileHandle extends EventEmitter {
   readLines(options?: unknown): unknown {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createInterface } = require('readline');
-    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+    return createInterface({ input: this.createReadStream(options as Record<string, unknown> | undefined), crlfDelay: Infinity });
   }
 
   async write(data: unknown, offsetOrPosition?: unknown, lengthOrEncoding?: unknown, position?: unknown): Promise<{ bytesWritten: number; buffer: unknown }> {
@@ -206,7 +206,7 @@ async function writeFileHandle(handle: FileHandle, data: unknown, options: unkno
 
 /** writeFile's data: a string, a view, or (Node 15+) an (async) iterable of chunks. */
 async function dataOf(data: unknown, encoding: BufferEncoding | undefined): Promise<string | NodeJS.ArrayBufferView> {
-  if (typeof data === 'string' || ArrayBuffer.isView(data)) return typeof data === 'string' && encoding ? Buffer.from(data, encoding) : data;
+  if (typeof data === 'string' || ArrayBuffer.isView(data)) return typeof data === 'string' && encoding ? Buffer.from(data, encoding) : (data as string | NodeJS.ArrayBufferView);
   if (data && typeof data === 'object' && (Symbol.asyncIterator in data || Symbol.iterator in data)) {
     const chunks: Buffer[] = [];
     for await (const chunk of data as AsyncIterable<unknown>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk as Uint8Array));
