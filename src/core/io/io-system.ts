@@ -169,24 +169,28 @@ export class IoSystem {
     this.pending.add(entry);
     this.holds.add(entry);
     world.ref(th, entry, label);
-    const system = this;
+    const realNow = () => this.host.realNow();
+    const release = () => {
+      this.pending.delete(entry);
+      this.holds.delete(entry);
+    };
+    const record = (t: number, text: number) => this.record(th, K_IO_EVENT, io, text, 0, t);
     return {
       io,
       deliver(what: string, run: () => void): void {
         // Never before anything already delivered nor before the thread's clock (it may have
         // blocked meanwhile); the hold made sure the loop did not pass this point otherwise.
-        last = Math.max(last, th.now(), vStart + (system.host.realNow() - rStart));
+        last = Math.max(last, th.now(), vStart + (realNow() - rStart));
         const text = world.host.trace.string(what);
         world.complete(th, last, 0, () => {
-          system.record(th, K_IO_EVENT, io, text, 0, th.now());
+          record(th.now(), text);
           run();
         });
       },
       close(): void {
         if (closed) return;
         closed = true;
-        system.pending.delete(entry);
-        system.holds.delete(entry);
+        release();
         world.unref(th, entry);
       },
       ref(): void {
