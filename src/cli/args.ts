@@ -2,7 +2,8 @@
  * Command-line parsing for `async-timeline`. Hand-written (no dependency): the grammar is
  * small, and errors must name the flag the user typed.
  */
-import type { RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import { COST_KINDS } from '../core/io/model';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
        async-timeline compare <fileA> <fileB> [...] [--html <out.html>] [--label <name> ...] [options]
@@ -22,6 +23,10 @@ Options:
   --max-events <n>               stop after n trace events
   --timeout-ms <n>               stop synchronous code running longer than n ms of real time
   --max-memory-mb <n>            heap cap of the sandbox
+  --io-time=<model|measured>     real I/O takes the latency model's time (default: deterministic)
+                                 or its real measured duration (truthful, not deterministic)
+  --io-cost <kind>=<ms>[+<per>]  a latency model cost, e.g. fs.read=0.5+2 (0.5 ms + 2 ms/MiB);
+                                 kinds: fs.meta fs.read fs.write crypto.pbkdf2 crypto.scrypt …
   -h, --help                     show this help
 
 compare runs each file in turn (its output is not printed), prints a table of virtual
@@ -43,6 +48,7 @@ export interface CliArgs {
   summary: boolean;
   unhandledRejections?: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
+  io: IoOptions;
 }
 
 export class UsageError extends Error {}
@@ -50,7 +56,7 @@ export class UsageError extends Error {}
 const MODES: UnhandledRejectionsMode[] = ['throw', 'strict', 'warn', 'none', 'warn-with-error-code'];
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'run', summary: false, budgets: {}, files: [], labels: [] };
+  const out: CliArgs = { command: 'run', summary: false, budgets: {}, files: [], labels: [], io: {} };
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ...out, command: 'help' };
   if (argv[0] !== 'run' && argv[0] !== 'compare') throw new UsageError(`unknown command '${argv[0]}' (expected 'run' or 'compare')`);
   const compare = argv[0] === 'compare';
@@ -93,6 +99,20 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--max-events': out.budgets.events = num(); break;
       case '--timeout-ms': out.budgets.realTimeMs = num(); break;
       case '--max-memory-mb': out.budgets.memoryMb = num(); break;
+      case '--io-time': {
+        const mode = value();
+        if (mode !== 'model' && mode !== 'measured') throw new UsageError(`--io-time: '${mode}' is not one of model, measured`);
+        out.io.time = mode;
+        break;
+      }
+      case '--io-cost': {
+        const raw = value();
+        const m = /^([a-z.]+)=(\d+(?:\.\d+)?)(?:\+(\d+(?:\.\d+)?))?$/.exec(raw);
+        if (!m) throw new UsageError(`--io-cost: '${raw}' is not <kind>=<ms>[+<ms per MiB or unit>], e.g. fs.read=0.5+2`);
+        if (!(COST_KINDS as readonly string[]).includes(m[1])) throw new UsageError(`--io-cost: unknown kind '${m[1]}' (kinds: ${COST_KINDS.join(', ')})`);
+        (out.io.costs ??= {})[m[1]] = m[3] === undefined ? Number(m[2]) : { base: Number(m[2]), per: Number(m[3]) };
+        break;
+      }
       case '--label':
         if (!compare) throw new UsageError(`--label is an option of 'compare'`);
         out.labels.push(value());

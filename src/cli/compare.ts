@@ -32,7 +32,7 @@ export async function runCompare(args: CliArgs): Promise<number> {
     const label = args.labels[i] ?? path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
     process.stderr.write(`running ${file}…\n`);
     const result = await runProgram({
-      file, cwd, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, signal: controller.signal,
+      file, cwd, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, signal: controller.signal,
       onOutput: () => undefined,
     });
     if (result.exitCode !== 0) {

@@ -26,6 +26,7 @@ async function run(args: CliArgs): Promise<number> {
     seed: args.seed,
     unhandledRejections: args.unhandledRejections,
     budgets: args.budgets,
+    io: args.io,
     signal: controller.signal,
     onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
   });

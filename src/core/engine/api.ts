@@ -38,6 +38,15 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Record the trace (default true). Off for the benchmark's "tracing off" column. */
   tracing?: boolean;
+  /** How real I/O takes virtual time (docs/io-model.md). */
+  io?: IoOptions;
+}
+
+/** The I/O latency model: `model` (deterministic, default) or `measured`, and per-kind costs. */
+export interface IoOptions {
+  time?: 'model' | 'measured';
+  /** Per-kind costs, e.g. `{ 'fs.read': 0.5 }` (base ms) or `{ 'fs.read': { base: 0.5, per: 2 } }`. */
+  costs?: Record<string, number | { base?: number; per?: number }>;
 }
 
 /** A problem to show at a place in the user's source (Problems view, CLI message). */

@@ -3,7 +3,7 @@
  * thread that bundles and runs the program). Types only.
  */
 import type { TraceFile } from '../trace/format';
-import type { RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
+import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 
 /** What the worker gets as `workerData`. */
 export interface WorkerInput {
@@ -25,6 +25,7 @@ export interface WorkerInput {
   snapshotEveryMs: number;
   /** Record trace events (off only for the benchmark's baseline column). */
   tracing: boolean;
+  io?: IoOptions;
 }
 
 /** What the run cost, measured inside the worker (for the benchmark). */

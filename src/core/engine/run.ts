@@ -66,6 +66,7 @@ function start(options: RunOptions): Promise<RunResult> {
     engineVersion: ENGINE_VERSION,
     snapshotEveryMs: 1000,
     tracing: options.tracing ?? true,
+    io: options.io,
   };
   const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
 

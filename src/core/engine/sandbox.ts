@@ -272,6 +272,7 @@ export class Sandboxes {
         cwd: input.cwd,
         platform: process.platform,
         versions: { ...process.versions } as Record<string, string>,
+        io: input.io as RuntimeHost['options']['io'],
       },
       createWorker: this.createWorker,
       thread,

@@ -9,10 +9,16 @@ import { MEMORY_MODEL, formatBytes, memoryReport } from './memory';
 import type { NetOptions, Server, Socket } from './net';
 import type { Simulation } from './simulation';
 import { ThreadHandle, ThreadPool } from './threads';
+import type { IoModelOptions, IoTimeMode } from '../io/model';
 
 export interface ConfigureOptions extends NetOptions {
   /** Number of simulated cores (default 4); set it before any cpu() work. */
   cores?: number;
+  /**
+   * Real I/O's latency model (docs/io-model.md): `time: 'measured'` for real durations, and
+   * per-kind costs (`{ 'fs.read': 0.5 }` sets the base ms, `{ 'fs.read': { per: 2 } }` ms per MiB).
+   */
+  io?: { time?: IoTimeMode; costs?: IoModelOptions['costs'] };
 }
 
 export interface ClientsHandle {
@@ -27,8 +33,13 @@ export function createSimApi(sim: Simulation) {
   return {
     /** Sets cores and network defaults. */
     configure(options: ConfigureOptions): void {
-      const { cores, ...net } = options;
+      const { cores, io, ...net } = options;
       if (cores !== undefined) world.setCores(cores);
+      if (io?.costs !== undefined) sim.io.model.configure(io.costs);
+      if (io?.time !== undefined) {
+        if (io.time !== 'model' && io.time !== 'measured') throw new RangeError(`io.time must be 'model' or 'measured', got ${JSON.stringify(io.time)}`);
+        sim.io.model.time = io.time;
+      }
       sim.net.configure(net);
     },
     /** The calling thread's virtual clock (ms). */

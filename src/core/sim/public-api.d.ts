@@ -17,7 +17,23 @@ declare module 'async-timeline/sim' {
     recvWindowBytes?: number;
     /** Bytes a socket buffers before write() returns false (default 16 KiB). */
     highWaterMark?: number;
+    /**
+     * Real I/O's latency model (docs/io-model.md). `time: 'measured'`: each operation takes its
+     * real measured duration (truthful, not deterministic). `costs`: per kind, a number sets the
+     * base ms (`{ 'fs.read': 0.5 }`), an object either part (`{ 'fs.read': { per: 2 } }`: ms per MiB).
+     */
+    io?: {
+      time?: 'model' | 'measured';
+      costs?: Partial<Record<IoCostKind, number | { base?: number; per?: number }>>;
+    };
   }
+
+  /** The latency model's kinds (docs/io-model.md). */
+  export type IoCostKind =
+    | 'fs.meta' | 'fs.read' | 'fs.write'
+    | 'crypto.pbkdf2' | 'crypto.scrypt' | 'crypto.random' | 'crypto.keygen.rsa' | 'crypto.keygen' | 'crypto.digest'
+    | 'zlib.deflate' | 'zlib.inflate' | 'zlib.brotli'
+    | 'dns.lookup';
 
   export interface ClientScript {
     port: number;
