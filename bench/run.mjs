@@ -11,6 +11,7 @@ const parts = [
   ['engine', 'engine.mjs', 'simulated vs native node; instrument+bundle vs transpileModule; bytes/event; peak memory'],
   ['render', 'render.mjs', 'timeline first paint and pan/zoom frame times in headless Chromium'],
   ['scenarios', 'scenarios.mjs', 'chat server with 10,000 clients; 64 threads on 8 cores'],
+  ['io', 'io.mjs', 'real I/O end to end: 1,000 file reads, 10 child processes, 8 pbkdf2 — simulator vs node wall time'],
 ];
 const only = process.argv.slice(2);
 let failed = 0;

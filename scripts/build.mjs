@@ -110,6 +110,8 @@ for (const b of builds) {
   if (b.nodeLib) {
     b.plugins = [await nodeLibPlugin()];
     b.sourcemap = false;
+    // Node's classes and functions keep their names (inspect, warnings, resource names).
+    b.keepNames = true;
   }
   delete b.nodeLib;
 }

@@ -53,9 +53,28 @@ function isNativeError(e: unknown): boolean {
   return Object.prototype.toString.call(e) === '[object Error]' || e instanceof Error;
 }
 
+/**
+ * Node's fatalExceptionStackEnhancers.beforeInspector (lib/internal/errors.js): an error thrown
+ * by an EventEmitter's unhandled 'error' carries a function under `kEnhanceStackBeforeInspector`
+ * that adds "Emitted 'error' event at: …" to its stack. The sandbox's events (src/core/node)
+ * keeps the symbol under its description.
+ */
+function enhanceStack(err: unknown): void {
+  if (typeof err !== 'object' || err === null) return;
+  const key = Object.getOwnPropertySymbols(err).find((s) => s.description === 'kEnhanceStackBeforeInspector');
+  const enhance = key === undefined ? undefined : (err as Record<symbol, unknown>)[key];
+  if (typeof enhance !== 'function') return;
+  try {
+    (err as { stack?: unknown }).stack = enhance();
+  } catch {
+    // as Node: keep the stack as it is
+  }
+}
+
 /** Node's PrintUncaughtException / ReportFatalException output. */
 function printFatal(err: unknown, fromPromise: boolean): string {
   const host = rt.host;
+  enhanceStack(err);
   let text: string;
   if (typeof err === 'object' && err !== null && markInternal.has(err)) {
     text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +

@@ -63,6 +63,10 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, 'performance', makePerformance());
   if (g.Atomics !== undefined) define(g, 'Atomics', makeAtomics(g.Atomics as typeof Atomics));
   if (g.global === undefined) define(g, 'global', g);
+  // Node 20 defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
+  const SymbolCtor = g.Symbol as SymbolConstructor & Record<string, symbol>;
+  if (SymbolCtor.dispose === undefined) Object.defineProperty(SymbolCtor, 'dispose', { value: Symbol.for('nodejs.dispose') });
+  if (SymbolCtor.asyncDispose === undefined) Object.defineProperty(SymbolCtor, 'asyncDispose', { value: Symbol.for('nodejs.asyncDispose') });
   define(g, INSTRUMENTATION_GLOBAL, makeInstrumentation());
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };

@@ -69,25 +69,62 @@ export const processRef: { value: unknown } = { value: undefined };
 
 let warnedTraceHint = false;
 
-/** process.emitWarning(message, type): 'warning' event, then the default stderr output. */
-export function emitWarning(warning: unknown, type?: unknown): void {
-  let name = typeof type === 'string' ? type : 'Warning';
-  let message: string;
-  if (typeof warning === 'object' && warning !== null && 'message' in warning) {
-    name = (warning as Error).name || name;
-    message = String((warning as Error).message);
+/**
+ * process.emitWarning(warning, type | options, code, ctor) — lib/internal/process/warning.js: a
+ * string becomes a warning Error (name = type, code, detail); an Error is emitted as it is. On the
+ * next tick, 'warning' is emitted; Node's own listener, added at start-up and so the first, prints
+ * `(node:PID) [code] Name: message` (and the detail) on stderr.
+ */
+export function emitWarning(warning: unknown, type?: unknown, code?: unknown, ctor?: unknown): void {
+  let detail: string | undefined;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    const o = type as { ctor?: unknown; code?: unknown; detail?: unknown; type?: unknown };
+    ctor = o.ctor;
+    code = o.code;
+    if (typeof o.detail === 'string') detail = o.detail;
+    type = o.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'of type string', type);
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined && typeof code !== 'string') {
+    throw invalidArgType('code', 'of type string', code);
+  }
+  let w: Error & { code?: unknown; detail?: unknown };
+  if (typeof warning === 'string') {
+    w = new Error(warning);
+    w.name = String(type || 'Warning');
+    if (code !== undefined) w.code = code;
+    if (detail !== undefined) w.detail = detail;
+    Error.captureStackTrace(w, (typeof ctor === 'function' ? ctor : emitWarning) as never);
+  } else if (warning instanceof Error) {
+    w = warning;
   } else {
-    message = String(warning);
+    throw invalidArgType('warning', 'one of type Error or string', warning);
   }
   nextTick(() => {
-    const w = new Error(message);
-    Object.defineProperty(w, 'name', { value: name, enumerable: false, writable: true, configurable: true });
-    processEmit('warning', w);
-    let text = `(node:${rt.host.options.pid ?? 4242}) ${name}: ${message}\n`;
+    let text = `(node:${rt.host.options.pid ?? 4242}) `;
+    if (w.code) text += `[${String(w.code)}] `;
+    text += typeof w.toString === 'function' ? `${w.toString()}` : Error.prototype.toString.call(w);
+    if (typeof w.detail === 'string') text += `\n${w.detail}`;
     if (!warnedTraceHint) {
       warnedTraceHint = true;
-      text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+      text += '\n(Use `node --trace-warnings ...` to show where the warning was created)';
     }
-    writeOut(2, text);
+    writeOut(2, text + '\n');
+    processEmit('warning', w);
   });
+}
+
+/** Node's ERR_INVALID_ARG_TYPE for the few checks above. */
+function invalidArgType(name: string, expected: string, actual: unknown): TypeError {
+  const received = actual === null ? 'null' : actual === undefined ? 'undefined' : typeof actual === 'object' ? 'an instance of ' + ((actual as object).constructor?.name ?? 'Object') : `type ${typeof actual} (${String(actual)})`;
+  const e = new TypeError(`The "${name}" argument must be ${expected}. Received ${received}`) as TypeError & { code: string };
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
 }
