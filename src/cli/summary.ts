@@ -5,12 +5,14 @@
  * (started, not yet finished or thrown) at one moment.
  */
 import { EventKind, type TraceFile } from '../core/trace/format';
+import { ioStats, ioText, type IoStats } from '../core/viewmodel/io-stats';
 
 export interface CliSummary {
   virtualMs: number;
   tasks: number;
   awaits: number;
   maxConcurrency: number;
+  io: IoStats;
 }
 
 export function summarize(trace: TraceFile): CliSummary {
@@ -45,10 +47,11 @@ export function summarize(trace: TraceFile): CliSummary {
     }
   }
   const last = trace.events.t.length ? trace.events.t[trace.events.t.length - 1] : 0;
-  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency };
+  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency, io: ioStats(trace) };
 }
 
 export function formatSummary(s: CliSummary): string {
   const ms = Number.isInteger(s.virtualMs) ? String(s.virtualMs) : s.virtualMs.toFixed(3).replace(/\.?0+$/, '');
-  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}`;
+  const io = ioText(s.io);
+  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}${io ? ` · ${io}` : ''}`;
 }

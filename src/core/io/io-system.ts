@@ -22,6 +22,7 @@ import { IoModel, type IoModelOptions } from './model';
 import { poolSizeFromEnv, Threadpool } from './threadpool';
 
 // Event kinds of trace/format.ts (a const enum there; the numbers are the contract).
+const K_IO_DONE = 42;
 const K_IO_POOL_START = 44;
 const K_IO_EVENT = 45;
 const K_WARNING = 52;
@@ -50,6 +51,11 @@ export interface RealChannel {
   readonly io: number;
   /** Queues `run` at the virtual moment of a real event happening now; `what` names it on the timeline. */
   deliver(what: string, run: () => void): void;
+  /**
+   * Several real events seen together (one turn of the host's loop, as one epoll wait of libuv
+   * returns them): delivered at one virtual moment, in order, so one poll phase runs them all.
+   */
+  deliverAll(events: ReadonlyArray<readonly [what: string, run: () => void]>): void;
   /** No more events will come (the process and its pipes are closed). */
   close(): void;
   ref(): void;
@@ -174,24 +180,31 @@ export class IoSystem {
       this.pending.delete(entry);
       this.holds.delete(entry);
     };
-    const record = (t: number, text: number) => this.record(th, K_IO_EVENT, io, text, 0, t);
-    return {
-      io,
-      deliver(what: string, run: () => void): void {
-        // Never before anything already delivered nor before the thread's clock (it may have
-        // blocked meanwhile); the hold made sure the loop did not pass this point otherwise.
-        last = Math.max(last, th.now(), vStart + (realNow() - rStart));
+    const record = (t: number, text: number, kind = K_IO_EVENT) => this.record(th, kind, io, text, 0, t);
+    const deliverAll = (events: ReadonlyArray<readonly [string, () => void]>): void => {
+      // Never before anything already delivered nor before the thread's clock (it may have
+      // blocked meanwhile); the hold made sure the loop did not pass this point otherwise.
+      last = Math.max(last, th.now(), vStart + (realNow() - rStart));
+      for (const [what, run] of events) {
         const text = world.host.trace.string(what);
         world.complete(th, last, 0, () => {
           record(th.now(), text);
           run();
         });
+      }
+    };
+    return {
+      io,
+      deliver(what: string, run: () => void): void {
+        deliverAll([[what, run]]);
       },
+      deliverAll,
       close(): void {
         if (closed) return;
         closed = true;
         release();
         world.unref(th, entry);
+        record(th.now(), 0, K_IO_DONE);
       },
       ref(): void {
         if (closed || refed) return;

@@ -54,6 +54,8 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.Block: return `synchronous work blocks the loop for ${formatDuration(a[seq])}`;
     case EventKind.IoStart: return `I/O #${a[seq]} starts: ${str(b[seq])}`;
     case EventKind.IoDone: return `I/O #${a[seq]} completes`;
+    case EventKind.IoPoolStart: return `I/O #${a[seq]} starts on threadpool #${b[seq]}${c[seq] > 0 ? ` (core ${c[seq]})` : ''}`;
+    case EventKind.IoEvent: return `I/O #${a[seq]}: ${str(b[seq])}`;
     case EventKind.External: return `a native promise was awaited in real time: ${str(b[seq])}`;
     case EventKind.Console: return `${a[seq] === 2 ? 'stderr' : 'console'}: ${str(b[seq]).replace(/\n$/, '')}`;
     case EventKind.UncaughtError: return `uncaught error: ${str(b[seq])}`;

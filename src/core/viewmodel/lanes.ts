@@ -27,6 +27,8 @@ export const enum SegState {
   Callback = 6,
   /** CPU work on a core (a simulated thread's `cpu …` Block): the thread computes, its loop waits. */
   Computing = 7,
+  /** I/O work outside JavaScript: a threadpool request that needs no core (fs), a running child process. */
+  Io = 8,
 }
 
 export const enum MarkerKind {
@@ -44,7 +46,7 @@ export const enum MarkerKind {
   Warning = 10,
 }
 
-export type LaneKind = 'script' | 'task' | 'timers' | 'immediates' | 'io';
+export type LaneKind = 'script' | 'task' | 'timers' | 'immediates' | 'io' | 'pool' | 'process';
 
 export interface Segments {
   x0: Float64Array;
@@ -112,6 +114,14 @@ export interface LaneModel {
   timersLane: number;
   immediatesLane: number;
   ioLane: number;
+  /**
+   * libuv's threadpool (one lane per pool thread that took a request: `threadpool #1`, …) and the
+   * child processes (one lane each), process-wide; shown as groups after the main thread's tasks.
+   */
+  poolLanes: number[];
+  processLanes: number[];
+  /** The lane of each I/O id's pool work or process (by io id), -1 if none. */
+  laneOfIo: Int32Array;
   laneOfEvent: Int32Array;
   /** The task an event concerns (its operand for task events, the running task otherwise); -1 for none. */
   taskOfEvent: Int32Array;
@@ -153,6 +163,38 @@ interface ThreadCx {
   lanes: ThreadLanes;
   stack: number[];
   macro: number;
+}
+
+/**
+ * The threadpool's and child processes' lanes: a lane per pool thread that took a request
+ * (IoPoolStart b), a lane per I/O that delivered process events (IoEvent), labelled by its IoStart.
+ */
+function ioLanes(trace: TraceFile, builders: LaneBuilder[]): { poolLanes: number[]; processLanes: number[]; laneOfIo: Int32Array } {
+  const { kind, a, b } = trace.events;
+  let maxIo = 0;
+  let poolThreads = 0;
+  const lastEvent = new Map<number, number>();
+  const labelOf = new Map<number, string>();
+  for (let i = 0; i < kind.length; i++) {
+    const k = kind[i];
+    if (k === EventKind.IoStart) {
+      maxIo = Math.max(maxIo, a[i]);
+      labelOf.set(a[i], trace.strings[b[i]] ?? '');
+    } else if (k === EventKind.IoPoolStart) poolThreads = Math.max(poolThreads, b[i]);
+    else if (k === EventKind.IoEvent) lastEvent.set(a[i], i);
+  }
+  const laneOfIo = new Int32Array(maxIo + 1).fill(-1);
+  const poolLanes: number[] = [];
+  for (let t = 1; t <= poolThreads; t++) poolLanes.push(builders.push(new LaneBuilder('pool', `threadpool #${t}`, -1, 'libuv threadpool', 0)) - 1);
+  const processLanes: number[] = [];
+  for (const io of [...lastEvent.keys()].sort((x, y) => x - y)) {
+    laneOfIo[io] = builders.push(new LaneBuilder('process', labelOf.get(io) || `process (I/O #${io})`, -1, 'child processes', 0)) - 1;
+    processLanes.push(laneOfIo[io]);
+  }
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i] === EventKind.IoPoolStart && laneOfIo[a[i]] === -1) laneOfIo[a[i]] = poolLanes[b[i] - 1];
+  }
+  return { poolLanes, processLanes, laneOfIo };
 }
 
 export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
@@ -215,6 +257,13 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
     lanes.ioLane = addLoopLane('io', u.io);
     threads.push(lanes);
     cxOf.set(th, { lanes, stack: [], macro: 0 });
+  }
+  // libuv's threadpool and the child processes: process-wide lanes, in groups of the main thread.
+  const io = ioLanes(trace, builders);
+  for (const [name, lanes] of [['libuv threadpool', io.poolLanes], ['child processes', io.processLanes]] as const) {
+    if (lanes.length === 0) continue;
+    threads[0].groups.push(groups.length);
+    groups.push({ name, key: name, thread: 0, lanes: [...lanes] });
   }
   const main = cxOf.get(0)!;
   let cx = main;
@@ -365,8 +414,22 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       case EventKind.External: here?.mark(MarkerKind.Warning, p, i); break;
       case EventKind.TimerSchedule: builders[cx.lanes.timersLane]?.mark(MarkerKind.Schedule, p, i); break;
       case EventKind.ImmediateSchedule: builders[cx.lanes.immediatesLane]?.mark(MarkerKind.Schedule, p, i); break;
-      case EventKind.IoStart: builders[cx.lanes.ioLane]?.mark(MarkerKind.Schedule, p, i); break;
-      case EventKind.IoDone: builders[cx.lanes.ioLane]?.mark(MarkerKind.Done, p, i); break;
+      case EventKind.IoStart: {
+        builders[cx.lanes.ioLane]?.mark(MarkerKind.Schedule, p, i);
+        const proc = io.laneOfIo[a[i]] ?? -1;
+        if (proc >= 0 && builders[proc].kind === 'process') builders[proc].set(SegState.Io, p, i);
+        break;
+      }
+      case EventKind.IoPoolStart: builders[io.laneOfIo[a[i]] ?? -1]?.set(c[i] > 0 ? SegState.Computing : SegState.Io, p, i); break;
+      case EventKind.IoDone: {
+        builders[cx.lanes.ioLane]?.mark(MarkerKind.Done, p, i);
+        // The request's pool work, or the child process, is over.
+        const done = builders[io.laneOfIo[a[i]] ?? -1];
+        done?.set(0, p, i);
+        if (done?.kind === 'pool') done.mark(MarkerKind.Done, p, i);
+        break;
+      }
+      case EventKind.IoEvent: builders[io.laneOfIo[a[i]] ?? -1]?.mark(MarkerKind.Done, p, i); break;
       default: break;
     }
   }
@@ -375,6 +438,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const m = main.lanes;
   return {
     lanes, threads, groups, laneOfTask, scriptLane: 0, timersLane: m.timersLane, immediatesLane: m.immediatesLane, ioLane: m.ioLane,
+    poolLanes: io.poolLanes, processLanes: io.processLanes, laneOfIo: io.laneOfIo,
     laneOfEvent, taskOfEvent, siteOfEvent,
   };
 }

@@ -101,7 +101,13 @@ export class LoopReplay {
   private readonly checkpoints: ReplayState[] = [emptyState()];
 
   /** `taskLabel(id)` names a task as its lane does (`count #2`). */
-  constructor(private readonly trace: TraceFile, private readonly taskLabel: (task: number) => string) {}
+  /** I/O ids that are threadpool requests (they wait in the pool's queue until an IoPoolStart). */
+  private readonly poolIo = new Set<number>();
+
+  constructor(private readonly trace: TraceFile, private readonly taskLabel: (task: number) => string) {
+    const { kind, a } = trace.events;
+    for (let i = 0; i < kind.length; i++) if (kind[i] === EventKind.IoPoolStart) this.poolIo.add(a[i]);
+  }
 
   /** The loop's state right after event `seq` ran (clamped to the trace). */
   stateAt(seq: number): LoopState {
@@ -210,8 +216,13 @@ export class LoopReplay {
         s.immediates.delete(a[i]);
         break;
       case EventKind.IoStart:
-        s.io.set(a[i], { label: this.trace.strings[b[i]] || `I/O #${a[i]}`, site: c[i], seq: i });
+        s.io.set(a[i], { label: (this.trace.strings[b[i]] || `I/O #${a[i]}`) + (this.poolIo.has(a[i]) ? ' · queued in the threadpool' : ''), site: c[i], seq: i });
         break;
+      case EventKind.IoPoolStart: {
+        const item = s.io.get(a[i]);
+        if (item) s.io.set(a[i], { ...item, label: item.label.replace(/ · queued in the threadpool$/, '') + ` · on threadpool #${b[i]}${c[i] > 0 ? `, core ${c[i]}` : ''}` });
+        break;
+      }
       case EventKind.IoDone:
         // A message is started by its sender and done on its receiver's thread.
         for (const loop of state.loops.values()) loop.io.delete(a[i]);

@@ -6,6 +6,7 @@
 import { EventKind, type TraceFile } from '../trace/format';
 import { blockInterval, formatDuration } from './axis';
 import { blockUsesCore, threadNames } from './threads';
+import { ioStats, ioText, type IoStats } from './io-stats';
 
 export interface Summary {
   /** Virtual time at the end of the run (ms). */
@@ -28,6 +29,8 @@ export interface Summary {
    */
   threadErrors: string[];
   truncated: string | null;
+  /** The run's real I/O (all zero without any). */
+  io: IoStats;
 }
 
 export interface ConsoleLine {
@@ -88,6 +91,7 @@ export function buildSummary(trace: TraceFile): Summary {
     errors,
     threadErrors,
     truncated: trace.meta.truncated?.reason ?? null,
+    io: ioStats(trace),
   };
 }
 
@@ -101,6 +105,8 @@ export function summaryText(s: Summary): string {
     `blocked ${formatDuration(s.blockedMs)}`,
   ];
   if (s.computingMs > 0) parts.push(`computing ${formatDuration(s.computingMs)} (all threads)`);
+  const io = ioText(s.io);
+  if (io) parts.push(io);
   return parts.join(' · ');
 }
 
