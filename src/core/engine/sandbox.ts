@@ -25,6 +25,7 @@ import { displayName } from './paths';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
+import { installAbortSignal } from './abort-signal';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -285,6 +286,7 @@ export class Sandboxes {
         Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
       }
     }
+    installAbortSignal(sandbox);
     // The trace's file 0 is the entry; imported files register first when the bundle runs.
     if (!thread) (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
 
