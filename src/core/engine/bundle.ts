@@ -7,6 +7,7 @@
  */
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
 import type { SourceDiagnostic } from './api';
@@ -122,7 +123,9 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       // esbuild must not lower or rename anything the user's program could observe.
       keepNames: false,
       // The simulated world is provided by the runtime (builtinModule), like `net` and `timers`.
-      external: ['async-timeline/sim'],
+      // Node's built-ins stay `require` calls for the sandbox, also those esbuild's own list
+      // lacks (`readline/promises`, `stream/consumers` without `node:`).
+      external: ['async-timeline/sim', 'node:*', ...builtinModules],
       // `import('node:timers/promises')` becomes a promise of `require(…)`: the sandbox's require
       // knows the simulated built-ins, a vm context has no dynamic-import hook.
       supported: { 'dynamic-import': false },

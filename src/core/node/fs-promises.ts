@@ -10,7 +10,9 @@
  */
 import { EventEmitter } from 'events';
 import { formatSize } from '../io/model';
-import { byteSize, costOf, type Cost } from './fs';
+import { abortedBy, validatePath } from './errors';
+import { byteSize, costOf, ownDates, signalOf, type Cost } from './fs';
+import { kRef, kUnref } from './fs-streams';
 import { real } from './host';
 import { displayPath, submitPromise } from './libuv';
 
@@ -27,27 +29,41 @@ function request<T>(name: string, sync: string, args: unknown[], cost: Cost, lab
   });
 }
 
-function abortError(signal: AbortSignal): Error {
-  const e = new Error('The operation was aborted', { cause: signal.reason }) as Error & { code: string };
-  e.name = 'AbortError';
-  e.code = 'ABORT_ERR';
-  return e;
-}
-
 function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
+  const aborted = abortedBy(signal);
+  if (aborted) throw aborted;
 }
 
 const kFd = Symbol('kFd');
+const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
+const kCloseResolve = Symbol('kCloseResolve');
+const kCloseReject = Symbol('kCloseReject');
 
 export class FileHandle extends EventEmitter {
   [kFd]: number;
+  /** Users of the fd (the handle itself, each operation and stream in flight): closed at 0, as Node's. */
+  [kRefs] = 1;
   [kClosePromise]: Promise<void> | undefined;
+  [kCloseResolve]: (() => void) | undefined;
+  [kCloseReject]: ((e: unknown) => void) | undefined;
 
   constructor(fd: number) {
     super();
     this[kFd] = fd;
+  }
+
+  [kRef](): void {
+    this[kRefs]++;
+  }
+
+  [kUnref](): void {
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      closeFd(fd).then(this[kCloseResolve], this[kCloseReject]);
+    }
   }
 
   get fd(): number {
@@ -58,14 +74,23 @@ export class FileHandle extends EventEmitter {
     return this[kFd];
   }
 
-  private use<T>(name: string, sync: string, args: unknown[], cost: Cost, written = 0): Promise<T> {
+  /**
+   * Node's fsCall: one request on the fd, the handle ref'd meanwhile. `syscall` is the name of
+   * Node's internal function (`fstat` for stat()), which a closed handle's EBADF error reports.
+   */
+  private async use<T>(name: string, syscall: string, sync: string, args: unknown[], cost: Cost, written = 0): Promise<T> {
     if (this[kFd] === -1) {
       const e = new Error('file closed') as Error & { code: string; syscall: string };
       e.code = 'EBADF';
-      e.syscall = name;
-      return Promise.reject(e);
+      e.syscall = syscall;
+      throw e;
     }
-    return request<T>(name, sync, [this[kFd], ...args], cost, `${name} fd ${this[kFd]}`, written);
+    try {
+      this[kRef]();
+      return await request<T>(name, sync, [this[kFd], ...args], cost, `${name} fd ${this[kFd]}`, written);
+    } finally {
+      this[kUnref]();
+    }
   }
 
   async appendFile(data: unknown, options?: unknown): Promise<void> {
@@ -73,31 +98,31 @@ export class FileHandle extends EventEmitter {
   }
 
   async chmod(mode: unknown): Promise<void> {
-    await this.use('chmod', 'fchmodSync', [mode], 'meta');
+    await this.use('chmod', 'fchmod', 'fchmodSync', [mode], 'meta');
   }
 
   async chown(uid: unknown, gid: unknown): Promise<void> {
-    await this.use('chown', 'fchownSync', [uid, gid], 'meta');
+    await this.use('chown', 'fchown', 'fchownSync', [uid, gid], 'meta');
   }
 
   async datasync(): Promise<void> {
-    await this.use('datasync', 'fdatasyncSync', [], 'meta');
+    await this.use('datasync', 'fdatasync', 'fdatasyncSync', [], 'meta');
   }
 
   async sync(): Promise<void> {
-    await this.use('sync', 'fsyncSync', [], 'meta');
+    await this.use('sync', 'fsync', 'fsyncSync', [], 'meta');
   }
 
   async stat(options?: unknown): Promise<unknown> {
-    return this.use('stat', 'fstatSync', [options], 'meta');
+    return ownDates(await this.use('stat', 'fstat', 'fstatSync', [options], 'meta'));
   }
 
   async truncate(len = 0): Promise<void> {
-    await this.use('truncate', 'ftruncateSync', [len], 'meta');
+    await this.use('truncate', 'ftruncate', 'ftruncateSync', [len], 'meta');
   }
 
   async utimes(atime: unknown, mtime: unknown): Promise<void> {
-    await this.use('utimes', 'futimesSync', [atime, mtime], 'meta');
+    await this.use('utimes', 'futimes', 'futimesSync', [atime, mtime], 'meta');
   }
 
   async read(bufferOrOptions?: unknown, offsetOrOptions?: unknown, length?: number, position?: number | bigint | null): Promise<{ bytesRead: number; buffer: NodeJS.ArrayBufferView }> {
@@ -121,14 +146,14 @@ export class FileHandle extends EventEmitter {
         length ??= buffer.byteLength - offset;
       }
     }
-    if (length === 0) return { bytesRead: 0, buffer };
-    const bytesRead = await this.use<number>('read', 'readSync', [buffer, offset, length, position ?? -1], 'read');
-    return { bytesRead, buffer };
+    if (length === 0) return nullProto({ bytesRead: 0, buffer });
+    const bytesRead = await this.use<number>('read', 'read', 'readSync', [buffer, offset, length, position ?? -1], 'read');
+    return nullProto({ bytesRead, buffer });
   }
 
   async readv(buffers: NodeJS.ArrayBufferView[], position?: number | null): Promise<{ bytesRead: number; buffers: NodeJS.ArrayBufferView[] }> {
-    const bytesRead = await this.use<number>('readv', 'readvSync', [buffers, position ?? null], 'read');
-    return { bytesRead, buffers };
+    const bytesRead = await this.use<number>('readv', 'readv', 'readvSync', [buffers, position ?? null], 'read');
+    return nullProto({ bytesRead, buffers });
   }
 
   async readFile(options?: unknown): Promise<Buffer | string> {
@@ -142,16 +167,16 @@ export class FileHandle extends EventEmitter {
   }
 
   async write(data: unknown, offsetOrPosition?: unknown, lengthOrEncoding?: unknown, position?: unknown): Promise<{ bytesWritten: number; buffer: unknown }> {
-    if (byteSize(data) === 0 && (typeof data === 'string' || ArrayBuffer.isView(data))) return { bytesWritten: 0, buffer: data };
+    if (byteSize(data) === 0 && (typeof data === 'string' || ArrayBuffer.isView(data))) return nullProto({ bytesWritten: 0, buffer: data });
     const args = [data, offsetOrPosition, lengthOrEncoding, position];
     while (args.length > 1 && args[args.length - 1] === undefined) args.pop();
-    const bytesWritten = await this.use<number>('write', 'writeSync', args, 'write', byteSize(data));
-    return { bytesWritten, buffer: data };
+    const bytesWritten = await this.use<number>('write', 'write', 'writeSync', args, 'write', byteSize(data));
+    return nullProto({ bytesWritten, buffer: data });
   }
 
   async writev(buffers: NodeJS.ArrayBufferView[], position?: number | null): Promise<{ bytesWritten: number; buffers: NodeJS.ArrayBufferView[] }> {
-    const bytesWritten = await this.use<number>('writev', 'writevSync', [buffers, position ?? null], 'write', byteSize(buffers));
-    return { bytesWritten, buffers };
+    const bytesWritten = await this.use<number>('writev', 'writev', 'writevSync', [buffers, position ?? null], 'write', byteSize(buffers));
+    return nullProto({ bytesWritten, buffers });
   }
 
   async writeFile(data: unknown, options?: unknown): Promise<void> {
@@ -161,11 +186,24 @@ export class FileHandle extends EventEmitter {
   close = (): Promise<void> => {
     if (this[kFd] === -1) return Promise.resolve();
     if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    this[kFd] = -1;
-    this[kClosePromise] = request<void>('close', 'closeSync', [fd], 'meta', `close fd ${fd}`).finally(() => {
-      this[kClosePromise] = undefined;
-    });
+    this[kRefs]--;
+    if (this[kRefs] === 0) {
+      const fd = this[kFd];
+      this[kFd] = -1;
+      this[kClosePromise] = closeFd(fd).finally(() => {
+        this[kClosePromise] = undefined;
+      });
+    } else {
+      // Operations or streams still use the fd: it closes when the last of them is done.
+      this[kClosePromise] = new Promise<void>((resolve, reject) => {
+        this[kCloseResolve] = resolve;
+        this[kCloseReject] = reject;
+      }).finally(() => {
+        this[kClosePromise] = undefined;
+        this[kCloseReject] = undefined;
+        this[kCloseResolve] = undefined;
+      });
+    }
     this.emit('close');
     return this[kClosePromise];
   };
@@ -183,6 +221,16 @@ export class FileHandle extends EventEmitter {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('fs').createWriteStream(undefined, { ...options, fd: this });
   }
+}
+
+/** The fd's close request. */
+function closeFd(fd: number): Promise<void> {
+  return request<void>('close', 'closeSync', [fd], 'meta', `close fd ${fd}`);
+}
+
+/** Node's results of FileHandle reads and writes have no prototype (`{ __proto__: null, … }`). */
+function nullProto<T extends object>(o: T): T {
+  return Object.assign(Object.create(null), o);
 }
 
 function encodingOf(options: unknown): BufferEncoding | undefined {
@@ -218,25 +266,32 @@ async function dataOf(data: unknown, encoding: BufferEncoding | undefined): Prom
 // ------------------------------------------------------------------------------------ functions
 
 async function open(path: unknown, flags?: unknown, mode?: unknown): Promise<FileHandle> {
+  validatePath(path);
   const fd = await request<number>('open', 'openSync', [path, flags ?? 'r', mode ?? 0o666], 'meta');
   return new FileHandle(fd);
 }
 
 async function readFile(path: unknown, options?: unknown): Promise<Buffer | string> {
   if (path instanceof FileHandle) return readFileHandle(path, options);
-  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
-  return request<Buffer | string>('readFile', 'readFileSync', [path, options], 'read');
+  const signal = signalOf(options);
+  checkAborted(signal);
+  validatePath(path);
+  const data = await request<Buffer | string>('readFile', 'readFileSync', [path, options], 'read');
+  checkAborted(signal);
+  return data;
 }
 
 async function writeFile(path: unknown, data: unknown, options?: unknown): Promise<void> {
   if (path instanceof FileHandle) return writeFileHandle(path, data, options);
-  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
+  checkAborted(signalOf(options));
+  validatePath(path);
   const bytes = await dataOf(data, encodingOf(options));
   await request<void>('writeFile', 'writeFileSync', [path, bytes, options], 'write', undefined, byteSize(bytes));
 }
 
 async function appendFile(path: unknown, data: unknown, options?: unknown): Promise<void> {
   if (path instanceof FileHandle) return writeFileHandle(path, data, options, 'a');
+  validatePath(path);
   const bytes = await dataOf(data, encodingOf(options));
   await request<void>('appendFile', 'appendFileSync', [path, bytes, options], 'write', undefined, byteSize(bytes));
 }
@@ -268,11 +323,14 @@ const SIMPLE: Record<string, [sync: string, cost: Cost, returns: boolean]> = {
   utimes: ['utimesSync', 'meta', false],
 };
 
+/** Functions whose first argument is a path (the promises API takes no fd): all of SIMPLE. */
 function simple(name: string, [sync, cost, returns]: [string, Cost, boolean]): (...args: unknown[]) => Promise<unknown> {
+  const stats = name === 'stat' || name === 'lstat';
   return {
     async [name](...args: unknown[]): Promise<unknown> {
+      validatePath(args[0], name === 'copyFile' || name === 'cp' || name === 'rename' || name === 'link' ? 'src' : name === 'symlink' ? 'target' : 'path');
       const result = await request<unknown>(name, sync, args, cost);
-      return returns ? result : undefined;
+      return returns ? (stats ? ownDates(result) : result) : undefined;
     },
   }[name];
 }

@@ -11,13 +11,33 @@
  */
 import type { IoModel } from '../io/model';
 import { formatSize } from '../io/model';
-import { sandboxError } from './errors';
+import { abortedBy, sandboxError } from './errors';
 import { real } from './host';
+import { addStreams } from './fs-streams';
 import { displayPath, submit } from './libuv';
 
 type Callback = (...a: unknown[]) => void;
 type Fs = Record<string, any>;
 const realFs = (): Fs => real('fs');
+
+/**
+ * Stats made by the host hold the host's Dates; the program's `instanceof Date` needs its own
+ * (Node's Stats make them from the *Ms fields, lazily; here once).
+ */
+export function ownDates<T>(stats: T): T {
+  if (stats === null || typeof stats !== 'object' || !('mtimeMs' in stats)) return stats;
+  const st = stats as Record<string, unknown>;
+  for (const k of ['atime', 'mtime', 'ctime', 'birthtime']) {
+    const ms = st[`${k}Ms`];
+    if (ms !== undefined) Object.defineProperty(st, k, { value: new Date(Number(ms)), writable: true, enumerable: true, configurable: true });
+  }
+  return stats;
+}
+
+/** The `signal` of an options argument (readFile, writeFile, appendFile). */
+export function signalOf(options: unknown): AbortSignal | undefined {
+  return options !== null && typeof options === 'object' ? ((options as { signal?: AbortSignal }).signal ?? undefined) : undefined;
+}
 
 /** What an operation costs and how its label reads. */
 export type Cost = 'meta' | 'read' | 'write';
@@ -57,11 +77,15 @@ interface Spec {
   dataArg?: number;
   /** How the result reaches the callback: `value` → (null, value); `none` → (null). */
   result?: 'value' | 'none';
+  /** The argument that may hold `{ signal }` (readFile, writeFile, appendFile). */
+  optionsArg?: number;
+  /** The result is a Stats (its Dates are re-made in the sandbox). */
+  stats?: boolean;
 }
 
 const SPECS: Record<string, Spec> = {
   access: { sync: 'accessSync', cost: 'meta', result: 'none' },
-  appendFile: { sync: 'appendFileSync', cost: 'write', dataArg: 1, result: 'none' },
+  appendFile: { sync: 'appendFileSync', cost: 'write', dataArg: 1, result: 'none', optionsArg: 2 },
   chmod: { sync: 'chmodSync', cost: 'meta', result: 'none' },
   chown: { sync: 'chownSync', cost: 'meta', result: 'none' },
   copyFile: { sync: 'copyFileSync', cost: 'write', result: 'none' },
@@ -69,31 +93,31 @@ const SPECS: Record<string, Spec> = {
   fchmod: { sync: 'fchmodSync', cost: 'meta', result: 'none' },
   fchown: { sync: 'fchownSync', cost: 'meta', result: 'none' },
   fdatasync: { sync: 'fdatasyncSync', cost: 'meta', result: 'none' },
-  fstat: { sync: 'fstatSync', cost: 'meta' },
+  fstat: { sync: 'fstatSync', cost: 'meta', stats: true },
   fsync: { sync: 'fsyncSync', cost: 'meta', result: 'none' },
   ftruncate: { sync: 'ftruncateSync', cost: 'meta', result: 'none' },
   futimes: { sync: 'futimesSync', cost: 'meta', result: 'none' },
   lchown: { sync: 'lchownSync', cost: 'meta', result: 'none' },
   link: { sync: 'linkSync', cost: 'meta', result: 'none' },
-  lstat: { sync: 'lstatSync', cost: 'meta' },
+  lstat: { sync: 'lstatSync', cost: 'meta', stats: true },
   lutimes: { sync: 'lutimesSync', cost: 'meta', result: 'none' },
   mkdir: { sync: 'mkdirSync', cost: 'meta' },
   mkdtemp: { sync: 'mkdtempSync', cost: 'meta' },
   open: { sync: 'openSync', cost: 'meta' },
   readdir: { sync: 'readdirSync', cost: 'meta' },
-  readFile: { sync: 'readFileSync', cost: 'read' },
+  readFile: { sync: 'readFileSync', cost: 'read', optionsArg: 1 },
   readlink: { sync: 'readlinkSync', cost: 'meta' },
   realpath: { sync: 'realpathSync', cost: 'meta' },
   rename: { sync: 'renameSync', cost: 'meta', result: 'none' },
   rm: { sync: 'rmSync', cost: 'meta', result: 'none' },
   rmdir: { sync: 'rmdirSync', cost: 'meta', result: 'none' },
-  stat: { sync: 'statSync', cost: 'meta' },
+  stat: { sync: 'statSync', cost: 'meta', stats: true },
   statfs: { sync: 'statfsSync', cost: 'meta' },
   symlink: { sync: 'symlinkSync', cost: 'meta', result: 'none' },
   truncate: { sync: 'truncateSync', cost: 'meta', result: 'none' },
   unlink: { sync: 'unlinkSync', cost: 'meta', result: 'none' },
   utimes: { sync: 'utimesSync', cost: 'meta', result: 'none' },
-  writeFile: { sync: 'writeFileSync', cost: 'write', dataArg: 1, result: 'none' },
+  writeFile: { sync: 'writeFileSync', cost: 'write', dataArg: 1, result: 'none', optionsArg: 2 },
 };
 
 /** One asynchronous fs function of the table above. */
@@ -102,15 +126,21 @@ function asyncFunction(name: string, spec: Spec): (...args: unknown[]) => void {
     [name](...args: unknown[]): void {
       const cb = takeCallback(name, args);
       const written = spec.dataArg !== undefined ? byteSize(args[spec.dataArg]) : 0;
+      // Node's checkAborted: an aborted signal calls back at once; one aborted meanwhile, at the end.
+      const signal = spec.optionsArg !== undefined && typeof args[0] !== 'number' ? signalOf(args[spec.optionsArg]) : undefined;
+      const aborted = abortedBy(signal);
+      if (aborted) return cb(aborted);
       submit({
         label: `${name} ${displayPath(args[0])}`,
         work: () => realFs()[spec.sync](...args),
         cost: (m, r) => costOf(spec.cost, m, spec.cost === 'read' ? byteSize(r) : written),
         describe: spec.cost === 'read' ? (r) => formatSize(byteSize(r)) : spec.cost === 'write' && spec.dataArg !== undefined ? () => formatSize(written) : undefined,
       }, (err, r) => {
-        if (err) cb(err);
+        const abort = abortedBy(signal);
+        if (abort) cb(abort);
+        else if (err) cb(err);
         else if (spec.result === 'none' || r === undefined) cb(null);
-        else cb(null, r);
+        else cb(null, spec.stats ? ownDates(r) : r);
       });
     },
   }[name];
@@ -200,10 +230,11 @@ export function makeFs(): Fs {
     if (key === 'promises') continue;
     if (typeof desc.value === 'function' && /Sync$/.test(key)) {
       const syncFn = desc.value as (...a: unknown[]) => unknown;
+      const stats = key === 'statSync' || key === 'lstatSync' || key === 'fstatSync';
       desc.value = Object.assign({
         [key](...args: unknown[]) {
           try {
-            return syncFn(...args);
+            return stats ? ownDates(syncFn(...args)) : syncFn(...args);
           } catch (e) {
             throw sandboxError(e);
           }
@@ -227,5 +258,6 @@ export function makeFs(): Fs {
   define(write, several(write, ['bytesWritten', 'buffer']));
   define(fs.readv, several(fs.readv, ['bytesRead', 'buffers']));
   define(fs.writev, several(fs.writev, ['bytesWritten', 'buffers']));
+  addStreams(fs);
   return fs;
 }

@@ -9,10 +9,14 @@ import type { IoModel } from '../io/model';
 import { asyncError } from './errors';
 import { host } from './host';
 
-/** Node throws these at the call (argument validation); others are the operation's result. */
+/**
+ * Node throws these at the call: argument validation (`TypeError`/`RangeError` with an `ERR_…`
+ * code). Everything else — libuv's errors, `SystemError`s such as ERR_FS_EISDIR — is the
+ * operation's result, delivered to the callback.
+ */
 export function isValidationError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_');
+  const err = e as { code?: unknown; name?: unknown } | null;
+  return typeof err?.code === 'string' && err.code.startsWith('ERR_') && (err.name === 'TypeError' || err.name === 'RangeError');
 }
 
 export interface Request<T> {
@@ -39,10 +43,17 @@ export function submit<T>(req: Request<T>, callback: (err: unknown, result: T | 
   return io.pool(request, (error, result) => callback(error === undefined ? null : asyncError(error), result));
 }
 
-/** The same as a promise of the sandbox (`fs/promises`, `crypto.subtle`). */
+/**
+ * The same as a promise of the sandbox (`fs/promises`, `crypto.subtle`). A rejection's stack is
+ * captured where it settles, as Node 20's `handleErrorFromBinding` does (so it has frames).
+ */
 export function submitPromise<T>(req: Request<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    submit(req, (err, result) => (err === null ? resolve(result as T) : reject(err)));
+    submit(req, (err, result) => {
+      if (err === null) return resolve(result as T);
+      if (err instanceof Error) Error.captureStackTrace(err);
+      reject(err);
+    });
   });
 }
 
