@@ -11,6 +11,7 @@ import type { TimelinePanel } from './panel';
 import type { PanelManager } from './panels';
 import { VIEW_TYPE } from './webviewHtml';
 import type { RunRecord, Runner } from './runner';
+import type { RunStatusBar, StatusSnapshot } from './statusBar';
 import { setTrustOverride } from './trust';
 
 export interface PanelSnapshot {
@@ -24,6 +25,9 @@ export interface PanelSnapshot {
   hasTrace: boolean;
   /** Types of the messages posted to the webview, oldest first. */
   posted: string[];
+  /** The file whose runs it shows, and whether it was kept (pinned) rather than being the preview. */
+  sourceUri: string;
+  pinned: boolean;
 }
 
 export interface AsyncTimelineTestApi {
@@ -31,6 +35,12 @@ export interface AsyncTimelineTestApi {
   getPanel(uri: vscode.Uri): PanelSnapshot | undefined;
   /** The compare panels open now. */
   getComparisons(): PanelSnapshot[];
+  /** Every timeline panel (the preview first, then the kept ones). */
+  getPanels(): PanelSnapshot[];
+  /** The run status-bar item as it is now. */
+  getStatusBar(): StatusSnapshot;
+  /** The run before the last one of a document. */
+  getPreviousRun(uri: vscode.Uri): RunRecord | undefined;
   /**
    * What the serializer does after a window reload, for a new panel: `restore(panel, state)`
    * with a webview state saved before (a reload itself is what the UI walk tests).
@@ -56,11 +66,16 @@ function snapshot(p: TimelinePanel): PanelSnapshot {
     ready: p.ready,
     hasTrace: p.currentTrace !== null,
     posted: [...p.posted],
+    sourceUri: p.sourceUri.toString(),
+    pinned: p.pinned,
   };
 }
 
-export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments): AsyncTimelineTestApi {
+export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments, statusBar: RunStatusBar): AsyncTimelineTestApi {
   return {
+    getPanels: () => panels.all().map(snapshot),
+    getStatusBar: () => statusBar.snapshot(),
+    getPreviousRun: (uri) => runner.previousRun(uri),
     getLastRun: (uri) => runner.lastRun(uri),
     getPanel: (uri) => {
       const p = panels.get(uri);

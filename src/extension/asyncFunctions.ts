@@ -22,6 +22,8 @@ export interface AsyncFunctionInfo {
   endLine: number;
   /** Whether it declares parameters (then a run asks for arguments). */
   hasParams: boolean;
+  /** Its parameters as written: name, type annotation (if any), optional / rest (the argument prompt shows them). */
+  params: ParamInfo[];
   /**
    * The name under which the function can be the engine's entry (`RunOptions.entryFunction`):
    * only top-level named functions and `const` arrows/function expressions qualify.
@@ -32,6 +34,33 @@ export interface AsyncFunctionInfo {
   exported: boolean;
   /** The module's top level already calls it (`main();`, `void main()`, `main().catch(…)`). */
   calledAtTopLevel: boolean;
+}
+
+export interface ParamInfo {
+  name: string;
+  /** The annotation's source text (`string`, `number[]`), or undefined when there is none. */
+  type?: string;
+  optional: boolean;
+  rest: boolean;
+}
+
+/** `name: string, times?: number`: how the prompt shows a function's parameters. */
+export function formatParams(params: readonly ParamInfo[]): string {
+  return params.map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional ? '?' : ''}${p.type ? `: ${p.type}` : ''}`).join(', ');
+}
+
+/** A first guess at the argument array, one placeholder per required parameter, by its type. */
+export function argumentTemplate(params: readonly ParamInfo[]): string {
+  const guess = (p: ParamInfo): string => {
+    const t = (p.type ?? '').trim();
+    if (/^string\b|^['"`]/.test(t)) return '""';
+    if (/^number\b|^bigint\b/.test(t)) return '0';
+    if (/^boolean\b/.test(t)) return 'false';
+    if (/\[\]$|^Array</.test(t)) return '[]';
+    if (/^\{/.test(t)) return '{}';
+    return 'undefined';
+  };
+  return `[${params.filter((p) => !p.optional && !p.rest).map(guess).join(', ')}]`;
 }
 
 export interface Cancellation {
@@ -123,6 +152,12 @@ export function findAsyncFunctions(text: string, fileName: string, token?: Cance
       startLine: lineOf(start),
       endLine: lineOf(fn.end),
       hasParams: fn.parameters.length > 0,
+      params: fn.parameters.map((p) => ({
+        name: p.name.getText(sf),
+        type: p.type ? p.type.getText(sf) : undefined,
+        optional: p.questionToken !== undefined || p.initializer !== undefined,
+        rest: p.dotDotDotToken !== undefined,
+      })),
       entryName,
       exported,
       calledAtTopLevel: entry !== undefined && calledAtTop.has(entry.local),

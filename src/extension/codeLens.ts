@@ -1,6 +1,10 @@
 /**
- * CodeLens above every async function, method and named async arrow: "▶ Visualize concurrency",
- * and after a run a second lens with what that function did ("1.00 s · 3 tasks · 3 awaits").
+ * CodeLens above every async function and named async arrow that can be the entry of a run:
+ * "▶ Visualize concurrency" (or "▶ Visualize concurrency: whole file" when running it means
+ * running the file — its top level already calls it), and after a run a second lens with what
+ * that function did ("1.00 s · 3 tasks · 3 awaits"). Methods and nested functions get no run
+ * lens: they cannot be called on their own, and a lens that silently ran the whole file would
+ * say something untrue; their result lens still shows after a run of the file.
  * Modelled on TypeScript's referencesCodeLens: `provideCodeLenses` only finds ranges (one
  * parse per document version, cancellable); `resolveCodeLens` fills in the command. Gated on
  * `asyncTimeline.codeLens.enabled`; lenses also show in Restricted Mode (the command explains).
@@ -23,6 +27,8 @@ class FunctionLens extends vscode.CodeLens {
 }
 
 export const RUN_LENS_TITLE = '▶ Visualize concurrency';
+/** The lens of a function whose run is the whole file (see entries.ts). */
+export const RUN_FILE_LENS_TITLE = '▶ Visualize concurrency: whole file';
 
 export class AsyncFunctionLensProvider implements vscode.CodeLensProvider<FunctionLens> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -44,7 +50,7 @@ export class AsyncFunctionLensProvider implements vscode.CodeLensProvider<Functi
     const lenses: FunctionLens[] = [];
     functions.forEach((fn, i) => {
       const range = new vscode.Range(fn.line, 0, fn.line, 0);
-      lenses.push(new FunctionLens(range, document.uri, fn, 'run'));
+      if (canBeEntry(fn)) lenses.push(new FunctionLens(range, document.uri, fn, 'run'));
       const s = stats?.get(i);
       if (s && s.tasks > 0) lenses.push(new FunctionLens(range, document.uri, fn, 'result', s));
       if (fn.hasParams && canBeEntry(fn) && this.args.get(document.uri, fn) !== undefined) lenses.push(new FunctionLens(range, document.uri, fn, 'args'));
@@ -56,13 +62,11 @@ export class AsyncFunctionLensProvider implements vscode.CodeLensProvider<Functi
     const target = { uri: lens.uri.toString(), name: lens.fn.name };
     switch (lens.role) {
       case 'run':
-        lens.command = command(CommandId.VisualizeFunction, RUN_LENS_TITLE,
-          !runsWholeFile(lens.fn)
-            ? `Run ${lens.fn.name}() on the simulated event loop and show its timeline`
-            : canBeEntry(lens.fn)
-              ? `Run the file (its top level calls ${lens.fn.name}()) and show its timeline`
-              : `Run the whole file and show its timeline (${lens.fn.kind === 'method' ? 'a method' : 'a nested function'} cannot be the entry)`,
-          target);
+        lens.command = !runsWholeFile(lens.fn)
+          ? command(CommandId.VisualizeFunction, RUN_LENS_TITLE,
+            `Run ${lens.fn.name}() as the entry (after the module has loaded) and show its timeline, its call pinned first`, target)
+          : command(CommandId.VisualizeFunction, RUN_FILE_LENS_TITLE,
+            `Run the file (its top level already calls ${lens.fn.name}()) and show its timeline`, target);
         break;
       case 'result':
         lens.command = command(CommandId.ShowPanel, lens.stats ? formatStats(lens.stats) : '', 'Show the timeline of the last run', lens.uri.toString());

@@ -18,8 +18,22 @@ export const enum CommandId {
   EditArguments = 'asyncTimeline.editArguments',
   /** Palette: run 2+ files and show them side by side on one time scale. */
   CompareRuns = 'asyncTimeline.compareRuns',
-  /** Palette: the samples gallery; opens an editable copy of the chosen sample. */
+  /** Palette: the samples gallery; opens an editable copy of the chosen sample (with its types) and runs it. */
   OpenSample = 'asyncTimeline.openSample',
+  /** Panel title bar / palette: run the timeline's file again, the way it last ran. */
+  Rerun = 'asyncTimeline.rerun',
+  /** Panel title bar (while running) / status bar: stop the run (the trace so far is kept). */
+  Stop = 'asyncTimeline.stop',
+  /** Panel title bar: open the timeline's source file beside it. */
+  OpenSource = 'asyncTimeline.openSource',
+  /** Panel title bar: keep this timeline for its file (the next run of another file opens a new preview). */
+  KeepPanel = 'asyncTimeline.keepPanel',
+  /** Banner / status bar after a budget stop: run again with a larger budget. Hidden from the palette. */
+  ContinueRun = 'asyncTimeline.continueRun',
+  /** Palette: this file's last run against the run before it, on one time scale. */
+  CompareWithPrevious = 'asyncTimeline.compareWithPrevious',
+  /** Palette: this file as saved on disk against its current (unsaved) text. */
+  CompareWithSaved = 'asyncTimeline.compareWithSaved',
 }
 
 /** An async function a lens points at. Plain data: it travels through `vscode.Command.arguments`. */
@@ -38,6 +52,13 @@ export interface CommandArgs {
   [CommandId.EditArguments]: [target: FunctionTarget];
   [CommandId.CompareRuns]: [uris?: vscode.Uri[]];
   [CommandId.OpenSample]: [file?: string];
+  [CommandId.Rerun]: [uri?: vscode.Uri];
+  [CommandId.Stop]: [uri?: vscode.Uri];
+  [CommandId.OpenSource]: [uri?: vscode.Uri];
+  [CommandId.KeepPanel]: [uri?: vscode.Uri];
+  [CommandId.ContinueRun]: [uri?: vscode.Uri];
+  [CommandId.CompareWithPrevious]: [uri?: vscode.Uri];
+  [CommandId.CompareWithSaved]: [uri?: vscode.Uri];
 }
 
 /** Builds a typed `vscode.Command`. */

@@ -1,16 +1,19 @@
 /**
- * "Visualize concurrency: Compare runs…": run two or more files and show them side by side
+ * "Compare runs…": run two or more files and show them side by side
  * on one time scale with their totals and speed-ups (the webview's compare mode). The files
  * come from the explorer selection (when invoked with URIs), else from a quick pick of the
  * workspace's TypeScript/JavaScript files (samples first), with "Browse…" for any other file.
+ * And one file against itself: its last run against the run before ("Compare with previous
+ * run"), or its saved text against its current, unsaved text ("Compare with saved version").
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ComparisonRun } from '../shared/protocol';
 import { CommandId, registerCommand } from './commands';
 import { output } from './output';
 import type { PanelManager } from './panels';
-import type { Runner } from './runner';
+import type { RunRecord, Runner } from './runner';
 
 const MAX_PICK_FILES = 200;
 
@@ -63,7 +66,70 @@ export async function compareRuns(runner: Runner, panels: PanelManager, given?: 
   return runs;
 }
 
+function hasTrace(record: RunRecord | undefined): record is RunRecord & { result: NonNullable<RunRecord['result']> } {
+  return record?.result !== undefined && record.result.trace.events.kind.length > 0;
+}
+
+async function documentOf(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+}
+
+/** This file's last run against the run before it; runs it first when its text changed since. */
+export async function compareWithPrevious(runner: Runner, panels: PanelManager, uri: vscode.Uri | undefined): Promise<ComparisonRun[] | undefined> {
+  if (!uri) return undefined;
+  const document = await documentOf(uri);
+  const last = runner.lastRun(uri);
+  if (!last || last.version !== document.version) await runner.run({ document, entry: last?.entry });
+  const previous = runner.previousRun(uri);
+  const current = runner.lastRun(uri);
+  if (!hasTrace(previous) || !hasTrace(current)) {
+    void vscode.window.showInformationMessage('There is no earlier run of this file to compare with: edit it and run it again, then compare.');
+    return undefined;
+  }
+  const name = path.basename(uri.fsPath);
+  const runs: ComparisonRun[] = [
+    { label: `${name} (previous run)`, trace: previous.result.trace },
+    { label: `${name} (last run)`, trace: current.result.trace },
+  ];
+  panels.showComparison(runs, [uri, uri]);
+  return runs;
+}
+
+/** This file as saved on disk against its current text (unsaved edits included). Neither run touches the file's panel. */
+export async function compareWithSaved(runner: Runner, panels: PanelManager, uri: vscode.Uri | undefined): Promise<ComparisonRun[] | undefined> {
+  if (!uri || uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage('Compare with saved version needs a file that is saved on disk.');
+    return undefined;
+  }
+  const document = await documentOf(uri);
+  // Both texts now (an auto-save during the runs must not change what is compared), both run
+  // as whole files: the question is what the edit changed in the program.
+  const saved = fs.readFileSync(uri.fsPath, 'utf8');
+  const current = document.getText();
+  const [before, after] = await Promise.all([
+    runner.run({ document, source: saved, detached: true }),
+    runner.run({ document, source: current, detached: true }),
+  ]);
+  if (!hasTrace(before) || !hasTrace(after)) {
+    void vscode.window.showErrorMessage(`Cannot compare: ${(!hasTrace(before) ? before : after).message ?? 'a run produced no trace'}.`);
+    return undefined;
+  }
+  const name = path.basename(uri.fsPath);
+  const runs: ComparisonRun[] = [
+    { label: `${name} (saved)`, trace: before.result.trace },
+    { label: `${name} (${current !== saved ? 'unsaved edits' : 'same as saved'})`, trace: after.result.trace },
+  ];
+  panels.showComparison(runs, [uri, uri]);
+  return runs;
+}
+
 export function registerCompare(context: vscode.ExtensionContext, runner: Runner, panels: PanelManager): void {
+  const target = (uri: unknown): vscode.Uri | undefined =>
+    uri instanceof vscode.Uri ? uri : panels.current()?.sourceUri ?? vscode.window.activeTextEditor?.document.uri;
+  context.subscriptions.push(
+    registerCommand(CommandId.CompareWithPrevious, (uri) => compareWithPrevious(runner, panels, target(uri))),
+    registerCommand(CommandId.CompareWithSaved, (uri) => compareWithSaved(runner, panels, target(uri))),
+  );
   // A compare panel restored after a reload runs its files again.
   panels.rerunComparison = (uris, into) => void compareRuns(runner, panels, uris, into);
   context.subscriptions.push(

@@ -7,6 +7,16 @@ import type { RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 
 export const SECTION = 'asyncTimeline';
 
+/**
+ * The editor's real-time budget when the setting is left alone: real programs (a CPU-heavy loop,
+ * a big parse) run for seconds, and in the editor a run can be stopped by hand (Stop, Cancel),
+ * so the budget is ten times the engine's (the CLI keeps the engine's 3 s). The manifest's
+ * default says the same number; a test checks that they agree.
+ */
+export const EDITOR_REAL_TIME_MS = 30_000;
+/** "Continue for longer" multiplies the budget that stopped a run by this. */
+export const CONTINUE_FACTOR = 4;
+
 export interface RunSettings {
   seed: number;
   unhandledRejections: UnhandledRejectionsMode;
@@ -20,7 +30,8 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
   // Only pass what the user set: the engine owns the defaults.
   const virtualTimeMs = c.get<number | null>('budgets.virtualTimeMs', null);
   const events = c.get<number | null>('budgets.events', null);
-  const realTimeMs = c.get<number | null>('budgets.realTimeMs', null);
+  // The manifest's default is EDITOR_REAL_TIME_MS; 0 means the engine's own default.
+  const realTimeMs = c.get<number | null>('budgets.realTimeMs', EDITOR_REAL_TIME_MS);
   if (typeof virtualTimeMs === 'number' && virtualTimeMs > 0) budgets.virtualTimeMs = virtualTimeMs;
   if (typeof events === 'number' && events > 0) budgets.events = events;
   if (typeof realTimeMs === 'number' && realTimeMs > 0) budgets.realTimeMs = realTimeMs;

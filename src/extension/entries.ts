@@ -15,7 +15,7 @@
  *   run it twice: the lens runs the whole file instead, which is the same program once.
  */
 import * as vscode from 'vscode';
-import type { AsyncFunctionInfo } from './asyncFunctions';
+import { argumentTemplate, formatParams, type AsyncFunctionInfo } from './asyncFunctions';
 import type { RunRequest } from './runner';
 
 const ARGS_KEY = 'asyncTimeline.entryArgs';
@@ -47,13 +47,7 @@ export class EntryArguments {
 
   /** Asks for the arguments as a JS expression evaluating to an array. Undefined if dismissed. */
   async ask(uri: vscode.Uri, fn: AsyncFunctionInfo): Promise<string | undefined> {
-    const value = await vscode.window.showInputBox({
-      title: `Arguments for ${fn.name}`,
-      prompt: 'A JavaScript expression that evaluates to the argument array, e.g. [3, "x"]. It is remembered for this function.',
-      value: this.get(uri, fn) ?? '[]',
-      ignoreFocusOut: true,
-      validateInput: (text) => (/^\s*\[[\s\S]*\]\s*$/.test(text) ? undefined : 'Write an array literal: [arg1, arg2, …]'),
-    });
+    const value = await vscode.window.showInputBox(argumentsPrompt(fn, this.get(uri, fn)));
     if (value === undefined) return undefined;
     await this.set(uri, fn, value.trim());
     return value.trim();
@@ -64,6 +58,24 @@ export class EntryArguments {
     if (!fn.hasParams) return '[]';
     return this.get(uri, fn) ?? this.ask(uri, fn);
   }
+}
+
+/**
+ * The InputBox for `fn`'s arguments: its signature in the title, the last value used (else a
+ * template with one placeholder per required parameter, guessed from its type) selected.
+ */
+export function argumentsPrompt(fn: Pick<AsyncFunctionInfo, 'name' | 'params'>, last: string | undefined): vscode.InputBoxOptions {
+  const signature = `${fn.name}(${formatParams(fn.params)})`;
+  const value = last ?? argumentTemplate(fn.params);
+  return {
+    title: `Arguments for ${signature}`,
+    prompt: `The arguments of ${signature}, as a JavaScript array, e.g. ${argumentTemplate(fn.params)}. Remembered for this function${last !== undefined ? ' (this is the last value used)' : ''}.`,
+    placeHolder: `[${fn.params.map((p) => p.name).join(', ')}]`,
+    value,
+    valueSelection: last !== undefined ? [0, value.length] : [1, Math.max(1, value.length - 1)],
+    ignoreFocusOut: true,
+    validateInput: (text) => (/^\s*\[[\s\S]*\]\s*$/.test(text) ? undefined : `Write an array literal: [${fn.params.map((p) => p.name).join(', ')}]`),
+  };
 }
 
 /** The request for running `fn` of `document`; undefined when the user cancelled the arguments box. */

@@ -15,6 +15,7 @@ import { registerOutput } from './output';
 import { registerPanels } from './panels';
 import { Runner } from './runner';
 import { registerSamples } from './samples';
+import { registerStatusBar } from './statusBar';
 import { registerVisualize, Visualizer } from './visualize';
 
 export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi {
@@ -28,15 +29,19 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
 
   // The serializer must be registered during activation (VS Code restores panels right after),
   // so the panel manager exists before the visualizer; its re-run callback only runs later.
-  const panels = registerPanels(context, runner, (uri) => void visualizer.rerun(uri));
+  const panels = registerPanels(context, runner, {
+    rerun: (uri) => void visualizer.rerun(uri),
+    continueRun: (uri) => void visualizer.continueRun(uri),
+  });
   const visualizer = new Visualizer(runner, panels, args);
 
   registerVisualize(context, visualizer, panels);
   registerCompare(context, runner, panels);
-  registerSamples(context);
+  registerSamples(context, visualizer);
   registerCodeLens(context, runner, args);
+  const statusBar = registerStatusBar(context, runner);
   const decorations = registerDecorations(context, runner, panels);
-  return makeTestApi(runner, panels, decorations, args);
+  return makeTestApi(runner, panels, decorations, args, statusBar);
 }
 
 export function deactivate(): void {

@@ -19,11 +19,14 @@ export interface PanelHost {
   revealSource(panel: TimelinePanel, file: string, line: number, column: number): void;
   cursorChanged(panel: TimelinePanel, location: SourceLocation | undefined): void;
   rerun(panel: TimelinePanel): void;
+  continueRun(panel: TimelinePanel): void;
+  cancelRun(panel: TimelinePanel): void;
   log(message: string): void;
 }
 
-export function panelTitle(sourceUri: vscode.Uri): string {
-  return `Timeline · ${path.basename(sourceUri.path)}`;
+/** "Timeline · x.ts" for the reusable preview; a kept panel says so. */
+export function panelTitle(sourceUri: vscode.Uri, pinned = false): string {
+  return `Timeline · ${path.basename(sourceUri.path)}${pinned ? ' (kept)' : ''}`;
 }
 
 export function themeKind(kind: vscode.ColorThemeKind): ThemeKind {
@@ -51,6 +54,8 @@ export class TimelinePanel implements vscode.Disposable {
   /** The last status/error message, replayed after `ready`. */
   private lastStatus: HostToWebview | undefined;
   private lastError: HostToWebview | undefined;
+  private lastStale: HostToWebview | undefined;
+  private isPinned = false;
   private readonly restoredState: TimelineViewState | undefined;
   private readonly didDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.didDispose.event;
@@ -59,14 +64,16 @@ export class TimelinePanel implements vscode.Disposable {
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly sourceUri: vscode.Uri,
+    private source: vscode.Uri,
     extensionUri: vscode.Uri,
     private readonly host: PanelHost,
     restoredState?: unknown,
+    pinned = false,
   ) {
     this.restoredState = isViewState(restoredState) ? restoredState : undefined;
+    this.isPinned = pinned;
     panel.webview.options = webviewOptions(extensionUri);
-    panel.title = panelTitle(sourceUri);
+    panel.title = panelTitle(source, pinned);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
@@ -79,6 +86,42 @@ export class TimelinePanel implements vscode.Disposable {
 
   get ready(): boolean {
     return this.isReady;
+  }
+
+  /** The file whose runs this panel shows (a preview panel changes file; see retarget). */
+  get sourceUri(): vscode.Uri {
+    return this.source;
+  }
+
+  get pinned(): boolean {
+    return this.isPinned;
+  }
+
+  /** Keep (pin) this panel for its file, or make it the reusable preview again. */
+  setPinned(pinned: boolean): void {
+    this.isPinned = pinned;
+    this.panel.title = panelTitle(this.source, pinned);
+    this.post({ type: 'panelMode', pinned });
+  }
+
+  /**
+   * The preview panel now shows another file's runs. What it shows until that run arrives is
+   * the other file's timeline: marked out of date, never passed off as this file's.
+   */
+  retarget(uri: vscode.Uri): void {
+    if (uri.toString() === this.source.toString()) return;
+    const from = path.basename(this.source.path);
+    this.source = uri;
+    this.panel.title = panelTitle(uri, this.isPinned);
+    this.lastError = undefined;
+    this.lastStatus = undefined;
+    if (this.trace) this.setStale(true, `this is the timeline of ${from}, not of ${path.basename(uri.path)}.`);
+  }
+
+  /** Marks the shown run as out of date (or current again). */
+  setStale(stale: boolean, reason?: string): void {
+    this.lastStale = { type: 'stale', stale, reason };
+    this.post(this.lastStale);
   }
 
   get currentTrace(): TraceFile | null {
@@ -98,7 +141,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   showRunning(file: string): void {
-    this.lastStatus = { type: 'runStatus', status: 'running', file };
+    this.lastStatus = { type: 'runStatus', status: 'running', file: path.basename(file) };
     this.post(this.lastStatus);
   }
 
@@ -118,16 +161,19 @@ export class TimelinePanel implements vscode.Disposable {
       const message = firstError?.message ?? record.message ?? (record.status === 'cancelled' ? 'The run was cancelled.' : 'The run produced no trace.');
       const location = firstError ? { file: firstError.file, line: firstError.line, column: firstError.column } : undefined;
       this.lastError = { type: 'runError', message, location };
-      this.lastStatus = { type: 'runStatus', status: record.status === 'cancelled' ? 'cancelled' : 'failed', file, message };
+      this.lastStatus = { type: 'runStatus', status: record.status === 'cancelled' ? 'cancelled' : 'failed', file, message, stop: record.stop };
       this.post(this.lastError);
       this.post(this.lastStatus);
+      // The timeline still shown is an earlier run's: say so.
+      if (this.trace) this.setStale(true, `the last run ${record.status === 'cancelled' ? 'was cancelled before anything ran' : 'failed'}; this timeline is from the run before it.`);
       return;
     }
     this.trace = result.trace;
     this.post({ type: 'showTrace', trace: result.trace, sourceUri: this.sourceUri.toString() });
     const status = record.status === 'cancelled' ? 'cancelled' : record.message ? 'failed' : 'finished';
-    this.lastStatus = { type: 'runStatus', status, file, message: record.message };
+    this.lastStatus = { type: 'runStatus', status, file, message: record.message, stop: record.stop, canContinue: record.canContinue };
     this.post(this.lastStatus);
+    this.setStale(false);
   }
 
   /** Compare mode: several runs side by side on one time scale. */
@@ -155,11 +201,12 @@ export class TimelinePanel implements vscode.Disposable {
         this.isReady = true;
         this.post({
           type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
-          sourceUri: this.sourceUri.toString(),
+          sourceUri: this.sourceUri.toString(), pinned: this.isPinned,
           ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources } : {}),
         });
         if (this.lastError) this.post(this.lastError);
         if (this.lastStatus) this.post(this.lastStatus);
+        if (this.lastStale) this.post(this.lastStale);
         break;
       case 'revealSource':
         this.host.revealSource(this, message.file, message.line, message.column);
@@ -170,14 +217,20 @@ export class TimelinePanel implements vscode.Disposable {
       case 'rerun':
         this.host.rerun(this);
         break;
+      case 'continueRun':
+        this.host.continueRun(this);
+        break;
+      case 'cancelRun':
+        this.host.cancelRun(this);
+        break;
       case 'webviewError':
         this.host.log(`timeline webview: ${message.message}`);
         break;
     }
   }
 
-  reveal(): void {
-    this.panel.reveal(undefined, true);
+  reveal(viewColumn?: vscode.ViewColumn): void {
+    this.panel.reveal(viewColumn, true);
   }
 
   dispose(): void {

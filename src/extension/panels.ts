@@ -1,9 +1,12 @@
 /**
- * The panel manager: at most one timeline panel per source file, opened beside the editor,
- * restored after a window reload by a `WebviewPanelSerializer` (no `retainContextWhenHidden`:
- * the webview keeps its own view state with `setState`, and the host re-sends the trace).
- * It also routes the webview's requests: reveal a source line in the editor group next to the
- * panel, and re-run.
+ * The panel manager. One timeline *preview* panel by default, reused for whatever file runs
+ * next (like the Markdown preview); "Keep this timeline" pins a panel to its file, and the next
+ * run of another file opens a new preview. Compare mode reuses one compare panel. Panels open
+ * beside the editor — in an existing other group when there is one, never a third column because
+ * the editor sits in the timeline's group — and are restored after a window reload by a
+ * `WebviewPanelSerializer` (no `retainContextWhenHidden`: the webview keeps its own view state
+ * with `setState`, and the host re-sends the trace). It routes the webview's requests (reveal
+ * a source line, re-run, continue, stop) and marks a panel out of date when its file changes.
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -23,8 +26,19 @@ export interface CursorChange {
   location?: { fsPath: string; line: number };
 }
 
+/** What the manager asks of the commands module (which owns how a file runs). */
+export interface PanelCommands {
+  /** Runs a document again the way it last ran. */
+  rerun(uri: vscode.Uri): void;
+  /** Runs it again with a larger budget than the one that stopped it. */
+  continueRun(uri: vscode.Uri): void;
+}
+
 export class PanelManager implements vscode.Disposable, PanelHost {
-  private readonly panels = new Map<string, TimelinePanel>();
+  /** The reusable preview (at most one). */
+  private preview: TimelinePanel | undefined;
+  /** Kept panels, one per file. */
+  private readonly kept = new Map<string, TimelinePanel>();
   /** Compare panels: not tied to one file; after a reload they run their files again (`rerunComparison`). */
   private readonly comparisons = new Set<TimelinePanel>();
   /** Runs `uris` again and shows the comparison in `into` (owned by the compare module). */
@@ -36,44 +50,124 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   /** The last line we revealed for the webview, so the editor's selection change it causes is not echoed back. */
   private lastReveal: { uri: string; line: number; at: number } | undefined;
 
+  /** The timeline panel that was active last (the title-bar actions act on it). */
+  private active: TimelinePanel | undefined;
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly runner: Runner,
-    /** Re-runs a document the way it last ran (owned by the commands module). */
-    private readonly rerunDocument: (uri: vscode.Uri) => void,
+    private readonly commands: PanelCommands,
   ) {
     this.disposables.push(
-      runner.onDidStart(({ uri, runPath }) => this.panels.get(uri)?.showRunning(runPath)),
-      runner.onDidRun((record) => this.panels.get(record.uri)?.showRecord(record)),
+      runner.onDidStart(({ uri, runPath }) => this.get(uri)?.showRunning(runPath)),
+      runner.onDidRun((record) => this.onRun(record)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const panel = this.get(e.document.uri);
+        const record = this.runner.lastRun(e.document.uri);
+        if (panel && record?.result && record.version !== e.document.version) {
+          panel.setStale(true, 'the file changed since this run. Save it (it re-runs) or Re-run.');
+        }
+      }),
     );
   }
 
+  private onRun(record: RunRecord): void {
+    const panel = this.get(record.uri);
+    if (!panel) return;
+    panel.showRecord(record);
+    // A run of text that has changed since (edits during the run) is out of date at once.
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === record.uri);
+    if (record.result && document && document.version !== record.version) panel.setStale(true, 'the file changed while it ran. Save it (it re-runs) or Re-run.');
+  }
+
+  /** The panel showing this file's runs: its kept panel, else the preview if it shows this file. */
   get(uri: vscode.Uri | string): TimelinePanel | undefined {
-    return this.panels.get(uri.toString());
+    const key = uri.toString();
+    return this.kept.get(key) ?? (this.preview?.sourceUri.toString() === key ? this.preview : undefined);
   }
 
+  /** Every timeline panel (not compare panels): the preview first. */
   all(): TimelinePanel[] {
-    return [...this.panels.values()];
+    return [...(this.preview ? [this.preview] : []), ...this.kept.values()];
   }
 
-  /** The file's panel, revealed where it is; or a new one beside the active editor. */
-  showFor(sourceUri: vscode.Uri): TimelinePanel {
-    const existing = this.get(sourceUri);
-    if (existing) {
-      existing.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(sourceUri),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-    return this.adopt(panel, sourceUri);
+  /** The panel the title-bar actions mean: the active timeline panel, else the active editor's file's panel. */
+  current(uri?: vscode.Uri): TimelinePanel | undefined {
+    if (uri) return this.get(uri);
+    if (this.active?.panel.active) return this.active;
+    const editor = vscode.window.activeTextEditor;
+    return (editor && this.get(editor.document.uri)) ?? this.active ?? this.preview;
   }
 
   /**
-   * A compare panel showing `runs` of `uris` (the first file names it for source links): a new
-   * one beside the active editor, or `into` (a panel restored after a reload).
+   * Where a panel goes so it sits beside the active editor: an existing group other than the
+   * editor's (right neighbour first), else a new one beside it. Never the editor's own group
+   * (it would hide the editor), never a third column when two groups exist.
+   */
+  private columnBeside(current?: vscode.ViewColumn): vscode.ViewColumn {
+    const editorColumn = vscode.window.activeTextEditor?.viewColumn;
+    if (editorColumn === undefined) return current ?? vscode.ViewColumn.Beside;
+    if (current !== undefined && current !== editorColumn) return current;
+    const others = vscode.window.tabGroups.all.map((g) => g.viewColumn).filter((c) => c !== editorColumn);
+    return others.find((c) => c === editorColumn + 1) ?? others.find((c) => c === editorColumn - 1) ?? others[0] ?? vscode.ViewColumn.Beside;
+  }
+
+  /** The file's panel, revealed beside the editor: its kept one, else the preview (switched to this file), else a new preview. */
+  showFor(sourceUri: vscode.Uri): TimelinePanel {
+    const existing = this.get(sourceUri) ?? this.preview;
+    if (existing) {
+      if (existing === this.preview && existing.sourceUri.toString() !== sourceUri.toString()) {
+        this.retarget(existing, sourceUri);
+        // What this file last showed, if it ran before (a run about to start replaces it).
+        const last = this.runner.lastRun(sourceUri);
+        if (last) existing.showRecord(last);
+      }
+      const column = this.columnBeside(existing.panel.viewColumn);
+      existing.reveal(column === existing.panel.viewColumn ? undefined : column);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelTitle(sourceUri),
+      { viewColumn: this.columnBeside(), preserveFocus: true }, {});
+    return this.adopt(panel, sourceUri, undefined, false);
+  }
+
+  private retarget(panel: TimelinePanel, uri: vscode.Uri): void {
+    if (panel.sourceUri.toString() === uri.toString()) return;
+    const oldTitle = panel.panel.title;
+    panel.retarget(uri);
+    void this.rememberTitle(oldTitle, undefined).then(() => this.rememberTitle(panel.panel.title, uri.toString()));
+  }
+
+  /** "Keep this timeline": the panel stays with its file; the next run of another file opens a new preview. */
+  keep(panel: TimelinePanel | undefined = this.current()): boolean {
+    if (!panel || panel.pinned || this.comparisons.has(panel)) return false;
+    const key = panel.sourceUri.toString();
+    const oldTitle = panel.panel.title;
+    // An older kept panel of the same file gives way (one panel per file).
+    const older = this.kept.get(key);
+    if (older && older !== panel) older.dispose();
+    if (this.preview === panel) this.preview = undefined;
+    this.kept.set(key, panel);
+    panel.setPinned(true);
+    void this.rememberTitle(oldTitle, undefined).then(() => this.rememberTitle(panel.panel.title, key));
+    this.updateContext();
+    return true;
+  }
+
+  /**
+   * A compare panel showing `runs` of `uris` (the first file names it for source links): the
+   * open compare panel reused, else a new one beside the active editor, or `into` (a panel
+   * restored after a reload).
    */
   showComparison(runs: ComparisonRun[], uris: vscode.Uri[], into?: vscode.WebviewPanel): TimelinePanel {
-    const webviewPanel = into ?? vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare runs', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    const reuse = into ? undefined : [...this.comparisons][0];
+    if (reuse) {
+      reuse.showComparison(runs, uris);
+      reuse.reveal();
+      return reuse;
+    }
+    const webviewPanel = into ?? vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare runs', { viewColumn: this.columnBeside(), preserveFocus: true }, {});
     const panel = new TimelinePanel(webviewPanel, uris[0], this.context.extensionUri, this);
     this.comparisons.add(panel);
     panel.onDidDispose(() => this.comparisons.delete(panel));
@@ -86,20 +180,36 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     return [...this.comparisons];
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, sourceUri: vscode.Uri, state?: unknown): TimelinePanel {
-    const panel = new TimelinePanel(webviewPanel, sourceUri, this.context.extensionUri, this, state);
-    const key = sourceUri.toString();
-    // Read now: a disposed panel throws on every property access.
-    const title = webviewPanel.title;
-    this.panels.set(key, panel);
-    void this.rememberTitle(title, key);
-    panel.onDidDispose(() => {
-      if (this.panels.get(key) === panel) this.panels.delete(key);
-      void this.rememberTitle(title, undefined);
+  private adopt(webviewPanel: vscode.WebviewPanel, sourceUri: vscode.Uri, state: unknown, pinned: boolean): TimelinePanel {
+    const panel = new TimelinePanel(webviewPanel, sourceUri, this.context.extensionUri, this, state, pinned);
+    if (pinned) this.kept.set(sourceUri.toString(), panel);
+    else this.preview = panel;
+    void this.rememberTitle(webviewPanel.title, sourceUri.toString());
+    // Read on every change: a disposed panel throws on every property access.
+    let title = webviewPanel.title;
+    webviewPanel.onDidChangeViewState((e) => {
+      title = e.webviewPanel.title;
+      if (e.webviewPanel.active) this.active = panel;
+      this.updateContext();
     });
+    panel.onDidDispose(() => {
+      if (this.preview === panel) this.preview = undefined;
+      for (const [key, p] of this.kept) if (p === panel) this.kept.delete(key);
+      if (this.active === panel) this.active = undefined;
+      void this.rememberTitle(title, undefined);
+      this.updateContext();
+    });
+    this.active = panel;
     const last = this.runner.lastRun(sourceUri);
     if (last) panel.showRecord(last);
+    this.updateContext();
     return panel;
+  }
+
+  /** Context keys for the title-bar actions: whether the active timeline is kept. */
+  private updateContext(): void {
+    const active = this.active;
+    void vscode.commands.executeCommand('setContext', 'asyncTimeline.activePanelKept', active?.pinned ?? false);
   }
 
   private rememberTitle(title: string, uri: string | undefined): Thenable<void> {
@@ -118,17 +228,19 @@ export class PanelManager implements vscode.Disposable, PanelHost {
       else webviewPanel.dispose(); // a compared file is gone: nothing faithful to show
       return;
     }
-    const fromState = (state as { sourceUri?: unknown } | undefined)?.sourceUri;
+    const saved = state as { sourceUri?: unknown; pinned?: unknown } | undefined;
     const titles = this.context.workspaceState.get<Record<string, string>>(TITLES_KEY, {});
-    const uriText = typeof fromState === 'string' ? fromState : titles[webviewPanel.title];
-    if (!uriText || this.panels.has(uriText)) {
+    const uriText = typeof saved?.sourceUri === 'string' ? saved.sourceUri : titles[webviewPanel.title];
+    // A kept panel stays kept; a second preview (it cannot be) would be a duplicate.
+    const pinned = saved?.pinned === true || / \(kept\)$/.test(webviewPanel.title);
+    if (!uriText || this.kept.has(uriText) || (!pinned && this.preview)) {
       // Nothing to show it for (or a duplicate): a blank panel would only confuse.
       webviewPanel.dispose();
       return;
     }
     const uri = vscode.Uri.parse(uriText);
-    this.adopt(webviewPanel, uri, state);
-    if (uri.scheme !== 'file' || fs.existsSync(uri.fsPath)) this.rerunDocument(uri);
+    this.adopt(webviewPanel, uri, state, pinned);
+    if (uri.scheme !== 'file' || fs.existsSync(uri.fsPath)) this.commands.rerun(uri);
   }
 
   revealSource(panel: TimelinePanel, file: string, line: number, column: number): void {
@@ -165,7 +277,15 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   }
 
   rerun(panel: TimelinePanel): void {
-    this.rerunDocument(panel.sourceUri);
+    this.commands.rerun(panel.sourceUri);
+  }
+
+  continueRun(panel: TimelinePanel): void {
+    this.commands.continueRun(panel.sourceUri);
+  }
+
+  cancelRun(panel: TimelinePanel): void {
+    this.runner.cancel(panel.sourceUri);
   }
 
   log(message: string): void {
@@ -173,15 +293,16 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   }
 
   dispose(): void {
-    for (const p of this.panels.values()) p.dispose();
-    this.panels.clear();
+    for (const p of this.all()) p.dispose();
+    this.kept.clear();
+    this.preview = undefined;
     for (const p of [...this.comparisons]) p.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 
-export function registerPanels(context: vscode.ExtensionContext, runner: Runner, rerunDocument: (uri: vscode.Uri) => void): PanelManager {
-  const manager = new PanelManager(context, runner, rerunDocument);
+export function registerPanels(context: vscode.ExtensionContext, runner: Runner, commands: PanelCommands): PanelManager {
+  const manager = new PanelManager(context, runner, commands);
   context.subscriptions.push(
     manager,
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

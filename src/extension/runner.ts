@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readRunSettings } from './config';
 import { setRunDiagnostics } from './diagnostics';
-import { runProgram, type RunOptions, type RunResult } from './engine';
+import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
 import { output } from './output';
 import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
 import { EventKind } from '../core/trace/format';
-import type { SourceDiagnostic } from '../core/engine/api';
-import { mergeDiagnostics, traceProblems } from './traceProblems';
+import type { RunBudgets, SourceDiagnostic } from '../core/engine/api';
+import type { RunStop } from '../shared/protocol';
+import { mergeDiagnostics, relocateDiagnostics, stopOf, traceProblems } from './traceProblems';
 
 /** What to run: the whole file, or one function of it as the entry. */
 export interface RunRequest {
@@ -30,6 +31,15 @@ export interface RunRequest {
      */
     appendExport?: boolean;
   };
+  /** Budgets that win over the settings (Continue for longer). */
+  budgets?: Partial<RunBudgets>;
+  /** Run this text instead of the document's (compare with the saved version). */
+  source?: string;
+  /**
+   * A side run (compare with the saved version): it is not the document's run — no panel,
+   * Problems, lens or status bar see it, and it does not cancel the document's own run.
+   */
+  detached?: boolean;
 }
 
 export type RunStatus = 'finished' | 'failed' | 'cancelled' | 'untrusted';
@@ -50,13 +60,21 @@ export interface RunRecord {
   message?: string;
   /** Document version that ran (hints are only valid for it). */
   version: number;
+  /** The budgets the run had (settings and overrides over the engine's defaults). */
+  budgets: RunBudgets;
+  /** How it stopped early, in the one wording every surface uses; undefined when it ran to its end. */
+  stop?: RunStop;
+  /** A budget stopped it: running it again with a larger one may let it finish. */
+  canContinue?: boolean;
 }
 
-/** Delay before a run shows a progress notification. */
-const PROGRESS_DELAY_MS = 400;
+/** Delay before a run also shows a progress notification with Cancel (the panel and the status bar show it from the start). */
+const PROGRESS_DELAY_MS = 1500;
 
 export class Runner implements vscode.Disposable {
   private readonly records = new Map<string, RunRecord>();
+  /** The run before the last one, per document (compare with the previous run). */
+  private readonly previousRecords = new Map<string, RunRecord>();
   private readonly running = new Map<string, AbortController>();
   /** Runs stopped because a newer run of the same file started: their outcome is dropped. */
   private readonly superseded = new WeakSet<AbortController>();
@@ -71,12 +89,25 @@ export class Runner implements vscode.Disposable {
     return this.records.get(uri.toString());
   }
 
+  /** The run before the last one of this document, if it had one. */
+  previousRun(uri: vscode.Uri | string): RunRecord | undefined {
+    return this.previousRecords.get(uri.toString());
+  }
+
+  /** Is a run of this document (or, without a URI, of any document) going? */
+  isRunning(uri?: vscode.Uri | string): boolean {
+    return uri === undefined ? this.running.size > 0 : this.running.has(uri.toString());
+  }
+
   async run(request: RunRequest): Promise<RunRecord> {
     const { document, entry } = request;
     const uri = document.uri.toString();
     const cwd = workingDirectory(document);
     const runPath = runPathOf(document, cwd);
-    const base = { uri, entry, runPath, cwd, version: document.version, diagnostics: [] as SourceDiagnostic[] };
+    const settings = readRunSettings(document.uri);
+    const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...settings.budgets, ...request.budgets };
+    const base = { uri, entry, runPath, cwd, version: document.version, diagnostics: [] as SourceDiagnostic[], budgets };
+    if (request.detached) return this.runDetached(request, base, settings.seed, settings.unhandledRejections);
 
     // Checked here, not only in the command: every path to a run (lens, palette, save, rerun) comes through.
     if (!isTrusted()) {
@@ -94,8 +125,7 @@ export class Runner implements vscode.Disposable {
     this.didStart.fire({ uri, runPath });
 
     const channel = output();
-    const settings = readRunSettings(document.uri);
-    let source = document.getText();
+    let source = request.source ?? document.getText();
     if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
     const options: RunOptions = {
       file: runPath,
@@ -105,11 +135,11 @@ export class Runner implements vscode.Disposable {
       entryArgs: entry?.args,
       seed: settings.seed,
       unhandledRejections: settings.unhandledRejections,
-      budgets: settings.budgets,
+      budgets,
       signal: abort.signal,
       onOutput: (_stream, text) => channel.append(text),
     };
-    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · seed ${settings.seed}`);
+    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · seed ${settings.seed} · real-time budget ${budgets.realTimeMs} ms`);
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));
@@ -122,16 +152,38 @@ export class Runner implements vscode.Disposable {
 
     if (record.result) {
       const cancelled = record.status === 'cancelled';
-      record.diagnostics = mergeDiagnostics(record.result.diagnostics, traceProblems(record.result.trace, cwd, cancelled), cwd);
+      record.diagnostics = relocateDiagnostics(mergeDiagnostics(record.result.diagnostics, traceProblems(record.result.trace, cwd, cancelled), cwd));
       setRunDiagnostics(document.uri, runPath, cwd, record.diagnostics);
       logOutcome(channel, record.result, record.diagnostics);
-      record.message = cancelled ? 'the timeline shows the run up to the moment it was stopped.' : outcomeMessage(record.result, record.diagnostics);
+      record.stop = stopOf(record.result.trace, cancelled, budgets);
+      record.canContinue = record.stop !== undefined && ['realTime', 'virtualTime', 'events'].includes(record.stop.kind);
+      record.message = record.stop?.message ?? outcomeMessage(record.result, record.diagnostics);
+    } else if (record.status === 'cancelled') {
+      record.stop = stopOf(undefined, true, budgets);
+      record.message = record.stop?.message;
     } else if (record.message) {
       channel.appendLine(`✖ ${record.message}`);
     }
+    const last = this.records.get(uri);
+    if (last) this.previousRecords.set(uri, last);
     this.records.set(uri, record);
     this.didRun.fire(record);
     return record;
+  }
+
+  /** A side run: same engine and budgets, none of the document's bookkeeping. */
+  private async runDetached(request: RunRequest, base: Omit<RunRecord, 'status'>, seed: number, unhandledRejections: RunOptions['unhandledRejections']): Promise<RunRecord> {
+    let source = request.source ?? request.document.getText();
+    if (request.entry?.appendExport) source += `\n;export { ${request.entry.name} };\n`;
+    try {
+      const result = await runProgram({
+        file: base.runPath, source, cwd: base.cwd, entryFunction: request.entry?.name, entryArgs: request.entry?.args,
+        seed, unhandledRejections, budgets: base.budgets,
+      });
+      return { ...base, status: 'finished', result, stop: stopOf(result.trace, false, base.budgets) };
+    } catch (err) {
+      return { ...base, status: 'failed', message: errorText(err) };
+    }
   }
 
   /** Cancels the document's run, if one is going. */

@@ -6,8 +6,67 @@
  * points into one of the trace's files. Pure: no `vscode`.
  */
 import * as path from 'node:path';
-import type { SourceDiagnostic } from '../core/engine/api';
+import type { RunBudgets, SourceDiagnostic } from '../core/engine/api';
 import { EventKind, type TraceFile } from '../core/trace/format';
+import type { RunStop, RunStopKind } from '../shared/protocol';
+
+/** `… in a loop at cpu.ts:4:3` (how the engine's budget messages name their place). */
+const NAMED_PLACE = /\bat ((?:[A-Za-z]:)?[^\s():]+\.[cm]?[jt]sx?):(\d+):(\d+)\b/;
+
+/** The place a message names (`at file.ts:4:3`), if it names one. */
+export function namedPlace(message: string): { file: string; line: number; column: number } | undefined {
+  const m = NAMED_PLACE.exec(message);
+  return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]) } : undefined;
+}
+
+/**
+ * A diagnostic without a real place (line 1, column 1) whose message names one goes there:
+ * a budget stop "in a loop at cpu.ts:4:3" belongs at line 4, column 3.
+ */
+export function relocateDiagnostics(list: readonly SourceDiagnostic[]): SourceDiagnostic[] {
+  return list.map((d) => {
+    if (d.line > 1 || d.column > 1) return d;
+    const place = namedPlace(d.message);
+    return place ? { ...d, ...place } : d;
+  });
+}
+
+/** Which budget a truncation reason names. */
+function stopKind(reason: string): RunStopKind {
+  if (/cancel/i.test(reason)) return 'cancel';
+  if (/real[ -]?time/i.test(reason)) return 'realTime';
+  if (/virtual time/i.test(reason)) return 'virtualTime';
+  if (/\bevents?\b/i.test(reason)) return 'events';
+  if (/heap|memory/i.test(reason)) return 'memory';
+  return 'other';
+}
+
+/**
+ * How a run stopped early, in the one wording the banner, the status line, the status bar and
+ * the command result all use; undefined when it ran to its end.
+ */
+export function stopOf(trace: TraceFile | undefined, cancelled: boolean, budgets: RunBudgets): RunStop | undefined {
+  if (cancelled) return { kind: 'cancel', message: 'Run cancelled: the timeline shows the run up to the moment it was stopped.' };
+  const reason = trace?.meta.truncated?.reason;
+  if (!reason) return undefined;
+  const kind = stopKind(reason);
+  const place = namedPlace(reason);
+  const where = place ? ` at ${place.file}:${place.line}:${place.column}` : '';
+  switch (kind) {
+    case 'realTime':
+      return { kind, message: `Stopped by the real-time budget: synchronous code ran longer than ${budgets.realTimeMs} ms${where}. It may be slow rather than endless; the timeline shows the run up to there.` };
+    case 'virtualTime':
+      return { kind, message: `Stopped by the virtual-time budget (${budgets.virtualTimeMs} ms of simulated time): the program may never end (a setInterval?). The timeline shows the run up to there.` };
+    case 'events':
+      return { kind, message: `Stopped by the event budget (${budgets.events} events). The timeline shows the run up to there.` };
+    case 'memory':
+      return { kind, message: `Stopped: the program ran out of memory (${budgets.memoryMb} MB)${where}. The timeline shows the run up to there.` };
+    case 'cancel':
+      return { kind, message: 'Run cancelled: the timeline shows the run up to the moment it was stopped.' };
+    default:
+      return { kind, message: `Stopped: ${reason}. The timeline shows the run up to there.` };
+  }
+}
 
 /** `(/abs/file.ts:6:9)` or `at /abs/file.ts:6:9` in a stack; `/abs/file.ts:6` as the first line of Node's report. */
 const FRAME = /(?:\(|at |^)((?:[A-Za-z]:)?[^\s():]+\.[cm]?[jt]sx?):(\d+)(?::(\d+))?/gm;
@@ -52,7 +111,9 @@ export function traceProblems(trace: TraceFile, cwd: string, cancelled = false):
     }
   }
   if (trace.meta.truncated && !cancelled) {
-    found.push({ file: entry, line: 1, column: 1, message: `Stopped: ${trace.meta.truncated.reason} (the timeline shows the run up to there)`, severity: 'warning' });
+    // At the place the reason names (a loop that ran too long), else the entry's first line.
+    const place = namedPlace(trace.meta.truncated.reason) ?? { file: entry, line: 1, column: 1 };
+    found.push({ ...place, message: `Stopped: ${trace.meta.truncated.reason} (the timeline shows the run up to there)`, severity: 'warning' });
   }
   return found;
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { asyncFunctionAt, type AsyncFunctionInfo } from './asyncFunctions';
 import { CommandId, registerCommand, type FunctionTarget } from './commands';
-import { isRunnable, rerunOnSave } from './config';
+import { CONTINUE_FACTOR, isRunnable, rerunOnSave } from './config';
 import { functionRequest, runsWholeFile, type EntryArguments } from './entries';
 import { asyncFunctionsOf } from './functionIndex';
 import type { PanelManager } from './panels';
@@ -109,6 +109,49 @@ export class Visualizer {
     return this.run({ document, entry });
   }
 
+  /**
+   * "Continue for longer": the same request again, with the budget that stopped the last run
+   * multiplied by CONTINUE_FACTOR (runs are deterministic, so it replays and goes further).
+   */
+  async continueRun(uri: vscode.Uri): Promise<CommandOutcome> {
+    const record = this.runner.lastRun(uri);
+    if (!record?.stop || record.stop.kind === 'cancel') return this.rerun(uri);
+    const b = record.budgets;
+    const budgets = record.stop.kind === 'realTime' ? { realTimeMs: b.realTimeMs * CONTINUE_FACTOR }
+      : record.stop.kind === 'virtualTime' ? { virtualTimeMs: b.virtualTimeMs * CONTINUE_FACTOR }
+        : record.stop.kind === 'events' ? { events: b.events * CONTINUE_FACTOR }
+          : {};
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const entry = this.lastRequests.get(uri.toString()) ?? record.entry ?? undefined;
+    return this.run({ document, entry, budgets });
+  }
+
+  /** The file a panel command means: the given one, the active timeline's, or the active editor's. */
+  private targetOf(uri?: vscode.Uri): vscode.Uri | undefined {
+    return uri ?? this.panels.current()?.sourceUri ?? vscode.window.activeTextEditor?.document.uri;
+  }
+
+  async rerunCommand(uri?: vscode.Uri): Promise<CommandOutcome> {
+    const target = this.targetOf(uri);
+    return target ? this.rerun(target) : { status: 'no-editor' };
+  }
+
+  stop(uri?: vscode.Uri): void {
+    const target = this.targetOf(uri);
+    if (target) this.runner.cancel(target);
+  }
+
+  /** Opens the timeline's source beside it (in the editor group next to the panel). */
+  async openSource(uri?: vscode.Uri): Promise<void> {
+    const panel = this.panels.current(uri);
+    const target = panel?.sourceUri ?? uri;
+    if (!target) return;
+    const panelColumn = panel?.panel.viewColumn;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+    const viewColumn = visible?.viewColumn ?? (panelColumn !== undefined ? (panelColumn > 1 ? panelColumn - 1 : panelColumn + 1) : vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(target, { viewColumn, preserveFocus: false });
+  }
+
   /** Save → re-run, only for files whose panel is open (and when the setting allows). */
   onSave(document: vscode.TextDocument): void {
     if (!this.panels.get(document.uri) || !rerunOnSave(document.uri) || !isTrusted()) return;
@@ -122,6 +165,14 @@ export function registerVisualize(context: vscode.ExtensionContext, visualizer: 
     registerCommand(CommandId.VisualizeFunction, (target) => visualizer.visualizeFunction(target)),
     registerCommand(CommandId.EditArguments, (target) => visualizer.editArguments(target)),
     registerCommand(CommandId.ShowPanel, (uri) => void panels.showFor(vscode.Uri.parse(uri))),
+    registerCommand(CommandId.Rerun, (uri) => visualizer.rerunCommand(uri instanceof vscode.Uri ? uri : undefined)),
+    registerCommand(CommandId.Stop, (uri) => visualizer.stop(uri instanceof vscode.Uri ? uri : undefined)),
+    registerCommand(CommandId.OpenSource, (uri) => visualizer.openSource(uri instanceof vscode.Uri ? uri : undefined)),
+    registerCommand(CommandId.KeepPanel, (uri) => panels.keep(panels.current(uri instanceof vscode.Uri ? uri : undefined))),
+    registerCommand(CommandId.ContinueRun, (uri) => {
+      const target = uri instanceof vscode.Uri ? uri : panels.current()?.sourceUri;
+      return target ? visualizer.continueRun(target) : { status: 'no-editor' };
+    }),
     vscode.workspace.onDidSaveTextDocument((d) => visualizer.onSave(d)),
   );
 }

@@ -16,6 +16,9 @@
  * - 1: first version. Later additive changes (an old peer ignores what it does not know):
  *   `showComparison`; `sourceUri` in `init`, `showTrace` and the view state; `sources` in
  *   `showComparison` and `comparisonSources` in `init` (a compare panel's state, CompareViewState).
+ *   Then: the layout fields of the view state (split, name column, axis mode, context, tab,
+ *   pinned); `stop` and `canContinue` in `runStatus`; `stale`; `pinned` in `init` and
+ *   `panelMode`; `continueRun` and `cancelRun` from the webview.
  */
 import type { TraceFile } from '../core/trace/format';
 
@@ -45,6 +48,19 @@ export interface TimelineViewState {
   scrollTop: number;
   /** The source file the shown run came from (a URI string), so a restored panel knows what to run. */
   sourceUri?: string;
+  /** Height of the bottom panes (event loop, tasks, console) in CSS px, and whether they are hidden. */
+  bottomSize?: number;
+  bottomCollapsed?: boolean;
+  /** Width of the lane-name column in CSS px. */
+  labelWidth?: number;
+  /** The time axis shown. */
+  axisMode?: 'compressed' | 'linear';
+  /** A visualized function's run: whether the rest of the run (its context) is collapsed. */
+  contextCollapsed?: boolean;
+  /** The left bottom pane's tab. */
+  bottomTab?: 'loop' | 'tasks';
+  /** The panel was kept (pinned to its file) rather than being the reusable preview. */
+  pinned?: boolean;
 }
 
 /**
@@ -73,17 +89,35 @@ export interface ComparisonRun {
 /** Where a run is. `running` shows progress; the others end it. */
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
+/** Why a run stopped before its end: a budget (which one), or the user's Cancel. */
+export type RunStopKind = 'cancel' | 'realTime' | 'virtualTime' | 'events' | 'memory' | 'other';
+
+/** The one message every surface (banner, status line, status bar, Problems) shows for a stop. */
+export interface RunStop {
+  kind: RunStopKind;
+  /** A sentence for people: "Run cancelled: …", "Stopped by the real-time budget (30000 ms) …". */
+  message: string;
+}
+
 // ───────────────────────────── host → webview ─────────────────────────────
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[] }
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; pinned?: boolean }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
   | { type: 'showTrace'; trace: TraceFile; sourceUri?: string }
   /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode). */
   | { type: 'showComparison'; runs: ComparisonRun[]; sources?: string[] }
-  /** A run's progress: started, finished, cancelled or failed (`message` says why, as text). */
-  | { type: 'runStatus'; status: RunStatus; file?: string; message?: string }
+  /**
+   * A run's progress: started, finished, cancelled or failed (`message` says why, as text).
+   * `stop`: it ended early (a budget or Cancel), said the same way everywhere; `canContinue`:
+   * the host can run it again with a larger budget (the webview offers "Continue for longer").
+   */
+  | { type: 'runStatus'; status: RunStatus; file?: string; message?: string; stop?: RunStop; canContinue?: boolean }
+  /** Whether the shown run is out of date: the file changed since, or its last run failed. */
+  | { type: 'stale'; stale: boolean; reason?: string }
+  /** The panel became the reusable preview (false) or was kept for its file (true). */
+  | { type: 'panelMode'; pinned: boolean }
   /** The run could not produce a trace (syntax error, crash): show `message`, at `location` if known. */
   | { type: 'runError'; message: string; location?: SourceLocation }
   /** The editor cursor moved onto a line with await/yield/call sites: highlight events whose site is there. */
@@ -102,15 +136,19 @@ export type WebviewToHost =
   | { type: 'cursorChanged'; seq: number; location?: SourceLocation }
   /** The user asked to run the same program again (toolbar button). */
   | { type: 'rerun' }
+  /** "Continue for longer": run it again with a larger budget than the one that stopped it. */
+  | { type: 'continueRun' }
+  /** Stop the run in progress (the progress bar's Stop). */
+  | { type: 'cancelRun' }
   /** Something failed inside the webview (bad trace, render error): the host logs `message`. */
   | { type: 'webviewError'; message: string };
 
 /** Every `type` of each direction, for the runtime guards below. */
 const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
-  'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme',
+  'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme', 'stale', 'panelMode',
 ]);
 const WEBVIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
-  'ready', 'revealSource', 'cursorChanged', 'rerun', 'webviewError',
+  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'webviewError',
 ]);
 
 function hasType(value: unknown, types: ReadonlySet<string>): boolean {

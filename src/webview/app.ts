@@ -1,14 +1,22 @@
 /**
- * The timeline application: holds the view state (zoom, cursor, collapsed groups, scroll),
- * answers host messages, and keeps the canvas, lane labels, event-loop panel, console and
- * status line in step with the cursor. Builds its own DOM inside the given root, so the
- * extension's webview HTML and the standalone export only need to load the script and style.
+ * The timeline application: holds the view state (zoom, cursor, collapsed groups, scroll, the
+ * layout of its panes), answers host messages, and keeps the canvas, lane labels, event-loop
+ * panel, tasks table, console and status line in step with the cursor. Builds its own DOM
+ * inside the given root, so the extension's webview HTML and the standalone export only need to
+ * load the script and style.
+ *
+ * Layout, top to bottom: the run's header (summary, progress, banners), the toolbar (one row),
+ * the lanes (names | canvas, with a resizable name column), a splitter, the bottom panes
+ * (event loop / tasks as tabs, and the console), the status line. The split, the name column,
+ * the axis mode and the chosen tab are part of the saved view state.
  */
 import type { TraceFile } from '../core/trace/format';
 import {
-  buildRows, buildTimeline, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type Row, type TimelineModel,
+  buildRows, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
 } from '../core/viewmodel/index';
-import type { HostToWebview, TimelineViewState } from '../shared/protocol';
+import { buildTimelineIn } from '../core/viewmodel/modes';
+import { buildViewRows } from '../core/viewmodel/view-rows';
+import type { HostToWebview, RunStop, TimelineViewState } from '../shared/protocol';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { debugHandle } from './debug-handle';
@@ -17,7 +25,9 @@ import { handleKey } from './keys';
 import type { HostBridge } from './host-bridge';
 import { LaneLabels } from './lane-labels';
 import { LoopPanel } from './loop-panel';
-import { AXIS_H, ROW_H, rowOfLaneMap, type Scene } from './scene';
+import { AXIS_H, maxScrollTop, ROW_H, rowOfLaneMap, scrollRowIntoView, type Scene } from './scene';
+import { Splitter } from './splitter';
+import { TaskTable } from './task-table';
 import { applyThemeClass, readPalette, watchTheme } from './theme';
 import { TimelineView } from './timeline-view';
 import { Toolbar } from './toolbar';
@@ -28,23 +38,39 @@ import { VScroll } from './vscroll';
 const PERSIST_DELAY_MS = 250;
 /** Above this many events, arrows are built after the first paint. */
 const DEFER_ARROWS_OVER_EVENTS = 200_000;
+/** The lanes keep at least this much height; the bottom panes at least MIN_BOTTOM when shown. */
+const MIN_MAIN = 96;
+const MIN_BOTTOM = 72;
+const MIN_LABELS = 80;
+
+type BottomTab = 'loop' | 'tasks';
 
 export class App {
   private readonly root: HTMLElement;
   private readonly top: HTMLElement;
   private readonly summary: HTMLElement;
+  private readonly progress: HTMLElement;
   private readonly banners: HTMLElement;
   private readonly status: HTMLElement;
   private readonly body: HTMLElement;
   private model: TimelineModel | null = null;
+  private trace: TraceFile | null = null;
   private scene: Scene | null = null;
   private view: TimelineView | null = null;
   private labels: LaneLabels | null = null;
   private loopPanel: LoopPanel | null = null;
+  private taskTable: TaskTable | null = null;
   private consolePane: ConsolePane | null = null;
   private toolbar: Toolbar | null = null;
   private tooltip: Tooltip | null = null;
   private collapsed = new Set<string>();
+  private contextCollapsed = true;
+  private axisMode: AxisMode = 'compressed';
+  private bottomSize = 0;
+  private bottomCollapsed = false;
+  private labelWidth = 0;
+  private bottomTab: BottomTab = 'loop';
+  private pinned = false;
   private playTimer: number | undefined;
   private speed = 5;
   private persistTimer: number | undefined;
@@ -53,16 +79,22 @@ export class App {
   private sourceUri: string | undefined;
   private compareView: CompareView | null = null;
   private vscroll: VScroll | null = null;
+  private splitters: Splitter[] = [];
+  private bottomEl: HTMLElement | null = null;
+  private labelsEl: HTMLElement | null = null;
+  private running: string | undefined;
 
   constructor(mount: HTMLElement, private readonly bridge: HostBridge) {
     this.summary = h('p', { class: 'tl-summary', role: 'status', 'aria-label': 'Run summary' }, 'Waiting for a trace…');
+    this.progress = h('div', { class: 'tl-progress', hidden: true });
     this.banners = h('div', { class: 'tl-banners' });
-    this.top = h('header', { class: 'tl-top' }, this.summary, this.banners);
-    this.body = h('div', { class: 'tl-body', style: 'display:contents' });
+    this.top = h('header', { class: 'tl-top' }, this.summary, this.progress, this.banners);
+    this.body = h('div', { class: 'tl-body' });
     this.status = h('div', { class: 'tl-status', 'aria-live': 'polite', 'aria-label': 'Selected event' });
     this.root = h('div', { class: 'tl-app' }, this.top, this.body, this.status);
     mount.append(this.root);
     watchTheme(() => this.onThemeChanged());
+    new ResizeObserver(() => this.fitPanes()).observe(this.root);
   }
 
   /** A host message (VS Code only; the standalone file calls showTrace directly). */
@@ -71,22 +103,25 @@ export class App {
       case 'init':
         if (message.theme) applyThemeClass(message.theme);
         if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
+        if (message.pinned !== undefined) this.pinned = message.pinned;
         if (message.comparison) this.showComparison(message.comparison, message.comparisonSources);
         else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
-        else this.showPlaceholder('Nothing has run yet. Use “Async Timeline: Visualize concurrency” (or ▶ Visualize concurrency above an async function) to see a timeline here.');
+        else this.showPlaceholder(this.running
+          ? `Running ${this.running}…`
+          : 'Nothing has run yet. Use “Async Timeline: Visualize concurrency” (or ▶ Visualize concurrency above an async function) to see a timeline here.');
         break;
       case 'showTrace':
         if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
-        this.showTrace(message.trace, this.currentState() ?? undefined);
+        this.showTrace(message.trace, this.currentState() ?? this.bridge.getState());
         break;
       case 'showComparison':
         this.showComparison(message.runs, message.sources);
         break;
       case 'runStatus':
-        this.setStatus(message.status === 'running' ? `Running ${message.file ?? 'the program'}…` : `Run ${message.status}${message.message ? `: ${message.message}` : ''}`);
+        this.onRunStatus(message);
         break;
       case 'runError':
-        this.showBanner(`The run failed: ${message.message}${message.location ? ` (${message.location.file}:${message.location.line}:${message.location.column})` : ''}`, true);
+        this.showBanner(`The run failed: ${message.message}${message.location ? ` (${message.location.file}:${message.location.line}:${message.location.column})` : ''}`, 'error');
         if (!this.model) this.showFatal('The program could not be run', message.message);
         break;
       case 'selectEvents':
@@ -95,8 +130,67 @@ export class App {
       case 'setTheme':
         applyThemeClass(message.kind);
         break;
+      case 'stale':
+        this.setStale(message.stale, message.reason);
+        break;
+      case 'panelMode':
+        this.pinned = message.pinned;
+        this.persistSoon();
+        break;
     }
   }
+
+  // ─────────────────────────── honest states ───────────────────────────
+
+  private onRunStatus(message: Extract<HostToWebview, { type: 'runStatus' }>): void {
+    if (message.status === 'running') {
+      this.running = message.file ?? 'the program';
+      this.progress.replaceChildren(
+        h('div', { class: 'tl-progress-bar', role: 'progressbar', 'aria-label': `Running ${this.running}`, 'aria-valuetext': 'running' }),
+        h('span', { class: 'tl-progress-text' }, `Running ${this.running}…`),
+        this.actionButton('Stop', 'Stop this run (the timeline keeps what ran so far)', () => this.bridge.post({ type: 'cancelRun' })),
+      );
+      this.progress.hidden = false;
+      this.root.dataset.running = 'true';
+      this.setStatus(`Running ${this.running}…`);
+      if (!this.model && !this.compareView) this.showPlaceholder(`Running ${this.running}…`);
+      return;
+    }
+    this.running = undefined;
+    this.progress.hidden = true;
+    this.progress.replaceChildren();
+    delete this.root.dataset.running;
+    if (message.stop) this.showStop(message.stop, message.canContinue === true);
+    const text = message.stop?.message ?? `Run ${message.status}${message.message ? `: ${message.message}` : ''}`;
+    this.setStatus(text);
+    this.root.dataset.runStatus = message.status;
+  }
+
+  /** One banner for an early stop, in the host's words (replacing the trace's own notice), with "Continue for longer" when it can. */
+  private showStop(stop: RunStop, canContinue: boolean): void {
+    for (const old of this.banners.querySelectorAll('[data-kind=stop]')) old.remove();
+    const banner = this.showBanner(stop.message, stop.kind === 'cancel' ? 'notice' : 'warning', 'stop');
+    banner.dataset.stop = stop.kind;
+    if (canContinue) {
+      banner.append(' ', this.actionButton('Continue for longer', 'Run it again with a larger budget', () => this.bridge.post({ type: 'continueRun' })));
+    }
+  }
+
+  private setStale(stale: boolean, reason?: string): void {
+    for (const old of this.banners.querySelectorAll('[data-kind=stale]')) old.remove();
+    this.root.classList.toggle('tl-is-stale', stale);
+    if (!stale) return;
+    const banner = this.showBanner(`Out of date: ${reason ?? 'this timeline is from an earlier version of the file.'}`, 'warning', 'stale');
+    if (!this.bridge.standalone) banner.append(' ', this.actionButton('Re-run', 'Run the current text of the file', () => this.bridge.post({ type: 'rerun' })));
+  }
+
+  private actionButton(label: string, title: string, onClick: () => void): HTMLButtonElement {
+    const b = h('button', { type: 'button', class: 'tl-action', title }, label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // ─────────────────────────── showing runs ───────────────────────────
 
   /**
    * Compare mode: validates every run and shows them on one time scale. `sources` (the files
@@ -113,12 +207,13 @@ export class App {
       return;
     }
     this.model = this.scene = null;
+    this.trace = null;
     this.banners.replaceChildren();
     this.summary.replaceChildren(h('span', { class: 'tl-summary-file' }, `Comparing ${made.count} runs`), made.headline);
     this.compareView = made.view;
     this.body.replaceChildren(made.view.el);
     Object.assign(this.root.dataset, { runs: String(made.count), firstPaintMs: String(Math.round(performance.now())) });
-    this.setStatus('Each band is one run on the same virtual-time scale; rows are its tasks (blue running, outline waiting, red blocked).');
+    this.setStatus('Each band is one run on the same virtual-time scale; rows are its tasks (solid: running, outline: waiting, tall: blocked).');
   }
 
   /** Validates and shows a trace; any problem becomes a message, never a blank view. */
@@ -131,9 +226,10 @@ export class App {
       this.bridge.post({ type: 'webviewError', message: check.message });
       return;
     }
+    if (restore) this.restoreLayout(restore);
     let model: TimelineModel;
     try {
-      model = buildTimeline(check.trace);
+      model = buildTimelineIn(check.trace, this.axisMode);
     } catch (err) {
       const message = `The trace could not be laid out: ${err instanceof Error ? err.message : String(err)}`;
       this.showFatal('This trace cannot be shown', message);
@@ -141,53 +237,113 @@ export class App {
       return;
     }
     this.model = model;
+    this.trace = check.trace;
     this.banners.replaceChildren();
-    for (const notice of check.notices) this.showBanner(notice, false);
-    for (const error of model.summary.errors) this.showBanner(`The program ended with an error:\n${error}`, true);
-    for (const error of model.summary.threadErrors) this.showBanner(`A worker thread ended with an error (its parent got it as an 'error' event):\n${error}`, false);
+    this.root.classList.remove('tl-is-stale');
+    for (const notice of check.notices) this.showBanner(notice, 'warning', /stopped before its end/.test(notice) ? 'stop' : 'notice');
+    for (const error of model.summary.errors) this.showBanner(`The program ended with an error:\n${error}`, 'error');
+    for (const error of model.summary.threadErrors) this.showBanner(`A worker thread ended with an error (its parent got it as an 'error' event):\n${error}`, 'notice');
+    const entry = check.trace.meta.entryFunction;
     this.summary.replaceChildren(
       h('span', { class: 'tl-summary-file' }, check.trace.meta.entry || 'trace'),
+      ...(entry ? [h('span', { class: 'tl-summary-entry' }, `${entry}() · `)] : []),
       summaryText(model.summary),
+      h('span', { class: 'tl-stale-badge' }, ' · out of date'),
     );
-    this.summary.setAttribute('aria-label', `Run summary: ${summaryText(model.summary)}`);
+    this.summary.setAttribute('aria-label', `Run summary: ${entry ? `${entry}(), ` : ''}${summaryText(model.summary)}`);
     this.buildWorkspace(model, restore);
+  }
+
+  /** Rebuilds the model on the other time axis, keeping the cursor, rows and layout. */
+  private setAxisMode(mode: AxisMode): void {
+    if (mode === this.axisMode || !this.trace || !this.scene) return;
+    this.axisMode = mode;
+    const state = this.currentState();
+    if (!state) return;
+    const model = buildTimelineIn(this.trace, mode);
+    this.model = model;
+    // Layout units differ between the axes: fit, keep the rest.
+    this.buildWorkspace(model, { ...state, viewStart: 0, viewEnd: 0, axisMode: mode });
+    this.setStatus(mode === 'linear'
+      ? 'Linear time axis: x is proportional to virtual time; steps at one instant are slivers (switch to Compressed to see their order).'
+      : 'Compressed time axis: idle gaps are squeezed (each drawn as a break with its real length), each instant opened into its steps.');
+  }
+
+  private restoreLayout(state: TimelineViewState): void {
+    if (typeof state.bottomSize === 'number' && state.bottomSize > 0) this.bottomSize = state.bottomSize;
+    if (typeof state.bottomCollapsed === 'boolean') this.bottomCollapsed = state.bottomCollapsed;
+    if (typeof state.labelWidth === 'number' && state.labelWidth > 0) this.labelWidth = state.labelWidth;
+    if (state.axisMode === 'linear' || state.axisMode === 'compressed') this.axisMode = state.axisMode;
+    if (typeof state.contextCollapsed === 'boolean') this.contextCollapsed = state.contextCollapsed;
+    if (state.bottomTab === 'loop' || state.bottomTab === 'tasks') this.bottomTab = state.bottomTab;
+    if (typeof state.pinned === 'boolean') this.pinned = state.pinned;
   }
 
   private buildWorkspace(model: TimelineModel, restore?: TimelineViewState): void {
     this.collapsed = new Set(restore?.collapsedGroups ?? []);
+    const hadFocus = this.body.contains(document.activeElement) ? (document.activeElement as HTMLElement).tagName : '';
     this.toolbar = new Toolbar({
-      fit: () => { this.scene?.view.fit(); this.redraw(); },
-      zoom: (factor) => { if (this.scene) { this.scene.view.zoomAt(this.scene.view.widthPx / 2, factor); this.redraw(); } },
+      fit: () => { this.scene?.view.fit(); this.redraw(); this.persistSoon(); },
+      zoom: (factor) => { if (this.scene) { this.scene.view.zoomAt(this.scene.view.widthPx / 2, factor); this.redraw(); this.persistSoon(); } },
       step: (dir) => this.step(dir),
       stepTask: (dir) => this.stepTask(dir),
       togglePlay: () => this.togglePlay(),
       setSpeed: (s) => { this.speed = s; if (this.playTimer !== undefined) { this.stopPlaying(); this.togglePlay(); } },
+      setAxisMode: (mode) => this.setAxisMode(mode),
     });
+    this.toolbar.setAxisMode(this.axisMode);
     // A large trace paints its lanes first and its arrows right after (they take a pass over
     // every event and are hidden at fit-to-view anyway); a small one builds them now.
     const deferArrows = model.summary.events > DEFER_ARROWS_OVER_EVENTS;
     if (!deferArrows) void model.arrows;
     this.toolbar.setModel(model);
-    this.labels = new LaneLabels((name) => this.toggleGroup(name));
+    this.labels = new LaneLabels({
+      toggleGroup: (key) => this.toggleGroup(key),
+      toggleContext: () => this.toggleContext(),
+      scrollBy: (dy) => this.scrollLanesBy(dy),
+      wheel: (e) => this.view?.wheel(e, this.view.widthPx / 2),
+    });
+    this.labels.setAxisMode(this.axisMode);
+    this.labelsEl = this.labels.el;
     this.tooltip = new Tooltip();
     const canvasWrap = h('div', { class: 'tl-canvas-wrap' });
     this.loopPanel = new LoopPanel();
+    this.taskTable = new TaskTable((lane, seq) => this.chooseLane(lane, seq));
     this.consolePane = new ConsolePane((seq) => this.setCursor(seq));
     this.consolePane.setModel(model);
-    const main = h('div', { class: 'tl-main' }, this.labels.el, canvasWrap);
-    this.body.replaceChildren(h('div', { class: 'tl-toolbar-row', style: 'padding:4px 10px;border-bottom:1px solid var(--tl-border)' }, this.toolbar.el), main,
-      h('div', { class: 'tl-bottom' }, this.loopPanel.el, this.consolePane.el));
-    Object.assign(this.root.dataset, { lanes: String(model.lanes.lanes.length), events: String(model.summary.events) });
+    const labelSplitter = new Splitter({
+      orientation: 'vertical', label: 'Width of the lane names', min: MIN_LABELS,
+      max: () => Math.max(MIN_LABELS, this.root.clientWidth - 160), size: () => this.labelsEl?.getBoundingClientRect().width ?? 160,
+      setSize: (px) => { this.labelWidth = Math.round(px); this.applyLayout(); this.persistSoon(); },
+    });
+    const main = h('div', { class: 'tl-main' }, this.labels.el, labelSplitter.el, canvasWrap);
+    const bottom = this.buildBottom();
+    const split = new Splitter({
+      orientation: 'horizontal', label: 'Size of the event loop, tasks and console panes', min: MIN_BOTTOM, inverted: true,
+      max: () => this.maxBottom(), size: () => (this.bottomCollapsed ? 0 : this.bottomSize),
+      setSize: (px) => { this.bottomSize = Math.round(px); this.applyLayout(); this.persistSoon(); },
+      collapsible: { collapsed: () => this.bottomCollapsed, toggle: () => this.setBottomCollapsed(!this.bottomCollapsed) },
+    });
+    const collapseButton = h('button', { type: 'button', class: 'tl-collapse-bottom' });
+    collapseButton.addEventListener('click', () => this.setBottomCollapsed(!this.bottomCollapsed));
+    const splitBar = h('div', { class: 'tl-split-bar' }, split.el, collapseButton);
+    this.splitters = [labelSplitter, split];
+    this.bottomEl = bottom;
+    this.body.replaceChildren(h('div', { class: 'tl-toolbar-row' }, this.toolbar.el), main, splitBar, bottom);
+    Object.assign(this.root.dataset, { lanes: String(model.lanes.lanes.length), events: String(model.summary.events), axis: this.axisMode });
     if (!deferArrows) this.showArrowCounts(model);
 
     const viewport = new Viewport(model.axis.width);
     if (restore && restore.viewEnd > restore.viewStart) viewport.set(restore.viewStart, restore.viewEnd);
-    const rows = buildRows(model.lanes, this.collapsed);
+    const rows = buildViewRows(model.trace, model.lanes, this.collapsed, this.contextCollapsed);
     const scene: Scene = {
-      model, rows, rowOfLane: rowOfLaneMap(model, rows), view: viewport, palette: readPalette(), scrollTop: restore?.scrollTop ?? 0,
-      widthPx: 1, heightPx: 1, cursorSeq: -1, highlights: [], selectedLane: -1,
+      model, rows: rows.rows, pinned: rows.pinned, rowOfLane: rowOfLaneMap(model, rows.rows), view: viewport, palette: readPalette(),
+      scrollTop: restore?.scrollTop ?? 0, widthPx: 1, heightPx: 1, cursorSeq: -1, highlights: [], selectedLane: -1,
     };
     this.scene = scene;
+    this.root.dataset.entryLane = String(rows.entryLane);
+    this.taskTable.setModel(model, this.laneOrder(model, rows.entryLane));
+    this.taskTable.setVisible(this.bottomTab === 'tasks');
     this.view = new TimelineView(canvasWrap, {
       onSelect: (hit) => {
         this.setCursor(hit.seq, { reveal: false });
@@ -201,7 +357,7 @@ export class App {
       onKey: (e) => this.onKey(e),
     });
     this.vscroll = new VScroll(AXIS_H, (top) => {
-      scene.scrollTop = Math.max(0, Math.min(this.view?.maxScrollTop(scene.rows.length) ?? 0, top));
+      scene.scrollTop = Math.max(0, Math.min(this.view?.maxScrollTop() ?? 0, top));
       this.redraw();
       this.persistSoon();
     });
@@ -219,18 +375,112 @@ export class App {
         }, 0);
       }
     };
+    this.applyLayout();
     if (!restore || restore.viewEnd <= restore.viewStart) viewport.fit();
     this.view.setScene(this.scene);
     this.setCursor(restore && restore.cursorSeq < model.summary.events ? restore.cursorSeq : -1, { reveal: false, announce: false });
+    if (hadFocus === 'CANVAS') this.view.canvas.focus({ preventScroll: true });
     this.setStatus(this.bridge.standalone
-      ? 'Click a segment or marker to see its source location; ← → step through events.'
-      : 'Click a segment or marker to open its source; ← → step through events.');
+      ? 'Click a segment or marker to see its source location; ← → step through events, ↑ ↓ move between lanes.'
+      : 'Click a segment or marker to open its source; ← → step through events, ↑ ↓ move between lanes.');
     // A handle for tests and the render benchmark.
     (window as unknown as { asyncTimeline?: unknown }).asyncTimeline = debugHandle({
       scene: () => this.scene, view: () => this.view, setCursor: (seq) => this.setCursor(seq), state: () => this.currentState(),
     });
     // Saved at once (not only after the first zoom), so a reload finds the file (sourceUri) to run again.
     this.persistSoon();
+  }
+
+  /** The left bottom pane (event loop | tasks, as tabs) and the console. */
+  private buildBottom(): HTMLElement {
+    const tabs: Record<BottomTab, { tab: HTMLButtonElement; panel: HTMLElement }> = {
+      loop: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-loop', 'aria-controls': 'tl-panel-loop' }, 'Event loop'), panel: this.loopPanel!.el },
+      tasks: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-tasks', 'aria-controls': 'tl-panel-tasks' }, 'Tasks'), panel: this.taskTable!.el },
+    };
+    const panels = (Object.keys(tabs) as BottomTab[]).map((key) => {
+      const panel = h('div', { role: 'tabpanel', id: `tl-panel-${key}`, 'aria-labelledby': `tl-tab-${key}`, class: 'tl-tabpanel', tabindex: key === 'tasks' ? undefined : 0 }, tabs[key].panel);
+      return [key, panel] as const;
+    });
+    const select = (key: BottomTab, focus = false): void => {
+      this.bottomTab = key;
+      for (const [k, panel] of panels) {
+        const on = k === key;
+        panel.hidden = !on;
+        tabs[k].tab.setAttribute('aria-selected', String(on));
+        tabs[k].tab.tabIndex = on ? 0 : -1;
+        if (on && focus) tabs[k].tab.focus();
+      }
+      this.taskTable?.setVisible(key === 'tasks');
+      this.persistSoon();
+    };
+    for (const key of Object.keys(tabs) as BottomTab[]) {
+      tabs[key].tab.addEventListener('click', () => select(key));
+      tabs[key].tab.addEventListener('keydown', (e) => {
+        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+        e.preventDefault();
+        select(key === 'loop' ? 'tasks' : 'loop', true);
+      });
+    }
+    const tablist = h('div', { role: 'tablist', 'aria-label': 'Bottom panes', class: 'tl-tabs' }, tabs.loop.tab, tabs.tasks.tab);
+    const left = h('section', { class: 'tl-bottom-left', 'aria-label': 'Event loop and tasks' }, tablist, ...panels.map(([, p]) => p));
+    select(this.bottomTab);
+    return h('div', { class: 'tl-bottom' }, left, this.consolePane!.el);
+  }
+
+  /** Every lane, in the order they are drawn (entry first, groups expanded): the tasks table's rows. */
+  private laneOrder(model: TimelineModel, entryLane: number): number[] {
+    const order: number[] = entryLane >= 0 ? [entryLane] : [];
+    const seen = new Set(order);
+    for (const row of buildRows(model.lanes, new Set())) {
+      if (row.kind !== 'lane' || seen.has(row.lane)) continue;
+      seen.add(row.lane);
+      order.push(row.lane);
+    }
+    for (const lane of model.lanes.lanes) if (!seen.has(lane.index)) order.push(lane.index);
+    return order;
+  }
+
+  // ─────────────────────────── layout ───────────────────────────
+
+  private maxBottom(): number {
+    const bodyH = this.body.clientHeight || window.innerHeight;
+    const toolbarH = (this.body.querySelector('.tl-toolbar-row') as HTMLElement | null)?.offsetHeight ?? 30;
+    return Math.max(MIN_BOTTOM, bodyH - toolbarH - MIN_MAIN - 8);
+  }
+
+  /** Applies the split and the name column, within what the window allows now. */
+  private applyLayout(): void {
+    if (!this.bottomEl || !this.labelsEl) return;
+    if (this.bottomSize <= 0) this.bottomSize = Math.round(Math.max(MIN_BOTTOM, Math.min(260, (this.body.clientHeight || window.innerHeight) * 0.3)));
+    const size = Math.max(MIN_BOTTOM, Math.min(this.maxBottom(), this.bottomSize));
+    this.bottomEl.hidden = this.bottomCollapsed;
+    this.bottomEl.style.height = `${size}px`;
+    if (this.labelWidth <= 0) this.labelWidth = Math.round(Math.max(140, Math.min(220, window.innerWidth * 0.16)));
+    const width = Math.max(MIN_LABELS, Math.min(Math.max(MIN_LABELS, this.root.clientWidth - 160), this.labelWidth));
+    this.labelsEl.style.width = `${width}px`;
+    const button = this.body.querySelector<HTMLButtonElement>('.tl-collapse-bottom');
+    if (button) {
+      button.textContent = this.bottomCollapsed ? '▴ Show event loop, tasks & console' : '▾ Hide';
+      button.setAttribute('aria-expanded', String(!this.bottomCollapsed));
+      button.setAttribute('aria-label', this.bottomCollapsed ? 'Show the event loop, tasks and console panes' : 'Hide the event loop, tasks and console panes');
+    }
+    this.root.dataset.bottomCollapsed = String(this.bottomCollapsed);
+    for (const s of this.splitters) s.update();
+  }
+
+  private setBottomCollapsed(collapsed: boolean): void {
+    this.bottomCollapsed = collapsed;
+    this.applyLayout();
+    this.persistSoon();
+  }
+
+  /** The window changed size: keep the split and the name column within bounds, and the labels in step. */
+  private fitPanes(): void {
+    this.applyLayout();
+    if (this.scene && this.view) {
+      this.scene.scrollTop = Math.min(this.scene.scrollTop, maxScrollTop(this.scene, this.view.heightPx));
+      this.redraw();
+    }
   }
 
   // ─────────────────────────── cursor ───────────────────────────
@@ -247,11 +497,25 @@ export class App {
     if (seq >= 0 && opts.reveal !== false) scene.view.reveal(model.axis.pos[seq]);
     this.loopPanel?.render(model, model.loop.stateAt(seq));
     this.consolePane?.setCursor(seq);
+    this.taskTable?.setCursor(seq, scene.selectedLane);
     if (seq >= 0 && opts.announce !== false) {
       const where = formatSite(model.trace, model.lanes.siteOfEvent[seq]);
-      this.setStatus(`Step ${seq} of ${n - 1} at ${formatTime(model, seq)}: ${model.describe(seq)}`, where);
+      const lane = model.lanes.lanes[scene.selectedLane]?.label;
+      this.setStatus(`${lane ? `${lane} · ` : ''}Step ${seq} of ${n - 1} at ${formatTime(model, seq)}: ${model.describe(seq)}`, where);
       this.bridge.post({ type: 'cursorChanged', seq, location: this.locationOf(model.lanes.siteOfEvent[seq]) });
     }
+    this.redraw();
+  }
+
+  /** The tasks table chose a lane: select its event at the cursor, and show its row. */
+  private chooseLane(lane: number, seq: number): void {
+    const scene = this.scene;
+    if (!scene) return;
+    this.setCursor(seq);
+    scene.selectedLane = lane;
+    const row = scene.rowOfLane[lane];
+    if (row >= 0) scrollRowIntoView(scene, row);
+    this.taskTable?.setCursor(scene.cursorSeq, lane);
     this.redraw();
   }
 
@@ -319,16 +583,37 @@ export class App {
       scene: this.scene, model: this.model, view: this.view, redraw: () => this.redraw(), step: (d) => this.step(d), stepTask: (d) => this.stepTask(d),
       setCursor: (seq) => this.setCursor(seq), togglePlay: () => this.togglePlay(), reveal: (seq) => this.revealSource(seq, 0), persist: () => this.persistSoon(),
     });
+    this.taskTable?.setCursor(this.scene.cursorSeq, this.scene.selectedLane);
   }
 
-  private toggleGroup(name: string): void {
-    if (!this.scene || !this.model) return;
-    if (this.collapsed.has(name)) this.collapsed.delete(name);
-    else this.collapsed.add(name);
-    this.scene.rows = buildRows(this.model.lanes, this.collapsed);
-    this.scene.rowOfLane = rowOfLaneMap(this.model, this.scene.rows);
+  private scrollLanesBy(dy: number): void {
+    const scene = this.scene;
+    if (!scene || !this.view) return;
+    scene.scrollTop = Math.max(0, Math.min(this.view.maxScrollTop(), scene.scrollTop + dy));
     this.redraw();
     this.persistSoon();
+  }
+
+  private rebuildRows(): void {
+    if (!this.scene || !this.model) return;
+    const rows = buildViewRows(this.model.trace, this.model.lanes, this.collapsed, this.contextCollapsed);
+    this.scene.rows = rows.rows;
+    this.scene.pinned = rows.pinned;
+    this.scene.rowOfLane = rowOfLaneMap(this.model, rows.rows);
+    if (this.view) this.scene.scrollTop = Math.min(this.scene.scrollTop, this.view.maxScrollTop());
+    this.redraw();
+    this.persistSoon();
+  }
+
+  private toggleGroup(key: string): void {
+    if (this.collapsed.has(key)) this.collapsed.delete(key);
+    else this.collapsed.add(key);
+    this.rebuildRows();
+  }
+
+  private toggleContext(): void {
+    this.contextCollapsed = !this.contextCollapsed;
+    this.rebuildRows();
   }
 
   // ─────────────────────────── output ───────────────────────────
@@ -341,8 +626,9 @@ export class App {
   private renderLabels(): void {
     const scene = this.scene;
     if (!scene || !this.labels || !this.view) return;
-    this.labels.render(scene.model, scene.rows as Row[], scene.scrollTop, this.view.heightPx, scene.selectedLane);
+    this.labels.render(scene, this.view.heightPx);
     this.vscroll?.update(scene.rows.length * ROW_H + 8, this.view.heightPx - AXIS_H, scene.scrollTop);
+    this.root.dataset.scrollTop = String(Math.round(scene.scrollTop));
   }
 
   private onThemeChanged(): void {
@@ -356,20 +642,23 @@ export class App {
     this.status.replaceChildren(...(location ? [h('span', { class: 'tl-status-loc' }, location)] : []), text);
   }
 
-  private showBanner(text: string, isError: boolean): void {
-    this.banners.append(h('div', { class: `tl-banner${isError ? ' tl-error' : ''}`, role: isError ? 'alert' : 'note' }, text));
+  private showBanner(text: string, level: 'error' | 'warning' | 'notice', kind: string = level): HTMLElement {
+    const banner = h('div', { class: `tl-banner tl-${level}`, role: level === 'error' ? 'alert' : 'note', 'data-kind': kind }, h('span', { class: 'tl-banner-text' }, text));
+    this.banners.append(banner);
+    return banner;
   }
 
   private showFatal(title: string, message: string): void {
     this.model = null;
     this.scene = null;
+    this.trace = null;
     this.summary.textContent = 'Async Timeline';
-    this.body.replaceChildren(h('div', { style: 'flex:1 1 auto;overflow:auto' }, h('div', { class: 'tl-fatal', role: 'alert' }, h('h2', {}, title), message)));
+    this.body.replaceChildren(h('div', { class: 'tl-scroll-area' }, h('div', { class: 'tl-fatal', role: 'alert' }, h('h2', {}, title), message)));
   }
 
   private showPlaceholder(message: string): void {
     this.summary.textContent = 'Async Timeline';
-    this.body.replaceChildren(h('div', { style: 'flex:1 1 auto;overflow:auto' }, h('div', { class: 'tl-fatal', style: 'border-color:var(--tl-border)' }, message)));
+    this.body.replaceChildren(h('div', { class: 'tl-scroll-area' }, h('div', { class: 'tl-fatal tl-placeholder' }, message)));
   }
 
   private currentState(): TimelineViewState | null {
@@ -378,6 +667,8 @@ export class App {
     return {
       viewStart: scene.view.x0, viewEnd: scene.view.x1, cursorSeq: scene.cursorSeq, collapsedGroups: [...this.collapsed], scrollTop: scene.scrollTop,
       ...(this.sourceUri !== undefined ? { sourceUri: this.sourceUri } : {}),
+      bottomSize: this.bottomSize, bottomCollapsed: this.bottomCollapsed, labelWidth: this.labelWidth, axisMode: this.axisMode,
+      contextCollapsed: this.contextCollapsed, bottomTab: this.bottomTab, pinned: this.pinned,
     };
   }
 

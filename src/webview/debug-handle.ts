@@ -30,5 +30,14 @@ export function debugHandle(src: DebugSource): object {
     setCursor: (seq: number) => src.setCursor(seq),
     state: () => src.state(),
     arrowsElided: () => src.view()?.arrowsElided ?? false,
+    /** Where the lanes are: scroll, pinned rows, row count, selected lane, view window, axis mode. */
+    layout: () => {
+      const scene = src.scene();
+      return scene && {
+        scrollTop: scene.scrollTop, pinned: scene.pinned, rows: scene.rows.length, selectedLane: scene.selectedLane,
+        viewStart: scene.view.x0, viewEnd: scene.view.x1, widthPx: scene.view.widthPx, axisMode: scene.model.axis.mode ?? 'compressed',
+        rowOfLane: Array.from(scene.rowOfLane),
+      };
+    },
   };
 }

@@ -4,8 +4,9 @@
  * sorted by x). When more than MAX_ARROWS would be drawn the view is too dense for arrows to
  * mean anything, so they are left out and the caller says "zoom in to see arrows".
  */
-import { ArrowKind, lanesOfRow } from '../core/viewmodel/index';
-import { ROW_H, rowTop, stepCenterPx, visibleRowRange, type Scene } from './scene';
+import { ArrowKind } from '../core/viewmodel/index';
+import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
+import { ROW_H, rowTop, stepCenterPx, visibleRows, type Scene } from './scene';
 
 /**
  * Past this many, arrows are a grey fog that costs more to rasterize than everything else
@@ -18,13 +19,12 @@ export function drawArrows(ctx: CanvasRenderingContext2D, scene: Scene): boolean
   const { view, palette, model, rowOfLane } = scene;
   if (!model.arrowsReady()) return true; // being built after the first paint
   const { arrows, byTargetLane } = model.arrows;
-  const [first, last] = visibleRowRange(scene);
   const span = view.x1 - view.x0;
   const picked: number[] = [];
-  for (let r = first; r <= last; r++) {
+  for (const r of visibleRows(scene)) {
     const row = scene.rows[r];
-    if (row.kind === 'group' && !row.collapsed) continue;
-    for (const lane of lanesOfRow(model.lanes, row)) {
+    if (isExpandedHeader(row)) continue;
+    for (const lane of viewRowLanes(model.lanes, row)) {
       const list = byTargetLane[lane];
       if (!list || list.length === 0) continue;
       let i = lowerBoundArrows(scene, list, view.x0 - span);

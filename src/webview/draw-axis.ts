@@ -5,8 +5,39 @@
  * Dense stretches are thinned by skipping ahead to the next free pixel (binary search), so a
  * frame costs about one look-up per label, not one per event.
  */
-import { formatDuration, formatGap, macrotaskName, PieceKind, pieceIndexAt, seqAtX } from '../core/viewmodel/index';
+import { formatDuration, formatGap, LINEAR_UNITS_PER_MS, macrotaskName, PieceKind, pieceIndexAt, seqAtX } from '../core/viewmodel/index';
+import { niceTickMs } from '../core/viewmodel/modes';
 import { AXIS_H, type Scene } from './scene';
+
+/** Two slanted strokes: the mark of a broken (compressed) axis, centred at px. */
+function drawBreak(ctx: CanvasRenderingContext2D, px: number, y0: number, y1: number): void {
+  ctx.beginPath();
+  for (const dx of [-2.5, 2.5]) {
+    ctx.moveTo(px + dx - 3, y1);
+    ctx.lineTo(px + dx + 3, y0);
+  }
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+}
+
+/** A linear axis: round ticks (1, 2, 5 × 10^k ms) at least ~90 px apart. */
+function drawLinearTicks(ctx: CanvasRenderingContext2D, scene: Scene): void {
+  const { view, palette, widthPx } = scene;
+  const pxPerMs = view.scale * LINEAR_UNITS_PER_MS;
+  const step = niceTickMs(pxPerMs, 90);
+  const t0 = Math.max(0, Math.floor(view.x0 / LINEAR_UNITS_PER_MS / step) * step);
+  for (let t = t0; ; t += step) {
+    const px = view.toPx(t * LINEAR_UNITS_PER_MS);
+    if (px > widthPx) break;
+    if (px < -40) continue;
+    ctx.fillStyle = palette.fg;
+    ctx.fillRect(Math.round(px), 2, 1, 16);
+    ctx.fillText(formatDuration(Number(t.toPrecision(12))), Math.round(px) + 4, 10);
+    // Minor ticks: fifths.
+    ctx.fillStyle = palette.muted;
+    for (let k = 1; k < 5; k++) ctx.fillRect(Math.round(view.toPx((t + (k * step) / 5) * LINEAR_UNITS_PER_MS)), 14, 1, 4);
+  }
+}
 
 export function drawBackground(ctx: CanvasRenderingContext2D, scene: Scene): void {
   const { view, palette, heightPx, model } = scene;
@@ -18,6 +49,8 @@ export function drawBackground(ctx: CanvasRenderingContext2D, scene: Scene): voi
     const p = pieces[i];
     if (p.x0 > view.x1) break;
     if (p.kind === PieceKind.Busy) continue;
+    // On a linear axis idle time is just time: only blocks are shaded.
+    if (p.kind === PieceKind.Gap && model.axis.mode === 'linear') continue;
     const px0 = view.toPx(p.x0);
     const px1 = view.toPx(p.x1);
     if (px1 - px0 < 0.5) continue;
@@ -36,8 +69,10 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
   ctx.font = `11px ${palette.font}`;
   ctx.textBaseline = 'middle';
 
-  // Top band: the time of each busy instant, gap and block labels.
-  let i = Math.max(0, pieceIndexAt(model.axis, view.x0));
+  // Top band: the time of each busy instant, gap and block labels (linear: round ticks).
+  const linear = model.axis.mode === 'linear';
+  if (linear) drawLinearTicks(ctx, scene);
+  let i = linear ? pieces.length : Math.max(0, pieceIndexAt(model.axis, view.x0));
   let freeFromPx = -Infinity;
   while (i < pieces.length) {
     const p = pieces[i];
@@ -53,16 +88,19 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
         freeFromPx = px0 + ctx.measureText(label).width + 16;
       }
     } else {
-      const label = p.kind === PieceKind.Gap ? `⋯ ${formatGap(p.t1 - p.t0)} ⋯` : `blocked ${formatGap(p.t1 - p.t0)}`;
+      // A compressed stretch is drawn as an axis break (two slanted strokes) with its real length.
+      const label = p.kind === PieceKind.Gap ? `${formatGap(p.t1 - p.t0)} idle` : `blocked ${formatGap(p.t1 - p.t0)}`;
       const w = ctx.measureText(label).width;
-      if (px1 - px0 > w + 6) {
+      const mid = (px0 + px1) / 2;
+      if (px1 - px0 > 10) {
         ctx.fillStyle = p.kind === PieceKind.Gap ? palette.gap : palette.bg;
         ctx.fillRect(px0, 0, px1 - px0, AXIS_H);
-        ctx.fillStyle = p.kind === PieceKind.Gap ? palette.muted : palette.blocked;
-        ctx.fillText(label, (px0 + px1) / 2 - w / 2, 10);
-      } else if (px1 - px0 > 10 && p.kind === PieceKind.Gap) {
-        ctx.fillStyle = palette.muted;
-        ctx.fillText('⋯', (px0 + px1) / 2 - 4, 10);
+        ctx.strokeStyle = p.kind === PieceKind.Gap ? palette.muted : palette.blocked;
+        drawBreak(ctx, mid, 24, 38);
+      }
+      if (px1 - px0 > w + 6) {
+        ctx.fillStyle = p.kind === PieceKind.Gap ? palette.fg : palette.blocked;
+        ctx.fillText(label, mid - w / 2, 10);
       }
     }
     // Thin out: jump to the first piece right of the next free pixel.

@@ -1,5 +1,8 @@
 /**
- * Paints the rows: each lane's segments (one colour and shape per state) and markers.
+ * Paints the rows: each lane's segments (one colour AND one shape or pattern per state, so
+ * state never depends on colour alone: running is a solid bar, a callback a striped one,
+ * calling a faint bar with an outline, waiting an outline, queued a short bar, blocked a tall
+ * bar, computing a tall bar with a dotted edge) and markers.
  *
  * Level of detail: segments at least MIN_SEGMENT_PX wide are drawn as they are; narrower ones are
  * aggregated per pixel column, the column taking the most telling state among them (blocked,
@@ -8,9 +11,10 @@
  * rows × pixel columns, not events. Rectangles are batched per state into one path each.
  */
 import { EventKind } from '../core/trace/format';
-import { lowerBound, lanesOfRow, MarkerKind, SegState, type Lane } from '../core/viewmodel/index';
+import { lowerBound, MarkerKind, SegState, type Lane } from '../core/viewmodel/index';
+import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
 import { drawThreadRow } from './draw-threads';
-import { ROW_H, rowTop, stepCenterPx, visibleRowRange, type Scene } from './scene';
+import { ROW_H, rowTop, stepCenterPx, type Scene } from './scene';
 import type { Palette } from './theme';
 
 /** Higher wins when several states share a pixel column. */
@@ -32,14 +36,19 @@ interface StateStyle {
   alpha: number;
   /** Stroked, not filled. */
   outline?: boolean;
+  /** Filled with a pattern of the colour (its shape cue), not a solid fill. */
+  pattern?: 'stripes' | 'dots';
+  /** Also stroked with the colour (a faint fill needs an edge to be seen). */
+  edge?: boolean;
 }
 
-const STYLES: Record<number, StateStyle> = {
+/** Exported for the test that checks every state is told apart by shape, not colour alone. */
+export const STYLES: Record<number, StateStyle> = {
   [SegState.Running]: { color: 'running', y: 5, h: 14, alpha: 1 },
-  [SegState.Callback]: { color: 'callback', y: 5, h: 14, alpha: 0.85 },
-  [SegState.Calling]: { color: 'running', y: 5, h: 14, alpha: 0.3 },
-  [SegState.Blocked]: { color: 'blocked', y: 4, h: 16, alpha: 0.9 },
-  [SegState.Computing]: { color: 'computing', y: 4, h: 16, alpha: 0.9 },
+  [SegState.Callback]: { color: 'callback', y: 5, h: 14, alpha: 1, pattern: 'stripes' },
+  [SegState.Calling]: { color: 'running', y: 5, h: 14, alpha: 0.3, edge: true },
+  [SegState.Blocked]: { color: 'blocked', y: 4, h: 16, alpha: 1 },
+  [SegState.Computing]: { color: 'computing', y: 4, h: 16, alpha: 1, pattern: 'dots' },
   [SegState.Queued]: { color: 'queued', y: 7, h: 10, alpha: 0.55 },
   // An outline: waiting is "nothing running here". (Measured: one stroked path of rectangles
   // rasterizes faster than four 1-px fills per rectangle.)
@@ -49,7 +58,7 @@ const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.
 
 const LABELLED: ReadonlySet<number> = new Set([SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing]);
 
-interface SegLabel { text: string; px: number; y: number; maxW: number; onFill: boolean }
+interface SegLabel { text: string; px: number; y: number; maxW: number; onFill: keyof Palette | null }
 
 /** A segment's words: a Block's own description (`cpu 100 ms on core 1`), else its source site's label. */
 function segmentText(scene: Scene, seq: number, site: number): string {
@@ -64,27 +73,33 @@ function segmentText(scene: Scene, seq: number, site: number): string {
 /** Rectangles per state for this frame: x, y, w, h flattened. */
 type Batches = Map<number, number[]>;
 
-export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
+/** Draws the given rows (the visible ones: see scene.visibleRows). */
+export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene, visible: readonly number[]): void {
   const { palette, widthPx } = scene;
-  const [first, last] = visibleRowRange(scene);
   const batches: Batches = new Map(STATES.map((s) => [s, []]));
   const overview: Batches = new Map(STATES.map((s) => [s, []]));
   const labels: SegLabel[] = [];
   const columns = new Uint8Array(Math.ceil(widthPx) + 2);
 
-  for (let r = first; r <= last; r++) {
+  for (const r of visible) {
     const row = scene.rows[r];
     const y = rowTop(scene, r);
-    const lanes = lanesOfRow(scene.model.lanes, row);
     if (row.kind === 'thread' || row.kind === 'cores') {
       drawThreadRow(ctx, scene, row, y);
       continue;
     }
-    if (row.kind === 'group') {
+    const lanes = viewRowLanes(scene.model.lanes, row);
+    if (row.kind === 'group' || row.kind === 'context') {
       ctx.fillStyle = palette.panel;
       ctx.fillRect(0, y, widthPx, ROW_H);
     }
-    if (lanes.includes(scene.selectedLane) && (row.kind === 'lane' || (row.kind === 'group' && row.collapsed))) {
+    if (row.kind === 'lane' && row.entry) {
+      // The visualized function's call: marked with an accent edge, pinned under the axis.
+      ctx.fillStyle = palette.accent;
+      ctx.fillRect(0, y, 3, ROW_H);
+      ctx.fillRect(0, y + ROW_H - 2, widthPx, 2);
+    }
+    if (lanes.includes(scene.selectedLane) && !isExpandedHeader(row)) {
       ctx.fillStyle = palette.highlight;
       ctx.globalAlpha = 0.6;
       ctx.fillRect(0, y, widthPx, ROW_H);
@@ -95,7 +110,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
     ctx.fillRect(0, y + ROW_H - 1, widthPx, 1);
     ctx.globalAlpha = 1;
     columns.fill(0);
-    if (row.kind === 'group' && !row.collapsed) {
+    if (isExpandedHeader(row)) {
       // An expanded group's header shows a thin overview of its members (its lanes follow).
       for (const laneIndex of lanes) collectSegments(scene, scene.model.lanes.lanes[laneIndex], y, overview, columns, null);
       flushColumns(columns, y, overview);
@@ -108,6 +123,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
   paintBatches(ctx, palette, batches, false);
   paintBatches(ctx, palette, overview, true);
 
+
   // Labels in a monospace font: one measurement gives every width, so long labels are cut to
   // fit with "…" instead of clipping (a clip region per label costs more than the text).
   ctx.font = `11px ${palette.mono}`;
@@ -118,16 +134,95 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene): void {
     const fits = Math.floor(label.maxW / charW);
     if (fits < 3) continue;
     const text = label.text.length <= fits ? label.text : `${label.text.slice(0, fits - 1)}…`;
-    // On a filled bar (blocked, computing) the text takes the background colour, to be legible.
-    ctx.fillStyle = label.onFill ? palette.bg : palette.muted;
+    // On a filled bar (blocked, computing) the text takes the background or the foreground colour, whichever reads better on it.
+    if (label.onFill) {
+      const on = textOn(palette, palette[label.onFill] as string);
+      if (on.plate) {
+        // Neither reads well on this fill (an orange in a light theme): the text sits on a plate of the background.
+        ctx.fillStyle = palette.bg;
+        ctx.fillRect(label.px - 2, label.y - 6, text.length * charW + 4, 12);
+      }
+      ctx.fillStyle = on.colour;
+    } else {
+      ctx.fillStyle = palette.muted;
+    }
     ctx.fillText(text, label.px, label.y);
   }
 
-  for (let r = first; r <= last; r++) {
+  for (const r of visible) {
     const row = scene.rows[r];
-    if (row.kind === 'group' && !row.collapsed) continue;
-    for (const laneIndex of lanesOfRow(scene.model.lanes, row)) drawMarkers(ctx, scene, scene.model.lanes.lanes[laneIndex], rowTop(scene, r));
+    if (isExpandedHeader(row) || row.kind === 'thread' || row.kind === 'cores') continue;
+    for (const laneIndex of viewRowLanes(scene.model.lanes, row)) drawMarkers(ctx, scene, scene.model.lanes.lanes[laneIndex], rowTop(scene, r));
   }
+}
+
+/**
+ * Text on a filled bar: the theme's background or foreground, whichever has more contrast on
+ * `fill`; when even that is below 4.5:1, the foreground on a plate of the background (cached).
+ */
+const textColours = new Map<string, { colour: string; plate: boolean }>();
+
+export function textOn(palette: Palette, fill: string): { colour: string; plate: boolean } {
+  const key = `${fill}|${palette.bg}|${palette.fg}`;
+  let best = textColours.get(key);
+  if (!best) {
+    const probe = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    const rgb = (css: string): number[] => {
+      if (!probe) return [0, 0, 0];
+      probe.clearRect(0, 0, 1, 1);
+      probe.fillStyle = palette.bg;
+      probe.fillRect(0, 0, 1, 1);
+      probe.fillStyle = css;
+      probe.fillRect(0, 0, 1, 1);
+      return Array.from(probe.getImageData(0, 0, 1, 1).data.slice(0, 3));
+    };
+    const lum = (c: number[]): number => {
+      const [r, g, b] = c.map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: number, b: number): number => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const f = lum(rgb(fill));
+    const onBg = contrast(lum(rgb(palette.bg)), f);
+    const onFg = contrast(lum(rgb(palette.fg)), f);
+    best = Math.max(onBg, onFg) >= 4.5 ? { colour: onBg >= onFg ? palette.bg : palette.fg, plate: false } : { colour: palette.fg, plate: true };
+    textColours.set(key, best);
+  }
+  return best;
+}
+
+/** Small repeating tiles that carry a state's shape cue (cached per colour). */
+const patterns = new Map<string, CanvasPattern | null>();
+
+function patternOf(ctx: CanvasRenderingContext2D, kind: 'stripes' | 'dots', colour: string, bg: string): CanvasPattern | string {
+  const key = `${kind}|${colour}|${bg}`;
+  let p = patterns.get(key);
+  if (p === undefined) {
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = 6;
+    const t = tile.getContext('2d');
+    if (t) {
+      t.fillStyle = colour;
+      if (kind === 'stripes') {
+        // Diagonal stripes: colour, with thin background lines.
+        t.fillRect(0, 0, 6, 6);
+        t.strokeStyle = bg;
+        t.lineWidth = 1.5;
+        t.beginPath();
+        t.moveTo(-1, 7); t.lineTo(7, -1);
+        t.moveTo(-1, 1); t.lineTo(1, -1);
+        t.moveTo(5, 7); t.lineTo(7, 5);
+        t.stroke();
+      } else {
+        // Solid with background dots along a grid.
+        t.fillRect(0, 0, 6, 6);
+        t.fillStyle = bg;
+        t.fillRect(1, 1, 2, 2);
+      }
+    }
+    p = t ? ctx.createPattern(tile, 'repeat') : null;
+    patterns.set(key, p);
+  }
+  return p ?? colour;
 }
 
 /** Fills each state's rectangles in one path; `thin` squashes them to an overview strip. */
@@ -142,13 +237,20 @@ function paintBatches(ctx: CanvasRenderingContext2D, palette: Palette, batches: 
       if (thin) ctx.rect(rects[i], rects[i + 1] - style.y + ROW_H / 2 - 2, rects[i + 2], 4);
       else ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
     }
+    const colour = palette[style.color] as string;
     if (style.outline && !thin) {
-      ctx.strokeStyle = palette[style.color] as string;
+      ctx.strokeStyle = colour;
       ctx.lineWidth = 1;
       ctx.stroke();
     } else {
-      ctx.fillStyle = palette[style.color] as string;
+      ctx.fillStyle = style.pattern && !thin ? patternOf(ctx, style.pattern, colour, palette.bg) : colour;
       ctx.fill();
+      if (style.edge && !thin) {
+        ctx.globalAlpha = 1;
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 1;
+        ctx.stroke();
+      }
     }
   }
   ctx.globalAlpha = 1;
@@ -180,7 +282,7 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       else rects.push(left, rowY + style.y, width, style.h);
       if (labels && LABELLED.has(state) && b - a > 40) {
         const text = segmentText(scene, seg.seq[i], seg.site[i]);
-        if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2, maxW: b - a - 8, onFill: state === SegState.Blocked || state === SegState.Computing });
+        if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2, maxW: b - a - 8, onFill: state === SegState.Blocked || state === SegState.Computing ? style.color : null });
       }
       i++;
       continue;

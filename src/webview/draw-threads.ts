@@ -5,10 +5,10 @@
  * - a thread's header: its lifetime (created → exited) as a thin line, and the stretches where
  *   it runs as solid bars, so the header alone tells when the thread was busy.
  */
-import type { Row } from '../core/viewmodel/index';
+import type { ViewRow } from '../core/viewmodel/view-rows';
 import { ROW_H, type Scene } from './scene';
 
-export function drawThreadRow(ctx: CanvasRenderingContext2D, scene: Scene, row: Row, y: number): void {
+export function drawThreadRow(ctx: CanvasRenderingContext2D, scene: Scene, row: ViewRow, y: number): void {
   const occupancy = scene.model.occupancy;
   const { palette, widthPx, view } = scene;
   ctx.fillStyle = palette.panel;

@@ -1,8 +1,9 @@
 /**
  * What is under the pointer: a marker (within a few pixels) wins over the segment it sits on.
  */
-import { lanesOfRow, lowerBound } from '../core/viewmodel/index';
-import { AXIS_H, ROW_H, stepCenterPx, type Scene } from './scene';
+import { lowerBound } from '../core/viewmodel/index';
+import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
+import { rowAtPx, stepCenterPx, type Scene } from './scene';
 
 export interface Hit {
   lane: number;
@@ -17,14 +18,13 @@ export interface Hit {
 const MARKER_RADIUS_PX = 6;
 
 export function hitTest(scene: Scene, px: number, py: number): Hit | null {
-  if (py < AXIS_H) return null;
-  const row = Math.floor((py - AXIS_H + scene.scrollTop) / ROW_H);
+  const row = rowAtPx(scene, py);
   const r = scene.rows[row];
-  if (!r || (r.kind === 'group' && !r.collapsed)) return null;
+  if (!r || isExpandedHeader(r)) return null;
   const x = scene.view.toX(px);
   let best: Hit | null = null;
   let bestDist = Infinity;
-  for (const laneIndex of lanesOfRow(scene.model.lanes, r)) {
+  for (const laneIndex of viewRowLanes(scene.model.lanes, r)) {
     const lane = scene.model.lanes.lanes[laneIndex];
     const m = lane.markers;
     const from = lowerBound(m.x, scene.view.toX(px - MARKER_RADIUS_PX) - 0.5, m.x.length);
@@ -38,7 +38,7 @@ export function hitTest(scene: Scene, px: number, py: number): Hit | null {
     }
   }
   if (best) return best;
-  for (const laneIndex of lanesOfRow(scene.model.lanes, r)) {
+  for (const laneIndex of viewRowLanes(scene.model.lanes, r)) {
     const seg = scene.model.lanes.lanes[laneIndex].segments;
     const i = lowerBound(seg.x1, x, seg.x1.length);
     if (i < seg.x0.length && seg.x0[i] <= x) return { lane: laneIndex, row, seq: seg.seq[i], segment: i, marker: -1 };

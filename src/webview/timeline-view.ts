@@ -2,12 +2,16 @@
  * The canvas: sizing for devicePixelRatio, one paint per animation frame, and the pointer and
  * keyboard input that zooms, pans and selects. It owns no application state; it reports
  * intent (`onSelect`, `onHover`, `onKey`) and paints whatever scene the app gives it.
+ *
+ * The wheel works as in VS Code, DevTools and Perfetto: it scrolls (vertically; Shift+wheel or a
+ * horizontal swipe pans in time), Ctrl/⌘+wheel and a trackpad pinch (a wheel event with
+ * ctrlKey) zoom around the pointer.
  */
 import { drawArrows } from './draw-arrows';
 import { drawAxis, drawBackground, drawCursor } from './draw-axis';
 import { drawLanes } from './draw-lanes';
 import { hitTest, type Hit } from './hit-test';
-import { AXIS_H, ROW_H, type Scene } from './scene';
+import { AXIS_H, maxScrollTop, ROW_H, scrollTopPx, visibleRowRange, visibleRows, type Scene } from './scene';
 
 export interface TimelineViewEvents {
   onSelect(hit: Hit): void;
@@ -34,7 +38,7 @@ export class TimelineView {
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'application');
     this.canvas.setAttribute('aria-roledescription', 'timeline');
-    this.canvas.setAttribute('aria-label', 'Timeline. Left and right arrows step through events; shift plus arrows follow the selected task; plus and minus zoom; F fits; space plays; Enter opens the source.');
+    this.canvas.setAttribute('aria-label', 'Timeline. Left and right arrows step through events; up and down arrows move from lane to lane; shift plus left or right follows the selected task; plus and minus zoom; F fits; space plays; Enter opens the source. The Tasks table below lists the same lanes as text.');
     host.append(this.canvas);
     const ctx = this.canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('This browser cannot draw on a canvas.');
@@ -80,11 +84,29 @@ export class TimelineView {
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawBackground(ctx, scene);
+    // The scrolling rows, clipped below the pinned ones; then the pinned rows; then the arrows over both.
+    const top = scrollTopPx(scene);
+    const [first, last] = visibleRowRange(scene);
+    const scrolled: number[] = [];
+    for (let r = first; r <= last; r++) scrolled.push(r);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, top, scene.widthPx, scene.heightPx - top);
+    ctx.clip();
+    drawLanes(ctx, scene, scrolled);
+    ctx.restore();
+    if (scene.pinned > 0) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(0, AXIS_H, scene.widthPx, top - AXIS_H);
+      ctx.clip();
+      drawLanes(ctx, scene, visibleRows(scene).filter((r) => r < scene.pinned));
+      ctx.restore();
+    }
     ctx.save();
     ctx.beginPath();
     ctx.rect(0, AXIS_H, scene.widthPx, scene.heightPx - AXIS_H);
     ctx.clip();
-    drawLanes(ctx, scene);
     this.arrowsElided = !drawArrows(ctx, scene);
     ctx.restore();
     drawAxis(ctx, scene);
@@ -117,8 +139,34 @@ export class TimelineView {
   }
 
   /** Rows of lanes fit in the height below the axis. */
-  maxScrollTop(rowCount: number): number {
-    return Math.max(0, rowCount * ROW_H - (this.heightPx - AXIS_H) + 8);
+  maxScrollTop(): number {
+    return this.scene ? maxScrollTop(this.scene, this.heightPx) : 0;
+  }
+
+  /**
+   * A wheel event over the canvas or the lane names. Returns whether anything moved.
+   * deltaMode 1 (lines) and 2 (pages) are converted to pixels first.
+   */
+  wheel(e: WheelEvent, pointerPx?: number): void {
+    const scene = this.scene;
+    if (!scene) return;
+    e.preventDefault();
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.heightPx : 1;
+    const dx = e.deltaX * unit;
+    const dy = e.deltaY * unit;
+    if (e.ctrlKey || e.metaKey) {
+      // Ctrl/⌘+wheel, and a trackpad pinch (Chromium sends it as a wheel event with ctrlKey).
+      const at = pointerPx ?? e.clientX - this.canvas.getBoundingClientRect().left;
+      scene.view.zoomAt(Math.max(0, Math.min(scene.view.widthPx, at)), Math.exp(-dy * 0.0025));
+    } else if (e.shiftKey) {
+      // Shift+wheel: horizontal, whichever delta the device reports.
+      scene.view.panByPx(Math.abs(dx) > Math.abs(dy) ? dx : dy);
+    } else {
+      if (dx !== 0) scene.view.panByPx(dx);
+      if (dy !== 0) scene.scrollTop = Math.min(this.maxScrollTop(), Math.max(0, scene.scrollTop + dy));
+    }
+    this.requestPaint();
+    this.events.onViewChanged();
   }
 
   private resize(): void {
@@ -148,22 +196,7 @@ export class TimelineView {
   private attachInput(): void {
     const canvas = this.canvas;
     let drag: { x: number; y: number; moved: boolean } | null = null;
-    canvas.addEventListener('wheel', (e) => {
-      const scene = this.scene;
-      if (!scene) return;
-      e.preventDefault();
-      const rect = canvas.getBoundingClientRect();
-      if (e.shiftKey && Math.abs(e.deltaY) > Math.abs(e.deltaX)) {
-        scene.scrollTop = Math.min(this.maxScrollTop(scene.rows.length), Math.max(0, scene.scrollTop + e.deltaY));
-      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-        scene.view.panByPx(e.deltaX);
-      } else {
-        const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-        scene.view.zoomAt(e.clientX - rect.left, Math.exp(-e.deltaY * unit * 0.0025));
-      }
-      this.requestPaint();
-      this.events.onViewChanged();
-    }, { passive: false });
+    canvas.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
     canvas.addEventListener('pointerdown', (e) => {
       drag = { x: e.clientX, y: e.clientY, moved: false };
       canvas.setPointerCapture(e.pointerId);
@@ -178,7 +211,7 @@ export class TimelineView {
         if (drag.moved || Math.abs(dx) + Math.abs(dy) > 3) {
           drag.moved = true;
           scene.view.panByPx(-dx);
-          scene.scrollTop = Math.min(this.maxScrollTop(scene.rows.length), Math.max(0, scene.scrollTop - dy));
+          scene.scrollTop = Math.min(this.maxScrollTop(), Math.max(0, scene.scrollTop - dy));
           drag.x = e.clientX;
           drag.y = e.clientY;
           this.requestPaint();

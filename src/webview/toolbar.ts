@@ -1,8 +1,12 @@
 /**
- * The toolbar (fit, zoom, step, follow task, play at a speed) and the colour legend with the
- * arrow counts. Buttons only call back; the app decides what they do.
+ * The toolbar (fit, zoom, step, follow task, play at a speed, the time-axis toggle) and the
+ * legend with the arrow counts. Buttons only call back; the app decides what they do.
+ *
+ * It stays one row at any width: items that do not fit move, last first, into a "More" menu
+ * (a button with aria-haspopup; Escape closes it and gives focus back). Toggle buttons say
+ * their state with aria-pressed.
  */
-import type { TimelineModel } from '../core/viewmodel/index';
+import type { AxisMode, TimelineModel } from '../core/viewmodel/index';
 import { h } from './dom';
 
 export interface ToolbarActions {
@@ -12,57 +16,125 @@ export interface ToolbarActions {
   stepTask(dir: 1 | -1): void;
   togglePlay(): void;
   setSpeed(stepsPerSecond: number): void;
+  setAxisMode(mode: AxisMode): void;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 30];
 
 export class Toolbar {
   readonly el: HTMLElement;
+  private readonly row: HTMLElement;
+  private readonly items: HTMLElement[];
+  private readonly moreButton: HTMLButtonElement;
+  private readonly menu: HTMLElement;
   private readonly playButton: HTMLButtonElement;
   private readonly legend: HTMLElement;
+  private readonly axisButtons: Record<AxisMode, HTMLButtonElement>;
+  private layoutFrame = 0;
 
   constructor(actions: ToolbarActions) {
-    const button = (label: string, title: string, onClick: () => void): HTMLButtonElement => {
-      const b = h('button', { type: 'button', title, 'aria-label': title }, label);
+    const button = (label: string, title: string, onClick: () => void, extra: Record<string, string> = {}): HTMLButtonElement => {
+      const b = h('button', { type: 'button', title, 'aria-label': title, ...extra }, label);
       b.addEventListener('click', onClick);
       return b;
     };
-    this.playButton = button('▶ Play', 'Play: step forward automatically (Space)', () => actions.togglePlay());
+    this.playButton = button('▶ Play', 'Play: step forward automatically (Space)', () => actions.togglePlay(), { 'aria-pressed': 'false' });
     const speed = h('select', { 'aria-label': 'Playback speed (steps per second)', title: 'Playback speed' },
       ...SPEEDS.map((s) => h('option', { value: s, selected: s === 5 }, `${s} steps/s`)));
     speed.addEventListener('change', () => actions.setSpeed(Number(speed.value)));
-    this.legend = h('div', { class: 'tl-legend', 'aria-label': 'Legend' });
-    this.el = h('div', { class: 'tl-toolbar', role: 'toolbar', 'aria-label': 'Timeline controls' },
+    this.axisButtons = {
+      compressed: button('Compressed', 'Time axis: idle gaps compressed, every step opened (order and time)', () => actions.setAxisMode('compressed'), { 'aria-pressed': 'true' }),
+      linear: button('Linear', 'Time axis: linear, proportional to virtual time', () => actions.setAxisMode('linear'), { 'aria-pressed': 'false' }),
+    };
+    const axisGroup = h('div', { class: 'tl-segmented', role: 'group', 'aria-label': 'Time axis' },
+      h('span', { class: 'tl-segmented-label', 'aria-hidden': 'true' }, 'Axis:'), this.axisButtons.compressed, this.axisButtons.linear);
+    this.legend = h('div', { class: 'tl-legend', role: 'group', 'aria-label': 'Legend' });
+    this.items = [
       button('Fit', 'Fit the whole run in view (F)', () => actions.fit()),
-      button('−', 'Zoom out (-)', () => actions.zoom(1 / 1.6)),
-      button('+', 'Zoom in (+)', () => actions.zoom(1.6)),
+      button('−', 'Zoom out (-, or Ctrl+wheel)', () => actions.zoom(1 / 1.6)),
+      button('+', 'Zoom in (+, or Ctrl+wheel)', () => actions.zoom(1.6)),
       button('◀', 'Step back (←)', () => actions.step(-1)),
       button('▶', 'Step forward (→)', () => actions.step(1)),
+      this.playButton,
+      axisGroup,
       button('◀ task', 'Previous event of the selected task (Shift+←)', () => actions.stepTask(-1)),
       button('task ▶', 'Next event of the selected task (Shift+→)', () => actions.stepTask(1)),
-      this.playButton,
       speed,
-      this.legend);
+      this.legend,
+    ].map((el) => h('div', { class: 'tl-toolbar-item' }, el));
+    this.menu = h('div', { class: 'tl-toolbar-menu', role: 'group', 'aria-label': 'More timeline controls', hidden: true });
+    this.moreButton = button('⋯', 'More controls', () => this.toggleMenu(), { 'aria-haspopup': 'true', 'aria-expanded': 'false' });
+    this.moreButton.classList.add('tl-more');
+    this.row = h('div', { class: 'tl-toolbar', role: 'toolbar', 'aria-label': 'Timeline controls' }, ...this.items, this.moreButton);
+    this.el = h('div', { class: 'tl-toolbar-host' }, this.row, this.menu);
+    this.menu.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        this.closeMenu();
+        this.moreButton.focus();
+      }
+    });
+    new ResizeObserver(() => {
+      cancelAnimationFrame(this.layoutFrame);
+      this.layoutFrame = requestAnimationFrame(() => this.layout());
+    }).observe(this.el);
+  }
+
+  /** Puts every item in the row, then moves the last ones into the menu until the row fits. */
+  layout(): void {
+    const wasOpen = !this.menu.hidden;
+    for (const item of this.items) this.row.insertBefore(item, this.moreButton);
+    this.moreButton.hidden = true;
+    const fits = (): boolean => this.row.scrollWidth <= this.row.clientWidth + 1;
+    if (!fits()) {
+      this.moreButton.hidden = false;
+      // Last items leave first; at least the first item stays (a handful of reflows: ≤ 11 items).
+      for (let i = this.items.length - 1; i > 0 && !fits(); i--) this.menu.prepend(this.items[i]);
+    }
+    if (this.menu.children.length === 0) this.closeMenu();
+    else if (wasOpen) this.menu.hidden = false;
+    this.el.dataset.overflow = String(this.menu.children.length);
+  }
+
+  private toggleMenu(): void {
+    if (this.menu.hidden) {
+      this.menu.hidden = false;
+      this.moreButton.setAttribute('aria-expanded', 'true');
+      this.menu.querySelector<HTMLElement>('button, select')?.focus();
+    } else {
+      this.closeMenu();
+    }
+  }
+
+  private closeMenu(): void {
+    this.menu.hidden = true;
+    this.moreButton.setAttribute('aria-expanded', 'false');
   }
 
   setPlaying(playing: boolean): void {
     this.playButton.textContent = playing ? '⏸ Pause' : '▶ Play';
+    this.playButton.setAttribute('aria-pressed', String(playing));
+  }
+
+  setAxisMode(mode: AxisMode): void {
+    for (const [m, b] of Object.entries(this.axisButtons)) b.setAttribute('aria-pressed', String(m === mode));
   }
 
   setModel(model: TimelineModel): void {
-    const swatch = (cssVar: string, label: string, outline = false): HTMLElement =>
-      h('span', {}, h('span', { class: 'tl-swatch', style: outline ? `border:1px solid var(${cssVar})` : `background:var(${cssVar})` }), label);
+    // Each swatch shows the state's shape cue too (style.css: .tl-swatch-*), as the canvas draws it.
+    const swatch = (state: string, label: string): HTMLElement =>
+      h('span', { class: 'tl-legend-item' }, h('span', { class: `tl-swatch tl-swatch-${state}`, 'aria-hidden': 'true' }), label);
     const c = model.arrowsReady() ? model.arrows.counts : null;
     const arrowText = !c ? 'arrows: computing…'
       : `arrows: ${c.resume} settle→resume · ${c.spawn} spawn · ${c.combinator} combinator${c.yield ? ` · ${c.yield} yield` : ''}`;
     this.legend.replaceChildren(
-      swatch('--tl-running', 'running'),
-      swatch('--tl-suspended', 'suspended', true),
-      swatch('--tl-queued', 'queued'),
-      swatch('--tl-blocked', 'blocked'),
-      swatch('--tl-callback', 'callback'),
-      ...(model.occupancy ? [swatch('--tl-computing', 'computing (on a core)')] : []),
+      swatch('running', 'running'),
+      swatch('callback', 'callback'),
+      swatch('suspended', 'waiting'),
+      swatch('queued', 'queued'),
+      swatch('blocked', 'blocked'),
+      ...(model.occupancy ? [swatch('computing', 'computing (on a core)')] : []),
       h('span', { class: 'tl-arrow-counts', 'data-resume': c?.resume, 'data-spawn': c?.spawn, 'data-combinator': c?.combinator, 'data-yield': c?.yield }, arrowText),
     );
+    this.layout();
   }
 }

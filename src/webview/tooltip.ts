@@ -2,8 +2,9 @@
  * The hover card: which task, in what state, where in the source, and for how long (this
  * segment, and the task's total time waited and run). Text only, via textContent.
  */
-import { formatDuration, formatSite, rowLabel, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
-import { AXIS_H, ROW_H, type Scene } from './scene';
+import { formatDuration, formatSite, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { viewRowLabel } from '../core/viewmodel/view-rows';
+import { rowAtPx, type Scene } from './scene';
 import { h } from './dom';
 import type { Hit } from './hit-test';
 
@@ -57,7 +58,7 @@ export class Tooltip {
 
   /** Over the cores strip or a thread's header: how many threads run there, or the thread's life. Returns whether it showed. */
   showRow(scene: Scene, px: number, py: number, hostWidth: number): boolean {
-    const row = py >= AXIS_H ? scene.rows[Math.floor((py - AXIS_H + scene.scrollTop) / ROW_H)] : undefined;
+    const row = scene.rows[rowAtPx(scene, py)];
     const occ = scene.model.occupancy;
     if (!row || !occ || (row.kind !== 'cores' && row.kind !== 'thread')) return false;
     const x = scene.view.toX(px);
@@ -75,7 +76,7 @@ export class Tooltip {
       lines.push(`from ${formatDuration(timeAtX(axis, act.createdX))} to ${act.exitedX < axis.width ? formatDuration(timeAtX(axis, act.exitedX)) : 'the end'}`,
         `ran ${formatDuration(ran)} (bars); the line is its lifetime`);
     }
-    this.place(rowLabel(scene.model.lanes, row), lines, px, py, hostWidth);
+    this.place(viewRowLabel(scene.model.lanes, row), lines, px, py, hostWidth);
     return true;
   }
 

@@ -14,7 +14,8 @@ export class VScroll {
 
   constructor(top: number, onScroll: (scrollTop: number) => void) {
     this.spacer = h('div', { class: 'tl-vscroll-spacer' });
-    this.el = h('div', { class: 'tl-vscroll', style: `top:${top}px`, 'aria-hidden': 'true', hidden: true }, this.spacer);
+    // Not a tab stop (a scrollable box is focusable by default): the keyboard scrolls the canvas itself.
+    this.el = h('div', { class: 'tl-vscroll', style: `top:${top}px`, 'aria-hidden': 'true', tabindex: -1, hidden: true }, this.spacer);
     this.el.addEventListener('scroll', () => {
       if (this.syncing) { this.syncing = false; return; }
       onScroll(this.el.scrollTop);

@@ -31,11 +31,11 @@ export function ensureBuilt(): void {
   }
 }
 
-/** Runs a sample through the real engine (dist/cli.js) and returns its trace. */
-export function traceOfSample(sample: string): TraceFile {
-  const out = path.join(OUT, 'traces', `${path.basename(sample, '.ts')}.json`);
+/** Runs a sample through the real engine (dist/cli.js) and returns its trace; `args`: more CLI options (`--entry f`). */
+export function traceOfSample(sample: string, args: string[] = [], name = path.basename(sample, '.ts')): TraceFile {
+  const out = path.join(OUT, 'traces', `${name}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'run', sample, '--trace', out], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'run', sample, ...args, '--trace', out], { cwd: ROOT, stdio: 'pipe' });
   return JSON.parse(fs.readFileSync(out, 'utf8')) as TraceFile;
 }
 

@@ -116,6 +116,7 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
   });
 
   it('init without a trace says how to get one (with the command’s real name)', async () => {
+    await send({ type: 'runStatus', status: 'failed', file: 'samples/hello-async.ts', message: 'x' });
     await send({ type: 'init', trace: null });
     assert.match(await page.innerText('.tl-fatal'), /Nothing has run yet\. Use “Async Timeline: Visualize concurrency”/);
     assert.deepEqual(errors, []);

@@ -21,6 +21,7 @@ rm -rf "$RUN"; mkdir -p "$RUN"/{user/User,ext,xdg/config,xdg/data} "$WS" "$SHOTS
 cp test/vscode/settings.json "$RUN/user/User/settings.json"
 # The workspace is a copy (tests edit and save files): the fixtures plus the samples.
 cp -r test/fixtures/workspace/. "$WS/"
+cp -r test/vscode/fixtures/. "$WS/"
 cp -r samples "$WS/samples"
 
 t "build"

@@ -55,7 +55,20 @@ export interface Axis {
   width: number;
   /** Virtual time at the end of the run, in ms. */
   endTime: number;
+  /**
+   * How x relates to time. `compressed` (the default, absent): busy instants opened into steps,
+   * idle gaps and blocks squeezed (see above). `linear`: x is proportional to virtual time
+   * (LINEAR_UNITS_PER_MS), steps of one instant are slivers (see linearAxis).
+   */
+  mode?: AxisMode;
 }
+
+export type AxisMode = 'compressed' | 'linear';
+
+/** Layout units per millisecond of a linear axis: 1 unit = 1 µs, so zooming in stays exact. */
+export const LINEAR_UNITS_PER_MS = 1000;
+/** Width of one step in a linear axis: a sliver (1 ns), drawn at least a pixel wide by the renderer. */
+const LINEAR_STEP_UNITS = 1e-3;
 
 /** Events that get a step of their own on the axis: the ones a reader follows. */
 const STEP_KINDS: ReadonlySet<number> = new Set<number>([
@@ -147,6 +160,67 @@ export function buildAxis(trace: TraceFile): Axis {
   for (const band of openBands) band.x1 = x; // truncated: still running at the end
   const endTime = Math.max(trace.meta?.endTime ?? 0, clock);
   return { pos, end, pieces, macrotasks, width: Math.max(x, 1), endTime };
+}
+
+/**
+ * The same trace on a linear time scale: x = virtual time × LINEAR_UNITS_PER_MS. Built from the
+ * compressed axis by mapping each piece: a busy instant at t keeps its steps in order as slivers
+ * starting at t (so order survives deep zoom, and lanes keep their running stretches); a gap or
+ * a block stretches to its real length. Every event's x is then its time, within slivers.
+ */
+export function linearAxis(compressed: Axis): Axis {
+  const src = compressed.pieces;
+  const pieces: AxisPiece[] = [];
+  // Piecewise-linear map of compressed x → linear x, one segment per piece (kept monotone).
+  const from: number[] = [];
+  const fromEnd: number[] = [];
+  const to0: number[] = [];
+  const to1: number[] = [];
+  let x = 0;
+  for (let i = 0; i < src.length; i++) {
+    const p = src[i];
+    const start = Math.max(x, p.t0 * LINEAR_UNITS_PER_MS);
+    let stop: number;
+    if (p.kind === PieceKind.Busy) {
+      // Slivers, but never past the next piece's time.
+      const next = src[i + 1];
+      const room = next ? Math.max(0, next.t0 * LINEAR_UNITS_PER_MS - start) : Infinity;
+      const steps = p.x1 - p.x0;
+      stop = start + Math.min(steps * LINEAR_STEP_UNITS, room * 0.5);
+    } else {
+      stop = Math.max(start, p.t1 * LINEAR_UNITS_PER_MS);
+    }
+    pieces.push({ ...p, x0: start, x1: stop });
+    from.push(p.x0);
+    fromEnd.push(p.x1);
+    to0.push(start);
+    to1.push(stop);
+    x = stop;
+  }
+  const map = (cx: number): number => {
+    // The last piece starting at or before cx.
+    let lo = 0;
+    let hi = from.length - 1;
+    if (hi < 0) return cx;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (from[mid] <= cx) lo = mid;
+      else hi = mid - 1;
+    }
+    const w = fromEnd[lo] - from[lo];
+    const f = w > 0 ? Math.min(1, Math.max(0, (cx - from[lo]) / w)) : 0;
+    return to0[lo] + f * (to1[lo] - to0[lo]);
+  };
+  const n = compressed.pos.length;
+  const pos = new Float64Array(n);
+  const end = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    pos[i] = map(compressed.pos[i]);
+    end[i] = Math.max(pos[i], map(compressed.end[i]));
+  }
+  const macrotasks = compressed.macrotasks.map((band) => ({ ...band, x0: map(band.x0), x1: map(band.x1) }));
+  const width = Math.max(x, compressed.endTime * LINEAR_UNITS_PER_MS, 1);
+  return { pos, end, pieces, macrotasks, width, endTime: compressed.endTime, mode: 'linear' };
 }
 
 /** Index of the piece containing layout x (the last piece starting at or before x). */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { findAsyncFunctions } from '../../../src/extension/asyncFunctions';
+import { argumentsPrompt } from '../../../src/extension/entries';
 import { activate, open, wsFile } from './util';
 
 const LENS = '▶ Visualize concurrency';
@@ -15,7 +16,7 @@ suite('CodeLens', () => {
     await activate();
   });
 
-  test('one "▶ Visualize concurrency" above every async function, method and named async arrow', async () => {
+  test('"▶ Visualize concurrency" above every async function that can be an entry; none on methods and nested functions', async () => {
     const editor = await open('lenses.ts');
     const ours = (await lensesOf('lenses.ts')).filter((l) => l.command?.title === LENS);
     const lines = ours.map((l) => editor.document.lineAt(l.range.start.line).text.trim());
@@ -24,13 +25,26 @@ suite('CodeLens', () => {
       'async function local(n: number): Promise<number> {',
       'const arrow = async () => {};',
       'export const exportedArrow = async (x: string) => x;',
-      'async handle(): Promise<void> {}',
-      'static async start(): Promise<void> {}',
-      'async method(): Promise<void> {},',
-      'const inner = async () => {};',
       'async function* agen() {',
     ]);
     for (const l of ours) assert.strictEqual(l.command?.command, 'asyncTimeline.visualizeFunction');
+  });
+
+  test('a function the top level already calls: the lens says it runs the whole file', async () => {
+    const editor = await open('samples/hello-async.ts');
+    const lenses = await lensesOf('samples/hello-async.ts');
+    const main = lenses.find((l) => editor.document.lineAt(l.range.start.line).text.includes('async function main'));
+    assert.strictEqual(main?.command?.title, '▶ Visualize concurrency: whole file');
+    assert.match(main?.command?.tooltip ?? '', /top level already calls main\(\)/);
+  });
+
+  test('the argument prompt shows the parameters with their types and a typed template', () => {
+    const [greet] = findAsyncFunctions('export async function greet(name: string, times: number, opt?: boolean) {}\n', 'g.ts');
+    const prompt = argumentsPrompt(greet, undefined);
+    assert.strictEqual(prompt.title, 'Arguments for greet(name: string, times: number, opt?: boolean)');
+    assert.strictEqual(prompt.value, '["", 0]');
+    assert.strictEqual(prompt.placeHolder, '[name, times, opt]');
+    assert.strictEqual(argumentsPrompt(greet, '["Ada", 2]').value, '["Ada", 2]', 'the last value is remembered');
   });
 
   test('the parser decides which functions can be entries', () => {

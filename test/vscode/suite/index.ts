@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   await import('./run.test.js');
   await import('./samples.test.js');
   await import('./compare.test.js');
+  await import('./panel.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }

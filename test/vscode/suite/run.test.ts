@@ -92,7 +92,8 @@ suite('running a program', function () {
       const record = api.getLastRun(editor.document.uri);
       assert.ok(record?.result, record?.message);
       assert.ok(record.result.trace.meta.truncated, 'the trace is marked truncated');
-      assert.match(record.message ?? '', /^Stopped: /);
+      assert.match(record.message ?? '', /^Stopped by the virtual-time budget \(1000 ms/);
+      assert.strictEqual(record.canContinue, true);
       const stop = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'Async Timeline');
       assert.strictEqual(stop?.severity, vscode.DiagnosticSeverity.Warning, 'a budget stop is a warning in Problems');
     } finally {

@@ -9,14 +9,14 @@ suite('timeline panel', () => {
   });
   suiteTeardown(closeAllEditors);
 
-  test('opens beside the editor, once per file, with a strict CSP and narrow resource roots', async () => {
+  test('opens beside the editor, once (reused), with a strict CSP and narrow resource roots', async () => {
     const api = await activate();
     const editor = await open('lenses.ts');
     const uri = wsFile('lenses.ts');
     await vscode.commands.executeCommand('asyncTimeline.showPanel', uri.toString());
     await vscode.commands.executeCommand('asyncTimeline.showPanel', uri.toString());
     const tabs = await waitFor('the timeline tab', () => timelineTabs().length > 0 && timelineTabs());
-    assert.strictEqual(tabs.length, 1, 'one panel per file');
+    assert.strictEqual(tabs.length, 1, 'one panel');
     assert.notStrictEqual(tabs[0].group.viewColumn, editor.viewColumn, 'the panel opens beside the editor');
 
     const panel = api.getPanel(uri);
