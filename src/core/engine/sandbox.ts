@@ -300,12 +300,14 @@ export class Sandboxes {
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
       if (NODE_LIB_MODULES.includes(bare)) {
-        nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: realRequire, cwd: input.cwd });
+        nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: realRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 });
         return nodeLib(bare);
       }
       return handle.builtinModule(name) ?? realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
+    // The global `crypto` is nodelib's webcrypto (its subtle's promises are the simulation's), made on first use, as Node's getter.
+    Object.defineProperty(sandbox, 'crypto', { get: () => (sandboxBuiltin('crypto') as { webcrypto: unknown }).webcrypto, enumerable: true, configurable: true });
     const wrapper = new vm.Script(program.wrapperSource, { filename: program.filename }).runInContext(context) as (...a: unknown[]) => void;
     sandbox[MAIN_VAR] = undefined;
     sandbox[HANDLE_VAR] = handle;

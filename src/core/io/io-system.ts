@@ -241,6 +241,12 @@ export class IoSystem {
     return this.holds.size > 0;
   }
 
+  /** Stops the whole run (a budget the I/O would exceed), unwinding the program's code from here. */
+  stopRun(reason: string): never {
+    this.world.stop(reason);
+    throw this.world.host.abortError?.(reason) ?? new Error(reason);
+  }
+
   /** What is still pending, one line each (for a run stopped early). */
   describePending(): string[] {
     return [...this.pending].map((p) => `I/O #${p.io}: ${p.what}`);

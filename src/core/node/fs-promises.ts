@@ -11,7 +11,7 @@
 import { EventEmitter } from 'events';
 import { formatSize } from '../io/model';
 import { abortedBy, validatePath } from './errors';
-import { byteSize, costOf, ownDates, signalOf, type Cost } from './fs';
+import { byteSize, checkReadBudget, costOf, ownDates, signalOf, type Cost } from './fs';
 import { kRef, kUnref } from './fs-streams';
 import { real } from './host';
 import { displayPath, submitPromise } from './libuv';
@@ -241,6 +241,7 @@ function encodingOf(options: unknown): BufferEncoding | undefined {
 async function readFileHandle(handle: FileHandle, options: unknown): Promise<Buffer | string> {
   checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
   const fd = handle.fd;
+  checkReadBudget('readFile', fd);
   const data = await request<Buffer>('readFile', 'readFileSync', [fd], 'read', `readFile fd ${fd}`);
   const encoding = encodingOf(options);
   return encoding ? data.toString(encoding) : data;
@@ -276,6 +277,7 @@ async function readFile(path: unknown, options?: unknown): Promise<Buffer | stri
   const signal = signalOf(options);
   checkAborted(signal);
   validatePath(path);
+  checkReadBudget('readFile', path);
   const data = await request<Buffer | string>('readFile', 'readFileSync', [path, options], 'read');
   checkAborted(signal);
   return data;

@@ -12,7 +12,7 @@
 import type { IoModel } from '../io/model';
 import { formatSize } from '../io/model';
 import { abortedBy, sandboxError } from './errors';
-import { real } from './host';
+import { host, real } from './host';
 import { addStreams } from './fs-streams';
 import { displayPath, submit } from './libuv';
 
@@ -37,6 +37,26 @@ export function ownDates<T>(stats: T): T {
 /** The `signal` of an options argument (readFile, writeFile, appendFile). */
 export function signalOf(options: unknown): AbortSignal | undefined {
   return options !== null && typeof options === 'object' ? ((options as { signal?: AbortSignal }).signal ?? undefined) : undefined;
+}
+
+/**
+ * A whole-file read larger than the run's memory budget stops the run with a clear message
+ * (its buffer lives outside the JavaScript heap, which the worker's heap limit would not catch).
+ */
+export function checkReadBudget(name: string, path: unknown): void {
+  if (typeof path === 'object' && path !== null && !ArrayBuffer.isView(path) && !(path instanceof URL) && !('href' in path)) return;
+  let size: number;
+  try {
+    size = typeof path === 'number' ? realFs().fstatSync(path).size : realFs().statSync(path).size;
+  } catch {
+    return; // the read itself reports what is wrong
+  }
+  // The buffer comes on top of what the program already holds.
+  const heapUsed = (real('v8').getHeapStatistics() as { used_heap_size: number }).used_heap_size;
+  if (size + heapUsed > host.memoryBytes) {
+    const what = `${name} ${displayPath(path)} (${formatSize(size)})`;
+    host.io().stopRun(`budget: memory — ${what} would not fit in the run's memory budget of ${formatSize(host.memoryBytes)} (--max-memory-mb)`);
+  }
 }
 
 /** What an operation costs and how its label reads. */
@@ -130,6 +150,7 @@ function asyncFunction(name: string, spec: Spec): (...args: unknown[]) => void {
       const signal = spec.optionsArg !== undefined && typeof args[0] !== 'number' ? signalOf(args[spec.optionsArg]) : undefined;
       const aborted = abortedBy(signal);
       if (aborted) return cb(aborted);
+      if (name === 'readFile') checkReadBudget(name, args[0]);
       submit({
         label: `${name} ${displayPath(args[0])}`,
         work: () => realFs()[spec.sync](...args),
@@ -231,8 +252,10 @@ export function makeFs(): Fs {
     if (typeof desc.value === 'function' && /Sync$/.test(key)) {
       const syncFn = desc.value as (...a: unknown[]) => unknown;
       const stats = key === 'statSync' || key === 'lstatSync' || key === 'fstatSync';
+      const wholeRead = key === 'readFileSync';
       desc.value = Object.assign({
         [key](...args: unknown[]) {
+          if (wholeRead) checkReadBudget('readFileSync', args[0]);
           try {
             return stats ? ownDates(syncFn(...args)) : syncFn(...args);
           } catch (e) {

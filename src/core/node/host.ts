@@ -13,6 +13,8 @@ export interface NodeLibHost {
   require(name: string): any;
   /** The working directory the program runs in (relative paths resolve against it). */
   cwd: string;
+  /** The run's memory budget (bytes): one read larger than this stops the run, never the host. */
+  memoryBytes: number;
 }
 
 export const host: NodeLibHost = {
@@ -23,6 +25,7 @@ export const host: NodeLibHost = {
     throw new Error('Node modules of the sandbox used before install');
   },
   cwd: '/',
+  memoryBytes: Infinity,
 };
 
 export function setHost(h: NodeLibHost): void {
