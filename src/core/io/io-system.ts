@@ -54,8 +54,17 @@ export interface RealChannel {
   /**
    * Several real events seen together (one turn of the host's loop, as one epoll wait of libuv
    * returns them): delivered at one virtual moment, in order, so one poll phase runs them all.
+   * `realAt`: when they were seen (a reading of `IoSystem.realNow()`; default now) — events
+   * delivered one by one as the host's loop hands them over share the moment of their turn.
    */
-  deliverAll(events: ReadonlyArray<readonly [what: string, run: () => void]>): void;
+  deliverAll(events: ReadonlyArray<readonly [what: string, run: () => void]>, realAt?: number): void;
+  /**
+   * The program acts on the process now (writes to it, signals it): what the process does in
+   * response takes real time from here. When the thread's clock is behind "start + real time
+   * elapsed" (its synchronous code costs no virtual time), the channel's origin moves to now, so
+   * a reply that takes 1 ms real comes 1 ms later, not at the lag accumulated so far.
+   */
+  touch(): void;
   /** No more events will come (the process and its pipes are closed). */
   close(): void;
   ref(): void;
@@ -92,6 +101,11 @@ export class IoSystem {
 
   constructor(private readonly world: World, private readonly host: IoHostHooks, model: IoModelOptions = {}) {
     this.model = new IoModel(model);
+  }
+
+  /** The host's real monotonic clock (ms), as the channels read it. */
+  realNow(): number {
+    return this.host.realNow();
   }
 
   /** The pool, made at its first use with UV_THREADPOOL_SIZE as the program's environment says then (as libuv does). */
@@ -157,8 +171,8 @@ export class IoSystem {
     const world = this.world;
     const th = world.current;
     const io = world.ioStart(label);
-    const vStart = th.now();
-    const rStart = this.host.realNow();
+    let vStart = th.now();
+    let rStart = this.host.realNow();
     let last = vStart;
     let closed = false;
     let refed = true;
@@ -181,10 +195,10 @@ export class IoSystem {
       this.holds.delete(entry);
     };
     const record = (t: number, text: number, kind = K_IO_EVENT) => this.record(th, kind, io, text, 0, t);
-    const deliverAll = (events: ReadonlyArray<readonly [string, () => void]>): void => {
+    const deliverAll = (events: ReadonlyArray<readonly [string, () => void]>, realAt = realNow()): void => {
       // Never before anything already delivered nor before the thread's clock (it may have
       // blocked meanwhile); the hold made sure the loop did not pass this point otherwise.
-      last = Math.max(last, th.now(), vStart + (realNow() - rStart));
+      last = Math.max(last, th.now(), vStart + (realAt - rStart));
       for (const [what, run] of events) {
         const text = world.host.trace.string(what);
         world.complete(th, last, 0, () => {
@@ -199,6 +213,14 @@ export class IoSystem {
         deliverAll([[what, run]]);
       },
       deliverAll,
+      touch(): void {
+        const vNow = th.now();
+        const rNow = realNow();
+        if (vStart + (rNow - rStart) > vNow) {
+          vStart = vNow;
+          rStart = rNow;
+        }
+      },
       close(): void {
         if (closed) return;
         closed = true;

@@ -312,19 +312,31 @@ export function runSlice(maxRealMs: number): 'more' | 'wait' | 'done' {
   const deadline = host.realNow() + maxRealMs;
   if (externalSettled) runExternalCompletions();
   while (!rt.exited) {
+    // Real I/O under way (a child process): libuv's poll phase takes what is ready even when it
+    // does not wait (immediates pending). What is ready reaches the simulation only when the
+    // host's loop has a turn: give it one before an iteration whenever a millisecond of real
+    // time went by without (after the main script, a busy wait, a long chain of immediates).
+    if (simHolding() && host.realNow() - hostTurnAt >= 1) return toHost('more');
     if (!runIteration()) {
       if (ioWaiting) {
         ioWaiting = false;
-        if (!rt.exited) return 'wait';
+        if (!rt.exited) return toHost('wait');
       }
       // Only real (external) promises keep the program alive: let the host's loop run.
-      if (!rt.exited && pendingExternals > 0) return 'wait';
+      if (!rt.exited && pendingExternals > 0) return toHost('wait');
       break;
     }
-    if (host.realNow() >= deadline) return rt.exited ? (finish(), 'done') : 'more';
+    if (host.realNow() >= deadline) return rt.exited ? (finish(), 'done') : toHost('more');
   }
   finish();
   return 'done';
+}
+
+/** Real time of the last return to the host (its loop then has a turn, in which real I/O arrives). */
+let hostTurnAt = 0;
+function toHost(r: 'more' | 'wait'): 'more' | 'wait' {
+  hostTurnAt = rt.host.realNow();
+  return r;
 }
 
 export function isFinished(): boolean {

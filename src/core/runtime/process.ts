@@ -29,6 +29,13 @@ function stream(fd: 1 | 2): object {
     },
     on() { return this; },
     once() { return this; },
+    // What `readable.pipe(process.stdout)` calls on its destination (it never ends stdout).
+    addListener() { return this; },
+    prependListener() { return this; },
+    removeListener() { return this; },
+    off() { return this; },
+    emit() { return false; },
+    listenerCount() { return 0; },
     end() { /* nothing to flush */ },
   };
 }
