@@ -61,10 +61,22 @@ async function nodeLibPlugin() {
     'abort-controller': shim('abort-controller.js'),
     events: fs.existsSync(eventsPort) ? eventsPort : shim('host-events.js'),
   };
+  const streamsDir = path.join(root, 'src/core/node/streams');
+  const streamPorts = new Map((fs.existsSync(streamsDir) ? fs.readdirSync(streamsDir) : []).filter((f) => f.endsWith('.js'))
+    .map((f) => [f === 'stream.js' ? 'stream.js' : `internal/streams/${f}`, path.join(streamsDir, f)]));
   return {
     name: 'async-timeline-nodelib',
     setup(build) {
       build.onResolve({ filter: /^(process\/|buffer|string_decoder\/?|abort-controller|events)$/ }, (args) => ({ path: aliases[args.path] }));
+      // readable-stream's modules that Node v20.20.2 changed: src/core/node/streams/<name>.js
+      // instead (src/core/node/streams/README.md), whoever requires them (readable-stream's own
+      // files, stream.ts, fs-streams.ts, readline.ts), so each exists once in the bundle.
+      build.onResolve({ filter: /^(\.\.?\/|readable-stream\/lib\/)/ }, async (args) => {
+        if (args.pluginData === streamPorts || (args.path.startsWith('.') && !args.importer.includes(`${path.sep}node_modules${path.sep}readable-stream${path.sep}`))) return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: streamPorts });
+        const port = streamPorts.get(path.relative(path.join(root, 'node_modules/readable-stream/lib'), r.path).split(path.sep).join('/'));
+        return port ? { path: port } : undefined;
+      });
       // Node built-ins this layer provides (fs, stream, readline, …): its own, as the program sees them.
       // Other Node built-ins (util, async_hooks, …): the host's, handed over by install().
       build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {

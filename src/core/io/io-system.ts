@@ -85,6 +85,8 @@ interface Pending {
   io: number;
   thread: SimThread;
   what: string;
+  /** For a pool request awaiting its real answer: its modelled end. */
+  dueBy?: number;
   /** For a hold: the loop may not advance to `due` unless this returns true. */
   mayAdvanceTo?(due: number): boolean;
   /** Ends it when the run ends (kills a child). */
@@ -153,14 +155,17 @@ export class IoSystem {
     } else {
       // Real asynchronous work: the answer must be in before the loop reaches the request's end.
       entry.mayAdvanceTo = (due) => due < booking.end;
+      entry.dueBy = booking.end;
       this.holds.add(entry);
+      // Queued now, so requests due at the same moment complete in the order they were made
+      // (not in the order their real answers came); the hold keeps the loop from getting there first.
+      world.complete(th, booking.end, io, complete);
       req.start!((e, r) => {
         if (answered) return;
         answered = true;
         error = e;
         result = r;
         this.holds.delete(entry);
-        world.complete(th, booking.end, io, complete);
       });
     }
     return io;
@@ -256,6 +261,12 @@ export class IoSystem {
       if (!h.mayAdvanceTo!(due)) return false;
     }
     return true;
+  }
+
+  /** A pool request is due by `now` (its modelled end has come) but its real answer is not in yet. */
+  awaitingAnswer(now: number): boolean {
+    for (const h of this.holds) if (h.dueBy !== undefined && h.dueBy <= now) return true;
+    return false;
   }
 
   /** Something real is still under way (the loop must not end while it is ref'd). */

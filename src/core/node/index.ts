@@ -17,6 +17,13 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
     return fs;
   },
   'fs/promises': () => require('./fs-promises').makeFsPromises(),
+  child_process: () => require('./child-process').makeChildProcess(),
+  readline: () => require('./readline').readline,
+  'readline/promises': () => require('./readline').readlinePromises,
+  crypto: () => require('./crypto').makeCrypto(),
+  zlib: () => require('./zlib').makeZlib(),
+  dns: () => require('./dns').makeDns(),
+  'dns/promises': () => require('./dns').makeDnsPromises(),
 };
 
 export function install(host: NodeLibHost): (name: string) => unknown {

@@ -8,5 +8,12 @@ export const NODE_LIB_MODULES: readonly string[] = [
   'stream/promises',
   'stream/consumers',
   'fs',
+  'child_process',
+  'crypto',
+  'zlib',
+  'dns',
+  'dns/promises',
   'fs/promises',
+  'readline',
+  'readline/promises',
 ];

@@ -15,7 +15,7 @@
  * before the first loop iteration): rule "timers first" (the first iteration is taken to start
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
-import { simAlive, simFlushOutput, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
+import { simAlive, simAwaitingAnswer, simFlushOutput, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -136,6 +136,8 @@ let iteration = 0;
 let finished = false;
 /** runIteration stopped in its poll phase to let real I/O make progress (runSlice answers 'wait'). */
 let ioWaiting = false;
+/** runIteration stopped before its poll phase to wait for a real answer: the next call resumes there. */
+let resumeAtPoll = false;
 /** The ES module's top-level-await evaluation promise, if any. */
 let mainPromise: PromiseImpl | undefined;
 let mainSettled = true;
@@ -184,6 +186,10 @@ function loopAlive(): boolean {
 /** One uv_run iteration; returns false when the loop has ended. */
 function runIteration(): boolean {
   const budgets = rt.host.options.budgets;
+  if (resumeAtPoll) {
+    resumeAtPoll = false;
+    return pollAndCheck(budgets);
+  }
   if (iteration++ === 0 && hasImmediates() && (rt.host.options.seed & 1) === 0) {
     const first = nextExpiry();
     if (first <= clock.loop + 1) advanceTo(first);
@@ -214,6 +220,18 @@ function runIteration(): boolean {
       return false;
     }
     advanceTo(due);
+  }
+  return pollAndCheck(budgets);
+}
+
+/** The rest of an iteration: poll (I/O completions), check (immediates), the end-of-loop checks. */
+function pollAndCheck(budgets: typeof rt.host.options.budgets): boolean {
+  // A pool request whose modelled end has come but whose real answer (dns.lookup) is not in yet:
+  // let real time pass, then resume this poll phase (libuv would find the request done).
+  if (simAwaitingAnswer(clock.now)) {
+    ioWaiting = true;
+    resumeAtPoll = true;
+    return false;
   }
   // I/O completions of the simulated world that are due run as Io macrotasks (libuv's poll).
   simPoll();

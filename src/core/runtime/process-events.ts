@@ -112,9 +112,11 @@ export function emitWarning(warning: unknown, type?: unknown, code?: unknown, ct
     if (w.code) text += `[${String(w.code)}] `;
     text += typeof w.toString === 'function' ? `${w.toString()}` : Error.prototype.toString.call(w);
     if (typeof w.detail === 'string') text += `\n${w.detail}`;
+    // Shown once; it names the flag for the first warning's kind (lib/internal/process/warning.js).
     if (!warnedTraceHint) {
       warnedTraceHint = true;
-      text += '\n(Use `node --trace-warnings ...` to show where the warning was created)';
+      const flag = w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+      text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     }
     writeOut(2, text + '\n');
     processEmit('warning', w);

@@ -319,6 +319,11 @@ export function simMayAdvanceTo(due: number): boolean {
   return sim === undefined || sim.io.mayAdvanceTo(due);
 }
 
+/** A threadpool request is due by `now` but its real answer is not in: the poll phase waits for it. */
+export function simAwaitingAnswer(now: number): boolean {
+  return sim !== undefined && sim.io.awaitingAnswer(now);
+}
+
 /** Real operations are under way (the loop waits for them rather than ending). */
 export function simHolding(): boolean {
   return sim !== undefined && sim.io.holding;
