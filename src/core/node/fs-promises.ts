@@ -10,8 +10,10 @@
  */
 import { EventEmitter } from 'events';
 import { formatSize } from '../io/model';
-import { abortedBy, validatePath } from './errors';
-import { byteSize, checkReadBudget, costOf, ownDates, signalOf, type Cost } from './fs';
+import { validatePath } from './errors';
+import { byteSize, checkReadBudget, costOf, ownDates, type Cost } from './fs';
+import { opendirPromise } from './fs-dir';
+import { checkAbortedSignal, handleFdClose, readFileHandle, readFileOptions, writeFileHandle, writeFileOptions } from './fs-whole';
 import { kRef, kUnref } from './fs-streams';
 import { real } from './host';
 import { displayPath, submitPromise } from './libuv';
@@ -29,10 +31,6 @@ function request<T>(name: string, sync: string, args: unknown[], cost: Cost, lab
   });
 }
 
-function checkAborted(signal: AbortSignal | undefined): void {
-  const aborted = abortedBy(signal);
-  if (aborted) throw aborted;
-}
 
 const kFd = Symbol('kFd');
 const kRefs = Symbol('kRefs');
@@ -93,8 +91,24 @@ export class FileHandle extends EventEmitter {
     }
   }
 
+  /** Node's fsCall for an operation made of several requests: EBADF when closed, ref'd meanwhile. */
+  async call<T>(syscall: string, fn: () => Promise<T>): Promise<T> {
+    if (this[kFd] === -1) {
+      const e = new Error('file closed') as Error & { code: string; syscall: string };
+      e.code = 'EBADF';
+      e.syscall = syscall;
+      throw e;
+    }
+    try {
+      this[kRef]();
+      return await fn();
+    } finally {
+      this[kUnref]();
+    }
+  }
+
   async appendFile(data: unknown, options?: unknown): Promise<void> {
-    return writeFileHandle(this, data, options, 'a');
+    return writeFileOfHandle(this, data, options, { flag: 'a' });
   }
 
   async chmod(mode: unknown): Promise<void> {
@@ -157,7 +171,7 @@ export class FileHandle extends EventEmitter {
   }
 
   async readFile(options?: unknown): Promise<Buffer | string> {
-    return readFileHandle(this, options);
+    return readFileOfHandle(this, options);
   }
 
   readLines(options?: unknown): unknown {
@@ -180,7 +194,7 @@ export class FileHandle extends EventEmitter {
   }
 
   async writeFile(data: unknown, options?: unknown): Promise<void> {
-    return writeFileHandle(this, data, options);
+    return writeFileOfHandle(this, data, options, { flag: 'w' });
   }
 
   close = (): Promise<void> => {
@@ -233,35 +247,18 @@ function nullProto<T extends object>(o: T): T {
   return Object.assign(Object.create(null), o);
 }
 
-function encodingOf(options: unknown): BufferEncoding | undefined {
-  if (typeof options === 'string') return options as BufferEncoding;
-  return ((options as { encoding?: BufferEncoding | null } | null | undefined)?.encoding ?? undefined) || undefined;
+
+/** Node's readFile on a FileHandle: readFileHandle, the handle ref'd meanwhile (fsCall). */
+async function readFileOfHandle(handle: FileHandle, options: unknown): Promise<Buffer | string> {
+  const opts = readFileOptions(handle, options);
+  checkReadBudget('readFile', handle.fd);
+  return handle.call('readFile', () => readFileHandle(handle, opts));
 }
 
-async function readFileHandle(handle: FileHandle, options: unknown): Promise<Buffer | string> {
-  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
-  const fd = handle.fd;
-  checkReadBudget('readFile', fd);
-  const data = await request<Buffer>('readFile', 'readFileSync', [fd], 'read', `readFile fd ${fd}`);
-  const encoding = encodingOf(options);
-  return encoding ? data.toString(encoding) : data;
-}
-
-async function writeFileHandle(handle: FileHandle, data: unknown, options: unknown, flag?: string): Promise<void> {
-  checkAborted((options as { signal?: AbortSignal } | undefined)?.signal);
-  const bytes = await dataOf(data, encodingOf(options));
-  await request<void>(flag === 'a' ? 'appendFile' : 'writeFile', flag === 'a' ? 'appendFileSync' : 'writeFileSync', [handle.fd, bytes], 'write', `${flag === 'a' ? 'appendFile' : 'writeFile'} fd ${handle.fd}`, byteSize(bytes));
-}
-
-/** writeFile's data: a string, a view, or (Node 15+) an (async) iterable of chunks. */
-async function dataOf(data: unknown, encoding: BufferEncoding | undefined): Promise<string | NodeJS.ArrayBufferView> {
-  if (typeof data === 'string' || ArrayBuffer.isView(data)) return typeof data === 'string' && encoding ? Buffer.from(data, encoding) : (data as string | NodeJS.ArrayBufferView);
-  if (data && typeof data === 'object' && (Symbol.asyncIterator in data || Symbol.iterator in data)) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of data as AsyncIterable<unknown>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk as Uint8Array));
-    return Buffer.concat(chunks);
-  }
-  return data as string; // the host's validation reports the type
+/** Node's writeFile on a FileHandle (appendFile on one is the same: it writes at the handle's position). */
+async function writeFileOfHandle(handle: FileHandle, data: unknown, options: unknown, defaults: { flag: string }): Promise<void> {
+  const { opts, data: bytes } = writeFileOptions(handle, data, options, { encoding: 'utf8', mode: 0o666, flush: false, ...defaults });
+  return handle.call('writeFile', () => writeFileHandle(handle, bytes, opts.signal, opts.encoding));
 }
 
 // ------------------------------------------------------------------------------------ functions
@@ -273,29 +270,33 @@ async function open(path: unknown, flags?: unknown, mode?: unknown): Promise<Fil
 }
 
 async function readFile(path: unknown, options?: unknown): Promise<Buffer | string> {
-  if (path instanceof FileHandle) return readFileHandle(path, options);
-  const signal = signalOf(options);
-  checkAborted(signal);
+  const opts = readFileOptions(path, options);
+  const flag = opts.flag || 'r';
+  if (path instanceof FileHandle) return readFileHandle(path, opts);
+  checkAbortedSignal(opts.signal);
   validatePath(path);
   checkReadBudget('readFile', path);
-  const data = await request<Buffer | string>('readFile', 'readFileSync', [path, options], 'read');
-  checkAborted(signal);
-  return data;
+  const fd = await open(path, flag, 0o666);
+  return handleFdClose(readFileHandle(fd, opts, `readFile ${displayPath(path)}`), fd.close);
 }
 
 async function writeFile(path: unknown, data: unknown, options?: unknown): Promise<void> {
-  if (path instanceof FileHandle) return writeFileHandle(path, data, options);
-  checkAborted(signalOf(options));
+  const { opts, data: bytes } = writeFileOptions(path, data, options, { encoding: 'utf8', mode: 0o666, flag: 'w', flush: false });
+  const flag = opts.flag || 'w';
+  if (path instanceof FileHandle) return writeFileHandle(path, bytes, opts.signal, opts.encoding);
+  checkAbortedSignal(opts.signal);
   validatePath(path);
-  const bytes = await dataOf(data, encodingOf(options));
-  await request<void>('writeFile', 'writeFileSync', [path, bytes, options], 'write', undefined, byteSize(bytes));
+  const fd = await open(path, flag, opts.mode);
+  let writeOp = writeFileHandle(fd, bytes, opts.signal, opts.encoding);
+  if (opts.flush) writeOp = writeOp.then(() => fd.sync());
+  return handleFdClose(writeOp, fd.close);
 }
 
 async function appendFile(path: unknown, data: unknown, options?: unknown): Promise<void> {
-  if (path instanceof FileHandle) return writeFileHandle(path, data, options, 'a');
-  validatePath(path);
-  const bytes = await dataOf(data, encodingOf(options));
-  await request<void>('appendFile', 'appendFileSync', [path, bytes, options], 'write', undefined, byteSize(bytes));
+  const given = typeof options === 'string' ? { encoding: options } : options && typeof options === 'object' ? { ...(options as object) } : {};
+  const opts = { encoding: 'utf8', mode: 0o666, flag: 'a', ...given } as Record<string, unknown>;
+  opts.flag = opts.flag || 'a';
+  return writeFile(path, data, opts);
 }
 
 /** The functions that are one request with the host's synchronous counterpart and no special case. */
@@ -343,9 +344,7 @@ export function makeFsPromises(): Record<string, unknown> {
   const fsp: Record<string, unknown> = { constants: host.constants };
   for (const [name, spec] of Object.entries(SIMPLE)) fsp[name] = simple(name, spec);
   Object.assign(fsp, { open, readFile, writeFile, appendFile });
-  fsp.opendir = async () => {
-    throw new Error('fs.promises.opendir is not simulated yet by Async Timeline: use readdir');
-  };
+  fsp.opendir = opendirPromise;
   fsp.watch = () => {
     throw new Error('fs.promises.watch is not simulated yet by Async Timeline: its events would arrive outside the simulated loop');
   };

@@ -11,9 +11,11 @@
  */
 import type { IoModel } from '../io/model';
 import { formatSize } from '../io/model';
-import { abortedBy, sandboxError } from './errors';
+import { sandboxError } from './errors';
 import { host, real } from './host';
 import { addStreams } from './fs-streams';
+import { appendFile, readFile, writeFile } from './fs-whole';
+import { Dir, opendir, opendirSync } from './fs-dir';
 import { displayPath, submit } from './libuv';
 
 type Callback = (...a: unknown[]) => void;
@@ -32,11 +34,6 @@ export function ownDates<T>(stats: T): T {
     if (ms !== undefined) Object.defineProperty(st, k, { value: new Date(Number(ms)), writable: true, enumerable: true, configurable: true });
   }
   return stats;
-}
-
-/** The `signal` of an options argument (readFile, writeFile, appendFile). */
-export function signalOf(options: unknown): AbortSignal | undefined {
-  return options !== null && typeof options === 'object' ? ((options as { signal?: AbortSignal }).signal ?? undefined) : undefined;
 }
 
 /**
@@ -97,15 +94,12 @@ interface Spec {
   dataArg?: number;
   /** How the result reaches the callback: `value` → (null, value); `none` → (null). */
   result?: 'value' | 'none';
-  /** The argument that may hold `{ signal }` (readFile, writeFile, appendFile). */
-  optionsArg?: number;
   /** The result is a Stats (its Dates are re-made in the sandbox). */
   stats?: boolean;
 }
 
 const SPECS: Record<string, Spec> = {
   access: { sync: 'accessSync', cost: 'meta', result: 'none' },
-  appendFile: { sync: 'appendFileSync', cost: 'write', dataArg: 1, result: 'none', optionsArg: 2 },
   chmod: { sync: 'chmodSync', cost: 'meta', result: 'none' },
   chown: { sync: 'chownSync', cost: 'meta', result: 'none' },
   copyFile: { sync: 'copyFileSync', cost: 'write', result: 'none' },
@@ -125,7 +119,6 @@ const SPECS: Record<string, Spec> = {
   mkdtemp: { sync: 'mkdtempSync', cost: 'meta' },
   open: { sync: 'openSync', cost: 'meta' },
   readdir: { sync: 'readdirSync', cost: 'meta' },
-  readFile: { sync: 'readFileSync', cost: 'read', optionsArg: 1 },
   readlink: { sync: 'readlinkSync', cost: 'meta' },
   realpath: { sync: 'realpathSync', cost: 'meta' },
   rename: { sync: 'renameSync', cost: 'meta', result: 'none' },
@@ -137,7 +130,6 @@ const SPECS: Record<string, Spec> = {
   truncate: { sync: 'truncateSync', cost: 'meta', result: 'none' },
   unlink: { sync: 'unlinkSync', cost: 'meta', result: 'none' },
   utimes: { sync: 'utimesSync', cost: 'meta', result: 'none' },
-  writeFile: { sync: 'writeFileSync', cost: 'write', dataArg: 1, result: 'none', optionsArg: 2 },
 };
 
 /** One asynchronous fs function of the table above. */
@@ -146,20 +138,13 @@ function asyncFunction(name: string, spec: Spec): (...args: unknown[]) => void {
     [name](...args: unknown[]): void {
       const cb = takeCallback(name, args);
       const written = spec.dataArg !== undefined ? byteSize(args[spec.dataArg]) : 0;
-      // Node's checkAborted: an aborted signal calls back at once; one aborted meanwhile, at the end.
-      const signal = spec.optionsArg !== undefined && typeof args[0] !== 'number' ? signalOf(args[spec.optionsArg]) : undefined;
-      const aborted = abortedBy(signal);
-      if (aborted) return cb(aborted);
-      if (name === 'readFile') checkReadBudget(name, args[0]);
       submit({
         label: `${name} ${displayPath(args[0])}`,
         work: () => realFs()[spec.sync](...args),
         cost: (m, r) => costOf(spec.cost, m, spec.cost === 'read' ? byteSize(r) : written),
         describe: spec.cost === 'read' ? (r) => formatSize(byteSize(r)) : spec.cost === 'write' && spec.dataArg !== undefined ? () => formatSize(written) : undefined,
       }, (err, r) => {
-        const abort = abortedBy(signal);
-        if (abort) cb(abort);
-        else if (err) cb(err);
+        if (err) cb(err);
         else if (spec.result === 'none' || r === undefined) cb(null);
         else cb(null, spec.stats ? ownDates(r) : r);
       });
@@ -249,6 +234,12 @@ export function makeFs(): Fs {
   const fs: Fs = {};
   for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(host))) {
     if (key === 'promises') continue;
+    // Node's lazy exports (ReadStream, Dir, opendir, …) are accessors whose setters write the
+    // host module's own variables: copy their values, so replacing them here never reaches the host.
+    if (desc.get !== undefined || desc.set !== undefined) {
+      Object.defineProperty(fs, key, { value: desc.get?.call(host), writable: true, enumerable: desc.enumerable, configurable: true });
+      continue;
+    }
     if (typeof desc.value === 'function' && /Sync$/.test(key)) {
       const syncFn = desc.value as (...a: unknown[]) => unknown;
       const stats = key === 'statSync' || key === 'lstatSync' || key === 'fstatSync';
@@ -269,7 +260,7 @@ export function makeFs(): Fs {
   for (const [name, spec] of Object.entries(SPECS)) fs[name] = asyncFunction(name, spec);
   const realpathNative = asyncFunction('realpath', { sync: 'realpathSync', cost: 'meta' });
   fs.realpath.native = realpathNative;
-  Object.assign(fs, { read, write, readv: vectored('readv'), writev: vectored('writev'), close, exists });
+  Object.assign(fs, { read, write, readv: vectored('readv'), writev: vectored('writev'), close, exists, readFile, writeFile, appendFile, opendir, opendirSync, Dir });
   for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = notSimulated(name);
   // What util.promisify makes of them in Node (its internal kCustomPromisifyArgsSymbol lists).
   const custom = Symbol.for('nodejs.util.promisify.custom');
