@@ -34,7 +34,7 @@ const MAIN_VAR = TLA_GLOBAL;
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
   'AbortController', 'AbortSignal', 'EventTarget', 'Event', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'CustomEvent',
 ];
 
 /**

@@ -21,7 +21,10 @@ async function arrayBuffer(stream: AsyncIterable<unknown>): Promise<ArrayBuffer>
     parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : new Uint8Array(chunk as ArrayBuffer));
   }
   const joined = Buffer.concat(parts);
-  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+  // An ArrayBuffer of the program's realm (Buffer's memory is the host's).
+  const out = new ArrayBuffer(joined.byteLength);
+  new Uint8Array(out).set(joined);
+  return out;
 }
 
 async function buffer(stream: AsyncIterable<unknown>): Promise<Buffer> {

@@ -10,7 +10,20 @@ import { clearTimeout, scheduleInternal } from './timers';
 import { makeAsyncGenerator } from './drivers/async-generator';
 import { awaitRequest, yieldRequest } from './drivers/common';
 
-interface Options { signal?: { aborted: boolean; reason?: unknown; addEventListener?: (t: string, f: () => void, o?: object) => void }; ref?: boolean }
+interface Options {
+  signal?: { aborted: boolean; reason?: unknown; addEventListener?: (t: string, f: () => void, o?: object) => void; removeEventListener?: (t: string, f: () => void) => void };
+  ref?: boolean;
+}
+
+/**
+ * Node returns `ret.finally(() => signal.removeEventListener('abort', oncancel))` when a signal
+ * is given: the caller's promise settles two ticks after the timer's own (which is why an
+ * already-aborted call, rejected at once, can be reported first).
+ */
+function removingListener(p: PromiseImpl, signal: Options['signal'], oncancel: () => void): PromiseImpl {
+  const fin = (PromiseImpl.prototype as unknown as { finally(f: () => void): PromiseImpl }).finally;
+  return fin.call(p, () => signal?.removeEventListener?.('abort', oncancel));
+}
 
 function abortError(signal: Options['signal']): Error {
   const e = nodeError(Error, 'ABORT_ERR', 'The operation was aborted');
@@ -39,11 +52,13 @@ export function setTimeout(after?: unknown, value?: unknown, options?: unknown):
     return p;
   }
   const t = scheduleInternal(() => resolvePromise(p, value), after, undefined, opts.ref !== false);
-  opts.signal?.addEventListener?.('abort', () => {
+  if (!opts.signal) return p;
+  const oncancel = () => {
     clearTimeout(t);
     rejectPromise(p, abortError(opts.signal));
-  }, { once: true });
-  return p;
+  };
+  opts.signal.addEventListener?.('abort', oncancel, { once: true });
+  return removingListener(p, opts.signal, oncancel);
 }
 
 export function setImmediate(value?: unknown, options?: unknown): PromiseImpl {
@@ -61,11 +76,13 @@ export function setImmediate(value?: unknown, options?: unknown): PromiseImpl {
   }
   const im = setImmediateCb(() => resolvePromise(p, value));
   if (opts.ref === false) im.unref();
-  opts.signal?.addEventListener?.('abort', () => {
+  if (!opts.signal) return p;
+  const oncancel = () => {
     clearImmediate(im);
     rejectPromise(p, abortError(opts.signal));
-  }, { once: true });
-  return p;
+  };
+  opts.signal.addEventListener?.('abort', oncancel, { once: true });
+  return removingListener(p, opts.signal, oncancel);
 }
 
 /**
