@@ -3,7 +3,7 @@
  * so every consumer sees the same defaults.
  */
 import * as vscode from 'vscode';
-import type { RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 
 export const SECTION = 'asyncTimeline';
 
@@ -21,6 +21,8 @@ export interface RunSettings {
   seed: number;
   unhandledRejections: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
+  /** How real I/O takes virtual time (docs/io-model.md). */
+  io: IoOptions;
 }
 
 /** Settings that shape a run, for the file at `scope` (folder settings win over user settings). */
@@ -39,6 +41,7 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     seed: c.get<number>('seed', 0),
     unhandledRejections: c.get<UnhandledRejectionsMode>('unhandledRejections', 'throw'),
     budgets,
+    io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: c.get<IoOptions['costs']>('io.costs', {}) },
   };
 }
 

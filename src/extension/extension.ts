@@ -12,14 +12,18 @@ import { registerDiagnostics } from './diagnostics';
 import { EntryArguments } from './entries';
 import { registerFunctionIndex } from './functionIndex';
 import { registerOutput } from './output';
+import { registerRealIoNotice } from './trust';
 import { registerPanels } from './panels';
 import { Runner } from './runner';
 import { registerSamples } from './samples';
 import { registerStatusBar } from './statusBar';
+import { registerTraceCommands } from './traceCommands';
+import { registerTraceEditor } from './traceEditor';
 import { registerVisualize, Visualizer } from './visualize';
 
 export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi {
   registerOutput(context);
+  registerRealIoNotice(context);
   registerDiagnostics(context);
   registerFunctionIndex(context);
 
@@ -41,7 +45,10 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
   registerCodeLens(context, runner, args);
   const statusBar = registerStatusBar(context, runner);
   const decorations = registerDecorations(context, runner, panels);
-  return makeTestApi(runner, panels, decorations, args, statusBar);
+  // Saved traces: the read-only editor for *.async-timeline.json, Save trace… / Open in Perfetto….
+  const traceEditor = registerTraceEditor(context);
+  registerTraceCommands(context, panels, traceEditor);
+  return makeTestApi(runner, panels, decorations, args, statusBar, traceEditor);
 }
 
 export function deactivate(): void {

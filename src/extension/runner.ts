@@ -11,7 +11,7 @@ import { readRunSettings } from './config';
 import { setRunDiagnostics } from './diagnostics';
 import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
 import { output } from './output';
-import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
+import { explainUntrusted, isTrusted, noticeRealIoOnce, UNTRUSTED_MESSAGE } from './trust';
 import { EventKind } from '../core/trace/format';
 import type { RunBudgets, SourceDiagnostic } from '../core/engine/api';
 import type { RunStop } from '../shared/protocol';
@@ -114,6 +114,7 @@ export class Runner implements vscode.Disposable {
       explainUntrusted();
       return { ...base, status: 'untrusted', message: UNTRUSTED_MESSAGE };
     }
+    noticeRealIoOnce();
 
     const previous = this.running.get(uri);
     if (previous) {
@@ -135,6 +136,7 @@ export class Runner implements vscode.Disposable {
       entryArgs: entry?.args,
       seed: settings.seed,
       unhandledRejections: settings.unhandledRejections,
+      io: settings.io,
       budgets,
       signal: abort.signal,
       onOutput: (_stream, text) => channel.append(text),

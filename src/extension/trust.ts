@@ -29,3 +29,23 @@ export function explainUntrusted(): void {
     if (choice === MANAGE) void vscode.commands.executeCommand('workbench.trust.manage');
   });
 }
+
+/**
+ * Real I/O is real: a visualized program reads and writes real files and starts real
+ * processes, as `node` would (only its timing is simulated). Said once, at the first run in a
+ * trusted workspace; the choice to not see it again is remembered.
+ */
+const REAL_IO_NOTICE =
+  'Async Timeline runs your program for real: it reads and writes real files and starts real processes, exactly as `node` would — only time is simulated. It runs only in trusted workspaces.';
+const REAL_IO_SEEN = 'asyncTimeline.realIoNoticeSeen';
+let memento: vscode.Memento | undefined;
+
+export function registerRealIoNotice(context: vscode.ExtensionContext): void {
+  memento = context.globalState;
+}
+
+export function noticeRealIoOnce(): void {
+  if (memento === undefined || memento.get<boolean>(REAL_IO_SEEN)) return;
+  void memento.update(REAL_IO_SEEN, true);
+  void vscode.window.showInformationMessage(REAL_IO_NOTICE, 'OK');
+}
