@@ -89,6 +89,8 @@ interface Pending {
   dueBy?: number;
   /** For a hold: the loop may not advance to `due` unless this returns true. */
   mayAdvanceTo?(due: number): boolean;
+  /** For a hold: the virtual time up to which the loop may run while it waits (grows with real time for a channel). */
+  frontier?(): number;
   /** Ends it when the run ends (kills a child). */
   shutdown?(): string | undefined;
 }
@@ -155,6 +157,7 @@ export class IoSystem {
     } else {
       // Real asynchronous work: the answer must be in before the loop reaches the request's end.
       entry.mayAdvanceTo = (due) => due < booking.end;
+      entry.frontier = () => booking.end;
       entry.dueBy = booking.end;
       this.holds.add(entry);
       // Queued now, so requests due at the same moment complete in the order they were made
@@ -186,6 +189,7 @@ export class IoSystem {
       thread: th,
       what: label,
       mayAdvanceTo: (due) => due <= vStart + (this.host.realNow() - rStart),
+      frontier: () => vStart + (this.host.realNow() - rStart),
       shutdown: () => {
         kill();
         return `${label} was still running when the run ended: it was killed`;
@@ -267,6 +271,17 @@ export class IoSystem {
   awaitingAnswer(now: number): boolean {
     for (const h of this.holds) if (h.dueBy !== undefined && h.dueBy <= now) return true;
     return false;
+  }
+
+  /**
+   * How far virtual time has got while the loop waits for real I/O: the least frontier of the
+   * holds (Infinity without any). A run waiting on a child that never ends passes the virtual-time
+   * budget this way, and stops.
+   */
+  holdFrontier(): number {
+    let t = Infinity;
+    for (const h of this.holds) t = Math.min(t, h.frontier?.() ?? Infinity);
+    return t;
   }
 
   /** Something real is still under way (the loop must not end while it is ref'd). */

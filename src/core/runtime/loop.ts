@@ -15,7 +15,7 @@
  * before the first loop iteration): rule "timers first" (the first iteration is taken to start
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
-import { simAlive, simAwaitingAnswer, simFlushOutput, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
+import { simAlive, simAwaitingAnswer, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -204,7 +204,8 @@ function runIteration(): boolean {
     if (!simMayAdvanceTo(due)) {
       // Real I/O (a child process, a dns answer) could still deliver something before `due`:
       // let real time pass (the engine sleeps a little) and poll again.
-      if (due > budgets.virtualTimeMs && clock.now >= budgets.virtualTimeMs) {
+      if (due > budgets.virtualTimeMs && Math.max(clock.now, simHoldFrontier()) >= budgets.virtualTimeMs) {
+        advanceTo(budgets.virtualTimeMs);
         stopRun(`budget: virtual time ${budgets.virtualTimeMs} ms`);
         return false;
       }

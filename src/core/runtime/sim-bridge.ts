@@ -324,6 +324,11 @@ export function simAwaitingAnswer(now: number): boolean {
   return sim !== undefined && sim.io.awaitingAnswer(now);
 }
 
+/** How far virtual time has got while the loop waits for real I/O (Infinity: no wait). */
+export function simHoldFrontier(): number {
+  return sim === undefined ? Infinity : sim.io.holdFrontier();
+}
+
 /** Real operations are under way (the loop waits for them rather than ending). */
 export function simHolding(): boolean {
   return sim !== undefined && sim.io.holding;
