@@ -5,6 +5,7 @@
  * (started, not yet finished or thrown) at one moment.
  */
 import { EventKind, type TraceFile } from '../core/trace/format';
+import { internalTasks } from '../core/viewmodel/internal';
 import { ioStats, ioText, type IoStats } from '../core/viewmodel/io-stats';
 
 export interface CliSummary {
@@ -17,9 +18,11 @@ export interface CliSummary {
 
 export function summarize(trace: TraceFile): CliSummary {
   const { kind, a } = trace.events;
+  // The program's own tasks: Node's layer in the sandbox (fs.promises, streams) makes tasks too.
+  const internal = internalTasks(trace);
   const isAsyncTask = (task: number) => {
     const k = trace.tasks[task]?.kind;
-    return k === 'async' || k === 'async-generator';
+    return (k === 'async' || k === 'async-generator') && internal[task] !== 1;
   };
   let tasks = 0;
   let awaits = 0;
@@ -42,7 +45,7 @@ export function summarize(trace: TraceFile): CliSummary {
         if (running.delete(a[i])) alive--;
         break;
       case EventKind.TaskSuspend:
-        awaits++;
+        if (internal[a[i]] !== 1) awaits++;
         break;
     }
   }

@@ -6,6 +6,7 @@
 import { EventKind, type TraceFile } from '../trace/format';
 import { blockInterval, formatDuration } from './axis';
 import { blockUsesCore, threadNames } from './threads';
+import { internalTasks } from './internal';
 import { ioStats, ioText, type IoStats } from './io-stats';
 
 export interface Summary {
@@ -41,7 +42,9 @@ export interface ConsoleLine {
 }
 
 export function buildSummary(trace: TraceFile): Summary {
-  const { kind, b } = trace.events;
+  const { kind, a, b } = trace.events;
+  // Node's own layer (fs.promises, streams) makes tasks too: the counts are the program's.
+  const internal = internalTasks(trace);
   let awaits = 0;
   let alive = 0;
   let maxConcurrency = 0;
@@ -53,10 +56,10 @@ export function buildSummary(trace: TraceFile): Summary {
   const threads = threadNames(trace);
   for (let i = 0; i < kind.length; i++) {
     switch (kind[i]) {
-      case EventKind.TaskSuspend: awaits++; break;
-      case EventKind.TaskStart: alive++; maxConcurrency = Math.max(maxConcurrency, alive); break;
+      case EventKind.TaskSuspend: if (internal[a[i]] !== 1) awaits++; break;
+      case EventKind.TaskStart: if (internal[a[i]] !== 1) { alive++; maxConcurrency = Math.max(maxConcurrency, alive); } break;
       case EventKind.TaskFinish:
-      case EventKind.TaskThrow: alive--; break;
+      case EventKind.TaskThrow: if (internal[a[i]] !== 1) alive--; break;
       case EventKind.Block: {
         const [start, stop] = blockInterval(trace, i);
         if (b[i] !== 0 && blockUsesCore(trace, i)) computingMs += stop - start;
@@ -82,7 +85,7 @@ export function buildSummary(trace: TraceFile): Summary {
   return {
     endTime: Math.max(trace.meta.endTime ?? 0, lastTime),
     events: n,
-    tasks: Math.max(0, trace.tasks.length - 1),
+    tasks: Math.max(0, trace.tasks.length - 1 - internal.reduce((n, f) => n + f, 0)),
     awaits,
     maxConcurrency,
     blockedMs,
