@@ -25,7 +25,6 @@ import { displayName } from './paths';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
-import { installAbortSignal } from './abort-signal';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -33,9 +32,23 @@ const MAIN_VAR = TLA_GLOBAL;
 
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
-  'AbortController', 'AbortSignal', 'EventTarget', 'Event', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'Crypto', 'CryptoKey', 'SubtleCrypto', 'CustomEvent',
+  'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'Crypto', 'CryptoKey', 'SubtleCrypto',
 ];
+
+/**
+ * Globals that are Node's JavaScript (lib/internal/event_target.js, abort_controller.js) ported
+ * into nodelib (src/core/node), by the nodelib module that makes them: their dispatch, listener
+ * errors (`process.nextTick(() => { throw err })`), leak warnings and `AbortSignal.timeout`
+ * timers must be the simulated loop's, not the host's.
+ */
+const NODE_LIB_GLOBALS: Record<string, string> = {
+  EventTarget: 'internal/event_target',
+  Event: 'internal/event_target',
+  CustomEvent: 'internal/event_target',
+  AbortController: 'internal/abort_controller',
+  AbortSignal: 'internal/abort_controller',
+};
 
 /**
  * What an instrumented async (generator) function's source looks like (transform.ts): a header
@@ -262,6 +275,7 @@ export class Sandboxes {
       formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
       inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
       errorSourceHeader: mapper.errorSourceHeader,
+      requireBuiltin: (name) => realRequire(name),
       options: {
         seed: input.seed,
         moduleKind: built.moduleKind,
@@ -286,7 +300,6 @@ export class Sandboxes {
         Object.defineProperty(sandbox, name, { value: (globalThis as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
       }
     }
-    installAbortSignal(sandbox);
     // The trace's file 0 is the entry; imported files register first when the bundle runs.
     if (!thread) (sandbox[INSTRUMENTATION_GLOBAL] as InstrumentationApi).sites(input.entryDisplay, []);
 
@@ -295,19 +308,36 @@ export class Sandboxes {
     const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
     const sandboxUtil = makeSandboxUtil(handle, sandbox);
     let nodeLib: ((name: string) => unknown) | undefined;
+    const loadNodeLib = (): ((name: string) => unknown) =>
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: realRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
-      if (NODE_LIB_MODULES.includes(bare)) {
-        nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: realRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 });
-        return nodeLib(bare);
-      }
+      if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
       return handle.builtinModule(name) ?? realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
     // The global `crypto` is nodelib's webcrypto (its subtle's promises are the simulation's), made on first use, as Node's getter.
     Object.defineProperty(sandbox, 'crypto', { get: () => (sandboxBuiltin('crypto') as { webcrypto: unknown }).webcrypto, enumerable: true, configurable: true });
+    // EventTarget, Event, CustomEvent, AbortController, AbortSignal: nodelib's, loaded on first
+    // access (a program that never touches them pays nothing), then plain values — the same
+    // classes nodelib's own modules (streams, events, fs, child_process) use, so `instanceof` holds.
+    for (const [name, from] of Object.entries(NODE_LIB_GLOBALS)) {
+      const settle = (value: unknown): void => {
+        Object.defineProperty(sandbox, name, { value, writable: true, configurable: true, enumerable: false });
+      };
+      Object.defineProperty(sandbox, name, {
+        get: () => {
+          const value = (loadNodeLib()(from) as Record<string, unknown>)[name];
+          settle(value);
+          return value;
+        },
+        set: settle,
+        enumerable: false,
+        configurable: true,
+      });
+    }
     const wrapper = new vm.Script(program.wrapperSource, { filename: program.filename }).runInContext(context) as (...a: unknown[]) => void;
     sandbox[MAIN_VAR] = undefined;
     sandbox[HANDLE_VAR] = handle;

@@ -38,14 +38,16 @@
 //   down to what events.js uses. Errors keep Node's `code`, `name`, message text and the
 //   "Name [CODE]: message" head of their stack (Node's prepareStackTrace writes it for its own
 //   errors; here the stack is formatted once while `name` reads that way).
-// - internal/event_target is the host's (the sandbox's EventTarget/AbortSignal are the host's):
-//   its private symbols kEvents, events.maxEventTargetListeners(Warned) are found by their
-//   descriptions on an EventTarget instance, kResistStopPropagation by what util.aborted passes
-//   to addEventListener, kEnhanceStackBeforeInspector (internal/errors) on an error an
-//   unhandled 'error' of the host's events module was thrown with. When one cannot be found, a
-//   symbol of the same description stands in (then the host does not see it). In the sandbox
+// - internal/event_target is event-target.js (the sandbox's EventTarget, Event and, through
+//   abort-controller.js, AbortSignal), required lazily as Node does; its kEvents and
+//   kResistStopPropagation are that module's. kEnhanceStackBeforeInspector (internal/errors) is
+//   found on an error an unhandled 'error' of the host's events module was thrown with; when it
+//   cannot be found, a symbol of the same description stands in. In the sandbox
 //   bundle `require('events')` is this file, so the 'error' stack enhancer is under a symbol
 //   of its own: a fatal-error printer finds it among the error's own symbols by description.
+// - The internal/errors codes and internal/validators that event-target.js and
+//   abort-controller.js use are defined here too, and shared with them through
+//   node-internals.js (filled at the end of this file).
 // - %AsyncIteratorPrototype% is taken from a native async generator function made with
 //   `Function` (this file's own `async function*` would be rewritten by the instrumenter).
 // - util.inspect / util.format come from require('util'), AsyncResource from
@@ -471,7 +473,30 @@ E('ERR_INVALID_ARG_TYPE',
 
     return msg;
   }, TypeError);
+E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
+  let inspected = inspect(value);
+  if (inspected.length > 128) {
+    inspected = `${inspected.slice(0, 128)}...`;
+  }
+  const type = name.includes('.') ? 'property' : 'argument';
+  return `The ${type} '${name}' ${reason}. Received ${inspected}`;
+}, TypeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
+E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
+E('ERR_MISSING_ARGS',
+  (...args) => {
+    let msg = 'The ';
+    const len = args.length;
+    const wrap = (a) => `"${a}"`;
+    args = args.map(
+      (a) => (Array.isArray(a) ?
+        a.map(wrap).join(' or ') :
+        wrap(a)),
+    );
+    msg += `${formatList(args)} argument${len > 1 ? 's' : ''}`;
+    return `${msg} must be specified`;
+  }, TypeError);
 E('ERR_OUT_OF_RANGE',
   (str, range, input, replaceDefaultBoolean = false) => {
     let msg = replaceDefaultBoolean ? str :
@@ -502,6 +527,7 @@ E('ERR_UNHANDLED_ERROR',
 
 const {
   ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
   ERR_INVALID_THIS,
   ERR_OUT_OF_RANGE,
   ERR_UNHANDLED_ERROR,
@@ -563,60 +589,96 @@ const validateFunction = hideStackFrames((value, name) => {
     throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
 });
 
-// ---- internal/event_target (the host's: the sandbox's EventTarget and AbortSignal) ----------
+const kValidateObjectNone = 0;
+const kValidateObjectAllowNullable = 1 << 0;
+const kValidateObjectAllowArray = 1 << 1;
+const kValidateObjectAllowFunction = 1 << 2;
+const kValidateObjectAllowObjects = kValidateObjectAllowArray |
+  kValidateObjectAllowFunction;
 
-const kIsEventTarget = Symbol.for('nodejs.event_target');
+/** @type {validateObject} */
+const validateObject = hideStackFrames(
+  (value, name, options = kValidateObjectNone) => {
+    if (options === kValidateObjectNone) {
+      if (value === null || Array.isArray(value)) {
+        throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      }
 
-function internalIsEventTarget(obj) {
-  return obj?.constructor?.[kIsEventTarget];
-}
+      if (typeof value !== 'object') {
+        throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      }
+    } else {
+      const throwOnNullable = (kValidateObjectAllowNullable & options) === 0;
 
-// The own symbol-keyed fields of an EventTarget: its listeners (kEvents) and its limit
-// (events.maxEventTargetListeners), keyed by symbols private to Node's modules.
-const eventTargetFieldSymbols = (() => {
-  try {
-    const EventTargetCtor = globalThis.EventTarget;
-    return typeof EventTargetCtor === 'function' ?
-      Object.getOwnPropertySymbols(new EventTargetCtor()) : [];
-  } catch {
-    return [];
-  }
-})();
+      if (throwOnNullable && value === null) {
+        throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      }
 
-function eventTargetFieldSymbol(description) {
-  return eventTargetFieldSymbols.find((s) => s.description === description) ?? Symbol(description);
-}
+      const throwOnArray = (kValidateObjectAllowArray & options) === 0;
 
-// The option of addEventListener that keeps a listener called after stopImmediatePropagation():
-// the key util.aborted (internal/abort_controller) passes it under.
-function lookupResistStopPropagation() {
-  let found;
-  try {
-    const { aborted } = require('util');
-    if (typeof aborted === 'function') {
-      const probe = {
-        aborted: false,
-        addEventListener(type, listener, options) {
-          found = Object.getOwnPropertySymbols(options)
-            .find((s) => s.description === 'kResistStopPropagation');
-        },
-      };
-      aborted(probe, probe);
+      if (throwOnArray && Array.isArray(value)) {
+        throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      }
+
+      const throwOnFunction = (kValidateObjectAllowFunction & options) === 0;
+      const typeofValue = typeof value;
+
+      if (typeofValue !== 'object' && (throwOnFunction || typeofValue !== 'function')) {
+        throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      }
     }
-  } catch {
-    // Not available: a symbol of our own (an option the host ignores).
+  });
+
+/** @type {validateArray} */
+const validateArray = hideStackFrames((value, name, minLength = 0) => {
+  if (!Array.isArray(value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
   }
-  return found ?? Symbol('kResistStopPropagation');
+  if (value.length < minLength) {
+    const reason = `must be longer than ${minLength}`;
+    throw new ERR_INVALID_ARG_VALUE(name, value, reason);
+  }
+});
+
+/** @type {validateUint32} */
+const validateUint32 = hideStackFrames((value, name, positive = false) => {
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  }
+  if (!Number.isInteger(value)) {
+    throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  }
+  const min = positive ? 1 : 0;
+  // 2 ** 32 === 4294967296
+  const max = 4_294_967_295;
+  if (value < min || value > max) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  }
+});
+
+/** @type {validateAbortSignalArray} */
+function validateAbortSignalArray(value, name) {
+  validateArray(value, name);
+  for (let i = 0; i < value.length; i++) {
+    const signal = value[i];
+    const indexedName = `${name}[${i}]`;
+    if (signal == null) {
+      throw new ERR_INVALID_ARG_TYPE(indexedName, 'AbortSignal', signal);
+    }
+    validateAbortSignal(signal, indexedName);
+  }
 }
 
-let internalEventTarget;
+const validateInternalField = hideStackFrames((object, fieldKey, className) => {
+  if (typeof object !== 'object' || object === null || !Object.prototype.hasOwnProperty.call(object, fieldKey)) {
+    throw new ERR_INVALID_ARG_TYPE('this', className, object);
+  }
+});
+
+// ---- internal/event_target (event-target.js, required when first needed, as Node does) -----
+
 function lazyInternalEventTarget() {
-  internalEventTarget ??= {
-    isEventTarget: internalIsEventTarget,
-    kEvents: eventTargetFieldSymbol('kEvents'),
-    kResistStopPropagation: lookupResistStopPropagation(),
-  };
-  return internalEventTarget;
+  return require('./event-target');
 }
 
 // ---- internal/events/abort_listener ---------------------------------------------------------
@@ -735,9 +797,9 @@ class InternalFixedQueue {
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kShapeMode = Symbol('shapeMode');
-const kMaxEventTargetListeners = eventTargetFieldSymbol('events.maxEventTargetListeners');
+const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 const kMaxEventTargetListenersWarned =
-  eventTargetFieldSymbol('events.maxEventTargetListenersWarned');
+  Symbol('events.maxEventTargetListenersWarned');
 const kWatermarkData = Symbol.for('nodejs.watermarkData');
 
 let EventEmitterAsyncResource;
@@ -1879,3 +1941,19 @@ function listenersController() {
     },
   };
 }
+
+// ---- shared with event-target.js and abort-controller.js (Node's internal modules) ----------
+
+Object.assign(require('./node-internals'), {
+  codes,
+  hideStackFrames,
+  inspect,
+  kEmptyObject,
+  validateAbortSignal,
+  validateAbortSignalArray,
+  validateInternalField,
+  validateObject,
+  validateString,
+  validateUint32,
+  kValidateObjectAllowObjects,
+});

@@ -5,6 +5,9 @@
  *   listeners (origin 'unhandledRejection' for promises) — with none, exit code 1, the 'exit'
  *   event, then the error printed on stderr the way Node prints it, then the process ends.
  * - process.exit(code): the 'exit' event, then the end; user code is unwound by EXIT_SIGNAL.
+ * - process._exiting (set before 'exit' is emitted), setUncaughtExceptionCaptureCallback (the
+ *   capture callback replaces the 'uncaughtException' listeners), an exception thrown by the
+ *   handlers themselves (exit code 7, no 'exit'), an exception thrown by an 'exit' listener.
  */
 import { EventKind } from '../trace/format';
 import { describeValue } from './promise';
@@ -13,8 +16,43 @@ import { writeOut } from './output';
 import { isForwardedWorkerError } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
 import { markInternal } from './unhandled-rejections';
+import { nodeError, invalidArgTypeOf } from './errors';
 
+/** process._exiting: a plain property in Node (user code may write it), true once 'exit' is emitted. */
 let exiting = false;
+
+export function isExiting(): boolean {
+  return exiting;
+}
+
+export function setExiting(value: unknown): void {
+  exiting = value as boolean;
+}
+
+/** Node's exceptionHandlerState.captureFn (process.setUncaughtExceptionCaptureCallback). */
+let captureFn: ((err: unknown) => unknown) | null = null;
+
+export function setUncaughtExceptionCaptureCallback(fn: unknown): void {
+  if (fn === null) {
+    captureFn = null;
+    return;
+  }
+  if (typeof fn !== 'function') throw invalidArgTypeOf('fn', 'of type function or null', fn);
+  if (captureFn !== null) {
+    throw nodeError(Error, 'ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+      '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active');
+  }
+  captureFn = fn as (err: unknown) => unknown;
+}
+
+export function hasUncaughtExceptionCaptureCallback(): boolean {
+  return captureFn !== null;
+}
+
+/** Node's exit code for a fatal error: process.exitCode if it was set, else 1 (env->exit_code(kGenericUserError)). */
+function fatalExitCode(): number {
+  return rt.exitCodeSet ? rt.exitCode : 1;
+}
 
 /** The frames Node 20 shows under "Emitted 'error' event on Worker instance at:". */
 const WORKER_ERROR_FRAMES = [
@@ -40,10 +78,37 @@ export function emitExit(): void {
   }
 }
 
+/**
+ * The loop ended (Node's EmitProcessExitInternal): 'exit' is emitted even if process._exiting is
+ * already true. An exception from a listener is an uncaught exception (the remaining listeners
+ * do not run; with nobody handling it: printed, exit code 1 or process.exitCode). False if a
+ * listener threw (the microtasks it queued then never run).
+ */
+export function emitExitAtEnd(): boolean {
+  exiting = true;
+  try {
+    processEmit('exit', rt.exitCode);
+    return true;
+  } catch (e) {
+    if (e !== EXIT_SIGNAL) triggerUncaughtException(e, false);
+    return false;
+  }
+}
+
+/**
+ * process.exit(code) (lib/internal/process/per_thread.js): 'exit' is emitted unless
+ * process._exiting; an exception from a listener propagates out of process.exit() to its caller.
+ */
 export function processExit(code?: unknown): never {
-  if (code !== undefined && code !== null) rt.exitCode = Number(code) | 0;
+  if (code !== undefined && code !== null) {
+    rt.exitCode = Number(code) | 0;
+    rt.exitCodeSet = true;
+  }
   if (!rt.exited) {
-    emitExit();
+    if (!exiting) {
+      exiting = true;
+      processEmit('exit', rt.exitCode);
+    }
     rt.exited = true;
   }
   throw EXIT_SIGNAL;
@@ -100,7 +165,10 @@ function printFatal(err: unknown, fromPromise: boolean): string {
   return text;
 }
 
-/** An error escaped user code (a callback, a tick, queueMicrotask, or an unhandled rejection). */
+/**
+ * An error escaped user code (a callback, a tick, queueMicrotask, or an unhandled rejection):
+ * Node's TriggerUncaughtException and process._fatalException.
+ */
 export function triggerUncaughtException(err: unknown, fromPromise: boolean): void {
   if (err === EXIT_SIGNAL || rt.exited) return;
   if (err !== undefined && err === rt.budgetError) {
@@ -110,26 +178,56 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   try {
     processEmit('uncaughtExceptionMonitor', err, origin);
+    if (captureFn !== null) {
+      captureFn(err);
+      return;
+    }
     if (listenerCount('uncaughtException') > 0) {
       processEmit('uncaughtException', err, origin);
       return;
     }
   } catch (e) {
     if (e === EXIT_SIGNAL || rt.exited) return;
+    // The handler itself threw: Node prints that error and exits with 7
+    // (kExceptionInFatalExceptionHandler), without 'exit'.
+    if (rt.host.thread === undefined) {
+      exiting = true;
+      const printed = printFatal(e, false);
+      rt.exitCode = 7;
+      rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(e) || printed), 0);
+      rt.exited = true;
+      return;
+    }
     err = e;
   }
-  rt.exitCode = 1;
   const thread = rt.host.thread;
   if (thread !== undefined) {
     // In a Worker, Node prints nothing here: the error becomes 'error' on the Worker object in
     // the parent (uncaught there if nobody listens), then 'exit' with code 1.
+    rt.exitCode = 1;
     rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || String(err)), 0);
     rt.exited = true;
     thread.uncaught(thread.id, err);
     return;
   }
-  emitExit();
+  if (!exiting) {
+    // Node: `process._exiting = true; process.exitCode = 1; process.emit('exit', 1)` inside a
+    // try/catch that ignores what a listener throws; a process.exit() there ends the process.
+    exiting = true;
+    rt.exitCode = 1;
+    rt.exitCodeSet = true;
+    try {
+      processEmit('exit', 1);
+    } catch (e) {
+      if (e === EXIT_SIGNAL) {
+        rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || String(err)), 0);
+        rt.exited = true;
+        return;
+      }
+    }
+  }
   const printed = printFatal(err, fromPromise);
+  rt.exitCode = fatalExitCode();
   rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || printed), 0);
   rt.exited = true;
 }

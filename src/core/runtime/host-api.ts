@@ -84,6 +84,12 @@ export interface RuntimeHost {
   errorSourceHeader?(error: unknown, fromPromise?: boolean): string;
   options: RuntimeOptions;
   /**
+   * Optional: the host's own Node built-in module (`require(name)` outside the sandbox). The
+   * runtime builds the few modules that mix simulated and real parts from it (`perf_hooks`: the
+   * sandbox's virtual `performance`, Node's other exports). Absent: those stay the host's.
+   */
+  requireBuiltin?(name: string): unknown;
+  /**
    * Node's `new Worker(file)`: the engine makes a fresh context for the new simulated thread,
    * evaluates the runtime there, installs it with `thread` = { id, ...shared } (thread mode),
    * loads `specifier` into it (with `evalCode`, `specifier` is the worker's code itself: Node's

@@ -7,6 +7,7 @@
 import { EventKind } from '../trace/format';
 import { invalidArgType } from './errors';
 import { rt } from './state';
+import { SymbolDispose } from './timers';
 
 export let immediateCount = 0;
 export let immediateRefCount = 0;
@@ -49,6 +50,11 @@ export class Immediate {
     return this._refed === true;
   }
 }
+
+// lib/timers.js: `Immediate.prototype[SymbolDispose] = function() { clearImmediate(this); }` (enumerable, anonymous).
+(Immediate.prototype as unknown as Record<symbol, unknown>)[SymbolDispose] = function (this: Immediate) {
+  clearImmediate(this);
+};
 
 class ImmediateList {
   head: Immediate | null = null;

@@ -60,7 +60,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, 'process', proc);
   define(g, 'console', con);
   define(g, 'Date', makeDate(g.Date as DateConstructor));
-  define(g, 'performance', makePerformance());
+  const performance = makePerformance();
+  define(g, 'performance', performance);
   if (g.Atomics !== undefined) define(g, 'Atomics', makeAtomics(g.Atomics as typeof Atomics));
   if (g.global === undefined) define(g, 'global', g);
   // Node 20 defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
@@ -70,10 +71,24 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, INSTRUMENTATION_GLOBAL, makeInstrumentation());
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
+  // perf_hooks: Node's exports, with `performance` the sandbox's global one (virtual time).
+  const lazy: Record<string, () => unknown> = {
+    perf_hooks: () => {
+      const real = host.requireBuiltin?.('perf_hooks');
+      if (real === null || typeof real !== 'object') return undefined;
+      const mod: Record<string, unknown> = {};
+      for (const key of Object.keys(real)) mod[key] = (real as Record<string, unknown>)[key];
+      mod.performance = performance;
+      return mod;
+    },
+  };
 
   return {
     builtinModule(name: string): unknown {
-      return modules[name.startsWith('node:') ? name.slice(5) : name] ?? simBuiltin(name);
+      const key = name.startsWith('node:') ? name.slice(5) : name;
+      const own = (o: object) => Object.prototype.hasOwnProperty.call(o, key);
+      if (!own(modules) && own(lazy)) modules[key] = lazy[key]();
+      return modules[key] ?? simBuiltin(name);
     },
     runMain(main: () => unknown, moduleKind?: 'commonjs' | 'module'): void {
       runMain(main, moduleKind ?? options.moduleKind);

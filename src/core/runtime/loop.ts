@@ -19,7 +19,7 @@ import { simAlive, simAwaitingAnswer, simFlushOutput, simHoldFrontier, simHoldin
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
-import { emitExit, stopRun, triggerUncaughtException } from './fatal';
+import { emitExit, emitExitAtEnd, stopRun, triggerUncaughtException } from './fatal';
 import { hasImmediates, immediateRefCount, processImmediate } from './immediates';
 import type { Immediate } from './immediates';
 import { hasJobs, runMicrotasks, setAfterJob, setBudgetCheck } from './jobs';
@@ -28,7 +28,7 @@ import type { PromiseImpl, Resumable } from './promise';
 import { processEmit } from './process-events';
 import { rt } from './state';
 import { hasTicks, runOneTick } from './ticks';
-import { nextExpiry, processTimers, timerRefCount, timeoutId } from './timers';
+import { nextExpiry, processTimers, settleRunningTimer, timerRefCount, timeoutId } from './timers';
 import type { Timeout } from './timers';
 import { clearRejectionToWarn, hasRejectionToWarn, processPromiseRejections } from './unhandled-rejections';
 
@@ -102,10 +102,12 @@ const timerHooks = {
       if (args === undefined) t._onTimeout!();
       else Reflect.apply(t._onTimeout!, t, args);
     } catch (e) {
+      settleRunningTimer();
       triggerUncaughtException(e, false);
       macrotaskEnd(MacrotaskKind.Timer, id);
       return true;
     }
+    settleRunningTimer();
     runNextTicks();
     macrotaskEnd(MacrotaskKind.Timer, id);
     return false;
@@ -190,6 +192,8 @@ function runIteration(): boolean {
     resumeAtPoll = false;
     return pollAndCheck(budgets);
   }
+  // uv_run: a loop that is not alive does not iterate (an unref'd immediate alone never runs).
+  if (!loopAlive() && pendingExternals === 0 && !simHolding()) return beforeExit();
   if (iteration++ === 0 && hasImmediates() && (rt.host.options.seed & 1) === 0) {
     const first = nextExpiry();
     if (first <= clock.loop + 1) advanceTo(first);
@@ -198,8 +202,9 @@ function runIteration(): boolean {
   if (processTimers(now, timerHooks)) runNextTicks(); // RunTimers' callback scope closes
   if (rt.exited) return false;
   // Poll: nothing to do but wait for the next timer or the simulated world's next event
-  // (network, other threads), unless immediates are pending.
-  if (!hasImmediates() && (timerRefCount > 0 || simAlive())) {
+  // (network, other threads), unless ref'd immediates are pending (Node's idle handle; unref'd
+  // ones run in the check phase after the wait).
+  if (immediateRefCount === 0 && (timerRefCount > 0 || simAlive())) {
     const due = Math.min(timerRefCount > 0 ? Math.ceil(nextExpiry()) : Infinity, simNextDue());
     if (!simMayAdvanceTo(due)) {
       // Real I/O (a child process, a dns answer) could still deliver something before `due`:
@@ -245,7 +250,11 @@ function pollAndCheck(budgets: typeof rt.host.options.budgets): boolean {
   }
   if (loopAlive()) return true;
   if (pendingExternals > 0 || simHolding()) return false;
-  // The loop is empty: 'beforeExit' may schedule more work (Node: EmitProcessBeforeExit).
+  return beforeExit();
+}
+
+/** The loop is empty: 'beforeExit' may schedule more work (Node: EmitProcessBeforeExit). */
+function beforeExit(): boolean {
   try {
     processEmit('beforeExit', rt.exitCode);
   } catch (e) {
@@ -295,9 +304,9 @@ function finish(): void {
   }
   if (!rt.exited && rt.truncated === '') {
     // Natural end: 'exit' listeners run, and the microtasks they queue still drain (Node runs
-    // the emit inside a callback scope); their timers and nextTicks never run.
-    emitExit();
-    runMicrotasks(onJobError);
+    // the emit inside a callback scope); their timers and nextTicks never run. A listener that
+    // throws is an uncaught exception (its scope fails: no microtasks).
+    if (emitExitAtEnd() && !rt.exited) runMicrotasks(onJobError);
   } else if (rt.truncated === '') {
     emitExit();
   }

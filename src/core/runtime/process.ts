@@ -5,7 +5,8 @@
  * stdout/stderr.write. Everything else of Node's process is absent on purpose.
  */
 import { readClock } from './clock';
-import { processExit } from './fatal';
+import { hasUncaughtExceptionCaptureCallback, isExiting, processExit, setExiting, setUncaughtExceptionCaptureCallback } from './fatal';
+import { activeResourcesInfo, stdioUsed } from './resources';
 import { writeOut } from './output';
 import {
   addListener, emitWarning, eventNames, listenerCount, listeners, processEmit, processRef, removeAll, removeListener,
@@ -70,8 +71,6 @@ export function makeProcess(): Record<string, unknown> {
     // The real node: a program that starts `process.execPath` as a child process runs it.
     execPath: opts.argv?.[0] ?? '/usr/local/bin/node',
     exitCode: undefined,
-    stdout: stream(1),
-    stderr: stream(2),
     nextTick,
     hrtime,
     uptime: () => readClock() / 1000,
@@ -93,13 +92,33 @@ export function makeProcess(): Record<string, unknown> {
     eventNames,
     setMaxListeners() { return this; },
     getMaxListeners: () => 10,
+    setUncaughtExceptionCaptureCallback,
+    hasUncaughtExceptionCaptureCallback,
+    getActiveResourcesInfo: activeResourcesInfo,
   };
+  // Node makes process.stdout/stderr on first use (a pipe's handle from then on is an active resource).
+  const stdout = stream(1);
+  const stderr = stream(2);
+  Object.defineProperty(proc, 'stdout', {
+    get: () => { stdioUsed(1); return stdout; },
+    enumerable: true, configurable: true,
+  });
+  Object.defineProperty(proc, 'stderr', {
+    get: () => { stdioUsed(2); return stderr; },
+    enumerable: true, configurable: true,
+  });
+  // process._exiting: false while the program runs, true once 'exit' is being emitted.
+  Object.defineProperty(proc, '_exiting', {
+    get: isExiting,
+    set: setExiting,
+    enumerable: true, configurable: true,
+  });
   // process.exitCode is an accessor in Node 20: it feeds the real exit code.
   Object.defineProperty(proc, 'exitCode', {
-    get: () => (rt.exitCode === 0 && !exitCodeSet ? undefined : rt.exitCode),
+    get: () => (rt.exitCode === 0 && !rt.exitCodeSet ? undefined : rt.exitCode),
     set: (v: unknown) => {
-      exitCodeSet = v !== undefined && v !== null;
-      rt.exitCode = exitCodeSet ? Number(v) | 0 : 0;
+      rt.exitCodeSet = v !== undefined && v !== null;
+      rt.exitCode = rt.exitCodeSet ? Number(v) | 0 : 0;
     },
     enumerable: true,
     configurable: true,
@@ -108,5 +127,3 @@ export function makeProcess(): Record<string, unknown> {
   processRef.value = proc;
   return proc;
 }
-
-let exitCodeSet = false;

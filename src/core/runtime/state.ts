@@ -20,6 +20,8 @@ export interface RuntimeState {
   /** The process has exited (process.exit, fatal error, stop): nothing else runs. */
   exited: boolean;
   exitCode: number;
+  /** process.exitCode was given a value (Node's kHasExitCode): a fatal error then exits with it. */
+  exitCodeSet: boolean;
   /** Why the run was stopped early (budget, stop()), '' if not. */
   truncated: string;
   /** Incremented at every entry into user code from the loop (a job, a callback): one synchronous stretch. */
@@ -35,6 +37,7 @@ export const rt: RuntimeState = {
   task: 0,
   exited: false,
   exitCode: 0,
+  exitCodeSet: false,
   truncated: '',
   stretch: 0,
   budgetError: undefined,

@@ -7,7 +7,8 @@
  *   the list a new expiry and a new id (so it sorts after lists of the same expiry);
  * - 1 ms minimum: `after` that is not in [1, TIMEOUT_MAX] becomes 1; fractions are kept;
  * - setInterval re-inserts with start = the loop time before its callback ran;
- * - ref/unref/hasRef/refresh/close, [Symbol.toPrimitive] (the id, usable in clearTimeout).
+ * - ref/unref/hasRef/refresh/close, [Symbol.toPrimitive] (the id, usable in clearTimeout),
+ *   [Symbol.dispose] (clearTimeout).
  */
 import { EventKind } from '../trace/format';
 import { clock } from './clock';
@@ -29,6 +30,11 @@ export let timerRefCount = 0;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kId = Symbol('asyncId');
+/**
+ * Symbol.dispose of the sandbox: V8's own where it has one, else Node 20's
+ * `Symbol.for('nodejs.dispose')`, which install() puts on the sandbox's Symbol.
+ */
+export const SymbolDispose: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for('nodejs.dispose');
 
 /** Intrusive doubly linked list node, as Node's internal/linkedlist. */
 interface Node { _idlePrev: Node | null; _idleNext: Node | null }
@@ -107,6 +113,11 @@ export class Timeout implements Node {
     return id;
   }
 }
+
+// lib/timers.js assigns it (enumerable, anonymous): `Timeout.prototype[SymbolDispose] = function() { clearTimeout(this); }`.
+(Timeout.prototype as unknown as Record<symbol, unknown>)[SymbolDispose] = function (this: Timeout) {
+  clearTimeout(this);
+};
 
 export function timeoutId(t: Timeout): number {
   return t[kId];
@@ -293,6 +304,30 @@ export function processTimers(now: number, hooks: TimerHooks): boolean {
   return ranAtLeastOneList;
 }
 
+/** The timer whose callback runs now, and its interval's restart time. */
+let running: Timeout | null = null;
+let runningStart = 0;
+
+/**
+ * The `finally` of Node's listOnTimeout after a callback: an interval goes back into its list,
+ * a timeout is destroyed (no longer counted as ref'ed). Node does it before the ticks and
+ * microtasks that follow the callback (and before an exception reaches 'uncaughtException'):
+ * TimerHooks.invoke calls this right after the callback; later calls do nothing.
+ */
+export function settleRunningTimer(): void {
+  const timer = running;
+  if (timer === null) return;
+  running = null;
+  if (timer._repeat && timer._idleTimeout !== -1) {
+    timer._idleTimeout = timer._repeat;
+    insert(timer, timer._idleTimeout, runningStart);
+  } else if (!timer._idleNext && !timer._idlePrev && !timer._destroyed) {
+    timer._destroyed = true;
+    if (timer[kRefed]) timerRefCount--;
+    if (timer[kHasPrimitive]) knownTimersById.delete(timer[kId]);
+  }
+}
+
 function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {
   const msecs = list.msecs;
   let ranAtLeastOneTimer = false;
@@ -318,18 +353,12 @@ function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {
       }
       continue;
     }
-    const start = timer._repeat ? libuvNow() : 0;
+    running = timer;
+    runningStart = timer._repeat ? libuvNow() : 0;
     try {
       threw = hooks.invoke(timer);
     } finally {
-      if (timer._repeat && timer._idleTimeout !== -1) {
-        timer._idleTimeout = timer._repeat;
-        insert(timer, timer._idleTimeout, start);
-      } else if (!timer._idleNext && !timer._idlePrev && !timer._destroyed) {
-        timer._destroyed = true;
-        if (timer[kRefed]) timerRefCount--;
-        if (timer[kHasPrimitive]) knownTimersById.delete(timer[kId]);
-      }
+      settleRunningTimer();
     }
   }
   if (list === timerListMap.get(msecs)) {

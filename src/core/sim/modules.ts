@@ -44,6 +44,15 @@ function workerThreadsModule(sim: Simulation) {
       return new MessageChannel(world);
     } as unknown as typeof MessageChannel,
     MessagePort,
+    receiveMessageOnPort(port: unknown): { message: unknown } | undefined {
+      if (!(port instanceof MessagePort)) {
+        const e = new TypeError('The "port" argument must be a MessagePort instance') as TypeError & { code: string };
+        Object.defineProperty(e, 'code', { value: 'ERR_INVALID_ARG_TYPE', writable: true, enumerable: true, configurable: true });
+        if (typeof e.stack === 'string') e.stack = e.stack.replace('TypeError: ', 'TypeError [ERR_INVALID_ARG_TYPE]: ');
+        throw e;
+      }
+      return port.receive();
+    },
     get isMainThread() {
       return world.current.id === 0;
     },

@@ -16,6 +16,8 @@ export class MessagePort extends Emitter {
   /** The thread that receives this port's messages (the one listening). */
   thread: SimThread;
   private closed = false;
+  /** Messages posted to this port and not yet delivered (receiveMessageOnPort takes them first). */
+  private readonly inbox: Array<{ value: unknown; at: number }> = [];
 
   constructor(readonly world: World, thread?: SimThread) {
     super();
@@ -28,7 +30,25 @@ export class MessagePort extends Emitter {
     const w = this.world;
     const copy = w.cloneFor(target.thread)(value);
     const io = w.ioStart(`message to thread ${target.thread.id}`);
-    w.complete(target.thread, w.now(), io, () => target.emit('message', copy));
+    const entry = { value: copy, at: w.now() };
+    target.inbox.push(entry);
+    w.complete(target.thread, entry.at, io, () => {
+      const i = target.inbox.indexOf(entry);
+      if (i < 0) return; // already taken by receiveMessageOnPort
+      target.inbox.splice(i, 1);
+      target.emit('message', copy);
+    });
+  }
+
+  /**
+   * worker_threads.receiveMessageOnPort: the oldest message already posted to this port (by the
+   * receiving thread's clock), taken out of the queue so no 'message' event delivers it.
+   */
+  receive(): { message: unknown } | undefined {
+    const first = this.inbox[0];
+    if (first === undefined || first.at > this.world.now()) return undefined;
+    this.inbox.shift();
+    return { message: first.value };
   }
 
   protected override listenerAdded(event: string | symbol): void {
