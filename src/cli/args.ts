@@ -7,6 +7,7 @@ import { COST_KINDS } from '../core/io/model';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
        async-timeline compare <fileA> <fileB> [...] [--html <out.html>] [--label <name> ...] [options]
+       async-timeline view <trace.async-timeline.json> [--html <out.html>] [--perfetto <out.json>]
 
 Runs a TypeScript/JavaScript program on a simulated, traced event loop in virtual time.
 Prints the program's own output as \`node <file>\` would, and exits with its exit code.
@@ -14,9 +15,13 @@ Prints the program's own output as \`node <file>\` would, and exits with its exi
 Options:
   --entry <name>                 after loading, call this exported async function
   --args <js-expr>               arguments for --entry, a JS expression giving an array, e.g. '[3, "x"]'
+  --test <name pattern>          run only the mocha tests of <file> whose full title matches
+                                 (mocha's --grep: a substring, or /regex/), inside the simulation
   --seed <n>                     vary the documented tie rules (default 0)
-  --trace <out.json>             write the trace (JSON)
+  --trace <out.json>             write the trace (JSON; name it *.async-timeline.json to open it in VS Code)
   --html <out.html>              write a standalone timeline page
+  --perfetto <out.json>          write the run as Chrome Trace Event JSON, for ui.perfetto.dev or
+                                 Chrome DevTools (ts = microseconds of virtual time)
   --summary                      print one summary line on stderr at the end
   --unhandled-rejections=<mode>  throw (default) | strict | warn | none | warn-with-error-code
   --max-virtual-ms <n>           stop a never-ending program after n ms of virtual time
@@ -29,22 +34,29 @@ Options:
                                  kinds: fs.meta fs.read fs.write crypto.pbkdf2 crypto.scrypt …
   -h, --help                     show this help
 
+view reads a saved trace (an older format version is upgraded) and writes it as a page
+(--html) or as Chrome Trace Event JSON (--perfetto); it runs nothing.
+
 compare runs each file in turn (its output is not printed), prints a table of virtual
 time and speed-up, and with --html writes one page showing the runs on one time scale.
   --label <name>                 a name per file, in order (default: the file name)
 `;
 
 export interface CliArgs {
-  command: 'run' | 'compare' | 'help';
+  command: 'run' | 'compare' | 'view' | 'help';
   file?: string;
   /** compare: every file, in order, and their labels (as many as given). */
   files: string[];
   labels: string[];
   entryFunction?: string;
   entryArgs?: string;
+  /** `--test`: run the file's mocha tests matching this pattern. */
+  testPattern?: string;
   seed?: number;
   tracePath?: string;
   htmlPath?: string;
+  /** `--perfetto`: where to write the Chrome Trace Event export. */
+  perfettoPath?: string;
   summary: boolean;
   unhandledRejections?: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
@@ -58,9 +70,11 @@ const MODES: UnhandledRejectionsMode[] = ['throw', 'strict', 'warn', 'none', 'wa
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { command: 'run', summary: false, budgets: {}, files: [], labels: [], io: {} };
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ...out, command: 'help' };
-  if (argv[0] !== 'run' && argv[0] !== 'compare') throw new UsageError(`unknown command '${argv[0]}' (expected 'run' or 'compare')`);
+  if (argv[0] !== 'run' && argv[0] !== 'compare' && argv[0] !== 'view') throw new UsageError(`unknown command '${argv[0]}' (expected 'run', 'compare' or 'view')`);
   const compare = argv[0] === 'compare';
+  const view = argv[0] === 'view';
   if (compare) out.command = 'compare';
+  if (view) out.command = 'view';
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
@@ -85,9 +99,11 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (arg) {
       case '--entry': out.entryFunction = value(); break;
       case '--args': out.entryArgs = value(); break;
+      case '--test': out.testPattern = value(); break;
       case '--seed': out.seed = num(); break;
       case '--trace': out.tracePath = value(); break;
       case '--html': out.htmlPath = value(); break;
+      case '--perfetto': out.perfettoPath = value(); break;
       case '--summary': out.summary = true; break;
       case '--unhandled-rejections': {
         const mode = value() as UnhandledRejectionsMode;
@@ -131,8 +147,18 @@ export function parseArgs(argv: string[]): CliArgs {
     if (out.files.length < 2) throw new UsageError('compare needs at least two files');
     if (out.labels.length > out.files.length) throw new UsageError(`${out.labels.length} labels for ${out.files.length} files`);
     if (out.tracePath) throw new UsageError(`--trace is an option of 'run'`);
+    if (out.perfettoPath) throw new UsageError(`--perfetto is an option of 'run' and 'view'`);
+    if (out.testPattern !== undefined) throw new UsageError(`--test is an option of 'run'`);
+    return out;
+  }
+  if (view) {
+    if (out.file === undefined) throw new UsageError('missing <trace.async-timeline.json> to view');
+    if (!out.htmlPath && !out.perfettoPath) throw new UsageError('view needs --html <out.html> or --perfetto <out.json> (it writes, it does not run)');
+    const runOnly = argv.slice(1).find((a) => a.startsWith('--') && !/^--(html|perfetto)(=|$)/.test(a));
+    if (runOnly) throw new UsageError(`${runOnly.split('=')[0]} is an option of 'run' (view runs nothing)`);
     return out;
   }
   if (out.file === undefined) throw new UsageError('missing <file> to run');
+  if (out.testPattern !== undefined && out.entryFunction !== undefined) throw new UsageError('--test and --entry cannot be combined (a test run calls the tests)');
   return out;
 }

@@ -11,6 +11,9 @@ import { runProgram } from '../core/engine/run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { runCompare } from './compare';
 import { exportHtml } from './html';
+import { renderChromeTraceJson } from '../core/export/perfetto';
+import { runView } from './view';
+import { testProgram } from './test-run';
 import { formatSummary, summarize } from './summary';
 
 async function run(args: CliArgs): Promise<number> {
@@ -18,8 +21,15 @@ async function run(args: CliArgs): Promise<number> {
   const controller = new AbortController();
   // Ctrl+C stops the program but still writes the trace so far.
   process.once('SIGINT', () => controller.abort());
+  // --test: the file's own text, wrapped to run only the matching mocha tests (or why not).
+  const test = args.testPattern !== undefined ? testProgram(path.resolve(cwd, args.file!), args.testPattern) : undefined;
+  if (test && 'error' in test) {
+    process.stderr.write(`async-timeline: ${test.error}\n`);
+    return test.exitCode;
+  }
   const result = await runProgram({
     file: args.file!,
+    ...(test ? { source: test.source } : {}),
     cwd,
     entryFunction: args.entryFunction,
     entryArgs: args.entryArgs,
@@ -41,6 +51,7 @@ async function run(args: CliArgs): Promise<number> {
       exitCode = exitCode || 2;
     }
   }
+  if (args.perfettoPath) fs.writeFileSync(path.resolve(cwd, args.perfettoPath), renderChromeTraceJson(result.trace));
   if (args.summary) {
     // The engine's warnings are the tool's words, not the program's: only with --summary, so
     // that plain `run` prints exactly what `node` would.
@@ -68,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // Let stdout drain (a large output piped to a slow reader) instead of process.exit().
-  process.exitCode = args.command === 'compare' ? await runCompare(args) : await run(args);
+  process.exitCode = args.command === 'compare' ? await runCompare(args) : args.command === 'view' ? runView(args) : await run(args);
 }
 
 // `async-timeline run x.ts | head`: a closed pipe ends the CLI quietly, as it does `node x.ts`.

@@ -12,6 +12,7 @@ import type { PanelManager } from './panels';
 import { VIEW_TYPE } from './webviewHtml';
 import type { RunRecord, Runner } from './runner';
 import type { RunStatusBar, StatusSnapshot } from './statusBar';
+import type { TraceEditorProvider } from './traceEditor';
 import { setTrustOverride } from './trust';
 
 export interface PanelSnapshot {
@@ -53,6 +54,8 @@ export interface AsyncTimelineTestApi {
   cancel(uri: vscode.Uri): void;
   /** Forces `vscode.workspace.isTrusted` as seen by the extension; `undefined` restores it. */
   setTrustOverride(trusted: boolean | undefined): void;
+  /** The open read-only trace editors (saved *.async-timeline.json files). */
+  getTraceEditors(): PanelSnapshot[];
 }
 
 function snapshot(p: TimelinePanel): PanelSnapshot {
@@ -71,8 +74,9 @@ function snapshot(p: TimelinePanel): PanelSnapshot {
   };
 }
 
-export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments, statusBar: RunStatusBar): AsyncTimelineTestApi {
+export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments, statusBar: RunStatusBar, traceEditor?: TraceEditorProvider): AsyncTimelineTestApi {
   return {
+    getTraceEditors: () => traceEditor?.all().map(snapshot) ?? [],
     getPanels: () => panels.all().map(snapshot),
     getStatusBar: () => statusBar.snapshot(),
     getPreviousRun: (uri) => runner.previousRun(uri),

@@ -34,6 +34,24 @@ export const enum CommandId {
   CompareWithPrevious = 'asyncTimeline.compareWithPrevious',
   /** Palette: this file as saved on disk against its current (unsaved) text. */
   CompareWithSaved = 'asyncTimeline.compareWithSaved',
+  /** Panel / trace editor: save the shown trace as a `.async-timeline.json` file. */
+  SaveTrace = 'asyncTimeline.saveTrace',
+  /** Panel / trace editor: save the run as Chrome Trace Event JSON and say how to open it in Perfetto. */
+  OpenInPerfetto = 'asyncTimeline.openInPerfetto',
+  /** Palette: open a saved trace file in the trace editor. */
+  OpenTraceFile = 'asyncTimeline.openTraceFile',
+  /** Palette: the Getting Started walkthrough. */
+  GetStarted = 'asyncTimeline.getStarted',
+  /** Test lens: run one test (or one suite) of the file in the simulator. Hidden from the palette (needs a target). */
+  VisualizeTest = 'asyncTimeline.visualizeTest',
+}
+
+/** A test (or suite) a test lens points at: plain data, it travels through `vscode.Command.arguments`. */
+export interface TestTarget {
+  uri: string;
+  /** Mocha's full title (enclosing suites' titles and its own, joined by spaces). */
+  fullTitle: string;
+  kind: 'suite' | 'test';
 }
 
 /** An async function a lens points at. Plain data: it travels through `vscode.Command.arguments`. */
@@ -59,6 +77,12 @@ export interface CommandArgs {
   [CommandId.ContinueRun]: [uri?: vscode.Uri];
   [CommandId.CompareWithPrevious]: [uri?: vscode.Uri];
   [CommandId.CompareWithSaved]: [uri?: vscode.Uri];
+  /** `uri`: the panel's source file or the trace file (the title bar passes it); `target`: where to write, no dialog (tests). */
+  [CommandId.SaveTrace]: [uri?: vscode.Uri, target?: vscode.Uri];
+  [CommandId.OpenInPerfetto]: [uri?: vscode.Uri, target?: vscode.Uri];
+  [CommandId.OpenTraceFile]: [uri?: vscode.Uri];
+  [CommandId.GetStarted]: [];
+  [CommandId.VisualizeTest]: [target: TestTarget];
 }
 
 /** Builds a typed `vscode.Command`. */

@@ -41,7 +41,8 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     seed: c.get<number>('seed', 0),
     unhandledRejections: c.get<UnhandledRejectionsMode>('unhandledRejections', 'throw'),
     budgets,
-    io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: c.get<IoOptions['costs']>('io.costs', {}) },
+    // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.
+    io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: JSON.parse(JSON.stringify(c.get<IoOptions['costs']>('io.costs', {}) ?? {})) as IoOptions['costs'] },
   };
 }
 

@@ -19,6 +19,7 @@ import { registerSamples } from './samples';
 import { registerStatusBar } from './statusBar';
 import { registerTraceCommands } from './traceCommands';
 import { registerTraceEditor } from './traceEditor';
+import { registerTestLens } from './testLens';
 import { registerVisualize, Visualizer } from './visualize';
 
 export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi {
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
   // Saved traces: the read-only editor for *.async-timeline.json, Save trace… / Open in Perfetto….
   const traceEditor = registerTraceEditor(context);
   registerTraceCommands(context, panels, traceEditor);
+  // Visualize one test: a lens above each mocha describe/it, runs only that test in the simulator.
+  registerTestLens(context, visualizer);
   return makeTestApi(runner, panels, decorations, args, statusBar, traceEditor);
 }
 

@@ -9,10 +9,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   isWebviewToHost, PROTOCOL_VERSION,
-  type ComparisonRun, type HostToWebview, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
+  type ComparisonRun, type HostToWebview, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
 } from '../shared/protocol';
 import type { TraceFile } from '../core/trace/format';
 import type { RunRecord } from './runner';
+import { openInPerfetto, saveTraceFile, type ExportResult } from './traceExport';
 import { timelineHtml, webviewOptions } from './webviewHtml';
 
 export interface PanelHost {
@@ -25,6 +26,11 @@ export interface PanelHost {
 }
 
 /** "Timeline · x.ts" for the reusable preview; a kept panel says so. */
+/** How a panel differs from a run's panel: the read-only trace editor keeps its tab's title (the file's name). */
+export interface PanelOptions {
+  keepTitle?: boolean;
+}
+
 export function panelTitle(sourceUri: vscode.Uri, pinned = false): string {
   return `Timeline · ${path.basename(sourceUri.path)}${pinned ? ' (kept)' : ''}`;
 }
@@ -56,6 +62,9 @@ export class TimelinePanel implements vscode.Disposable {
   private lastError: HostToWebview | undefined;
   private lastStale: HostToWebview | undefined;
   private isPinned = false;
+  /** Set for a saved trace shown read-only (the trace editor). */
+  private savedTrace: SavedTraceInfo | undefined;
+  private readonly keepTitle: boolean;
   private readonly restoredState: TimelineViewState | undefined;
   private readonly didDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.didDispose.event;
@@ -69,11 +78,13 @@ export class TimelinePanel implements vscode.Disposable {
     private readonly host: PanelHost,
     restoredState?: unknown,
     pinned = false,
+    options: PanelOptions = {},
   ) {
     this.restoredState = isViewState(restoredState) ? restoredState : undefined;
     this.isPinned = pinned;
+    this.keepTitle = options.keepTitle === true;
     panel.webview.options = webviewOptions(extensionUri);
-    panel.title = panelTitle(source, pinned);
+    if (!this.keepTitle) panel.title = panelTitle(source, pinned);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
@@ -176,6 +187,41 @@ export class TimelinePanel implements vscode.Disposable {
     this.setStale(false);
   }
 
+  /** A saved trace, read-only (the trace editor): shown as a run's trace is, with what reading it said. */
+  showSavedTrace(trace: TraceFile, info: SavedTraceInfo): void {
+    this.savedTrace = info;
+    this.trace = trace;
+    this.lastError = undefined;
+    this.post({ type: 'init', trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info });
+  }
+
+  /** A saved trace file that cannot be shown: the webview says why (replayed after every `ready`). */
+  showTraceError(message: string): void {
+    this.trace = null;
+    this.lastError = { type: 'traceError', message };
+    this.post(this.lastError);
+  }
+
+  /** "Save trace…" for this panel's trace (`target`: no dialog, for tests). */
+  saveTrace(target?: vscode.Uri): Promise<ExportResult> {
+    return saveTraceFile(this.trace, this.sourceUri, target).catch((e: unknown) => this.exportFailed(e));
+  }
+
+  /** "Open in Perfetto…" for this panel's trace (`target`: no dialog, for tests). */
+  exportToPerfetto(target?: vscode.Uri): Promise<ExportResult> {
+    return openInPerfetto(this.trace, this.sourceUri, target).catch((e: unknown) => this.exportFailed(e));
+  }
+
+  private sayWhyNot(result: ExportResult): void {
+    if (result.status === 'nothing' && result.message) void vscode.window.showInformationMessage(result.message);
+  }
+
+  private exportFailed(e: unknown): ExportResult {
+    const message = `Could not write the file: ${e instanceof Error ? e.message : String(e)}`;
+    void vscode.window.showErrorMessage(message);
+    return { status: 'failed', message };
+  }
+
   /** Compare mode: several runs side by side on one time scale. */
   showComparison(runs: ComparisonRun[], sources: vscode.Uri[] = []): void {
     this.comparison = runs;
@@ -202,6 +248,7 @@ export class TimelinePanel implements vscode.Disposable {
         this.post({
           type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
           sourceUri: this.sourceUri.toString(), pinned: this.isPinned,
+          ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
           ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources } : {}),
         });
         if (this.lastError) this.post(this.lastError);
@@ -222,6 +269,12 @@ export class TimelinePanel implements vscode.Disposable {
         break;
       case 'cancelRun':
         this.host.cancelRun(this);
+        break;
+      case 'saveTrace':
+        void this.saveTrace().then((r) => this.sayWhyNot(r));
+        break;
+      case 'openInPerfetto':
+        void this.exportToPerfetto().then((r) => this.sayWhyNot(r));
         break;
       case 'webviewError':
         this.host.log(`timeline webview: ${message.message}`);

@@ -4,8 +4,8 @@
  * edit and re-run it without touching the installed files, and then it runs. The whole folder
  * is copied because samples import each other (chat-common.ts), with what the editor needs to
  * type-check them: a tsconfig.json, the simulated world's types (`async-timeline/sim`, from
- * src/core/sim/public-api.d.ts) and Node's types (@types/node and undici-types, copied from the
- * extension's own node_modules when it carries them).
+ * src/core/sim/public-api.d.ts) and Node's types (@types/node and undici-types: dependencies of the
+ * extension, of which the .vsix carries only the declarations — see .vscodeignore).
  */
 import * as vscode from 'vscode';
 import { CommandId, registerCommand } from './commands';
@@ -58,6 +58,7 @@ export const SAMPLES: readonly { file: string; label: string; description: strin
   { file: 'chat-multiplexing.ts', label: 'Chat server 4: I/O multiplexing', description: 'one thread asks which sockets are ready' },
   { file: 'chat-async.ts', label: 'Chat server 5: async/await', description: 'new clients get in while others wait on I/O' },
   { file: 'workers.ts', label: 'Threads that are event loops', description: 'two Worker cooks on two cores, dishes as tasks in each: parallel and concurrent' },
+  { file: 'threadpool.ts', label: "libuv's threadpool", description: 'eight password hashes on 4 pool threads: two rounds, while the event loop stays free' },
 ];
 
 /** Copies the samples folder into scratch storage (files the user already has are kept: they may be edited). */

@@ -31,16 +31,27 @@ function outcomeOf(record: RunRecord): CommandOutcome {
 export class Visualizer {
   /** The last request per document, minus the document: a re-run repeats it. */
   private readonly lastRequests = new Map<string, RunRequest['entry'] | null>();
+  /**
+   * How a document's text becomes the program, when it is not run as it is (a test selected by
+   * the test lens, testLens.ts): kept per document so a re-run (or a save) runs the same test.
+   */
+  private readonly rewrites = new Map<string, (text: string) => string>();
 
   constructor(private readonly runner: Runner, private readonly panels: PanelManager, private readonly args: EntryArguments) {}
 
   /** Runs the request, showing the panel beside the editor first so "running" is visible. */
-  async run(request: RunRequest): Promise<CommandOutcome> {
+  async run(request: RunRequest, rewrite?: (text: string) => string): Promise<CommandOutcome> {
     if (!isTrusted()) {
       explainUntrusted();
       return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
     }
     this.lastRequests.set(request.document.uri.toString(), request.entry ?? null);
+    if (rewrite) {
+      this.rewrites.set(request.document.uri.toString(), rewrite);
+      request = { ...request, source: rewrite(request.source ?? request.document.getText()) };
+    } else if (!request.detached) {
+      this.rewrites.delete(request.document.uri.toString());
+    }
     this.panels.showFor(request.document.uri);
     return outcomeOf(await this.runner.run(request));
   }
@@ -106,7 +117,7 @@ export class Visualizer {
   async rerun(uri: vscode.Uri): Promise<CommandOutcome> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
     const entry = this.lastRequests.get(uri.toString()) ?? this.runner.lastRun(uri)?.entry ?? undefined;
-    return this.run({ document, entry });
+    return this.run({ document, entry }, this.rewrites.get(uri.toString()));
   }
 
   /**
@@ -123,7 +134,7 @@ export class Visualizer {
           : {};
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
     const entry = this.lastRequests.get(uri.toString()) ?? record.entry ?? undefined;
-    return this.run({ document, entry, budgets });
+    return this.run({ document, entry, budgets }, this.rewrites.get(uri.toString()));
   }
 
   /** The file a panel command means: the given one, the active timeline's, or the active editor's. */

@@ -86,6 +86,12 @@ export interface ComparisonRun {
   trace: TraceFile;
 }
 
+/** A trace opened from a saved file (read-only): its file name, and what reading it said (e.g. it was upgraded). */
+export interface SavedTraceInfo {
+  name: string;
+  notices: string[];
+}
+
 /** Where a run is. `running` shows progress; the others end it. */
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
@@ -103,7 +109,9 @@ export interface RunStop {
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; pinned?: boolean }
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; pinned?: boolean; savedTrace?: SavedTraceInfo }
+  /** A saved trace file cannot be shown: `message` says why (cut short, newer version, not ours). */
+  | { type: 'traceError'; message: string }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
   | { type: 'showTrace'; trace: TraceFile; sourceUri?: string }
   /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode). */
@@ -140,15 +148,19 @@ export type WebviewToHost =
   | { type: 'continueRun' }
   /** Stop the run in progress (the progress bar's Stop). */
   | { type: 'cancelRun' }
+  /** "Save trace…": write the shown trace as a `.async-timeline.json` file. */
+  | { type: 'saveTrace' }
+  /** "Open in Perfetto…": write the shown trace as Chrome Trace Event JSON and say how to open it. */
+  | { type: 'openInPerfetto' }
   /** Something failed inside the webview (bad trace, render error): the host logs `message`. */
   | { type: 'webviewError'; message: string };
 
 /** Every `type` of each direction, for the runtime guards below. */
 const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
-  'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme', 'stale', 'panelMode',
+  'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme', 'stale', 'panelMode', 'traceError',
 ]);
 const WEBVIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
-  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'webviewError',
+  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'webviewError', 'saveTrace', 'openInPerfetto',
 ]);
 
 function hasType(value: unknown, types: ReadonlySet<string>): boolean {

@@ -16,7 +16,7 @@ import {
 } from '../core/viewmodel/index';
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
-import type { HostToWebview, RunStop, TimelineViewState } from '../shared/protocol';
+import type { HostToWebview, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { debugHandle } from './debug-handle';
@@ -31,6 +31,7 @@ import { TaskTable } from './task-table';
 import { applyThemeClass, readPalette, watchTheme } from './theme';
 import { TimelineView } from './timeline-view';
 import { Toolbar } from './toolbar';
+import { TraceActions } from './trace-actions';
 import { Tooltip } from './tooltip';
 import { Viewport } from './viewport';
 import { VScroll } from './vscroll';
@@ -48,6 +49,10 @@ type BottomTab = 'loop' | 'tasks';
 export class App {
   private readonly root: HTMLElement;
   private readonly top: HTMLElement;
+  /** Save trace… / Open in Perfetto… (VS Code only). */
+  private readonly traceActions: TraceActions | null;
+  /** Set when the trace shown is a saved file, opened read-only. */
+  private savedTrace: SavedTraceInfo | undefined;
   private readonly summary: HTMLElement;
   private readonly progress: HTMLElement;
   private readonly banners: HTMLElement;
@@ -88,7 +93,8 @@ export class App {
     this.summary = h('p', { class: 'tl-summary', role: 'status', 'aria-label': 'Run summary' }, 'Waiting for a trace…');
     this.progress = h('div', { class: 'tl-progress', hidden: true });
     this.banners = h('div', { class: 'tl-banners' });
-    this.top = h('header', { class: 'tl-top' }, this.summary, this.progress, this.banners);
+    this.traceActions = bridge.standalone ? null : new TraceActions((m) => this.bridge.post(m));
+    this.top = h('header', { class: 'tl-top' }, h('div', { class: 'tl-top-row' }, this.summary, this.traceActions?.el), this.progress, this.banners);
     this.body = h('div', { class: 'tl-body' });
     this.status = h('div', { class: 'tl-status', 'aria-live': 'polite', 'aria-label': 'Selected event' });
     this.root = h('div', { class: 'tl-app' }, this.top, this.body, this.status);
@@ -104,6 +110,7 @@ export class App {
         if (message.theme) applyThemeClass(message.theme);
         if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
         if (message.pinned !== undefined) this.pinned = message.pinned;
+        this.savedTrace = message.savedTrace;
         if (message.comparison) this.showComparison(message.comparison, message.comparisonSources);
         else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
         else this.showPlaceholder(this.running
@@ -119,6 +126,9 @@ export class App {
         break;
       case 'runStatus':
         this.onRunStatus(message);
+        break;
+      case 'traceError':
+        this.showFatal('This trace cannot be shown', message.message);
         break;
       case 'runError':
         this.showBanner(`The run failed: ${message.message}${message.location ? ` (${message.location.file}:${message.location.line}:${message.location.column})` : ''}`, 'error');
@@ -208,6 +218,7 @@ export class App {
     }
     this.model = this.scene = null;
     this.trace = null;
+    this.traceActions?.setAvailable(false);
     this.banners.replaceChildren();
     this.summary.replaceChildren(h('span', { class: 'tl-summary-file' }, `Comparing ${made.count} runs`), made.headline);
     this.compareView = made.view;
@@ -243,6 +254,11 @@ export class App {
     for (const notice of check.notices) this.showBanner(notice, 'warning', /stopped before its end/.test(notice) ? 'stop' : 'notice');
     for (const error of model.summary.errors) this.showBanner(`The program ended with an error:\n${error}`, 'error');
     for (const error of model.summary.threadErrors) this.showBanner(`A worker thread ended with an error (its parent got it as an 'error' event):\n${error}`, 'notice');
+    if (this.savedTrace) {
+      const saved = this.showBanner(`Saved trace ${this.savedTrace.name} (read-only): nothing runs here; source links open the files it names, as they are now.`, 'notice', 'saved');
+      for (const notice of this.savedTrace.notices) saved.append(h('span', { class: 'tl-banner-text' }, ` ${notice}`));
+    }
+    this.traceActions?.setAvailable(true);
     const entry = check.trace.meta.entryFunction;
     this.summary.replaceChildren(
       h('span', { class: 'tl-summary-file' }, check.trace.meta.entry || 'trace'),
@@ -649,6 +665,7 @@ export class App {
   }
 
   private showFatal(title: string, message: string): void {
+    this.traceActions?.setAvailable(false);
     this.model = null;
     this.scene = null;
     this.trace = null;
@@ -657,6 +674,7 @@ export class App {
   }
 
   private showPlaceholder(message: string): void {
+    this.traceActions?.setAvailable(false);
     this.summary.textContent = 'Async Timeline';
     this.body.replaceChildren(h('div', { class: 'tl-scroll-area' }, h('div', { class: 'tl-fatal tl-placeholder' }, message)));
   }
@@ -683,7 +701,7 @@ export class App {
   private showArrowCounts(model: TimelineModel): void {
     const c = model.arrows.counts;
     Object.assign(this.root.dataset, {
-      arrowsResume: String(c.resume), arrowsSpawn: String(c.spawn), arrowsCombinator: String(c.combinator), arrowsYield: String(c.yield),
+      arrowsResume: String(c.resume), arrowsSpawn: String(c.spawn), arrowsCombinator: String(c.combinator), arrowsYield: String(c.yield), arrowsIo: String(c.io),
     });
   }
 }

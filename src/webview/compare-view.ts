@@ -191,6 +191,16 @@ function paintSpan(ctx: CanvasRenderingContext2D, p: Palette, state: number, px0
       ctx.fillStyle = p.queued;
       ctx.fillRect(px0, rowY + 3, w, ROW - 6);
       return;
+    case SegState.Io:
+      // Outside JavaScript: a faint bar with an edge (the timeline's hatch, at this size).
+      ctx.globalAlpha = 0.3;
+      ctx.fillStyle = p.io;
+      ctx.fillRect(px0, rowY + 2, w, ROW - 4);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = p.io;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(Math.round(px0) + 0.5, rowY + 2.5, Math.max(1, Math.round(w) - 1), ROW - 5);
+      return;
     default: {
       const colour = state === SegState.Blocked ? p.blocked : state === SegState.Computing ? p.computing : state === SegState.Callback ? p.callback : p.running;
       ctx.fillStyle = colour;

@@ -30,6 +30,8 @@ export function debugHandle(src: DebugSource): object {
     setCursor: (seq: number) => src.setCursor(seq),
     state: () => src.state(),
     arrowsElided: () => src.view()?.arrowsElided ?? false,
+    /** Where layout x (a segment's x0/x1, an event's axis position) is on the canvas, in CSS px from its left edge. */
+    pxOfX: (x: number) => src.scene()?.view.toPx(x) ?? NaN,
     /** Where the lanes are: scroll, pinned rows, row count, selected lane, view window, axis mode. */
     layout: () => {
       const scene = src.scene();

@@ -1,5 +1,6 @@
 /**
- * Paints arrows between lanes: settle → resume, spawn, yield → consumer, combinator inputs.
+ * Paints arrows between lanes: settle → resume, spawn, yield → consumer, combinator inputs,
+ * I/O → callback (a pool request's or a child process's result to the Io macrotask it runs).
  * Only arrows that end in a visible row are looked at (they are indexed by target lane and
  * sorted by x). When more than MAX_ARROWS would be drawn the view is too dense for arrows to
  * mean anything, so they are left out and the caller says "zoom in to see arrows".
@@ -76,7 +77,7 @@ export function drawArrows(ctx: CanvasRenderingContext2D, scene: Scene): boolean
   }
   ctx.lineWidth = 1.25;
   for (const [kind, curve] of curves) {
-    const color = kind === ArrowKind.Combinator ? palette.resolve : kind === ArrowKind.Yield ? palette.yield : palette.arrow;
+    const color = kind === ArrowKind.Combinator ? palette.resolve : kind === ArrowKind.Yield ? palette.yield : kind === ArrowKind.Io ? palette.io : palette.arrow;
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
     ctx.globalAlpha = kind === ArrowKind.Spawn ? 0.55 : 0.85;

@@ -2,7 +2,9 @@
  * Paints the rows: each lane's segments (one colour AND one shape or pattern per state, so
  * state never depends on colour alone: running is a solid bar, a callback a striped one,
  * calling a faint bar with an outline, waiting an outline, queued a short bar, blocked a tall
- * bar, computing a tall bar with a dotted edge) and markers.
+ * bar, computing a tall dotted bar, I/O outside JavaScript a hatched bar with an edge) and markers.
+ * A pool thread's or a child process's bar is labelled with its request (`pbkdf2 · 100,000
+ * iterations`) or command (`ls -la`).
  *
  * Level of detail: segments at least MIN_SEGMENT_PX wide are drawn as they are; narrower ones are
  * aggregated per pixel column, the column taking the most telling state among them (blocked,
@@ -11,14 +13,14 @@
  * rows × pixel columns, not events. Rectangles are batched per state into one path each.
  */
 import { EventKind } from '../core/trace/format';
-import { lowerBound, MarkerKind, SegState, type Lane } from '../core/viewmodel/index';
+import { ioRequestLabel, lowerBound, MarkerKind, processCommand, SegState, type Lane } from '../core/viewmodel/index';
 import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
 import { drawThreadRow } from './draw-threads';
 import { ROW_H, rowTop, stepCenterPx, type Scene } from './scene';
 import type { Palette } from './theme';
 
 /** Higher wins when several states share a pixel column. */
-const PRIORITY = [0, 4, 2, 1, 3, 5, 4, 5];
+const PRIORITY = [0, 4, 2, 1, 3, 5, 4, 5, 4];
 /**
  * Segments narrower than this go through the per-column aggregation: drawn one by one they
  * cost a rectangle each for a sliver nobody can read, and rasterizing tens of thousands of
@@ -37,7 +39,7 @@ interface StateStyle {
   /** Stroked, not filled. */
   outline?: boolean;
   /** Filled with a pattern of the colour (its shape cue), not a solid fill. */
-  pattern?: 'stripes' | 'dots';
+  pattern?: 'stripes' | 'dots' | 'hatch';
   /** Also stroked with the colour (a faint fill needs an edge to be seen). */
   edge?: boolean;
 }
@@ -49,24 +51,34 @@ export const STYLES: Record<number, StateStyle> = {
   [SegState.Calling]: { color: 'running', y: 5, h: 14, alpha: 0.3, edge: true },
   [SegState.Blocked]: { color: 'blocked', y: 4, h: 16, alpha: 1 },
   [SegState.Computing]: { color: 'computing', y: 4, h: 16, alpha: 1, pattern: 'dots' },
+  // Outside JavaScript (a file read on a pool thread, a running child process): a light hatch
+  // with an edge — work is under way, but no JavaScript runs.
+  [SegState.Io]: { color: 'io', y: 5, h: 14, alpha: 1, pattern: 'hatch', edge: true },
   [SegState.Queued]: { color: 'queued', y: 7, h: 10, alpha: 0.55 },
   // An outline: waiting is "nothing running here". (Measured: one stroked path of rectangles
   // rasterizes faster than four 1-px fills per rectangle.)
   [SegState.Suspended]: { color: 'suspended', y: 7, h: 10, alpha: 1, outline: true },
 };
-const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.Callback, SegState.Running, SegState.Blocked, SegState.Computing];
+const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.Callback, SegState.Io, SegState.Running, SegState.Blocked, SegState.Computing];
 
-const LABELLED: ReadonlySet<number> = new Set([SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing]);
+const LABELLED: ReadonlySet<number> = new Set([SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing, SegState.Io]);
 
-interface SegLabel { text: string; px: number; y: number; maxW: number; onFill: keyof Palette | null }
+/** `onFill`: the text sits on a filled bar of that colour; `plate`: on a plate of the background (a patterned bar). */
+interface SegLabel { text: string; px: number; y: number; maxW: number; state: number; onFill: keyof Palette | null; plate?: boolean }
 
-/** A segment's words: a Block's own description (`cpu 100 ms on core 1`), else its source site's label. */
+/**
+ * A segment's words: a Block's own description (`cpu 100 ms on core 1`), a pool request's label
+ * (`readFile data/users.json · 12 KiB`), a child process's command, else its source site's label.
+ */
 function segmentText(scene: Scene, seq: number, site: number): string {
-  const { trace } = scene.model;
-  if (seq >= 0 && trace.events.kind[seq] === EventKind.Block && trace.events.b[seq] !== 0) {
+  const { trace, lanes } = scene.model;
+  const kind = seq >= 0 ? trace.events.kind[seq] : 0;
+  if (kind === EventKind.Block && trace.events.b[seq] !== 0) {
     const note = trace.strings[trace.events.b[seq]];
     if (note) return note;
   }
+  if (kind === EventKind.IoPoolStart) return ioRequestLabel(trace, lanes.io, trace.events.a[seq]);
+  if (kind === EventKind.IoStart && lanes.laneOfIo[trace.events.a[seq]] >= 0) return processCommand(ioRequestLabel(trace, lanes.io, trace.events.a[seq]));
   return site > 0 ? trace.sites[site]?.label ?? '' : '';
 }
 
@@ -134,12 +146,19 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene, visible: 
     const fits = Math.floor(label.maxW / charW);
     if (fits < 3) continue;
     const text = label.text.length <= fits ? label.text : `${label.text.slice(0, fits - 1)}…`;
-    // On a filled bar (blocked, computing) the text takes the background or the foreground colour, whichever reads better on it.
-    if (label.onFill) {
-      const on = textOn(palette, palette[label.onFill] as string);
-      if (on.plate) {
-        // Neither reads well on this fill (an orange in a light theme): the text sits on a plate of the background.
-        ctx.fillStyle = palette.bg;
+    if (label.plate) {
+      // On a hatched bar (I/O) no single colour reads everywhere: the foreground on a plate of the background.
+      ctx.fillStyle = palette.bg;
+      ctx.fillRect(label.px - 2, label.y - 6, text.length * charW + 4, 12);
+      ctx.fillStyle = palette.fg;
+    } else if (label.onFill) {
+      // On a filled bar (blocked, computing) the text takes the background or the foreground colour, whichever reads better on it.
+      const fill = palette[label.onFill] as string;
+      const on = textOn(palette, fill);
+      if (on.plate || STYLES[label.state]?.pattern) {
+        // Neither reads well on this fill (an orange in a light theme): the text sits on a plate of
+        // the background; on a dotted fill (computing), on a plate of the plain fill, without the dots.
+        ctx.fillStyle = on.plate ? palette.bg : fill;
         ctx.fillRect(label.px - 2, label.y - 6, text.length * charW + 4, 12);
       }
       ctx.fillStyle = on.colour;
@@ -193,7 +212,7 @@ export function textOn(palette: Palette, fill: string): { colour: string; plate:
 /** Small repeating tiles that carry a state's shape cue (cached per colour). */
 const patterns = new Map<string, CanvasPattern | null>();
 
-function patternOf(ctx: CanvasRenderingContext2D, kind: 'stripes' | 'dots', colour: string, bg: string): CanvasPattern | string {
+function patternOf(ctx: CanvasRenderingContext2D, kind: 'stripes' | 'dots' | 'hatch', colour: string, bg: string): CanvasPattern | string {
   const key = `${kind}|${colour}|${bg}`;
   let p = patterns.get(key);
   if (p === undefined) {
@@ -211,6 +230,21 @@ function patternOf(ctx: CanvasRenderingContext2D, kind: 'stripes' | 'dots', colo
         t.moveTo(-1, 7); t.lineTo(7, -1);
         t.moveTo(-1, 1); t.lineTo(1, -1);
         t.moveTo(5, 7); t.lineTo(7, 5);
+        t.stroke();
+      } else if (kind === 'hatch') {
+        // The background, tinted with the colour, crossed by thin lines of it the other way from the stripes.
+        t.fillStyle = bg;
+        t.fillRect(0, 0, 6, 6);
+        t.globalAlpha = 0.22;
+        t.fillStyle = colour;
+        t.fillRect(0, 0, 6, 6);
+        t.globalAlpha = 1;
+        t.strokeStyle = colour;
+        t.lineWidth = 1.25;
+        t.beginPath();
+        t.moveTo(-1, -1); t.lineTo(7, 7);
+        t.moveTo(5, -1); t.lineTo(7, 1);
+        t.moveTo(-1, 5); t.lineTo(1, 7);
         t.stroke();
       } else {
         // Solid with background dots along a grid.
@@ -282,7 +316,14 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       else rects.push(left, rowY + style.y, width, style.h);
       if (labels && LABELLED.has(state) && b - a > 40) {
         const text = segmentText(scene, seg.seq[i], seg.site[i]);
-        if (text) labels.push({ text, px: a + 4, y: rowY + ROW_H / 2, maxW: b - a - 8, onFill: state === SegState.Blocked || state === SegState.Computing ? style.color : null });
+        // On a pool or process lane a Done marker can sit where the bar begins (the request before it ended there).
+        const inset = lane.kind === 'pool' || lane.kind === 'process' ? 8 : 4;
+        if (text) {
+          labels.push({
+            text, px: a + inset, y: rowY + ROW_H / 2, maxW: b - a - inset - 4, state,
+            onFill: state === SegState.Blocked || state === SegState.Computing ? style.color : null, plate: style.pattern === 'hatch',
+          });
+        }
       }
       i++;
       continue;

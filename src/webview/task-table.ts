@@ -68,7 +68,7 @@ export class TaskTable {
       const tr = h('tr', {
         tabindex: lane === tabLane ? 0 : -1, 'data-lane': lane, 'data-state': s.state, 'aria-selected': String(selected),
         class: selected ? 'tl-selected' : undefined,
-      }, h('th', { scope: 'row' }, label), h('td', {}, h('span', { class: `tl-state-icon tl-state-${s.state.replace(/\s+/g, '-')}`, 'aria-hidden': 'true' }), s.state),
+      }, h('th', { scope: 'row' }, label), h('td', {}, h('span', { class: `tl-state-icon tl-state-${s.state.toLowerCase().replace(/[^a-z]+/g, '-')}`, 'aria-hidden': 'true' }), s.state),
       h('td', {}, formatSpan(s)), h('td', {}, s.waitsOn));
       tr.addEventListener('click', () => this.choose(lane));
       return tr;

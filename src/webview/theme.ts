@@ -17,6 +17,8 @@ export interface Palette {
   running: string;
   callback: string;
   computing: string;
+  /** I/O outside JavaScript (a pool thread's file work, a child process). */
+  io: string;
   suspended: string;
   queued: string;
   blocked: string;
@@ -46,6 +48,7 @@ export function readPalette(): Palette {
     running: v('--tl-running', '#2f81f7'),
     callback: v('--tl-callback', '#54aeff'),
     computing: v('--tl-computing', '#bc4c00'),
+    io: v('--tl-io', '#0598bc'),
     suspended: v('--tl-suspended', '#999'),
     queued: v('--tl-queued', '#bf8700'),
     blocked: v('--tl-blocked', '#cf222e'),

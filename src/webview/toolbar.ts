@@ -6,7 +6,7 @@
  * (a button with aria-haspopup; Escape closes it and gives focus back). Toggle buttons say
  * their state with aria-pressed.
  */
-import type { AxisMode, TimelineModel } from '../core/viewmodel/index';
+import { SegState, type AxisMode, type TimelineModel } from '../core/viewmodel/index';
 import { h } from './dom';
 
 export interface ToolbarActions {
@@ -125,15 +125,20 @@ export class Toolbar {
       h('span', { class: 'tl-legend-item' }, h('span', { class: `tl-swatch tl-swatch-${state}`, 'aria-hidden': 'true' }), label);
     const c = model.arrowsReady() ? model.arrows.counts : null;
     const arrowText = !c ? 'arrows: computing…'
-      : `arrows: ${c.resume} settle→resume · ${c.spawn} spawn · ${c.combinator} combinator${c.yield ? ` · ${c.yield} yield` : ''}`;
+      : `arrows: ${c.resume} settle→resume · ${c.spawn} spawn · ${c.combinator} combinator${c.yield ? ` · ${c.yield} yield` : ''}${c.io ? ` · ${c.io} I/O→callback` : ''}`;
+    const { lanes } = model;
+    const ioLanes = [...lanes.poolLanes, ...lanes.processLanes];
+    // Pool threads compute on a core for crypto and zlib: the computing swatch explains their bars too.
+    const computes = model.occupancy !== null || lanes.poolLanes.some((l) => lanes.lanes[l].segments.state.includes(SegState.Computing));
     this.legend.replaceChildren(
       swatch('running', 'running'),
       swatch('callback', 'callback'),
       swatch('suspended', 'waiting'),
       swatch('queued', 'queued'),
       swatch('blocked', 'blocked'),
-      ...(model.occupancy ? [swatch('computing', 'computing (on a core)')] : []),
-      h('span', { class: 'tl-arrow-counts', 'data-resume': c?.resume, 'data-spawn': c?.spawn, 'data-combinator': c?.combinator, 'data-yield': c?.yield }, arrowText),
+      ...(computes ? [swatch('computing', 'computing (on a core)')] : []),
+      ...(ioLanes.length > 0 ? [swatch('io', 'I/O (outside JavaScript)')] : []),
+      h('span', { class: 'tl-arrow-counts', 'data-resume': c?.resume, 'data-spawn': c?.spawn, 'data-combinator': c?.combinator, 'data-yield': c?.yield, 'data-io': c?.io }, arrowText),
     );
     this.layout();
   }

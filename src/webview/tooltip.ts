@@ -2,7 +2,8 @@
  * The hover card: which task, in what state, where in the source, and for how long (this
  * segment, and the task's total time waited and run). Text only, via textContent.
  */
-import { formatDuration, formatSite, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { formatDuration, formatSite, ioRequestLabel, processCommand, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { EventKind } from '../core/trace/format';
 import { viewRowLabel } from '../core/viewmodel/view-rows';
 import { rowAtPx, type Scene } from './scene';
 import { h } from './dom';
@@ -16,6 +17,7 @@ const STATE_NAMES: Record<number, string> = {
   [SegState.Blocked]: 'blocked: synchronous work holds the loop',
   [SegState.Callback]: 'callback running',
   [SegState.Computing]: 'computing on a core: the thread works, its event loop waits',
+  [SegState.Io]: 'I/O outside JavaScript',
 };
 
 export class Tooltip {
@@ -32,6 +34,10 @@ export class Tooltip {
   show(model: TimelineModel, hit: Hit, px: number, py: number, hostWidth: number): void {
     const lane = model.lanes.lanes[hit.lane];
     const lines: string[] = [];
+    if (hit.segment >= 0 && (lane.kind === 'pool' || lane.kind === 'process')) {
+      this.place(lane.label, ioLines(model, lane.kind, lane.segments.seq[hit.segment], lane.segments.state[hit.segment]), px, py, hostWidth);
+      return;
+    }
     if (hit.segment >= 0) {
       const seg = lane.segments;
       const i = hit.segment;
@@ -87,6 +93,41 @@ export class Tooltip {
     this.el.style.left = `${left}px`;
     this.el.style.top = `${py + 16}px`;
   }
+}
+
+/**
+ * A pool thread's request or a child process, from the event that began its bar (IoPoolStart or
+ * IoStart): what it is, how long it waited in the pool's queue and ran, who asked for it.
+ */
+function ioLines(model: TimelineModel, kind: 'pool' | 'process', seq: number, state: number): string[] {
+  const { trace, lanes } = model;
+  const { t, a, b, c } = trace.events;
+  const id = a[seq];
+  const label = ioRequestLabel(trace, lanes.io, id);
+  const start = lanes.io.startSeq[id];
+  const startT = start >= 0 ? t[start] : t[seq];
+  const endX = lanes.io.endX[id];
+  const endT = Number.isFinite(endX) ? timeAtX(model.axis, endX) : trace.meta.endTime;
+  const lines: string[] = [];
+  if (kind === 'pool') {
+    lines.push(state === SegState.Computing ? `computing on core ${c[seq]}, outside JavaScript: ${label}` : `${STATE_NAMES[SegState.Io]}: ${label}`);
+    const waited = t[seq] - startT;
+    lines.push(`waited ${formatDuration(waited)} in the pool's queue, ran ${formatDuration(endT - t[seq])}`);
+    lines.push(`requested at ${formatDuration(startT)}, on threadpool #${b[seq]} from ${formatDuration(t[seq])} to ${formatDuration(endT)}`);
+  } else {
+    lines.push(`${STATE_NAMES[SegState.Io]}: ${processCommand(label)} (a child process)`);
+    lines.push(`ran ${formatDuration(endT - startT)} (${formatDuration(startT)} → ${formatDuration(endT)})`);
+    // What it delivered (stdout chunks, exit code …), in order, at most a handful.
+    const events: string[] = [];
+    for (let i = Math.max(0, start); i < trace.events.kind.length && t[i] <= endT && events.length <= 6; i++) {
+      if (trace.events.kind[i] === EventKind.IoEvent && a[i] === id) events.push(trace.strings[b[i]] ?? '');
+    }
+    if (events.length > 0) lines.push(`events: ${events.slice(0, 6).join(' · ')}${events.length > 6 ? ' · …' : ''}`);
+  }
+  const by = start >= 0 ? lanes.taskOfEvent[start] : -1;
+  const where = start >= 0 ? formatSite(trace, c[start]) : '';
+  if (by >= 0 || where) lines.push(`started by ${by >= 0 ? model.taskLabel(by) : 'the script'}${where ? ` at ${where}` : ''}`);
+  return lines;
 }
 
 /** Steps (events with a width on the axis) from event `fromSeq` up to layout x. */

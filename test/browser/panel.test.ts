@@ -427,7 +427,7 @@ describe('a timeline panel you can live in', function () {
     });
 
     it('every state is told apart by shape or pattern, not colour alone', () => {
-      const states = [SegState.Running, SegState.Calling, SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Callback, SegState.Computing];
+      const states = [SegState.Running, SegState.Calling, SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Callback, SegState.Computing, SegState.Io];
       const shapes = states.map((s) => { const st = STYLES[s]; return `${st.y}/${st.h}/${st.outline ?? false}/${st.pattern ?? ''}/${st.edge ?? false}`; });
       assert.equal(new Set(shapes).size, states.length, shapes.join(' '));
     });
@@ -564,5 +564,11 @@ function contrastFailures(): string[] {
     const r = best >= 4.5 ? best : ratio(v('--tl-fg'), bg);
     if (r < 4.5) failures.push(`${r.toFixed(2)}:1 canvas: text on a ${fill} bar`);
   }
+  // A hatched I/O bar's label sits on a plate of the background, in the foreground colour; the
+  // hatch itself (its colour over the background) must stand out from the background as a shape (3:1).
+  const ioText = ratio(over(v('--tl-fg'), bg), bg);
+  if (ioText < 4.5) failures.push(`${ioText.toFixed(2)}:1 canvas: text on an I/O bar's plate`);
+  const ioShape = ratio(over(v('--tl-io'), bg), bg);
+  if (ioShape < 3) failures.push(`${ioShape.toFixed(2)}:1 canvas: the I/O hatch against the background (non-text, 3:1)`);
   return failures;
 }

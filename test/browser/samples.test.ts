@@ -11,8 +11,11 @@ import { ensureBuilt, launch, openTrace, screenshot, traceOfSample } from './har
 const stdout = (trace: TraceFile) =>
   trace.events.kind.map((k, i) => (k === EventKind.Console && trace.events.a[i] === 1 ? trace.strings[trace.events.b[i]] : '')).join('');
 
-/** What each sample must print (its story in numbers). */
-const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void][] = [
+/** Virtual times (ms) of the events of one kind, in trace order. */
+const timesOf = (trace: TraceFile, kind: EventKind): number[] => trace.events.kind.flatMap((k, i) => (k === kind ? [trace.events.t[i]] : []));
+
+/** What each sample must print (its story in numbers), and optionally which lanes its timeline shows. */
+const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void, lanes?: (labels: string[]) => void][] = [
   ['samples/cafe.ts', (out) => assert.deepEqual(out.trim().split('\n').map((l) => l.trim().split(/\s+/).pop()), ['40T', '20T', '20T', '10T'])],
   ['samples/chat-sequential.ts', (out) => assert.match(out, /total: \d+ ms/)],
   ['samples/chat-thread-per-client.ts', (out) => assert.match(out, /does not scale/)],
@@ -23,6 +26,30 @@ const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void][] 
     assert.match(out, /^kitchen: 2 cooks, 0\.7 s$/m);
     const names = [...trace.events.kind.keys()].filter((i) => trace.events.kind[i] === EventKind.ThreadCreate).map((i) => trace.strings[trace.events.b[i]]);
     assert.deepEqual(names, ['cook Ana', 'cook Ben']);
+  }],
+  ['samples/threadpool.ts', (out, trace) => {
+    // Two rounds of ≈ 53 ms (the pool may finish equal requests a little apart, never in one round).
+    const total = Number(/^8 logins in (\d+) ms on 4 pool threads and 4 cores$/m.exec(out)?.[1]);
+    assert.ok(total >= 104 && total <= 115, out);
+    assert.match(out, /^meanwhile the event loop ran 1[01] heartbeats: it was never blocked$/m);
+    // Eight hashes on four pool threads: four start at once, four wait in the pool's queue.
+    const starts = trace.events.kind.flatMap((k, i) => (k === EventKind.IoPoolStart ? [[trace.events.t[i], trace.events.b[i], trace.events.c[i]]] : []));
+    assert.equal(starts.length, 8);
+    assert.deepEqual([...new Set(starts.map(([, thread]) => thread))].sort(), [1, 2, 3, 4]);
+    assert.ok(starts.every(([, , core]) => core >= 1 && core <= 4), 'each hash computes on a core');
+    // Two rounds: four hashes done at ≈ 53 ms, four at ≈ 107 ms.
+    const done = timesOf(trace, EventKind.IoDone);
+    assert.equal(done.length, 8);
+    assert.ok(done.slice(0, 4).every((t) => t > 52 && t < 57), done.join(' '));
+    assert.ok(done.slice(4).every((t) => t > 104 && t < 115), done.join(' '));
+    // Each of the second round starts when a thread of the first is free.
+    assert.deepEqual(starts.slice(4).map(([t]) => t), done.slice(0, 4));
+    for (const user of ['ada', 'bob', 'cyd', 'dee']) assert.match(out, new RegExp(`^${user} logged in at 5\\d ms$`, 'm'));
+    for (const user of ['eve', 'fay', 'gus', 'hal']) assert.match(out, new RegExp(`^${user} logged in at 1[01]\\d ms$`, 'm'));
+  }, (labels) => {
+    for (const lane of ['libuv threadpool · 4 threads', 'threadpool #1', 'threadpool #2', 'threadpool #3', 'threadpool #4', 'timers', 'I/O']) {
+      assert.ok(labels.some((l) => l.endsWith(lane)), `${lane} in ${labels.join(' | ')}`);
+    }
   }],
 ];
 
@@ -36,7 +63,7 @@ describe('the samples, each run and drawn', function () {
   after(async () => context?.close());
 
   const totals = new Map<string, number>();
-  for (const [file, check] of SAMPLES) {
+  for (const [file, check, lanes] of SAMPLES) {
     it(`${file}: prints its story and renders it`, async () => {
       const trace = traceOfSample(file);
       check(stdout(trace), trace);
@@ -44,6 +71,7 @@ describe('the samples, each run and drawn', function () {
       const name = file.replace(/^samples\/|\.ts$/g, '');
       const { page, errors } = await openTrace(context, `sample-${name}`, trace);
       assert.equal(await page.locator('.tl-fatal').count(), 0, 'the trace renders');
+      lanes?.((await page.locator('.tl-labels [role=listitem]').allInnerTexts()).map((l) => l.trim()));
       await page.waitForTimeout(200);
       await screenshot(page, `sample-${name}`);
       assert.deepEqual(errors, []);

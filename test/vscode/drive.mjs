@@ -1,7 +1,8 @@
 // The UI walk, in a real VS Code workbench (code-server) in headless Chromium, against the
 // extension installed from the .vsix: open samples/hello-async.ts, see the CodeLens, click it,
 // see the timeline beside the editor, click a lane and see the editor reveal the line, move the
-// editor cursor onto an await, run "Visualize concurrency" from the palette.
+// editor cursor onto an await, run "Visualize concurrency" from the palette, open the threadpool
+// sample from the gallery (e2e.sh then type-checks the copy it made: Node's types come from the .vsix).
 // Screenshots: $OUT_DIR/vscode-*.png. Selectors from /work/shared/vscode-e2e/drive.mjs.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -169,6 +170,26 @@ try {
   await status.waitFor({ timeout: 15000 });
   lap(`Cancel stopped the run: "${(await status.innerText()).trim()}"`);
   await shot(page, '9-cancelled');
+
+  // 10. "Open sample…" → libuv's threadpool: an editable copy opens and runs; the timeline shows the pool.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('Open sample');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open sample' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  // The gallery's list shows a screenful: filter it to the sample.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Hello World' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.type('threadpool');
+  const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: "libuv's threadpool" }).first();
+  await pick.waitFor({ timeout: 15000 });
+  await pick.click();
+  await page.locator('.monaco-editor .view-lines', { hasText: 'UV_THREADPOOL_SIZE' }).first().waitFor({ timeout: 30000 });
+  const pool = webview().locator('.tl-label', { hasText: 'libuv threadpool · 4 threads' });
+  await pool.first().waitFor({ timeout: 60000 });
+  const poolSummary = (await webview().locator('.tl-summary').innerText()).replace(/\s+/g, ' ');
+  lap(`threadpool sample: "${poolSummary}"`);
+  if (!/8 on the threadpool/.test(poolSummary)) throw new Error(`expected 8 requests on the threadpool: ${poolSummary}`);
+  await shot(page, '10-threadpool-sample');
 
   if (problems.length) {
     console.log(`CSP problems in the webview (${problems.length}):\n  ${[...new Set(problems)].slice(0, 5).join('\n  ')}`);

@@ -54,8 +54,21 @@ if [ "$mode" != "--ui-only" ]; then
     WORKSPACE="$WS" OUT_DIR="$SHOTS" node test/vscode/run-tests.mjs || rc=$?
 fi
 if [ "$mode" != "--integration-only" ]; then
+  # The integration suite's "Open sample…" made a scratch copy from this folder: the walk must make its own, from the .vsix.
+  find "$RUN/user" -path '*globalStorage*' -type d -name samples -prune -exec rm -rf {} +
   t "UI walk against the installed .vsix"
   CS_URL="http://127.0.0.1:$PORT/?folder=$WS" OUT_DIR="$SHOTS" node test/vscode/drive.mjs || rc=$((rc ? rc : $?))
+  t "UI walk of issue 12: walkthrough, test lens, saved trace"
+  CS_URL="http://127.0.0.1:$PORT/?folder=$WS" WS="$WS" OUT_DIR="$SHOTS" node test/vscode/drive-issue12.mjs || rc=$((rc ? rc : $?))
+  # The walk opened a sample from the installed .vsix: its scratch copy must type-check with what
+  # the extension copied beside it (the simulated world's types, Node's types from the .vsix).
+  scratch=$(find "$RUN/user" -path '*globalStorage*/samples/tsconfig.json' -print -quit | xargs -r dirname)
+  if [ -n "$scratch" ]; then
+    t "the sample's scratch copy type-checks ($scratch)"
+    node node_modules/typescript/lib/tsc.js -p "$scratch" || { echo "the samples do not type-check in their scratch copy"; rc=$((rc ? rc : 1)); }
+  elif [ $rc = 0 ]; then
+    echo "no scratch copy of the samples was made"; rc=1
+  fi
 fi
 t "done (exit $rc)"
 exit $rc

@@ -15,6 +15,7 @@ import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
 import { isForwardedWorkerError } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
+import { setImmediate } from './immediates';
 import { markInternal } from './unhandled-rejections';
 import { nodeError, invalidArgTypeOf } from './errors';
 
@@ -166,6 +167,16 @@ function printFatal(err: unknown, fromPromise: boolean): string {
 }
 
 /**
+ * Node's `_fatalException`, once a handler took the error: "make sure any ticks get processed by
+ * ensuring that the next Immediate cycle isn't empty" — `setImmediate(noop)`. So the nextTicks
+ * left behind by the throw run in the next check phase, not after the next timer.
+ */
+function ensureTicksRun(): void {
+  if (!rt.exited) setImmediate(noop);
+}
+function noop(): void {}
+
+/**
  * An error escaped user code (a callback, a tick, queueMicrotask, or an unhandled rejection):
  * Node's TriggerUncaughtException and process._fatalException.
  */
@@ -180,10 +191,12 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
     processEmit('uncaughtExceptionMonitor', err, origin);
     if (captureFn !== null) {
       captureFn(err);
+      ensureTicksRun();
       return;
     }
     if (listenerCount('uncaughtException') > 0) {
       processEmit('uncaughtException', err, origin);
+      ensureTicksRun();
       return;
     }
   } catch (e) {

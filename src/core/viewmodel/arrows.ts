@@ -13,8 +13,13 @@
  *   while it is pending; the most recent pending combinator takes it.
  *   Exact for the usual `await Promise.all([...])`; a link event in the trace would make it
  *   exact everywhere.
+ * - I/O → callback: a threadpool request's work ended (the end of its bar on its pool lane; its
+ *   IoDone) and its callback ran as an `Io` macrotask (MacrotaskStart kind Io, b = the io id) on
+ *   the requesting thread's I/O lane; a child process delivered an event (IoEvent, a marker on its
+ *   lane) and the callback it runs in (the Io macrotask the IoEvent is recorded in). Exact: the
+ *   trace names the io id on both ends.
  */
-import { EventKind, type TraceFile } from '../trace/format';
+import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
 import type { Axis } from './axis';
 import { SeqById } from './columns';
 import type { LaneModel } from './lanes';
@@ -24,6 +29,8 @@ export const enum ArrowKind {
   Spawn = 2,
   Yield = 3,
   Combinator = 4,
+  /** A threadpool request's or a child process's result → the callback it runs (an Io macrotask). */
+  Io = 5,
 }
 
 export interface Arrow {
@@ -40,7 +47,7 @@ export interface ArrowModel {
   arrows: Arrow[];
   /** Arrow indices by the lane they point to, sorted by toX: the renderer reads only visible lanes. */
   byTargetLane: number[][];
-  counts: Record<'resume' | 'spawn' | 'yield' | 'combinator', number>;
+  counts: Record<'resume' | 'spawn' | 'yield' | 'combinator' | 'io', number>;
 }
 
 const COMBINATOR_LABEL = /^(await\s+)?Promise\.(all|allSettled|any|race)\b/;
@@ -49,6 +56,7 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
   const { kind, a, b, c } = trace.events;
   const { pos } = axis;
   const { laneOfEvent, laneOfTask } = lanes;
+  const ioIndex = lanes.io;
   const n = kind.length;
   const arrows: Arrow[] = [];
   const add = (k: ArrowKind, fromSeq: number, toSeq: number, toLane: number): void => {
@@ -70,6 +78,9 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
     pendingCombinators.push(promise);
     combinatorInputs.set(promise, []);
   };
+  /** The running macrotask's start (an IoEvent's callback is the Io macrotask it is recorded in), per thread. */
+  const macroStart = new Map<number, number>();
+  const threadCol = trace.events.thread;
   const generatorTasks = new Set<number>();
   trace.tasks.forEach((task, id) => {
     if (task?.kind === 'async-generator') generatorTasks.add(id);
@@ -107,13 +118,29 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
       case EventKind.MicrotaskRun:
       case EventKind.MacrotaskStart:
         pendingYield = -1;
-        if (kind[i] === EventKind.TaskStart) {
+        if (kind[i] === EventKind.MacrotaskStart) {
+          macroStart.set(threadCol?.[i] ?? 0, i);
+          // A pool request's callback: from the end of its work on its pool lane.
+          const req = b[i];
+          if (a[i] === MacrotaskKind.Io && req > 0 && ioIndex && (ioIndex.poolSeq[req] ?? -1) >= 0 && (ioIndex.doneSeq[req] ?? -1) >= 0 && Number.isFinite(ioIndex.endX[req])) {
+            arrows.push({ kind: ArrowKind.Io, fromLane: ioIndex.laneOfIo[req], fromX: ioIndex.endX[req], fromSeq: ioIndex.doneSeq[req], toLane: laneOfEvent[i], toX: pos[i], toSeq: i });
+          }
+        } else if (kind[i] === EventKind.TaskStart) {
           const created = createSeqOfTask.get(a[i]);
           if (created >= 0) add(ArrowKind.Spawn, created, i, laneOfTask[a[i]] ?? -1);
         } else if (kind[i] === EventKind.ReactionRun) {
           noteCombinatorInput(i);
         }
         break;
+      case EventKind.IoEvent: {
+        // A process's event → the callback it runs in: drawn at the event's moment, down (or up) to the I/O lane.
+        const lane = ioIndex?.laneOfIo[a[i]] ?? -1;
+        const start = macroStart.get(threadCol?.[i] ?? 0) ?? -1;
+        if (lane >= 0 && start >= 0 && kind[start] === EventKind.MacrotaskStart && laneOfEvent[start] !== lane) {
+          arrows.push({ kind: ArrowKind.Io, fromLane: lane, fromX: pos[i], fromSeq: i, toLane: laneOfEvent[start], toX: pos[i], toSeq: start });
+        }
+        break;
+      }
       case EventKind.TaskResume: {
         pendingYield = -1;
         const settle = c[i];
@@ -156,11 +183,12 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
   const byTargetLane: number[][] = lanes.lanes.map(() => []);
   arrows.forEach((arrow, index) => byTargetLane[arrow.toLane]?.push(index));
   for (const list of byTargetLane) list.sort((p, q) => arrows[p].toX - arrows[q].toX);
-  const counts = { resume: 0, spawn: 0, yield: 0, combinator: 0 };
+  const counts = { resume: 0, spawn: 0, yield: 0, combinator: 0, io: 0 };
   for (const arrow of arrows) {
     if (arrow.kind === ArrowKind.Resume) counts.resume++;
     else if (arrow.kind === ArrowKind.Spawn) counts.spawn++;
     else if (arrow.kind === ArrowKind.Yield) counts.yield++;
+    else if (arrow.kind === ArrowKind.Io) counts.io++;
     else counts.combinator++;
   }
   return { arrows, byTargetLane, counts };

@@ -5,7 +5,7 @@
  */
 import { lowerBound } from './columns';
 import { formatDuration, timeAtX } from './axis';
-import { SegState, type Lane } from './lanes';
+import { ioRequestLabel, SegState, type Lane } from './lanes';
 import type { TimelineModel } from './index';
 
 /** Short words for each segment state (the legend uses the same). */
@@ -17,6 +17,7 @@ export const STATE_WORDS: Record<number, string> = {
   [SegState.Blocked]: 'blocked',
   [SegState.Callback]: 'callback',
   [SegState.Computing]: 'computing',
+  [SegState.Io]: 'I/O',
 };
 
 export interface LaneStateAt {
@@ -65,12 +66,14 @@ export function laneStateAt(model: TimelineModel, laneIndex: number, cursorSeq: 
   const i = segmentAt(lane, x);
   if (i >= 0) {
     const site = seg.site[i];
+    // A pool thread or a child process: what it works on (the request, the command), not a site.
+    const request = lane.kind === 'pool' || lane.kind === 'process' ? ioRequestLabel(model.trace, model.lanes.io, model.trace.events.a[seg.seq[i]] ?? 0) : '';
     return {
       lane: laneIndex,
       state: STATE_WORDS[seg.state[i]] ?? 'active',
       since: timeAtX(model.axis, seg.x0[i]),
       until: timeAtX(model.axis, seg.x1[i]),
-      waitsOn: site > 0 ? model.trace.sites[site]?.label ?? '' : '',
+      waitsOn: request || (site > 0 ? model.trace.sites[site]?.label ?? '' : ''),
       seq: seg.seq[i],
     };
   }

@@ -110,7 +110,7 @@ export interface CompactRow {
 
 /** States worth drawing in the compact view (in the compact view instants have no width). */
 const COMPACT_STATES: ReadonlySet<number> = new Set([
-  SegState.Running, SegState.Callback, SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing,
+  SegState.Running, SegState.Callback, SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing, SegState.Io,
 ]);
 
 /**

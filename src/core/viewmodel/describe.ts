@@ -13,6 +13,20 @@ export interface EventNaming {
   taskLabel(task: number): string;
 }
 
+/** Each trace's I/O labels by io id (from its IoStart events), built on first use. */
+const ioLabels = new WeakMap<TraceFile, Map<number, string>>();
+
+function ioLabel(trace: TraceFile, io: number): string {
+  let labels = ioLabels.get(trace);
+  if (!labels) {
+    labels = new Map();
+    const { kind, a, b } = trace.events;
+    for (let i = 0; i < kind.length; i++) if (kind[i] === EventKind.IoStart && !labels.has(a[i])) labels.set(a[i], trace.strings[b[i]] ?? '');
+    ioLabels.set(trace, labels);
+  }
+  return labels.get(io) ?? '';
+}
+
 function siteLabel(trace: TraceFile, site: number): string {
   return trace.sites[site]?.label ?? '';
 }
@@ -53,9 +67,9 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.MicrotaskRun: return `microtask #${a[seq]} runs`;
     case EventKind.Block: return `synchronous work blocks the loop for ${formatDuration(a[seq])}`;
     case EventKind.IoStart: return `I/O #${a[seq]} starts: ${str(b[seq])}`;
-    case EventKind.IoDone: return `I/O #${a[seq]} completes`;
-    case EventKind.IoPoolStart: return `I/O #${a[seq]} starts on threadpool #${b[seq]}${c[seq] > 0 ? ` (core ${c[seq]})` : ''}`;
-    case EventKind.IoEvent: return `I/O #${a[seq]}: ${str(b[seq])}`;
+    case EventKind.IoDone: return `I/O #${a[seq]} completes${ioLabel(trace, a[seq]) ? `: ${ioLabel(trace, a[seq])}` : ''}`;
+    case EventKind.IoPoolStart: return `I/O #${a[seq]}${ioLabel(trace, a[seq]) ? ` (${ioLabel(trace, a[seq])})` : ''} starts on threadpool #${b[seq]}${c[seq] > 0 ? `, core ${c[seq]}` : ''}`;
+    case EventKind.IoEvent: return `I/O #${a[seq]}${ioLabel(trace, a[seq]) ? ` (${ioLabel(trace, a[seq])})` : ''}: ${str(b[seq])}`;
     case EventKind.External: return `a native promise was awaited in real time: ${str(b[seq])}`;
     case EventKind.Console: return `${a[seq] === 2 ? 'stderr' : 'console'}: ${str(b[seq]).replace(/\n$/, '')}`;
     case EventKind.UncaughtError: return `uncaught error: ${str(b[seq])}`;

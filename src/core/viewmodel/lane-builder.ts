@@ -29,8 +29,9 @@ export class LaneBuilder {
     if (this.open !== 0 && x > this.openX) {
       const last = this.x0.length - 1;
       // The same state again, right after (main resumes between two calls without a step): one
-      // segment. Callbacks stay apart: each is its own macrotask; so do pieces of CPU work (each has its own note).
-      if (last >= 0 && this.open !== SegState.Callback && this.open !== SegState.Computing && this.x1.data[last] === this.openX && this.state.data[last] === this.open && this.site.data[last] === this.openSite) {
+      // segment. Callbacks stay apart: each is its own macrotask; so do pieces of CPU work (each has its
+      // own note) and I/O requests (each its own operation).
+      if (last >= 0 && this.open !== SegState.Callback && this.open !== SegState.Computing && this.open !== SegState.Io && this.x1.data[last] === this.openX && this.state.data[last] === this.open && this.site.data[last] === this.openSite) {
         this.x1.data[last] = x;
       } else {
         this.x0.push(this.openX);

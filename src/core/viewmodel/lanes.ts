@@ -81,6 +81,8 @@ export interface Lane {
 
 export interface TaskGroup {
   name: string;
+  /** Set for the process-wide I/O groups (libuv's threadpool, the child processes): not tasks. */
+  io?: 'pool' | 'process';
   /** What collapsing remembers: the name on the main thread, `<thread id>:<name>` on another. */
   key: string;
   thread: number;
@@ -120,8 +122,10 @@ export interface LaneModel {
    */
   poolLanes: number[];
   processLanes: number[];
-  /** The lane of each I/O id's pool work or process (by io id), -1 if none. */
+  /** The lane of each I/O id's pool work or process (by io id), -1 if none (= `io.laneOfIo`). */
   laneOfIo: Int32Array;
+  /** Per I/O id: its events and where its work ends. */
+  io: IoIndex;
   laneOfEvent: Int32Array;
   /** The task an event concerns (its operand for task events, the running task otherwise); -1 for none. */
   taskOfEvent: Int32Array;
@@ -165,36 +169,78 @@ interface ThreadCx {
   macro: number;
 }
 
+/** What the I/O lanes know of each I/O id (arrays indexed by io id; -1 / NaN for none). */
+export interface IoIndex {
+  /** The lane of the id's pool work or process, -1 if none (an I/O id that is neither). */
+  laneOfIo: Int32Array;
+  /** Its IoStart (its label is that event's string), IoPoolStart and IoDone events. */
+  startSeq: Int32Array;
+  poolSeq: Int32Array;
+  doneSeq: Int32Array;
+  /**
+   * Where its work ends on its lane (layout x): a pool request's bar ends at its IoDone, or
+   * earlier when its pool thread took the next request before the loop saw the completion (both
+   * happen at the same virtual time); a process at its IoDone or its last event, whichever is later.
+   */
+  endX: Float64Array;
+}
+
+/** What an I/O id is, as its IoStart says (`pbkdf2 · 100,000 iterations`, `child 4242: ls`); '' if unknown. */
+export function ioRequestLabel(trace: TraceFile, io: IoIndex, id: number): string {
+  const start = io.startSeq[id] ?? -1;
+  return start >= 0 ? trace.strings[trace.events.b[start]] ?? '' : '';
+}
+
+/** A child process's IoStart label is `child <pid>: <command>`: the command alone. */
+export function processCommand(label: string): string {
+  return label.replace(/^child \d+: /, '');
+}
+
 /**
  * The threadpool's and child processes' lanes: a lane per pool thread that took a request
- * (IoPoolStart b), a lane per I/O that delivered process events (IoEvent), labelled by its IoStart.
+ * (IoPoolStart b), a lane per I/O that delivered process events (IoEvent) or is labelled as a child
+ * (`child <pid>: <command>`), labelled by its IoStart. A process without an end runs to the end of the run.
  */
-function ioLanes(trace: TraceFile, builders: LaneBuilder[]): { poolLanes: number[]; processLanes: number[]; laneOfIo: Int32Array } {
+function ioLanes(trace: TraceFile, builders: LaneBuilder[]): { poolLanes: number[]; processLanes: number[]; index: IoIndex; procEnd: Int32Array } {
   const { kind, a, b } = trace.events;
   let maxIo = 0;
   let poolThreads = 0;
-  const lastEvent = new Map<number, number>();
-  const labelOf = new Map<number, string>();
   for (let i = 0; i < kind.length; i++) {
     const k = kind[i];
-    if (k === EventKind.IoStart) {
-      maxIo = Math.max(maxIo, a[i]);
-      labelOf.set(a[i], trace.strings[b[i]] ?? '');
-    } else if (k === EventKind.IoPoolStart) poolThreads = Math.max(poolThreads, b[i]);
-    else if (k === EventKind.IoEvent) lastEvent.set(a[i], i);
+    if (k === EventKind.IoStart || k === EventKind.IoPoolStart || k === EventKind.IoDone || k === EventKind.IoEvent) maxIo = Math.max(maxIo, a[i]);
+    if (k === EventKind.IoPoolStart) poolThreads = Math.max(poolThreads, b[i]);
   }
-  const laneOfIo = new Int32Array(maxIo + 1).fill(-1);
+  const ids = (): Int32Array => new Int32Array(maxIo + 1).fill(-1);
+  const index: IoIndex = { laneOfIo: ids(), startSeq: ids(), poolSeq: ids(), doneSeq: ids(), endX: new Float64Array(maxIo + 1).fill(NaN) };
+  /** A process's last event (IoEvent or IoDone, whichever comes later), where its lane's bar ends. */
+  const procEnd = ids();
+  const lastEvent = ids();
+  for (let i = 0; i < kind.length; i++) {
+    const io = a[i];
+    switch (kind[i]) {
+      case EventKind.IoStart: if (index.startSeq[io] < 0) index.startSeq[io] = i; break;
+      case EventKind.IoPoolStart: if (index.poolSeq[io] < 0) index.poolSeq[io] = i; break;
+      case EventKind.IoDone: if (index.doneSeq[io] < 0) index.doneSeq[io] = i; break;
+      case EventKind.IoEvent: lastEvent[io] = i; break;
+      default: break;
+    }
+  }
+  const labelOf = (io: number): string => (index.startSeq[io] >= 0 ? trace.strings[b[index.startSeq[io]]] ?? '' : '');
   const poolLanes: number[] = [];
   for (let t = 1; t <= poolThreads; t++) poolLanes.push(builders.push(new LaneBuilder('pool', `threadpool #${t}`, -1, 'libuv threadpool', 0)) - 1);
   const processLanes: number[] = [];
-  for (const io of [...lastEvent.keys()].sort((x, y) => x - y)) {
-    laneOfIo[io] = builders.push(new LaneBuilder('process', labelOf.get(io) || `process (I/O #${io})`, -1, 'child processes', 0)) - 1;
-    processLanes.push(laneOfIo[io]);
+  for (let io = 1; io <= maxIo; io++) {
+    // A process delivers events; one that never did (killed when the run ended) is known by its label.
+    if (index.poolSeq[io] >= 0 || (lastEvent[io] < 0 && !/^child \d+: /.test(labelOf(io)))) continue;
+    index.laneOfIo[io] = builders.push(new LaneBuilder('process', labelOf(io) || `process (I/O #${io})`, -1, 'child processes', 0)) - 1;
+    processLanes.push(index.laneOfIo[io]);
+    procEnd[io] = Math.max(lastEvent[io], index.doneSeq[io]);
   }
-  for (let i = 0; i < kind.length; i++) {
-    if (kind[i] === EventKind.IoPoolStart && laneOfIo[a[i]] === -1) laneOfIo[a[i]] = poolLanes[b[i] - 1];
+  for (let io = 1; io <= maxIo; io++) {
+    const s = index.poolSeq[io];
+    if (s >= 0) index.laneOfIo[io] = poolLanes[b[s] - 1] ?? -1;
   }
-  return { poolLanes, processLanes, laneOfIo };
+  return { poolLanes, processLanes, index, procEnd };
 }
 
 export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
@@ -260,11 +306,28 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   }
   // libuv's threadpool and the child processes: process-wide lanes, in groups of the main thread.
   const io = ioLanes(trace, builders);
-  for (const [name, lanes] of [['libuv threadpool', io.poolLanes], ['child processes', io.processLanes]] as const) {
+  for (const [name, kind, lanes] of [['libuv threadpool', 'pool', io.poolLanes], ['child processes', 'process', io.processLanes]] as const) {
     if (lanes.length === 0) continue;
     threads[0].groups.push(groups.length);
-    groups.push({ name, key: name, thread: 0, lanes: [...lanes] });
+    groups.push({ name, key: name, thread: 0, lanes: [...lanes], io: kind });
   }
+  const { laneOfIo } = io.index;
+  /** The request each pool lane runs now (0: idle). */
+  const runningOn = new Map<number, number>();
+  /** A pool request's work is over: its bar ends at x, with a Done marker (named by its IoDone when there is one). */
+  const endPoolWork = (req: number, x: number, seq: number): void => {
+    const lane = laneOfIo[req];
+    if (runningOn.get(lane) !== req) return;
+    runningOn.set(lane, 0);
+    builders[lane].set(0, x, seq);
+    builders[lane].mark(MarkerKind.Done, x, io.index.doneSeq[req] >= 0 ? io.index.doneSeq[req] : seq);
+    io.index.endX[req] = x;
+  };
+  /** A child process's bar ends with its last event (or its IoDone, if that comes later). */
+  const endProcess = (proc: number, x: number, seq: number): void => {
+    builders[laneOfIo[proc]]?.set(0, x, seq);
+    io.index.endX[proc] = x;
+  };
   const main = cxOf.get(0)!;
   let cx = main;
   const macroLane = (k: number): number => {
@@ -416,20 +479,39 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       case EventKind.ImmediateSchedule: builders[cx.lanes.immediatesLane]?.mark(MarkerKind.Schedule, p, i); break;
       case EventKind.IoStart: {
         builders[cx.lanes.ioLane]?.mark(MarkerKind.Schedule, p, i);
-        const proc = io.laneOfIo[a[i]] ?? -1;
-        if (proc >= 0 && builders[proc].kind === 'process') builders[proc].set(SegState.Io, p, i);
+        const proc = laneOfIo[a[i]] ?? -1;
+        if (proc >= 0 && builders[proc].kind === 'process') builders[proc].set(SegState.Io, p, i, c[i]);
         break;
       }
-      case EventKind.IoPoolStart: builders[io.laneOfIo[a[i]] ?? -1]?.set(c[i] > 0 ? SegState.Computing : SegState.Io, p, i); break;
+      case EventKind.IoPoolStart: {
+        const lane = laneOfIo[a[i]] ?? -1;
+        if (lane < 0) break;
+        laneOfEvent[i] = lane;
+        // The thread takes its next request: the one before is over (its IoDone may come later in
+        // the trace, at the same virtual time: the loop sees completions after the pool moved on).
+        const before = runningOn.get(lane) ?? 0;
+        if (before !== 0) endPoolWork(before, p, i);
+        const start = io.index.startSeq[a[i]];
+        builders[lane].set(c[i] > 0 ? SegState.Computing : SegState.Io, p, i, start >= 0 ? c[start] : 0);
+        runningOn.set(lane, a[i]);
+        break;
+      }
       case EventKind.IoDone: {
         builders[cx.lanes.ioLane]?.mark(MarkerKind.Done, p, i);
-        // The request's pool work, or the child process, is over.
-        const done = builders[io.laneOfIo[a[i]] ?? -1];
-        done?.set(0, p, i);
-        if (done?.kind === 'pool') done.mark(MarkerKind.Done, p, i);
+        const lane = laneOfIo[a[i]] ?? -1;
+        if (lane >= 0) laneOfEvent[i] = lane;
+        if (lane >= 0 && builders[lane].kind === 'pool') endPoolWork(a[i], p, i);
+        if (io.procEnd[a[i]] === i) endProcess(a[i], p, i);
         break;
       }
-      case EventKind.IoEvent: builders[io.laneOfIo[a[i]] ?? -1]?.mark(MarkerKind.Done, p, i); break;
+      case EventKind.IoEvent: {
+        const lane = laneOfIo[a[i]] ?? -1;
+        if (lane < 0) break;
+        laneOfEvent[i] = lane;
+        builders[lane].mark(MarkerKind.Done, p, i);
+        if (io.procEnd[a[i]] === i) endProcess(a[i], e, i);
+        break;
+      }
       default: break;
     }
   }
@@ -438,7 +520,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const m = main.lanes;
   return {
     lanes, threads, groups, laneOfTask, scriptLane: 0, timersLane: m.timersLane, immediatesLane: m.immediatesLane, ioLane: m.ioLane,
-    poolLanes: io.poolLanes, processLanes: io.processLanes, laneOfIo: io.laneOfIo,
+    poolLanes: io.poolLanes, processLanes: io.processLanes, laneOfIo, io: io.index,
     laneOfEvent, taskOfEvent, siteOfEvent,
   };
 }

@@ -251,7 +251,8 @@ export function macrotaskName(kind: number, id: number): string {
     case MacrotaskKind.Script: return 'script';
     case MacrotaskKind.Timer: return `timer #${id}`;
     case MacrotaskKind.Immediate: return `immediate #${id}`;
-    case MacrotaskKind.Io: return `I/O #${id}`;
+    // A child process's events run as Io macrotasks without an id (the IoEvent inside names it).
+    case MacrotaskKind.Io: return id > 0 ? `I/O #${id}` : 'I/O';
     default: return `macrotask ${kind}`;
   }
 }

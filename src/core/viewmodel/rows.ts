@@ -20,7 +20,8 @@ function threadRows(model: LaneModel, thread: ThreadLanes, collapsed: ReadonlySe
   if (thread.scriptLane >= 0) rows.push({ kind: 'lane', lane: thread.scriptLane, nested: false });
   for (const index of thread.groups) {
     const group = model.groups[index];
-    if (group.lanes.length === 1) {
+    // An I/O group keeps its header even with one lane: it says what the lane is (not a task).
+    if (group.lanes.length === 1 && !group.io) {
       rows.push({ kind: 'lane', lane: group.lanes[0], nested: false });
       continue;
     }
@@ -54,13 +55,18 @@ export function lanesOfRow(model: LaneModel, row: Row): number[] {
   return [];
 }
 
-/** The row label: the lane's, `count ×3` for a group, `thread: <name>`, or `cores`. */
+/** An I/O group's header: `libuv threadpool · 4 threads`, `child processes · 2`. */
+export function ioGroupLabel(name: string, io: 'pool' | 'process', lanes: number): string {
+  return io === 'pool' ? `${name} · ${lanes} ${lanes === 1 ? 'thread' : 'threads'}` : `${name} · ${lanes}`;
+}
+
+/** The row label: the lane's, `count ×3` for a group (an I/O group: `libuv threadpool · 4 threads`), `thread: <name>`, or `cores`. */
 export function rowLabel(model: LaneModel, row: Row): string {
   switch (row.kind) {
     case 'lane': return model.lanes[row.lane].label;
     case 'group': {
       const group = model.groups[row.group];
-      return `${group.name} ×${group.lanes.length}`;
+      return group.io ? ioGroupLabel(group.name, group.io, group.lanes.length) : `${group.name} ×${group.lanes.length}`;
     }
     case 'thread': return `thread: ${model.threads[row.thread].name}`;
     case 'cores': return 'cores: threads running';

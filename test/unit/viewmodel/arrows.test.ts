@@ -6,7 +6,7 @@ import { helloAsync, helloSync, TraceBuilder } from './trace-builder';
 describe('viewmodel/arrows', () => {
   it('hello-async: 4 resumes, 4 spawns, 3 combinator inputs', () => {
     const model = buildTimeline(helloAsync());
-    assert.deepEqual(model.arrows.counts, { resume: 4, spawn: 4, yield: 0, combinator: 3 });
+    assert.deepEqual(model.arrows.counts, { resume: 4, spawn: 4, yield: 0, combinator: 3, io: 0 });
   });
 
   it('settle → resume arrows go from the settle event to the resumed task lane', () => {

@@ -22,7 +22,7 @@ describe('viewmodel over real engine traces', () => {
     const rows = buildRows(model.lanes, new Set()).map((r) => rowLabel(model.lanes, r));
     assert.deepEqual(rows, ['script: hello-async.ts', 'main', 'count ×3', 'count #1', 'count #2', 'count #3', 'timers']);
     assert.match(summaryText(model.summary), /^executed in 1\.00 s of virtual time · 4 tasks · 4 awaits/);
-    assert.deepEqual(model.arrows.counts, { resume: 4, spawn: 4, yield: 0, combinator: 3 });
+    assert.deepEqual(model.arrows.counts, { resume: 4, spawn: 4, yield: 0, combinator: 3, io: 0 });
     for (const lane of model.lanes.groups[1].lanes) {
       const seg = model.lanes.lanes[lane].segments;
       assert.deepEqual([...seg.state], [SegState.Running, SegState.Suspended, SegState.Queued, SegState.Running]);

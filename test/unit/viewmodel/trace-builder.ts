@@ -316,3 +316,66 @@ export function twoWorkers(): TraceFile {
   tb.ev(EventKind.RunEnd, 0, tb.str('exit'));
   return tb.build();
 }
+
+/**
+ * Real I/O (as src/core/io records it): a pool of 2 threads on 2 cores; `main` hashes a password
+ * (I/O #1, pbkdf2 on thread 1, core 1) and awaits it, reads a file (I/O #2, thread 2, no core),
+ * asks for a second hash (I/O #3: both threads busy, it waits in the pool's queue until thread 1
+ * is free at 50 ms) and runs `ls -la` (I/O #4, a child process: stdout at 5 ms, exit at 6 ms).
+ * As the engine records them, thread 1 takes I/O #3 (IoPoolStart) before the loop sees I/O #1's
+ * completion (IoDone) at the same moment, and a process's IoDone comes after its last event.
+ */
+export function threadpoolIo(): TraceFile {
+  const tb = new TraceBuilder('samples/io.ts');
+  const mainSite = tb.site(3, 1, 'main', 'function');
+  const hashSite = tb.site(4, 9, 'pbkdf2(…)', 'call');
+  const readSite = tb.site(5, 3, 'readFile(…)', 'call');
+  const execSite = tb.site(7, 3, "exec('ls -la')", 'call');
+  const awaitSite = tb.site(4, 3, 'hash(…)', 'await');
+  const hashLabel = tb.str('pbkdf2 · 100,000 iterations');
+  tb.ev(EventKind.RunStart);
+  tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Script, 0);
+  const [main, mainResult] = tb.call('main', mainSite, 0);
+  tb.ev(EventKind.IoStart, 1, hashLabel, hashSite);
+  tb.ev(EventKind.IoPoolStart, 1, 1, 1);
+  const hashed = tb.promise(main, awaitSite);
+  tb.ev(EventKind.IoStart, 2, tb.str('readFile data/users.json · 12 KiB'), readSite);
+  tb.ev(EventKind.IoPoolStart, 2, 2, 0);
+  tb.ev(EventKind.IoStart, 3, hashLabel, hashSite);
+  tb.ev(EventKind.IoStart, 4, tb.str('child 4242: ls -la'), execSite);
+  tb.suspend(main, awaitSite, hashed);
+  tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0);
+
+  const callback = (io: number, body?: () => void): void => {
+    tb.ev(EventKind.IoDone, io);
+    tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Io, io);
+    body?.();
+    tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Io, io);
+  };
+  tb.at(0.15);
+  callback(2, () => tb.log('read 12 KiB\n'));
+  // The child's events run as Io macrotasks of their own (no id: the IoEvent names the process).
+  tb.at(5);
+  tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Io, 0);
+  tb.ev(EventKind.IoEvent, 4, tb.str('stdout 12 B'));
+  tb.log('ls: 2 files\n');
+  tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Io, 0);
+  tb.at(6);
+  tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Io, 0);
+  tb.ev(EventKind.IoEvent, 4, tb.str('exit 0'));
+  tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Io, 0);
+  tb.ev(EventKind.IoDone, 4);
+  tb.at(50);
+  tb.ev(EventKind.IoPoolStart, 3, 1, 1);
+  callback(1, () => {
+    const { settle, job } = tb.fulfillResuming(hashed, main);
+    tb.resume(hashed, job, main, settle);
+    tb.log('hashed\n');
+    tb.ev(EventKind.TaskFinish, main, mainResult);
+    tb.ev(EventKind.PromiseFulfill, mainResult);
+  });
+  tb.at(100);
+  callback(3, () => tb.log('hashed again\n'));
+  tb.ev(EventKind.RunEnd, 0, tb.str('exit'));
+  return tb.build();
+}

@@ -22,6 +22,8 @@ export async function run(): Promise<void> {
   await import('./samples.test.js');
   await import('./compare.test.js');
   await import('./panel.test.js');
+  await import('./traces.test.js');
+  await import('./testLens.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
 }

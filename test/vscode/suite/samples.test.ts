@@ -22,6 +22,15 @@ suite('samples gallery', function () {
     ['chat-multiplexing.ts', (out) => assert.match(out, /total/i)],
     ['chat-async.ts', (out) => assert.match(out, /total/i)],
     ['workers.ts', (out, t) => { assert.match(out, /kitchen: 2 cooks, 0\.7 s/); assert.strictEqual(t.meta.endTime, 700); }],
+    ['threadpool.ts', (out, t) => {
+      assert.match(out, /^8 logins in \d+ ms on 4 pool threads and 4 cores$/m);
+      assert.match(out, /it was never blocked$/m);
+      // Two rounds of four hashes on the pool's four threads (≈ 53 ms each).
+      const starts = t.events.kind.filter((k) => k === EventKind.IoPoolStart).length;
+      const done = t.events.t.filter((_, i) => t.events.kind[i] === EventKind.IoDone);
+      assert.strictEqual(starts, 8);
+      assert.ok(done.slice(0, 4).every((ms) => ms > 52 && ms < 57) && done.slice(4).every((ms) => ms > 104 && ms < 115), done.join(' '));
+    }],
   ];
 
   for (const [file, check] of expectations) {

@@ -1,0 +1,100 @@
+/**
+ * Visualize one test (src/core/testing/tests.ts, CLI `run --test`): tests found with the
+ * TypeScript parser, the framework told from the imports, mocha run inside the simulation with
+ * only the chosen test, and a clear sentence for what cannot run.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { detectFramework, findTests, grepFor, mochaProgram, unsupportedMessage } from '../../../src/core/testing/tests';
+import { EventKind, type TraceFile } from '../../../src/core/trace/format';
+import { distReady, ROOT, runCli } from '../engine/helpers';
+
+const ORDERS = path.join(__dirname, 'fixtures', 'orders.mocha.ts');
+
+describe('testing: find, tell, wrap', () => {
+  it('finds describe/it (and .only/.skip, suite/test) with their mocha full titles and lines', () => {
+    const tests = findTests(fs.readFileSync(ORDERS, 'utf8'), ORDERS);
+    assert.deepEqual(tests.map((t) => [t.kind, t.fullTitle, t.line]), [
+      ['suite', 'orders', 16],
+      ['test', 'orders one customer gets the last item', 21],
+      ['test', 'orders two customers race for the last item', 25],
+    ]);
+    const more = findTests("suite('a', () => { test.only('b', () => {}); describe.skip(`c`, () => { it('d'); }); });\nit(name, () => {});\n", 'x.js');
+    assert.deepEqual(more.map((t) => t.fullTitle), ['a', 'a b', 'a c', 'a c d']);
+  });
+
+  it('tells the framework from the imports; only mocha is supported, the others say why', () => {
+    assert.equal(detectFramework("import test from 'node:test';"), 'node:test');
+    assert.equal(detectFramework("const { describe } = require('node:test');"), 'node:test');
+    assert.equal(detectFramework("import { describe, it } from 'vitest';"), 'vitest');
+    assert.equal(detectFramework("import { it } from '@jest/globals';"), 'jest');
+    assert.equal(detectFramework("import { describe } from 'mocha';"), 'mocha');
+    assert.equal(detectFramework("describe('x', () => {});"), 'mocha');
+    assert.equal(unsupportedMessage('mocha'), undefined);
+    assert.match(unsupportedMessage('node:test')!, /Node’s real event loop, outside the simulated one.*Supported: mocha/);
+    assert.match(unsupportedMessage('vitest')!, /vitest cannot run inside the simulation.*Supported: mocha/);
+  });
+
+  it('grep: exactly a test, or every test of a suite; the wrapped file keeps its lines', () => {
+    assert.equal(grepFor({ kind: 'test', fullTitle: 'a (b) c?' }), '/^a \\(b\\) c\\?$/');
+    assert.equal(grepFor({ kind: 'suite', fullTitle: 'orders' }), '/^orders /');
+    const source = fs.readFileSync(ORDERS, 'utf8');
+    const wrapped = mochaProgram(source, '/^orders /');
+    const lines = wrapped.split('\n');
+    const original = source.split('\n');
+    for (let i = 1; i < original.length; i++) assert.equal(lines[i], original[i], `line ${i + 1}`);
+    assert.ok(lines[0].endsWith(original[0]));
+    assert.doesNotMatch(mochaProgram('#!/usr/bin/env node\nit("x", () => {});', 'x').split('\n')[0], /^#!/);
+  });
+});
+
+describe('cli: run <file> --test "<pattern>"', function () {
+  this.timeout(120_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  it('runs only the chosen mocha test inside the simulation: virtual time, its tasks and mocha’s in the trace', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-test-'));
+    const out = path.join(dir, 't.json');
+    const r = runCli(['run', ORDERS, '--test', 'one customer', '--trace', out], ROOT);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /orders\n\s+✔ one customer gets the last item\n\n\n\s+1 passing \(10ms\)/);
+    assert.doesNotMatch(r.stdout, /race/);
+    const trace = JSON.parse(fs.readFileSync(out, 'utf8')) as TraceFile;
+    assert.equal(trace.meta.endTime, 10, 'the sleep(10) in virtual time');
+    assert.ok(trace.tasks.some((t) => t.name === 'reserve'), 'the test’s own task');
+    assert.ok(trace.files.some((f) => f.includes('node_modules/mocha/lib/runner')), 'mocha’s runner ran in the simulation');
+    assert.ok(trace.events.kind.includes(EventKind.TimerSchedule));
+  });
+
+  it('the race: both customers get the last item, the assertion message is the output', () => {
+    const r = runCli(['run', ORDERS, '--test', '/race/'], ROOT);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /1\) two customers race for the last item/);
+    assert.match(r.stdout, /only one may get the last item/);
+  });
+
+  it('no test matches, a file without tests, node:test, a missing file: one sentence each', () => {
+    const none = runCli(['run', ORDERS, '--test', 'nobody'], ROOT);
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /no test in this file matches nobody/);
+    const dir = fs.mkdtempSync(path.join(ROOT, '.test-output', 'at-test-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'plain.ts'), 'console.log(1);\n');
+      fs.writeFileSync(path.join(dir, 'node.ts'), "import test from 'node:test';\ntest('a', () => {});\n");
+      const plain = runCli(['run', path.join(dir, 'plain.ts'), '--test', 'x'], ROOT);
+      assert.equal(plain.status, 1);
+      assert.match(plain.stderr, /has no tests: no describe\/it\/suite\/test call/);
+      const node = runCli(['run', path.join(dir, 'node.ts'), '--test', 'a'], ROOT);
+      assert.equal(node.status, 2);
+      assert.match(node.stderr, /node:test cannot run inside the simulation yet.*Supported: mocha/);
+      assert.equal(node.stdout, '');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.match(runCli(['run', ORDERS, '--test', 'x', '--entry', 'f'], ROOT).stderr, /--test and --entry cannot be combined/);
+  });
+});

@@ -1,0 +1,113 @@
+// The UI walk of issue 12, in the real workbench (code-server) in headless Chromium, against the
+// installed .vsix (e2e.sh runs it after drive.mjs): the Getting Started walkthrough, the test
+// CodeLens above a mocha file and the test's timeline, a saved trace reopened in the read-only
+// trace editor. Screenshots: $OUT_DIR/vscode-issue12-*.png. Selectors as in drive.mjs.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const url = process.env.CS_URL;
+const ws = process.env.WS;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const outDir = process.env.OUT_DIR ?? '.test-output/screenshots';
+fs.mkdirSync(outDir, { recursive: true });
+const t0 = Date.now();
+const lap = (m) => console.log(`[ui-12 ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const shot = async (page, name) => {
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(outDir, `vscode-issue12-${name}.png`) });
+  lap(`screenshot vscode-issue12-${name}.png`);
+};
+
+// A saved trace in the workspace, as "Save trace…" or `run --trace` writes it.
+execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'run', 'samples/chat-async.ts', '--trace', 'chat-async.async-timeline.json'], { cwd: ws, stdio: 'ignore' });
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-chrome-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 850 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = context.pages()[0] ?? await context.newPage();
+const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+async function palette(text, rowText) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function quickOpen(text) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+let rc = 0;
+/** One part of the walk: a failure is reported (with a screenshot) and the walk goes on. */
+async function step(name, body) {
+  try {
+    await body();
+  } catch (e) {
+    rc = 1;
+    console.log(`[ui-12] ${name} FAILED: ${e?.message ?? e}`);
+    await page.screenshot({ path: path.join(outDir, `vscode-issue12-failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    await page.keyboard.press('Escape').catch(() => {});
+  }
+}
+try {
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'samples' }).first().waitFor({ timeout: 60000 });
+  lap('workbench loaded');
+
+  // 1. The test lens above a mocha file, then the race test's timeline.
+  await step('test lens', async () => {
+  await quickOpen('orders.test.ts');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'two customers race' }).first().waitFor();
+  const lens = page.locator('.contentWidgets .codelens-decoration', { hasText: 'Visualize test' });
+  await lens.first().waitFor({ timeout: 60000 });
+  await shot(page, 'test-codelens');
+  await lens.nth(1).locator('a').first().click();
+  lap('clicked "▶ Visualize test" above the race');
+  await webview().locator('.tl-app[data-lanes]').waitFor({ timeout: 90000 });
+  await webview().locator('.tl-console', { hasText: 'only one may get the last item' }).first().waitFor({ timeout: 30000 });
+  await palette('Notifications: Clear All Notifications', 'Clear All Notifications');
+  await shot(page, 'test-timeline');
+  });
+  await palette('View: Close All Editors', 'Close All Editors');
+
+  // 2. The walkthrough, from the palette (once the extension is loaded: its lenses showed).
+  await step('walkthrough', async () => {
+    await palette('Async Timeline: Get started', 'Async Timeline: Get started');
+    await page.getByText('Get started with Async Timeline').first().waitFor({ timeout: 30000 });
+    await page.getByText('Open a sample').first().waitFor();
+    await shot(page, 'walkthrough');
+    await page.getByText('Find a race (coming)').first().click();
+    await page.waitForTimeout(800);
+    await shot(page, 'walkthrough-race-coming');
+  });
+  await palette('View: Close All Editors', 'Close All Editors');
+
+  // 3. A saved trace, reopened: the read-only trace editor.
+  await step('saved trace', async () => {
+    // Written after the workbench started: make the explorer and file search see it.
+    await palette('File: Refresh Explorer', 'Refresh Explorer');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'chat-async.async-timeline.json' }).first().dblclick({ timeout: 30000 });
+    await webview().locator('.tl-banner[data-kind=saved]').waitFor({ timeout: 90000 });
+    await webview().locator('.tl-app[data-lanes]').waitFor({ timeout: 30000 });
+    await shot(page, 'saved-trace');
+  });
+} catch (e) {
+  rc = 1;
+  console.log(`[ui-12] FAILED: ${e?.message ?? e}`);
+  await page.screenshot({ path: path.join(outDir, 'vscode-issue12-failure.png') }).catch(() => {});
+}
+await context.close();
+fs.rmSync(userDataDir, { recursive: true, force: true });
+process.exit(rc);
