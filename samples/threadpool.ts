@@ -1,11 +1,12 @@
 // libuv's threadpool: the event loop hands work it cannot do without blocking — hashing a
 // password, reading a file, compressing — to a small pool of threads, and carries on with other
 // callbacks until the result comes back. Eight users log in at once; each login hashes a
-// password (pbkdf2, ~53 ms of CPU). The pool has 4 threads (libuv's default), so the hashes run
+// password (pbkdf2, ~53 ms of CPU; hashes started together finish a little apart, as on real
+// threads). The pool has 4 threads (libuv's default), so the hashes run
 // in two rounds of four, while the event loop stays free (the heartbeat keeps beating).
 //
-//   UV_THREADPOOL_SIZE=4, 4 cores:  two rounds  (~107 ms)   ← what this file runs
-//   UV_THREADPOOL_SIZE=8, 8 cores:  one round   (~53 ms)
+//   UV_THREADPOOL_SIZE=4, 4 cores:  two rounds  (112 ms)   ← what this file runs
+//   UV_THREADPOOL_SIZE=8, 8 cores:  one round   (57 ms)
 //   UV_THREADPOOL_SIZE=8, 4 cores:  still two rounds: eight threads, but only four cores to run them
 //
 // Change the two lines below and run it again. (libuv reads UV_THREADPOOL_SIZE when the pool is

@@ -37,7 +37,7 @@ const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void, la
     assert.equal(starts.length, 8);
     assert.deepEqual([...new Set(starts.map(([, thread]) => thread))].sort(), [1, 2, 3, 4]);
     assert.ok(starts.every(([, , core]) => core >= 1 && core <= 4), 'each hash computes on a core');
-    // Two rounds: four hashes done at ≈ 53 ms, four at ≈ 107 ms.
+    // Two rounds: four hashes done at ≈ 53–56 ms, four at ≈ 107–112 ms.
     const done = timesOf(trace, EventKind.IoDone);
     assert.equal(done.length, 8);
     assert.ok(done.slice(0, 4).every((t) => t > 52 && t < 57), done.join(' '));

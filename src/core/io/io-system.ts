@@ -184,6 +184,8 @@ export class IoSystem {
     let last = vStart;
     let closed = false;
     let refed = true;
+    /** Events handed to the loop and not run yet. */
+    let undelivered = 0;
     const entry: Pending = {
       io,
       thread: th,
@@ -210,9 +212,15 @@ export class IoSystem {
       last = Math.max(last, th.now(), vStart + (realAt - rStart));
       for (const [what, run] of events) {
         const text = world.host.trace.string(what);
+        undelivered++;
         world.complete(th, last, 0, () => {
           record(th.now(), text);
-          run();
+          try {
+            run();
+          } finally {
+            // The channel's IoDone comes after the last of its events, in virtual time too.
+            if (--undelivered === 0 && closed) record(th.now(), 0, K_IO_DONE);
+          }
         });
       }
     };
@@ -235,7 +243,7 @@ export class IoSystem {
         closed = true;
         release();
         world.unref(th, entry);
-        record(th.now(), 0, K_IO_DONE);
+        if (undelivered === 0) record(th.now(), 0, K_IO_DONE);
       },
       ref(): void {
         if (closed || refed) return;
