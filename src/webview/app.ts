@@ -16,6 +16,7 @@ import {
 } from '../core/viewmodel/index';
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
+import { INTERNAL_GROUP_NAME } from '../core/viewmodel/lanes';
 import type { HostToWebview, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
@@ -296,7 +297,8 @@ export class App {
   }
 
   private buildWorkspace(model: TimelineModel, restore?: TimelineViewState): void {
-    this.collapsed = new Set(restore?.collapsedGroups ?? []);
+    // Node's own async functions (fs.promises, streams) start collapsed: the program's tasks come first.
+    this.collapsed = new Set(restore?.collapsedGroups ?? model.lanes.groups.filter((g) => g.name === INTERNAL_GROUP_NAME).map((g) => g.key));
     const hadFocus = this.body.contains(document.activeElement) ? (document.activeElement as HTMLElement).tagName : '';
     this.toolbar = new Toolbar({
       fit: () => { this.scene?.view.fit(); this.redraw(); this.persistSoon(); },

@@ -16,6 +16,7 @@ import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
 import type { Axis } from './axis';
 import { LaneBuilder } from './lane-builder';
 import { blockUsesCore, threadNames } from './threads';
+import { internalTasks } from './internal';
 
 export const enum SegState {
   Running = 1,
@@ -243,6 +244,10 @@ function ioLanes(trace: TraceFile, builders: LaneBuilder[]): { poolLanes: number
   return { poolLanes, processLanes, index, procEnd };
 }
 
+/** The group of Node's own async functions (internal.ts) and the key the timeline collapses by default. */
+export const INTERNAL_GROUP_NAME = "Node's own async functions";
+export const INTERNAL_GROUP_KEY = 'node:internals';
+
 export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const { kind, a, b, c } = trace.events;
   const threadCol = trace.events.thread;
@@ -253,6 +258,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   // Lanes per thread (the main thread first): its script, its tasks grouped by name (group
   // order = first creation), then its loop's lanes. Without threads: exactly one thread.
   const names = threadNames(trace);
+  const internal = internalTasks(trace);
   const used = usedLanes(trace);
   for (const task of tasks) if (task && (task.thread ?? 0) !== 0 && !names.has(task.thread)) names.set(task.thread, `thread ${task.thread}`);
   for (const id of used.keys()) if (!names.has(id)) names.set(id, `thread ${id}`);
@@ -279,8 +285,15 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       lanes.scriptLane = builders.push(new LaneBuilder('script', 'thread body', -1, '', th)) - 1;
     }
     const groupMembers = new Map<string, number[]>();
+    // Node's own layer in the sandbox (fs.promises, streams) makes tasks too: one group of their
+    // own, after the program's, which the timeline shows collapsed at first (INTERNAL_GROUP_KEY).
+    const internalMembers: number[] = [];
     for (let id = 1; id < tasks.length; id++) {
       if ((tasks[id]?.thread ?? 0) !== th) continue;
+      if (internal[id] === 1) {
+        internalMembers.push(id);
+        continue;
+      }
       const taskName = tasks[id]?.name || `task ${id}`;
       let members = groupMembers.get(taskName);
       if (!members) groupMembers.set(taskName, (members = []));
@@ -296,6 +309,14 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       });
       lanes.groups.push(groups.length);
       groups.push({ name: groupName, key: th === 0 ? groupName : `${th}:${groupName}`, thread: th, lanes: groupLanes });
+    }
+    if (internalMembers.length > 0) {
+      const groupLanes = internalMembers.map((id) => {
+        laneOfTask[id] = builders.length;
+        return builders.push(new LaneBuilder('task', `node: ${tasks[id]?.name || `task ${id}`}`, id, INTERNAL_GROUP_NAME, th)) - 1;
+      });
+      lanes.groups.push(groups.length);
+      groups.push({ name: INTERNAL_GROUP_NAME, key: th === 0 ? INTERNAL_GROUP_KEY : `${th}:${INTERNAL_GROUP_KEY}`, thread: th, lanes: groupLanes });
     }
     const addLoopLane = (k: LaneKind, on: boolean): number => (on ? builders.push(new LaneBuilder(k, k === 'io' ? 'I/O' : k, -1, '', th)) - 1 : -1);
     lanes.timersLane = addLoopLane('timers', u.timers);

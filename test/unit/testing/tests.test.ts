@@ -61,7 +61,9 @@ describe('cli: run <file> --test "<pattern>"', function () {
     const out = path.join(dir, 't.json');
     const r = runCli(['run', ORDERS, '--test', 'one customer', '--trace', out], ROOT);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /orders\n\s+✔ one customer gets the last item\n\n\n\s+1 passing \(10ms\)/);
+    // Mocha colours its report when the environment says the terminal can (CI=true does).
+    const report = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    assert.match(report, /orders\n\s+✔ one customer gets the last item\n\n\n\s+1 passing \(10ms\)/);
     assert.doesNotMatch(r.stdout, /race/);
     const trace = JSON.parse(fs.readFileSync(out, 'utf8')) as TraceFile;
     assert.equal(trace.meta.endTime, 10, 'the sleep(10) in virtual time');
@@ -81,6 +83,7 @@ describe('cli: run <file> --test "<pattern>"', function () {
     const none = runCli(['run', ORDERS, '--test', 'nobody'], ROOT);
     assert.equal(none.status, 1);
     assert.match(none.stderr, /no test in this file matches nobody/);
+    fs.mkdirSync(path.join(ROOT, '.test-output'), { recursive: true });
     const dir = fs.mkdtempSync(path.join(ROOT, '.test-output', 'at-test-'));
     try {
       fs.writeFileSync(path.join(dir, 'plain.ts'), 'console.log(1);\n');
