@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { detectFramework, findTests, grepFor, mochaProgram, unsupportedMessage } from '../../../src/core/testing/tests';
 import { EventKind, type TraceFile } from '../../../src/core/trace/format';
 import { distReady, ROOT, runCli } from '../engine/helpers';
@@ -62,7 +63,7 @@ describe('cli: run <file> --test "<pattern>"', function () {
     const r = runCli(['run', ORDERS, '--test', 'one customer', '--trace', out], ROOT);
     assert.equal(r.status, 0, r.stderr);
     // Mocha colours its report when the environment says the terminal can (CI=true does).
-    const report = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    const report = stripVTControlCharacters(r.stdout);
     assert.match(report, /orders\n\s+✔ one customer gets the last item\n\n\n\s+1 passing \(10ms\)/);
     assert.doesNotMatch(r.stdout, /race/);
     const trace = JSON.parse(fs.readFileSync(out, 'utf8')) as TraceFile;
