@@ -34,8 +34,10 @@ export type CostKind = (typeof COST_KINDS)[number];
  * Defaults, measured with `node bench/io-model.mjs` (Node 20.20, this 2-core machine, load ≈ 0.5;
  * medians of the real asynchronous call, from the call to its callback):
  * - fs.stat 0.06 ms, open+close 0.13, readdir 0.03, ENOENT 0.03       → fs.meta 0.05
- * - readFile 1 KiB 0.18 ms, 8 MiB 5.7 ms (0.71 ms/MiB)                → fs.read 0.15 + 0.7/MiB
- * - writeFile 1 KiB 0.37 ms, 8 MiB 13 ms (1.6 ms/MiB)                 → fs.write 0.3 + 1.6/MiB
+ * - readFile 1 KiB 0.18 ms, 8 MiB 5.7 ms (0.71 ms/MiB): Node's open, fstat, read, close
+ *   → 3 × fs.meta + fs.read 0.03 + 0.7/MiB
+ * - writeFile 1 KiB 0.37 ms, 8 MiB 13 ms (1.6 ms/MiB): open, write, close
+ *   → 2 × fs.meta + fs.write 0.27 + 1.6/MiB
  * - pbkdf2 100k iterations, 64-byte key: sha1 83 ms (4 blocks), sha256 39 ms (2 blocks),
  *   sha512 53 ms (1 block) → per block-iteration 0.21 µs, 0.19 µs, 0.53 µs (digest table below)
  * - scrypt N=16384 r=8 p=1: 39 ms                                    → per N·r·p unit 0.3 µs
@@ -46,8 +48,8 @@ export type CostKind = (typeof COST_KINDS)[number];
  */
 export const DEFAULT_COSTS: Record<CostKind, CostRule> = {
   'fs.meta': { base: 0.05, per: 0 },
-  'fs.read': { base: 0.15, per: 0.7 },
-  'fs.write': { base: 0.3, per: 1.6 },
+  'fs.read': { base: 0.03, per: 0.7 },
+  'fs.write': { base: 0.27, per: 1.6 },
   /** per: ms per block-iteration of a SHA-256-class digest (scaled by DIGEST_FACTOR). */
   'crypto.pbkdf2': { base: 0.02, per: 0.000194 },
   /** per: ms per N·r·p. */
