@@ -100,8 +100,6 @@ export class IoSystem {
   private threads: Threadpool | undefined;
   private readonly pending = new Set<Pending>();
   private readonly holds = new Set<Pending>();
-  /** Operations completed, for the summary. */
-  completed = 0;
 
   constructor(private readonly world: World, private readonly host: IoHostHooks, model: IoModelOptions = {}) {
     this.model = new IoModel(model);
@@ -149,7 +147,6 @@ export class IoSystem {
     this.track(entry);
     const complete = () => {
       this.untrack(entry);
-      this.completed++;
       done(error, result);
     };
     if (answered) {

@@ -35,18 +35,13 @@ export function poolSizeFromEnv(value: string | undefined): number {
 export class Threadpool {
   /** Virtual time at which each pool thread is free again. */
   private readonly freeAt: number[];
-  /** Requests that waited for a thread, and how long in all (for the summary). */
-  queued = 0;
-  queuedMs = 0;
-  requests = 0;
+  /** The instant of the current burst of requests made together, and how many so far. */
+  private burstAt = -1;
+  private burst = 0;
 
   constructor(readonly size: number) {
     this.freeAt = new Array<number>(size).fill(0);
   }
-
-  /** The instant of the current burst of requests made together, and how many so far. */
-  private burstAt = -1;
-  private burst = 0;
 
   /**
    * Books a request made at `t0` that works for `cost` ms (on a core too when `cores` is given).
@@ -75,18 +70,6 @@ export class Threadpool {
     }
     const end = start + cost;
     this.freeAt[thread] = end;
-    this.requests++;
-    if (start > t0) {
-      this.queued++;
-      this.queuedMs += start - t0;
-    }
     return { thread: thread + 1, start, end, core };
-  }
-
-  /** Pool threads busy at `t`. */
-  busyAt(t: number): number {
-    let n = 0;
-    for (const f of this.freeAt) if (f > t) n++;
-    return n;
   }
 }

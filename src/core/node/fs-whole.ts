@@ -115,14 +115,9 @@ export function readFile(path: unknown, options: unknown, callback?: unknown): v
   }
   const aborted = abortedBy(opts.signal);
   if (aborted) return cb(aborted);
-  validateCallbackPath(path);
+  validatePath(path);
   checkReadBudget('readFile', path);
   step(`${context.label}: open`, 'meta', () => realFs().openSync(path, opts.flag || 'r', 0o666) as number, (err, fd) => readFileAfterOpen(context, err, fd as number));
-}
-
-/** getValidatedPath of the callback API: a string, Buffer or URL (an fd was handled before). */
-function validateCallbackPath(path: unknown): void {
-  validatePath(path);
 }
 
 function readFileAfterOpen(context: ReadContext, err: unknown, fd: number): void {

@@ -90,8 +90,6 @@ interface Spec {
   /** The host's synchronous function doing the real work. */
   sync: string;
   cost: Cost;
-  /** Bytes of the data the call writes (write-ish calls), from its arguments. */
-  dataArg?: number;
   /** How the result reaches the callback: `value` → (null, value); `none` → (null). */
   result?: 'value' | 'none';
   /** The result is a Stats (its Dates are re-made in the sandbox). */
@@ -137,12 +135,11 @@ function asyncFunction(name: string, spec: Spec): (...args: unknown[]) => void {
   const fn = {
     [name](...args: unknown[]): void {
       const cb = takeCallback(name, args);
-      const written = spec.dataArg !== undefined ? byteSize(args[spec.dataArg]) : 0;
       submit({
         label: `${name} ${displayPath(args[0])}`,
         work: () => realFs()[spec.sync](...args),
-        cost: (m, r) => costOf(spec.cost, m, spec.cost === 'read' ? byteSize(r) : written),
-        describe: spec.cost === 'read' ? (r) => formatSize(byteSize(r)) : spec.cost === 'write' && spec.dataArg !== undefined ? () => formatSize(written) : undefined,
+        // Whole-file reads and writes are fs-whole.ts (Node's steps); what is left has no data size.
+        cost: (m) => costOf(spec.cost, m, 0),
       }, (err, r) => {
         if (err) cb(err);
         else if (spec.result === 'none' || r === undefined) cb(null);
