@@ -25,6 +25,7 @@ import type { Simulation } from '../sim/simulation';
 import type { ThreadLoop } from '../sim/types';
 import type { IoModelOptions } from '../io/model';
 import type { IoSystem } from '../io/io-system';
+import type { NodeMajor } from '../versions/targets';
 
 /** The sandbox global under which evaluating `dist/runtime.js` leaves the `InstallFn`. */
 export const INSTALL_GLOBAL = '__asyncTimelineInstall';
@@ -66,6 +67,8 @@ export interface RuntimeOptions {
   epochMs?: number;
   /** The I/O latency model: 'model' (default, deterministic) or 'measured', and per-kind costs. */
   io?: Omit<IoModelOptions, 'seed'>;
+  /** The Node line imitated (globals, defaults, printing); absent: 20. See src/core/versions. */
+  nodeMajor?: NodeMajor;
 }
 
 export interface RuntimeHost {
