@@ -10,3 +10,5 @@ if [ ${#need_apt[@]} -gt 0 ] && [ "$(id -u)" = 0 ]; then
 fi
 # esbuild ships its binary in an optional dependency; its postinstall only verifies it.
 npm ci --no-audit --no-fund --loglevel=error
+# Real Node 20, 22, 24 and 26 for the differential tests, apart from the project (test/nodes/package.json says why).
+npm ci --prefix test/nodes --no-audit --no-fund --loglevel=error
