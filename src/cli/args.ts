@@ -32,6 +32,9 @@ Options:
                                  or its real measured duration (truthful, not deterministic)
   --io-cost <kind>=<ms>[+<per>]  a latency model cost, e.g. fs.read=0.5+2 (0.5 ms + 2 ms/MiB);
                                  kinds: fs.meta fs.read fs.write crypto.pbkdf2 crypto.scrypt …
+  --cache-dir <dir>              where instrumented files are cached, by content (default:
+                                 $XDG_CACHE_HOME/async-timeline or ~/.cache/async-timeline)
+  --no-cache                     instrument every file again, use no cache
   -h, --help                     show this help
 
 view reads a saved trace (an older format version is upgraded) and writes it as a page
@@ -61,6 +64,8 @@ export interface CliArgs {
   unhandledRejections?: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
   io: IoOptions;
+  /** `--cache-dir`: the instrumentation cache's folder; false with `--no-cache`; absent: the default. */
+  cacheDir?: string | false;
 }
 
 export class UsageError extends Error {}
@@ -129,6 +134,8 @@ export function parseArgs(argv: string[]): CliArgs {
         (out.io.costs ??= {})[m[1]] = m[3] === undefined ? Number(m[2]) : { base: Number(m[2]), per: Number(m[3]) };
         break;
       }
+      case '--cache-dir': out.cacheDir = value(); break;
+      case '--no-cache': out.cacheDir = false; break;
       case '--label':
         if (!compare) throw new UsageError(`--label is an option of 'compare'`);
         out.labels.push(value());

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderComparisonHtml } from '../core/export/html';
 import { runProgram } from '../core/engine/run';
+import { cliCacheDir } from './cache-dir';
 import { buildComparison, formatDuration, formatSpeedup, type Comparison } from '../core/viewmodel/index';
 import type { TraceFile } from '../core/trace/format';
 import type { CliArgs } from './args';
@@ -32,7 +33,7 @@ export async function runCompare(args: CliArgs): Promise<number> {
     const label = args.labels[i] ?? path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
     process.stderr.write(`running ${file}…\n`);
     const result = await runProgram({
-      file, cwd, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, signal: controller.signal,
+      file, cwd, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, cacheDir: cliCacheDir(args.cacheDir, cwd), signal: controller.signal,
       onOutput: () => undefined,
     });
     if (result.exitCode !== 0) {

@@ -15,6 +15,7 @@ import { renderChromeTraceJson } from '../core/export/perfetto';
 import { runView } from './view';
 import { testProgram } from './test-run';
 import { formatSummary, summarize } from './summary';
+import { cliCacheDir } from './cache-dir';
 
 async function run(args: CliArgs): Promise<number> {
   const cwd = process.cwd();
@@ -37,10 +38,12 @@ async function run(args: CliArgs): Promise<number> {
     unhandledRejections: args.unhandledRejections,
     budgets: args.budgets,
     io: args.io,
+    cacheDir: cliCacheDir(args.cacheDir, cwd),
     signal: controller.signal,
     onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
   });
   let exitCode = result.exitCode;
+  for (const notice of result.notices ?? []) process.stderr.write(`async-timeline: ${notice}\n`);
   if (args.tracePath) fs.writeFileSync(path.resolve(cwd, args.tracePath), JSON.stringify(result.trace));
   if (args.htmlPath) {
     const out = exportHtml(result.trace);

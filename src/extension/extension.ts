@@ -28,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
   registerDiagnostics(context);
   registerFunctionIndex(context);
 
-  const runner = new Runner();
+  // Instrumented files are cached by content in the extension's storage: re-runs of an
+  // unchanged program (and its node_modules) instrument nothing again.
+  const runner = new Runner(vscode.Uri.joinPath(context.globalStorageUri, 'instrument-cache').fsPath);
   context.subscriptions.push(runner);
   const args = new EntryArguments(context.workspaceState);
 

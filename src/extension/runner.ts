@@ -85,6 +85,9 @@ export class Runner implements vscode.Disposable {
   /** A run ended, whatever its outcome. */
   readonly onDidRun = this.didRun.event;
 
+  /** @param cacheDir the instrumentation cache's folder (in the extension's global storage). */
+  constructor(private readonly cacheDir?: string) {}
+
   lastRun(uri: vscode.Uri | string): RunRecord | undefined {
     return this.records.get(uri.toString());
   }
@@ -137,6 +140,7 @@ export class Runner implements vscode.Disposable {
       seed: settings.seed,
       unhandledRejections: settings.unhandledRejections,
       io: settings.io,
+      cacheDir: this.cacheDir,
       budgets,
       signal: abort.signal,
       onOutput: (_stream, text) => channel.append(text),
@@ -180,7 +184,7 @@ export class Runner implements vscode.Disposable {
     try {
       const result = await runProgram({
         file: base.runPath, source, cwd: base.cwd, entryFunction: request.entry?.name, entryArgs: request.entry?.args,
-        seed, unhandledRejections, budgets: base.budgets,
+        seed, unhandledRejections, budgets: base.budgets, cacheDir: this.cacheDir,
       });
       return { ...base, status: 'finished', result, stop: stopOf(result.trace, false, base.budgets) };
     } catch (err) {
@@ -255,6 +259,7 @@ function logOutcome(channel: vscode.OutputChannel, result: RunResult, diagnostic
     channel.appendLine(`⚠ ${trace.strings[b[i]] ?? ''}${site && c[i] > 0 ? ` (${trace.files[site.file] ?? ''}:${site.line})` : ''}`);
   }
   for (const d of diagnostics) channel.appendLine(`${d.severity === 'error' ? '✖' : '⚠'} ${d.file}:${d.line}:${d.column} ${d.message}`);
+  for (const notice of result.notices ?? []) channel.appendLine(`⚠ ${notice}`);
   const end = trace.meta.truncated ? `stopped: ${trace.meta.truncated.reason}` : `exit code ${result.exitCode}`;
   channel.appendLine(`■ ${end} · virtual time ${trace.meta.endTime} ms`);
 }

@@ -40,6 +40,11 @@ export interface RunOptions {
   tracing?: boolean;
   /** How real I/O takes virtual time (docs/io-model.md). */
   io?: IoOptions;
+  /**
+   * Folder of the instrumentation cache (instrumented files keyed by content, engine and
+   * options; engine/instrument-cache.ts). Absent or false: every file is instrumented.
+   */
+  cacheDir?: string | false;
 }
 
 /** The I/O latency model: `model` (deterministic, default) or `measured`, and per-kind costs. */
@@ -70,4 +75,8 @@ export interface RunResult {
   peakHeapBytes?: number;
   /** Bytes the recorder's columns held for the events (not the JSON), for the benchmark. */
   traceBytesInMemory?: number;
+  /** Files taken from the instrumentation cache vs instrumented, for the benchmark. */
+  instrumentCache?: { hits: number; misses: number; rejected: number };
+  /** What the tool has to tell the user about the run itself (e.g. the cache was switched off). */
+  notices?: string[];
 }

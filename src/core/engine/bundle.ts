@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
+import type { InstrumentCache } from './instrument-cache';
 import type { SourceDiagnostic } from './api';
 import { displayName, moduleKindOf } from './paths';
 import { workerEntriesIn } from './worker-entries';
@@ -20,6 +21,8 @@ export interface BundleInput {
   /** The entry's text, when it differs from the disk. */
   source?: string;
   cwd: string;
+  /** Instrumented files from earlier runs (content-keyed); absent: instrument everything. */
+  cache?: InstrumentCache;
 }
 
 export interface BundleOutput {
@@ -45,7 +48,8 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
-        const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd) });
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd) };
+        const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).

@@ -26,6 +26,8 @@ export interface WorkerInput {
   /** Record trace events (off only for the benchmark's baseline column). */
   tracing: boolean;
   io?: IoOptions;
+  /** Folder of the instrumentation cache (instrument-cache.ts); absent: no cache. */
+  instrumentCacheDir?: string;
 }
 
 /** What the run cost, measured inside the worker (for the benchmark). */
@@ -34,6 +36,8 @@ export interface RunStats {
   runMs: number;
   peakHeapBytes: number;
   traceBytesInMemory: number;
+  /** Instrumentation cache hits and misses (files), when a cache was used. */
+  instrumentCache?: { hits: number; misses: number; rejected: number };
 }
 
 export type OutputChunk = [stream: 1 | 2, text: string];
@@ -41,6 +45,6 @@ export type OutputChunk = [stream: 1 | 2, text: string];
 export type WorkerMessage =
   | { type: 'output'; chunks: OutputChunk[] }
   | { type: 'snapshot'; trace: TraceFile }
-  | { type: 'done'; trace: TraceFile; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats };
+  | { type: 'done'; trace: TraceFile; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats; notices?: string[] };
 
 export type ParentMessage = { type: 'stop'; reason: string };

@@ -67,6 +67,7 @@ function start(options: RunOptions): Promise<RunResult> {
     snapshotEveryMs: 1000,
     tracing: options.tracing ?? true,
     io: options.io,
+    ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
   };
   const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
 
@@ -121,7 +122,9 @@ function start(options: RunOptions): Promise<RunResult> {
         const s = m.stats;
         finish({
           trace: m.trace, exitCode: m.exitCode, diagnostics: m.diagnostics,
+          ...(m.notices && { notices: m.notices }),
           ...(s && { timings: { instrumentAndBundleMs: s.instrumentAndBundleMs, runMs: s.runMs }, peakHeapBytes: s.peakHeapBytes, traceBytesInMemory: s.traceBytesInMemory }),
+          ...(s?.instrumentCache && { instrumentCache: s.instrumentCache }),
         });
       }
     });

@@ -16,6 +16,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { TraceFile } from '../trace/format';
 import type { SourceDiagnostic } from './api';
 import { bundle, type BundleOutput } from './bundle';
+import { InstrumentCache } from './instrument-cache';
 import { displayName } from './paths';
 import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
 import { HANDLE_VAR, Sandboxes } from './sandbox';
@@ -70,7 +71,14 @@ const NODE_ESM_MAIN_FRAMES: string[] =
         '    at async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:117:5)',
       ]
     : [];
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+/** Instrumented files of earlier runs, when the caller gave a cache folder. */
+const instrumentCache = input.instrumentCacheDir ? new InstrumentCache(input.instrumentCacheDir) : undefined;
+
+const post = (m: WorkerMessage) => {
+  // Every final message says whether the cache had to be switched off (once per run).
+  if (m.type === 'done' && instrumentCache?.warning) m = { ...m, notices: [...(m.notices ?? []), instrumentCache.warning] };
+  parentPort!.postMessage(m);
+};
 
 let pending: OutputChunk[] = [];
 let pendingChars = 0;
@@ -129,7 +137,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (out.has(file)) continue;
-    const b = await bundle({ entry: file, cwd: input.cwd });
+    const b = await bundle({ entry: file, cwd: input.cwd, cache: instrumentCache });
     out.set(file, b);
     for (const next of b.workerEntries) if (next !== input.entry && !out.has(next)) queue.push(next);
   }
@@ -139,11 +147,12 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
 async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
   const bundleStart = performance.now();
-  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd });
+  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, cache: instrumentCache });
   saveTypeScriptCodeCache();
   // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
   const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);
   const instrumentAndBundleMs = performance.now() - bundleStart;
+  instrumentCache?.prune();
   if (built.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(built.diagnostics, built.sources);
     flush();
@@ -251,7 +260,10 @@ async function main(): Promise<void> {
   const trace = capConsoleText(handle.trace(meta, { final: true }), TRACE_CONSOLE_CAP);
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
-  const stats: RunStats = { instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23 };
+  const stats: RunStats = {
+    instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23,
+    ...(instrumentCache && { instrumentCache: { hits: instrumentCache.stats.hits, misses: instrumentCache.stats.misses, rejected: instrumentCache.stats.rejected } }),
+  };
   let exitCode = handle.exitCode;
   if (budgetSite >= 0 || stopReason?.startsWith('real-time budget')) {
     // We caught the budget error ourselves: name the loop from the trace's site table.
