@@ -3,6 +3,7 @@
  * thread that bundles and runs the program). Types only.
  */
 import type { TraceFile } from '../trace/format';
+import type { TypedTrace } from '../trace/recorder';
 import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 
 /** What the worker gets as `workerData`. */
@@ -44,7 +45,8 @@ export type OutputChunk = [stream: 1 | 2, text: string];
 
 export type WorkerMessage =
   | { type: 'output'; chunks: OutputChunk[] }
-  | { type: 'snapshot'; trace: TraceFile }
-  | { type: 'done'; trace: TraceFile; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats; notices?: string[] };
+  // Traces cross with typed-array columns, transferred (a trace the runtime never made may be plain).
+  | { type: 'snapshot'; trace: TypedTrace }
+  | { type: 'done'; trace: TraceFile | TypedTrace; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats; notices?: string[] };
 
 export type ParentMessage = { type: 'stop'; reason: string };

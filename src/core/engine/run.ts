@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TraceFile } from '../trace/format';
+import { plainTrace, type TypedTrace } from '../trace/recorder';
 import type { RunBudgets, RunOptions, RunResult } from './api';
 import { displayName, moduleKindOf } from './paths';
 import type { WorkerInput, WorkerMessage } from './protocol';
@@ -88,7 +88,8 @@ function start(options: RunOptions): Promise<RunResult> {
       stdout: false,
       stderr: false,
     });
-    let snapshot: TraceFile | undefined;
+    // Kept as it came (typed columns): made plain only if the worker dies and it is needed.
+    let snapshot: TypedTrace | undefined;
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;
     const finish = (result: RunResult) => {
@@ -103,7 +104,7 @@ function start(options: RunOptions): Promise<RunResult> {
     const salvage = (reason: string, exitCode: number, printed: string) => {
       if (settled) return;
       options.onOutput?.('stderr', printed);
-      const trace = markTruncated(snapshot ?? emptyTrace(fallbackMeta), reason, exitCode);
+      const trace = markTruncated(snapshot ? plainTrace(snapshot) : emptyTrace(fallbackMeta), reason, exitCode);
       finish({ trace, exitCode, diagnostics: [] });
     };
     const onAbort = () => {
@@ -121,7 +122,7 @@ function start(options: RunOptions): Promise<RunResult> {
       } else if (m.type === 'done') {
         const s = m.stats;
         finish({
-          trace: m.trace, exitCode: m.exitCode, diagnostics: m.diagnostics,
+          trace: plainTrace(m.trace), exitCode: m.exitCode, diagnostics: m.diagnostics,
           ...(m.notices && { notices: m.notices }),
           ...(s && { timings: { instrumentAndBundleMs: s.instrumentAndBundleMs, runMs: s.runMs }, peakHeapBytes: s.peakHeapBytes, traceBytesInMemory: s.traceBytesInMemory }),
           ...(s?.instrumentCache && { instrumentCache: s.instrumentCache }),

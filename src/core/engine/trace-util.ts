@@ -6,6 +6,10 @@
  * the first part).
  */
 import { EventKind, TRACE_FORMAT_VERSION, type TraceFile, type TraceMeta } from '../trace/format';
+import type { TypedEventColumns, TypedTrace } from '../trace/recorder';
+
+/** A trace with plain or typed-array columns: these operations work on either. */
+type AnyTrace = TraceFile | TypedTrace;
 
 export function emptyTrace(meta: Pick<TraceMeta, 'entry' | 'engine' | 'seed' | 'moduleKind' | 'exitCode'> & Partial<TraceMeta>, files: string[] = []): TraceFile {
   return {
@@ -20,24 +24,43 @@ export function emptyTrace(meta: Pick<TraceMeta, 'entry' | 'engine' | 'seed' | '
   };
 }
 
-function addString(trace: TraceFile, text: string): number {
+function addString(trace: AnyTrace, text: string): number {
   trace.strings.push(text);
   return trace.strings.length - 1;
 }
 
-function pushEvent(trace: TraceFile, kind: EventKind, a: number, b: number): void {
+function pushEvent(trace: AnyTrace, kind: EventKind, a: number, b: number): void {
   const ev = trace.events;
-  const t = ev.t.length ? ev.t[ev.t.length - 1] : 0;
-  ev.kind.push(kind);
-  ev.t.push(t);
-  ev.a.push(a);
-  ev.b.push(b);
-  ev.c.push(0);
-  ev.thread.push(0);
+  const n = ev.kind.length;
+  const t = n ? ev.t[n - 1] : 0;
+  if (Array.isArray(ev.kind)) {
+    const plain = ev as TraceFile['events'];
+    plain.kind.push(kind);
+    plain.t.push(t);
+    plain.a.push(a);
+    plain.b.push(b);
+    plain.c.push(0);
+    plain.thread.push(0);
+    return;
+  }
+  // Typed columns have a fixed length: copy each into one a slot longer (only ever a few events).
+  const typed = ev as TypedEventColumns;
+  const grow = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(col: T, value: number, make: (n: number) => T): T => {
+    const out = make(n + 1);
+    out.set(col);
+    out[n] = value;
+    return out;
+  };
+  typed.kind = grow(typed.kind, kind, (m) => new Uint8Array(m));
+  typed.t = grow(typed.t, t, (m) => new Float64Array(m));
+  typed.a = grow(typed.a, a, (m) => new Int32Array(m));
+  typed.b = grow(typed.b, b, (m) => new Int32Array(m));
+  typed.c = grow(typed.c, 0, (m) => new Int32Array(m));
+  typed.thread = grow(typed.thread, 0, (m) => new Uint16Array(m));
 }
 
 /** Marks a trace (e.g. the last snapshot of a dead worker) as stopped before its end. */
-export function markTruncated(trace: TraceFile, reason: string, exitCode: number): TraceFile {
+export function markTruncated<T extends AnyTrace>(trace: T, reason: string, exitCode: number): T {
   if (!trace.meta.truncated) {
     const s = addString(trace, reason);
     pushEvent(trace, EventKind.Truncated, 0, s);
@@ -59,7 +82,7 @@ const STRING_B = new Set<number>([
  * point at one placeholder string and their texts are dropped from the string table (unless
  * something else refers to them). Event count and order are unchanged.
  */
-export function capConsoleText(trace: TraceFile, maxChars: number): TraceFile {
+export function capConsoleText<T extends AnyTrace>(trace: T, maxChars: number): T {
   const { kind, b, c } = trace.events;
   let total = 0;
   let placeholder = 0;

@@ -14,6 +14,11 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TraceFile } from '../trace/format';
+import { columnBuffers, type TypedTrace } from '../trace/recorder';
+
+function typedBuffers(trace: TraceFile | TypedTrace): ArrayBuffer[] {
+  return Array.isArray(trace.events.kind) ? [] : columnBuffers(trace as TypedTrace);
+}
 import type { SourceDiagnostic } from './api';
 import { bundle, type BundleOutput } from './bundle';
 import { InstrumentCache } from './instrument-cache';
@@ -77,7 +82,8 @@ const instrumentCache = input.instrumentCacheDir ? new InstrumentCache(input.ins
 const post = (m: WorkerMessage) => {
   // Every final message says whether the cache had to be switched off (once per run).
   if (m.type === 'done' && instrumentCache?.warning) m = { ...m, notices: [...(m.notices ?? []), instrumentCache.warning] };
-  parentPort!.postMessage(m);
+  // A trace's columns are transferred, not cloned: the worker does not need them afterwards.
+  parentPort!.postMessage(m, m.type === 'done' || m.type === 'snapshot' ? typedBuffers(m.trace) : []);
 };
 
 let pending: OutputChunk[] = [];
@@ -124,7 +130,7 @@ function isVmTimeout(e: unknown): boolean {
 }
 
 /** "samples/x.ts:3:1 (while (true))" for a site id of the trace. */
-function describeSite(trace: TraceFile, site: number): string {
+function describeSite(trace: Pick<TraceFile, 'sites' | 'files'>, site: number): string {
   const s = trace.sites[site];
   if (!s || site === 0) return 'an unknown place';
   return `${trace.files[s.file] ?? '?'}:${s.line}:${s.column} (${s.label})`;
@@ -242,7 +248,7 @@ async function main(): Promise<void> {
     flush();
     if (!over && performance.now() - lastSnapshot > snapshotGap) {
       const t0 = performance.now();
-      post({ type: 'snapshot', trace: capConsoleText(handle.trace(meta), TRACE_CONSOLE_CAP) });
+      post({ type: 'snapshot', trace: capConsoleText(handle.trace(meta, { typed: true }), TRACE_CONSOLE_CAP) });
       lastSnapshot = performance.now();
       // A snapshot copies the whole trace so far: space them so they never take more than
       // about a tenth of the run, however long the trace grows.
@@ -257,7 +263,7 @@ async function main(): Promise<void> {
   const runMs = performance.now() - runStart;
   sampleHeap();
   // `final`: the recorder frees each column while it copies it (the peak would otherwise hold both).
-  const trace = capConsoleText(handle.trace(meta, { final: true }), TRACE_CONSOLE_CAP);
+  const trace = capConsoleText(handle.trace(meta, { final: true, typed: true }), TRACE_CONSOLE_CAP);
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
   const stats: RunStats = {

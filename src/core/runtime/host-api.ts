@@ -20,7 +20,7 @@
  * This module holds types and constants only.
  */
 import type { TraceFile, TraceMeta } from '../trace/format';
-import type { Recorder } from '../trace/recorder';
+import type { Recorder, TypedTrace } from '../trace/recorder';
 import type { Simulation } from '../sim/simulation';
 import type { ThreadLoop } from '../sim/types';
 import type { IoModelOptions } from '../io/model';
@@ -190,6 +190,8 @@ export interface RuntimeHandle {
    * columns while copying them: lower peak memory on traces of millions of events.
    */
   trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, options?: { final?: boolean }): TraceFile;
+  /** The same with typed-array columns, to transfer to the engine's caller (recorder.ts `TypedTrace`). */
+  trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, options: { final?: boolean; typed: true }): TypedTrace;
 }
 
 export type InstallFn = (globalObject: object, host: RuntimeHost) => RuntimeHandle;

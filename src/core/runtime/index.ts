@@ -7,6 +7,7 @@ import { setProcessEnv, simBuiltin, simIo, workerThreadRuntime } from './sim-bri
 import './combinators';
 import { Recorder } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
+import type { TypedTrace } from '../trace/recorder';
 import { clock } from './clock';
 import { makeConsole } from './console';
 import { clearImmediate, setImmediate } from './immediates';
@@ -105,7 +106,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     get now() { return clock.now; },
     stop,
     isPromise: (value: unknown) => isPromise(value),
-    trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, opts?: { final?: boolean }): TraceFile {
+    trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, opts?: { final?: boolean; typed?: boolean }): TraceFile & TypedTrace {
       const full: TraceMeta = {
         seed: options.seed,
         moduleKind: options.moduleKind,
@@ -114,7 +115,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
         exitCode: rt.exitCode,
       };
       if (rt.truncated !== '') full.truncated = { reason: rt.truncated };
-      return rt.rec.toTraceFile(full, opts?.final === true);
+      // (The handle's overloads give each caller the shape it asked for.)
+      return (opts?.typed ? rt.rec.toTypedTrace(full, opts.final === true) : rt.rec.toTraceFile(full, opts?.final === true)) as TraceFile & TypedTrace;
     },
   };
 };

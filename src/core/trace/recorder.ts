@@ -50,6 +50,53 @@ function toArray(chunks: Chunk[], n: number, column: Column, release: boolean): 
   return out;
 }
 
+/** Copies one column of the first n events into one typed array (a memcpy per chunk). */
+function toTyped<T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(chunks: Chunk[], n: number, column: Column, out: T, release: boolean): T {
+  for (let i = 0; i < n; i += CHUNK) {
+    const ch = chunks[i >> CHUNK_BITS];
+    const col = ch[column] as T;
+    const m = Math.min(CHUNK, n - i);
+    out.set(m === CHUNK ? col : col.subarray(0, m), i);
+    if (release) (ch as unknown as Record<Column, Uint8Array>)[column] = EMPTY;
+  }
+  return out;
+}
+
+/**
+ * The event columns as typed arrays: how a trace crosses from the engine's worker to its caller
+ * (transferred, not copied: a million events cost a memcpy, where plain arrays cost seconds of
+ * structured cloning). Same layout as the recorder's: 23 bytes per event.
+ */
+export interface TypedEventColumns {
+  kind: Uint8Array;
+  t: Float64Array;
+  a: Int32Array;
+  b: Int32Array;
+  c: Int32Array;
+  thread: Uint16Array;
+}
+
+/** A trace whose columns are typed arrays (see `TypedEventColumns`); `plainTrace` makes it a `TraceFile`. */
+export type TypedTrace = Omit<TraceFile, 'events'> & { events: TypedEventColumns };
+
+/** The ArrayBuffers under a typed trace's columns, for `postMessage`'s transfer list. */
+export function columnBuffers(trace: TypedTrace): ArrayBuffer[] {
+  const e = trace.events;
+  return [e.kind, e.t, e.a, e.b, e.c, e.thread].map((col) => col.buffer as ArrayBuffer);
+}
+
+/** The JSON shape: plain arrays (what every reader and the file format use). */
+export function plainTrace(trace: TraceFile | TypedTrace): TraceFile {
+  const e = trace.events;
+  if (Array.isArray(e.kind)) return trace as TraceFile;
+  const plain = (col: ArrayLike<number>): number[] => {
+    const out: number[] = new Array(col.length);
+    for (let i = 0; i < col.length; i++) out[i] = col[i];
+    return out;
+  };
+  return { ...trace, events: { kind: plain(e.kind), t: plain(e.t), a: plain(e.a), b: plain(e.b), c: plain(e.c), thread: plain(e.thread) } };
+}
+
 export class Recorder {
   /** false: only forced events are recorded. */
   enabled: boolean;
@@ -175,18 +222,9 @@ export class Recorder {
    * and the recorder must not be used afterwards.
    */
   toTraceFile(meta: TraceMeta, release = false): TraceFile {
-    if (this.released) throw new Error('the trace was already exported with release');
-    this.released = release;
-    if (release) this.enabled = false;
-    const n = this.count;
+    const n = this.startExport(release);
     return {
-      format: 'async-timeline-trace',
-      version: TRACE_FORMAT_VERSION,
-      meta,
-      files: this.files.length > 0 ? this.files.slice() : [meta.entry],
-      sites: this.sites.map((s) => ({ ...s })),
-      tasks: this.tasks.map((t) => ({ ...t })),
-      strings: this.strings.slice(),
+      ...this.tables(meta),
       events: {
         kind: toArray(this.chunks, n, 'kinds', release),
         t: toArray(this.chunks, n, 'times', release),
@@ -195,6 +233,41 @@ export class Recorder {
         c: toArray(this.chunks, n, 'cs', release),
         thread: toArray(this.chunks, n, 'threads', release),
       },
+    };
+  }
+
+  /** The trace with typed-array columns (to transfer to another thread); `release` as above. */
+  toTypedTrace(meta: TraceMeta, release = false): TypedTrace {
+    const n = this.startExport(release);
+    return {
+      ...this.tables(meta),
+      events: {
+        kind: toTyped(this.chunks, n, 'kinds', new Uint8Array(n), release),
+        t: toTyped(this.chunks, n, 'times', new Float64Array(n), release),
+        a: toTyped(this.chunks, n, 'as', new Int32Array(n), release),
+        b: toTyped(this.chunks, n, 'bs', new Int32Array(n), release),
+        c: toTyped(this.chunks, n, 'cs', new Int32Array(n), release),
+        thread: toTyped(this.chunks, n, 'threads', new Uint16Array(n), release),
+      },
+    };
+  }
+
+  private startExport(release: boolean): number {
+    if (this.released) throw new Error('the trace was already exported with release');
+    this.released = release;
+    if (release) this.enabled = false;
+    return this.count;
+  }
+
+  private tables(meta: TraceMeta): Omit<TraceFile, 'events'> {
+    return {
+      format: 'async-timeline-trace',
+      version: TRACE_FORMAT_VERSION,
+      meta,
+      files: this.files.length > 0 ? this.files.slice() : [meta.entry],
+      sites: this.sites.map((s) => ({ ...s })),
+      tasks: this.tasks.map((t) => ({ ...t })),
+      strings: this.strings.slice(),
     };
   }
 }
