@@ -64,7 +64,7 @@ for (const [name, code] of Object.entries(programs)) {
   const nativeMs = native(file);
   const off = await simulated(file, false);
   const on = await simulated(file, true);
-  const events = on.result.trace.events.kind.length;
+  const events = on.result.eventCount;
   const bytesPerEvent = on.result.traceBytesInMemory ? on.result.traceBytesInMemory / events : 23; // recorder column widths
   console.log(name.padEnd(42) + fmt(nativeMs).padStart(11) + fmt(off.runMs).padStart(12) + (fmt(off.runMs / nativeMs) + '×').padStart(8)
     + fmt(on.runMs).padStart(11) + (fmt(on.runMs / nativeMs) + '×').padStart(8) + String(events).padStart(11)
@@ -113,4 +113,44 @@ for (const [label, file] of [['program importing mocha', depsFile], ['5,000-line
   console.log(`${label}: instrument+bundle cold ${fmt(cold.bundle)} ms (${cold.cache.misses} files instrumented), warm ${fmt(warm.bundle)} ms `
     + `(${warm.cache.hits} from cache, ${warm.cache.misses} instrumented) → warm/cold ${fmt(warm.bundle / cold.bundle, 2)}×; whole run cold ${fmt(cold.wall)} ms, warm ${fmt(warm.wall)} ms`);
 }
+
+// (d) End to end as a user runs it: `async-timeline run --summary` on 1M awaits (startup, bundle,
+// run, trace hand-over, summary), wall time and peak RSS of the whole process (the worker is a
+// thread of it), next to `node` on the same file. Targets (issue 13): < 2 s, ≤ 10× node, < 400 MB.
+const cli = path.join(root, 'dist', 'cli.js');
+const e2eFile = path.join(work, 'e2e-1m-awaits.js');
+fs.writeFileSync(e2eFile, programs['1,000,000 sequential awaits']);
+const timedRun = (argv) => {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...argv], { encoding: 'utf8', cwd: work, maxBuffer: 64 << 20 });
+  const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  return m ? { s: Number(m[1]), mb: Number(m[2]) / 1024 } : { s: NaN, mb: NaN };
+};
+if (fs.existsSync('/usr/bin/time')) {
+  const best = (argv) => [0, 1].map(() => timedRun(argv)).reduce((x, y) => (y.s < x.s ? y : x));
+  const n = best([e2eFile]);
+  const s = best([cli, 'run', e2eFile, '--summary', '--no-cache', '--max-events', '20000000']);
+  console.log(`\nend to end, 1M awaits: async-timeline run --summary ${fmt(s.s, 2)} s, peak RSS ${fmt(s.mb, 0)} MB; node ${fmt(n.s, 2)} s, ${fmt(n.mb, 0)} MB → ${fmt(s.s / n.s)}×   (targets: < 2 s, ≤ 10×, < 400 MB)`);
+} else {
+  console.log('\nend to end: /usr/bin/time is missing, so peak RSS cannot be measured here');
+}
+
+// (e) Scaling: time and trace bytes per event must stay flat from 10k to 10M awaits (linear cost).
+console.log('\nscaling (tracing on)   native ns/await   sim ns/event   bytes/event   events   (targets: each column within ±20 % across sizes)');
+const rows = [];
+for (const n of [1e4, 1e5, 1e6, 1e7]) {
+  const file = path.join(work, `scale-${n}.js`);
+  fs.writeFileSync(file, `async function main() { let sum = 0; for (let i = 0; i < ${n}; i++) sum += await i; console.log(sum); }\nmain();\n`);
+  const nativeMs = native(file);
+  const r = await runProgram({ file, tracing: true, budgets: { events: 70_000_000, realTimeMs: 600_000, memoryMb: 4096 } });
+  const events = r.eventCount ?? NaN;
+  rows.push({ n, nativeNs: (nativeMs * 1e6) / n, simNs: ((r.timings?.runMs ?? NaN) * 1e6) / events, bytes: (r.traceBytesInMemory ?? NaN) / events, events });
+}
+const spread = (key) => {
+  const xs = rows.slice(1).map((r) => r[key]); // 10k is dominated by fixed costs (JIT warm-up); judged from 100k up
+  return Math.max(...xs) / Math.min(...xs) - 1;
+};
+for (const r of rows) {
+  console.log(`${r.n.toLocaleString('en').padStart(12)} awaits  ${fmt(r.nativeNs).padStart(15)}  ${fmt(r.simNs).padStart(13)}  ${fmt(r.bytes).padStart(12)}  ${String(r.events).padStart(9)}`);
+}
+console.log(`spread 100k–10M: sim ns/event ${fmt(spread('simNs') * 100, 0)} %, bytes/event ${fmt(spread('bytes') * 100, 0)} %`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -26,6 +26,9 @@ export interface PanelSnapshot {
   hasTrace: boolean;
   /** Types of the messages posted to the webview, oldest first. */
   posted: string[];
+  /** First frames painted for new traces so far, and the time of the last one (Date.now()). */
+  paints: number;
+  lastPaintAt: number;
   /** The file whose runs it shows, and whether it was kept (pinned) rather than being the preview. */
   sourceUri: string;
   pinned: boolean;
@@ -69,6 +72,8 @@ function snapshot(p: TimelinePanel): PanelSnapshot {
     ready: p.ready,
     hasTrace: p.currentTrace !== null,
     posted: [...p.posted],
+    paints: p.paints,
+    lastPaintAt: p.lastPaintAt,
     sourceUri: p.sourceUri.toString(),
     pinned: p.pinned,
   };

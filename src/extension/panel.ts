@@ -70,6 +70,9 @@ export class TimelinePanel implements vscode.Disposable {
   readonly onDidDispose = this.didDispose.event;
   /** Every message posted (newest last, capped): the test API reads it. */
   readonly posted: HostToWebview['type'][] = [];
+  /** First frames painted for new traces, and when the last one was (Date.now(); the test API reads them). */
+  paints = 0;
+  lastPaintAt = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -278,6 +281,10 @@ export class TimelinePanel implements vscode.Disposable {
         break;
       case 'webviewError':
         this.host.log(`timeline webview: ${message.message}`);
+        break;
+      case 'painted':
+        this.paints++;
+        this.lastPaintAt = Date.now();
         break;
     }
   }

@@ -153,14 +153,16 @@ export type WebviewToHost =
   /** "Open in Perfetto…": write the shown trace as Chrome Trace Event JSON and say how to open it. */
   | { type: 'openInPerfetto' }
   /** Something failed inside the webview (bad trace, render error): the host logs `message`. */
-  | { type: 'webviewError'; message: string };
+  | { type: 'webviewError'; message: string }
+  /** The first frame of a newly shown trace is on screen (the host times click → timeline). */
+  | { type: 'painted'; events: number };
 
 /** Every `type` of each direction, for the runtime guards below. */
 const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([
   'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme', 'stale', 'panelMode', 'traceError',
 ]);
 const WEBVIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
-  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'webviewError', 'saveTrace', 'openInPerfetto',
+  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'webviewError', 'saveTrace', 'openInPerfetto', 'painted',
 ]);
 
 function hasType(value: unknown, types: ReadonlySet<string>): boolean {

@@ -81,6 +81,8 @@ export class App {
   private speed = 5;
   private persistTimer: number | undefined;
   private firstPaintDone = false;
+  /** The model whose first painted frame was reported to the host (click-to-timeline timing). */
+  private paintReportedFor: TimelineModel | null = null;
   /** The file the shown run came from (kept in the saved state for the panel serializer). */
   private sourceUri: string | undefined;
   private compareView: CompareView | null = null;
@@ -381,6 +383,10 @@ export class App {
     });
     canvasWrap.append(this.tooltip.el, this.vscroll.el);
     this.view.onPainted = () => {
+      if (this.paintReportedFor !== model) {
+        this.paintReportedFor = model;
+        this.bridge.post({ type: 'painted', events: model.trace.events.kind.length });
+      }
       if (this.firstPaintDone) return;
       this.firstPaintDone = true;
       this.root.dataset.firstPaintMs = String(Math.round(performance.now()));

@@ -75,6 +75,8 @@ export interface RunResult {
   peakHeapBytes?: number;
   /** Bytes the recorder's columns held for the events (not the JSON), for the benchmark. */
   traceBytesInMemory?: number;
+  /** Events in the trace (without making the trace plain), for the benchmark. */
+  eventCount?: number;
   /** Files taken from the instrumentation cache vs instrumented, for the benchmark. */
   instrumentCache?: { hits: number; misses: number; rejected: number };
   /** What the tool has to tell the user about the run itself (e.g. the cache was switched off). */

@@ -37,6 +37,8 @@ export interface RunStats {
   runMs: number;
   peakHeapBytes: number;
   traceBytesInMemory: number;
+  /** Events the trace holds. */
+  eventCount: number;
   /** Instrumentation cache hits and misses (files), when a cache was used. */
   instrumentCache?: { hits: number; misses: number; rejected: number };
 }

@@ -267,7 +267,7 @@ async function main(): Promise<void> {
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
   const stats: RunStats = {
-    instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23,
+    instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23, eventCount: trace.events.kind.length,
     ...(instrumentCache && { instrumentCache: { hits: instrumentCache.stats.hits, misses: instrumentCache.stats.misses, rejected: instrumentCache.stats.rejected } }),
   };
   let exitCode = handle.exitCode;
