@@ -23,6 +23,7 @@ import { rt } from './state';
 import { makeTimersPromises } from './timers-promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
 import './unhandled-rejections';
+import { configureAsyncContext, makeAsyncHooksModule } from './async-context/module';
 import './external';
 
 export { SimPromise } from './promise-api';
@@ -46,6 +47,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
   rt.rec = host.thread?.recorder ?? new Recorder(options.tracing);
   if (options.epochMs !== undefined) clock.epoch = options.epochMs;
+  const nodeMajor = options.nodeMajor ?? 20;
+  configureAsyncContext(nodeMajor);
 
   installPromiseInspect(g.Promise as never, SimPromise.prototype);
   const proc = makeProcess();
@@ -73,6 +76,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
   // perf_hooks: Node's exports, with `performance` the sandbox's global one (virtual time).
   const lazy: Record<string, () => unknown> = {
+    // async_hooks / AsyncLocalStorage on the simulated queues (src/core/runtime/async-context).
+    async_hooks: () => makeAsyncHooksModule(host.requireBuiltin?.('async_hooks'), nodeMajor),
     perf_hooks: () => {
       const real = host.requireBuiltin?.('perf_hooks');
       if (real === null || typeof real !== 'object') return undefined;
