@@ -259,6 +259,18 @@ function getSim(): Simulation {
       mainLoop,
       realNow: () => rt.host.realNow(),
       env: () => (globalProcessEnv() ?? {}),
+      captureContext: () => {
+        const frame = captureFrame();
+        return (run) => {
+          const prior = cx.frame;
+          cx.frame = frame;
+          try {
+            run();
+          } finally {
+            cx.frame = prior;
+          }
+        };
+      },
       // Promise-returning simulated APIs make the promises of the thread that calls them.
       get Promise() {
         return current()?.Promise ?? (SimPromise as unknown as PromiseConstructor);
