@@ -56,6 +56,12 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const con = makeConsole();
   const timersPromises = makeTimersPromises();
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate, promises: timersPromises };
+  // lib/timers.js: util.promisify(setTimeout / setImmediate) gives timers/promises' versions
+  // (an enumerable getter there, so util.inspect shows it).
+  const promisifyCustom = Symbol.for('nodejs.util.promisify.custom');
+  for (const [fn, custom] of [[setTimeout, timersPromises.setTimeout], [setImmediate, timersPromises.setImmediate]] as const) {
+    Object.defineProperty(fn, promisifyCustom, { get: () => custom, enumerable: true, configurable: true });
+  }
 
   define(g, 'Promise', SimPromise);
   for (const [k, v] of Object.entries(timers)) if (k !== 'promises') define(g, k, v);

@@ -11,6 +11,9 @@ import { cx, defaultTriggerAsyncId, newAsyncId } from './state';
 
 const asyncIdSymbol = Symbol('async_id_symbol');
 const triggerIdSymbol = Symbol('trigger_async_id_symbol');
+/** Where a promise's async id and trigger are, once promise hooks gave it some. */
+export const promiseAsyncIdSymbol = asyncIdSymbol;
+export const promiseTriggerIdSymbol = triggerIdSymbol;
 
 type Tracked = Record<symbol, number>;
 
