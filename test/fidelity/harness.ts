@@ -37,6 +37,18 @@ export function listPrograms(dir = PROGRAMS_DIR): string[] {
     .sort();
 }
 
+/**
+ * The Node lines a program is written for, from its first-line comment: `// node: 20,22`,
+ * `// node: >=24` (README.md, "Per-version programs"). undefined: every line.
+ */
+export function claimedNodeMajors(abs: string): ((major: number) => boolean) | undefined {
+  const first = fs.readFileSync(abs, 'utf8').split('\n', 1)[0];
+  const m = /^\/\/\s*node:\s*(.+?)\s*$/.exec(first);
+  if (m === null) return undefined;
+  const parts = m[1].split(',').map((p) => p.trim());
+  return (major) => parts.some((p) => (p.startsWith('>=') ? major >= Number(p.slice(2)) : major === Number(p)));
+}
+
 export function groupOf(file: string): string {
   const base = path.basename(file);
   const dash = base.indexOf('-');

@@ -307,9 +307,11 @@ export class Sandboxes {
     // simulated built-ins first, then real Node built-ins (path, util, events, …).
     const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
     const sandboxUtil = makeSandboxUtil(handle, sandbox);
+    // Node's JS layer in the sandbox (events' EventEmitterAsyncResource) uses the simulated async_hooks.
+    const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: realRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;

@@ -79,6 +79,8 @@ export interface IoHostHooks {
   currentSite?(): number;
   /** UV_THREADPOOL_SIZE as the program's process.env has it when the pool is first used. */
   poolSizeEnv?(): string | undefined;
+  /** The caller's async context as a runner (SimHost.captureContext): a channel's events run in its opener's. */
+  captureContext?(): (run: () => void) => void;
 }
 
 interface Pending {
@@ -203,6 +205,7 @@ export class IoSystem {
       this.holds.delete(entry);
     };
     const record = (t: number, text: number, kind = K_IO_EVENT) => this.record(th, kind, io, text, 0, t);
+    const inOpenersContext = this.host.captureContext?.() ?? ((run: () => void) => run());
     const deliverAll = (events: ReadonlyArray<readonly [string, () => void]>, realAt = realNow()): void => {
       // Never before anything already delivered nor before the thread's clock (it may have
       // blocked meanwhile); the hold made sure the loop did not pass this point otherwise.
@@ -213,7 +216,7 @@ export class IoSystem {
         world.complete(th, last, 0, () => {
           record(th.now(), text);
           try {
-            run();
+            inOpenersContext(run);
           } finally {
             // The channel's IoDone comes after the last of its events, in virtual time too.
             if (--undelivered === 0 && closed) record(th.now(), 0, K_IO_DONE);

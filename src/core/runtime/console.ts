@@ -7,6 +7,7 @@
 import { readClock } from './clock';
 import { emitWarning } from './process-events';
 import { writeOut } from './output';
+import { stdioWritten } from './resources';
 import { isPromise } from './promise';
 import { rt } from './state';
 import { renderTable } from './table';
@@ -50,6 +51,7 @@ export function makeConsole(): Record<string, unknown> {
       text = indent + text;
     }
     writeOut(stream, `${text}\n`);
+    stdioWritten(stream);
   };
 
   const con = {
@@ -62,6 +64,7 @@ export function makeConsole(): Record<string, unknown> {
       // customInspect is off for dir(), but a SimPromise must still look native: use its mirror.
       const shown = isPromise(obj) ? (obj as unknown as Record<symbol, () => unknown>)[Symbol.for('nodejs.util.inspect.custom')]() : obj;
       writeOut(1, `${indent}${host.inspect(shown, { customInspect: false, ...(options ?? {}) })}\n`);
+      stdioWritten(1);
     },
     dirxml(...args: unknown[]) { write(1, args); },
     table(data: unknown, properties?: unknown, ...rest: unknown[]) {

@@ -13,6 +13,7 @@ import { EventKind } from '../trace/format';
 import { describeValue } from './promise';
 import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
+import { unwindAsyncContext } from './async-context/hooks';
 import { isForwardedWorkerError } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
 import { setImmediate } from './immediates';
@@ -173,6 +174,8 @@ function printFatal(err: unknown, fromPromise: boolean): string {
  */
 function ensureTicksRun(): void {
   if (!rt.exited) setImmediate(noop);
+  // "Emit the after() hooks now that the exception has been handled", then clearAsyncIdStack.
+  unwindAsyncContext();
 }
 function noop(): void {}
 

@@ -9,10 +9,15 @@ import { enqueueJob, JobKind } from './jobs';
 import { stopRun } from './fatal';
 import { simAtomics } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
+import { AsyncResource } from './async-context/resource';
+import { captureFrame, cx } from './async-context/state';
 
 export function queueMicrotask(callback: unknown): void {
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
-  const id = enqueueJob(JobKind.Microtask, callback, undefined, undefined);
+  // lib/internal/process/task_queues.js: the callback runs in an AsyncResource 'Microtask'
+  // (Node 24+: only when an ALS context is set or a hook is enabled, its fast path).
+  const resource = !cx.acf || cx.frame !== undefined || cx.hooksEnabled ? new AsyncResource('Microtask', { requireManualDestroy: true }) : undefined;
+  const id = enqueueJob(JobKind.Microtask, callback, resource, undefined, captureFrame());
   if (rt.tracing) rt.rec.emit(EventKind.MicrotaskSchedule, id, 0, 0);
 }
 

@@ -8,6 +8,12 @@ import { EventKind } from '../trace/format';
 import { invalidArgType } from './errors';
 import { rt } from './state';
 import { SymbolDispose } from './timers';
+import { emitDestroy, emitInit } from './async-context/hooks';
+import { captureFrame, cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
+
+const kAsyncId = Symbol('asyncId');
+const kTriggerId = Symbol('triggerId');
+let frameOf: (im: Immediate) => unknown;
 
 export let immediateCount = 0;
 export let immediateRefCount = 0;
@@ -20,14 +26,27 @@ export class Immediate {
   _destroyed = false;
   _refed: boolean | null = true;
   readonly _id: number;
+  [kAsyncId]: number;
+  [kTriggerId]: number;
+  /** The AsyncLocalStorage context the callback runs in. */
+  readonly #frame: unknown;
 
   constructor(callback: (...a: unknown[]) => void, args: unknown[] | undefined) {
     this._onImmediate = callback;
     this._argv = args;
     this._id = ++rt.rec.ids.immediate;
+    // initAsyncResource() of lib/internal/timers.js.
+    const asyncId = (this[kAsyncId] = newAsyncId());
+    const trigger = (this[kTriggerId] = defaultTriggerAsyncId());
+    this.#frame = captureFrame();
+    if (cx.init > 0) emitInit(asyncId, 'Immediate', trigger, this);
     immediateCount++;
     immediateRefCount++;
     queue.append(this);
+  }
+
+  static {
+    frameOf = (im) => im.#frame;
   }
 
   ref(): this {
@@ -55,6 +74,16 @@ export class Immediate {
 (Immediate.prototype as unknown as Record<symbol, unknown>)[SymbolDispose] = function (this: Immediate) {
   clearImmediate(this);
 };
+
+export function immediateFrame(im: Immediate): unknown {
+  return frameOf(im);
+}
+export function immediateAsyncId(im: Immediate): number {
+  return im[kAsyncId];
+}
+export function immediateTriggerId(im: Immediate): number {
+  return im[kTriggerId];
+}
 
 class ImmediateList {
   head: Immediate | null = null;
@@ -94,6 +123,7 @@ export function clearImmediate(immediate: unknown): void {
   if (immediate._refed) immediateRefCount--;
   immediate._refed = null;
   immediate._onImmediate = null;
+  emitDestroy(immediate[kAsyncId]);
   queue.remove(immediate);
 }
 

@@ -24,6 +24,7 @@ import { rt } from './state';
 import { makeTimersPromises } from './timers-promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
 import './unhandled-rejections';
+import { configureAsyncContext, makeAsyncHooksModule } from './async-context/module';
 import './external';
 
 export { SimPromise } from './promise-api';
@@ -47,6 +48,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
   rt.rec = host.thread?.recorder ?? new Recorder(options.tracing);
   if (options.epochMs !== undefined) clock.epoch = options.epochMs;
+  const nodeMajor = options.nodeMajor ?? 20;
+  configureAsyncContext(nodeMajor);
 
   installPromiseInspect(g.Promise as never, SimPromise.prototype);
   const proc = makeProcess();
@@ -54,6 +57,12 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const con = makeConsole();
   const timersPromises = makeTimersPromises();
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate, promises: timersPromises };
+  // lib/timers.js: util.promisify(setTimeout / setImmediate) gives timers/promises' versions
+  // (an enumerable getter there, so util.inspect shows it).
+  const promisifyCustom = Symbol.for('nodejs.util.promisify.custom');
+  for (const [fn, custom] of [[setTimeout, timersPromises.setTimeout], [setImmediate, timersPromises.setImmediate]] as const) {
+    Object.defineProperty(fn, promisifyCustom, { get: () => custom, enumerable: true, configurable: true });
+  }
 
   define(g, 'Promise', SimPromise);
   for (const [k, v] of Object.entries(timers)) if (k !== 'promises') define(g, k, v);
@@ -74,6 +83,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
   // perf_hooks: Node's exports, with `performance` the sandbox's global one (virtual time).
   const lazy: Record<string, () => unknown> = {
+    // async_hooks / AsyncLocalStorage on the simulated queues (src/core/runtime/async-context).
+    async_hooks: () => makeAsyncHooksModule(host.requireBuiltin?.('async_hooks'), nodeMajor),
     perf_hooks: () => {
       const real = host.requireBuiltin?.('perf_hooks');
       if (real === null || typeof real !== 'object') return undefined;

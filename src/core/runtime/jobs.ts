@@ -8,6 +8,7 @@
  * which keeps this module free of imports from promise.ts (no cycle).
  */
 import { rt } from './state';
+import { cx } from './async-context/state';
 
 export const enum JobKind {
   /** PromiseReactionJob (§27.2.2.1): x = Reaction, y = argument, z = 1 if rejected. */
@@ -34,6 +35,8 @@ let ids = new Int32Array(capacity);
 let xs: unknown[] = new Array(capacity);
 let ys: unknown[] = new Array(capacity);
 let zs: unknown[] = new Array(capacity);
+/** The AsyncLocalStorage context each job runs in (V8's continuation-preserved embedder data). */
+let frames: unknown[] = new Array(capacity);
 let head = 0;
 let size = 0;
 
@@ -44,22 +47,26 @@ function grow(): void {
   const x: unknown[] = new Array(cap);
   const y: unknown[] = new Array(cap);
   const z: unknown[] = new Array(cap);
+  const f: unknown[] = new Array(cap);
   for (let i = 0; i < size; i++) {
     const j = (head + i) & mask;
-    k[i] = kinds[j]; d[i] = ids[j]; x[i] = xs[j]; y[i] = ys[j]; z[i] = zs[j];
+    k[i] = kinds[j]; d[i] = ids[j]; x[i] = xs[j]; y[i] = ys[j]; z[i] = zs[j]; f[i] = frames[j];
   }
-  kinds = k; ids = d; xs = x; ys = y; zs = z;
+  kinds = k; ids = d; xs = x; ys = y; zs = z; frames = f;
   head = 0;
   capacity = cap;
   mask = cap - 1;
 }
 
-/** Queues a job; returns its trace id (0 when tracing is off). */
-export function enqueueJob(kind: JobKind, x: unknown, y: unknown, z: unknown): number {
+/**
+ * Queues a job that runs in the ALS context `frame` (async-context/state.ts: captured when the
+ * job's reaction was made); returns its trace id (0 when tracing is off).
+ */
+export function enqueueJob(kind: JobKind, x: unknown, y: unknown, z: unknown, frame: unknown): number {
   if (size === capacity) grow();
   const j = (head + size) & mask;
   const id = rt.tracing ? ++rt.rec.ids.job : 0;
-  kinds[j] = kind; ids[j] = id; xs[j] = x; ys[j] = y; zs[j] = z;
+  kinds[j] = kind; ids[j] = id; xs[j] = x; ys[j] = y; zs[j] = z; frames[j] = frame;
   size++;
   return id;
 }
@@ -88,21 +95,25 @@ export function setAfterJob(f: () => void): void {
  * process exits.
  */
 export function runMicrotasks(onError: (e: unknown) => void): void {
+  const outside = cx.frame;
   while (size !== 0 && !rt.exited) {
     const j = head;
     const kind = kinds[j];
     const x = xs[j], y = ys[j], z = zs[j];
     const id = ids[j];
-    xs[j] = ys[j] = zs[j] = undefined;
+    cx.frame = frames[j];
+    xs[j] = ys[j] = zs[j] = frames[j] = undefined;
     head = (head + 1) & mask;
     size--;
     rt.stretch++;
     try {
       runners[kind](x, y, z, id);
     } catch (e) {
+      cx.frame = outside;
       onError(e);
     }
     if (afterJob !== undefined) afterJob();
-    if ((++drained & 0xffff) === 0 && overBudget !== undefined && overBudget()) return;
+    if ((++drained & 0xffff) === 0 && overBudget !== undefined && overBudget()) break;
   }
+  cx.frame = outside;
 }

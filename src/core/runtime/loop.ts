@@ -20,7 +20,7 @@ import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
 import { emitExit, emitExitAtEnd, stopRun, triggerUncaughtException } from './fatal';
-import { hasImmediates, immediateRefCount, processImmediate } from './immediates';
+import { hasImmediates, immediateAsyncId, immediateFrame, immediateRefCount, immediateTriggerId, processImmediate } from './immediates';
 import type { Immediate } from './immediates';
 import { hasJobs, runMicrotasks, setAfterJob, setBudgetCheck } from './jobs';
 import { isPromise, performThen, ReactionKind } from './promise';
@@ -28,7 +28,9 @@ import type { PromiseImpl, Resumable } from './promise';
 import { processEmit } from './process-events';
 import { rt } from './state';
 import { hasTicks, runOneTick } from './ticks';
-import { nextExpiry, processTimers, settleRunningTimer, timerRefCount, timeoutId } from './timers';
+import { nextExpiry, processTimers, settleRunningTimer, timeoutAsyncId, timeoutId, timeoutTriggerId, timerRefCount } from './timers';
+import { emitAfter, emitBefore, emitDestroy, flushDestroys, hasDestroys } from './async-context/hooks';
+import { cx, popContext, pushContext } from './async-context/state';
 import type { Timeout } from './timers';
 import { clearRejectionToWarn, hasRejectionToWarn, processPromiseRejections } from './unhandled-rejections';
 
@@ -97,17 +99,25 @@ const timerHooks = {
     const id = timeoutId(t);
     macrotaskStart(MacrotaskKind.Timer, id);
     if (rt.tracing) rt.rec.emit(EventKind.TimerFire, id, 0, 0);
+    // listOnTimeout: the timer's ALS context and async scope around the callback.
+    const prior = cx.frame;
+    cx.frame = t._frame;
+    const asyncId = timeoutAsyncId(t);
     try {
+      emitBefore(asyncId, timeoutTriggerId(t), t);
       const args = t._timerArgs;
       if (args === undefined) t._onTimeout!();
       else Reflect.apply(t._onTimeout!, t, args);
     } catch (e) {
+      cx.frame = prior;
       settleRunningTimer();
       triggerUncaughtException(e, false);
       macrotaskEnd(MacrotaskKind.Timer, id);
       return true;
     }
     settleRunningTimer();
+    emitAfter(asyncId);
+    cx.frame = prior;
     runNextTicks();
     macrotaskEnd(MacrotaskKind.Timer, id);
     return false;
@@ -119,15 +129,24 @@ const immediateHooks = {
   invoke(im: Immediate): boolean {
     macrotaskStart(MacrotaskKind.Immediate, im._id);
     if (rt.tracing) rt.rec.emit(EventKind.ImmediateRun, im._id, 0, 0);
+    const prior = cx.frame;
+    cx.frame = immediateFrame(im);
+    const asyncId = immediateAsyncId(im);
     try {
+      emitBefore(asyncId, immediateTriggerId(im), im);
       const argv = im._argv;
       if (argv === undefined) im._onImmediate!();
       else im._onImmediate!(...argv);
     } catch (e) {
+      cx.frame = prior;
+      emitDestroy(asyncId);
       triggerUncaughtException(e, false);
       macrotaskEnd(MacrotaskKind.Immediate, im._id);
       return true;
     }
+    emitDestroy(asyncId);
+    emitAfter(asyncId);
+    cx.frame = prior;
     runNextTicks();
     macrotaskEnd(MacrotaskKind.Immediate, im._id);
     return false;
@@ -152,11 +171,14 @@ export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'):
   else clock.origin = clock.now;
   macrotaskStart(MacrotaskKind.Script, 0);
   let result: unknown;
+  // The main script runs as async id 1 (triggered by 0); what follows it, at 0.
+  pushContext(1, 0, undefined);
   try {
     result = main();
   } catch (e) {
     triggerUncaughtException(e, false);
   }
+  if (cx.executionAsyncId === 1) popContext();
   if (moduleKind === 'module') {
     if (isPromise(result)) watchMain(result);
     if (!rt.exited) runMicrotasks(onJobError);
@@ -242,6 +264,8 @@ function pollAndCheck(budgets: typeof rt.host.options.budgets): boolean {
   // I/O completions of the simulated world that are due run as Io macrotasks (libuv's poll).
   simPoll();
   if (rt.exited) return false;
+  // Check phase: Node's native immediates (the batched destroy hooks) before setImmediate's.
+  if (hasDestroys()) flushDestroys();
   processImmediate(immediateHooks);
   if (rt.exited) return false;
   if (rt.rec.count > budgets.events) {
@@ -255,6 +279,8 @@ function pollAndCheck(budgets: typeof rt.host.options.budgets): boolean {
 
 /** The loop is empty: 'beforeExit' may schedule more work (Node: EmitProcessBeforeExit). */
 function beforeExit(): boolean {
+  if (hasDestroys()) flushDestroys();
+  if (rt.exited) return false;
   try {
     processEmit('beforeExit', rt.exitCode);
   } catch (e) {

@@ -6,6 +6,7 @@
 import { nextTick } from './ticks';
 import { rt } from './state';
 import { writeOut } from './output';
+import { stdioWritten } from './resources';
 
 type Listener = (...args: unknown[]) => unknown;
 interface Entry { fn: Listener; once: boolean }
@@ -119,6 +120,7 @@ export function emitWarning(warning: unknown, type?: unknown, code?: unknown, ct
       text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     }
     writeOut(2, text + '\n');
+    stdioWritten(2);
     processEmit('warning', w);
   });
 }

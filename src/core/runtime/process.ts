@@ -6,7 +6,7 @@
  */
 import { readClock } from './clock';
 import { hasUncaughtExceptionCaptureCallback, isExiting, processExit, setExiting, setUncaughtExceptionCaptureCallback } from './fatal';
-import { activeResourcesInfo, stdioUsed } from './resources';
+import { activeResourcesInfo, stdioUsed, stdioWritten } from './resources';
 import { writeOut } from './output';
 import {
   addListener, emitWarning, eventNames, listenerCount, listeners, processEmit, processRef, removeAll, removeListener,
@@ -25,7 +25,7 @@ function stream(fd: 1 | 2): object {
       const text = typeof chunk === 'string' ? chunk : String(chunk);
       writeOut(fd, text);
       const done = typeof encoding === 'function' ? encoding : cb;
-      if (typeof done === 'function') nextTick(done as () => void);
+      stdioWritten(fd, typeof done === 'function' ? (done as () => void) : undefined);
       return true;
     },
     on() { return this; },

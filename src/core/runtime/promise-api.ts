@@ -6,7 +6,7 @@
  * Messages of the TypeErrors are V8's, so a program that prints `e.message` prints the same.
  */
 import {
-  createResolvingFunctions, isPromise, performThen, PromiseImpl, ReactionKind, rejectPromise,
+  createResolvingFunctions, isPromise, performThen, PromiseImpl, promiseParent, ReactionKind, rejectPromise,
   resolvePromise, setIntrinsicThen, setPromiseCtor,
 } from './promise';
 import type { Capability } from './promise';
@@ -132,6 +132,7 @@ const methods = {
     if (!isPromise(this)) throw incompatible('then', this);
     const C = speciesConstructor(this);
     if (C === SimPromise) {
+      promiseParent.next = this;
       const derived = new PromiseImpl();
       performThen(this, ReactionKind.Derived, onFulfilled, onRejected, derived);
       return derived;

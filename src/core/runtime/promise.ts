@@ -22,6 +22,8 @@
 import { EventKind } from '../trace/format';
 import { enqueueJob, JobKind, setJobRunner } from './jobs';
 import { isAbort, rt } from './state';
+import { captureFrame, cx } from './async-context/state';
+import { promiseAfter, promiseBefore, promiseInit, promiseSettled } from './async-context/promise-hooks';
 
 export const PENDING = 0;
 export const FULFILLED = 1;
@@ -59,6 +61,10 @@ export class Reaction {
     public target: unknown,
     public source: PromiseImpl,
     public next: Reaction | undefined,
+    /** The ALS context of the then()/await that made the reaction (its job runs in it). */
+    public frame: unknown,
+    /** Promise hooks on: the promise whose before/after the job emits (await's throwaway). */
+    public hookPromise: PromiseImpl | undefined,
   ) {}
 }
 
@@ -82,8 +88,10 @@ export let rejectPromise: (p: PromiseImpl, reason: unknown) => void;
  * is queued as a bare Resume job (no Reaction record): same job, same order, less garbage.
  */
 export let performResume: (p: PromiseImpl, co: Resumable) => void;
-/** PerformPromiseThen (§27.2.5.4.1) without the species/capability layer. */
-export let performThen: (p: PromiseImpl, kind: ReactionKind, onF: unknown, onR: unknown, target: unknown) => void;
+/** PerformPromiseThen (§27.2.5.4.1) without the species/capability layer (`hookPromise`: see Reaction). */
+export let performThen: (p: PromiseImpl, kind: ReactionKind, onF: unknown, onR: unknown, target: unknown, hookPromise?: PromiseImpl) => void;
+/** The parent V8 passes to the promise init hook for the next PromiseImpl made (then's receiver, await's operand). */
+export const promiseParent: { next: PromiseImpl | undefined } = { next: undefined };
 
 /** A short, side-effect-free description of a value for the trace (never calls user code). */
 export function describeValue(v: unknown): string {
@@ -115,6 +123,11 @@ export class PromiseImpl {
       const id = (this.#id = ++rt.rec.ids.promise);
       rt.rec.emit(EventKind.PromiseCreate, id, rt.task, 0);
     }
+    if (cx.promiseHooks) {
+      const parent = promiseParent.next;
+      promiseParent.next = undefined;
+      promiseInit(this, parent);
+    }
   }
 
   static {
@@ -128,6 +141,7 @@ export class PromiseImpl {
       p.#state = FULFILLED;
       p.#result = value;
       if (rt.tracing) p.#settleSeq = rt.rec.emit(EventKind.PromiseFulfill, p.#id, 0, 0);
+      if (cx.promiseHooks) promiseSettled(p);
       let r = p.#head;
       p.#head = p.#tail = undefined;
       while (r !== undefined) {
@@ -145,6 +159,7 @@ export class PromiseImpl {
       if (rt.tracing) {
         p.#settleSeq = rt.rec.emit(EventKind.PromiseReject, p.#id, rt.rec.str(describeValue(reason)), p.#handled ? 0 : 1);
       }
+      if (cx.promiseHooks) promiseSettled(p);
       if (!p.#handled) rejectionTracker(p, 'reject');
       let r = p.#head;
       p.#head = p.#tail = undefined;
@@ -182,11 +197,11 @@ export class PromiseImpl {
         rt.rec.emit(EventKind.PromiseAdopt, p.#id, isPromise(resolution) ? resolution.#id : 0, 0);
       }
       // §27.2.1.3.2 step 15: always a separate job, even for a native promise (why `return p` costs ticks).
-      enqueueJob(JobKind.Thenable, p, resolution, then);
+      enqueueJob(JobKind.Thenable, p, resolution, then, captureFrame());
     };
 
     const queueReaction = (r: Reaction, argument: unknown, rejected: 0 | 1): void => {
-      const job = enqueueJob(JobKind.Reaction, r, argument, rejected);
+      const job = enqueueJob(JobKind.Reaction, r, argument, rejected, r.frame);
       if (rt.tracing) {
         const task = r.kind === ReactionKind.Resume ? (r.target as Resumable).task : 0;
         rt.rec.emit(EventKind.ReactionQueued, r.source.#id, job, task);
@@ -195,17 +210,24 @@ export class PromiseImpl {
 
     performResume = (p, co): void => {
       const state = p.#state;
-      if (state === PENDING || rt.tracing) {
-        performThen(p, ReactionKind.Resume, undefined, undefined, co);
+      if (state === PENDING || rt.tracing || cx.promiseHooks) {
+        let throwaway: PromiseImpl | undefined;
+        if (cx.promiseHooks) {
+          // V8's Await with promise hooks: a throwaway promise (parent: the awaited one) whose
+          // before/after/resolve surround the continuation.
+          promiseParent.next = p;
+          throwaway = new PromiseImpl();
+        }
+        performThen(p, ReactionKind.Resume, undefined, undefined, co, throwaway);
         return;
       }
       if (state === REJECTED && !p.#handled) rejectionTracker(p, 'handle');
       p.#handled = true;
-      enqueueJob(JobKind.Resume, co, p.#result, state === REJECTED ? 1 : 0);
+      enqueueJob(JobKind.Resume, co, p.#result, state === REJECTED ? 1 : 0, captureFrame());
     };
 
-    performThen = (p, kind, onF, onR, target): void => {
-      const r = new Reaction(kind, typeof onF === 'function' ? onF : undefined, typeof onR === 'function' ? onR : undefined, target, p, undefined);
+    performThen = (p, kind, onF, onR, target, hookPromise): void => {
+      const r = new Reaction(kind, typeof onF === 'function' ? onF : undefined, typeof onR === 'function' ? onR : undefined, target, p, undefined, captureFrame(), hookPromise);
       const state = p.#state;
       if (state === PENDING) {
         if (p.#tail === undefined) p.#head = p.#tail = r;
@@ -245,10 +267,43 @@ function runReactionJob(x: unknown, argument: unknown, z: unknown, jobId: number
   if (rt.tracing) {
     rt.rec.emit(EventKind.ReactionRun, promiseId(r.source), jobId, r.kind === ReactionKind.Resume ? (r.target as Resumable).task : 0);
   }
+  if (cx.promiseHooks) {
+    runHookedReactionJob(r, argument, rejected);
+    return;
+  }
   if (r.kind === ReactionKind.Resume) {
     (r.target as Resumable).resume(argument, rejected, r.source, promiseSettleSeq(r.source));
     return;
   }
+  finishReaction(r, argument, rejected);
+}
+
+/** The promise a reaction job runs "as" for the hooks (V8's promise_or_capability). */
+function jobPromise(r: Reaction): PromiseImpl | undefined {
+  if (r.kind === ReactionKind.Resume) return r.hookPromise;
+  const target = r.target;
+  if (r.kind === ReactionKind.Derived) return target as PromiseImpl | undefined;
+  const p = (target as Capability).promise;
+  return isPromise(p) ? p : undefined;
+}
+
+/** A reaction job while promise hooks are on: before/after around it (await: resolve the throwaway). */
+function runHookedReactionJob(r: Reaction, argument: unknown, rejected: boolean): void {
+  const hp = jobPromise(r);
+  if (hp !== undefined) promiseBefore(hp);
+  if (r.kind === ReactionKind.Resume) {
+    (r.target as Resumable).resume(argument, rejected, r.source, promiseSettleSeq(r.source));
+    if (hp !== undefined) {
+      resolvePromise(hp, undefined);
+      promiseAfter(hp);
+    }
+    return;
+  }
+  finishReaction(r, argument, rejected);
+  if (hp !== undefined) promiseAfter(hp);
+}
+
+function finishReaction(r: Reaction, argument: unknown, rejected: boolean): void {
   const handler = rejected ? r.onRejected : r.onFulfilled;
   let value = argument;
   let threw = rejected;
@@ -290,10 +345,21 @@ function runThenableJob(x: unknown, thenable: unknown, then: unknown): void {
   const p = x as PromiseImpl;
   // V8 shortcut: a native promise with the intrinsic then and constructor: PerformPromiseThen
   // straight into `p` — same ticks as calling then() with resolving functions, no closures.
+  // Not while promise hooks are on (V8 then calls `then`, which makes a derived promise).
+  if (cx.promiseHooks) {
+    promiseBefore(p);
+    callThen(p, thenable, then);
+    promiseAfter(p);
+    return;
+  }
   if (then === intrinsicThen && isPromise(thenable) && (thenable as { constructor?: unknown }).constructor === PromiseCtor) {
     performThen(thenable, ReactionKind.Derived, undefined, undefined, p);
     return;
   }
+  callThen(p, thenable, then);
+}
+
+function callThen(p: PromiseImpl, thenable: unknown, then: unknown): void {
   let [resolve, reject] = createResolvingFunctions(p);
   if (externalHook !== undefined && isNativePromise(thenable)) [resolve, reject] = externalHook(p, resolve, reject);
   try {
@@ -316,9 +382,21 @@ export function setExternalHook(f: typeof externalHook): void {
   externalHook = f;
 }
 
-function runMicrotaskJob(callback: unknown, _y: unknown, _z: unknown, jobId: number): void {
+function runMicrotaskJob(callback: unknown, resource: unknown, _z: unknown, jobId: number): void {
   if (rt.tracing) rt.rec.emit(EventKind.MicrotaskRun, jobId, 0, 0);
-  (callback as () => void)();
+  if (resource === undefined) {
+    (callback as () => void)();
+    return;
+  }
+  // runMicrotask(): inside the resource's scope, destroyed after the callback.
+  const r = resource as { runInAsyncScope(f: () => void): void; emitDestroy(): void };
+  r.runInAsyncScope(() => {
+    try {
+      (callback as () => void)();
+    } finally {
+      r.emitDestroy();
+    }
+  });
 }
 
 /** The bare await continuation (tracing off only, so no trace operands are needed). */

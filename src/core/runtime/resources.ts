@@ -11,12 +11,48 @@
 import { immediateRefCount } from './immediates';
 import { rt } from './state';
 import { timerRefCount } from './timers';
+import { internalWriteTick } from './ticks';
+import { emitInit } from './async-context/hooks';
+import { cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
 
 const stdio: Array<1 | 2> = [];
 
 /** process.stdout / process.stderr was made (a write, console, or the getter). */
 export function stdioUsed(fd: 1 | 2): void {
-  if (stdio.length < 2 && !stdio.includes(fd)) stdio.push(fd);
+  if (stdio.length < 2 && !stdio.includes(fd)) {
+    stdio.push(fd);
+    // Its pipe handle is an async resource of Node's (PIPEWRAP): it takes an id.
+    if (rt.host.thread === undefined) {
+      const id = newAsyncId();
+      if (cx.init > 0) emitInit(id, 'PIPEWRAP', defaultTriggerAsyncId(), {});
+    }
+  }
+}
+
+/** The callback of the afterWrite tick each stdio stream has pending (Writable's afterWriteTickInfo), or null. */
+const pendingWriteCb: unknown[] = [null, null, null];
+const NO_CALLBACK = {};
+
+/**
+ * A write to stdout/stderr (a pipe, which takes the data synchronously): Writable defers its
+ * callback to a tick (afterWriteTick), shared by the following writes with the same callback
+ * until it runs — console's writes and writes without a callback share one.
+ */
+export function stdioWritten(fd: 1 | 2, cb?: () => void): void {
+  if (rt.host.thread !== undefined) {
+    if (cb !== undefined) internalWriteTick(cb);
+    return;
+  }
+  const key = cb ?? NO_CALLBACK;
+  if (pendingWriteCb[fd] === key) {
+    if (cb !== undefined) internalWriteTick(cb);
+    return;
+  }
+  pendingWriteCb[fd] = key;
+  internalWriteTick(() => {
+    pendingWriteCb[fd] = null;
+    if (cb !== undefined) cb();
+  });
 }
 
 export function activeResourcesInfo(): string[] {

@@ -31,10 +31,13 @@ import { runNextTicks, runThreadStep, threadNextDue } from './loop';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
+import { captureFrame, cx } from './async-context/state';
 
 interface Completion extends Timed {
   io: number;
   run: () => void;
+  /** The ALS context of the code that queued it (the request's: an fs call's callback runs in its caller's). */
+  frame: unknown;
   /** Internal work of the loop that runs no user code (a Worker's output reaching stdout): no macrotask. */
   quiet?: boolean;
 }
@@ -51,11 +54,15 @@ function runCompletion(p: Completion): void {
   if (p.io) rt.rec.emit(EventKind.IoDone, p.io, 0, 0);
   rt.stretch++;
   rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, p.io, 0);
+  const prior = cx.frame;
+  cx.frame = p.frame;
   try {
     p.run();
   } catch (e) {
+    cx.frame = prior;
     triggerUncaughtException(e, false);
   }
+  cx.frame = prior;
   runNextTicks();
   rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, p.io, 0);
 }
@@ -79,7 +86,7 @@ class MainLoop implements ThreadLoop {
   }
   step(): void {}
   queueIo(at: number, io: number, run: () => void): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run });
+    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
   }
   enter<T>(fn: () => T): T {
     return fn();
@@ -110,7 +117,7 @@ class FunctionThreadLoop implements ThreadLoop {
     runCompletion(p);
   }
   queueIo(at: number, io: number, run: () => void): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run });
+    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
   }
   enter<T>(fn: () => T): T {
     const prev = active;
@@ -252,6 +259,18 @@ function getSim(): Simulation {
       mainLoop,
       realNow: () => rt.host.realNow(),
       env: () => (globalProcessEnv() ?? {}),
+      captureContext: () => {
+        const frame = captureFrame();
+        return (run) => {
+          const prior = cx.frame;
+          cx.frame = frame;
+          try {
+            run();
+          } finally {
+            cx.frame = prior;
+          }
+        };
+      },
       // Promise-returning simulated APIs make the promises of the thread that calls them.
       get Promise() {
         return current()?.Promise ?? (SimPromise as unknown as PromiseConstructor);
@@ -276,7 +295,7 @@ function getSim(): Simulation {
             output(stream, text) {
               // As in Node, a worker's stdout/stderr travel to the main thread, which writes
               // them when its loop gets to them (not while it is busy or blocked).
-              mainLoop.queue.push({ t: world.current.now(), seq: mainLoop.nextSeq(), io: 0, run: () => rt.host.write(stream, text), quiet: true });
+              mainLoop.queue.push({ t: world.current.now(), seq: mainLoop.nextSeq(), io: 0, run: () => rt.host.write(stream, text), quiet: true, frame: undefined });
             },
           });
           workerRuntimes.set(id, worker);

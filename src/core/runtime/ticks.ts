@@ -1,16 +1,24 @@
 /**
  * process.nextTick's queue (Node's FixedQueue of tick objects in lib/internal/process/task_queues.js),
- * kept as a ring of (callback, args) pairs.
+ * kept as a ring of parallel arrays: callback, args, trace id, and the tick's async context —
+ * its async id and trigger, its AsyncLocalStorage context, and (only while hooks are enabled)
+ * the tick object the hooks were shown.
  */
 import { EventKind } from '../trace/format';
 import { invalidArgType } from './errors';
 import { rt } from './state';
+import { emitAfter, emitBefore, emitDestroy, emitInit } from './async-context/hooks';
+import { captureFrame, cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
 
 let cap = 256;
 let mask = cap - 1;
 let callbacks: unknown[] = new Array(cap);
 let argss: (unknown[] | undefined)[] = new Array(cap);
 let ids = new Int32Array(cap);
+let asyncIds = new Float64Array(cap);
+let triggerIds = new Float64Array(cap);
+let frames: unknown[] = new Array(cap);
+let resources: (object | undefined)[] = new Array(cap);
 let head = 0;
 let size = 0;
 
@@ -19,24 +27,50 @@ function grow(): void {
   const c: unknown[] = new Array(n);
   const a: (unknown[] | undefined)[] = new Array(n);
   const d = new Int32Array(n);
+  const ai = new Float64Array(n);
+  const ti = new Float64Array(n);
+  const f: unknown[] = new Array(n);
+  const r: (object | undefined)[] = new Array(n);
   for (let i = 0; i < size; i++) {
     const j = (head + i) & mask;
-    c[i] = callbacks[j]; a[i] = argss[j]; d[i] = ids[j];
+    c[i] = callbacks[j]; a[i] = argss[j]; d[i] = ids[j]; ai[i] = asyncIds[j]; ti[i] = triggerIds[j]; f[i] = frames[j]; r[i] = resources[j];
   }
-  callbacks = c; argss = a; ids = d; head = 0; cap = n; mask = n - 1;
+  callbacks = c; argss = a; ids = d; asyncIds = ai; triggerIds = ti; frames = f; resources = r;
+  head = 0; cap = n; mask = n - 1;
+}
+
+function push(callback: unknown, args: unknown[] | undefined, traced: boolean): void {
+  if (size === cap) grow();
+  const j = (head + size) & mask;
+  callbacks[j] = callback;
+  argss[j] = args;
+  const id = traced && rt.tracing ? ++rt.rec.ids.tick : 0;
+  ids[j] = id;
+  const asyncId = (asyncIds[j] = newAsyncId());
+  const trigger = (triggerIds[j] = defaultTriggerAsyncId());
+  frames[j] = captureFrame();
+  if (cx.hooksEnabled) {
+    const tickObject = { callback, args };
+    resources[j] = tickObject;
+    if (cx.init > 0) emitInit(asyncId, 'TickObject', trigger, tickObject);
+  }
+  size++;
+  if (id !== 0) rt.rec.emit(EventKind.TickSchedule, id, 0, 0);
 }
 
 export function nextTick(callback: unknown, ...args: unknown[]): void {
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
   if (rt.exited) return;
-  if (size === cap) grow();
-  const j = (head + size) & mask;
-  callbacks[j] = callback;
-  argss[j] = args.length === 0 ? undefined : args;
-  const id = rt.tracing ? ++rt.rec.ids.tick : 0;
-  ids[j] = id;
-  size++;
-  if (rt.tracing) rt.rec.emit(EventKind.TickSchedule, id, 0, 0);
+  push(callback, args.length === 0 ? undefined : args, true);
+}
+
+/**
+ * A tick of Node's own (a stdio write's afterWriteTick, resources.ts): an async id and hooks
+ * like any tick, but not in the trace (the program did not ask for it).
+ */
+export function internalWriteTick(callback: () => void): void {
+  if (rt.exited) return;
+  push(callback, undefined, false);
 }
 
 export function hasTicks(): boolean {
@@ -49,12 +83,29 @@ export function runOneTick(): void {
   const cb = callbacks[j] as (...a: unknown[]) => void;
   const args = argss[j];
   const id = ids[j];
+  const asyncId = asyncIds[j];
+  const frame = frames[j];
+  const resource = resources[j];
   callbacks[j] = undefined;
   argss[j] = undefined;
+  frames[j] = undefined;
+  resources[j] = undefined;
   head = (head + 1) & mask;
   size--;
   rt.stretch++;
-  if (rt.tracing) rt.rec.emit(EventKind.TickRun, id, 0, 0);
-  if (args === undefined) cb();
-  else cb(...args);
+  if (id !== 0) rt.rec.emit(EventKind.TickRun, id, 0, 0);
+  const prior = cx.frame;
+  cx.frame = frame;
+  emitBefore(asyncId, triggerIds[j], resource);
+  try {
+    if (args === undefined) cb();
+    else cb(...args);
+  } catch (e) {
+    cx.frame = prior;
+    emitDestroy(asyncId);
+    throw e;
+  }
+  emitDestroy(asyncId);
+  emitAfter(asyncId);
+  cx.frame = prior;
 }

@@ -20,6 +20,8 @@ function libuvNow(): number {
 import { invalidArgType } from './errors';
 import { emitWarning } from './process-events';
 import { rt } from './state';
+import { emitDestroy, emitInit } from './async-context/hooks';
+import { captureFrame, cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 
@@ -30,6 +32,8 @@ export let timerRefCount = 0;
 const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const kId = Symbol('asyncId');
+const kTriggerId = Symbol('triggerId');
+let traceIdOf: (t: Timeout) => number;
 /**
  * Symbol.dispose of the sandbox: V8's own where it has one, else Node 20's
  * `Symbol.for('nodejs.dispose')`, which install() puts on the sandbox's Symbol.
@@ -50,7 +54,13 @@ export class Timeout implements Node {
   _destroyed = false;
   [kRefed]: boolean | null;
   [kHasPrimitive] = false;
+  /** Node's async id (also what `+timeout` gives). */
   [kId]: number;
+  [kTriggerId]: number;
+  /** The trace's id (unique across threads, which have async ids of their own). */
+  readonly #traceId: number;
+  /** The AsyncLocalStorage context the callback runs in (async-context/state.ts). */
+  _frame: unknown;
 
   constructor(callback: (...args: unknown[]) => void, after: number, args: unknown[] | undefined, isRepeat: boolean, isRefed: boolean) {
     after *= 1;
@@ -68,7 +78,16 @@ export class Timeout implements Node {
     this._repeat = isRepeat ? after : null;
     if (isRefed) timerRefCount++;
     this[kRefed] = isRefed;
-    this[kId] = ++rt.rec.ids.timer;
+    this.#traceId = ++rt.rec.ids.timer;
+    // initAsyncResource() of lib/internal/timers.js.
+    const asyncId = (this[kId] = newAsyncId());
+    const trigger = (this[kTriggerId] = defaultTriggerAsyncId());
+    this._frame = captureFrame();
+    if (cx.init > 0) emitInit(asyncId, 'Timeout', trigger, this);
+  }
+
+  static {
+    traceIdOf = (t) => t.#traceId;
   }
 
   refresh(): this {
@@ -119,8 +138,17 @@ export class Timeout implements Node {
   clearTimeout(this);
 };
 
+/** The timer's id in the trace. */
 export function timeoutId(t: Timeout): number {
+  return traceIdOf(t);
+}
+
+/** Node's async id of the timer, and its trigger. */
+export function timeoutAsyncId(t: Timeout): number {
   return t[kId];
+}
+export function timeoutTriggerId(t: Timeout): number {
+  return t[kTriggerId];
 }
 
 const knownTimersById = new Map<number, Timeout>();
@@ -218,6 +246,7 @@ function unenroll(item: Timeout): void {
   if (item._destroyed) return;
   item._destroyed = true;
   if (item[kHasPrimitive]) knownTimersById.delete(item[kId]);
+  emitDestroy(item[kId]);
   remove(item);
   const list = timerListMap.get(Math.trunc(item._idleTimeout));
   if (list !== undefined && list._idlePrev === list) {
@@ -232,7 +261,7 @@ function schedule(callback: unknown, after: unknown, args: unknown[] | undefined
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
   const t = new Timeout(callback as (...a: unknown[]) => void, after as number, args, repeat, true);
   insert(t, t._idleTimeout, libuvNow());
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), 0);
   return t;
 }
 
@@ -248,7 +277,7 @@ export function setInterval(callback: unknown, repeat?: unknown, ...args: unknow
 export function scheduleInternal(callback: (...a: unknown[]) => void, after: unknown, args: unknown[] | undefined, refed: boolean, repeat = false): Timeout {
   const t = new Timeout(callback, after as number, args, repeat, refed);
   insert(t, t._idleTimeout, libuvNow());
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), 0);
   return t;
 }
 
@@ -256,7 +285,7 @@ export function clearTimeout(timer: unknown): void {
   if (timer !== null && typeof timer === 'object' && (timer as Timeout)._onTimeout) {
     const t = timer as Timeout;
     t._onTimeout = null;
-    if (rt.tracing) rt.rec.emit(EventKind.TimerClear, t[kId], 0, 0);
+    if (rt.tracing) rt.rec.emit(EventKind.TimerClear, timeoutId(t), 0, 0);
     unenroll(t);
     return;
   }
@@ -264,7 +293,7 @@ export function clearTimeout(timer: unknown): void {
     const t = knownTimersById.get(Number(timer));
     if (t !== undefined) {
       t._onTimeout = null;
-      if (rt.tracing) rt.rec.emit(EventKind.TimerClear, t[kId], 0, 0);
+      if (rt.tracing) rt.rec.emit(EventKind.TimerClear, timeoutId(t), 0, 0);
       unenroll(t);
     }
   }
@@ -325,6 +354,7 @@ export function settleRunningTimer(): void {
     timer._destroyed = true;
     if (timer[kRefed]) timerRefCount--;
     if (timer[kHasPrimitive]) knownTimersById.delete(timer[kId]);
+    emitDestroy(timer[kId]);
   }
 }
 
@@ -350,6 +380,7 @@ function listOnTimeout(list: TimersList, now: number, hooks: TimerHooks): void {
         timer._destroyed = true;
         if (timer[kRefed]) timerRefCount--;
         if (timer[kHasPrimitive]) knownTimersById.delete(timer[kId]);
+        emitDestroy(timer[kId]);
       }
       continue;
     }

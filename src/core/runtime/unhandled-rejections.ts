@@ -14,8 +14,11 @@ import type { PromiseImpl } from './promise';
 import { emitWarning, processEmit } from './process-events';
 import { rt } from './state';
 import { triggerUncaughtException } from './fatal';
+import { captureFrame, cx, popContext, pushContext } from './async-context/state';
+import { promiseAsyncIdSymbol, promiseTriggerIdSymbol } from './async-context/promise-hooks';
 
-interface PromiseInfo { reason: unknown; uid: number; warned: boolean }
+/** `frame`: the ALS context of the rejection (async-context/state.ts). */
+interface PromiseInfo { reason: unknown; uid: number; warned: boolean; frame: unknown }
 
 const maybeUnhandled = new WeakMap<PromiseImpl, PromiseInfo>();
 let maybeUnhandledSize = 0;
@@ -32,7 +35,9 @@ const ERR_MESSAGE = 'This error originated either by throwing inside of an async
   'or by rejecting a promise which was not handled with .catch().';
 
 function unhandledRejection(promise: PromiseImpl, reason: unknown): void {
-  maybeUnhandled.set(promise, { reason, uid: ++lastPromiseId, warned: false });
+  // Node 24 keeps the AsyncContextFrame of the rejection; Node 20/22 enter the promise's
+  // resource, whose store record it took from the context that made it (here: the rejection's).
+  maybeUnhandled.set(promise, { reason, uid: ++lastPromiseId, warned: false, frame: captureFrame() });
   maybeUnhandledSize++;
   pending.push(promise);
   hasRejectionToWarn = true;
@@ -117,11 +122,32 @@ export function processPromiseRejections(): boolean {
     if (rt.tracing) rt.rec.emit(EventKind.UnhandledRejection, 0, rt.rec.str(describeValue(reason)), 0);
     else rt.rec.force(EventKind.UnhandledRejection, 0, rt.rec.str(describeValue(reason)), 0);
     const emit = () => processEmit('unhandledRejection', reason, promise);
+    // The promise's async context around the mode's handling (pushAsyncContext while promise
+    // hooks gave it an id; AsyncContextFrame.exchange).
+    const asyncId = (promise as unknown as Record<symbol, number>)[promiseAsyncIdSymbol];
+    const priorFrame = cx.frame;
+    cx.frame = info.frame;
+    if (asyncId !== undefined) pushContext(asyncId, (promise as unknown as Record<symbol, number>)[promiseTriggerIdSymbol], promise);
+    try {
+      handleOne(promise, reason, uid, emit);
+    } finally {
+      cx.frame = priorFrame;
+      if (asyncId !== undefined && cx.executionAsyncId === asyncId) popContext();
+    }
+    if (rt.exited) return false;
+    maybeScheduled = true;
+  }
+  return maybeScheduled || pending.length !== 0;
+}
+
+/** One unhandled rejection, as the --unhandled-rejections mode handles it. */
+function handleOne(promise: PromiseImpl, reason: unknown, uid: number, emit: () => boolean): void {
+  {
     switch (rt.host.options.unhandledRejections) {
       case 'strict': {
         const err = isErrorLike(reason) ? reason : unhandledRejectionError(reason);
         triggerUncaughtException(err, true);
-        if (rt.exited) return false;
+        if (rt.exited) return;
         if (!emit()) emitUnhandledRejectionWarning(uid, reason);
         break;
       }
@@ -144,7 +170,5 @@ export function processPromiseRejections(): boolean {
           triggerUncaughtException(err, true);
         }
     }
-    maybeScheduled = true;
   }
-  return maybeScheduled || pending.length !== 0;
 }

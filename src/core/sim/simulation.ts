@@ -44,6 +44,7 @@ export class Simulation {
     this.io = new IoSystem(this.world, {
       realNow: host.realNow ?? (() => Date.now()),
       currentSite: host.currentSite?.bind(host),
+      captureContext: host.captureContext?.bind(host),
       poolSizeEnv: host.env ? () => host.env!().UV_THREADPOOL_SIZE : undefined,
     }, options.io);
   }

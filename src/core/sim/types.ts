@@ -76,6 +76,12 @@ export interface SimHost {
   env?(): Record<string, string | undefined>;
   /** The site of the user code calling us right now (0 if unknown), for Block/IoStart. */
   currentSite?(): number;
+  /**
+   * The async context (AsyncLocalStorage store) of the code calling now, as a runner that runs a
+   * function inside it: a handle made now (a child process's channel) delivers its events in the
+   * context of the call that made it, as Node's AsyncWrap handles do.
+   */
+  captureContext?(): (run: () => void) => void;
   /** Tells the runtime the run must stop (stuck, budget); the trace so far is kept. */
   stop(reason: string): void;
   /** The sandbox's Promise constructor (the project's spec Promise), for promise-returning APIs. */

@@ -9,7 +9,8 @@
 import { EventKind } from '../../trace/format';
 import { isPlainPromise } from '../promise-api';
 import { enqueueJob, JobKind } from '../jobs';
-import { performResume, PromiseImpl, promiseId, resolvePromise } from '../promise';
+import { performResume, PromiseImpl, promiseId, promiseParent, resolvePromise } from '../promise';
+import { captureFrame, cx } from '../async-context/state';
 import type { Resumable } from '../promise';
 import { rt } from '../state';
 
@@ -61,14 +62,16 @@ export function newTask(site: number, kind: 'async' | 'async-generator', name?: 
  */
 export function awaitValue(co: Resumable, v: unknown, site: number): void {
   let p: PromiseImpl;
-  if (!rt.tracing && (v === null || (typeof v !== 'object' && typeof v !== 'function'))) {
+  if (!rt.tracing && !cx.promiseHooks && (v === null || (typeof v !== 'object' && typeof v !== 'function'))) {
     // A non-thenable: a fulfilled promise's single reaction job, without the promise.
-    enqueueJob(JobKind.Resume, co, v, 0);
+    enqueueJob(JobKind.Resume, co, v, 0, captureFrame());
     return;
   }
   if (isPlainPromise(v)) {
     p = v;
   } else {
+    // V8 makes this promise with the async function's own promise as the hooks' parent.
+    if (cx.promiseHooks) promiseParent.next = (co as { promise?: PromiseImpl }).promise;
     p = new PromiseImpl();
     resolvePromise(p, v);
   }
