@@ -12,7 +12,9 @@ import type { TraceFile } from '../trace/format';
 import type { RunBudgets, RunOptions, RunResult } from './api';
 import { displayName, moduleKindOf } from './paths';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import type { NodeMajor } from '../versions/targets';
 import { emptyTrace, markTruncated } from './trace-util';
+import { resolveNodeTarget } from '../versions/resolve-target';
 
 export const ENGINE_VERSION = 'async-timeline 0.1.0';
 
@@ -39,16 +41,14 @@ export function locateDist(): string {
   throw new Error(`async-timeline: dist/worker.js and dist/runtime.js not found (looked in ${candidates.filter(Boolean).join(', ')}); run \`npm run build\``);
 }
 
-export function runProgram(options: RunOptions): Promise<RunResult> {
-  try {
-    return start(options);
-  } catch (e) {
-    return Promise.reject(e); // a broken installation (dist/ missing) is the caller's to report
-  }
+export async function runProgram(options: RunOptions): Promise<RunResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const distDir = locateDist(); // a broken installation (dist/ missing) rejects: the caller's to report
+  const node = options.node === undefined || options.node === 'auto' ? (await resolveNodeTarget('auto', { cwd, file: options.file })).major : options.node;
+  return start(options, cwd, distDir, node);
 }
 
-function start(options: RunOptions): Promise<RunResult> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: NodeMajor): Promise<RunResult> {
   const entry = path.resolve(cwd, options.file);
   const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...options.budgets };
   const seed = options.seed ?? 0;
@@ -62,13 +62,14 @@ function start(options: RunOptions): Promise<RunResult> {
     seed,
     unhandledRejections: options.unhandledRejections ?? 'throw',
     budgets,
-    distDir: locateDist(),
+    distDir,
     engineVersion: ENGINE_VERSION,
     snapshotEveryMs: 1000,
     tracing: options.tracing ?? true,
     io: options.io,
+    nodeMajor,
   };
-  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
+  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), nodeMajor, exitCode: 1 };
 
   if (options.source === undefined && !fs.existsSync(entry)) {
     const message = `Cannot find module '${entry}'`;

@@ -286,7 +286,7 @@ export class Sandboxes {
         env: { ...process.env } as Record<string, string>,
         cwd: input.cwd,
         platform: process.platform,
-        versions: { ...process.versions } as Record<string, string>,
+        nodeMajor: input.nodeMajor,
         io: input.io as RuntimeHost['options']['io'],
       },
       createWorker: this.createWorker,
