@@ -59,6 +59,27 @@ export function groupOf(file: string): string {
   return dash > 0 ? base.slice(0, dash) : base.replace(/\.[^.]+$/, '');
 }
 
+/**
+ * Lines on which real Node itself prints different things from run to run for this program, from
+ * a header comment line of the program: `// racy in Node 22, 24, 26: <why, and what was seen>`.
+ * The program is still checked on every other line; on these it is reported as pending with the
+ * reason. Only for races of real Node (checked with `run-one.ts --node-only`), never for a
+ * simulator that prints something else.
+ */
+export function racyLines(file: string): Map<NodeMajor, string> {
+  const lines = new Map<NodeMajor, string>();
+  const head = fs.readFileSync(file, 'utf8').split('\n').slice(0, 20);
+  for (const line of head) {
+    const m = /^\/\/ racy in Node ([\d, ]+): (.+)$/.exec(line.trim());
+    if (!m) continue;
+    for (const major of m[1].split(',').map((s) => Number(s.trim()))) {
+      if (!(SUPPORTED_NODE_MAJORS as readonly number[]).includes(major)) throw new Error(`${file}: 'racy in Node ${m[1]}' names an unsupported line ${major}`);
+      lines.set(major as NodeMajor, m[2]);
+    }
+  }
+  return lines;
+}
+
 export interface KnownDivergence {
   file: string;
   reason: string;
