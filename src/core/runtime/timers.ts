@@ -22,6 +22,8 @@ import { emitWarning } from './process-events';
 import { rt } from './state';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
+/** Node 24+ warns once per thread about a negative and about a NaN delay. */
+const warned = { negative: false, notNumber: false };
 
 let listIds = 0;
 /** Number of ref'ed live timers (keeps the loop alive). */
@@ -57,6 +59,15 @@ export class Timeout implements Node {
     if (!(after >= 1 && after <= TIMEOUT_MAX)) {
       if (after > TIMEOUT_MAX) {
         emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+      } else if ((rt.host.options.nodeMajor ?? 20) >= 24) {
+        // Node 24 added a warning, once per process each, for a negative and for a NaN delay.
+        if (after < 0 && !warned.negative) {
+          warned.negative = true;
+          emitWarning(`${after} is a negative number.\nTimeout duration was set to 1.`, 'TimeoutNegativeWarning');
+        } else if (Number.isNaN(after) && !warned.notNumber) {
+          warned.notNumber = true;
+          emitWarning(`${after} is not a number.\nTimeout duration was set to 1.`, 'TimeoutNaNWarning');
+        }
       }
       after = 1;
     }
