@@ -18,7 +18,7 @@
 import type { PoolRequest } from '../io/io-system';
 import { formatSize, type IoModel } from '../io/model';
 import { asyncError, syncCall } from './errors';
-import { host, real } from './host';
+import { host, real, sandboxModule } from './host';
 import { streamClasses } from './crypto-streams';
 import { makeWebcrypto, sandboxArrayBuffer, type SandboxWebcrypto } from './crypto-webcrypto';
 
@@ -129,6 +129,19 @@ export function pbkdf2(password: unknown, salt: unknown, iterations: unknown, ke
 
 const SCRYPT_DEFAULTS = { N: 16384, r: 8, p: 1 };
 
+/**
+ * Node 24's getScryptParams (internal/crypto/scrypt) refuses an option given under both its
+ * names before anything else (Node 20 and 22: OpenSSL's ERR_CRYPTO_SCRYPT_INVALID_PARAMETER).
+ */
+function checkScryptAliases(opts: Record<string, unknown>): void {
+  sandboxModule('events'); // fills node-internals' codes
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { codes } = require('./node-internals') as { codes: Record<string, new (...args: unknown[]) => Error> };
+  for (const [name, alias] of [['N', 'cost'], ['r', 'blockSize'], ['p', 'parallelization']]) {
+    if (opts[name] !== undefined && opts[alias] !== undefined) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR(name, alias);
+  }
+}
+
 export function scrypt(password: unknown, salt: unknown, keylen: unknown, options?: unknown, callback?: unknown): void {
   const args = Array.from(arguments);
   // Node: `callback = defaults` as the parameter's default, so a missing callback shifts.
@@ -139,6 +152,7 @@ export function scrypt(password: unknown, salt: unknown, keylen: unknown, option
   }
   if (typeof callback !== 'function') throwAsNode(hostCrypto().scrypt, args);
   const cb = callback as Callback;
+  if (host.nodeMajor >= 24 && opts !== null && typeof opts === 'object') checkScryptAliases(opts);
   const pick = (a: string, b: string, dflt: number): number => {
     const v = opts?.[a] ?? opts?.[b];
     return typeof v === 'number' && v !== 0 ? v : dflt;
