@@ -17,8 +17,8 @@
  */
 import type { PoolRequest } from '../io/io-system';
 import { formatSize, type IoModel } from '../io/model';
-import { asyncError, syncCall } from './errors';
-import { host, real, sandboxModule } from './host';
+import { asyncError, nodeErrorCodes, syncCall } from './errors';
+import { host, real } from './host';
 import { streamClasses } from './crypto-streams';
 import { makeWebcrypto, sandboxArrayBuffer, type SandboxWebcrypto } from './crypto-webcrypto';
 
@@ -134,9 +134,7 @@ const SCRYPT_DEFAULTS = { N: 16384, r: 8, p: 1 };
  * names before anything else (Node 20 and 22: OpenSSL's ERR_CRYPTO_SCRYPT_INVALID_PARAMETER).
  */
 function checkScryptAliases(opts: Record<string, unknown>): void {
-  sandboxModule('events'); // fills node-internals' codes
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { codes } = require('./node-internals') as { codes: Record<string, new (...args: unknown[]) => Error> };
+  const codes = nodeErrorCodes();
   for (const [name, alias] of [['N', 'cost'], ['r', 'blockSize'], ['p', 'parallelization']]) {
     if (opts[name] !== undefined && opts[alias] !== undefined) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR(name, alias);
   }
