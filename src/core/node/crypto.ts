@@ -140,6 +140,15 @@ function checkScryptAliases(opts: Record<string, unknown>): void {
   }
 }
 
+/** scryptSync: the host's, after Node 24's alias check when the line has it. */
+function scryptSyncOfLine(): unknown {
+  if (host.nodeMajor < 24) return hostCrypto().scryptSync;
+  return function scryptSync(password: unknown, salt: unknown, keylen: unknown, options?: unknown): Buffer {
+    if (options !== null && typeof options === 'object') checkScryptAliases(options as Record<string, unknown>);
+    return (options === undefined ? hostCrypto().scryptSync(password, salt, keylen) : hostCrypto().scryptSync(password, salt, keylen, options)) as Buffer;
+  };
+}
+
 export function scrypt(password: unknown, salt: unknown, keylen: unknown, options?: unknown, callback?: unknown): void {
   const args = Array.from(arguments);
   // Node: `callback = defaults` as the parameter's default, so a missing callback shifts.
@@ -415,7 +424,7 @@ export function makeCrypto(): Record<string, unknown> {
   descriptors.webcrypto = { get: () => sandboxWebcrypto(), set: undefined, enumerable: true, configurable: false };
   descriptors.subtle = { get: () => sandboxWebcrypto().subtle, set: undefined, enumerable: true, configurable: false };
   const crypto = Object.defineProperties({}, descriptors) as Record<string, unknown>;
-  Object.assign(crypto, { pbkdf2, scrypt, hkdf, randomBytes, randomFill, randomInt, generatePrime, checkPrime, generateKeyPair, generateKey, sign, verify });
+  Object.assign(crypto, { pbkdf2, scrypt, scryptSync: scryptSyncOfLine(), hkdf, randomBytes, randomFill, randomInt, generatePrime, checkPrime, generateKeyPair, generateKey, sign, verify });
   // Hash, Hmac, Cipheriv, Decipheriv, Sign, Verify: streams of the sandbox (crypto-streams.ts).
   Object.assign(crypto, streamClasses);
   // Node's aliases of randomBytes (deprecated only under --pending-deprecation).
