@@ -4,6 +4,7 @@
  */
 import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { COST_KINDS } from '../core/io/model';
+import { NODE_CHOICES, parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
        async-timeline compare <fileA> <fileB> [...] [--html <out.html>] [--label <name> ...] [options]
@@ -18,6 +19,8 @@ Options:
   --test <name pattern>          run only the mocha tests of <file> whose full title matches
                                  (mocha's --grep: a substring, or /regex/), inside the simulation
   --seed <n>                     vary the documented tie rules (default 0)
+  --node <20|22|24|26|auto>      the Node line to imitate (default auto: the major of \`node\` on PATH,
+                                 else the nearest .nvmrc / .node-version / engines.node, else 26)
   --trace <out.json>             write the trace (JSON; name it *.async-timeline.json to open it in VS Code)
   --html <out.html>              write a standalone timeline page
   --perfetto <out.json>          write the run as Chrome Trace Event JSON, for ui.perfetto.dev or
@@ -56,6 +59,8 @@ export interface CliArgs {
   /** `--test`: run the file's mocha tests matching this pattern. */
   testPattern?: string;
   seed?: number;
+  /** `--node`: the Node line to imitate (undefined = auto). */
+  node?: NodeChoice;
   tracePath?: string;
   htmlPath?: string;
   /** `--perfetto`: where to write the Chrome Trace Event export. */
@@ -106,6 +111,13 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--args': out.entryArgs = value(); break;
       case '--test': out.testPattern = value(); break;
       case '--seed': out.seed = num(); break;
+      case '--node': {
+        const raw = value();
+        const node = parseNodeChoice(raw);
+        if (node === undefined) throw new UsageError(`--node: '${raw}' is not a supported Node version (supported: ${NODE_CHOICES.join(', ')})`);
+        out.node = node;
+        break;
+      }
       case '--trace': out.tracePath = value(); break;
       case '--html': out.htmlPath = value(); break;
       case '--perfetto': out.perfettoPath = value(); break;

@@ -12,6 +12,7 @@ import { cliCacheDir } from './cache-dir';
 import { buildComparison, formatDuration, formatSpeedup, type Comparison } from '../core/viewmodel/index';
 import type { TraceFile } from '../core/trace/format';
 import type { CliArgs } from './args';
+import { cliNodeTarget } from './node-target';
 
 /** The table, one line per run: label, file, virtual time, speed-up (aligned columns). */
 export function formatComparisonTable(comparison: Comparison, files: readonly string[]): string {
@@ -32,8 +33,9 @@ export async function runCompare(args: CliArgs): Promise<number> {
   for (const [i, file] of args.files.entries()) {
     const label = args.labels[i] ?? path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
     process.stderr.write(`running ${file}…\n`);
+    const node = await cliNodeTarget(args.node, cwd, file);
     const result = await runProgram({
-      file, cwd, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, cacheDir: cliCacheDir(args.cacheDir, cwd), signal: controller.signal,
+      file, cwd, node, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, cacheDir: cliCacheDir(args.cacheDir, cwd), signal: controller.signal,
       onOutput: () => undefined,
     });
     if (result.exitCode !== 0) {

@@ -16,6 +16,7 @@ import { runView } from './view';
 import { testProgram } from './test-run';
 import { formatSummary, summarize } from './summary';
 import { cliCacheDir } from './cache-dir';
+import { cliNodeTarget } from './node-target';
 
 async function run(args: CliArgs): Promise<number> {
   const cwd = process.cwd();
@@ -28,8 +29,10 @@ async function run(args: CliArgs): Promise<number> {
     process.stderr.write(`async-timeline: ${test.error}\n`);
     return test.exitCode;
   }
+  const node = await cliNodeTarget(args.node, cwd, args.file!);
   const result = await runProgram({
     file: args.file!,
+    node,
     ...(test ? { source: test.source } : {}),
     cwd,
     entryFunction: args.entryFunction,

@@ -1,8 +1,9 @@
 /**
- * The `--summary` line: `virtual time: 1000 ms · tasks: 4 · awaits: 4 · max concurrency: 4`.
+ * The `--summary` line: `virtual time: 1000 ms · tasks: 4 · awaits: 4 · max concurrency: 4 · Node 26`.
  * tasks = async tasks created (async functions and async generators; sync generators are not
  * concurrency), awaits = TaskSuspend events, max concurrency = most of those tasks alive
- * (started, not yet finished or thrown) at one moment.
+ * (started, not yet finished or thrown) at one moment. I/O totals follow when there was I/O, and
+ * last the Node line the run imitated.
  */
 import { EventKind, type TraceFile } from '../core/trace/format';
 import { internalTasks } from '../core/viewmodel/internal';
@@ -14,6 +15,8 @@ export interface CliSummary {
   awaits: number;
   maxConcurrency: number;
   io: IoStats;
+  /** The imitated Node line (trace meta; absent in old traces, which imitated 20). */
+  nodeMajor: number;
 }
 
 export function summarize(trace: TraceFile): CliSummary {
@@ -50,11 +53,11 @@ export function summarize(trace: TraceFile): CliSummary {
     }
   }
   const last = trace.events.t.length ? trace.events.t[trace.events.t.length - 1] : 0;
-  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency, io: ioStats(trace) };
+  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency, io: ioStats(trace), nodeMajor: trace.meta.nodeMajor ?? 20 };
 }
 
 export function formatSummary(s: CliSummary): string {
   const ms = Number.isInteger(s.virtualMs) ? String(s.virtualMs) : s.virtualMs.toFixed(3).replace(/\.?0+$/, '');
   const io = ioText(s.io);
-  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}${io ? ` · ${io}` : ''}`;
+  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}${io ? ` · ${io}` : ''} · Node ${s.nodeMajor}`;
 }

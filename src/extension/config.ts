@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import { parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 
 export const SECTION = 'asyncTimeline';
 
@@ -23,6 +24,8 @@ export interface RunSettings {
   budgets: Partial<RunBudgets>;
   /** How real I/O takes virtual time (docs/io-model.md). */
   io: IoOptions;
+  /** The Node line to imitate (`asyncTimeline.nodeVersion`; 'auto' also for a value the manifest does not list). */
+  node: NodeChoice;
 }
 
 /** Settings that shape a run, for the file at `scope` (folder settings win over user settings). */
@@ -39,6 +42,8 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
   if (typeof realTimeMs === 'number' && realTimeMs > 0) budgets.realTimeMs = realTimeMs;
   return {
     seed: c.get<number>('seed', 0),
+    // The manifest declares the values as strings ("22"); a hand-edited 22 works too.
+    node: parseNodeChoice(String(c.get<string | number>('nodeVersion', 'auto'))) ?? 'auto',
     unhandledRejections: c.get<UnhandledRejectionsMode>('unhandledRejections', 'throw'),
     budgets,
     // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.

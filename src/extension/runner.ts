@@ -7,7 +7,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readRunSettings } from './config';
+import { readRunSettings, type RunSettings } from './config';
+import { runNodeTarget } from './nodeTarget';
 import { setRunDiagnostics } from './diagnostics';
 import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
 import { output } from './output';
@@ -110,7 +111,7 @@ export class Runner implements vscode.Disposable {
     const settings = readRunSettings(document.uri);
     const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...settings.budgets, ...request.budgets };
     const base = { uri, entry, runPath, cwd, version: document.version, diagnostics: [] as SourceDiagnostic[], budgets };
-    if (request.detached) return this.runDetached(request, base, settings.seed, settings.unhandledRejections);
+    if (request.detached) return this.runDetached(request, base, settings);
 
     // Checked here, not only in the command: every path to a run (lens, palette, save, rerun) comes through.
     if (!isTrusted()) {
@@ -131,7 +132,9 @@ export class Runner implements vscode.Disposable {
     const channel = output();
     let source = request.source ?? document.getText();
     if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
+    const node = await runNodeTarget(settings.node, cwd, runPath);
     const options: RunOptions = {
+      node,
       file: runPath,
       source,
       cwd,
@@ -145,7 +148,7 @@ export class Runner implements vscode.Disposable {
       signal: abort.signal,
       onOutput: (_stream, text) => channel.append(text),
     };
-    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · seed ${settings.seed} · real-time budget ${budgets.realTimeMs} ms`);
+    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · Node ${node} · seed ${settings.seed} · real-time budget ${budgets.realTimeMs} ms`);
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));
@@ -178,13 +181,14 @@ export class Runner implements vscode.Disposable {
   }
 
   /** A side run: same engine and budgets, none of the document's bookkeeping. */
-  private async runDetached(request: RunRequest, base: Omit<RunRecord, 'status'>, seed: number, unhandledRejections: RunOptions['unhandledRejections']): Promise<RunRecord> {
+  private async runDetached(request: RunRequest, base: Omit<RunRecord, 'status'>, settings: RunSettings): Promise<RunRecord> {
     let source = request.source ?? request.document.getText();
     if (request.entry?.appendExport) source += `\n;export { ${request.entry.name} };\n`;
     try {
+      const node = await runNodeTarget(settings.node, base.cwd, base.runPath);
       const result = await runProgram({
         file: base.runPath, source, cwd: base.cwd, entryFunction: request.entry?.name, entryArgs: request.entry?.args,
-        seed, unhandledRejections, budgets: base.budgets, cacheDir: this.cacheDir,
+        seed: settings.seed, unhandledRejections: settings.unhandledRejections, budgets: base.budgets, node, cacheDir: this.cacheDir,
       });
       return { ...base, status: 'finished', result, stop: stopOf(result.trace, false, base.budgets) };
     } catch (err) {

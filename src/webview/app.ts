@@ -263,13 +263,16 @@ export class App {
     }
     this.traceActions?.setAvailable(true);
     const entry = check.trace.meta.entryFunction;
+    // The imitated Node line; a trace from before lines could be chosen imitated Node 20 (format.ts).
+    const nodeMajor = typeof check.trace.meta.nodeMajor === 'number' ? check.trace.meta.nodeMajor : 20;
     this.summary.replaceChildren(
       h('span', { class: 'tl-summary-file' }, check.trace.meta.entry || 'trace'),
+      h('span', { class: 'tl-summary-node', title: 'The Node.js line this run imitated' }, `Node ${nodeMajor} · `),
       ...(entry ? [h('span', { class: 'tl-summary-entry' }, `${entry}() · `)] : []),
       summaryText(model.summary),
       h('span', { class: 'tl-stale-badge' }, ' · out of date'),
     );
-    this.summary.setAttribute('aria-label', `Run summary: ${entry ? `${entry}(), ` : ''}${summaryText(model.summary)}`);
+    this.summary.setAttribute('aria-label', `Run summary: ${entry ? `${entry}(), ` : ''}${summaryText(model.summary)}, imitating Node ${nodeMajor}`);
     this.buildWorkspace(model, restore);
   }
 

@@ -1,9 +1,13 @@
 /**
- * Differential fidelity suite: every program in test/fidelity/programs/ is run under real
- * `node` and under the simulator (`node dist/cli.js run <file>`, or SIM_CMD); stdout and the
- * exit code must be identical, stderr identical after `normalizeStderr` (see harness.ts and
- * README.md). Programs run in a pool (FIDELITY_CONCURRENCY, default 2) started before the
- * tests; each test awaits its own program. FIDELITY_ONLY=<substring> restricts the programs.
+ * Differential fidelity suite: every program in test/fidelity/programs/ is run under the real
+ * Node of every supported line (test/nodes: 20, 22, 24, 26; FIDELITY_NODES restricts them) and
+ * under the simulator with the matching `--node` (`node dist/cli.js run --node <major> <file>`, or
+ * SIM_CMD); per line, stdout and the exit code must be identical, stderr identical after
+ * `normalizeStderr` (see harness.ts and README.md). There are no stored outputs: each line's
+ * expected output is what that line's real Node prints, so lines that print differently need
+ * nothing written down. Real node and the simulator run in two pools at once (real node mostly
+ * waits for its timers), all started before the tests; each test awaits its own pair.
+ * FIDELITY_ONLY=<substring> restricts the programs.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -11,11 +15,15 @@ import {
   PROGRAMS_DIR,
   claimedNodeMajors,
   cleanupTemp,
+  racyLines,
   compareRuns,
+  concurrency,
+  fidelityMajors,
   groupOf,
   listPrograms,
   loadKnownDivergences,
   makePool,
+  nodeConcurrency,
   pathsFor,
   processTimeoutMs,
   runUnderNode,
@@ -24,51 +32,52 @@ import {
   simulatorProblem,
   type Comparison,
 } from './harness';
+import type { NodeMajor } from '../nodes/real-node';
 
 const only = process.env.FIDELITY_ONLY;
-/**
- * Programs written for other Node lines (`// node: >=24`) are skipped until the suite runs each
- * line's real Node against the simulator imitating it; the reference here is the node running mocha.
- */
-const referenceMajor = Number(process.versions.node.split('.')[0]);
-const forOtherLines = new Set(listPrograms().filter((f) => claimedNodeMajors(path.join(PROGRAMS_DIR, f))?.(referenceMajor) === false));
-const programs = listPrograms().filter((f) => (!only || only.split(',').some((o) => f.includes(o.trim()))) && !forOtherLines.has(f));
+const programs = listPrograms().filter((f) => !only || only.split(',').some((o) => f.includes(o.trim())));
+const majors = fidelityMajors();
 const known = loadKnownDivergences();
 const nodeRetries = process.env.FIDELITY_NODE_RETRIES === undefined ? 2 : Number(process.env.FIDELITY_NODE_RETRIES);
 const nodeFlaky: string[] = [];
 
+/** How a program's test for one line is named (and found with mocha's --grep). */
+const titleOf = (file: string, major: NodeMajor) => `${file} [node ${major}]`;
+
 describe('fidelity: real node vs simulator', function () {
   this.timeout(processTimeoutMs * 2 + 60_000);
-  const pool = makePool();
+  const simPool = makePool(concurrency);
+  const nodePool = makePool(nodeConcurrency);
   const jobs = new Map<string, Promise<Comparison>>();
-  const failures: { file: string; summary: string }[] = [];
+  const failures: { title: string; summary: string }[] = [];
   const nowMatching: string[] = [];
   let problem: string | undefined;
+  let startedAt = 0;
 
-  const start = (file: string): Promise<Comparison> => {
-    let job = jobs.get(file);
+  const start = (file: string, major: NodeMajor): Promise<Comparison> => {
+    const key = titleOf(file, major);
+    let job = jobs.get(key);
     if (!job) {
       const abs = path.join(PROGRAMS_DIR, file);
-      job = pool(async () => {
-        const node = await runUnderNode(abs);
-        const sim = await runUnderSimulator(abs);
+      job = (async () => {
+        const [node, sim] = await Promise.all([nodePool(() => runUnderNode(abs, major)), simPool(() => runUnderSimulator(abs, major))]);
         const first = compareRuns(node, sim, pathsFor(abs));
         // Real node on a loaded machine can fire a timer late enough to reorder macrotasks of
         // different chains. Before reporting a divergence, ask node again: if any of its runs
         // prints what the simulator printed, that output is a real Node behaviour.
         if (!first.ok && !sim.timedOut) {
           for (let k = 0; k < nodeRetries; k++) {
-            const again = compareRuns(await runUnderNode(abs), sim, pathsFor(abs));
+            const again = compareRuns(await nodePool(() => runUnderNode(abs, major)), sim, pathsFor(abs));
             if (again.ok) {
-              nodeFlaky.push(file);
+              nodeFlaky.push(key);
               return again;
             }
           }
         }
         return first;
-      });
+      })();
       job.catch(() => undefined);
-      jobs.set(file, job);
+      jobs.set(key, job);
     }
     return job;
   };
@@ -76,11 +85,18 @@ describe('fidelity: real node vs simulator', function () {
   before(function () {
     problem = simulatorProblem();
     if (problem) return;
-    for (const file of programs) start(file);
+    startedAt = Date.now();
+    for (const file of programs) {
+      const racy = racyLines(path.join(PROGRAMS_DIR, file));
+      // A program written for some lines only (`// node: >=24`) is not run against the others.
+      const claimed = claimedNodeMajors(path.join(PROGRAMS_DIR, file));
+      for (const major of majors) if (!racy.has(major) && (claimed?.(major) ?? true)) start(file, major);
+    }
   });
 
   after(function () {
     cleanupTemp();
+    if (startedAt) console.log(`\n  ${programs.length} programs × Node ${majors.join('/')}: ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
     if (known.size) {
       console.log(`\n  known divergences (${known.size}), reported as pending:`);
       for (const [file, reason] of known) console.log(`    ${file}: ${reason}`);
@@ -88,20 +104,14 @@ describe('fidelity: real node vs simulator', function () {
     if (nodeFlaky.length) {
       console.log(`\n  note: real node printed different outputs across runs for (machine load?): ${nodeFlaky.join(', ')}`);
     }
-    for (const file of nowMatching) {
+    for (const file of new Set(nowMatching)) {
       console.log(`  note: ${file} is listed in known-divergences.json but now matches node; remove the entry.`);
     }
     if (failures.length) {
-      console.log(`\n  ${failures.length} program(s) diverge from node (simulator: ${simCommand().join(' ')}):`);
-      for (const f of failures) console.log(`    ${f.file}: ${f.summary}`);
+      console.log(`\n  ${failures.length} run(s) diverge from node (simulator: ${simCommand(majors[0]).join(' ')} …):`);
+      for (const f of failures) console.log(`    ${f.title}: ${f.summary}`);
     }
   });
-
-  if (forOtherLines.size) {
-    it(`programs for other Node lines than ${referenceMajor} (not run here)`, function () {
-      this.skip();
-    });
-  }
 
   it('known-divergences.json names existing programs only', function () {
     const all = new Set(listPrograms());
@@ -118,20 +128,31 @@ describe('fidelity: real node vs simulator', function () {
   for (const [group, files] of groups) {
     describe(group, function () {
       for (const file of files) {
-        const reason = known.get(file);
-        const title = reason ? `${file} — known divergence: ${reason}` : file;
-        it(title, async function () {
-          if (problem) throw new Error(problem);
-          const result = await start(file);
-          if (reason) {
-            if (result.ok) nowMatching.push(file);
-            this.skip();
+        const racy = racyLines(path.join(PROGRAMS_DIR, file));
+        const claimed = claimedNodeMajors(path.join(PROGRAMS_DIR, file));
+        for (const major of majors) {
+          if (claimed && !claimed(major)) continue; // written for other lines only
+          const reason = known.get(file);
+          const title = titleOf(file, major);
+          const race = racy.get(major);
+          if (race !== undefined) {
+            // Real Node of this line prints different things from run to run: nothing to compare.
+            it.skip(`${title} — racy in real Node ${major}: ${race}`);
+            continue;
           }
-          if (!result.ok) {
-            failures.push({ file, summary: result.summary });
-            assert.fail(`${file} diverges from node:\n${result.report}`);
-          }
-        });
+          it(reason ? `${title} — known divergence: ${reason}` : title, async function () {
+            if (problem) throw new Error(problem);
+            const result = await start(file, major);
+            if (reason) {
+              if (result.ok) nowMatching.push(file);
+              this.skip();
+            }
+            if (!result.ok) {
+              failures.push({ title, summary: result.summary });
+              assert.fail(`${title} diverges from node ${major}:\n${result.report}`);
+            }
+          });
+        }
       }
     });
   }

@@ -1,16 +1,20 @@
 /**
  * Shared machinery of the differential fidelity suite (see test/fidelity/README.md):
- * run a program under real `node` and under the simulator's CLI, normalize, compare, diff.
+ * run a program under the real Node of a supported line and under the simulator's CLI with the
+ * matching `--node`, normalize, compare, diff.
  *
  * Environment:
- *  - SIM_CMD             command prefix of the simulator; the program path is appended.
- *                        Default: `node dist/cli.js run` (from the repository root).
- *                        `SIM_CMD=node` is the self-test: the "simulator" is real node, given the
- *                        same node-ready file as the reference run (transpiled for .ts/.mts), so
- *                        every comparison must pass trivially.
- *  - NODE_CMD            command of the reference node (default: the node running the tests);
- *                        it always gets `--require node-warmup.cjs` (see that file).
- *  - FIDELITY_CONCURRENCY  processes' pool size (default 2: the machine is shared).
+ *  - FIDELITY_NODES      the Node lines to check, e.g. `22,26` (default: every supported line).
+ *  - SIM_CMD             command prefix of the simulator; `--node <major>` and the program path
+ *                        are appended. Default: `node dist/cli.js run` (from the repository root).
+ *                        `SIM_CMD=node` is the self-test: the "simulator" is the same real node,
+ *                        given the same node-ready file as the reference run (transpiled for
+ *                        .ts/.mts), so every comparison must pass trivially.
+ *  - NODE_CMD            command of the reference node for every line (default: the real Node of
+ *                        the line, test/nodes); it always gets `--require node-warmup.cjs`.
+ *  - FIDELITY_CONCURRENCY  simulator processes at once (default 2: the machine is shared).
+ *  - FIDELITY_NODE_CONCURRENCY  real-node processes at once, besides (default 2: they mostly
+ *                        wait for their timers).
  *  - FIDELITY_TIMEOUT_MS per-process real-time limit (default 30000).
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import { realNode, SUPPORTED_NODE_MAJORS, type NodeMajor } from '../nodes/real-node';
 
 export const FIDELITY_DIR = __dirname;
 export const PROGRAMS_DIR = path.join(FIDELITY_DIR, 'programs');
@@ -27,6 +32,17 @@ export const KNOWN_DIVERGENCES_FILE = path.join(FIDELITY_DIR, 'known-divergences
 export const PROGRAM_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.mts', '.cts'];
 
 export const concurrency = Math.max(1, Number(process.env.FIDELITY_CONCURRENCY) || 2);
+export const nodeConcurrency = Math.max(1, Number(process.env.FIDELITY_NODE_CONCURRENCY) || 2);
+
+/** The lines to check: FIDELITY_NODES (comma-separated majors), else every supported line. */
+export function fidelityMajors(): NodeMajor[] {
+  const raw = process.env.FIDELITY_NODES?.trim();
+  if (!raw) return [...SUPPORTED_NODE_MAJORS];
+  const majors = raw.split(',').map((s) => Number(s.trim()));
+  const bad = majors.filter((m) => !(SUPPORTED_NODE_MAJORS as readonly number[]).includes(m));
+  if (bad.length) throw new Error(`FIDELITY_NODES=${raw}: ${bad.join(', ')} is not a supported line (${SUPPORTED_NODE_MAJORS.join(', ')})`);
+  return majors as NodeMajor[];
+}
 export const processTimeoutMs = Number(process.env.FIDELITY_TIMEOUT_MS) || 30_000;
 
 /** Program files, sorted; the group is the file name up to the first '-'. */
@@ -53,6 +69,27 @@ export function groupOf(file: string): string {
   const base = path.basename(file);
   const dash = base.indexOf('-');
   return dash > 0 ? base.slice(0, dash) : base.replace(/\.[^.]+$/, '');
+}
+
+/**
+ * Lines on which real Node itself prints different things from run to run for this program, from
+ * a header comment line of the program: `// racy in Node 22, 24, 26: <why, and what was seen>`.
+ * The program is still checked on every other line; on these it is reported as pending with the
+ * reason. Only for races of real Node (checked with `run-one.ts --node-only`), never for a
+ * simulator that prints something else.
+ */
+export function racyLines(file: string): Map<NodeMajor, string> {
+  const lines = new Map<NodeMajor, string>();
+  const head = fs.readFileSync(file, 'utf8').split('\n').slice(0, 20);
+  for (const line of head) {
+    const m = /^\/\/ racy in Node ([\d, ]+): (.+)$/.exec(line.trim());
+    if (!m) continue;
+    for (const major of m[1].split(',').map((s) => Number(s.trim()))) {
+      if (!(SUPPORTED_NODE_MAJORS as readonly number[]).includes(major)) throw new Error(`${file}: 'racy in Node ${m[1]}' names an unsupported line ${major}`);
+      lines.set(major as NodeMajor, m[2]);
+    }
+  }
+  return lines;
 }
 
 export interface KnownDivergence {
@@ -172,19 +209,21 @@ export function runCommand(argv: string[], cwd: string, timeoutMs = processTimeo
 /** Preload of every real-node run: pays the first-console.log cost up front (see the file). */
 export const NODE_WARMUP = path.join(FIDELITY_DIR, 'node-warmup.cjs');
 
-export function nodeCommand(): string[] {
-  const node = process.env.NODE_CMD ? splitCommand(process.env.NODE_CMD) : [process.execPath];
+/** Real Node of line `major` with the preload (NODE_CMD replaces the binary for every line). */
+export function nodeCommand(major: NodeMajor): string[] {
+  const node = process.env.NODE_CMD ? splitCommand(process.env.NODE_CMD) : [realNode(major)];
   return [...node, '--require', NODE_WARMUP];
 }
 
-export function simCommand(): string[] {
+/** The simulator imitating line `major`; the program path is to be appended. */
+export function simCommand(major: NodeMajor): string[] {
   const raw = process.env.SIM_CMD;
   if (raw && raw.trim()) {
     const argv = splitCommand(raw);
-    if (isSelfTest()) return nodeCommand(); // node against node, same preload
-    return argv[0] === 'node' ? [process.execPath, ...argv.slice(1)] : argv;
+    if (isSelfTest()) return nodeCommand(major); // node against node, same preload
+    return [...(argv[0] === 'node' ? [process.execPath, ...argv.slice(1)] : argv), '--node', String(major)];
   }
-  return [process.execPath, path.join(REPO_ROOT, 'dist', 'cli.js'), 'run'];
+  return [process.execPath, path.join(REPO_ROOT, 'dist', 'cli.js'), 'run', '--node', String(major)];
 }
 
 /** True when SIM_CMD is plain `node`: the self-test, which runs the node-ready file. */
@@ -203,14 +242,14 @@ export function simulatorProblem(): string | undefined {
   return undefined;
 }
 
-export async function runUnderNode(file: string): Promise<RunOutput> {
+export async function runUnderNode(file: string, major: NodeMajor): Promise<RunOutput> {
   const ready = nodeReadyPath(file);
-  return runCommand([...nodeCommand(), ready], path.dirname(file));
+  return runCommand([...nodeCommand(major), ready], path.dirname(file));
 }
 
-export async function runUnderSimulator(file: string): Promise<RunOutput> {
+export async function runUnderSimulator(file: string, major: NodeMajor): Promise<RunOutput> {
   const target = isSelfTest() ? nodeReadyPath(file) : file;
-  return runCommand([...simCommand(), target], isSelfTest() ? path.dirname(file) : REPO_ROOT);
+  return runCommand([...simCommand(major), target], isSelfTest() ? path.dirname(file) : REPO_ROOT);
 }
 
 // ---------------------------------------------------------------------------------------------

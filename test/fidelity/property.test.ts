@@ -5,6 +5,13 @@
  * Promise.all/race/allSettled/any over generated tasks), each printing labels; every program
  * is run under real node and under the simulator and the outputs must be identical.
  *
+ * Node lines: each generated program is paired with one supported line, drawn with it (so a run
+ * of 60 checks every line, about 15 programs each, for the price of one line), and runs under
+ * that line's real Node and the simulator with the same `--node`. The grammar's semantics (promise
+ * jobs, ticks, timers, immediates) are the same in every line, so one line per program is enough
+ * to find a line-specific slip; a failure names its line, and shrinking tries older lines first.
+ * FIDELITY_NODES restricts the lines.
+ *
  * Speed: the programs of the run are sampled up front (fc.sample with the same seed yields the
  * same values fc.assert will check), written to temp files and run in a pool of 2; fc.assert
  * then checks them from that cache, and only shrink candidates run live. Shrinking is on: a
@@ -38,8 +45,10 @@ import {
   unifiedDiff,
   REPO_ROOT,
   isSelfTest,
+  fidelityMajors,
   type RunOutput,
 } from './harness';
+import type { NodeMajor } from '../nodes/real-node';
 
 const RUNS = Number(process.env.FIDELITY_RUNS) || 60;
 const SEED = Number(process.env.FIDELITY_SEED) || 20261126;
@@ -256,6 +265,9 @@ export function spaceDelays(program: Stmt[]): Stmt[] {
 export const rawProgramArb: fc.Arbitrary<Stmt[]> = stmts({ depth: 3, timers: 2, inImmediate: false }, 6);
 export const programArb: fc.Arbitrary<Stmt[]> = rawProgramArb.map(spaceDelays);
 
+/** A program and the Node line it is checked against (see the file comment). */
+const caseArb = fc.record({ program: programArb, node: fc.constantFrom(...fidelityMajors()) });
+
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
@@ -360,17 +372,17 @@ function fileFor(source: string): string {
   return file;
 }
 
-async function runProgram(source: string): Promise<Outcome> {
+async function runProgram(source: string, major: NodeMajor): Promise<Outcome> {
   const file = fileFor(source);
-  const node1 = await runCommand([...nodeCommand(), file], path.dirname(file));
-  const node2 = await runCommand([...nodeCommand(), file], path.dirname(file));
-  const sim = await runCommand([...simCommand(), file], isSelfTest() ? path.dirname(file) : REPO_ROOT);
+  const node1 = await runCommand([...nodeCommand(major), file], path.dirname(file));
+  const node2 = await runCommand([...nodeCommand(major), file], path.dirname(file));
+  const sim = await runCommand([...simCommand(major), file], isSelfTest() ? path.dirname(file) : REPO_ROOT);
   return { node: [node1, node2], sim };
 }
 
 const stats = { checked: 0, racy: 0, live: 0 };
 
-async function verdict(source: string, outcome: Outcome): Promise<void> {
+async function verdict(source: string, major: NodeMajor, outcome: Outcome): Promise<void> {
   const file = fileFor(source);
   stats.checked++;
   const [n1, n2] = outcome.node;
@@ -381,19 +393,19 @@ async function verdict(source: string, outcome: Outcome): Promise<void> {
   const simPrint = fingerprint(outcome.sim, file);
   if (simPrint === fingerprint(n1, file)) return;
   for (let k = 0; k < NODE_RETRIES; k++) {
-    const again = await runCommand([...nodeCommand(), file], path.dirname(file));
+    const again = await runCommand([...nodeCommand(major), file], path.dirname(file));
     if (fingerprint(again, file) === simPrint) {
       stats.racy++;
       return;
     }
   }
-  const parts = [`program:\n${source}`];
+  const parts = [`Node ${major}; program:\n${source}`];
   if (outcome.sim.stdout !== n1.stdout) parts.push(`stdout:\n${unifiedDiff(n1.stdout, outcome.sim.stdout)}`);
   if (outcome.sim.code !== n1.code) parts.push(`exit code: node ${n1.code} vs simulator ${outcome.sim.code}${outcome.sim.timedOut ? ' (timed out)' : ''}`);
   const ne = normalizeStderr(n1.stderr, [file]);
   const se = normalizeStderr(outcome.sim.stderr, [file]);
   if (ne !== se) parts.push(`normalized stderr:\n${unifiedDiff(ne, se)}`);
-  throw new Error(`simulator diverges from node\n${parts.join('\n\n')}`);
+  throw new Error(`simulator (--node ${major}) diverges from node ${major}\n${parts.join('\n\n')}`);
 }
 
 describe('fidelity: generated programs (fast-check)', function () {
@@ -410,27 +422,29 @@ describe('fidelity: generated programs (fast-check)', function () {
     const problem = simulatorProblem();
     if (problem) throw new Error(problem);
     // Warm-up: the values fc.assert is going to check, run in a pool of 2.
-    const programs = fc.sample(programArb, { seed: SEED, numRuns: RUNS });
+    const cases = fc.sample(caseArb, { seed: SEED, numRuns: RUNS });
     const pool = makePool();
     const outcomes = new Map<string, Promise<Outcome>>();
-    for (const p of programs) {
-      const src = render(p);
-      if (!outcomes.has(src)) outcomes.set(src, pool(() => runProgram(src)));
+    const keyOf = (src: string, major: NodeMajor) => `${major}\u0000${src}`;
+    for (const c of cases) {
+      const src = render(c.program);
+      if (!outcomes.has(keyOf(src, c.node))) outcomes.set(keyOf(src, c.node), pool(() => runProgram(src, c.node)));
     }
     await Promise.all(outcomes.values());
     await fc.assert(
-      fc.asyncProperty(programArb, async (p) => {
-        const src = render(p);
-        let outcome = outcomes.get(src);
+      fc.asyncProperty(caseArb, async (c) => {
+        const src = render(c.program);
+        let outcome = outcomes.get(keyOf(src, c.node));
         if (!outcome) {
           stats.live++;
-          outcome = runProgram(src);
-          outcomes.set(src, outcome);
+          outcome = runProgram(src, c.node);
+          outcomes.set(keyOf(src, c.node), outcome);
         }
-        await verdict(src, await outcome);
+        await verdict(src, c.node, await outcome);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: false, verbose: 1 },
     );
-    console.log(`      (${stats.checked} checks, ${stats.racy} skipped as racy under real node, ${stats.live} run live while shrinking)`);
+    const perLine = fidelityMajors().map((m) => `${cases.filter((c) => c.node === m).length} on Node ${m}`).join(', ');
+    console.log(`      (${stats.checked} checks: ${perLine}; ${stats.racy} skipped as racy under real node, ${stats.live} run live while shrinking)`);
   });
 });

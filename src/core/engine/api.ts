@@ -4,6 +4,7 @@
  * without pulling in Node's worker machinery.)
  */
 import type { TraceFile } from '../trace/format';
+import type { NodeChoice } from '../versions/resolve-target';
 
 /** Node's `--unhandled-rejections` modes. Node 20's default is `throw`. */
 export type UnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
@@ -45,6 +46,12 @@ export interface RunOptions {
    * options; engine/instrument-cache.ts). Absent or false: every file is instrumented.
    */
   cacheDir?: string | false;
+  /**
+   * The Node line to imitate. `'auto'` (the default): the workspace's, found from `cwd` and the
+   * file by `resolveNodeTarget` (src/core/versions), which callers that want its notice (an
+   * unsupported workspace version) call themselves and pass the major they got.
+   */
+  node?: NodeChoice;
 }
 
 /** The I/O latency model: `model` (deterministic, default) or `measured`, and per-kind costs. */

@@ -5,6 +5,7 @@
 import type { TraceFile } from '../trace/format';
 import type { TypedTrace } from '../trace/recorder';
 import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
+import type { NodeMajor } from '../versions/targets';
 
 /** What the worker gets as `workerData`. */
 export interface WorkerInput {
@@ -29,6 +30,8 @@ export interface WorkerInput {
   io?: IoOptions;
   /** Folder of the instrumentation cache (instrument-cache.ts); absent: no cache. */
   instrumentCacheDir?: string;
+  /** The Node line imitated (resolved: never 'auto'). */
+  nodeMajor: NodeMajor;
 }
 
 /** What the run cost, measured inside the worker (for the benchmark). */

@@ -13,7 +13,9 @@ import { plainTrace, type TypedTrace } from '../trace/recorder';
 import type { RunBudgets, RunOptions, RunResult } from './api';
 import { displayName, moduleKindOf } from './paths';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import type { NodeMajor } from '../versions/targets';
 import { emptyTrace, markTruncated } from './trace-util';
+import { resolveNodeTarget } from '../versions/resolve-target';
 
 export const ENGINE_VERSION = 'async-timeline 0.1.0';
 
@@ -54,16 +56,14 @@ function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'tra
   }) as RunResult;
 }
 
-export function runProgram(options: RunOptions): Promise<RunResult> {
-  try {
-    return start(options);
-  } catch (e) {
-    return Promise.reject(e); // a broken installation (dist/ missing) is the caller's to report
-  }
+export async function runProgram(options: RunOptions): Promise<RunResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const distDir = locateDist(); // a broken installation (dist/ missing) rejects: the caller's to report
+  const node = options.node === undefined || options.node === 'auto' ? (await resolveNodeTarget('auto', { cwd, file: options.file })).major : options.node;
+  return start(options, cwd, distDir, node);
 }
 
-function start(options: RunOptions): Promise<RunResult> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
+function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: NodeMajor): Promise<RunResult> {
   const entry = path.resolve(cwd, options.file);
   const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...options.budgets };
   const seed = options.seed ?? 0;
@@ -77,14 +77,15 @@ function start(options: RunOptions): Promise<RunResult> {
     seed,
     unhandledRejections: options.unhandledRejections ?? 'throw',
     budgets,
-    distDir: locateDist(),
+    distDir,
     engineVersion: ENGINE_VERSION,
     snapshotEveryMs: 1000,
     tracing: options.tracing ?? true,
     io: options.io,
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
+    nodeMajor,
   };
-  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
+  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), nodeMajor, exitCode: 1 };
 
   if (options.source === undefined && !fs.existsSync(entry)) {
     const message = `Cannot find module '${entry}'`;

@@ -286,7 +286,7 @@ export class Sandboxes {
         env: { ...process.env } as Record<string, string>,
         cwd: input.cwd,
         platform: process.platform,
-        versions: { ...process.versions } as Record<string, string>,
+        nodeMajor: input.nodeMajor,
         io: input.io as RuntimeHost['options']['io'],
       },
       createWorker: this.createWorker,
@@ -311,7 +311,7 @@ export class Sandboxes {
     const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024, nodeMajor: input.nodeMajor }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;

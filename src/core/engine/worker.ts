@@ -151,7 +151,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
 }
 
 async function main(): Promise<void> {
-  const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
+  const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction, nodeMajor: input.nodeMajor };
   const bundleStart = performance.now();
   const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, cache: instrumentCache });
   saveTypeScriptCodeCache();
@@ -291,6 +291,6 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   write(2, `async-timeline: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   flush();
-  const trace = emptyTrace({ entry: input.entryDisplay, engine: input.engineVersion, seed: input.seed, moduleKind: 'commonjs', exitCode: 70 });
+  const trace = emptyTrace({ entry: input.entryDisplay, engine: input.engineVersion, seed: input.seed, moduleKind: 'commonjs', nodeMajor: input.nodeMajor, exitCode: 70 });
   post({ type: 'done', trace: markTruncated(trace, 'internal error', 70), exitCode: 70, diagnostics: [] });
 });

@@ -20,7 +20,9 @@
 // - internal/errors and internal/validators come from events.js's copies (node-internals.js).
 // ---------------------------------------------------------------------------------------------
 
-require('events');
+const { kMaxEventTargetListeners } = require('events');
+// The imitated Node line: Node 22 rewrote AbortSignal's abort steps and leak limit (below).
+const { host } = require('./host');
 const {
   defineEventHandler,
   EventTarget,
@@ -269,10 +271,16 @@ function createAbortSignal(init = kEmptyObject) {
   signal[kAborted] = aborted;
   signal[kReason] = reason;
   signal[kComposite] = composite;
+  // Node 22+: an AbortSignal has no listener limit (no MaxListenersExceededWarning).
+  if (host.nodeMajor >= 22) signal[kMaxEventTargetListeners] = 0;
   return signal;
 }
 
 function abortSignal(signal, reason) {
+  if (host.nodeMajor >= 22) {
+    abortSignalSpec(signal, reason);
+    return;
+  }
   if (signal[kAborted]) return;
   signal[kAborted] = true;
   signal[kReason] = reason;
@@ -284,6 +292,33 @@ function abortSignal(signal, reason) {
     const signalRef = s.deref();
     if (signalRef) abortSignal(signalRef, reason);
   });
+}
+
+// Node 22+ (the DOM standard's "signal abort"): the dependent signals (AbortSignal.any) are
+// marked aborted *before* the source's listeners run, and get their 'abort' events after them.
+function abortSignalSpec(signal, reason) {
+  if (signal[kAborted]) return;
+  signal[kAborted] = true;
+  signal[kReason] = reason;
+  const dependentSignalsToAbort = [];
+  signal[kDependantSignals]?.forEach((s) => {
+    const dependentSignal = s.deref();
+    if (dependentSignal && !dependentSignal[kAborted]) {
+      dependentSignal[kReason] = reason;
+      dependentSignal[kAborted] = true;
+      dependentSignalsToAbort.push(dependentSignal);
+    }
+  });
+  runAbort(signal);
+  for (let i = 0; i < dependentSignalsToAbort.length; i++) runAbort(dependentSignalsToAbort[i]);
+  gcPersistentSignals.delete(signal);
+}
+
+function runAbort(signal) {
+  const event = new Event('abort', {
+    [kTrustEvent]: true,
+  });
+  signal.dispatchEvent(event);
 }
 
 class AbortController {

@@ -17,7 +17,7 @@
  */
 import type { PoolRequest } from '../io/io-system';
 import { formatSize, type IoModel } from '../io/model';
-import { asyncError, syncCall } from './errors';
+import { asyncError, nodeErrorCodes, syncCall } from './errors';
 import { host, real } from './host';
 import { streamClasses } from './crypto-streams';
 import { makeWebcrypto, sandboxArrayBuffer, type SandboxWebcrypto } from './crypto-webcrypto';
@@ -129,6 +129,26 @@ export function pbkdf2(password: unknown, salt: unknown, iterations: unknown, ke
 
 const SCRYPT_DEFAULTS = { N: 16384, r: 8, p: 1 };
 
+/**
+ * Node 24's getScryptParams (internal/crypto/scrypt) refuses an option given under both its
+ * names before anything else (Node 20 and 22: OpenSSL's ERR_CRYPTO_SCRYPT_INVALID_PARAMETER).
+ */
+function checkScryptAliases(opts: Record<string, unknown>): void {
+  const codes = nodeErrorCodes();
+  for (const [name, alias] of [['N', 'cost'], ['r', 'blockSize'], ['p', 'parallelization']]) {
+    if (opts[name] !== undefined && opts[alias] !== undefined) throw new codes.ERR_INCOMPATIBLE_OPTION_PAIR(name, alias);
+  }
+}
+
+/** scryptSync: the host's, after Node 24's alias check when the line has it. */
+function scryptSyncOfLine(): unknown {
+  if (host.nodeMajor < 24) return hostCrypto().scryptSync;
+  return function scryptSync(password: unknown, salt: unknown, keylen: unknown, options?: unknown): Buffer {
+    if (options !== null && typeof options === 'object') checkScryptAliases(options as Record<string, unknown>);
+    return (options === undefined ? hostCrypto().scryptSync(password, salt, keylen) : hostCrypto().scryptSync(password, salt, keylen, options)) as Buffer;
+  };
+}
+
 export function scrypt(password: unknown, salt: unknown, keylen: unknown, options?: unknown, callback?: unknown): void {
   const args = Array.from(arguments);
   // Node: `callback = defaults` as the parameter's default, so a missing callback shifts.
@@ -139,6 +159,7 @@ export function scrypt(password: unknown, salt: unknown, keylen: unknown, option
   }
   if (typeof callback !== 'function') throwAsNode(hostCrypto().scrypt, args);
   const cb = callback as Callback;
+  if (host.nodeMajor >= 24 && opts !== null && typeof opts === 'object') checkScryptAliases(opts);
   const pick = (a: string, b: string, dflt: number): number => {
     const v = opts?.[a] ?? opts?.[b];
     return typeof v === 'number' && v !== 0 ? v : dflt;
@@ -403,7 +424,7 @@ export function makeCrypto(): Record<string, unknown> {
   descriptors.webcrypto = { get: () => sandboxWebcrypto(), set: undefined, enumerable: true, configurable: false };
   descriptors.subtle = { get: () => sandboxWebcrypto().subtle, set: undefined, enumerable: true, configurable: false };
   const crypto = Object.defineProperties({}, descriptors) as Record<string, unknown>;
-  Object.assign(crypto, { pbkdf2, scrypt, hkdf, randomBytes, randomFill, randomInt, generatePrime, checkPrime, generateKeyPair, generateKey, sign, verify });
+  Object.assign(crypto, { pbkdf2, scrypt, scryptSync: scryptSyncOfLine(), hkdf, randomBytes, randomFill, randomInt, generatePrime, checkPrime, generateKeyPair, generateKey, sign, verify });
   // Hash, Hmac, Cipheriv, Decipheriv, Sign, Verify: streams of the sandbox (crypto-streams.ts).
   Object.assign(crypto, streamClasses);
   // Node's aliases of randomBytes (deprecated only under --pending-deprecation).

@@ -14,8 +14,8 @@
  * harmless hostname (an IP address: the host answers it on its own nextTick, with no I/O) and a
  * no-op callback, so its validation throws exactly what Node throws, at the call.
  */
-import { syncCall } from './errors';
-import { real, sandboxModule } from './host';
+import { nodeErrorCodes, syncCall } from './errors';
+import { host, real, sandboxModule } from './host';
 import { submitAsync } from './libuv';
 import { PromisesResolver, RESOLVE_MAP, Resolver } from './dns-resolver';
 
@@ -96,6 +96,8 @@ export function lookup(hostname: unknown, options?: unknown, callback?: unknown)
   const o = parseLookupOptions(options);
 
   if (!hostname) {
+    // Node 26 refuses it; earlier lines warn (DEP0118) and answer null.
+    if (host.nodeMajor >= 26) throw new (nodeErrorCodes().ERR_INVALID_ARG_VALUE)('hostname', hostname, 'must be a non-empty string');
     emitInvalidHostnameWarning(hostname);
     if (o.all) process.nextTick(cb, null, []);
     else process.nextTick(cb, null, null, o.family === 6 ? 6 : 4);

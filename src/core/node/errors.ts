@@ -5,6 +5,7 @@
  * asynchronous libuv request has no JavaScript frames (it was made on the loop), so its stack
  * is its first line only.
  */
+import { sandboxModule } from './host';
 
 /** The host error `e` as an error of the sandbox's realm, as Node delivers it to a callback (no JavaScript frames). */
 export function asyncError(e: unknown): unknown {
@@ -98,4 +99,15 @@ export function validatePath(path: unknown, name = 'path'): void {
   const e = new TypeError(`The "${name}" argument must be of type string or an instance of Buffer or URL. Received ${received}`) as TypeError & { code: string };
   e.code = 'ERR_INVALID_ARG_TYPE';
   throw e;
+}
+
+/**
+ * Node's internal/errors codes (`new codes.ERR_X(...)`) as events.js's copy defines them
+ * (node-internals.js, filled when events.js is evaluated): errors of the sandbox's realm that print
+ * as Node's (`TypeError [ERR_X]: … { code: 'ERR_X' }`).
+ */
+export function nodeErrorCodes(): Record<string, new (...args: unknown[]) => Error> {
+  sandboxModule('events');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./node-internals') as { codes: Record<string, new (...args: unknown[]) => Error> }).codes;
 }

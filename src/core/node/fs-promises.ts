@@ -13,9 +13,9 @@ import { formatSize } from '../io/model';
 import { validatePath } from './errors';
 import { byteSize, checkReadBudget, costOf, ownDates, type Cost } from './fs';
 import { opendirPromise } from './fs-dir';
-import { checkAbortedSignal, handleFdClose, readFileHandle, readFileOptions, writeFileHandle, writeFileOptions } from './fs-whole';
+import { checkAbortedSignal, handleFdClose, oneShotRequest, readFileHandle, readFileOptions, writeFileHandle, writeFileOptions } from './fs-whole';
 import { kRef, kUnref } from './fs-streams';
-import { real } from './host';
+import { host, real } from './host';
 import { displayPath, submitPromise } from './libuv';
 
 type Fs = Record<string, any>;
@@ -276,6 +276,17 @@ async function readFile(path: unknown, options?: unknown): Promise<Buffer | stri
   checkAbortedSignal(opts.signal);
   validatePath(path);
   checkReadBudget('readFile', path);
+  if (host.nodeMajor >= 26) {
+    // Node 26: open, fstat, read and close in one pool request; a file larger than one chunk
+    // comes back open and is read by readFileHandle (which fstats again: Node 26 passes the size).
+    const r = await submitPromise(oneShotRequest(path, flag, `readFile ${displayPath(path)}`));
+    if ('buffer' in r) {
+      checkAbortedSignal(opts.signal);
+      return opts.encoding ? r.buffer.toString(opts.encoding) : r.buffer;
+    }
+    const handle = new FileHandle(r.fd);
+    return handleFdClose(readFileHandle(handle, opts, `readFile ${displayPath(path)}`), handle.close);
+  }
   const fd = await open(path, flag, 0o666);
   return handleFdClose(readFileHandle(fd, opts, `readFile ${displayPath(path)}`), fd.close);
 }

@@ -4,13 +4,15 @@
  * — open, fstat, one read per 512 KiB (64 KiB chunks while the size is unknown), close; open,
  * write, close — each its own threadpool request. Under a busy pool the later steps queue behind
  * requests made meanwhile, as in Node, and an AbortSignal is checked between the steps.
+ * Node 26's fs.readFile (callback) does open + fstat + read + close of a file of up to 512 KiB in
+ * one request (`ReadFileJob`, lib/fs.js); a larger file comes back open and takes the steps above.
  */
 import type { IoModel } from '../io/model';
 import { formatSize } from '../io/model';
 import { AbortError, abortedBy, sandboxError, validatePath } from './errors';
 import { checkReadBudget, costOf, type Cost } from './fs';
-import { real } from './host';
-import { displayPath, submit, submitPromise } from './libuv';
+import { host, real } from './host';
+import { displayPath, submit, submitPromise, type Request } from './libuv';
 
 type Fs = Record<string, any>;
 type Callback = (...a: unknown[]) => void;
@@ -117,7 +119,93 @@ export function readFile(path: unknown, options: unknown, callback?: unknown): v
   if (aborted) return cb(aborted);
   validatePath(path);
   checkReadBudget('readFile', path);
+  if (host.nodeMajor >= 26) return readFileOneShot(context, path, opts.flag || 'r');
   step(`${context.label}: open`, 'meta', () => realFs().openSync(path, opts.flag || 'r', 0o666) as number, (err, fd) => readFileAfterOpen(context, err, fd as number));
+}
+
+/** What Node 26's ReadFileJob hands back: the whole file, or (larger than one chunk) the open fd and its size. */
+export type OneShot = { buffer: Buffer } | { fd: number; size: number };
+
+/** Node 26's ReadFileJob as one pool request (fs.readFile and fs/promises readFile share it). */
+export function oneShotRequest(path: unknown, flag: string, label: string): Request<OneShot> {
+  const work = (): OneShot => {
+    const fs = realFs();
+    const fd = fs.openSync(path, flag, 0o666) as number;
+    let handedBack = false;
+    try {
+      const stats = fs.fstatSync(fd) as { mode: number; size: number };
+      const size = (stats.mode & S_IFMT) === S_IFREG ? stats.size : 0;
+      if (size > kReadFileBufferLength) {
+        handedBack = true;
+        return { fd, size };
+      }
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buffer = Buffer.allocUnsafeSlow(size === 0 ? kReadFileUnknownBufferLength : size - total);
+        const n = fs.readSync(fd, buffer, 0, buffer.length, -1) as number;
+        if (n === 0) break;
+        chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
+        total += n;
+        if (size !== 0 && total >= size) break;
+      }
+      return { buffer: Buffer.concat(chunks, total) };
+    } catch (e) {
+      throw withPath(e, path);
+    } finally {
+      if (!handedBack) fs.closeSync(fd);
+    }
+  };
+  const bytes = (r: OneShot) => ('buffer' in r ? r.buffer.length : 0);
+  return {
+    label: `${label}: open, fstat, read, close`,
+    work,
+    // One request doing the four steps: their costs together.
+    cost: (m: IoModel, r: OneShot | undefined) => 3 * costOf('meta', m, 0) + costOf('read', m, r === undefined ? 0 : bytes(r)),
+    describe: (r) => formatSize(bytes(r)),
+  };
+}
+
+/**
+ * Node 26's one-request readFile (lib/fs.js readFile → ReadFileJob → readFileAfterOneShot): open,
+ * fstat, read and close on the pool at once for a file of up to kReadFileBufferLength; a larger
+ * one comes back open and continues like Node 20's reader after its fstat. Its errors carry the
+ * path, also the read's (`EISDIR: illegal operation on a directory, read '<path>'`).
+ */
+function readFileOneShot(context: ReadContext, path: unknown, flag: string): void {
+  submit<OneShot>(oneShotRequest(path, flag, context.label), (err, r) => {
+    if (err) return context.callback(err);
+    if ('fd' in r!) {
+      context.fd = r.fd;
+      context.size = r.size;
+      try {
+        context.buffer = Buffer.allocUnsafeSlow(r.size);
+      } catch (e) {
+        return readClose(context, e);
+      }
+      return readNext(context);
+    }
+    if (context.signal?.aborted) return context.callback(new AbortError(undefined, { cause: context.signal.reason }));
+    let result: Buffer | string = r!.buffer;
+    if (context.encoding) {
+      try {
+        result = result.toString(context.encoding);
+      } catch (e) {
+        return context.callback(e);
+      }
+    }
+    context.callback(null, result);
+  });
+}
+
+/** A libuv error of a step that had no path (a read) as Node 26's one-shot job reports it: with the path. */
+function withPath(e: unknown, path: unknown): unknown {
+  const err = e as { path?: unknown; message?: unknown; syscall?: unknown; code?: unknown };
+  if (err && typeof err === 'object' && err.path === undefined && typeof err.code === 'string' && typeof err.message === 'string' && typeof path === 'string') {
+    err.path = path;
+    err.message = `${err.message} '${path}'`;
+  }
+  return e;
 }
 
 function readFileAfterOpen(context: ReadContext, err: unknown, fd: number): void {

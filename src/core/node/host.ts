@@ -5,6 +5,7 @@
  * start real processes. Nothing here is read before `install` runs.
  */
 import type { IoSystem } from '../io/io-system';
+import type { NodeMajor } from '../versions/targets';
 
 export interface NodeLibHost {
   /** The run's I/O system (made with the simulation on first use). */
@@ -15,6 +16,8 @@ export interface NodeLibHost {
   cwd: string;
   /** The run's memory budget (bytes): one read larger than this stops the run, never the host. */
   memoryBytes: number;
+  /** The Node line imitated: defaults and messages that changed between lines follow it. */
+  nodeMajor: NodeMajor;
 }
 
 export const host: NodeLibHost = {
@@ -26,6 +29,7 @@ export const host: NodeLibHost = {
   },
   cwd: '/',
   memoryBytes: Infinity,
+  nodeMajor: 20,
 };
 
 export function setHost(h: NodeLibHost): void {

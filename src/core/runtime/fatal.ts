@@ -138,6 +138,25 @@ function enhanceStack(err: unknown): void {
   }
 }
 
+/**
+ * A Worker's error as the main thread's uncaught-error print shows it. Its deserialized copy
+ * carries an own `Symbol.toStringTag` of 'Error' (internal/error_serdes), so util.inspect prints
+ * `RangeError [Error]: …` — in Node 20, 24 and 26. Node 22's inspect leaves the tag out of this
+ * header (`RangeError: …`); the host's inspect is another line's, so for 22 the print is made
+ * without the tag (the error itself keeps it: the print is the process's last act).
+ */
+function inspectForwardedWorkerError(err: unknown, major: number): string {
+  if (typeof err !== 'object' || err === null) return rt.host.inspect(err);
+  const own = Object.getOwnPropertyDescriptor(err, Symbol.toStringTag);
+  if (major !== 22 || own === undefined) return rt.host.inspect(err);
+  delete (err as Record<symbol, unknown>)[Symbol.toStringTag];
+  try {
+    return rt.host.inspect(err);
+  } finally {
+    Object.defineProperty(err, Symbol.toStringTag, own);
+  }
+}
+
 /** Node's PrintUncaughtException / ReportFatalException output. */
 function printFatal(err: unknown, fromPromise: boolean): string {
   const host = rt.host;
@@ -147,10 +166,13 @@ function printFatal(err: unknown, fromPromise: boolean): string {
     text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
       `${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
   } else if (isForwardedWorkerError(err)) {
-    // Node re-throws a Worker's error from its event_target's nextTick, and the emitter notes
-    // where the 'error' event was emitted (lib/internal/worker.js).
-    text = '\nnode:internal/event_target:1105\n  process.nextTick(() => { throw err; });\n                           ^\n' +
-      `${host.inspect(err)}\nEmitted 'error' event on Worker instance at:\n${WORKER_ERROR_FRAMES}\n\nNode.js ${nodeVersion()}\n`;
+    // Node re-throws a Worker's error from its event_target's nextTick; Node 20's emitter also
+    // notes where the 'error' event was emitted (lib/internal/worker.js), later lines do not.
+    const major = rt.host.options.nodeMajor ?? 20;
+    const line = { 20: 1105, 22: 1118, 24: 1149, 26: 1152 }[major];
+    const emitted = major === 20 ? `\nEmitted 'error' event on Worker instance at:\n${WORKER_ERROR_FRAMES}` : '';
+    text = `\nnode:internal/event_target:${line}\n  process.nextTick(() => { throw err; });\n                           ^\n` +
+      `${inspectForwardedWorkerError(err, major)}${emitted}\n\nNode.js ${nodeVersion()}\n`;
   } else {
     const header = host.errorSourceHeader?.(err, fromPromise) ?? '';
     if (isNativeError(err)) {

@@ -59,7 +59,7 @@ export interface RuntimeOptions {
   cwd?: string;
   /** `process.platform` (default 'linux'). */
   platform?: string;
-  /** `process.versions` (default: a Node 20 shape); `versions.node` also gives `process.version`. */
+  /** Overrides of `process.versions` (default: the `nodeMajor` line's, versions/process-facts.ts); `versions.node` also gives `process.version`. */
   versions?: Record<string, string>;
   /** `process.pid` used in warnings "(node:PID)" (default 4242). */
   pid?: number;

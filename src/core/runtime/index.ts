@@ -121,6 +121,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
       const full: TraceMeta = {
         seed: options.seed,
         moduleKind: options.moduleKind,
+        nodeMajor: options.nodeMajor ?? 20,
         ...meta,
         endTime: clock.now,
         exitCode: rt.exitCode,

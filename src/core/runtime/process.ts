@@ -13,8 +13,7 @@ import {
 } from './process-events';
 import { rt } from './state';
 import { nextTick } from './ticks';
-
-const DEFAULT_VERSIONS: Record<string, string> = { node: '20.20.2', v8: '11.3.244.8-node.33', uv: '1.46.0', modules: '115' };
+import { processFacts } from '../versions/process-facts';
 
 function stream(fd: 1 | 2): object {
   return {
@@ -43,7 +42,9 @@ function stream(fd: 1 | 2): object {
 
 export function makeProcess(): Record<string, unknown> {
   const opts = rt.host.options;
-  const versions = { ...DEFAULT_VERSIONS, ...(opts.versions ?? {}) };
+  // The imitated line's own build, never the host's (see versions/process-facts.ts).
+  const facts = processFacts(opts.nodeMajor ?? 20);
+  const versions = { ...facts.versions, ...(opts.versions ?? {}) };
   const hrtime = (prev?: [number, number]): [number, number] => {
     const ns = Math.round(readClock() * 1e6) + 1e9;
     let s = Math.floor(ns / 1e9);
@@ -62,7 +63,7 @@ export function makeProcess(): Record<string, unknown> {
     versions,
     arch: 'x64',
     platform: opts.platform ?? 'linux',
-    release: { name: 'node', lts: 'Iron' },
+    release: { ...facts.release },
     argv: opts.argv?.slice() ?? ['/usr/local/bin/node', '/sandbox/main.js'],
     execArgv: [],
     env: { ...(opts.env ?? {}) },

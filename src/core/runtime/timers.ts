@@ -24,6 +24,8 @@ import { emitDestroy, emitInit } from './async-context/hooks';
 import { captureFrame, cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
+/** Node 24+ warns once per thread about a negative and about a NaN delay. */
+const warned = { negative: false, notNumber: false };
 
 let listIds = 0;
 /** Number of ref'ed live timers (keeps the loop alive). */
@@ -67,6 +69,15 @@ export class Timeout implements Node {
     if (!(after >= 1 && after <= TIMEOUT_MAX)) {
       if (after > TIMEOUT_MAX) {
         emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');
+      } else if ((rt.host.options.nodeMajor ?? 20) >= 24) {
+        // Node 24 added a warning, once per process each, for a negative and for a NaN delay.
+        if (after < 0 && !warned.negative) {
+          warned.negative = true;
+          emitWarning(`${after} is a negative number.\nTimeout duration was set to 1.`, 'TimeoutNegativeWarning');
+        } else if (Number.isNaN(after) && !warned.notNumber) {
+          warned.notNumber = true;
+          emitWarning(`${after} is not a number.\nTimeout duration was set to 1.`, 'TimeoutNaNWarning');
+        }
       }
       after = 1;
     }

@@ -211,6 +211,11 @@ export interface TraceMeta {
   truncated?: { reason: string };
   /** 'commonjs' or 'module': which ordering rules applied. */
   moduleKind: 'commonjs' | 'module';
+  /**
+   * The Node major line the run imitated (20, 22, 24 or 26; src/core/versions). Absent in
+   * traces written before targets could be chosen: those imitated Node 20.
+   */
+  nodeMajor?: number;
   /** Engine version that wrote the trace. */
   engine: string;
 }

@@ -1,5 +1,6 @@
-// for await over a sync iterable yielding a rejected promise: the loop throws, and (Node 20)
-// the sync iterator is NOT closed (its return() is not called) when the value rejects.
+// for await over a sync iterable yielding a rejected promise: the loop throws, and in Node 20
+// and 22 the sync iterator is NOT closed (its return() is not called) when the value rejects;
+// Node 24 and 26 (ES2025, V8 12.x) close it.
 const log = (s) => console.log(s);
 const iterable = {
   [Symbol.iterator]() {

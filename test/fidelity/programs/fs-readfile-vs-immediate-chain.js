@@ -1,6 +1,7 @@
 // fs.readFile needs four threadpool round trips (open, fstat, read, close), each finished in a
 // later poll phase: a chain of three immediates (one per check phase) runs entirely before its
 // callback; a 300 ms timer comes after it.
+// racy in Node 26: its fs.readFile is one threadpool request (open, fstat, read, close at once), which finishes in the first poll phase or a later one as the pool thread happens to run: in 10 runs 8 printed it before 'immediate 1', one after it, one after 'immediate 3' (as fs.stat does in every line).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

@@ -1,6 +1,7 @@
 // fs.readFile's callback (poll phase, after several threadpool round trips) vs a top-level
 // setImmediate (first check phase) and a 300 ms timer; inside the I/O callback: nextTick,
 // microtask, then setImmediate before setTimeout(0).
+// racy in Node 26: its fs.readFile is one threadpool request, which finishes in the first poll phase (7 of 8 runs) or after the top-level immediate (1 of 8), as fs.stat does in every line.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

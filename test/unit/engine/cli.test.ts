@@ -37,7 +37,9 @@ describe('cli: summary line', () => {
     for (const [k, a] of ev) {
       t.events.kind.push(k); t.events.t.push(0); t.events.a.push(a); t.events.b.push(0); t.events.c.push(0); t.events.thread.push(0);
     }
-    assert.equal(formatSummary(summarize(t)), 'virtual time: 1000 ms · tasks: 2 · awaits: 1 · max concurrency: 2');
+    assert.equal(formatSummary(summarize(t)), 'virtual time: 1000 ms · tasks: 2 · awaits: 1 · max concurrency: 2 · Node 20');
+    t.meta.nodeMajor = 24;
+    assert.match(formatSummary(summarize(t)), / · Node 24$/);
   });
 });
 
@@ -48,9 +50,9 @@ describe('cli: end to end', function () {
   });
 
   it('hello-async: output, 1.00 s, summary with 1000 ms', () => {
-    const r = runCli(['run', 'samples/hello-async.ts', '--summary']);
+    const r = runCli(['run', 'samples/hello-async.ts', '--summary', '--node', '22']);
     assert.equal(r.stdout, 'One\nOne\nOne\nTwo\nTwo\nTwo\nexecuted in 1.00 seconds.\n');
-    assert.match(r.stderr, /^virtual time: 1000 ms · tasks: \d+ · awaits: \d+ · max concurrency: \d+\n$/);
+    assert.match(r.stderr, /^virtual time: 1000 ms · tasks: \d+ · awaits: \d+ · max concurrency: \d+ · Node 22\n$/);
     assert.equal(r.status, 0);
   });
 

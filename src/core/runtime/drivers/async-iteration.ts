@@ -3,15 +3,17 @@
  * - GetIterator(obj, async) (§7.4.3) and CreateAsyncFromSyncIterator (§27.1.4) with
  *   %AsyncFromSyncIteratorPrototype% next/return/throw and AsyncFromSyncIteratorContinuation:
  *   each step PromiseResolve()s the sync value and then()s it into the result promise, so a
- *   `for await` over a sync iterable costs the same ticks as in V8. Node 20 (V8 11.3) predates
- *   the 2023 change that closes the sync iterator when a value rejects, so neither do we.
+ *   `for await` over a sync iterable costs the same ticks as in V8. The ES2025 change (V8 12.x,
+ *   in Node 24 and 26, not in 20 and 22) closes the sync iterator when a value it yields rejects
+ *   (from next and throw) and, when it has no `throw`, closes it and rejects with a TypeError:
+ *   both follow the imitated line (`closesOnRejection`).
  * - yield* (§15.5.5 YieldExpression evaluation, async generator case): a sync generator the
  *   body delegates to with `yield*`; it awaits inner results (AWAIT), hands inner values out
  *   without awaiting them (RAW_YIELD) and receives every resumption mode through RESUMPTION.
  */
 import { isPlainPromise } from '../promise-api';
 import { performThen, PromiseImpl, ReactionKind, rejectPromise, resolvePromise } from '../promise';
-import { isAbort } from '../state';
+import { isAbort, rt } from '../state';
 import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, awaitRequest } from './common';
 
 interface SyncIteratorRecord { iterator: object; next: unknown }
@@ -28,25 +30,58 @@ function getMethod(o: object, key: PropertyKey): ((...a: unknown[]) => unknown) 
   return f as (...a: unknown[]) => unknown;
 }
 
-/** AsyncFromSyncIteratorContinuation (§27.1.4.4, without the ES2025 close-on-rejection). */
-function continuation(result: unknown, promise: PromiseImpl): PromiseImpl {
-  let done: boolean;
+/** The ES2025 close-on-rejection of %AsyncFromSyncIteratorPrototype% (V8 12.x: Node 24 and later). */
+function closesOnRejection(): boolean {
+  return (rt.host.options.nodeMajor ?? 20) >= 24;
+}
+
+/** IteratorClose (§7.4.11) with a throw completion: return() is called, its outcome ignored, `error` rethrown. */
+function closeAndThrow(rec: SyncIteratorRecord, error: unknown): never {
+  try {
+    const ret = getMethod(rec.iterator, 'return');
+    if (ret !== undefined) ret.call(rec.iterator);
+  } catch (e) {
+    if (isAbort(e)) throw e;
+  }
+  throw error;
+}
+
+/** IteratorClose (§7.4.11) with a normal completion: return()'s throw or a non-object result is the error. */
+function closeNormally(rec: SyncIteratorRecord): void {
+  const ret = getMethod(rec.iterator, 'return');
+  if (ret === undefined) return;
+  const result = ret.call(rec.iterator);
+  if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+}
+
+/**
+ * AsyncFromSyncIteratorContinuation (§27.1.4.4). `close`: the ES2025 closeOnRejection (next and
+ * throw, in the lines that have it): a value that rejects, or cannot be resolved, closes `rec`.
+ */
+function continuation(result: unknown, promise: PromiseImpl, rec?: SyncIteratorRecord): PromiseImpl {
+  let done = false;
   let wrapper: PromiseImpl;
   try {
     done = Boolean((result as { done?: unknown }).done);
     const value = (result as { value?: unknown }).value;
-    if (isPlainPromise(value)) {
-      wrapper = value;
-    } else {
-      wrapper = new PromiseImpl();
-      resolvePromise(wrapper, value);
+    try {
+      if (isPlainPromise(value)) {
+        wrapper = value;
+      } else {
+        wrapper = new PromiseImpl();
+        resolvePromise(wrapper, value);
+      }
+    } catch (e) {
+      if (rec !== undefined && !done && !isAbort(e)) closeAndThrow(rec, e);
+      throw e;
     }
   } catch (e) {
     if (isAbort(e)) throw e;
     rejectPromise(promise, e);
     return promise;
   }
-  performThen(wrapper, ReactionKind.Derived, [(v: unknown) => ({ value: v, done })][0], undefined, promise);
+  const onRejected = rec !== undefined && !done ? [(error: unknown) => closeAndThrow(rec, error)][0] : undefined;
+  performThen(wrapper, ReactionKind.Derived, [(v: unknown) => ({ value: v, done })][0], onRejected, promise);
   return promise;
 }
 
@@ -72,7 +107,7 @@ class AsyncFromSyncIterator {
       rejectPromise(promise, e);
       return promise;
     }
-    return continuation(result, promise);
+    return continuation(result, promise, closesOnRejection() ? rec : undefined);
   }
 
   return(...args: unknown[]): unknown {
@@ -102,6 +137,13 @@ class AsyncFromSyncIterator {
     try {
       const thr = getMethod(rec.iterator, 'throw');
       if (thr === undefined) {
+        if (closesOnRejection()) {
+          // ES2025: a sync iterator without throw() is closed, and the caller gets a TypeError
+          // (V8's message), not the value it threw in.
+          closeNormally(rec);
+          rejectPromise(promise, new TypeError("The iterator does not provide a 'throw' method."));
+          return promise;
+        }
         rejectPromise(promise, args[0]);
         return promise;
       }
@@ -112,7 +154,7 @@ class AsyncFromSyncIterator {
       rejectPromise(promise, e);
       return promise;
     }
-    return continuation(result, promise);
+    return continuation(result, promise, closesOnRejection() ? rec : undefined);
   }
 }
 Reflect.deleteProperty(AsyncFromSyncIterator.prototype, 'constructor');
