@@ -288,6 +288,7 @@ export class Sandboxes {
         platform: process.platform,
         versions: { ...process.versions } as Record<string, string>,
         io: input.io as RuntimeHost['options']['io'],
+        ...(input.nodeMajor !== undefined && { nodeMajor: input.nodeMajor }),
       },
       createWorker: this.createWorker,
       thread,
