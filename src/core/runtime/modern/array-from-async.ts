@@ -121,6 +121,8 @@ const methods = {
   },
 };
 
+Object.defineProperty(methods.fromAsync, 'length', { value: 1 });
+
 export function installArrayFromAsync(ArrayCtor: object): void {
   Object.defineProperty(ArrayCtor, 'fromAsync', { value: methods.fromAsync, writable: true, enumerable: false, configurable: true });
 }

@@ -113,7 +113,8 @@ export function addDisposableResource(cap: DisposeCapability, v: unknown, hint: 
     }
     if (!isObject(v)) throw new TypeError('An object is expected with `using` declarations');
     const m = getDisposeMethod(v, hint);
-    if (m === undefined) throw notAFunction(hint === Hint.Async ? symbols.dispose : symbols.dispose);
+    // V8 names @@dispose in both cases (an async resource falls back to it last).
+    if (m === undefined) throw notAFunction(symbols.dispose);
     cap.push({ value: v, hint, method: m });
     return;
   }
@@ -375,6 +376,10 @@ function defineClass(g: Record<string, unknown>, name: string, ctor: { prototype
  * %AsyncIteratorPrototype% that instrumented async generators inherit from).
  */
 export function installDisposal(g: Record<string, unknown>): void {
+  // esbuild renames function expressions that shadow a global: restore the names.
+  for (const [ctor, name] of [[SuppressedError, 'SuppressedError'], [DisposableStack, 'DisposableStack'], [AsyncDisposableStack, 'AsyncDisposableStack']] as const) {
+    Object.defineProperty(ctor, 'name', { value: name, configurable: true });
+  }
   const SymbolCtor = g.Symbol as unknown as Record<string, symbol>;
   for (const [key, description] of [['dispose', 'Symbol.dispose'], ['asyncDispose', 'Symbol.asyncDispose']] as const) {
     const current = Object.getOwnPropertyDescriptor(SymbolCtor, key);
