@@ -231,7 +231,7 @@ export class Sandboxes {
       const message = e instanceof Error ? e.message : String(e);
       code = `throw new SyntaxError(${JSON.stringify(message)});`;
     }
-    const result = instrumentSource(code, { fileName: name, displayName: name });
+    const result = instrumentSource(code, { fileName: name, displayName: name, nodeMajor: this.options.input.nodeMajor });
     if (result.diagnostics.length > 0) {
       const d = result.diagnostics[0];
       return { error: `${name}:${d.line}:${d.column}: ${d.message}` };

@@ -149,16 +149,18 @@ export function disposeResourcesSync(cap: DisposeCapability, completion: Complet
  * DisposeResources(cap, completion) with Awaits (an async scope or AsyncDisposableStack):
  * async-dispose resources are awaited; a sync one that follows an `await using` of null that
  * has not awaited yet awaits undefined first; one final await when only nulls were seen.
- * Returns the resulting completion (run it with `yield*` inside a driven generator).
+ * Yields each value to Await and is resumed with its result (or thrown its rejection); returns
+ * the resulting completion. The `await using` lowering (instrument/using.ts) awaits them in the
+ * user's function; disposeResourcesAsync hands them to the async-function driver.
  */
-export function* disposeResourcesAsync(cap: DisposeCapability, completion: Completion): Generator<unknown, Completion, unknown> {
+export function* disposeResourcesAwaiting(cap: DisposeCapability, completion: Completion): Generator<unknown, Completion, unknown> {
   const resources = cap.splice(0, cap.length);
   let needsAwait = false;
   let hasAwaited = false;
   for (let i = resources.length - 1; i >= 0; i--) {
     const r = resources[i];
     if (r.hint === Hint.Sync && needsAwait && !hasAwaited) {
-      yield awaitRequest(undefined, 0);
+      yield undefined;
       needsAwait = false;
     }
     if (r.method !== undefined) {
@@ -166,7 +168,7 @@ export function* disposeResourcesAsync(cap: DisposeCapability, completion: Compl
         const result = r.method.call(r.value);
         if (r.hint === Hint.Async) {
           hasAwaited = true;
-          yield awaitRequest(result, 0);
+          yield result;
         }
       } catch (e) {
         if (isAbort(e)) throw e;
@@ -176,9 +178,57 @@ export function* disposeResourcesAsync(cap: DisposeCapability, completion: Compl
       needsAwait = true;
     }
   }
-  if (needsAwait && !hasAwaited) yield awaitRequest(undefined, 0);
+  if (needsAwait && !hasAwaited) yield undefined;
   return completion;
 }
+
+/** disposeResourcesAwaiting for a generator run by the async-function driver (`yield*` it). */
+export function* disposeResourcesAsync(cap: DisposeCapability, completion: Completion): Generator<unknown, Completion, unknown> {
+  const inner = disposeResourcesAwaiting(cap, completion);
+  let step = inner.next();
+  while (!step.done) {
+    let value: unknown;
+    try {
+      value = yield awaitRequest(step.value, 0);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      step = inner.throw(e);
+      continue;
+    }
+    step = inner.next(value);
+  }
+  return step.value;
+}
+
+// ---------------------------------------------------------------- `using` declarations
+
+/** The DisposeCapability of one scope with `using` declarations, and how its body ended. */
+export interface UsingScope { cap: DisposeCapability; completion: Completion }
+
+export const usingApi = {
+  usingScope(): UsingScope {
+    return { cap: [], completion: undefined };
+  },
+  /** `using x = v` / `await using x = v`: AddDisposableResource, then the binding's value. */
+  using(scope: UsingScope, value: unknown, isAwait: boolean): unknown {
+    addDisposableResource(scope.cap, value, isAwait ? Hint.Async : Hint.Sync);
+    return value;
+  },
+  /** The scope's body threw. */
+  usingThrew(scope: UsingScope, error: unknown): void {
+    scope.completion = { error };
+  },
+  /** The scope's exit with only `using` declarations: dispose, then rethrow what must be thrown. */
+  disposeScope(scope: UsingScope): void {
+    const completion = disposeResourcesSync(scope.cap, scope.completion);
+    if (completion !== undefined) throw completion.error;
+  },
+  /** The scope's exit with `await using`: the values to await, in order; throws at the end if it must. */
+  *disposeScopeAsync(scope: UsingScope): Generator<unknown, void, unknown> {
+    const completion = yield* disposeResourcesAwaiting(scope.cap, scope.completion);
+    if (completion !== undefined) throw completion.error;
+  },
+};
 
 // ---------------------------------------------------------------- DisposableStack
 
