@@ -16,6 +16,7 @@ import type { WorkerInput } from '../../src/core/engine/protocol';
 import { locateDist, DEFAULT_BUDGETS, ENGINE_VERSION } from '../../src/core/engine/run';
 import { HANDLE_VAR, Sandboxes } from '../../src/core/engine/sandbox';
 import type { NodeMajor } from '../../src/core/versions/targets';
+import { FEATURE_SINCE, hasFeature, type Feature } from '../../src/core/versions/features';
 import { STARTED, TEST262_ROOT, uncaughtErrorName, type Outcome, type Variant } from './test262';
 
 /** Real-time limit for one test's synchronous stretch (a hung test fails, it does not stop the shard). */
@@ -24,6 +25,12 @@ const REAL_TIME_MS = 5000;
 const distDir = locateDist();
 const runMain = new vm.Script(`${HANDLE_VAR}.runMain(__asyncTimeline$program)`, { filename: 'async-timeline:main' });
 const runSlice = new vm.Script(`${HANDLE_VAR}.runSlice(50)`, { filename: 'async-timeline:slice' });
+
+/** The syntax features a target has (the instrumenter's output depends on nothing else of it). */
+const SYNTAX_FEATURES = (Object.keys(FEATURE_SINCE) as Feature[]).filter((f) => f.endsWith('declarations'));
+function syntaxKey(major: NodeMajor): string {
+  return SYNTAX_FEATURES.map((f) => (hasFeature(major, f) ? 1 : 0)).join('');
+}
 
 /** Where the program's file is: next to the test (a module's fixtures resolve from there). */
 function entryOf(v: Variant): string {
@@ -118,12 +125,14 @@ async function main(): Promise<void> {
   const results: Record<string, Record<number, Outcome>> = {};
   for (const v of variants) {
     const row: Record<number, Outcome> = (results[v.id] = {});
-    // The bundle does not depend on the target yet, so it is made once per test and run on each.
-    let built: BundleOutput | undefined;
+    // The bundle depends on the target only through the syntax it accepts: made once per syntax level.
+    const bundles = new Map<string, BundleOutput>();
     for (const major of versions) {
       try {
         const input = inputFor(v, major);
-        built ??= await bundle({ entry: input.entry, source: v.code, cwd: input.cwd });
+        const key = syntaxKey(major);
+        let built = bundles.get(key);
+        if (!built) bundles.set(key, (built = await bundle({ entry: input.entry, source: v.code, cwd: input.cwd, nodeMajor: major })));
         const o = await runOne(v, built, major);
         // Keep results small: only what the verdict and the report read.
         row[major] = { ...o, stdout: o.stdout.split('\n').filter((l) => l.startsWith('Test262:')).join('\n') };

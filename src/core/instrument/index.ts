@@ -72,7 +72,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

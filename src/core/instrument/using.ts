@@ -108,10 +108,48 @@ function withParents(sf: ts.SourceFile): ts.SourceFile {
   return sf;
 }
 
+/**
+ * The early errors V8 reports for `using` declarations the lowering would otherwise accept
+ * (messages and places of Node 24/26).
+ */
+function earlyError(sf: ts.SourceFile, options: { fileName: string }): UsingDiagnostic | undefined {
+  let found: UsingDiagnostic | undefined;
+  const scriptOnly = /\.c[jt]s$/.test(options.fileName);
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const list = ts.isVariableStatement(node) ? node.declarationList : usingHead(node) ?? (ts.isForInStatement(node) && node.initializer && ts.isVariableDeclarationList(node.initializer) ? node.initializer : undefined);
+    const kind = list && usingKind(list);
+    if (list && kind) {
+      const inHead = !ts.isVariableStatement(node);
+      const first = list.declarations[0];
+      if (ts.isForInStatement(node)) {
+        const inPos = sf.text.indexOf('in', list.end);
+        found = { pos: inPos, message: "Invalid 'using' in for-in loop" };
+      } else if (first && !ts.isIdentifier(first.name)) {
+        found = { pos: first.name.getStart(sf), message: `Unexpected token '${ts.isObjectBindingPattern(first.name) ? '{' : '['}'` };
+      } else if (list.declarations.slice(1).some((d) => !ts.isIdentifier(d.name))) {
+        found = { pos: list.declarations.slice(1).find((d) => !ts.isIdentifier(d.name))!.name.getStart(sf), message: 'Missing initializer in using declaration' };
+      } else if (!inHead && list.declarations.some((d) => d.initializer === undefined)) {
+        found = { pos: list.declarations.find((d) => d.initializer === undefined)!.name.getEnd(), message: 'Missing initializer in using declaration' };
+      } else if (ts.isVariableStatement(node) && node.parent && (ts.isCaseClause(node.parent) || ts.isDefaultClause(node.parent))) {
+        found = { pos: first.name.getStart(sf), message: `Unexpected identifier '${first.name.getText(sf)}'` };
+      } else if (kind === 'await using' && !insideAsyncFunction(list) && (enclosingFunction(list) !== undefined || scriptOnly)) {
+        found = { pos: list.getStart(sf), message: 'await is only valid in async functions and the top level bodies of modules' };
+      }
+      if (found) return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 export interface UsingOptions {
   nodeMajor?: NodeMajor;
   /** The file is an ES module (`await using` at its top level is allowed). */
   isModule: boolean;
+  /** The file's name (`.cjs`/`.cts`: a script, whatever its syntax). */
+  fileName: string;
   onDiagnostic(d: UsingDiagnostic): void;
 }
 
@@ -121,6 +159,11 @@ export function usingTransformer(options: UsingOptions): ts.TransformerFactory<t
     if (!hasFeature(options.nodeMajor, 'using declarations')) {
       const d = refusal(sf, options.isModule);
       if (d) options.onDiagnostic(d);
+      return sf;
+    }
+    const early = earlyError(sf, options);
+    if (early) {
+      options.onDiagnostic(early);
       return sf;
     }
     const f = context.factory;
@@ -138,9 +181,12 @@ export function usingTransformer(options: UsingOptions): ts.TransformerFactory<t
       const body = statements.map((s, i) => {
         if (!isUsingStatement(s)) return visited[i];
         const isAwait = usingKind(s.declarationList) === 'await using';
-        const decls = s.declarationList.declarations.map((d) =>
-          ts.setTextRange(f.createVariableDeclaration(d.name, undefined, undefined, api('using', [env, ts.visitNode(d.initializer ?? f.createVoidZero(), visit) as ts.Expression, isAwait ? f.createTrue() : f.createFalse()])), d),
-        );
+        // `const x = init, t = $.using(env, x, …)`: the binding keeps its initializer, so an
+        // anonymous function or class there is named `x` (NamedEvaluation) as in V8.
+        const decls = s.declarationList.declarations.flatMap((d) => [
+          ts.setTextRange(f.createVariableDeclaration(d.name, undefined, undefined, ts.visitNode(d.initializer ?? f.createVoidZero(), visit) as ts.Expression), d),
+          ts.setTextRange(f.createVariableDeclaration(f.createIdentifier(`__at$use${++counter}`), undefined, undefined, api('using', [env, f.createIdentifier((d.name as ts.Identifier).text), isAwait ? f.createTrue() : f.createFalse()])), d),
+        ]);
         return ts.setTextRange(f.createVariableStatement(undefined, ts.setTextRange(f.createVariableDeclarationList(decls, ts.NodeFlags.Const), s.declarationList)), s);
       });
       const e = f.createIdentifier(`__at$error${id}`);
