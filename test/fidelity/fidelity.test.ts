@@ -17,6 +17,8 @@ import {
   makePool,
   pathsFor,
   processTimeoutMs,
+  programTargets,
+  referenceNodeMajor,
   runUnderNode,
   runUnderSimulator,
   simCommand,
@@ -25,7 +27,11 @@ import {
 } from './harness';
 
 const only = process.env.FIDELITY_ONLY;
-const programs = listPrograms().filter((f) => !only || only.split(',').some((o) => f.includes(o.trim())));
+const referenceMajor = referenceNodeMajor();
+// Programs meant for other Node lines (`// node: >=24` on their first line) are not run against this one.
+const programs = listPrograms()
+  .filter((f) => !only || only.split(',').some((o) => f.includes(o.trim())))
+  .filter((f) => programTargets(path.join(PROGRAMS_DIR, f))(referenceMajor));
 const known = loadKnownDivergences();
 const nodeRetries = process.env.FIDELITY_NODE_RETRIES === undefined ? 2 : Number(process.env.FIDELITY_NODE_RETRIES);
 const nodeFlaky: string[] = [];

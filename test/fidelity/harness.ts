@@ -13,7 +13,7 @@
  *  - FIDELITY_CONCURRENCY  processes' pool size (default 2: the machine is shared).
  *  - FIDELITY_TIMEOUT_MS per-process real-time limit (default 30000).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,37 @@ export const concurrency = Math.max(1, Number(process.env.FIDELITY_CONCURRENCY) 
 export const processTimeoutMs = Number(process.env.FIDELITY_TIMEOUT_MS) || 30_000;
 
 /** Program files, sorted; the group is the file name up to the first '-'. */
+/**
+ * The Node majors a program is meant for, from its first line: `// node: >=24`, `// node: 22`,
+ * `// node: <24` or `// node: 22,24` (no such line: every supported major). Programs using what
+ * only some lines have (Promise.try, DisposableStack, `using`) say so.
+ */
+export function programTargets(file: string): (major: number) => boolean {
+  const first = fs.readFileSync(file, 'utf8').split('\n', 1)[0];
+  const spec = /^\/\/\s*node:\s*(.+?)\s*$/.exec(first)?.[1];
+  if (!spec) return () => true;
+  const parts = spec.split(',').map((p) => /^(>=|<=|>|<|=)?\s*(\d+)$/.exec(p.trim()));
+  if (parts.some((m) => !m)) throw new Error(`${path.basename(file)}: cannot read the first line's node range "${spec}" (e.g. // node: >=24)`);
+  return (major) => parts.some((m) => {
+    const n = Number(m![2]);
+    switch (m![1]) {
+      case '>=': return major >= n;
+      case '<=': return major <= n;
+      case '>': return major > n;
+      case '<': return major < n;
+      default: return major === n;
+    }
+  });
+}
+
+/** The major version of the reference node (NODE_CMD, else the node running the tests). */
+export function referenceNodeMajor(): number {
+  const cmd = process.env.NODE_CMD ? splitCommand(process.env.NODE_CMD) : [process.execPath];
+  if (cmd[0] === process.execPath) return Number(process.versions.node.split('.')[0]);
+  const out = spawnSync(cmd[0], [...cmd.slice(1), '-p', 'process.versions.node'], { encoding: 'utf8' }).stdout;
+  return Number(String(out).split('.')[0]);
+}
+
 export function listPrograms(dir = PROGRAMS_DIR): string[] {
   return fs
     .readdirSync(dir)

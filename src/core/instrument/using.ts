@@ -185,7 +185,7 @@ export function usingTransformer(options: UsingOptions): ts.TransformerFactory<t
         // anonymous function or class there is named `x` (NamedEvaluation) as in V8.
         const decls = s.declarationList.declarations.flatMap((d) => [
           ts.setTextRange(f.createVariableDeclaration(d.name, undefined, undefined, ts.visitNode(d.initializer ?? f.createVoidZero(), visit) as ts.Expression), d),
-          ts.setTextRange(f.createVariableDeclaration(f.createIdentifier(`__at$use${++counter}`), undefined, undefined, api('using', [env, f.createIdentifier((d.name as ts.Identifier).text), isAwait ? f.createTrue() : f.createFalse()])), d),
+          ts.setTextRange(f.createVariableDeclaration(f.createIdentifier(`__at$use${++counter}`), undefined, undefined, anchor(api('using', [env, f.createIdentifier((d.name as ts.Identifier).text), isAwait ? f.createTrue() : f.createFalse()]), d.initializer ?? d)), d),
         ]);
         return ts.setTextRange(f.createVariableStatement(undefined, ts.setTextRange(f.createVariableDeclarationList(decls, ts.NodeFlags.Const), s.declarationList)), s);
       });
