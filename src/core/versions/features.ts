@@ -17,6 +17,8 @@ export const FEATURE_SINCE = {
   'Array.fromAsync': 22,
   /** The `Iterator` global and Iterator.prototype.map/filter/take/drop/flatMap/reduce/toArray/forEach/some/every/find, Iterator.from. */
   'Iterator helpers': 22,
+  /** An iterator helper whose argument fails validation (`take(-1)`, `map(1)`) closes the iterator first. */
+  'iterator helpers close on bad arguments': 24,
   /**
    * `Symbol.dispose`/`Symbol.asyncDispose` as V8's well-known symbols (`Symbol(Symbol.dispose)`).
    * Before, Node itself defines them as `Symbol.for('nodejs.dispose')` / `'nodejs.asyncDispose'`.

@@ -11,6 +11,7 @@ import { Immediate } from '../immediates';
 import { SymbolDispose, Timeout } from '../timers';
 import { installArrayFromAsync } from './array-from-async';
 import { installDisposal } from './disposal';
+import { installIteratorHelpers } from './iterator-helpers';
 import { installPromiseTry, installWithResolvers } from './promise-statics';
 
 /** The iterator helpers V8 12 put on %IteratorPrototype% (withheld for a Node 20 target). */
@@ -22,7 +23,8 @@ export function installModernBuiltins(g: Record<string, unknown>, major: NodeMaj
   const ArrayCtor = g.Array as unknown as Record<string, unknown>;
   if (hasFeature(major, 'Array.fromAsync')) installArrayFromAsync(ArrayCtor);
   else delete ArrayCtor.fromAsync;
-  if (!hasFeature(major, 'Iterator helpers') && g.Iterator !== undefined) {
+  if (hasFeature(major, 'Iterator helpers')) installIteratorHelpers(g, hasFeature(major, 'iterator helpers close on bad arguments'));
+  else if (g.Iterator !== undefined) {
     const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as Record<string, unknown>;
     for (const name of ITERATOR_HELPERS) delete iteratorPrototype[name];
     delete g.Iterator;
