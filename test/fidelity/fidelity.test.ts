@@ -13,7 +13,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   PROGRAMS_DIR,
-  claimedNodeMajors,
   cleanupTemp,
   racyLines,
   compareRuns,
@@ -26,6 +25,7 @@ import {
   nodeConcurrency,
   pathsFor,
   processTimeoutMs,
+  programTargets,
   runUnderNode,
   runUnderSimulator,
   simCommand,
@@ -89,8 +89,8 @@ describe('fidelity: real node vs simulator', function () {
     for (const file of programs) {
       const racy = racyLines(path.join(PROGRAMS_DIR, file));
       // A program written for some lines only (`// node: >=24`) is not run against the others.
-      const claimed = claimedNodeMajors(path.join(PROGRAMS_DIR, file));
-      for (const major of majors) if (!racy.has(major) && (claimed?.(major) ?? true)) start(file, major);
+      const claimed = programTargets(path.join(PROGRAMS_DIR, file));
+      for (const major of majors) if (!racy.has(major) && claimed(major)) start(file, major);
     }
   });
 
@@ -129,9 +129,9 @@ describe('fidelity: real node vs simulator', function () {
     describe(group, function () {
       for (const file of files) {
         const racy = racyLines(path.join(PROGRAMS_DIR, file));
-        const claimed = claimedNodeMajors(path.join(PROGRAMS_DIR, file));
+        const claimed = programTargets(path.join(PROGRAMS_DIR, file));
         for (const major of majors) {
-          if (claimed && !claimed(major)) continue; // written for other lines only
+          if (!claimed(major)) continue; // written for other lines only
           const reason = known.get(file);
           const title = titleOf(file, major);
           const race = racy.get(major);

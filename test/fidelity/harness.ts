@@ -46,23 +46,34 @@ export function fidelityMajors(): NodeMajor[] {
 export const processTimeoutMs = Number(process.env.FIDELITY_TIMEOUT_MS) || 30_000;
 
 /** Program files, sorted; the group is the file name up to the first '-'. */
+/**
+ * The Node majors a program is meant for, from its first line: `// node: >=24`, `// node: 22`,
+ * `// node: <24` or `// node: 22,24` (no such line: every supported major). Programs using what
+ * only some lines have (Promise.try, DisposableStack, `using`) say so.
+ */
+export function programTargets(file: string): (major: number) => boolean {
+  const first = fs.readFileSync(file, 'utf8').split('\n', 1)[0];
+  const spec = /^\/\/\s*node:\s*(.+?)\s*$/.exec(first)?.[1];
+  if (!spec) return () => true;
+  const parts = spec.split(',').map((p) => /^(>=|<=|>|<|=)?\s*(\d+)$/.exec(p.trim()));
+  if (parts.some((m) => !m)) throw new Error(`${path.basename(file)}: cannot read the first line's node range "${spec}" (e.g. // node: >=24)`);
+  return (major) => parts.some((m) => {
+    const n = Number(m![2]);
+    switch (m![1]) {
+      case '>=': return major >= n;
+      case '<=': return major <= n;
+      case '>': return major > n;
+      case '<': return major < n;
+      default: return major === n;
+    }
+  });
+}
+
 export function listPrograms(dir = PROGRAMS_DIR): string[] {
   return fs
     .readdirSync(dir)
     .filter((f) => PROGRAM_EXTENSIONS.includes(path.extname(f)))
     .sort();
-}
-
-/**
- * The Node lines a program is written for, from its first-line comment: `// node: 20,22`,
- * `// node: >=24` (README.md, "Per-version programs"). undefined: every line.
- */
-export function claimedNodeMajors(abs: string): ((major: number) => boolean) | undefined {
-  const first = fs.readFileSync(abs, 'utf8').split('\n', 1)[0];
-  const m = /^\/\/\s*node:\s*(.+?)\s*$/.exec(first);
-  if (m === null) return undefined;
-  const parts = m[1].split(',').map((p) => p.trim());
-  return (major) => parts.some((p) => (p.startsWith('>=') ? major >= Number(p.slice(2)) : major === Number(p)));
 }
 
 export function groupOf(file: string): string {

@@ -14,6 +14,7 @@ import type { InstrumentCache } from './instrument-cache';
 import type { SourceDiagnostic } from './api';
 import { displayName, moduleKindOf } from './paths';
 import { workerEntriesIn } from './worker-entries';
+import type { NodeMajor } from '../versions/targets';
 
 export interface BundleInput {
   /** Absolute path of the entry file. */
@@ -23,6 +24,8 @@ export interface BundleInput {
   cwd: string;
   /** Instrumented files from earlier runs (content-keyed); absent: instrument everything. */
   cache?: InstrumentCache;
+  /** The Node line imitated (the syntax the instrumenter accepts); absent: 20. */
+  nodeMajor?: NodeMajor;
 }
 
 export interface BundleOutput {
@@ -48,7 +51,7 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd) };
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript

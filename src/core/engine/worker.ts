@@ -143,7 +143,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (out.has(file)) continue;
-    const b = await bundle({ entry: file, cwd: input.cwd, cache: instrumentCache });
+    const b = await bundle({ entry: file, cwd: input.cwd, nodeMajor: input.nodeMajor, cache: instrumentCache });
     out.set(file, b);
     for (const next of b.workerEntries) if (next !== input.entry && !out.has(next)) queue.push(next);
   }
@@ -153,7 +153,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
 async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction, nodeMajor: input.nodeMajor };
   const bundleStart = performance.now();
-  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, cache: instrumentCache });
+  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor, cache: instrumentCache });
   saveTypeScriptCodeCache();
   // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
   const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);

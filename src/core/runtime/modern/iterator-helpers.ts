@@ -1,0 +1,438 @@
+/**
+ * The `Iterator` global and the iterator helpers (ES2025 §27.1.3-27.1.4), for a target that has
+ * them (Node 22+) when the host V8 does not (the CLI's Node 20). Synchronous: no promise and no
+ * tick involved, so only the spec's observable steps matter — the order of `next`/`return`
+ * calls, IteratorClose on an abrupt completion, the helper object's generator states (a
+ * generator runs each helper's body, so re-entering it is V8's "already running" TypeError).
+ * Messages are V8's (Node 24).
+ */
+const DONE = Symbol('done');
+
+interface IteratorRecord { iterator: object; next: unknown }
+
+function isObject(x: unknown): x is object {
+  return x !== null && (typeof x === 'object' || typeof x === 'function');
+}
+
+function describe(x: unknown): string {
+  if (typeof x === 'string') return `string "${x}"`;
+  if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return `${typeof x} ${String(x)}`;
+  if (typeof x === 'symbol') return x.toString();
+  if (x === undefined || x === null) return String(x);
+  return typeof x === 'function' ? 'function' : '#<Object>';
+}
+
+function requireObjectThis(o: unknown, method: string): asserts o is object {
+  if (!isObject(o)) throw new TypeError(`Iterator.prototype.${method} called on non-object`);
+}
+
+function requireCallable(f: unknown): void {
+  if (typeof f !== 'function') throw new TypeError(`${describe(f)} is not a function`);
+}
+
+/** GetIteratorDirect(obj) (§7.4.2). */
+function direct(o: object): IteratorRecord {
+  return { iterator: o, next: (o as { next: unknown }).next };
+}
+
+/** IteratorStepValue (§7.4.8). */
+function stepValue(rec: IteratorRecord): unknown {
+  const result = (rec.next as (this: object) => unknown).call(rec.iterator);
+  if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+  if ((result as { done?: unknown }).done) return DONE;
+  return (result as { value?: unknown }).value;
+}
+
+/** IteratorClose(rec, normal completion) (§7.4.10): an error of `return` is thrown. */
+function closeNormal(iterator: object): void {
+  const ret = (iterator as { return?: unknown }).return;
+  if (ret === undefined || ret === null) return;
+  requireCallable(ret);
+  const result = (ret as (this: object) => unknown).call(iterator);
+  if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+}
+
+/** IteratorClose(rec, throw completion): the original error wins. */
+function closeAndThrow(iterator: object, error: unknown): never {
+  try {
+    const ret = (iterator as { return?: unknown }).return;
+    if (ret !== undefined && ret !== null) (ret as (this: object) => unknown).call(iterator);
+  } catch {
+    // the original error is thrown
+  }
+  throw error;
+}
+
+/** The ToNumber / ToIntegerOrInfinity checks of take/drop. */
+function limitOf(limit: unknown): number {
+  const n = Number(limit);
+  if (Number.isNaN(n)) throw new RangeError(`${String(limit)} must be positive`);
+  const int = Number.isFinite(n) ? Math.trunc(n) : n;
+  if (int < 0) throw new RangeError(`${String(limit)} must be positive`);
+  return int;
+}
+
+/**
+ * Whether an argument that fails validation closes the iterator (the 2024 spec change V8 12.x
+ * shipped in Node 24; Node 22 throws without closing).
+ */
+let closeOnBadArgument = true;
+
+/** An argument check of a prototype method: throws, closing `iterator` first where the target does. */
+function validate(iterator: object, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (closeOnBadArgument) closeAndThrow(iterator, e);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- helper objects
+
+interface HelperSlots { gen: Generator<unknown, undefined, unknown>; underlying: object; started: boolean; done: boolean }
+const helperSlots = new WeakMap<object, HelperSlots>();
+
+function helperOf(o: unknown, method: string): HelperSlots {
+  const s = isObject(o) ? helperSlots.get(o) : undefined;
+  if (s === undefined) throw new TypeError(`Method Iterator Helper.prototype.${method} called on incompatible receiver ${describe(o)}`);
+  return s;
+}
+
+let IteratorHelperPrototype: object;
+
+/** CreateIteratorFromClosure(body, "Iterator Helper", %IteratorHelperPrototype%). */
+function helper(underlying: object, body: Generator<unknown, undefined, unknown>): object {
+  const o = Object.create(IteratorHelperPrototype);
+  helperSlots.set(o, { gen: body, underlying, started: false, done: false });
+  return o;
+}
+
+/** `yield v` of a helper body: a return() while suspended here closes the underlying iterator. */
+function* yielding(underlying: object, value: unknown): Generator<unknown, void, unknown> {
+  let returned = true;
+  try {
+    yield value;
+    returned = false;
+  } finally {
+    if (returned) closeNormal(underlying);
+  }
+}
+
+const helperMethods = {
+  next(this: unknown): unknown {
+    const s = helperOf(this, 'next');
+    s.started = true;
+    const r = s.gen.next();
+    if (r.done) s.done = true;
+    return { value: r.value, done: r.done === true };
+  },
+  return(this: unknown): unknown {
+    const s = helperOf(this, 'return');
+    if (!s.started) {
+      s.started = true;
+      s.done = true;
+      s.gen.return(undefined);
+      closeNormal(s.underlying);
+      return { value: undefined, done: true };
+    }
+    const r = s.gen.return(undefined);
+    s.done = true;
+    return { value: r.value, done: true };
+  },
+};
+
+// ---------------------------------------------------------------- Iterator.prototype methods
+
+function* mapBody(rec: IteratorRecord, mapper: (v: unknown, i: number) => unknown): Generator<unknown, undefined, unknown> {
+  for (let counter = 0; ; counter++) {
+    const value = stepValue(rec);
+    if (value === DONE) return undefined;
+    let mapped: unknown;
+    try {
+      mapped = mapper(value, counter);
+    } catch (e) {
+      closeAndThrow(rec.iterator, e);
+    }
+    yield* yielding(rec.iterator, mapped);
+  }
+}
+
+function* filterBody(rec: IteratorRecord, predicate: (v: unknown, i: number) => unknown): Generator<unknown, undefined, unknown> {
+  for (let counter = 0; ; counter++) {
+    const value = stepValue(rec);
+    if (value === DONE) return undefined;
+    let selected: unknown;
+    try {
+      selected = predicate(value, counter);
+    } catch (e) {
+      closeAndThrow(rec.iterator, e);
+    }
+    if (selected) yield* yielding(rec.iterator, value);
+  }
+}
+
+function* takeBody(rec: IteratorRecord, limit: number): Generator<unknown, undefined, unknown> {
+  let remaining = limit;
+  while (true) {
+    if (remaining === 0) {
+      closeNormal(rec.iterator);
+      return undefined;
+    }
+    if (remaining !== Infinity) remaining--;
+    const value = stepValue(rec);
+    if (value === DONE) return undefined;
+    yield* yielding(rec.iterator, value);
+  }
+}
+
+function* dropBody(rec: IteratorRecord, limit: number): Generator<unknown, undefined, unknown> {
+  let remaining = limit;
+  while (remaining > 0) {
+    if (remaining !== Infinity) remaining--;
+    if (stepValue(rec) === DONE) return undefined;
+  }
+  while (true) {
+    const value = stepValue(rec);
+    if (value === DONE) return undefined;
+    yield* yielding(rec.iterator, value);
+  }
+}
+
+/** GetIteratorFlattenable(obj, reject-strings / iterate-strings) (§7.4.x). */
+function flattenable(obj: unknown, strings: boolean): IteratorRecord {
+  if (!isObject(obj) && !(strings && typeof obj === 'string')) throw new TypeError(`${describe(obj)} is not an object`);
+  const method = (obj as Record<symbol, unknown>)[Symbol.iterator];
+  let iterator: unknown;
+  if (method === undefined || method === null) iterator = obj;
+  else {
+    requireCallable(method);
+    iterator = (method as (this: unknown) => unknown).call(obj);
+  }
+  if (!isObject(iterator)) throw new TypeError(`${describe(iterator)} is not an object`);
+  return direct(iterator);
+}
+
+function* flatMapBody(rec: IteratorRecord, mapper: (v: unknown, i: number) => unknown): Generator<unknown, undefined, unknown> {
+  for (let counter = 0; ; counter++) {
+    const value = stepValue(rec);
+    if (value === DONE) return undefined;
+    let inner: IteratorRecord;
+    try {
+      inner = flattenable(mapper(value, counter), false);
+    } catch (e) {
+      closeAndThrow(rec.iterator, e);
+    }
+    while (true) {
+      let innerValue: unknown;
+      try {
+        innerValue = stepValue(inner);
+      } catch (e) {
+        closeAndThrow(rec.iterator, e);
+      }
+      if (innerValue === DONE) break;
+      let returned = true;
+      try {
+        yield innerValue;
+        returned = false;
+      } finally {
+        if (returned) {
+          // A return() while inside an inner iterator closes it, then the outer one.
+          try {
+            closeNormal(inner.iterator);
+          } catch (e) {
+            closeAndThrow(rec.iterator, e);
+          }
+          closeNormal(rec.iterator);
+        }
+      }
+    }
+  }
+}
+
+const protoMethods = {
+  map(this: unknown, mapper: unknown): object {
+    requireObjectThis(this, 'map');
+    validate(this, () => requireCallable(mapper));
+    const rec = direct(this);
+    return helper(this, mapBody(rec, mapper as never));
+  },
+  filter(this: unknown, predicate: unknown): object {
+    requireObjectThis(this, 'filter');
+    validate(this, () => requireCallable(predicate));
+    const rec = direct(this);
+    return helper(this, filterBody(rec, predicate as never));
+  },
+  take(this: unknown, limit: unknown): object {
+    requireObjectThis(this, 'take');
+    let n = 0;
+    validate(this, () => (n = limitOf(limit)));
+    const rec = direct(this);
+    return helper(this, takeBody(rec, n));
+  },
+  drop(this: unknown, limit: unknown): object {
+    requireObjectThis(this, 'drop');
+    let n = 0;
+    validate(this, () => (n = limitOf(limit)));
+    const rec = direct(this);
+    return helper(this, dropBody(rec, n));
+  },
+  flatMap(this: unknown, mapper: unknown): object {
+    requireObjectThis(this, 'flatMap');
+    validate(this, () => requireCallable(mapper));
+    const rec = direct(this);
+    return helper(this, flatMapBody(rec, mapper as never));
+  },
+  reduce(this: unknown, reducer: unknown, ...initial: unknown[]): unknown {
+    requireObjectThis(this, 'reduce');
+    validate(this, () => requireCallable(reducer));
+    const rec = direct(this);
+    let accumulator: unknown;
+    let counter = 0;
+    if (initial.length === 0) {
+      accumulator = stepValue(rec);
+      if (accumulator === DONE) throw new TypeError('Reduce of a done iterator with no initial value');
+      counter = 1;
+    } else accumulator = initial[0];
+    for (; ; counter++) {
+      const value = stepValue(rec);
+      if (value === DONE) return accumulator;
+      try {
+        accumulator = (reducer as (a: unknown, v: unknown, i: number) => unknown)(accumulator, value, counter);
+      } catch (e) {
+        closeAndThrow(rec.iterator, e);
+      }
+    }
+  },
+  toArray(this: unknown): unknown[] {
+    requireObjectThis(this, 'toArray');
+    const rec = direct(this);
+    const items: unknown[] = [];
+    for (let value = stepValue(rec); value !== DONE; value = stepValue(rec)) items.push(value);
+    return items;
+  },
+  forEach(this: unknown, fn: unknown): undefined {
+    requireObjectThis(this, 'forEach');
+    validate(this, () => requireCallable(fn));
+    const rec = direct(this);
+    for (let counter = 0; ; counter++) {
+      const value = stepValue(rec);
+      if (value === DONE) return undefined;
+      try {
+        (fn as (v: unknown, i: number) => unknown)(value, counter);
+      } catch (e) {
+        closeAndThrow(rec.iterator, e);
+      }
+    }
+  },
+  some(this: unknown, predicate: unknown): boolean {
+    return search(this, 'some', predicate, (hit) => (hit ? { result: true } : undefined), false) as boolean;
+  },
+  every(this: unknown, predicate: unknown): boolean {
+    return search(this, 'every', predicate, (hit) => (hit ? undefined : { result: false }), true) as boolean;
+  },
+  find(this: unknown, predicate: unknown): unknown {
+    return search(this, 'find', predicate, (hit, value) => (hit ? { result: value } : undefined), undefined);
+  },
+};
+
+/** some/every/find: stop (closing the iterator normally) when `decide` returns a result. */
+function search(o: unknown, method: string, predicate: unknown, decide: (hit: boolean, value: unknown) => { result: unknown } | undefined, fallback: unknown): unknown {
+  requireObjectThis(o, method);
+  validate(o, () => requireCallable(predicate));
+  const rec = direct(o);
+  for (let counter = 0; ; counter++) {
+    const value = stepValue(rec);
+    if (value === DONE) return fallback;
+    let hit: unknown;
+    try {
+      hit = (predicate as (v: unknown, i: number) => unknown)(value, counter);
+    } catch (e) {
+      closeAndThrow(rec.iterator, e);
+    }
+    const decided = decide(!!hit, value);
+    if (decided) {
+      closeNormal(rec.iterator);
+      return decided.result;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- Iterator and Iterator.from
+
+const wrapSlots = new WeakMap<object, IteratorRecord>();
+let WrapForValidIteratorPrototype: object;
+
+const wrapMethods = {
+  next(this: unknown): unknown {
+    const rec = isObject(this) ? wrapSlots.get(this) : undefined;
+    if (!rec) throw new TypeError(`Method WrapForValidIteratorPrototype.next called on incompatible receiver ${describe(this)}`);
+    return (rec.next as (this: object) => unknown).call(rec.iterator);
+  },
+  return(this: unknown): unknown {
+    const rec = isObject(this) ? wrapSlots.get(this) : undefined;
+    if (!rec) throw new TypeError(`Method WrapForValidIteratorPrototype.return called on incompatible receiver ${describe(this)}`);
+    const ret = (rec.iterator as { return?: unknown }).return;
+    if (ret === undefined || ret === null) return { value: undefined, done: true };
+    requireCallable(ret);
+    return (ret as (this: object) => unknown).call(rec.iterator);
+  },
+};
+
+function defineMethods(target: object, source: object, names: string[]): void {
+  for (const name of names) {
+    const d = Object.getOwnPropertyDescriptor(source, name)!;
+    Object.defineProperty(target, name, { value: d.value, writable: true, enumerable: false, configurable: true });
+  }
+}
+
+/** SetterThatIgnoresPrototypeProperties (§27.1.4.x): `constructor` and @@toStringTag of Iterator.prototype. */
+function quirkyAccessor(home: object, key: PropertyKey, value: unknown, name: string): PropertyDescriptor {
+  return {
+    get: Object.defineProperty(function () { return value; }, 'name', { value: `get ${name}` }),
+    set: Object.defineProperty(function (this: unknown, v: unknown) {
+      if (!isObject(this)) throw new TypeError(`Iterator.prototype.${name} setter called on non-object`);
+      if (this === home) throw new TypeError(`Cannot assign to read only property '${String(name)}' of object '[object Iterator]'`);
+      if (Object.getOwnPropertyDescriptor(this, key) === undefined) Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+      else (this as Record<PropertyKey, unknown>)[key as string] = v;
+    }, 'name', { value: `set ${name}` }),
+    enumerable: false,
+    configurable: true,
+  };
+}
+
+/** Installs `Iterator` and the helpers on the realm's %IteratorPrototype% (only when absent). */
+export function installIteratorHelpers(g: Record<string, unknown>, closeIteratorOnBadArgument: boolean): void {
+  if (g.Iterator !== undefined) return;
+  closeOnBadArgument = closeIteratorOnBadArgument;
+  const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as object;
+  const Iterator = function Iterator(this: unknown): void {
+    if (new.target === undefined) throw new TypeError("Constructor Iterator requires 'new'");
+    if (new.target === Iterator) throw new TypeError('Abstract class Iterator not directly constructable');
+  } as unknown as { prototype: object };
+  Object.defineProperty(Iterator, 'name', { value: 'Iterator', configurable: true });
+  Object.defineProperty(Iterator, 'prototype', { value: IteratorPrototype, writable: false, enumerable: false, configurable: false });
+  Object.defineProperty(IteratorPrototype, 'constructor', quirkyAccessor(IteratorPrototype, 'constructor', Iterator, 'constructor'));
+  defineMethods(IteratorPrototype, protoMethods, ['reduce', 'toArray', 'forEach', 'some', 'every', 'find', 'map', 'filter', 'take', 'drop', 'flatMap']);
+  Object.defineProperty(protoMethods.reduce, 'length', { value: 1 });
+  Object.defineProperty(IteratorPrototype, Symbol.toStringTag, quirkyAccessor(IteratorPrototype, Symbol.toStringTag, 'Iterator', '[Symbol.toStringTag]'));
+
+  IteratorHelperPrototype = Object.create(IteratorPrototype);
+  defineMethods(IteratorHelperPrototype, helperMethods, ['next', 'return']);
+  Object.defineProperty(IteratorHelperPrototype, Symbol.toStringTag, { value: 'Iterator Helper', writable: false, enumerable: false, configurable: true });
+
+  WrapForValidIteratorPrototype = Object.create(IteratorPrototype);
+  defineMethods(WrapForValidIteratorPrototype, wrapMethods, ['next', 'return']);
+  const statics = {
+    from(o: unknown): object {
+      if (!isObject(o) && typeof o !== 'string') throw new TypeError('Iterator.from called on non-object');
+      const rec = flattenable(o, true);
+      if (Object.prototype.isPrototypeOf.call(IteratorPrototype, rec.iterator)) return rec.iterator;
+      const wrapper = Object.create(WrapForValidIteratorPrototype);
+      wrapSlots.set(wrapper, rec);
+      return wrapper;
+    },
+  };
+  defineMethods(Iterator, statics, ['from']);
+  Object.defineProperty(g, 'Iterator', { value: Iterator, writable: true, enumerable: false, configurable: true });
+}

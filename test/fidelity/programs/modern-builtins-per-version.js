@@ -1,0 +1,20 @@
+// Which modern built-ins the Node line has (every line: each prints its own set).
+const has = (f) => { try { return typeof f(); } catch (e) { return e.constructor.name; } };
+console.log('Promise.withResolvers', has(() => Promise.withResolvers));
+console.log('Promise.try', has(() => Promise.try));
+console.log('Array.fromAsync', has(() => Array.fromAsync));
+console.log('SuppressedError', has(() => SuppressedError));
+console.log('DisposableStack', has(() => DisposableStack));
+console.log('AsyncDisposableStack', has(() => AsyncDisposableStack));
+console.log('Symbol.dispose', String(Symbol.dispose), Symbol.dispose === Symbol.for('nodejs.dispose'));
+console.log('Symbol.asyncDispose', String(Symbol.asyncDispose), Symbol.asyncDispose === Symbol.for('nodejs.asyncDispose'));
+console.log('AsyncIterator.prototype[Symbol.asyncDispose]', typeof (async function* () {})()[Symbol.asyncDispose]);
+const iteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+console.log('Iterator.prototype[Symbol.dispose]', typeof iteratorProto[Symbol.dispose]);
+console.log('Atomics.waitAsync', typeof Atomics.waitAsync);
+console.log('AbortSignal.any', typeof AbortSignal.any);
+const t = setTimeout(() => console.log('timer not disposed'), 1);
+t[Symbol.dispose]();
+const i = setImmediate(() => console.log('immediate not disposed'));
+i[Symbol.dispose]();
+console.log('timers disposed');
