@@ -295,6 +295,8 @@ class AsyncGeneratorObject {
 // Shape the prototype like %AsyncGeneratorPrototype%: no own `constructor` (Node prints
 // `Object [AsyncGenerator] {}`), toStringTag "AsyncGenerator", parent %AsyncIteratorPrototype%.
 const agProto = AsyncGeneratorObject.prototype as unknown as Partial<Record<PropertyKey, unknown>>;
+/** The simulation's %AsyncGeneratorPrototype%: the parent of every async generator function's `prototype`. */
+export const AsyncGeneratorPrototype: object = agProto;
 Reflect.deleteProperty(agProto, 'constructor');
 Object.defineProperty(agProto, Symbol.toStringTag, { value: 'AsyncGenerator', writable: false, enumerable: false, configurable: true });
 Object.setPrototypeOf(agProto, AsyncIteratorPrototype);
