@@ -13,6 +13,7 @@ import { instrumentSource } from '../instrument/index';
 import type { SourceDiagnostic } from './api';
 import { displayName, moduleKindOf } from './paths';
 import { workerEntriesIn } from './worker-entries';
+import type { NodeMajor } from '../versions/targets';
 
 export interface BundleInput {
   /** Absolute path of the entry file. */
@@ -20,6 +21,8 @@ export interface BundleInput {
   /** The entry's text, when it differs from the disk. */
   source?: string;
   cwd: string;
+  /** The Node line imitated (the syntax the instrumenter accepts); absent: 20. */
+  nodeMajor?: NodeMajor;
 }
 
 export interface BundleOutput {
@@ -45,7 +48,7 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
-        const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd) });
+        const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor });
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).

@@ -4,6 +4,7 @@
  */
 import type { TraceFile } from '../trace/format';
 import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
+import type { NodeMajor } from '../versions/targets';
 
 /** What the worker gets as `workerData`. */
 export interface WorkerInput {
@@ -26,6 +27,8 @@ export interface WorkerInput {
   /** Record trace events (off only for the benchmark's baseline column). */
   tracing: boolean;
   io?: IoOptions;
+  /** The Node line imitated (RuntimeOptions.nodeMajor); absent: 20. */
+  nodeMajor?: NodeMajor;
 }
 
 /** What the run cost, measured inside the worker (for the benchmark). */

@@ -215,7 +215,7 @@ export class Sandboxes {
       const message = e instanceof Error ? e.message : String(e);
       code = `throw new SyntaxError(${JSON.stringify(message)});`;
     }
-    const result = instrumentSource(code, { fileName: name, displayName: name });
+    const result = instrumentSource(code, { fileName: name, displayName: name, nodeMajor: this.options.input.nodeMajor });
     if (result.diagnostics.length > 0) {
       const d = result.diagnostics[0];
       return { error: `${name}:${d.line}:${d.column}: ${d.message}` };
@@ -273,6 +273,7 @@ export class Sandboxes {
         platform: process.platform,
         versions: { ...process.versions } as Record<string, string>,
         io: input.io as RuntimeHost['options']['io'],
+        ...(input.nodeMajor !== undefined && { nodeMajor: input.nodeMajor }),
       },
       createWorker: this.createWorker,
       thread,

@@ -129,7 +129,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (out.has(file)) continue;
-    const b = await bundle({ entry: file, cwd: input.cwd });
+    const b = await bundle({ entry: file, cwd: input.cwd, nodeMajor: input.nodeMajor });
     out.set(file, b);
     for (const next of b.workerEntries) if (next !== input.entry && !out.has(next)) queue.push(next);
   }
@@ -139,7 +139,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
 async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
   const bundleStart = performance.now();
-  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd });
+  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor });
   saveTypeScriptCodeCache();
   // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
   const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);

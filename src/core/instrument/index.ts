@@ -6,6 +6,8 @@
 import ts from 'typescript';
 import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
+import { usingTransformer, type UsingDiagnostic } from './using';
+import type { NodeMajor } from '../versions/targets';
 
 export interface InstrumentOptions {
   /** Real path of the file: decides TS vs JS parsing (`.ts`, `.tsx`, `.mts`, `.cts`, `.js`, …). */
@@ -16,6 +18,8 @@ export interface InstrumentOptions {
   loopProbes?: boolean;
   /** Inline a source map comment (default true). */
   sourceMap?: boolean;
+  /** The Node line imitated: decides the syntax accepted (`using` on 24+); absent: 20. */
+  nodeMajor?: NodeMajor;
 }
 
 export interface InstrumentDiagnostic {
@@ -60,6 +64,7 @@ function base64(text: string): string {
 export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
   let sites: SiteRow[] = [];
   let topLevelAwait: InstrumentResult['topLevelAwait'];
+  const usingDiagnostics: UsingDiagnostic[] = [];
   const out = ts.transpileModule(text, {
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
@@ -67,7 +72,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])
@@ -76,6 +81,10 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
       return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') };
     });
+  if (usingDiagnostics.length > 0) {
+    const lines = text.slice(0, usingDiagnostics[0].pos).split(/\r?\n/);
+    diagnostics.push({ line: lines.length, column: lines[lines.length - 1].length + 1, message: usingDiagnostics[0].message });
+  }
   let code = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, '');
   if (out.sourceMapText) {
     const map = JSON.parse(out.sourceMapText) as { sources: string[]; file?: string };

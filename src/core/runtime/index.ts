@@ -23,6 +23,7 @@ import { SimPromise } from './promise-api';
 import { rt } from './state';
 import { makeTimersPromises } from './timers-promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
+import { installModernBuiltins } from './modern/index';
 import './unhandled-rejections';
 import './external';
 
@@ -66,7 +67,10 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, 'performance', performance);
   if (g.Atomics !== undefined) define(g, 'Atomics', makeAtomics(g.Atomics as typeof Atomics));
   if (g.global === undefined) define(g, 'global', g);
-  // Node 20 defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
+  // What the target line adds (Node 22's Array.fromAsync, Node 24's DisposableStack and
+  // well-known Symbol.dispose, …) or lacks.
+  installModernBuiltins(g, options.nodeMajor);
+  // Node 20 (and 22) defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
   const SymbolCtor = g.Symbol as SymbolConstructor & Record<string, symbol>;
   if (SymbolCtor.dispose === undefined) Object.defineProperty(SymbolCtor, 'dispose', { value: Symbol.for('nodejs.dispose') });
   if (SymbolCtor.asyncDispose === undefined) Object.defineProperty(SymbolCtor, 'asyncDispose', { value: Symbol.for('nodejs.asyncDispose') });

@@ -75,4 +75,10 @@ export interface InstrumentationApi {
    * longer than the real-time budget; once thrown it throws on every later call.
    */
   loop(site: number): void;
+  /** `using` / `await using` declarations, as instrument/using.ts lowers them (runtime/modern/disposal.ts). */
+  usingScope(): unknown;
+  using(scope: unknown, value: unknown, isAwait: boolean): unknown;
+  usingThrew(scope: unknown, error: unknown): void;
+  disposeScope(scope: unknown): void;
+  disposeScopeAsync(scope: unknown): Generator<unknown, void, unknown>;
 }

@@ -9,6 +9,7 @@ import { AWAIT, YIELD } from './drivers/common';
 import { shapeFunction, shapeMethods } from './function-shape';
 import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
 import { rt } from './state';
+import { usingApi, type UsingScope } from './modern/disposal';
 
 /** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
 const LOOP_CHECK_MASK = 0x3fff;
@@ -29,6 +30,11 @@ export function makeInstrumentation(): InstrumentationApi {
   };
 
   const api: InstrumentationApi = {
+    usingScope: usingApi.usingScope,
+    using: (scope, value, isAwait) => usingApi.using(scope as UsingScope, value, isAwait),
+    usingThrew: (scope, error) => usingApi.usingThrew(scope as UsingScope, error),
+    disposeScope: (scope) => usingApi.disposeScope(scope as UsingScope),
+    disposeScopeAsync: (scope) => usingApi.disposeScopeAsync(scope as UsingScope),
     sites(file: string, rows: SiteRow[]): number {
       const rec = rt.rec;
       const f = rec.file(file);

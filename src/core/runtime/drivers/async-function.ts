@@ -63,9 +63,12 @@ class AsyncFunctionDriver implements Resumable {
   }
 }
 
-/** `$.async(body, this, arguments, site)`: one call of an async function. */
-export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number): PromiseImpl {
-  const task = newTask(site, 'async');
+/**
+ * `$.async(body, this, arguments, site)`: one call of an async function. `name` names the task
+ * when it is not the site's (a built-in async function of the runtime, e.g. Array.fromAsync).
+ */
+export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number, name?: string): PromiseImpl {
+  const task = newTask(site, 'async', name);
   const promise = new PromiseImpl();
   let gen: Generator<unknown, unknown, unknown>;
   try {

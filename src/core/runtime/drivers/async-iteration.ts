@@ -142,6 +142,11 @@ export function getAsyncIterator(obj: unknown): { iterator: object; next: unknow
   return { iterator: it, next: (it as { next: unknown }).next };
 }
 
+/** CreateAsyncFromSyncIterator (§27.1.6.1) of a sync iterator already got (Array.fromAsync). */
+export function createAsyncFromSyncIterator(it: object): { iterator: object; next: unknown } {
+  return { iterator: new AsyncFromSyncIterator({ iterator: it, next: (it as { next: unknown }).next }), next: AsyncFromSyncIterator.prototype.next };
+}
+
 /** `$.asyncIterator(xs, site)`: the iterator `for await` steps with `it.next()`. */
 export function asyncIterator(iterable: unknown, _site: number): object {
   return getAsyncIterator(iterable).iterator;

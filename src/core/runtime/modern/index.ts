@@ -1,0 +1,42 @@
+/**
+ * The language built-ins that differ between the Node lines the simulator imitates, installed
+ * per target (`RuntimeOptions.nodeMajor`) from the table in src/core/versions/features.ts:
+ * what the target has and the host V8 lacks is made here on the simulated Promise; what the
+ * target lacks and the host V8 has is withheld; what both have but settles promises
+ * (Array.fromAsync) is replaced, so its jobs run on the simulated loop. See README.md.
+ */
+import { hasFeature } from '../../versions/features';
+import type { NodeMajor } from '../../versions/targets';
+import { Immediate } from '../immediates';
+import { SymbolDispose, Timeout } from '../timers';
+import { installArrayFromAsync } from './array-from-async';
+import { installDisposal } from './disposal';
+import { installPromiseTry, installWithResolvers } from './promise-statics';
+
+/** The iterator helpers V8 12 put on %IteratorPrototype% (withheld for a Node 20 target). */
+const ITERATOR_HELPERS = ['map', 'filter', 'take', 'drop', 'flatMap', 'reduce', 'toArray', 'forEach', 'some', 'every', 'find'];
+
+export function installModernBuiltins(g: Record<string, unknown>, major: NodeMajor | undefined): void {
+  if (hasFeature(major, 'Promise.withResolvers')) installWithResolvers();
+  if (hasFeature(major, 'Promise.try')) installPromiseTry();
+  const ArrayCtor = g.Array as unknown as Record<string, unknown>;
+  if (hasFeature(major, 'Array.fromAsync')) installArrayFromAsync(ArrayCtor);
+  else delete ArrayCtor.fromAsync;
+  if (!hasFeature(major, 'Iterator helpers') && g.Iterator !== undefined) {
+    const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as Record<string, unknown>;
+    for (const name of ITERATOR_HELPERS) delete iteratorPrototype[name];
+    delete g.Iterator;
+  }
+  if (hasFeature(major, 'well-known Symbol.dispose')) {
+    installDisposal(g);
+    const after = (g.Symbol as unknown as Record<string, symbol>).dispose;
+    // Node's timers define [Symbol.dispose] with whatever Symbol.dispose is: move the runtime's
+    // (made with Node 20's `nodejs.dispose` when runtime.js was evaluated) to the new symbol.
+    for (const proto of [Timeout.prototype, Immediate.prototype] as unknown as Record<symbol, unknown>[]) {
+      if (SymbolDispose === after || !Object.prototype.hasOwnProperty.call(proto, SymbolDispose)) continue;
+      const d = Object.getOwnPropertyDescriptor(proto, SymbolDispose)!;
+      delete proto[SymbolDispose];
+      Object.defineProperty(proto, after, d);
+    }
+  }
+}
