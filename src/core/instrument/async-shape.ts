@@ -42,7 +42,7 @@ export function staticKey(name: ts.PropertyName): string | undefined {
  * at compile time: `const n = …`, `n = …` (also `||=`, `&&=`, `??=`), `{ n: … }`, `n = …` as a
  * class field, a default in a binding pattern or parameter, `export default …`.
  */
-export function namedEvaluationName(node: ts.Node): string | undefined {
+export function namedEvaluationName(node: ts.Node, bindingsOnly = false): string | undefined {
   let child: ts.Node = node;
   let parent = node.parent;
   // Parentheses keep the name (`const f = (async () => {})`); type assertions vanish in the emit.
@@ -54,6 +54,12 @@ export function namedEvaluationName(node: ts.Node): string | undefined {
   const id = (n: ts.Node): string | undefined => (ts.isIdentifier(n) ? n.text : undefined);
   if (ts.isVariableDeclaration(parent) && parent.initializer === child) return id(parent.name);
   if ((ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.initializer === child) return id(parent.name);
+  if (bindingsOnly) {
+    // Only names that come from a binding, which the bundler may rename (not property keys).
+    if (ts.isShorthandPropertyAssignment(parent) && parent.objectAssignmentInitializer === child) return parent.name.text;
+    if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return id(parent.left);
+    return undefined;
+  }
   if (ts.isPropertyAssignment(parent) && parent.initializer === child) return staticKey(parent.name);
   if (ts.isShorthandPropertyAssignment(parent) && parent.objectAssignmentInitializer === child) return parent.name.text;
   if (ts.isPropertyDeclaration(parent) && parent.initializer === child) {
@@ -79,4 +85,14 @@ export function mentions(node: ts.Node, name: string): boolean {
   };
   walk(node);
   return found;
+}
+
+/**
+ * `{ "name": expr }["name"]`: the anonymous function or class `expr` gets `name` from a property
+ * key. Used where it would get it from a binding: the bundler renames bindings that shadow
+ * another module-level name (`fn` → `fn2`), and V8 names the function after the renamed one.
+ */
+export function namedByKey(f: ts.NodeFactory, name: string, expr: ts.Expression): ts.Expression {
+  const holder = f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createStringLiteral(name), expr)]));
+  return f.createElementAccessExpression(holder, f.createStringLiteral(name));
 }

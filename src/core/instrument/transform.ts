@@ -18,7 +18,7 @@ import { INSTRUMENTATION_GLOBAL, type SiteKind, type SiteRow } from '../runtime/
 import { expressionLabel, functionName, loopLabel, position } from './labels';
 import { lowerForAwait } from './for-await';
 import { wrapTopLevelAwait } from './module-tla';
-import { functionSource, mentions, namedEvaluationName, staticKey } from './async-shape';
+import { functionSource, mentions, namedByKey, namedEvaluationName, staticKey } from './async-shape';
 
 /** Name of the per-file variable holding the id of the file's site 0. */
 export const SITES_VAR = '__at$s';
@@ -182,7 +182,8 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   const generator = !!node.asteriskToken;
   if (!isAsync(node)) {
     const kind: FrameKind = generator ? 'generator' : ts.isArrowFunction(node) ? 'arrow' : 'function';
-    return v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
+    const visited = v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
+    return keepInferredName(node, visited as ts.Expression, v);
   }
   const { f } = v;
   const isArrow = ts.isArrowFunction(node);
@@ -235,6 +236,14 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
     outerParams.push(f.createParameterDeclaration(undefined, undefined, id));
   }
   return outerShape(node, v, { generator, params, outerParams, outerBody, prologue, call, name });
+}
+
+/** An anonymous function / arrow / class named by a binding keeps that name through the bundler (namedByKey). */
+function keepInferredName(node: ts.Node, visited: ts.Node, v: Instrumenter): ts.Node {
+  const anonymous = ts.isArrowFunction(node) || ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && !node.name);
+  if (!anonymous) return visited;
+  const name = namedEvaluationName(node, true);
+  return name === undefined ? visited : namedByKey(v.f, name, visited as ts.Expression);
 }
 
 /** A method `{ "name"(params) { body } }["name"]`: not constructible, no `prototype`, named `name`. */
@@ -345,7 +354,7 @@ export function withHoisted(statements: readonly ts.Statement[], hoisted: ts.Sta
 function visitMethodOwner(node: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration, v: Instrumenter): ts.VisitResult<ts.Node> {
   const visited = ts.isClassLike(node) ? v.inFrame({ kind: 'function' }, () => ts.visitEachChild(node, v.visit, v.context)) : ts.visitEachChild(node, v.visit, v.context);
   const rows = v.methodRows.get(node);
-  if (rows === undefined) return visited;
+  if (rows === undefined) return ts.isClassExpression(node) ? keepInferredName(node, visited, v) : visited;
   v.methodRows.delete(node);
   const { f } = v;
   const list = f.createArrayLiteralExpression(rows);
@@ -354,7 +363,7 @@ function visitMethodOwner(node: ts.ObjectLiteralExpression | ts.ClassLikeDeclara
   const members = [block, ...(visited as ts.ClassLikeDeclaration).members];
   if (ts.isClassDeclaration(visited)) return f.updateClassDeclaration(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members);
   const c = visited as ts.ClassExpression;
-  return f.updateClassExpression(c, c.modifiers, c.name, c.typeParameters, c.heritageClauses, members);
+  return keepInferredName(node, f.updateClassExpression(c, c.modifiers, c.name, c.typeParameters, c.heritageClauses, members), v);
 }
 
 // ---------------------------------------------------------------------------------------------
