@@ -2,7 +2,10 @@
  * Property-based differential test: fast-check generates small async programs from a grammar
  * (async functions awaiting values / promises / thenables / timers / caught rejections,
  * setTimeout 0–20 ms, setImmediate, process.nextTick, queueMicrotask, .then chains,
- * Promise.all/race/allSettled/any over generated tasks), each printing labels; every program
+ * Promise.all/race/allSettled/any over generated tasks; async generators with yield, yield* over
+ * arrays / sync generators / async generators, try/finally, consumed by for await (to the end or
+ * left by break) or by hand with next/return/throw queued; awaits as array elements, arguments,
+ * conditional branches and in templates; async methods of literals and classes), each printing labels; every program
  * is run under real node and under the simulator and the outputs must be identical.
  *
  * Node lines: each generated program is paired with one supported line, drawn with it (so a run
@@ -63,7 +66,18 @@ const NODE_RETRIES = process.env.FIDELITY_NODE_RETRIES === undefined ? 4 : Numbe
  * real delays (multiples of 10, never 0) so that no two timers race in real node (see there).
  */
 type Delay = number;
-type AwaitKind = 'value' | 'promise' | 'thenable' | 'sleep' | 'caught-rejection' | 'async-call';
+type AwaitKind = 'value' | 'promise' | 'thenable' | 'sleep' | 'caught-rejection' | 'async-call' | 'positions' | 'method';
+/** What an async generator body is made of (microtasks only: no timer races). */
+type GenItem =
+  | { k: 'yield' }
+  | { k: 'yield-promise' }
+  | { k: 'await' }
+  | { k: 'yield*-array' }
+  | { k: 'yield*-sync' }
+  | { k: 'yield*-async'; items: GenItem[] }
+  | { k: 'try-finally'; items: GenItem[] };
+/** How the generator is consumed: a full for await, a for await left by break, or by hand (next/return/throw queued). */
+type Consume = 'for-await' | 'for-await-break' | 'return-queued' | 'throw-queued' | 'return-first';
 type Task =
   | { k: 'value' }
   | { k: 'resolved' }
@@ -81,7 +95,8 @@ type Stmt =
   | { k: 'timeout'; d: Delay; body: Stmt[] }
   | { k: 'immediate'; body: Stmt[] }
   | { k: 'async'; steps: Step[] }
-  | { k: 'combinator'; op: 'all' | 'race' | 'allSettled' | 'any'; tasks: Task[] };
+  | { k: 'combinator'; op: 'all' | 'race' | 'allSettled' | 'any'; tasks: Task[] }
+  | { k: 'agen'; items: GenItem[]; consume: Consume };
 
 interface Ctx {
   /** remaining nesting depth for bodies */
@@ -119,6 +134,7 @@ function stmt(c: Ctx): fc.Arbitrary<Stmt> {
       fc
         .record({ op: fc.constantFrom('all' as const, 'race' as const, 'allSettled' as const, 'any' as const), tasks: fc.array(task(inner), { maxLength: 4 }) })
         .map((r): Stmt => ({ k: 'combinator', ...r })),
+      agen(),
     ];
     if (!c.inImmediate && c.timers > 0) {
       options.push(fc.record({ d: delayArb, body: stmts({ ...inner, timers: c.timers - 1 }, 3) }).map((r): Stmt => ({ k: 'timeout', ...r })));
@@ -128,10 +144,34 @@ function stmt(c: Ctx): fc.Arbitrary<Stmt> {
   });
 }
 
+function genItems(depth: number): fc.Arbitrary<GenItem[]> {
+  return memo(`gen:${depth}`, () => {
+    const leaves: fc.Arbitrary<GenItem>[] = [
+      fc.constant<GenItem>({ k: 'yield' }),
+      fc.constant<GenItem>({ k: 'yield-promise' }),
+      fc.constant<GenItem>({ k: 'await' }),
+      fc.constant<GenItem>({ k: 'yield*-array' }),
+      fc.constant<GenItem>({ k: 'yield*-sync' }),
+    ];
+    const options = depth <= 0 ? leaves : [
+      ...leaves,
+      genItems(depth - 1).map((items): GenItem => ({ k: 'yield*-async', items })),
+      genItems(depth - 1).map((items): GenItem => ({ k: 'try-finally', items })),
+    ];
+    return fc.array(fc.oneof({ depthSize: 'small' }, ...options), { minLength: 1, maxLength: 3 });
+  });
+}
+
+function agen(): fc.Arbitrary<Stmt> {
+  return fc
+    .record({ items: genItems(2), consume: fc.constantFrom<Consume>('for-await', 'for-await-break', 'return-queued', 'throw-queued', 'return-first') })
+    .map((r): Stmt => ({ k: 'agen', ...r }));
+}
+
 function steps(c: Ctx): fc.Arbitrary<Step[]> {
   return memo(`steps:${key(c)}`, () => {
     const canSleep = !c.inImmediate && c.timers > 0;
-    const kinds: AwaitKind[] = ['value', 'promise', 'thenable', 'caught-rejection', 'async-call'];
+    const kinds: AwaitKind[] = ['value', 'promise', 'thenable', 'caught-rejection', 'async-call', 'positions', 'method'];
     if (canSleep) kinds.push('sleep');
     const awaitStep = fc.record({ k: fc.constant('await' as const), what: fc.constantFrom(...kinds), d: delayArb });
     // After a sleep the continuation runs in a timer callback: one timer hop is used up, and
@@ -237,6 +277,8 @@ export function spaceDelays(program: Stmt[]): Stmt[] {
         return { ...s, steps: stepList(s.steps, t) };
       case 'combinator':
         return { ...s, tasks: s.tasks.map((x) => task1(x, t)) };
+      case 'agen':
+        return s;
     }
   };
   const stepList = (list: Step[], t: number): Step[] =>
@@ -322,6 +364,12 @@ export function render(program: Stmt[]): string {
             return `${ind(d)}try { await Promise.reject('${l}r'); } catch (e) { log('${l} caught ' + e); }\n`;
           case 'async-call':
             return `${ind(d)}log('${l} ' + (await (async () => { await null; return '${l}a'; })()));\n`;
+          case 'positions':
+            // await as an array element, a call argument, a conditional's branch, in a template.
+            return `${ind(d)}log('${l} ' + [await '${l}a', String(await Promise.resolve('${l}b'))].join() + (await '${l}c' ? await thenable('${l}d') : 0) + \`\${await '${l}e'}\`);\n`;
+          case 'method':
+            // async methods of an object literal and a class, an async arrow with `this` of its method.
+            return `${ind(d)}log('${l} ' + (await ({ async m() { await null; return '${l}o'; } }).m()) + (await new (class { async m() { return (async () => this.k)(); } k = '${l}k'; })().m()));\n`;
         }
       })
       .join('');
@@ -350,7 +398,55 @@ export function render(program: Stmt[]): string {
         const tasks = s.tasks.map((t) => renderTask(t, d + 1)).join(', ');
         return `${i}Promise.${s.op}([${tasks}]).then((v) => log('${l} ${s.op} ' + JSON.stringify(v)), (e) => log('${l} ${s.op} rejected ' + show(e)));\n`;
       }
+      case 'agen':
+        return renderAgen(s.items, s.consume, d);
     }
+  };
+  const genBody = (items: GenItem[], d: number): string =>
+    items
+      .map((g) => {
+        const i = ind(d);
+        const l = label();
+        switch (g.k) {
+          case 'yield':
+            return `${i}log('${l} resumed with ' + (yield '${l}y'));\n`;
+          case 'yield-promise':
+            return `${i}yield Promise.resolve('${l}p');\n`;
+          case 'await':
+            return `${i}log('${l} ' + (await Promise.resolve('${l}w')));\n`;
+          case 'yield*-array':
+            return `${i}log('${l} array gave ' + (yield* ['${l}a1', '${l}a2']));\n`;
+          case 'yield*-sync':
+            return `${i}log('${l} sync gave ' + (yield* (function* () { try { yield '${l}s1'; yield '${l}s2'; return '${l}sr'; } finally { log('${l} sync finally'); } })()));\n`;
+          case 'yield*-async':
+            return `${i}log('${l} async gave ' + (yield* (async function* () {\n${genBody(g.items, d + 1)}${i}  return '${l}ar';\n${i}})()));\n`;
+          case 'try-finally':
+            return `${i}try {\n${genBody(g.items, d + 1)}${i}} finally {\n${i}  log('${l} finally');\n${i}}\n`;
+        }
+      })
+      .join('');
+  const renderAgen = (items: GenItem[], consume: Consume, d: number): string => {
+    const i = ind(d);
+    const l = label();
+    const gen = `${i}  async function* g() {\n${genBody(items, d + 2)}${i}    return '${l}ret';\n${i}  }\n`;
+    const show = `(r) => log('${l} ' + JSON.stringify(r)), (e) => log('${l} rejected ' + e)`;
+    let use: string;
+    switch (consume) {
+      case 'for-await':
+      case 'for-await-break':
+        use = `${i}  for await (const v of g()) {\n${i}    log('${l} got ' + v);\n${consume === 'for-await-break' ? `${i}    break;\n` : ''}${i}  }\n`;
+        break;
+      case 'return-queued':
+        use = `${i}  const it = g();\n${i}  await it.next('${l}n0').then(${show});\n${i}  it.next('${l}n1').then(${show});\n${i}  it.return('${l}R').then(${show});\n${i}  await it.next('${l}n2').then(${show});\n`;
+        break;
+      case 'throw-queued':
+        use = `${i}  const it = g();\n${i}  it.next('${l}n0').then(${show});\n${i}  it.next('${l}n1').then(${show});\n${i}  it.throw('${l}T').then(${show});\n${i}  await it.next('${l}n2').then(${show});\n`;
+        break;
+      case 'return-first':
+        use = `${i}  const it = g();\n${i}  it.return(Promise.resolve('${l}R0')).then(${show});\n${i}  await it.next().then(${show});\n`;
+        break;
+    }
+    return `${i}(async () => {\n${gen}${use}${i}  log('${l} end');\n${i}})();\n`;
   };
   return `${PRELUDE}setTimeout(() => {\n${body(program, 1)}}, 0);\n`;
 }

@@ -13,6 +13,7 @@ import { instrumentSource } from '../instrument/index';
 import type { InstrumentCache } from './instrument-cache';
 import type { SourceDiagnostic } from './api';
 import { displayName, moduleKindOf } from './paths';
+import { v8EarlyError } from './syntax-check';
 import { workerEntriesIn } from './worker-entries';
 import type { NodeMajor } from '../versions/targets';
 
@@ -51,6 +52,13 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
+        // The program's own JavaScript: V8's early errors first (syntax-check.ts).
+        if (/\.[cm]?js$/.test(args.path) && !args.path.includes(`${path.sep}node_modules${path.sep}`)) {
+          const early = v8EarlyError(text, args.path, moduleKindOf(args.path) === 'module');
+          if (early) {
+            return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
+          }
+        }
         const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an

@@ -51,28 +51,12 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
 };
 
 /**
- * What an instrumented async (generator) function's source looks like (transform.ts): a header
- * with simple parameters, optional `const __at$super… = …;` helpers, then the call into the
- * runtime. Arrows: `(…) => __at$.async(…)`.
- */
-const INSTRUMENTED_FN = /^\s*(?:(?:\([^()]*\)|[\w$]+)\s*=>\s*(?:\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)?|[^{=]*\{\s*(?:const __at\$super\w* = [^;]*;\s*)*return\s+)__at\$\.(async|asyncGenerator)\(/;
-
-/**
  * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
  * `isAsyncFunction` and `isGeneratorFunction` also recognize the runtime's promises and the
  * instrumented async (generator) functions, which V8 sees as a plain object / plain functions.
  */
 function makeSandboxUtil(handle: RuntimeHandle, sandbox: Record<string, unknown>): typeof util {
-  const instrumented = (value: unknown): string | undefined => {
-    if (typeof value !== 'function') return undefined;
-    let text: string;
-    try {
-      text = Function.prototype.toString.call(value);
-    } catch {
-      return undefined;
-    }
-    return INSTRUMENTED_FN.exec(text)?.[1];
-  };
+  const instrumented = (value: unknown) => handle.instrumentedKind(value);
   const types = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util.types)) as typeof util.types;
   Object.assign(types, {
     isPromise: (value: unknown): boolean => handle.isPromise(value) || util.types.isPromise(value),
@@ -276,6 +260,7 @@ export class Sandboxes {
       inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
       errorSourceHeader: mapper.errorSourceHeader,
       requireBuiltin: (name) => realRequire(name),
+      instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
       options: {
         seed: input.seed,
         moduleKind: built.moduleKind,

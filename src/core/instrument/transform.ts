@@ -18,6 +18,7 @@ import { INSTRUMENTATION_GLOBAL, type SiteKind, type SiteRow } from '../runtime/
 import { expressionLabel, functionName, loopLabel, position } from './labels';
 import { lowerForAwait } from './for-await';
 import { wrapTopLevelAwait } from './module-tla';
+import { functionSource, mentions, namedByKey, namedEvaluationName, staticKey } from './async-shape';
 
 /** Name of the per-file variable holding the id of the file's site 0. */
 export const SITES_VAR = '__at$s';
@@ -82,6 +83,13 @@ export class Instrumenter {
   /** The file mentions `import.meta`. */
   usesImportMeta = false;
   private readonly frames: Frame[] = [];
+  /**
+   * Statements to put first in the statement list being visited (hoisted async function
+   * declarations, see async-shape.ts), by the original Block / SourceFile.
+   */
+  readonly hoisted = new Map<ts.Node, ts.Statement[]>();
+  /** `$.methods` rows of async methods, by their original object literal / class. */
+  readonly methodRows = new Map<ts.Node, ts.Expression[]>();
 
   constructor(
     readonly context: ts.TransformationContext,
@@ -169,12 +177,13 @@ function namedForStacks(f: ts.NodeFactory, taskName: string, gen: ts.FunctionExp
   return f.createElementAccessExpression(holder, f.createStringLiteral(name));
 }
 
-function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.Node> {
+function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.Node | undefined> {
   if (!node.body) return node; // overload signature or abstract method: types only
   const generator = !!node.asteriskToken;
   if (!isAsync(node)) {
     const kind: FrameKind = generator ? 'generator' : ts.isArrowFunction(node) ? 'arrow' : 'function';
-    return v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
+    const visited = v.inFrame({ kind }, () => ts.visitEachChild(node, v.visit, v.context));
+    return keepInferredName(node, visited as ts.Expression, v);
   }
   const { f } = v;
   const isArrow = ts.isArrowFunction(node);
@@ -215,18 +224,146 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   const outerBody = f.createBlock([...prologue, f.createReturnStatement(call)], true);
 
   // Outer parameters: the simple names before the first default/rest/pattern, so `fn.length` is kept.
+  // The outer function is a method, whose parameter names must be unique: a repeated name (legal
+  // in a sloppy `async function f(a, a)`) gets a stand-in; the generator has the real list.
   const outerParams: ts.ParameterDeclaration[] = [];
+  const seen = new Set<string>();
   for (const p of node.parameters) {
     if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) break;
     if (p.name.text === 'this') continue;
-    outerParams.push(f.createParameterDeclaration(undefined, undefined, p.name.text));
+    const id = seen.has(p.name.text) ? f.createUniqueName('__at$dup') : f.createIdentifier(p.name.text);
+    seen.add(p.name.text);
+    outerParams.push(f.createParameterDeclaration(undefined, undefined, id));
   }
+  return outerShape(node, v, { generator, params, outerParams, outerBody, prologue, call, name });
+}
+
+/** An anonymous function / arrow / class named by a binding keeps that name through the bundler (namedByKey). */
+function keepInferredName(node: ts.Node, visited: ts.Node, v: Instrumenter): ts.Node {
+  const anonymous = ts.isArrowFunction(node) || ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && !node.name);
+  if (!anonymous) return visited;
+  const name = namedEvaluationName(node, true);
+  return name === undefined ? visited : namedByKey(v.f, name, visited as ts.Expression);
+}
+
+/** A method `{ "name"(params) { body } }["name"]`: not constructible, no `prototype`, named `name`. */
+function methodExpression(f: ts.NodeFactory, name: string, params: ts.ParameterDeclaration[], body: ts.Block): ts.Expression {
+  const key = f.createStringLiteral(name);
+  const method = f.createMethodDeclaration(undefined, undefined, key, undefined, undefined, params, undefined, body);
+  return f.createElementAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([method])), f.createStringLiteral(name));
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+/** The rewritten function in the shape of async-shape.ts (an async function's face). */
+function outerShape(
+  node: AnyFunction,
+  v: Instrumenter,
+  parts: {
+    generator: boolean;
+    params: ts.NodeArray<ts.ParameterDeclaration>;
+    outerParams: ts.ParameterDeclaration[];
+    outerBody: ts.Block;
+    prologue: ts.Statement[];
+    call: ts.Expression;
+    name: ts.PropertyName | undefined;
+  },
+): ts.VisitResult<ts.Node | undefined> {
+  const { f } = v;
+  const { generator, outerParams, outerBody } = parts;
+  const kind = f.createNumericLiteral(generator ? 1 : 0);
+  const source = f.createStringLiteral(functionSource(node, v.sf));
+  const shaped = (fn: ts.Expression) => v.api('fn', [fn, kind, source]);
   const mods = withoutAsync(node.modifiers);
-  if (ts.isFunctionDeclaration(node)) return f.updateFunctionDeclaration(node, mods, undefined, node.name, undefined, outerParams, undefined, outerBody);
-  if (ts.isFunctionExpression(node)) return f.updateFunctionExpression(node, mods as ts.Modifier[] | undefined, undefined, node.name, undefined, outerParams, undefined, outerBody);
-  if (ts.isMethodDeclaration(node)) return f.updateMethodDeclaration(node, mods, undefined, name!, node.questionToken, undefined, outerParams, undefined, outerBody);
-  const arrowBody = prologue.length ? outerBody : call;
-  return f.updateArrowFunction(node, mods as ts.Modifier[] | undefined, undefined, params, undefined, node.equalsGreaterThanToken, arrowBody);
+
+  if (ts.isMethodDeclaration(node)) {
+    // Stays a method; the owner shapes it once it exists (visitMethodOwner). Computed and private
+    // names cannot be looked up again and stay unshaped.
+    const key = staticKey(node.name);
+    const owner = node.parent;
+    if (key !== undefined && (ts.isObjectLiteralExpression(owner) || ts.isClassLike(owner))) {
+      const isStatic = ts.isClassLike(owner) && hasModifier(node, ts.SyntaxKind.StaticKeyword);
+      const row = f.createArrayLiteralExpression([f.createStringLiteral(key), kind, source, f.createNumericLiteral(ts.isObjectLiteralExpression(owner) || isStatic ? 1 : 0)]);
+      const rows = v.methodRows.get(owner) ?? [];
+      rows.push(row);
+      v.methodRows.set(owner, rows);
+    }
+    return f.updateMethodDeclaration(node, mods, undefined, parts.name!, node.questionToken, undefined, outerParams, undefined, outerBody);
+  }
+
+  if (ts.isFunctionDeclaration(node)) {
+    const hoistTo = node.parent && (ts.isBlock(node.parent) || ts.isSourceFile(node.parent)) ? v.hoisted.get(node.parent) : undefined;
+    if (hoistTo === undefined || hasModifier(node, ts.SyntaxKind.DeclareKeyword)) {
+      // A declaration in a `case` or a namespace: the plain-function form (not shaped).
+      return f.updateFunctionDeclaration(node, mods, undefined, node.name, undefined, outerParams, undefined, outerBody);
+    }
+    const isExport = hasModifier(node, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(node, ts.SyntaxKind.DefaultKeyword);
+    const fnName = node.name?.text ?? 'default';
+    const binding = node.name ? f.createIdentifier(node.name.text) : f.createUniqueName('__at$default');
+    // Function-level declarations are var-scoped; in a nested block an async function
+    // declaration is lexical even in sloppy code (Annex B.3.3 is for plain functions only).
+    const lexical = ts.isBlock(node.parent) && !ts.isFunctionLike(node.parent.parent);
+    const decl = f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, shaped(methodExpression(f, fnName, outerParams, outerBody)))], lexical ? ts.NodeFlags.Let : ts.NodeFlags.None);
+    hoistTo.push(f.createVariableStatement(isExport && !isDefault ? [f.createModifier(ts.SyntaxKind.ExportKeyword)] : undefined, decl));
+    if (isDefault) hoistTo.push(f.createExportDeclaration(undefined, false, f.createNamedExports([f.createExportSpecifier(false, binding, 'default')])));
+    return undefined;
+  }
+
+  if (ts.isFunctionExpression(node)) {
+    const name = node.name?.text ?? namedEvaluationName(node) ?? '';
+    const expr = shaped(methodExpression(f, name, outerParams, outerBody));
+    if (!node.name || !mentions(node.body!, name) && !node.parameters.some((p) => mentions(p, name))) return expr;
+    // A named function expression sees itself by its name: `(() => { const f = …; return f; })()`.
+    const binding = f.createIdentifier(name);
+    const iife = f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createBlock([
+      f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(binding, undefined, undefined, expr)], ts.NodeFlags.Const)),
+      f.createReturnStatement(binding),
+    ], true));
+    return f.createCallExpression(f.createParenthesizedExpression(iife), undefined, []);
+  }
+
+  const arrowBody = parts.prologue.length ? outerBody : parts.call;
+  const arrow = f.updateArrowFunction(node, mods as ts.Modifier[] | undefined, undefined, parts.params, undefined, node.equalsGreaterThanToken, arrowBody);
+  const name = namedEvaluationName(node);
+  if (name === undefined) return shaped(arrow);
+  const holder = f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createStringLiteral(name), arrow)]));
+  return shaped(f.createElementAccessExpression(holder, f.createStringLiteral(name)));
+}
+
+/** Statement lists that take hoisted async function declarations: blocks (and function bodies). */
+function visitBlockNode(node: ts.Block, v: Instrumenter): ts.Block {
+  const hoisted: ts.Statement[] = [];
+  v.hoisted.set(node, hoisted);
+  const visited = ts.visitEachChild(node, v.visit, v.context);
+  v.hoisted.delete(node);
+  if (!hoisted.length) return visited;
+  return v.f.updateBlock(visited, withHoisted(visited.statements, hoisted));
+}
+
+/** `hoisted` first, after any directive prologue ("use strict" must stay first). */
+export function withHoisted(statements: readonly ts.Statement[], hoisted: ts.Statement[]): ts.Statement[] {
+  let i = 0;
+  while (i < statements.length && ts.isExpressionStatement(statements[i]) && ts.isStringLiteral((statements[i] as ts.ExpressionStatement).expression)) i++;
+  return [...statements.slice(0, i), ...hoisted, ...statements.slice(i)];
+}
+
+/** An object literal or class with async methods: `$.methods(obj, rows)` / a first `static { $.methods(this, rows) }`. */
+function visitMethodOwner(node: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration, v: Instrumenter): ts.VisitResult<ts.Node> {
+  const visited = ts.isClassLike(node) ? v.inFrame({ kind: 'function' }, () => ts.visitEachChild(node, v.visit, v.context)) : ts.visitEachChild(node, v.visit, v.context);
+  const rows = v.methodRows.get(node);
+  if (rows === undefined) return ts.isClassExpression(node) ? keepInferredName(node, visited, v) : visited;
+  v.methodRows.delete(node);
+  const { f } = v;
+  const list = f.createArrayLiteralExpression(rows);
+  if (ts.isObjectLiteralExpression(visited)) return v.api('methods', [visited, list]);
+  const block = f.createClassStaticBlockDeclaration(f.createBlock([f.createExpressionStatement(v.api('methods', [f.createThis(), list]))], true));
+  const members = [block, ...(visited as ts.ClassLikeDeclaration).members];
+  if (ts.isClassDeclaration(visited)) return f.updateClassDeclaration(visited, visited.modifiers, visited.name, visited.typeParameters, visited.heritageClauses, members);
+  const c = visited as ts.ClassExpression;
+  return keepInferredName(node, f.updateClassExpression(c, c.modifiers, c.name, c.typeParameters, c.heritageClauses, members), v);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +543,10 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.CallExpression]: visitCall,
   [K.BinaryExpression]: visitBinary,
   [K.MetaProperty]: visitMetaProperty,
+  [K.Block]: visitBlockNode,
+  [K.ObjectLiteralExpression]: visitMethodOwner,
+  [K.ClassDeclaration]: visitMethodOwner,
+  [K.ClassExpression]: visitMethodOwner,
 };
 
 /**
@@ -421,6 +562,8 @@ export function instrumentTransformer(
     const v = new Instrumenter(context, sf, options);
     const f = context.factory;
     const moduleFrame: Frame = { kind: 'module' };
+    const hoisted: ts.Statement[] = [];
+    v.hoisted.set(sf, hoisted);
     let statements = v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement));
     if (moduleFrame.topLevelAwait) {
       const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));
@@ -432,6 +575,9 @@ export function instrumentTransformer(
         ),
       );
     }
+    // Hoisted async function declarations stay at module level even when the body moved into a
+    // top-level-await coroutine: their values exist before any statement runs.
+    if (hoisted.length) statements = f.createNodeArray(withHoisted(statements, hoisted));
     onSites?.(v.sites);
     const preamble: ts.Statement[] = v.usesImportMeta ? [importMetaDeclaration(f, options.realPath ?? options.displayName)] : [];
     if (v.sites.length === 0 && !preamble.length) return f.updateSourceFile(sf, statements);

@@ -93,6 +93,12 @@ export interface RuntimeHost {
    */
   requireBuiltin?(name: string): unknown;
   /**
+   * Optional: instruments the source text of one function expression made at run time
+   * (`new AsyncFunction(…)`, `new AsyncGeneratorFunction(…)`) and returns the code, a script
+   * whose completion value is the function. Without it such functions are V8's own.
+   */
+  instrumentFunction?(source: string): string;
+  /**
    * Node's `new Worker(file)`: the engine makes a fresh context for the new simulated thread,
    * evaluates the runtime there, installs it with `thread` = { id, ...shared } (thread mode),
    * loads `specifier` into it (with `evalCode`, `specifier` is the worker's code itself: Node's
@@ -182,6 +188,8 @@ export interface RuntimeHandle {
   readonly now: number;
   /** True for the sandbox's promises (SimPromise and subclasses): lets the engine make `util.types.isPromise` agree. */
   isPromise(value: unknown): boolean;
+  /** 'async' / 'asyncGenerator' for an instrumented async (generator) function: lets `util.types` agree. */
+  instrumentedKind(value: unknown): 'async' | 'asyncGenerator' | undefined;
   /** Stops the run (e.g. the vm timeout fired, the user cancelled): records Truncated + RunEnd. */
   stop(reason: string): void;
   /**

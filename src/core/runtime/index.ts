@@ -15,6 +15,7 @@ import { makeAtomics, makeDate, makePerformance, queueMicrotask } from './global
 import type { InstallFn, RuntimeHandle, RuntimeHost } from './host-api';
 import { INSTALL_GLOBAL } from './host-api';
 import { installPromiseInspect } from './inspect';
+import { installFunctionShapes, instrumentedKind } from './function-shape';
 import { makeInstrumentation } from './instrumentation';
 import { INSTRUMENTATION_GLOBAL } from './instrumentation-api';
 import { isFinished, runMain, runSlice, stop } from './loop';
@@ -53,6 +54,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   configureAsyncContext(nodeMajor);
 
   installPromiseInspect(g.Promise as never, SimPromise.prototype);
+  installFunctionShapes(g.Function as FunctionConstructor);
   const proc = makeProcess();
   setProcessEnv(() => proc.env as Record<string, string | undefined>);
   const con = makeConsole();
@@ -121,6 +123,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     get now() { return clock.now; },
     stop,
     isPromise: (value: unknown) => isPromise(value),
+    instrumentedKind,
     trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, opts?: { final?: boolean; typed?: boolean }): TraceFile & TypedTrace {
       const full: TraceMeta = {
         seed: options.seed,

@@ -51,6 +51,13 @@ export interface InstrumentationApi {
   async(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): Promise<unknown>;
   /** Makes an async generator object driven by the body (spec AsyncGenerator request queue semantics). */
   asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): AsyncGenerator<unknown, unknown, unknown>;
+  /**
+   * Gives an instrumented async (generator) function (kind 0 / 1) the face of one: prototype
+   * chain, toStringTag, `prototype` of a generator function, `source` for toString, inspect.
+   */
+  fn<F extends object>(f: F, kind: 0 | 1, source: string): F;
+  /** Shapes the async methods of an object literal / class: rows [key, kind, source, onOwner]. */
+  methods<O extends object>(owner: O, rows: [key: string, kind: 0 | 1, source: string, onOwner: 0 | 1][]): O;
   /** What an `await X` yields to the driver. */
   await(value: unknown, site: number): AwaitRequest;
   /** What a `yield X` inside an async generator yields to the driver. */

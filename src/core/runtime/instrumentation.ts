@@ -6,6 +6,7 @@ import { runAsync } from './drivers/async-function';
 import { makeAsyncGenerator } from './drivers/async-generator';
 import { asyncIterator, yieldStar } from './drivers/async-iteration';
 import { AWAIT, YIELD } from './drivers/common';
+import { shapeFunction, shapeMethods } from './function-shape';
 import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
 import { rt } from './state';
 import { usingApi, type UsingScope } from './modern/disposal';
@@ -55,6 +56,8 @@ export function makeInstrumentation(): InstrumentationApi {
       return YIELD;
     },
     yieldStar,
+    fn: shapeFunction,
+    methods: shapeMethods,
     asyncIterator: asyncIterator as InstrumentationApi['asyncIterator'],
     syncYield<T>(value: T, site: number): T {
       if (rt.tracing) rt.rec.emit(EventKind.TaskYield, rt.task, site, 0);

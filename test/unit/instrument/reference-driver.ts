@@ -93,6 +93,9 @@ export function referenceDriver(): ReferenceDriver {
       }
       return wrapper();
     },
+    // The functions' face (prototype chain, toString) is the runtime's business, not these specs'.
+    fn: <F>(f: F) => f,
+    methods: <O>(owner: O) => owner,
     await: (value: unknown, site: number) => ({ __await: value, site }),
     yield: (value: unknown, site: number) => ({ __yield: value, site }),
     *yieldStar(iterable: unknown): Gen {

@@ -1,5 +1,24 @@
 /** More differential programs (edge cases). */
 export const programs2: Record<string, string> = {
+  'yield* ticks: return() during delegation to an array, a sync and an async generator': `
+    let t = 0, stop = false;
+    (function tick() { if (stop) return; t++; Promise.resolve().then(tick); })();
+    function* s() { try { yield 1; yield 2; } finally { console.log('sync finally', t); } }
+    async function* a() { try { yield 1; yield 2; } finally { console.log('async finally', t); } }
+    async function* d(inner) { try { yield* inner(); } finally { console.log('outer finally', t); } }
+    (async () => {
+      for (const inner of [() => [1, 2], s, a]) {
+        const it = d(inner);
+        await it.next();
+        const p = it.return('R').then((r) => console.log('return', JSON.stringify(r), t));
+        await it.next().then((r) => console.log('next', JSON.stringify(r), t));
+        await p;
+      }
+      for await (const v of d(a)) { console.log('got', v, t); break; }
+      console.log('after break', t);
+      stop = true;
+    })();
+  `,
   'console.log of a rejected promise with an Error (multi-line)': `
     const p = Promise.reject(new Error('bad')); p.catch(() => {});
     const s = util_inspect_free(p);

@@ -25,7 +25,7 @@ type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
 const enum State { SuspendedStart, SuspendedYield, Executing, AwaitingReturn, Completed }
 /** What the driver is waiting for when an await it made settles. */
-const enum Wait { Body, YieldOperand, ReturnResumption, AwaitReturn }
+const enum Wait { Body, YieldOperand, ReturnResumption, DelegatedReturnResumption, AwaitReturn }
 
 interface Request { mode: Mode; value: unknown; promise: PromiseImpl; next: Request | undefined }
 
@@ -76,6 +76,10 @@ class AsyncGeneratorDriver implements Resumable {
   private resumeAtYield(mode: Mode, value: unknown): void {
     if (this.rawYield) {
       this.rawYield = false;
+      if (mode === Mode.Return) {
+        this.awaitDelegatedReturn(value);
+        return;
+      }
       RESUMPTION.mode = mode;
       RESUMPTION.value = value;
       this.execute(Mode.Next, RESUMPTION);
@@ -85,6 +89,27 @@ class AsyncGeneratorDriver implements Resumable {
     } else {
       this.execute(mode, value);
     }
+  }
+
+  /**
+   * AsyncGeneratorUnwrapYieldResumption for a yield inside `yield*`: a return() is Awaited
+   * before the delegation sees it (one tick before the inner iterator's return() is called);
+   * a rejection reaches the delegation as a throw.
+   */
+  private awaitDelegatedReturn(value: unknown): void {
+    this.wait = Wait.DelegatedReturnResumption;
+    try {
+      awaitValue(this, value, 0);
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      this.resumeDelegation(Mode.Throw, e);
+    }
+  }
+
+  private resumeDelegation(mode: Mode, value: unknown): void {
+    RESUMPTION.mode = mode;
+    RESUMPTION.value = value;
+    this.execute(Mode.Next, RESUMPTION);
   }
 
   /** Await(value) on behalf of the body; a synchronous throw of PromiseResolve resumes it with the error. */
@@ -165,6 +190,10 @@ class AsyncGeneratorDriver implements Resumable {
       return false;
     }
     if (raw) {
+      if (next.mode === Mode.Return) {
+        this.awaitDelegatedReturn(next.value);
+        return false;
+      }
       RESUMPTION.mode = next.mode;
       RESUMPTION.value = next.value;
       return true;
@@ -185,6 +214,9 @@ class AsyncGeneratorDriver implements Resumable {
         return;
       case Wait.ReturnResumption:
         this.execute(rejected ? Mode.Throw : Mode.Return, value);
+        return;
+      case Wait.DelegatedReturnResumption:
+        this.resumeDelegation(rejected ? Mode.Throw : Mode.Return, value);
         return;
       case Wait.AwaitReturn:
         this.state = State.Completed;
@@ -295,6 +327,8 @@ class AsyncGeneratorObject {
 // Shape the prototype like %AsyncGeneratorPrototype%: no own `constructor` (Node prints
 // `Object [AsyncGenerator] {}`), toStringTag "AsyncGenerator", parent %AsyncIteratorPrototype%.
 const agProto = AsyncGeneratorObject.prototype as unknown as Partial<Record<PropertyKey, unknown>>;
+/** The simulation's %AsyncGeneratorPrototype%: the parent of every async generator function's `prototype`. */
+export const AsyncGeneratorPrototype: object = agProto;
 Reflect.deleteProperty(agProto, 'constructor');
 Object.defineProperty(agProto, Symbol.toStringTag, { value: 'AsyncGenerator', writable: false, enumerable: false, configurable: true });
 Object.setPrototypeOf(agProto, AsyncIteratorPrototype);

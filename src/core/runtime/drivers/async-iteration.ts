@@ -227,6 +227,8 @@ export function* yieldStar(iterable: unknown, site: number): Generator<unknown, 
       inner = yield awaitRequest(ret.call(iterator, received), site);
       if (!isObject(inner)) throw new TypeError(`Iterator result ${String(inner)} is not an object`);
       if ((inner as { done?: unknown }).done) {
+        // No Await of the value here (§14.4.14 step 7.c.viii.2 says one): V8 returns it as is —
+        // measured, the settlement after a delegated return() lands on V8's tick without it.
         RETURN.__await = (inner as { value?: unknown }).value;
         yield RETURN;
         return undefined;
