@@ -10,6 +10,7 @@
  *   handlers themselves (exit code 7, no 'exit'), an exception thrown by an 'exit' listener.
  */
 import { EventKind } from '../trace/format';
+import { recordAlive } from './alive';
 import { describeValue } from './promise';
 import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
@@ -257,6 +258,7 @@ export function stopRun(reason: string): void {
     return;
   }
   rt.truncated = reason;
+  recordAlive();
   rt.rec.force(EventKind.Truncated, 0, rt.rec.str(reason), 0);
   rt.exited = true;
 }

@@ -7,6 +7,7 @@ import { makeAsyncGenerator } from './drivers/async-generator';
 import { asyncIterator, yieldStar } from './drivers/async-iteration';
 import { AWAIT, YIELD } from './drivers/common';
 import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
+import { isPromise, promiseId } from './promise';
 import { rt } from './state';
 
 /** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
@@ -28,6 +29,13 @@ export function makeInstrumentation(): InstrumentationApi {
   };
 
   const api: InstrumentationApi = {
+    discard(value: unknown, site: number): void {
+      if (rt.tracing && isPromise(value)) rt.rec.emit(EventKind.PromiseDiscarded, promiseId(value), 0, site);
+    },
+    promiseSite<T>(promise: T, site: number): T {
+      if (rt.tracing && isPromise(promise)) rt.rec.emit(EventKind.PromiseSite, promiseId(promise), 0, site);
+      return promise;
+    },
     sites(file: string, rows: SiteRow[]): number {
       const rec = rt.rec;
       const f = rec.file(file);
