@@ -57,6 +57,7 @@ export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
     if (s) {
       s.ms += a[i];
       s.count++;
+      if (s.task !== ix.task[i]) s.task = 0;
     } else {
       g.bySite.set(key, { ms: a[i], count: 1, ...(place ? { place } : {}), label, seq: i, task: ix.task[i], t: t[i] });
     }

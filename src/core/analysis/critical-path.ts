@@ -26,6 +26,11 @@ interface Hop {
   segmentsBefore: number;
 }
 
+const LOOP_LEVEL_KINDS = new Set<number>([
+  EventKind.MacrotaskStart, EventKind.MacrotaskEnd, EventKind.TimerFire, EventKind.ImmediateRun, EventKind.IoEvent,
+  EventKind.TickRun, EventKind.MicrotaskRun, EventKind.ReactionRun,
+]);
+
 const NETWORK = /\b(net|socket|tcp|udp|http|https|dns|connect|listen|fetch)\b/i;
 
 /** The program's last event: what the run's end waited for. */
@@ -112,14 +117,33 @@ export function criticalPath(ix: TraceIndex): CriticalPath {
   const seqs: number[] = [];
   let cur = end;
   let lastHop: Hop | undefined;
+  const taken = new Set<number>();
   for (let guard = 0; cur >= 0 && guard < 1_000_000; guard++) {
     const s = ix.ctx[cur];
-    seqs.push(cur);
+    if (cur === end) seqs.push(cur);
     if (s < 0) break;
     // Blocks between the context's start and `cur` ran synchronously inside it: on the path.
+    // A busy-wait's Block is written when its whole stretch ends, maybe after `cur`: time that
+    // passed here but is not explained by a block inside comes from one written later.
+    const inside: number[] = [];
+    let explained = 0;
     for (let j = cur; j > s; j--) {
-      if (kind[j] !== EventKind.Block || thread[j] !== 0) continue;
-      const [from, to] = blockSpan(ix, j);
+      if (kind[j] !== EventKind.Block || thread[j] !== 0 || taken.has(j)) continue;
+      inside.push(j);
+      explained += a[j];
+    }
+    if (t[cur] - t[s] - explained > 1e-6) {
+      for (let j = cur + 1; j < ix.n && !LOOP_LEVEL_KINDS.has(kind[j]); j++) {
+        if (kind[j] !== EventKind.Block || thread[j] !== 0 || taken.has(j)) continue;
+        const [from, to] = blockSpan(ix, j);
+        if (from < t[cur] && to > t[s]) inside.push(j);
+      }
+    }
+    for (const j of inside) {
+      taken.add(j);
+      let [from, to] = blockSpan(ix, j);
+      from = Math.max(from, t[s]);
+      to = Math.min(to, t[cur]);
       const place = ix.place(c[j]);
       const task = ix.task[j];
       const description = ix.str(b[j]);
@@ -127,8 +151,9 @@ export function criticalPath(ix: TraceIndex): CriticalPath {
       segments.push({ cause: /waited .* for a core/.test(description) ? 'core-wait' : 'blocking', from, to, label: `${what}${task ? ` in ${ix.taskName[task]}` : ''}`, ...(place ? { place } : {}), task, seq: j });
       seqs.push(j);
     }
-    if (s !== cur) seqs.push(s);
     const k = kind[s];
+    // The highlight goes through the task runs and the waits, not every reaction job between them.
+    if (k === EventKind.TaskStart || k === EventKind.TaskResume) seqs.push(s);
     if (k === EventKind.TaskResume) {
       const sus = ix.suspendOf[s];
       const place = sus >= 0 ? ix.place(b[sus]) : undefined;
@@ -148,6 +173,7 @@ export function criticalPath(ix: TraceIndex): CriticalPath {
     if (!cause) break;
     const gap = t[s] - t[cause.idx];
     if (gap > 0) {
+      seqs.push(s, cause.idx);
       const nominal = cause.nominal ?? gap;
       const waited = Math.min(gap, nominal);
       const hopLabel = lastHop?.label && cause.cause === 'timers' ? `${lastHop.label} in ${ix.taskName[lastHop.task]}` : undefined;

@@ -77,7 +77,7 @@ export interface CriticalPath {
   chain: string[];
   /** Where time passed, in time order. Their lengths add up to `end` minus `unexplained`. */
   segments: PathSegment[];
-  /** Every event the path goes through (for the timeline's highlight), in time order. */
+  /** The events the path goes through, in order (the timeline joins them): each task run on it (its start or resume, and the await it left), each wait's start and end, each block. */
   seqs: number[];
   /** Total ms per cause along the path. */
   byCause: Partial<Record<TimeCause, number>>;
