@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { RunOptions } from '../../../src/core/engine/api';
 import { runProgram } from '../../../src/core/engine/run';
 import { analyzeRun, formatReport, type RunAnalysis } from '../../../src/core/analysis/index';
+import { analysisProblems } from '../../../src/extension/traceProblems';
 import { distReady, ROOT, runCli, tempProgram } from '../engine/helpers';
 
 async function analyze(file: string, cwd: string, extra: Partial<RunOptions> = {}, threshold?: number): Promise<RunAnalysis> {
@@ -227,5 +228,24 @@ setTimeout(() => blockFor(20), 500);
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /--blocking-threshold goes with --report/);
     });
+  });
+});
+
+describe('analysis: Problems entries (extension, pure part)', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  it('each finding with a place becomes a warning at its line, with its related places', async () => {
+    const dir = tempProgram({
+      'p.ts': `function never(): Promise<void> {\n  return new Promise<void>(() => {});\n}\nasync function fetchUser(id: number): Promise<number> {\n  return id;\n}\nasync function main(): Promise<void> {\n  fetchUser(1);\n  await never();\n}\nmain();\n`,
+    });
+    const r = await runProgram({ file: 'p.ts', cwd: dir, onOutput: () => {} });
+    const problems = analysisProblems(r.trace);
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.column, p.severity]), [['p.ts', 9, 3, 'warning'], ['p.ts', 8, 3, 'warning']]);
+    assert.match(problems[0].message, /^main is suspended forever at `await never\(\)`.* See: the promise it waits on was made here by main, and never settled \(p\.ts:2\)\.$/);
+    assert.match(problems[1].message, /^Floating promise: `fetchUser\(1\)` in main/);
+    assert.equal(analysisProblems(r.trace, 0).length, 2, 'nothing blocked, even at threshold 0');
   });
 });
