@@ -10,7 +10,6 @@
  *   handlers themselves (exit code 7, no 'exit'), an exception thrown by an 'exit' listener.
  */
 import { EventKind } from '../trace/format';
-import { recordAlive } from './alive';
 import { describeValue } from './promise';
 import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
@@ -246,6 +245,15 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
   rt.exited = true;
 }
 
+/**
+ * Called by stopRun just before the Truncated event (alive.ts records what kept the run alive).
+ * A hook, not an import: alive.ts reads the timers, and fatal.ts is imported before them.
+ */
+let beforeStop: (() => void) | undefined;
+export function setBeforeStop(hook: () => void): void {
+  beforeStop = hook;
+}
+
 /** Ends the run early (budget, cancellation): the trace so far is kept and marked truncated. */
 export function stopRun(reason: string): void {
   if (rt.truncated !== '') return;
@@ -258,7 +266,7 @@ export function stopRun(reason: string): void {
     return;
   }
   rt.truncated = reason;
-  recordAlive();
+  beforeStop?.();
   rt.rec.force(EventKind.Truncated, 0, rt.rec.str(reason), 0);
   rt.exited = true;
 }

@@ -24,6 +24,11 @@ import { makeTimersPromises } from './timers-promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
 import './unhandled-rejections';
 import './external';
+import { recordAlive } from './alive';
+import { setBeforeStop } from './fatal';
+
+// A run stopped early records what kept it alive (src/core/analysis answers "why is it running").
+setBeforeStop(recordAlive);
 
 export { SimPromise } from './promise-api';
 import { isPromise } from './promise';
