@@ -126,7 +126,9 @@ function explain(ix: TraceIndex, promise: number, waiting: Map<number, number>, 
 function keptAlive(ix: TraceIndex): Finding[] {
   const { kind, a, b, c, t } = ix.trace.events;
   const out: Finding[] = [];
-  const reason = ix.trace.meta.truncated?.reason ?? 'a budget';
+  // A stuck run's reason already lists what is held open: name the stop, the rows say the rest.
+  const raw = ix.trace.meta.truncated?.reason ?? 'a budget';
+  const reason = /^(stuck|deadlock)\b/.test(raw) ? raw.split(':')[0] : raw;
   const fires = new Map<number, number>();
   for (let i = 0; i < ix.n; i++) if (kind[i] === EventKind.TimerFire) fires.set(a[i], (fires.get(a[i]) ?? 0) + 1);
   for (let i = 0; i < ix.n; i++) {
