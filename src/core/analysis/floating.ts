@@ -8,7 +8,8 @@
  * other promise adopted it. Only settled promises are judged: one still pending at the end
  * might have had a handler registered, which the trace does not record until it settles.
  * Drops at a script's top level (the `main();` idiom) are left out: there a rejection is
- * already Node's unhandled rejection, reported as such.
+ * already Node's unhandled rejection, reported as such. So are drops inside node_modules: a
+ * library's fire-and-forget calls are its own design.
  *
  * Late handled: a promise rejected with no handler (PromiseReject c = 1) that got one in a later
  * step — after the microtask checkpoint in which Node decides a rejection is unhandled.
@@ -27,7 +28,8 @@ export function findFloating(ix: TraceIndex): Finding[] {
     const task = ix.task[i];
     if (task === 0 || trace.tasks[task]?.kind === 'main' || (trace.sites[trace.tasks[task]?.site ?? 0]?.label ?? '').startsWith('<top-level>')) continue;
     const place = ix.place(c[i]);
-    if (!place || place.file.startsWith('node:')) continue;
+    // A library's own fire-and-forget calls (p-limit's queue runner) are its business, not the program's.
+    if (!place || place.file.startsWith('node:') || /(^|[\\/])node_modules[\\/]/.test(place.file)) continue;
     const settle = ix.settled.get(promise);
     if (settle === undefined) continue;
     if (ix.reactions.has(promise) || ix.adoptedBy.has(promise)) continue;
