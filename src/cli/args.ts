@@ -26,6 +26,11 @@ Options:
   --perfetto <out.json>          write the run as Chrome Trace Event JSON, for ui.perfetto.dev or
                                  Chrome DevTools (ts = microseconds of virtual time)
   --summary                      print one summary line on stderr at the end
+  --report                       print the run's analysis on stderr at the end: the critical path
+                                 and time by cause, leftovers (tasks suspended forever, an unsettled
+                                 top-level await, what kept a stopped run alive), floating promises,
+                                 late-handled rejections, and blocking stretches
+  --blocking-threshold <ms>      a synchronous stretch blocking the loop this long is reported (default 50)
   --unhandled-rejections=<mode>  throw (default) | strict | warn | none | warn-with-error-code
   --max-virtual-ms <n>           stop a never-ending program after n ms of virtual time
   --max-events <n>               stop after n trace events
@@ -66,6 +71,10 @@ export interface CliArgs {
   /** `--perfetto`: where to write the Chrome Trace Event export. */
   perfettoPath?: string;
   summary: boolean;
+  /** `--report`: print the run's analysis (src/core/analysis) on stderr. */
+  report: boolean;
+  /** `--blocking-threshold`: ms of blocking that --report flags (default: the analysis' 50). */
+  blockingThresholdMs?: number;
   unhandledRejections?: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
   io: IoOptions;
@@ -78,7 +87,7 @@ export class UsageError extends Error {}
 const MODES: UnhandledRejectionsMode[] = ['throw', 'strict', 'warn', 'none', 'warn-with-error-code'];
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'run', summary: false, budgets: {}, files: [], labels: [], io: {} };
+  const out: CliArgs = { command: 'run', summary: false, report: false, budgets: {}, files: [], labels: [], io: {} };
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ...out, command: 'help' };
   if (argv[0] !== 'run' && argv[0] !== 'compare' && argv[0] !== 'view') throw new UsageError(`unknown command '${argv[0]}' (expected 'run', 'compare' or 'view')`);
   const compare = argv[0] === 'compare';
@@ -122,6 +131,8 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--html': out.htmlPath = value(); break;
       case '--perfetto': out.perfettoPath = value(); break;
       case '--summary': out.summary = true; break;
+      case '--report': out.report = true; break;
+      case '--blocking-threshold': out.blockingThresholdMs = num(); break;
       case '--unhandled-rejections': {
         const mode = value() as UnhandledRejectionsMode;
         if (!MODES.includes(mode)) throw new UsageError(`--unhandled-rejections: '${mode}' is not one of ${MODES.join(', ')}`);
@@ -168,6 +179,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (out.tracePath) throw new UsageError(`--trace is an option of 'run'`);
     if (out.perfettoPath) throw new UsageError(`--perfetto is an option of 'run' and 'view'`);
     if (out.testPattern !== undefined) throw new UsageError(`--test is an option of 'run'`);
+    if (out.report) throw new UsageError(`--report is an option of 'run'`);
     return out;
   }
   if (view) {
@@ -178,6 +190,7 @@ export function parseArgs(argv: string[]): CliArgs {
     return out;
   }
   if (out.file === undefined) throw new UsageError('missing <file> to run');
+  if (out.blockingThresholdMs !== undefined && !out.report) throw new UsageError('--blocking-threshold goes with --report');
   if (out.testPattern !== undefined && out.entryFunction !== undefined) throw new UsageError('--test and --entry cannot be combined (a test run calls the tests)');
   return out;
 }

@@ -17,6 +17,7 @@ import { testProgram } from './test-run';
 import { formatSummary, summarize } from './summary';
 import { cliCacheDir } from './cache-dir';
 import { cliNodeTarget } from './node-target';
+import { analyzeRun, formatReport } from '../core/analysis/index';
 
 async function run(args: CliArgs): Promise<number> {
   const cwd = process.cwd();
@@ -66,6 +67,10 @@ async function run(args: CliArgs): Promise<number> {
       if (kind[i] === EventKind.Warning) process.stderr.write(`async-timeline: warning: ${result.trace.strings[b[i]]}\n`);
     }
     process.stderr.write(formatSummary(summarize(result.trace)) + '\n');
+  }
+  if (args.report) {
+    const analysis = analyzeRun(result.trace, args.blockingThresholdMs !== undefined ? { blockingThresholdMs: args.blockingThresholdMs } : {});
+    process.stderr.write(formatReport(analysis));
   }
   return exitCode;
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
+import { DEFAULT_BLOCKING_THRESHOLD_MS } from '../core/analysis/types';
 
 export const SECTION = 'asyncTimeline';
 
@@ -48,6 +49,16 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     budgets,
     // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.
     io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: JSON.parse(JSON.stringify(c.get<IoOptions['costs']>('io.costs', {}) ?? {})) as IoOptions['costs'] },
+  };
+}
+
+/** The run analysis' settings (src/core/analysis): the panel's Answers and the Problems entries. */
+export function readAnalysisSettings(scope?: vscode.Uri): { blockingThresholdMs: number; problems: boolean } {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const threshold = c.get<number>('analysis.blockingThresholdMs', DEFAULT_BLOCKING_THRESHOLD_MS);
+  return {
+    blockingThresholdMs: typeof threshold === 'number' && threshold >= 0 ? threshold : DEFAULT_BLOCKING_THRESHOLD_MS,
+    problems: c.get<boolean>('analysis.problems', true),
   };
 }
 

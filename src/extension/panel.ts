@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   isWebviewToHost, PROTOCOL_VERSION,
-  type ComparisonRun, type HostToWebview, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
+  type AnalysisSettings, type ComparisonRun, type HostToWebview, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
 } from '../shared/protocol';
 import type { TraceFile } from '../core/trace/format';
+import { readAnalysisSettings } from './config';
 import type { RunRecord } from './runner';
 import { openInPerfetto, saveTraceFile, type ExportResult } from './traceExport';
 import { timelineHtml, webviewOptions } from './webviewHtml';
@@ -183,11 +184,16 @@ export class TimelinePanel implements vscode.Disposable {
       return;
     }
     this.trace = result.trace;
-    this.post({ type: 'showTrace', trace: result.trace, sourceUri: this.sourceUri.toString() });
+    this.post({ type: 'showTrace', trace: result.trace, sourceUri: this.sourceUri.toString(), analysis: this.analysisSettings() });
     const status = record.status === 'cancelled' ? 'cancelled' : record.message ? 'failed' : 'finished';
     this.lastStatus = { type: 'runStatus', status, file, message: record.message, stop: record.stop, canContinue: record.canContinue };
     this.post(this.lastStatus);
     this.setStale(false);
+  }
+
+  /** What the webview's Answers depend on (the blocking threshold setting of the shown file). */
+  private analysisSettings(): AnalysisSettings {
+    return { blockingThresholdMs: readAnalysisSettings(this.sourceUri).blockingThresholdMs };
   }
 
   /** A saved trace, read-only (the trace editor): shown as a run's trace is, with what reading it said. */
@@ -195,7 +201,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.savedTrace = info;
     this.trace = trace;
     this.lastError = undefined;
-    this.post({ type: 'init', trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info });
+    this.post({ type: 'init', trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info, analysis: this.analysisSettings() });
   }
 
   /** A saved trace file that cannot be shown: the webview says why (replayed after every `ready`). */
@@ -250,7 +256,7 @@ export class TimelinePanel implements vscode.Disposable {
         this.isReady = true;
         this.post({
           type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
-          sourceUri: this.sourceUri.toString(), pinned: this.isPinned,
+          sourceUri: this.sourceUri.toString(), pinned: this.isPinned, analysis: this.analysisSettings(),
           ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
           ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources } : {}),
         });

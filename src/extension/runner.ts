@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readRunSettings, type RunSettings } from './config';
+import { readAnalysisSettings, readRunSettings, type RunSettings } from './config';
 import { runNodeTarget } from './nodeTarget';
 import { setRunDiagnostics } from './diagnostics';
 import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
@@ -16,7 +16,7 @@ import { explainUntrusted, isTrusted, noticeRealIoOnce, UNTRUSTED_MESSAGE } from
 import { EventKind } from '../core/trace/format';
 import type { RunBudgets, SourceDiagnostic } from '../core/engine/api';
 import type { RunStop } from '../shared/protocol';
-import { mergeDiagnostics, relocateDiagnostics, stopOf, traceProblems } from './traceProblems';
+import { analysisProblems, mergeDiagnostics, relocateDiagnostics, stopOf, traceProblems } from './traceProblems';
 
 /** What to run: the whole file, or one function of it as the entry. */
 export interface RunRequest {
@@ -162,6 +162,15 @@ export class Runner implements vscode.Disposable {
     if (record.result) {
       const cancelled = record.status === 'cancelled';
       record.diagnostics = relocateDiagnostics(mergeDiagnostics(record.result.diagnostics, traceProblems(record.result.trace, cwd, cancelled), cwd));
+      // The run's answers (floating promises, leftovers, blocking) join them, after the run's own problems.
+      const analysis = readAnalysisSettings(document.uri);
+      if (analysis.problems && !cancelled) {
+        try {
+          record.diagnostics = mergeDiagnostics(record.diagnostics, analysisProblems(record.result.trace, analysis.blockingThresholdMs), cwd);
+        } catch (err) {
+          channel.appendLine(`async-timeline: the run's analysis failed: ${errorText(err)}`);
+        }
+      }
       setRunDiagnostics(document.uri, runPath, cwd, record.diagnostics);
       logOutcome(channel, record.result, record.diagnostics);
       record.stop = stopOf(record.result.trace, cancelled, budgets);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { RunBudgets, SourceDiagnostic } from '../core/engine/api';
 import { EventKind, type TraceFile } from '../core/trace/format';
 import type { RunStop, RunStopKind } from '../shared/protocol';
+import { analyzeRun } from '../core/analysis/index';
 
 /** `… in a loop at cpu.ts:4:3` (how the engine's budget messages name their place). */
 const NAMED_PLACE = /\bat ((?:[A-Za-z]:)?[^\s():]+\.[cm]?[jt]sx?):(\d+):(\d+)\b/;
@@ -116,6 +117,25 @@ export function traceProblems(trace: TraceFile, cwd: string, cancelled = false):
     found.push({ ...place, message: `Stopped: ${trace.meta.truncated.reason} (the timeline shows the run up to there)`, severity: 'warning' });
   }
   return found;
+}
+
+/**
+ * The run's answers (src/core/analysis) as Problems entries, at their lines: tasks suspended
+ * forever, an unsettled top-level await, floating promises, late handlers, blocking. Each
+ * message is the finding's own sentence, with its related places appended ("the promise was
+ * made at x.ts:2"), since a diagnostic is read alone. Findings with no place (a budget's pending
+ * I/O) are left to the panel. Node's own layer (`node:…` files) is never a Problems entry.
+ */
+export function analysisProblems(trace: TraceFile, blockingThresholdMs?: number): SourceDiagnostic[] {
+  const analysis = analyzeRun(trace, blockingThresholdMs !== undefined ? { blockingThresholdMs } : {});
+  const out: SourceDiagnostic[] = [];
+  for (const f of analysis.findings) {
+    if (!f.place || f.place.file.startsWith('node:') || f.kind === 'kept-alive') continue;
+    const related = f.related.filter((r) => r.place).map((r) => `${r.message} (${r.place!.file}:${r.place!.line})`);
+    const message = related.length && !f.message.includes(related[0]) ? `${f.message} See: ${related.join('; ')}.` : f.message;
+    out.push({ file: f.place.file, line: f.place.line, column: Math.max(1, f.place.column), message, severity: 'warning' });
+  }
+  return out;
 }
 
 /** The engine's diagnostics plus the trace's, without a second entry at a line the engine already reported. */

@@ -35,6 +35,14 @@ export interface SourceLocation {
   column: number;
 }
 
+/**
+ * The settings the panel's Answers (src/core/analysis, computed in the webview from the trace)
+ * depend on: `asyncTimeline.analysis.blockingThresholdMs`. Absent: the analysis' defaults.
+ */
+export interface AnalysisSettings {
+  blockingThresholdMs?: number;
+}
+
 /** What the webview remembers across reloads (stored with `setState`, also echoed to the host). */
 export interface TimelineViewState {
   /** Visible window over the layout's x axis, in layout units (see src/core/viewmodel). */
@@ -58,7 +66,9 @@ export interface TimelineViewState {
   /** A visualized function's run: whether the rest of the run (its context) is collapsed. */
   contextCollapsed?: boolean;
   /** The left bottom pane's tab. */
-  bottomTab?: 'loop' | 'tasks';
+  bottomTab?: 'loop' | 'tasks' | 'answers';
+  /** The critical path is highlighted on the canvas (the Answers tab's toggle). */
+  criticalPathShown?: boolean;
   /** The panel was kept (pinned to its file) rather than being the reusable preview. */
   pinned?: boolean;
 }
@@ -109,11 +119,11 @@ export interface RunStop {
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; pinned?: boolean; savedTrace?: SavedTraceInfo }
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; pinned?: boolean; savedTrace?: SavedTraceInfo; analysis?: AnalysisSettings }
   /** A saved trace file cannot be shown: `message` says why (cut short, newer version, not ours). */
   | { type: 'traceError'; message: string }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
-  | { type: 'showTrace'; trace: TraceFile; sourceUri?: string }
+  | { type: 'showTrace'; trace: TraceFile; sourceUri?: string; analysis?: AnalysisSettings }
   /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode). */
   | { type: 'showComparison'; runs: ComparisonRun[]; sources?: string[] }
   /**

@@ -17,7 +17,8 @@ import {
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
 import { INTERNAL_GROUP_NAME } from '../core/viewmodel/lanes';
-import type { HostToWebview, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
+import type { AnalysisSettings, HostToWebview, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
+import { buildAnswers, type AnswersModel } from '../core/viewmodel/answers';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { debugHandle } from './debug-handle';
@@ -29,6 +30,7 @@ import { LoopPanel } from './loop-panel';
 import { AXIS_H, maxScrollTop, ROW_H, rowOfLaneMap, scrollRowIntoView, type Scene } from './scene';
 import { Splitter } from './splitter';
 import { TaskTable } from './task-table';
+import { AnswersPane } from './answers-pane';
 import { applyThemeClass, readPalette, watchTheme } from './theme';
 import { TimelineView } from './timeline-view';
 import { Toolbar } from './toolbar';
@@ -45,7 +47,7 @@ const MIN_MAIN = 96;
 const MIN_BOTTOM = 72;
 const MIN_LABELS = 80;
 
-type BottomTab = 'loop' | 'tasks';
+type BottomTab = 'loop' | 'tasks' | 'answers';
 
 export class App {
   private readonly root: HTMLElement;
@@ -67,6 +69,11 @@ export class App {
   private loopPanel: LoopPanel | null = null;
   private taskTable: TaskTable | null = null;
   private consolePane: ConsolePane | null = null;
+  private answersPane: AnswersPane | null = null;
+  /** The run's answers (src/core/analysis via the view model), built with the host's settings. */
+  private answers: AnswersModel | null = null;
+  private analysisSettings: AnalysisSettings = {};
+  private criticalPathShown = false;
   private toolbar: Toolbar | null = null;
   private tooltip: Tooltip | null = null;
   private collapsed = new Set<string>();
@@ -114,6 +121,7 @@ export class App {
         if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
         if (message.pinned !== undefined) this.pinned = message.pinned;
         this.savedTrace = message.savedTrace;
+        if (message.analysis) this.analysisSettings = message.analysis;
         if (message.comparison) this.showComparison(message.comparison, message.comparisonSources);
         else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
         else this.showPlaceholder(this.running
@@ -122,6 +130,7 @@ export class App {
         break;
       case 'showTrace':
         if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
+        if (message.analysis) this.analysisSettings = message.analysis;
         this.showTrace(message.trace, this.currentState() ?? this.bridge.getState());
         break;
       case 'showComparison':
@@ -252,6 +261,13 @@ export class App {
     }
     this.model = model;
     this.trace = check.trace;
+    try {
+      this.answers = buildAnswers(check.trace, this.analysisSettings);
+    } catch (err) {
+      // The answers are extra: a trace they cannot read still shows its timeline.
+      this.answers = null;
+      this.bridge.post({ type: 'webviewError', message: `The run's analysis failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
     this.banners.replaceChildren();
     this.root.classList.remove('tl-is-stale');
     for (const notice of check.notices) this.showBanner(notice, 'warning', /stopped before its end/.test(notice) ? 'stop' : 'notice');
@@ -297,7 +313,8 @@ export class App {
     if (typeof state.labelWidth === 'number' && state.labelWidth > 0) this.labelWidth = state.labelWidth;
     if (state.axisMode === 'linear' || state.axisMode === 'compressed') this.axisMode = state.axisMode;
     if (typeof state.contextCollapsed === 'boolean') this.contextCollapsed = state.contextCollapsed;
-    if (state.bottomTab === 'loop' || state.bottomTab === 'tasks') this.bottomTab = state.bottomTab;
+    if (state.bottomTab === 'loop' || state.bottomTab === 'tasks' || state.bottomTab === 'answers') this.bottomTab = state.bottomTab;
+    if (typeof state.criticalPathShown === 'boolean') this.criticalPathShown = state.criticalPathShown;
     if (typeof state.pinned === 'boolean') this.pinned = state.pinned;
   }
 
@@ -334,6 +351,20 @@ export class App {
     this.taskTable = new TaskTable((lane, seq) => this.chooseLane(lane, seq));
     this.consolePane = new ConsolePane((seq) => this.setCursor(seq));
     this.consolePane.setModel(model);
+    this.answersPane = new AnswersPane({
+      pick: (seq, place) => {
+        if (seq >= 0) this.setCursor(seq, { reveal: false });
+        if (place && !this.bridge.standalone) this.bridge.post({ type: 'revealSource', file: place.file, line: place.line, column: place.column });
+        else if (seq >= 0) this.revealSource(seq, 0);
+      },
+      showPath: (on) => {
+        this.criticalPathShown = on;
+        if (this.scene?.answers) this.scene.answers.showPath = on;
+        this.redraw();
+        this.persistSoon();
+      },
+    });
+    if (this.answers) this.answersPane.setModel(this.answers, this.criticalPathShown);
     const labelSplitter = new Splitter({
       orientation: 'vertical', label: 'Width of the lane names', min: MIN_LABELS,
       max: () => Math.max(MIN_LABELS, this.root.clientWidth - 160), size: () => this.labelsEl?.getBoundingClientRect().width ?? 160,
@@ -362,6 +393,7 @@ export class App {
     const scene: Scene = {
       model, rows: rows.rows, pinned: rows.pinned, rowOfLane: rowOfLaneMap(model, rows.rows), view: viewport, palette: readPalette(),
       scrollTop: restore?.scrollTop ?? 0, widthPx: 1, heightPx: 1, cursorSeq: -1, highlights: [], selectedLane: -1,
+      answers: this.answers ? { pathSeqs: this.answers.pathSeqs, showPath: this.criticalPathShown, marks: this.answers.marks } : null,
     };
     this.scene = scene;
     this.root.dataset.entryLane = String(rows.entryLane);
@@ -423,6 +455,7 @@ export class App {
     const tabs: Record<BottomTab, { tab: HTMLButtonElement; panel: HTMLElement }> = {
       loop: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-loop', 'aria-controls': 'tl-panel-loop' }, 'Event loop'), panel: this.loopPanel!.el },
       tasks: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-tasks', 'aria-controls': 'tl-panel-tasks' }, 'Tasks'), panel: this.taskTable!.el },
+      answers: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-answers', 'aria-controls': 'tl-panel-answers' }, answersTabLabel(this.answers)), panel: this.answersPane!.el },
     };
     const panels = (Object.keys(tabs) as BottomTab[]).map((key) => {
       const panel = h('div', { role: 'tabpanel', id: `tl-panel-${key}`, 'aria-labelledby': `tl-tab-${key}`, class: 'tl-tabpanel', tabindex: key === 'tasks' ? undefined : 0 }, tabs[key].panel);
@@ -445,10 +478,12 @@ export class App {
       tabs[key].tab.addEventListener('keydown', (e) => {
         if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
         e.preventDefault();
-        select(key === 'loop' ? 'tasks' : 'loop', true);
+        const order = Object.keys(tabs) as BottomTab[];
+        const next = (order.indexOf(key) + (e.key === 'ArrowRight' ? 1 : order.length - 1)) % order.length;
+        select(order[next], true);
       });
     }
-    const tablist = h('div', { role: 'tablist', 'aria-label': 'Bottom panes', class: 'tl-tabs' }, tabs.loop.tab, tabs.tasks.tab);
+    const tablist = h('div', { role: 'tablist', 'aria-label': 'Bottom panes', class: 'tl-tabs' }, tabs.loop.tab, tabs.tasks.tab, tabs.answers.tab);
     const left = h('section', { class: 'tl-bottom-left', 'aria-label': 'Event loop and tasks' }, tablist, ...panels.map(([, p]) => p));
     select(this.bottomTab);
     return h('div', { class: 'tl-bottom' }, left, this.consolePane!.el);
@@ -697,7 +732,7 @@ export class App {
       viewStart: scene.view.x0, viewEnd: scene.view.x1, cursorSeq: scene.cursorSeq, collapsedGroups: [...this.collapsed], scrollTop: scene.scrollTop,
       ...(this.sourceUri !== undefined ? { sourceUri: this.sourceUri } : {}),
       bottomSize: this.bottomSize, bottomCollapsed: this.bottomCollapsed, labelWidth: this.labelWidth, axisMode: this.axisMode,
-      contextCollapsed: this.contextCollapsed, bottomTab: this.bottomTab, pinned: this.pinned,
+      contextCollapsed: this.contextCollapsed, bottomTab: this.bottomTab, pinned: this.pinned, criticalPathShown: this.criticalPathShown,
     };
   }
 
@@ -723,3 +758,9 @@ function formatTime(model: TimelineModel, seq: number): string {
 }
 
 export type { TraceFile };
+
+/** `Answers`, with how many findings (warnings) there are: `Answers · 2`. */
+function answersTabLabel(answers: AnswersModel | null): string {
+  const n = answers ? answers.analysis.findings.filter((f) => f.severity === 'warning').length : 0;
+  return n > 0 ? `Answers · ${n}` : 'Answers';
+}

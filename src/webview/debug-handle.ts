@@ -32,6 +32,12 @@ export function debugHandle(src: DebugSource): object {
     arrowsElided: () => src.view()?.arrowsElided ?? false,
     /** Where layout x (a segment's x0/x1, an event's axis position) is on the canvas, in CSS px from its left edge. */
     pxOfX: (x: number) => src.scene()?.view.toPx(x) ?? NaN,
+    /** What the canvas draws for the Answers tab: the critical path's events (and whether shown), the marks. */
+    answers: () => {
+      const a = src.scene()?.answers;
+      return a ? { showPath: a.showPath, pathSeqs: [...a.pathSeqs], marks: a.marks.map((m) => ({ ...m })) } : null;
+    },
+    cursorSeq: () => src.scene()?.cursorSeq ?? -1,
     /** Where the lanes are: scroll, pinned rows, row count, selected lane, view window, axis mode. */
     layout: () => {
       const scene = src.scene();

@@ -7,6 +7,7 @@
  * Rows: the first `pinned` rows (a visualized function's entry lane) stay right under the axis;
  * the others scroll by `scrollTop`.
  */
+import type { SceneAnswers } from './draw-answers';
 import type { TimelineModel } from '../core/viewmodel/index';
 import { viewRowLanes, type ViewRow } from '../core/viewmodel/view-rows';
 import type { Palette } from './theme';
@@ -34,6 +35,8 @@ export interface Scene {
   highlights: readonly number[];
   /** The lane of the selected event (-1: none), drawn highlighted. */
   selectedLane: number;
+  /** The run's answers on the canvas (draw-answers.ts); null before they are built. */
+  answers: SceneAnswers | null;
 }
 
 /** Where the scrolling rows start (below the axis and the pinned rows). */

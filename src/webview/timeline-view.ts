@@ -8,6 +8,7 @@
  * ctrlKey) zoom around the pointer.
  */
 import { drawArrows } from './draw-arrows';
+import { drawAnswers } from './draw-answers';
 import { drawAxis, drawBackground, drawCursor } from './draw-axis';
 import { drawLanes } from './draw-lanes';
 import { hitTest, type Hit } from './hit-test';
@@ -108,6 +109,7 @@ export class TimelineView {
     ctx.rect(0, AXIS_H, scene.widthPx, scene.heightPx - AXIS_H);
     ctx.clip();
     this.arrowsElided = !drawArrows(ctx, scene);
+    drawAnswers(ctx, scene);
     ctx.restore();
     drawAxis(ctx, scene);
     drawCursor(ctx, scene);

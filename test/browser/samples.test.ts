@@ -16,6 +16,7 @@ const timesOf = (trace: TraceFile, kind: EventKind): number[] => trace.events.ki
 
 /** What each sample must print (its story in numbers), and optionally which lanes its timeline shows. */
 const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void, lanes?: (labels: string[]) => void][] = [
+  ['samples/race.ts', (out) => assert.match(out, /^alice → bob: 30\nalice → bob: 20\nalice 50, bob 100, total 150\n$/)],
   ['samples/cafe.ts', (out) => assert.deepEqual(out.trim().split('\n').map((l) => l.trim().split(/\s+/).pop()), ['40T', '20T', '20T', '10T'])],
   ['samples/chat-sequential.ts', (out) => assert.match(out, /total: \d+ ms/)],
   ['samples/chat-thread-per-client.ts', (out) => assert.match(out, /does not scale/)],

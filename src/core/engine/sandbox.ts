@@ -23,7 +23,7 @@ import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
 import { displayName } from './paths';
 import type { WorkerInput } from './protocol';
-import { BUNDLE_FILENAME, BundleMaps, StackMapper, workerBundleFilename } from './stack-map';
+import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
 
 /** Names in the sandbox that user code never uses. */
@@ -259,6 +259,10 @@ export class Sandboxes {
       formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
       inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
       errorSourceHeader: mapper.errorSourceHeader,
+      userPosition: () => {
+        const pos = innermostUserPosition(this.bundleMaps);
+        return pos && { ...pos, file: displayName(pos.file, input.cwd) };
+      },
       requireBuiltin: (name) => realRequire(name),
       instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
       options: {

@@ -49,6 +49,36 @@ export class BundleMaps {
   }
 }
 
+/**
+ * The innermost frame of a bundle on the current stack, in the user's file: where the program's
+ * own code is right now (the analysis' sites of blocking calls and intervals). Captures the
+ * structured stack through the host realm's Error (V8 lists every context's frames).
+ */
+export function innermostUserPosition(bundles: BundleMaps): OriginalPosition | undefined {
+  const holder: { stack?: unknown } = {};
+  const E = Error as ErrorConstructor & { prepareStackTrace?: unknown };
+  const prepare = E.prepareStackTrace;
+  const limit = E.stackTraceLimit;
+  E.prepareStackTrace = (_e: unknown, frames: CallSiteLike[]) => frames;
+  E.stackTraceLimit = 64;
+  try {
+    E.captureStackTrace(holder);
+    const frames = holder.stack as CallSiteLike[] | undefined;
+    for (const frame of frames ?? []) {
+      const bundle = frame.getFileName();
+      if (!bundles.has(bundle)) continue;
+      const pos = bundles.original(bundle as string, frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
+      if (pos) return pos;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    E.prepareStackTrace = prepare;
+    E.stackTraceLimit = limit;
+  }
+}
+
 export interface OriginalPosition {
   file: string;
   /** 1-based. */

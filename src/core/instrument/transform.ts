@@ -489,6 +489,37 @@ function visitBinary(node: ts.BinaryExpression, v: Instrumenter): ts.VisitResult
 }
 
 // ---------------------------------------------------------------------------------------------
+// Promise sites for the run's analysis (src/core/analysis): a call whose value an expression
+// statement drops (`fetchUser(id);`) passes it to `$.discard(value, S)`, which records it when it
+// is one of our promises (a floating promise, if nothing handles it later); `new Promise(…)`
+// passes the promise to `$.promiseSite(p, S)`, which records where it was made. Node's own layer
+// (files named `node:…`) is left alone: its sites would be noise in the program's answers.
+
+/** `p.catch(f)` and `p.then(f, g)` handle the rejection: dropping their derived promise is the idiom. */
+function handlesRejection(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const name = callee.name.text;
+  return name === 'catch' || (name === 'then' && call.arguments.length >= 2);
+}
+
+function visitExpressionStatement(node: ts.ExpressionStatement, v: Instrumenter): ts.VisitResult<ts.Node> {
+  const call = node.expression;
+  const visited = ts.visitEachChild(node, v.visit, v.context);
+  if (v.options.displayName.startsWith('node:') || !ts.isCallExpression(call)) return visited;
+  if (call.expression.kind === ts.SyntaxKind.SuperKeyword || call.expression.kind === ts.SyntaxKind.ImportKeyword || handlesRejection(call)) return visited;
+  const site = v.addSite(call, 'call', expressionLabel(call, v.sf));
+  return v.f.updateExpressionStatement(visited, v.api('discard', [visited.expression, v.siteExpr(site)]));
+}
+
+function visitNew(node: ts.NewExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
+  const visited = ts.visitEachChild(node, v.visit, v.context);
+  if (v.options.displayName.startsWith('node:') || !ts.isIdentifier(node.expression) || node.expression.text !== 'Promise') return visited;
+  const site = v.addSite(node, 'call', 'new Promise');
+  return v.api('promiseSite', [visited, v.siteExpr(site)]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // import.meta: the bundle is CommonJS, where esbuild leaves `import.meta` empty; each file gets
 // its own object with Node's fields instead.
 
@@ -547,6 +578,8 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.ObjectLiteralExpression]: visitMethodOwner,
   [K.ClassDeclaration]: visitMethodOwner,
   [K.ClassExpression]: visitMethodOwner,
+  [K.ExpressionStatement]: visitExpressionStatement,
+  [K.NewExpression]: visitNew,
 };
 
 /**

@@ -10,6 +10,7 @@
  *   recorded as one EventKind.Block per stretch (flushed when the stretch ends).
  */
 import { EventKind } from '../trace/format';
+import { callerSite } from './caller-site';
 import { rt } from './state';
 
 export const FREE_READS = 100;
@@ -28,6 +29,8 @@ export const clock = {
   pendingBlock: 0,
   /** The part of pendingBlock spent waiting for a free core (simulated threads), not spinning. */
   pendingCoreWait: 0,
+  /** Where the pending busy-wait started spinning (a site id; 0 unknown). */
+  pendingSite: 0,
 };
 
 /** Moves virtual time forward (never back). */
@@ -50,6 +53,7 @@ export function readClock(): number {
     clock.reads = 0;
   }
   if (++clock.reads > FREE_READS) {
+    if (clock.reads === FREE_READS + 1 && clock.pendingBlock === 0) clock.pendingSite = callerSite('busy-wait on the clock');
     if (clock.reads === FREE_READS + 1 && cores !== undefined) {
       // The stretch starts spinning: with simulated cores it first needs a free one.
       const wait = cores.waitForCore(clock.now);
@@ -88,12 +92,14 @@ export function flushBlock(): void {
   const spun = ms - clock.pendingCoreWait;
   clock.pendingBlock = 0;
   clock.pendingCoreWait = 0;
+  const site = clock.pendingSite;
+  clock.pendingSite = 0;
   const late = cores?.book(clock.now - spun, spun) ?? 0;
   if (late > 0) {
     advanceTo(clock.now + late);
     ms += late;
   }
-  rt.rec.emit(EventKind.Block, Math.max(1, Math.round(ms)), 0, 0);
+  rt.rec.emit(EventKind.Block, Math.max(1, Math.round(ms)), 0, site);
 }
 
 /** Synchronous blocking (Atomics.wait): the clock jumps by `ms` while nothing else runs. */

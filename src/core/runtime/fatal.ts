@@ -270,6 +270,15 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
   rt.exited = true;
 }
 
+/**
+ * Called by stopRun just before the Truncated event (alive.ts records what kept the run alive).
+ * A hook, not an import: alive.ts reads the timers, and fatal.ts is imported before them.
+ */
+let beforeStop: (() => void) | undefined;
+export function setBeforeStop(hook: () => void): void {
+  beforeStop = hook;
+}
+
 /** Ends the run early (budget, cancellation): the trace so far is kept and marked truncated. */
 export function stopRun(reason: string): void {
   if (rt.truncated !== '') return;
@@ -282,6 +291,7 @@ export function stopRun(reason: string): void {
     return;
   }
   rt.truncated = reason;
+  beforeStop?.();
   rt.rec.force(EventKind.Truncated, 0, rt.rec.str(reason), 0);
   rt.exited = true;
 }

@@ -4,6 +4,7 @@
  */
 import { EventKind } from '../trace/format';
 import { block, clock, readClock } from './clock';
+import { callerSite } from './caller-site';
 import { invalidArgType } from './errors';
 import { enqueueJob, JobKind } from './jobs';
 import { stopRun } from './fatal';
@@ -81,7 +82,7 @@ export function makeAtomics(RealAtomics: typeof Atomics): typeof Atomics {
         stopRun('Atomics.wait without timeout on the main thread would block forever');
         throw EXIT_SIGNAL;
       }
-      if (ms > 0) block(ms, 0);
+      if (ms > 0) block(ms, callerSite('Atomics.wait'));
       return 'timed-out';
     },
   };

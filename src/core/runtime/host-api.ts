@@ -85,6 +85,13 @@ export interface RuntimeHost {
    * error (it needs source maps, which only the engine has). Return '' when unknown.
    */
   errorSourceHeader?(error: unknown, fromPromise?: boolean): string;
+  /**
+   * Optional: where the program's own code is on the current stack — its innermost frame in the
+   * program's bundle, as the user's file (display name), line and column — or undefined. Costs a
+   * stack capture: called only for rare events (a blocking call, a setInterval), for the
+   * run's analysis (src/core/analysis). Absent: those sites stay unknown.
+   */
+  userPosition?(): { file: string; line: number; column: number } | undefined;
   options: RuntimeOptions;
   /**
    * Optional: the host's own Node built-in module (`require(name)` outside the sandbox). The

@@ -28,6 +28,11 @@ import { installModernBuiltins } from './modern/index';
 import './unhandled-rejections';
 import { configureAsyncContext, makeAsyncHooksModule } from './async-context/module';
 import './external';
+import { recordAlive } from './alive';
+import { setBeforeStop } from './fatal';
+
+// A run stopped early records what kept it alive (src/core/analysis answers "why is it running").
+setBeforeStop(recordAlive);
 
 export { SimPromise } from './promise-api';
 import { isPromise } from './promise';

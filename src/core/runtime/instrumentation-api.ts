@@ -29,6 +29,10 @@
  *                                → `yield X` becomes `yield $.syncYield(X, S)` (records the yield only).
  *   while (…) S / for (…) S / do S while (…) — at every loop back-edge (start of each iteration):
  *                                → `$.loop(S);` as the loop body's first statement (S: the loop's site).
+ *   f(x);  (an expression statement whose expression is a call, but not `p.catch(…)`, `p.then(a, b)`,
+ *           `super(…)`, `import(…)`)  → `$.discard(f(x), S);`  (records a dropped promise)
+ *   new Promise(…)               → `$.promiseSite(new Promise(…), S)`  (records where it was made)
+ *   (neither in Node's own layer, files named `node:…`)
  *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
  *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
  */
@@ -81,4 +85,8 @@ export interface InstrumentationApi {
   usingThrew(scope: unknown, error: unknown): void;
   disposeScope(scope: unknown): void;
   disposeScopeAsync(scope: unknown): Generator<unknown, void, unknown>;
+  /** An expression statement dropped `value`: records it if it is one of our promises (floating-promise analysis). */
+  discard(value: unknown, site: number): void;
+  /** `new Promise(…)` at `site` made `promise`: records where; returns it unchanged. */
+  promiseSite<T>(promise: T, site: number): T;
 }

@@ -8,6 +8,7 @@ import { asyncIterator, yieldStar } from './drivers/async-iteration';
 import { AWAIT, YIELD } from './drivers/common';
 import { shapeFunction, shapeMethods } from './function-shape';
 import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
+import { isPromise, promiseId } from './promise';
 import { rt } from './state';
 import { usingApi, type UsingScope } from './modern/disposal';
 
@@ -35,6 +36,13 @@ export function makeInstrumentation(): InstrumentationApi {
     usingThrew: (scope, error) => usingApi.usingThrew(scope as UsingScope, error),
     disposeScope: (scope) => usingApi.disposeScope(scope as UsingScope),
     disposeScopeAsync: (scope) => usingApi.disposeScopeAsync(scope as UsingScope),
+    discard(value: unknown, site: number): void {
+      if (rt.tracing && isPromise(value)) rt.rec.emit(EventKind.PromiseDiscarded, promiseId(value), 0, site);
+    },
+    promiseSite<T>(promise: T, site: number): T {
+      if (rt.tracing && isPromise(promise)) rt.rec.emit(EventKind.PromiseSite, promiseId(promise), 0, site);
+      return promise;
+    },
     sites(file: string, rows: SiteRow[]): number {
       const rec = rt.rec;
       const f = rec.file(file);

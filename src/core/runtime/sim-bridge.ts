@@ -363,6 +363,12 @@ export function simPendingIo(): string[] {
   return sim === undefined ? [] : sim.io.describePending();
 }
 
+/** What the simulated world holds open for the main thread (a server, a socket, a worker), one line each. */
+export function simAliveHandles(): string[] {
+  if (sim === undefined || rt.host.thread !== undefined) return [];
+  return [...sim.world.main.refs.values()].map((d) => (typeof d === 'string' ? d : d()));
+}
+
 /** `require(name)` of a simulated module (net, worker_threads, async-timeline/sim), else undefined. */
 export function simBuiltin(name: string): unknown {
   return SIM_MODULES[name] === undefined ? undefined : simModule(getSim(), name);

@@ -22,6 +22,7 @@ import { emitWarning } from './process-events';
 import { rt } from './state';
 import { emitDestroy, emitInit } from './async-context/hooks';
 import { captureFrame, cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
+import { callerSite } from './caller-site';
 
 const TIMEOUT_MAX = 2 ** 31 - 1;
 /** Node 24+ warns once per thread about a negative and about a NaN delay. */
@@ -272,7 +273,8 @@ function schedule(callback: unknown, after: unknown, args: unknown[] | undefined
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
   const t = new Timeout(callback as (...a: unknown[]) => void, after as number, args, repeat, true);
   insert(t, t._idleTimeout, libuvNow());
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), 0);
+  // An interval's place is found from the stack (rare; src/core/analysis names what kept a run alive).
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), repeat ? callerSite('setInterval', 'timer') : 0);
   return t;
 }
 
@@ -310,6 +312,18 @@ export function clearTimeout(timer: unknown): void {
   }
 }
 export const clearInterval = clearTimeout;
+
+/** The trace ids of the ref'd timers still scheduled (what keeps the loop alive, for a run stopped early). */
+export function refedTimerIds(): number[] {
+  const ids: number[] = [];
+  for (const list of timerListMap.values()) {
+    for (let item = list._idleNext; item !== null && item !== list; item = item._idleNext) {
+      const t = item as Timeout;
+      if (t[kRefed] && !t._destroyed) ids.push(t[kId]);
+    }
+  }
+  return ids;
+}
 
 /** Due time of the earliest list (Infinity if none). */
 export function nextExpiry(): number {

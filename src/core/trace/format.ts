@@ -22,7 +22,8 @@
  * - Same program + same options + same seed gives a byte-identical serialized trace.
  *
  * History:
- * - 1: first version.
+ * - 1: first version. Kinds added since, which older readers skip: PromiseDiscarded,
+ *   PromiseSite, Alive (64–67, the run's analysis).
  */
 
 /** Incremented on every incompatible change. A reader refuses a newer major version. */
@@ -132,6 +133,21 @@ export const enum EventKind {
   Warning = 52,
   /** The run was stopped before its end; the trace up to here is kept. b = string: the reason. */
   Truncated = 53,
+
+  /**
+   * (Analysis, issue 11.) A promise was dropped: the value of a call in an expression statement
+   * (`fetchUser(id);`) was one of our promises, not yet handled. a = promise, c = site of the
+   * call. src/core/analysis flags it as floating if nothing handles it before the run ends.
+   */
+  PromiseDiscarded = 64,
+  /** (Analysis.) Where a `new Promise(…)` of the program's source was made. a = promise, c = site. */
+  PromiseSite = 65,
+  /**
+   * (Analysis.) Something still holding the loop open when the run was stopped early, recorded
+   * just before Truncated: a = timer id (its TimerSchedule has the delay and site), or 0 with
+   * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`).
+   */
+  Alive = 67,
 
   /** A simulated thread is made (issue: threads). a = thread id, b = string: name. */
   ThreadCreate = 60,

@@ -77,6 +77,9 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.Truncated: return `the run was stopped: ${str(b[seq])}`;
     case EventKind.ThreadCreate: return `thread #${a[seq]} starts: ${str(b[seq])}`;
     case EventKind.ThreadExit: return `thread #${a[seq]} exits`;
+    case EventKind.PromiseDiscarded: return `the promise #${a[seq]} of ${trace.sites[c[seq]]?.label ?? 'a call'} is dropped (not awaited here)`;
+    case EventKind.PromiseSite: return `promise #${a[seq]} is made by new Promise`;
+    case EventKind.Alive: return a[seq] !== 0 ? `timer #${a[seq]} still keeps the loop alive` : `still keeps the loop alive: ${str(b[seq])}`;
     default: return `event kind ${kind[seq]}`;
   }
 }

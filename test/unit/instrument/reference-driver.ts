@@ -115,6 +115,10 @@ export function referenceDriver(): ReferenceDriver {
     loop() {
       state.loops++;
     },
+    discard() {},
+    promiseSite<T>(promise: T): T {
+      return promise;
+    },
   };
   return state;
 }

@@ -215,4 +215,16 @@ export default await Promise.resolve(4);`,
     code: `console.log(import.meta.url, import.meta.dirname);`,
     emits: [/var __at\$importMeta = \{ url: "file:\/\/\/abs\/dir\/m\.mts", filename: "\/abs\/dir\/m\.mts", dirname: "\/abs\/dir" \}/, /console\.log\(__at\$importMeta\.url/],
   },
+  {
+    name: 'a dropped call goes through $.discard, new Promise through $.promiseSite; catch, then(a, b) and void are left alone',
+    code: `async function f(v: number): Promise<number> { return v; }
+f(1);
+const p = new Promise<number>((r) => r(2));
+p.catch(() => log('no'));
+p.then((v) => log(v), () => log('no'));
+void f(3);
+f(4).then((v) => log(v));`,
+    emits: [/__at\$\.discard\(f\(1\), __at\$s \+ \d+\)/, /__at\$\.promiseSite\(new Promise\(/, /^p\.catch\(/m, /^p\.then\(\(v\) => log\(v\), /m, /^void f\(3\)/m, /__at\$\.discard\(f\(4\)\.then\(/],
+    sites: [[2, 1, 'call', 'f(1)'], [3, 11, 'call', 'new Promise'], [7, 1, 'call', 'f(4).then((v) => log(v))']],
+  },
 ];

@@ -31,6 +31,7 @@ suite('samples gallery', function () {
       assert.strictEqual(starts, 8);
       assert.ok(done.slice(0, 4).every((ms) => ms > 52 && ms < 57) && done.slice(4).every((ms) => ms > 104 && ms < 115), done.join(' '));
     }],
+    ['race.ts', (out, t) => { assert.match(out, /^alice 50, bob 100, total 150$/m); assert.strictEqual(t.meta.endTime, 15); }],
   ];
 
   for (const [file, check] of expectations) {
