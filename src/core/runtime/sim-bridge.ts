@@ -314,6 +314,11 @@ export function simIo(): Simulation['io'] {
   return getSim().io;
 }
 
+/** The simulated network (ports, connections): Node's net and http in the sandbox run on it. */
+export function simNet(): Simulation['net'] {
+  return getSim().net;
+}
+
 /** The loop may advance to `due`: no real operation could still deliver something before it. */
 export function simMayAdvanceTo(due: number): boolean {
   return sim === undefined || sim.io.mayAdvanceTo(due);
