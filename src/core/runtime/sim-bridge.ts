@@ -37,7 +37,13 @@ interface Completion extends Timed {
   run: () => void;
   /** Internal work of the loop that runs no user code (a Worker's output reaching stdout): no macrotask. */
   quiet?: boolean;
+  /** Queued during poll phase number `epoch` with `nextPoll`: that phase leaves it to the next one. */
+  epoch?: number;
 }
+
+/** Number of the main loop's poll phase running now (0: none is running). */
+let pollEpoch = 0;
+let pollCount = 0;
 
 /** Thread whose clock is in `clock.now` right now; the others' clocks are parked here. */
 let active = 0;
@@ -78,8 +84,8 @@ class MainLoop implements ThreadLoop {
     return Infinity;
   }
   step(): void {}
-  queueIo(at: number, io: number, run: () => void): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run });
+  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
+    this.queue.push({ t: at, seq: this.seq++, io, run, epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined });
   }
   enter<T>(fn: () => T): T {
     return fn();
@@ -159,8 +165,8 @@ class WorkerThreadLoop implements ThreadLoop {
   step(): void {
     runThreadStep();
   }
-  queueIo(at: number, io: number, run: () => void): void {
-    mainLoop.queueIo(at, io, run);
+  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
+    mainLoop.queueIo(at, io, run, nextPoll);
   }
   enter<T>(fn: () => T): T {
     const rec = rt.rec;
@@ -372,13 +378,25 @@ export function simPoll(): void {
   if (sim === undefined) return;
   // A Worker's runtime only runs its own completions: the world is driven from the main one.
   const drive = rt.host.thread === undefined;
-  if (drive) sim.world.runUntil(clock.now);
-  for (;;) {
-    const p = mainLoop.queue.peek();
-    if (rt.exited || p === undefined || p.t > clock.now) break;
-    mainLoop.queue.pop();
-    runCompletion(p);
+  pollEpoch = ++pollCount;
+  // Completions that became ready during this phase wait for the next one (in their order).
+  const deferred: Completion[] = [];
+  try {
     if (drive) sim.world.runUntil(clock.now);
+    for (;;) {
+      const p = mainLoop.queue.peek();
+      if (rt.exited || p === undefined || p.t > clock.now) break;
+      mainLoop.queue.pop();
+      if (p.epoch === pollEpoch) {
+        deferred.push(p);
+        continue;
+      }
+      runCompletion(p);
+      if (drive) sim.world.runUntil(clock.now);
+    }
+  } finally {
+    pollEpoch = 0;
+    for (const p of deferred) mainLoop.queue.push(p);
   }
 }
 

@@ -34,7 +34,12 @@ export interface ThreadLoop {
    * Queues an I/O completion for the poll phase: once the clock is at least `at`, the loop
    * records `IoDone(io)`, opens an Io macrotask and calls `run`.
    */
-  queueIo(at: number, io: number, run: () => void): void;
+  /*
+   * `nextPoll`: the readiness is only seen by a poll phase that starts after it was queued (a
+   * socket that became readable while the current poll phase runs callbacks waits for the next
+   * epoll_wait, as libuv's does). Loops that have no phases may ignore it.
+   */
+  queueIo(at: number, io: number, run: () => void, nextPoll?: boolean): void;
   /**
    * Runs `fn` with this loop as the current one (timers, ticks and promise jobs made inside
    * go to this thread). The runtime switches its "current loop" around it.

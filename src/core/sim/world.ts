@@ -262,10 +262,13 @@ export class World {
     return io;
   }
 
-  /** Hands an I/O completion to `th`'s poll phase at time `t` (IoDone is recorded by the loop). */
-  complete(th: SimThread, t: number, io: number, run: () => void): void {
+  /**
+   * Hands an I/O completion to `th`'s poll phase at time `t` (IoDone is recorded by the loop).
+   * `nextPoll`: not in a poll phase already running (ThreadLoop.queueIo).
+   */
+  complete(th: SimThread, t: number, io: number, run: () => void, nextPoll = false): void {
     if (th.state === 'done') return;
-    th.loop.queueIo(t, io, run);
+    th.loop.queueIo(t, io, run, nextPoll);
     this.touch(th);
   }
 

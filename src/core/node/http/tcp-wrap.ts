@@ -61,6 +61,13 @@ export class TCPConnectWrap {
   oncomplete?: (status: number, handle: TCP, req: TCPConnectWrap, readable: boolean, writable: boolean) => void;
 }
 
+/**
+ * The loopback link: the kernel moves bytes into the peer's receive queue during write(), so
+ * what one side writes is readable in the same loop iteration's poll phase (latency 0), and the
+ * order of events across the two ends is real Node's. Bandwidth is not limited.
+ */
+const LOOPBACK = { latencyMs: 0, bytesPerMs: Infinity };
+
 /** Bytes the kernel's send buffer takes before writes become asynchronous. */
 const SEND_BUFFER = 64 * 1024;
 /** Bytes one uv__read hands to onread at most. */
@@ -210,7 +217,7 @@ export class TCP implements EndOwner, PortListener {
         port: Number(conn.label.split(':').pop()),
       });
       this.onconnection?.(0, h);
-    });
+    }, true);
   }
 
   // ---------------------------------------------------------------- client
@@ -238,8 +245,8 @@ export class TCP implements EndOwner, PortListener {
         this.pendingReqs--;
         this.updateRef();
         req.oncomplete?.(UV.UV_ECONNREFUSED, this, req, false, false);
-      });
-    });
+      }, true);
+    }, LOOPBACK);
     const latency = conn.link.latencyMs;
     this.connecting = true;
     this.pendingReqs++;
@@ -253,7 +260,7 @@ export class TCP implements EndOwner, PortListener {
         this.updateRef();
         if (this.closed) return;
         req.oncomplete?.(0, this, req, true, true);
-      });
+      }, true);
     });
     return 0;
   }
@@ -325,7 +332,7 @@ export class TCP implements EndOwner, PortListener {
     this.delivering = true;
     const io = this.readIo;
     this.readIo = 0;
-    this.world.complete(this.thread, t, io, () => this.deliver());
+    this.world.complete(this.thread, t, io, () => this.deliver(), true);
   }
 
   private deliver(): void {
@@ -406,7 +413,7 @@ export class TCP implements EndOwner, PortListener {
         this.pendingReqs--;
         this.updateRef();
         req.oncomplete?.(0);
-      });
+      }, true);
     }, true);
     return 0;
   }
