@@ -69,6 +69,11 @@ function runCompletion(p: Completion): void {
 /** The main thread: driven by the runtime's own loop (the world never steps it). */
 class MainLoop implements ThreadLoop {
   readonly queue = new TimedHeap<Completion>();
+  /** uv_close callbacks waiting for the closing-handles phase, in the order of the closes. */
+  closing: Array<() => void> = [];
+  queueClose(run: () => void): void {
+    this.closing.push(run);
+  }
   private seq = 0;
   nextSeq(): number {
     return this.seq++;
@@ -167,6 +172,9 @@ class WorkerThreadLoop implements ThreadLoop {
   }
   queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
     mainLoop.queueIo(at, io, run, nextPoll);
+  }
+  queueClose(run: () => void): void {
+    mainLoop.queueClose(run);
   }
   enter<T>(fn: () => T): T {
     const rec = rt.rec;
@@ -362,8 +370,19 @@ export function simBuiltin(name: string): unknown {
 
 /** The simulation keeps the main thread alive (a server, a socket, a worker, clients). */
 export function simAlive(): boolean {
-  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0;
-  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0);
+  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0 || mainLoop.closing.length > 0;
+  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0 || mainLoop.closing.length > 0);
+}
+
+/**
+ * libuv's closing-handles phase (after the check phase): the close callbacks of the handles
+ * closed before it, the most recently closed first; handles closed by them wait for the next.
+ */
+export function simRunClosing(): void {
+  const list = mainLoop.closing;
+  if (list.length === 0) return;
+  mainLoop.closing = [];
+  for (let i = list.length - 1; i >= 0 && !rt.exited; i--) runCompletion({ t: 0, seq: 0, io: 0, run: list[i] });
 }
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
@@ -378,11 +397,12 @@ export function simPoll(): void {
   if (sim === undefined) return;
   // A Worker's runtime only runs its own completions: the world is driven from the main one.
   const drive = rt.host.thread === undefined;
+  // What the world did before this phase (bytes written in the timers phase reach their socket)
+  // is ready for it; completions that become ready while it runs callbacks wait for the next.
+  if (drive) sim.world.runUntil(clock.now);
   pollEpoch = ++pollCount;
-  // Completions that became ready during this phase wait for the next one (in their order).
   const deferred: Completion[] = [];
   try {
-    if (drive) sim.world.runUntil(clock.now);
     for (;;) {
       const p = mainLoop.queue.peek();
       if (rt.exited || p === undefined || p.t > clock.now) break;

@@ -41,6 +41,11 @@ export interface ThreadLoop {
    */
   queueIo(at: number, io: number, run: () => void, nextPoll?: boolean): void;
   /**
+   * Optional: a uv_close callback, run in the closing-handles phase after the check phase (the
+   * most recently closed handle first). Loops without that phase run it as an I/O completion.
+   */
+  queueClose?(run: () => void): void;
+  /**
    * Runs `fn` with this loop as the current one (timers, ticks and promise jobs made inside
    * go to this thread). The runtime switches its "current loop" around it.
    */

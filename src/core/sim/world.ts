@@ -272,6 +272,14 @@ export class World {
     this.touch(th);
   }
 
+  /** A handle of `th` was closed: `run` is its close callback (ThreadLoop.queueClose). */
+  closing(th: SimThread, run: () => void): void {
+    if (th.state === 'done') return;
+    if (th.loop.queueClose) th.loop.queueClose(run);
+    else th.loop.queueIo(th.now(), 0, run);
+    this.touch(th);
+  }
+
   // ---------------------------------------------------------------- the scheduler
 
   /** Runs until the main thread is done, the run is stuck, or a budget is exhausted. */

@@ -16,7 +16,7 @@
  *   full (a slow reader's window closed): that is where Node's back-pressure begins.
  * - shutdown completes when the FIN left the buffer; close sends FIN (RST when received data
  *   was left unread, as Linux does), and its callback runs in the closing-handles phase (after
- *   the check phase: one immediate per closed handle, the latest first — as child-process.ts).
+ *   the check phase, the latest first: World.closing).
  * - a handle keeps the loop alive while it is active: listening, reading, connecting, or with a
  *   write or shutdown under way (libuv's uv__handle_start/stop).
  *
@@ -74,17 +74,6 @@ const SEND_BUFFER = 64 * 1024;
 const READ_CHUNK = 64 * 1024;
 
 let nextAsyncId = 1;
-
-/** uv_close callbacks: after the check phase, the most recently closed handle first. */
-const closing: Array<() => void> = [];
-function closeHandle(cb: () => void): void {
-  closing.push(cb);
-  setImmediate(runClosedHandle);
-}
-function runClosedHandle(): void {
-  const cb = closing.pop();
-  if (cb !== undefined) cb();
-}
 
 function net(): Network {
   return host.net();
@@ -467,7 +456,7 @@ export class TCP implements EndOwner, PortListener {
       this.conn!.end(end, this.world.now(), rst || end.inboxBytes > 0);
     }
     this.updateRef();
-    if (cb) closeHandle(cb);
+    if (cb) this.world.closing(this.thread, cb);
   }
 }
 
