@@ -23,7 +23,6 @@
  * _http_server.js uses for closeIdleConnections, closeAllConnections and the headersTimeout /
  * requestTimeout check; times are the simulated clock's (performance.now()).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the binding's callbacks are set by Node's JS by index */
 
 // llhttp's method numbers (llhttp.h HTTP_ALL_METHOD_MAP).
 const ALL_METHODS = [
@@ -346,8 +345,8 @@ export class HTTPParser {
     const start = lines[0];
     let method = -1;
     let url = '';
-    let major = 1;
-    let minor = 1;
+    let major: number;
+    let minor: number;
     let statusCode = 0;
     let statusMessage = '';
     if (this.type === HTTPParser.REQUEST) {
@@ -404,7 +403,7 @@ export class HTTPParser {
     const isRequest = this.type === HTTPParser.REQUEST;
     let upgrade = isRequest ? (hasUpgradeHeader && tokens.includes('upgrade')) || ALL_METHODS[method] === 'CONNECT' : statusCode === 101;
     const http11 = major > 1 || (major === 1 && minor >= 1);
-    let keepAlive = http11 ? !tokens.includes('close') : tokens.includes('keep-alive');
+    const keepAlive = http11 ? !tokens.includes('close') : tokens.includes('keep-alive');
 
     // Hand the fields over as the binding does: in batches of 32 when there are more.
     let headersArg: string[] | undefined = fields;
@@ -448,7 +447,6 @@ export class HTTPParser {
     } else {
       this.state = 'body-eof';
     }
-    void keepAlive;
     return 'ok';
   }
 
