@@ -25,6 +25,9 @@
  */
 
 // llhttp's method numbers (llhttp.h HTTP_ALL_METHOD_MAP).
+import { EventKind } from '../../trace/format';
+import { recordNet } from './trace';
+
 const ALL_METHODS = [
   'DELETE', 'GET', 'HEAD', 'POST', 'PUT', 'CONNECT', 'OPTIONS', 'TRACE', 'COPY', 'LOCK', 'MKCOL', 'MOVE',
   'PROPFIND', 'PROPPATCH', 'SEARCH', 'UNLOCK', 'BIND', 'REBIND', 'UNBIND', 'ACL', 'REPORT', 'MKACTIVITY',
@@ -91,6 +94,10 @@ export class HTTPParser {
   private list: ConnectionsList | undefined;
   lastMessageStart = 0;
   headersCompleted = false;
+  /** Set by Node's JS: the socket this parser reads (its handle names the connection in the trace). */
+  socket: { _handle?: { connectionId?: number; httpMessages?: number } | null } | null = null;
+  private bodyBytes = 0;
+  private traced = 0;
 
   initialize(type: number, _resource: unknown, maxHeaderSize?: number, _lenient?: number, connections?: ConnectionsList): void {
     this.type = type;
@@ -421,6 +428,7 @@ export class HTTPParser {
     const needsEof = !isRequest && !noBodyStatus && !chunked && contentLength < 0;
     const shouldKeepAlive = keepAlive && !needsEof;
     this.headersCompleted = true;
+    this.traceHead(isRequest, isRequest ? `${ALL_METHODS[method]} ${url}` : `${statusCode} ${statusMessage}`.trimEnd());
     const ret = this.callback(HTTPParser.kOnHeadersComplete, major, minor, headersArg, isRequest ? method : undefined, urlArg, isRequest ? undefined : statusCode, isRequest ? undefined : statusMessage, upgrade, shouldKeepAlive);
     if (ret === -1) this.fail('HPE_CB_HEADERS_COMPLETE', 'User callback error', at);
     this.skipBody = ret === 1 || ret === 2;
@@ -450,12 +458,25 @@ export class HTTPParser {
     return 'ok';
   }
 
+  private traceHead(isRequest: boolean, what: string): void {
+    const handle = this.socket?._handle;
+    const id = handle?.connectionId ?? 0;
+    this.traced = id;
+    this.bodyBytes = 0;
+    if (id === 0) return;
+    const n = (handle!.httpMessages = (handle!.httpMessages ?? 0) + 1);
+    recordNet(isRequest ? EventKind.HttpRequest : EventKind.HttpResponse, id, what, n);
+  }
+
   private body(slice: Buffer): void {
+    this.bodyBytes += slice.length;
     this.callback(HTTPParser.kOnBody, Buffer.from(slice));
   }
 
   private messageComplete(): void {
     if (this.list) this.list.popActive(this);
+    if (this.traced !== 0) recordNet(EventKind.HttpMessageEnd, this.traced, this.bodyBytes, this.type === HTTPParser.REQUEST ? 1 : 2);
+    this.traced = 0;
     this.callback(HTTPParser.kOnMessageComplete);
   }
 

@@ -25,7 +25,9 @@
 import type { Network, PortListener } from '../../sim/net';
 import type { Connection, End, EndOwner } from '../../sim/pipe';
 import type { SimThread } from '../../sim/world';
+import { EventKind } from '../../trace/format';
 import { host } from '../host';
+import { recordNet } from './trace';
 
 // libuv error numbers (Linux), as Node's `uv` binding has them.
 export const UV = {
@@ -115,6 +117,13 @@ export class TCP implements EndOwner, PortListener {
   private shutdownReq: ShutdownWrap | undefined;
   private shutdownIo = 0;
   private label = '';
+  /** HTTP messages received on this connection so far (the trace numbers them). */
+  httpMessages = 0;
+
+  /** The simulated connection's id (0 before connect/accept), for the trace. */
+  get connectionId(): number {
+    return this.conn?.id ?? 0;
+  }
 
   constructor(readonly type: number = 0) {
     this.thread = net().world.current;
@@ -184,6 +193,7 @@ export class TCP implements EndOwner, PortListener {
     n.servers.set(local.port, this);
     this.listening = true;
     this.thread = this.world.current;
+    recordNet(EventKind.NetListen, local.port, `listen :${local.port}`, 1);
     this.acceptIo = this.world.ioStart(`accept on :${local.port}`);
     this.updateRef();
     return 0;
@@ -205,6 +215,7 @@ export class TCP implements EndOwner, PortListener {
         family: this.local!.family,
         port: Number(conn.label.split(':').pop()),
       });
+      recordNet(EventKind.NetConnect, conn.id, `server :${this.local!.port} ← :${h.remote!.port}`, 2);
       this.onconnection?.(0, h);
     }, true);
   }
@@ -248,6 +259,7 @@ export class TCP implements EndOwner, PortListener {
         this.pendingReqs--;
         this.updateRef();
         if (this.closed) return;
+        recordNet(EventKind.NetConnect, conn.id, `client :${localPort} → :${port}`, 1);
         req.oncomplete?.(0, this, req, true, true);
       }, true);
     });
@@ -447,13 +459,16 @@ export class TCP implements EndOwner, PortListener {
     this.reading = false;
     if (this.listening) {
       this.listening = false;
+      recordNet(EventKind.NetListen, this.local!.port, `close :${this.local!.port}`, 0);
       const n = net();
       if (n.servers.get(this.local!.port) === this) n.servers.delete(this.local!.port);
     }
     const end = this.end;
-    if (end && !end.finQueued) {
+    if (end) {
       // Linux answers a close with unread received data by a reset.
-      this.conn!.end(end, this.world.now(), rst || end.inboxBytes > 0);
+      const reset = rst || end.inboxBytes > 0;
+      if (!end.finQueued) this.conn!.end(end, this.world.now(), reset);
+      recordNet(EventKind.NetClose, this.conn!.id, reset ? 'reset' : 'close', end.side === 'client' ? 1 : 2);
     }
     this.updateRef();
     if (cb) this.world.closing(this.thread, cb);
