@@ -9,7 +9,8 @@ const server = http.createServer(async (req, res) => {
   inFlight++;
   peak = Math.max(peak, inFlight);
   console.log('handling', req.url, 'in flight', inFlight);
-  await sleep(50);
+  // Distinct delays (100, 200, … ms): no two requests finish at the same moment.
+  await sleep(100 * Number(req.url.slice(1)));
   inFlight--;
   res.end(req.url);
 });

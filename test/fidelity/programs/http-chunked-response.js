@@ -7,7 +7,7 @@ const server = http.createServer(async (req, res) => {
   for (let i = 1; i <= 4; i++) {
     const ok = res.write(`part ${i}\n`);
     console.log('server wrote', i, ok);
-    await sleep(50);
+    await sleep(100);
   }
   res.end('done\n');
   console.log('server ended');

@@ -21,7 +21,7 @@ server.listen(0, async () => {
   for (const word of ['alpha', 'beta', 'gamma']) {
     req.write(word);
     console.log('client wrote', word);
-    await sleep(40);
+    await sleep(150);
   }
   req.end();
   console.log('client ended');
