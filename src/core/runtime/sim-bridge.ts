@@ -74,6 +74,11 @@ class MainLoop implements ThreadLoop {
   queueClose(run: () => void): void {
     this.closing.push(run);
   }
+  /** libuv pending callbacks (uv__io_feed), run by simPoll around the poll's I/O. */
+  pending: Completion[] = [];
+  queuePending(io: number, run: () => void): void {
+    this.pending.push({ t: 0, seq: 0, io, run });
+  }
   private seq = 0;
   nextSeq(): number {
     return this.seq++;
@@ -175,6 +180,9 @@ class WorkerThreadLoop implements ThreadLoop {
   }
   queueClose(run: () => void): void {
     mainLoop.queueClose(run);
+  }
+  queuePending(io: number, run: () => void): void {
+    mainLoop.queuePending(io, run);
   }
   enter<T>(fn: () => T): T {
     const rec = rt.rec;
@@ -370,8 +378,8 @@ export function simBuiltin(name: string): unknown {
 
 /** The simulation keeps the main thread alive (a server, a socket, a worker, clients). */
 export function simAlive(): boolean {
-  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0 || mainLoop.closing.length > 0;
-  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0 || mainLoop.closing.length > 0);
+  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0;
+  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0);
 }
 
 /**
@@ -387,6 +395,7 @@ export function simRunClosing(): void {
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
 export function simNextDue(): number {
+  if (mainLoop.pending.length > 0) return clock.now;
   if (rt.host.thread !== undefined) return mainLoop.queue.peek()?.t ?? Infinity;
   if (sim === undefined) return Infinity;
   return Math.min(sim.world.nextTime(), mainLoop.queue.peek()?.t ?? Infinity);
@@ -400,6 +409,8 @@ export function simPoll(): void {
   // What the world did before this phase (bytes written in the timers phase reach their socket)
   // is ready for it; completions that become ready while it runs callbacks wait for the next.
   if (drive) sim.world.runUntil(clock.now);
+  // libuv's pending phase (before the poll): callbacks fed since the last poll phase.
+  runPending();
   pollEpoch = ++pollCount;
   const deferred: Completion[] = [];
   try {
@@ -417,6 +428,18 @@ export function simPoll(): void {
   } finally {
     pollEpoch = 0;
     for (const p of deferred) mainLoop.queue.push(p);
+  }
+  // libuv ≥ 1.45 runs the pending queue again right after the poll (up to 8 rounds).
+  for (let r = 0; r < 8 && mainLoop.pending.length > 0 && !rt.exited; r++) runPending();
+}
+
+function runPending(): void {
+  const list = mainLoop.pending;
+  if (list.length === 0) return;
+  mainLoop.pending = [];
+  for (const p of list) {
+    if (rt.exited) return;
+    runCompletion(p);
   }
 }
 

@@ -46,6 +46,12 @@ export interface ThreadLoop {
    */
   queueClose?(run: () => void): void;
   /**
+   * Optional: a libuv pending callback (uv__io_feed: a shutdown with nothing left to write). It
+   * runs in the next pending phase: before the next poll's I/O when queued outside a poll phase,
+   * right after the running poll's I/O when queued during it. Loops without it use queueIo.
+   */
+  queuePending?(io: number, run: () => void): void;
+  /**
    * Runs `fn` with this loop as the current one (timers, ticks and promise jobs made inside
    * go to this thread). The runtime switches its "current loop" around it.
    */

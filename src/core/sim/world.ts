@@ -272,6 +272,14 @@ export class World {
     this.touch(th);
   }
 
+  /** A libuv pending callback of `th` (ThreadLoop.queuePending). */
+  pending(th: SimThread, io: number, run: () => void): void {
+    if (th.state === 'done') return;
+    if (th.loop.queuePending) th.loop.queuePending(io, run);
+    else th.loop.queueIo(th.now(), io, run);
+    this.touch(th);
+  }
+
   /** A handle of `th` was closed: `run` is its close callback (ThreadLoop.queueClose). */
   closing(th: SimThread, run: () => void): void {
     if (th.state === 'done') return;

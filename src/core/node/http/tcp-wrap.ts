@@ -14,7 +14,8 @@
  * - write: like uv_try_write on loopback — synchronous (no callback from the handle) while the
  *   kernel has room (SEND_BUFFER); asynchronous, completing when the bytes left the buffer, once
  *   it is full (a reader that does not read): that is where Node's back-pressure begins.
- * - shutdown completes when the FIN left the buffer; close sends FIN (RST when received data
+ * - shutdown completes in libuv's next pending phase (before the next poll's I/O; right after the
+ *   running poll's I/O when asked for during it); close sends FIN (RST when received data
  *   was left unread, as Linux does), and its callback runs in the closing-handles phase (after
  *   the check phase, the latest first: World.closing).
  * - a handle keeps the loop alive while it is active: listening, reading, connecting, or with a
@@ -117,9 +118,6 @@ export class TCP implements EndOwner, PortListener {
   private eofDelivered = false;
   private readIo = 0;
   private acceptIo = 0;
-  /** Shutdown requests waiting for the FIN to leave the buffer. */
-  private shutdownReq: ShutdownWrap | undefined;
-  private shutdownIo = 0;
   private label = '';
   /** HTTP messages received on this connection so far (the trace numbers them). */
   httpMessages = 0;
@@ -426,25 +424,22 @@ export class TCP implements EndOwner, PortListener {
   shutdown(req: ShutdownWrap): number {
     const end = this.end;
     if (!end || this.closed) return UV.UV_ENOTCONN;
-    this.shutdownReq = req;
-    this.shutdownIo = this.world.ioStart(`shutdown ${this.label}`);
+    const io = this.world.ioStart(`shutdown ${this.label}`);
     this.pendingReqs++;
     this.updateRef();
     this.conn!.end(end, this.world.now());
-    return 0;
-  }
-
-  /** EndOwner: a chunk left our send buffer; the FIN completes a shutdown. */
-  sent(_end: End, t: number, chunk: { fin?: boolean }): void {
-    if (!chunk.fin || this.shutdownReq === undefined) return;
-    const req = this.shutdownReq;
-    this.shutdownReq = undefined;
-    this.world.complete(this.thread, t, this.shutdownIo, () => {
+    // Nothing waits in libuv's write queue (writes that could not go at once are the pipe's):
+    // libuv feeds the shutdown to its pending queue, run before the next poll's I/O.
+    this.world.pending(this.thread, io, () => {
       this.pendingReqs--;
       this.updateRef();
       req.oncomplete?.(this.closed ? UV.UV_ECANCELED : 0);
     });
+    return 0;
   }
+
+  /** EndOwner: a chunk left our send buffer (asynchronous writes complete through their own callback). */
+  sent(): void {}
 
   // ---------------------------------------------------------------- closing
 
