@@ -20,5 +20,5 @@ server.listen(0, () => {
   setTimeout(() => {
     console.log('aborting');
     ac.abort();
-  }, 50);
+  }, 150);
 });
