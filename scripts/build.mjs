@@ -51,6 +51,9 @@ async function nodeLibPlugin() {
   const { instrumentSource } = createRequire(import.meta.url)(tmp);
   const shim = (name) => path.join(root, 'src/core/node/shims', name);
   const eventsPort = path.join(root, 'src/core/node/events.js');
+  const httpDir = path.join(root, 'src/core/node/http');
+  // Node's lib files use the free names `primordials` and `internalBinding` (Node's loader gives them).
+  const httpLibPrelude = `'use strict';const primordials = require(${JSON.stringify(path.join(httpDir, 'primordials.js'))});const { internalBinding } = require(${JSON.stringify(path.join(httpDir, 'bindings.ts'))});`;
   // The names routed to this layer (src/core/node/modules.ts), read from its source.
   const ownModules = [...fs.readFileSync(path.join(root, 'src/core/node/modules.ts'), 'utf8').matchAll(/^\s*'([a-z_/]+)',$/gm)].map((m) => m[1]).filter((n) => n !== 'events');
   const aliases = {
@@ -67,6 +70,16 @@ async function nodeLibPlugin() {
   return {
     name: 'async-timeline-nodelib',
     setup(build) {
+      // Node's own lib files (src/core/node/http/lib, copied verbatim) require Node's internal
+      // module names: lib/<name>.js (Node's code) or shims/<name>.js (this project's stand-ins).
+      build.onResolve({ filter: /^[a-z_][a-z0-9_/]*$/ }, (args) => {
+        if (!args.importer.startsWith(httpDir + path.sep)) return undefined;
+        for (const dir of ['lib', 'shims']) {
+          const file = path.join(httpDir, dir, args.path + '.js');
+          if (fs.existsSync(file)) return { path: file };
+        }
+        return undefined;
+      });
       build.onResolve({ filter: /^(process\/|buffer|string_decoder\/?|abort-controller|events)$/ }, (args) => ({ path: aliases[args.path] }));
       // readable-stream's modules that Node v20.20.2 changed: src/core/node/streams/<name>.js
       // instead (src/core/node/streams/README.md), whoever requires them (readable-stream's own
@@ -88,7 +101,8 @@ async function nodeLibPlugin() {
       build.onLoad({ filter: /.*/, namespace: 'host-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(shim('host-require.js'))})(${JSON.stringify(args.path)});`, loader: 'js', resolveDir: root }));
       build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
         if (args.path.includes(`${path.sep}shims${path.sep}`)) return undefined;
-        const text = await fs.promises.readFile(args.path, 'utf8');
+        let text = await fs.promises.readFile(args.path, 'utf8');
+        if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep)) text = httpLibPrelude + text;
         const rel = path.relative(root, args.path).split(path.sep).join('/');
         const display = rel.startsWith('node_modules/readable-stream/lib/')
           ? 'node:' + rel.slice('node_modules/readable-stream/lib/'.length).replace(/\.js$/, '')

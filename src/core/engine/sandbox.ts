@@ -301,7 +301,7 @@ export class Sandboxes {
     const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024, nodeMajor: input.nodeMajor }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;

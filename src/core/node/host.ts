@@ -5,31 +5,37 @@
  * start real processes. Nothing here is read before `install` runs.
  */
 import type { IoSystem } from '../io/io-system';
+import type { Network } from '../sim/net';
 import type { NodeMajor } from '../versions/targets';
 
 export interface NodeLibHost {
   /** The run's I/O system (made with the simulation on first use). */
   io(): IoSystem;
+  /** The run's simulated network (ports, connections): net and http are built on it. */
+  net(): Network;
+  /** The Node line imitated: defaults and messages that changed between lines follow it (stream high-water marks, …). */
+  nodeMajor: NodeMajor;
   /** The host's real Node modules: `require('fs')` of the worker, outside the sandbox. */
   require(name: string): any;
   /** The working directory the program runs in (relative paths resolve against it). */
   cwd: string;
   /** The run's memory budget (bytes): one read larger than this stops the run, never the host. */
   memoryBytes: number;
-  /** The Node line imitated: defaults and messages that changed between lines follow it. */
-  nodeMajor: NodeMajor;
 }
 
 export const host: NodeLibHost = {
   io: () => {
     throw new Error('Node modules of the sandbox used before install');
   },
+  net: () => {
+    throw new Error('Node modules of the sandbox used before install');
+  },
+  nodeMajor: 20,
   require: () => {
     throw new Error('Node modules of the sandbox used before install');
   },
   cwd: '/',
   memoryBytes: Infinity,
-  nodeMajor: 20,
 };
 
 export function setHost(h: NodeLibHost): void {

@@ -16,4 +16,5 @@ export const NODE_LIB_MODULES: readonly string[] = [
   'fs/promises',
   'readline',
   'readline/promises',
+  'http',
 ];

@@ -25,6 +25,7 @@ import type { Simulation } from '../sim/simulation';
 import type { ThreadLoop } from '../sim/types';
 import type { IoModelOptions } from '../io/model';
 import type { IoSystem } from '../io/io-system';
+import type { Network } from '../sim/net';
 import type { NodeMajor } from '../versions/targets';
 
 /** The sandbox global under which evaluating `dist/runtime.js` leaves the `InstallFn`. */
@@ -187,6 +188,8 @@ export interface RuntimeHandle {
    * channels for child processes. Node's modules in the sandbox (src/core/node) are built on it.
    */
   io(): IoSystem;
+  /** The simulated network (src/core/sim/net.ts): ports and connections, for Node's net/http in the sandbox. */
+  net(): Network;
   /** The process exit code so far (process.exitCode, 1 after a fatal error, process.exit(n)). */
   readonly exitCode: number;
   /** True once the run has ended. */

@@ -3,7 +3,7 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
-import { setProcessEnv, simBuiltin, simIo, workerThreadRuntime } from './sim-bridge';
+import { setProcessEnv, simBuiltin, simIo, simNet, workerThreadRuntime } from './sim-bridge';
 import './combinators';
 import { Recorder } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
@@ -123,6 +123,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     },
     runSlice,
     io: simIo,
+    net: simNet,
     get exitCode() { return rt.exitCode; },
     get done() { return isFinished(); },
     get now() { return clock.now; },

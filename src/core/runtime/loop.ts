@@ -15,7 +15,7 @@
  * before the first loop iteration): rule "timers first" (the first iteration is taken to start
  * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
  */
-import { simAlive, simAwaitingAnswer, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
+import { simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -227,7 +227,9 @@ function runIteration(): boolean {
   // (network, other threads), unless ref'd immediates are pending (Node's idle handle; unref'd
   // ones run in the check phase after the wait).
   if (immediateRefCount === 0 && (timerRefCount > 0 || simAlive())) {
-    const due = Math.min(timerRefCount > 0 ? Math.ceil(nextExpiry()) : Infinity, simNextDue());
+    // libuv's poll timeout is the next timer's, ref'd or not (an unref'd socket timeout fires
+    // while a socket keeps the loop alive): only whether the loop is alive depends on refs.
+    const due = Math.min(Math.ceil(nextExpiry()), simNextDue());
     if (!simMayAdvanceTo(due)) {
       // Real I/O (a child process, a dns answer) could still deliver something before `due`:
       // let real time pass (the engine sleeps a little) and poll again.
@@ -267,6 +269,8 @@ function pollAndCheck(budgets: typeof rt.host.options.budgets): boolean {
   // Check phase: Node's native immediates (the batched destroy hooks) before setImmediate's.
   if (hasDestroys()) flushDestroys();
   processImmediate(immediateHooks);
+  if (rt.exited) return false;
+  simRunClosing();
   if (rt.exited) return false;
   if (rt.rec.count > budgets.events) {
     stopRun(`budget: ${budgets.events} events`);
@@ -317,6 +321,7 @@ export function runThreadStep(): void {
   simPoll();
   if (rt.exited) return;
   processImmediate(immediateHooks);
+  if (!rt.exited) simRunClosing();
   const events = rt.host.options.budgets.events;
   if (!rt.exited && rt.rec.count > events) stopRun(`budget: ${events} events`);
 }

@@ -40,7 +40,13 @@ interface Completion extends Timed {
   frame: unknown;
   /** Internal work of the loop that runs no user code (a Worker's output reaching stdout): no macrotask. */
   quiet?: boolean;
+  /** Queued during poll phase number `epoch` with `nextPoll`: that phase leaves it to the next one. */
+  epoch?: number;
 }
+
+/** Number of the main loop's poll phase running now (0: none is running). */
+let pollEpoch = 0;
+let pollCount = 0;
 
 /** Thread whose clock is in `clock.now` right now; the others' clocks are parked here. */
 let active = 0;
@@ -70,6 +76,17 @@ function runCompletion(p: Completion): void {
 /** The main thread: driven by the runtime's own loop (the world never steps it). */
 class MainLoop implements ThreadLoop {
   readonly queue = new TimedHeap<Completion>();
+  /** uv_close callbacks waiting for the closing-handles phase, in the order of the closes. */
+  closing: Completion[] = [];
+  queueClose(run: () => void): void {
+    // A close callback runs in the async context of the code that closed the handle.
+    this.closing.push({ t: 0, seq: 0, io: 0, run, frame: captureFrame() });
+  }
+  /** libuv pending callbacks (uv__io_feed), run by simPoll around the poll's I/O. */
+  pending: Completion[] = [];
+  queuePending(io: number, run: () => void): void {
+    this.pending.push({ t: 0, seq: 0, io, run, frame: captureFrame() });
+  }
   private seq = 0;
   nextSeq(): number {
     return this.seq++;
@@ -85,8 +102,8 @@ class MainLoop implements ThreadLoop {
     return Infinity;
   }
   step(): void {}
-  queueIo(at: number, io: number, run: () => void): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
+  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
+    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined });
   }
   enter<T>(fn: () => T): T {
     return fn();
@@ -166,8 +183,14 @@ class WorkerThreadLoop implements ThreadLoop {
   step(): void {
     runThreadStep();
   }
-  queueIo(at: number, io: number, run: () => void): void {
-    mainLoop.queueIo(at, io, run);
+  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
+    mainLoop.queueIo(at, io, run, nextPoll);
+  }
+  queueClose(run: () => void): void {
+    mainLoop.queueClose(run);
+  }
+  queuePending(io: number, run: () => void): void {
+    mainLoop.queuePending(io, run);
   }
   enter<T>(fn: () => T): T {
     const rec = rt.rec;
@@ -333,6 +356,11 @@ export function simIo(): Simulation['io'] {
   return getSim().io;
 }
 
+/** The simulated network (ports, connections): Node's net and http in the sandbox run on it. */
+export function simNet(): Simulation['net'] {
+  return getSim().net;
+}
+
 /** The loop may advance to `due`: no real operation could still deliver something before it. */
 export function simMayAdvanceTo(due: number): boolean {
   return sim === undefined || sim.io.mayAdvanceTo(due);
@@ -376,12 +404,24 @@ export function simBuiltin(name: string): unknown {
 
 /** The simulation keeps the main thread alive (a server, a socket, a worker, clients). */
 export function simAlive(): boolean {
-  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0;
-  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0);
+  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0;
+  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0);
+}
+
+/**
+ * libuv's closing-handles phase (after the check phase): the close callbacks of the handles
+ * closed before it, the most recently closed first; handles closed by them wait for the next.
+ */
+export function simRunClosing(): void {
+  const list = mainLoop.closing;
+  if (list.length === 0) return;
+  mainLoop.closing = [];
+  for (let i = list.length - 1; i >= 0 && !rt.exited; i--) runCompletion(list[i]);
 }
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
 export function simNextDue(): number {
+  if (mainLoop.pending.length > 0) return clock.now;
   if (rt.host.thread !== undefined) return mainLoop.queue.peek()?.t ?? Infinity;
   if (sim === undefined) return Infinity;
   return Math.min(sim.world.nextTime(), mainLoop.queue.peek()?.t ?? Infinity);
@@ -392,13 +432,40 @@ export function simPoll(): void {
   if (sim === undefined) return;
   // A Worker's runtime only runs its own completions: the world is driven from the main one.
   const drive = rt.host.thread === undefined;
+  // What the world did before this phase (bytes written in the timers phase reach their socket)
+  // is ready for it; completions that become ready while it runs callbacks wait for the next.
   if (drive) sim.world.runUntil(clock.now);
-  for (;;) {
-    const p = mainLoop.queue.peek();
-    if (rt.exited || p === undefined || p.t > clock.now) break;
-    mainLoop.queue.pop();
+  // libuv's pending phase (before the poll): callbacks fed since the last poll phase.
+  runPending();
+  pollEpoch = ++pollCount;
+  const deferred: Completion[] = [];
+  try {
+    for (;;) {
+      const p = mainLoop.queue.peek();
+      if (rt.exited || p === undefined || p.t > clock.now) break;
+      mainLoop.queue.pop();
+      if (p.epoch === pollEpoch) {
+        deferred.push(p);
+        continue;
+      }
+      runCompletion(p);
+      if (drive) sim.world.runUntil(clock.now);
+    }
+  } finally {
+    pollEpoch = 0;
+    for (const p of deferred) mainLoop.queue.push(p);
+  }
+  // libuv ≥ 1.45 runs the pending queue again right after the poll (up to 8 rounds).
+  for (let r = 0; r < 8 && mainLoop.pending.length > 0 && !rt.exited; r++) runPending();
+}
+
+function runPending(): void {
+  const list = mainLoop.pending;
+  if (list.length === 0) return;
+  mainLoop.pending = [];
+  for (const p of list) {
+    if (rt.exited) return;
     runCompletion(p);
-    if (drive) sim.world.runUntil(clock.now);
   }
 }
 

@@ -103,9 +103,15 @@ export class Timeout implements Node {
   }
 
   refresh(): this {
-    if (this[kRefed] !== null) {
+    // Node's insertGuarded: a cleared timer (_idleTimeout -1) stays cleared; one that already
+    // fired is scheduled again (net.js refreshes a socket's idle timer on every read and write).
+    if (this[kRefed] !== null && this._idleTimeout >= 0) {
       remove(this);
       insert(this, this._idleTimeout, libuvNow());
+      if (this._destroyed) {
+        this._destroyed = false;
+        if (this[kRefed]) timerRefCount++;
+      }
     }
     return this;
   }

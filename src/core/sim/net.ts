@@ -17,9 +17,15 @@ export interface NetOptions extends Partial<LinkOptions> {
   highWaterMark?: number;
 }
 
+/** What listens on a port: the simulated net.Server, or the TCP handle of Node's net in the sandbox. */
+export interface PortListener {
+  /** A connection reached the port (network event at time t). */
+  incoming(conn: Connection, t: number): void;
+}
+
 /** Ports, links and options of the simulated network (one per world). */
 export class Network {
-  readonly servers = new Map<number, Server>();
+  readonly servers = new Map<number, PortListener>();
   link: LinkOptions = { ...DEFAULT_LINK };
   highWaterMark = 16 * 1024;
   private nextSocket = 1;

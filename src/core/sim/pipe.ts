@@ -31,6 +31,8 @@ export interface Chunk {
   t: number;
   /** The end-of-stream marker (end()). */
   fin?: boolean;
+  /** With fin: the connection was reset (RST), not closed in order. */
+  rst?: boolean;
   /** Called when the chunk left the send buffer. */
   onSent?: (t: number) => void;
 }
@@ -48,6 +50,8 @@ export class End {
   /** End-of-stream received (after every inbox chunk). */
   eof = false;
   eofAt = Infinity;
+  /** The end-of-stream was a reset (the peer closed with unread data, or reset on purpose). */
+  rst = false;
   /** Queued for the link, not yet sent. */
   readonly out: Chunk[] = [];
   /** Bytes written and not yet sent (Node's writableLength). */
@@ -101,8 +105,11 @@ export class Connection {
     this.server.peer = this.client;
   }
 
-  /** Queues data from `from` at time t. Returns the bytes now buffered. */
-  write(from: End, data: string, t: number, onSent?: (t: number) => void): number {
+  /**
+   * Queues data from `from` at time t. Returns the bytes now buffered. `binary`: every char
+   * is one byte (latin1, how Node's http in the sandbox carries Buffers); else text as UTF-8.
+   */
+  write(from: End, data: string, t: number, onSent?: (t: number) => void, binary = false): number {
     if (from.finQueued) throw new Error('write after end');
     if (data.length === 0) {
       // Nothing travels; the write still completes (its callback runs), as in Node.
@@ -112,7 +119,7 @@ export class Connection {
     // Large writes travel as segments (as TCP's), so a reader sees the first bytes early.
     for (let i = 0; i < data.length; i += SEGMENT) {
       const part = data.length <= SEGMENT ? data : data.slice(i, i + SEGMENT);
-      const bytes = byteLength(part);
+      const bytes = binary ? part.length : byteLength(part);
       const last = i + SEGMENT >= data.length;
       from.out.push({ data: part, bytes, t, onSent: last ? onSent : undefined });
       from.buffered += bytes;
@@ -123,10 +130,10 @@ export class Connection {
   }
 
   /** Queues the end-of-stream marker after everything written. */
-  end(from: End, t: number): void {
+  end(from: End, t: number, rst = false): void {
     if (from.finQueued) return;
     from.finQueued = true;
-    from.out.push({ data: '', bytes: 0, t, fin: true });
+    from.out.push({ data: '', bytes: 0, t, fin: true, rst });
     this.pump(from, t);
   }
 
@@ -187,6 +194,7 @@ export class Connection {
         if (c.fin) {
           y.eof = true;
           y.eofAt = arrival;
+          y.rst = c.rst === true;
         } else {
           y.inbox.push({ data: c.data, bytes: c.bytes, t: arrival });
           y.inboxBytes += c.bytes;

@@ -34,7 +34,23 @@ export interface ThreadLoop {
    * Queues an I/O completion for the poll phase: once the clock is at least `at`, the loop
    * records `IoDone(io)`, opens an Io macrotask and calls `run`.
    */
-  queueIo(at: number, io: number, run: () => void): void;
+  /*
+   * `nextPoll`: the readiness is only seen by a poll phase that starts after it was queued (a
+   * socket that became readable while the current poll phase runs callbacks waits for the next
+   * epoll_wait, as libuv's does). Loops that have no phases may ignore it.
+   */
+  queueIo(at: number, io: number, run: () => void, nextPoll?: boolean): void;
+  /**
+   * Optional: a uv_close callback, run in the closing-handles phase after the check phase (the
+   * most recently closed handle first). Loops without that phase run it as an I/O completion.
+   */
+  queueClose?(run: () => void): void;
+  /**
+   * Optional: a libuv pending callback (uv__io_feed: a shutdown with nothing left to write). It
+   * runs in the next pending phase: before the next poll's I/O when queued outside a poll phase,
+   * right after the running poll's I/O when queued during it. Loops without it use queueIo.
+   */
+  queuePending?(io: number, run: () => void): void;
   /**
    * Runs `fn` with this loop as the current one (timers, ticks and promise jobs made inside
    * go to this thread). The runtime switches its "current loop" around it.

@@ -262,10 +262,29 @@ export class World {
     return io;
   }
 
-  /** Hands an I/O completion to `th`'s poll phase at time `t` (IoDone is recorded by the loop). */
-  complete(th: SimThread, t: number, io: number, run: () => void): void {
+  /**
+   * Hands an I/O completion to `th`'s poll phase at time `t` (IoDone is recorded by the loop).
+   * `nextPoll`: not in a poll phase already running (ThreadLoop.queueIo).
+   */
+  complete(th: SimThread, t: number, io: number, run: () => void, nextPoll = false): void {
     if (th.state === 'done') return;
-    th.loop.queueIo(t, io, run);
+    th.loop.queueIo(t, io, run, nextPoll);
+    this.touch(th);
+  }
+
+  /** A libuv pending callback of `th` (ThreadLoop.queuePending). */
+  pending(th: SimThread, io: number, run: () => void): void {
+    if (th.state === 'done') return;
+    if (th.loop.queuePending) th.loop.queuePending(io, run);
+    else th.loop.queueIo(th.now(), io, run);
+    this.touch(th);
+  }
+
+  /** A handle of `th` was closed: `run` is its close callback (ThreadLoop.queueClose). */
+  closing(th: SimThread, run: () => void): void {
+    if (th.state === 'done') return;
+    if (th.loop.queueClose) th.loop.queueClose(run);
+    else th.loop.queueIo(th.now(), 0, run);
     this.touch(th);
   }
 

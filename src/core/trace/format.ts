@@ -149,6 +149,30 @@ export const enum EventKind {
    */
   Alive = 67,
 
+  /**
+   * The network as Node's net/http in the sandbox use it (src/core/node/http). A connection is
+   * established: a = connection id, b = string: who with whom (`client :40001 → :40000`,
+   * `server :40000 ← :40001`), c = side (1 = client end, 2 = server end). Recorded on the thread
+   * of that end when its program hears of it (connect completion, accept).
+   */
+  NetConnect = 54,
+  /** One end of a connection is closed: a = connection id, b = string: `close` or `reset`, c = side. */
+  NetClose = 55,
+  /**
+   * An HTTP request's head was received by a server: a = connection id, b = string: `GET /path`,
+   * c = its number on that connection (1-based; keep-alive connections carry several).
+   */
+  HttpRequest = 56,
+  /** An HTTP response's head was received by a client: a = connection id, b = string: `200 OK`, c = its number on that connection. */
+  HttpResponse = 57,
+  /**
+   * The message last announced on this connection by HttpRequest (c = 1) or HttpResponse (c = 2)
+   * was received completely: a = connection id, b = body bytes.
+   */
+  HttpMessageEnd = 62,
+  /** A server starts listening on a port (c = 1) or stops (c = 0): a = port, b = string: `listen :40000`. */
+  NetListen = 63,
+
   /** A simulated thread is made (issue: threads). a = thread id, b = string: name. */
   ThreadCreate = 60,
   /** A simulated thread ends. a = thread id. */

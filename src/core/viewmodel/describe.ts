@@ -80,6 +80,12 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.PromiseDiscarded: return `the promise #${a[seq]} of ${trace.sites[c[seq]]?.label ?? 'a call'} is dropped (not awaited here)`;
     case EventKind.PromiseSite: return `promise #${a[seq]} is made by new Promise`;
     case EventKind.Alive: return a[seq] !== 0 ? `timer #${a[seq]} still keeps the loop alive` : `still keeps the loop alive: ${str(b[seq])}`;
+    case EventKind.NetListen: return c[seq] === 1 ? `server listens on :${a[seq]}` : `server on :${a[seq]} stops listening`;
+    case EventKind.NetConnect: return `connection #${a[seq]} established (${str(b[seq])})`;
+    case EventKind.NetClose: return `connection #${a[seq]} ${c[seq] === 1 ? 'client' : 'server'} end: ${str(b[seq])}`;
+    case EventKind.HttpRequest: return `HTTP request ${str(b[seq])} received on connection #${a[seq]} (#${c[seq]} on it)`;
+    case EventKind.HttpResponse: return `HTTP response ${str(b[seq])} received on connection #${a[seq]} (#${c[seq]} on it)`;
+    case EventKind.HttpMessageEnd: return `HTTP ${c[seq] === 1 ? 'request' : 'response'} body complete on connection #${a[seq]}: ${b[seq]} bytes`;
     default: return `event kind ${kind[seq]}`;
   }
 }

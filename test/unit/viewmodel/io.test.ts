@@ -182,7 +182,7 @@ describe('viewmodel: real I/O (libuv threadpool, child processes)', () => {
 
   it('says it in words: the summary, the hover, the tasks table', () => {
     const stats = ioStats(trace);
-    assert.deepEqual(stats, { operations: 4, pool: 3, queued: 1, queuedMs: 50, processes: 1 });
+    assert.deepEqual(stats, { operations: 4, pool: 3, queued: 1, queuedMs: 50, processes: 1, connections: 0, httpRequests: 0 });
     assert.equal(ioText(stats), 'I/O: 4 operations (3 on the threadpool, 1 waited 50 ms in its queue) · child processes: 1');
     assert.equal(ioText(ioStats(helloAsync())), '');
     assert.match(model.describe(seqOf(model, EventKind.IoDone, 2)), /^I\/O #2 completes: readFile data\/users\.json · 12 KiB$/);

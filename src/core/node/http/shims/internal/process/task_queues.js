@@ -1,0 +1,3 @@
+'use strict';
+// Async Timeline: the sandbox's queueMicrotask.
+module.exports = { queueMicrotask: (fn) => queueMicrotask(fn) };
