@@ -483,7 +483,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
     if (siteOfEvent[i] === 0) {
       if (k === EventKind.PromiseCreate || k === EventKind.TimerSchedule || k === EventKind.ImmediateSchedule || k === EventKind.TickSchedule
         || k === EventKind.MicrotaskSchedule || k === EventKind.IoStart || k === EventKind.External || k === EventKind.UncaughtError
-        || k === EventKind.Warning) siteOfEvent[i] = c[i];
+        || k === EventKind.Warning || k === EventKind.Block || k === EventKind.PromiseDiscarded || k === EventKind.PromiseSite) siteOfEvent[i] = c[i];
       if (siteOfEvent[i] === 0 && taskOfEvent[i] > 0) siteOfEvent[i] = taskSite(taskOfEvent[i]);
     }
     // Markers that are not about a task's own lifecycle go on the lane where they happened.
