@@ -4,6 +4,7 @@
  * without pulling in Node's worker machinery.)
  */
 import type { TraceFile } from '../trace/format';
+import type { NodeMajor } from '../versions/targets';
 
 /** Node's `--unhandled-rejections` modes. Node 20's default is `throw`. */
 export type UnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
@@ -29,6 +30,8 @@ export interface RunOptions {
   /** A JS expression evaluating to the entry function's argument array, e.g. `[3, "x"]`. */
   entryArgs?: string;
   seed?: number;
+  /** The Node line imitated (module rules, racy ties; src/core/versions); absent: 20. */
+  nodeMajor?: NodeMajor;
   unhandledRejections?: UnhandledRejectionsMode;
   budgets?: Partial<RunBudgets>;
   cwd?: string;

@@ -11,7 +11,8 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
 import type { SourceDiagnostic } from './api';
-import { displayName, moduleKindOf } from './paths';
+import { detectModuleSyntax } from '../instrument/module-syntax';
+import { decideModuleKind, displayName, type ModuleDecision } from './paths';
 import { workerEntriesIn } from './worker-entries';
 
 export interface BundleInput {
@@ -20,6 +21,8 @@ export interface BundleInput {
   /** The entry's text, when it differs from the disk. */
   source?: string;
   cwd: string;
+  /** The Node line imitated (module rules differ: docs/modules.md); absent: 20. */
+  nodeMajor?: number;
 }
 
 export interface BundleOutput {
@@ -29,12 +32,14 @@ export interface BundleOutput {
   /** Original text of every loaded file, by absolute path (for error headers). */
   sources: Map<string, string>;
   moduleKind: 'commonjs' | 'module';
+  /** How the entry's module system was decided (for Node's MODULE_TYPELESS_PACKAGE_JSON warning). */
+  moduleDecision: ModuleDecision;
   diagnostics: SourceDiagnostic[];
   /** Files the bundled code may start Workers on (worker-entries.ts), absolute. */
   workerEntries: string[];
 }
 
-function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esbuild.Plugin {
+function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision): esbuild.Plugin {
   return {
     name: 'async-timeline-instrument',
     setup(build) {
@@ -62,6 +67,16 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
               text: d.message,
               location: { file: args.path, line: d.line, column: d.column - 1, lineText: lines[d.line - 1] ?? '' },
             })),
+          };
+        }
+        if (isEntry && result.topLevelAwait && entryKind().kind === 'commonjs') {
+          // Node compiles a CommonJS file as a function body: a top-level await does not parse.
+          const { line, column } = result.topLevelAwait;
+          return {
+            errors: [{
+              text: 'await is only valid in async functions and the top level bodies of modules',
+              location: { file: args.path, line, column: column - 1, lineText: text.split(/\r?\n/)[line - 1] ?? '' },
+            }],
           };
         }
         if (!isEntry && result.topLevelAwait) {
@@ -105,7 +120,22 @@ function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: st
 
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
   const sources = new Map<string, string>();
-  const moduleKind = moduleKindOf(input.entry);
+  let decision: ModuleDecision | undefined;
+  /** Decided on the entry's text, once it is loaded (syntax detection needs it). */
+  const entryKind = (): ModuleDecision => {
+    if (decision === undefined) {
+      let text = input.source ?? sources.get(input.entry);
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(input.entry, 'utf8');
+        } catch {
+          text = '';
+        }
+      }
+      decision = decideModuleKind(input.entry, input.nodeMajor, detectModuleSyntax(text, input.entry));
+    }
+    return decision;
+  };
   const outfile = path.join(input.cwd, '__async-timeline-bundle.js');
   try {
     const result = await esbuild.build({
@@ -129,7 +159,7 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       // `import('node:timers/promises')` becomes a promise of `require(…)`: the sandbox's require
       // knows the simulated built-ins, a vm context has no dynamic-import hook.
       supported: { 'dynamic-import': false },
-      plugins: [instrumentPlugin(input, sources)],
+      plugins: [instrumentPlugin(input, sources, entryKind)],
     });
     const code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
     const mapText = result.outputFiles.find((o) => o.path.endsWith('.map'))?.text ?? '{"version":3,"sources":[],"mappings":""}';
@@ -140,10 +170,12 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
     for (const [file, text] of sources) {
       if (!file.includes(`${path.sep}node_modules${path.sep}`)) for (const w of workerEntriesIn(text, file, input.cwd)) workerEntries.add(w);
     }
-    return { code, map: JSON.stringify(map), sources, moduleKind, diagnostics, workerEntries: [...workerEntries] };
+    const moduleDecision = entryKind();
+    return { code, map: JSON.stringify(map), sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics, workerEntries: [...workerEntries] };
   } catch (e) {
     const failure = e as esbuild.BuildFailure;
     if (!Array.isArray(failure.errors)) throw e;
-    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] };
+    const moduleDecision = entryKind();
+    return { code: '', map: '', sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] };
   }
 }

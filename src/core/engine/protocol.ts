@@ -3,6 +3,7 @@
  * thread that bundles and runs the program). Types only.
  */
 import type { TraceFile } from '../trace/format';
+import type { NodeMajor } from '../versions/targets';
 import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 
 /** What the worker gets as `workerData`. */
@@ -16,6 +17,8 @@ export interface WorkerInput {
   entryFunction?: string;
   entryArgs?: string;
   seed: number;
+  /** The Node line imitated; absent: 20. */
+  nodeMajor?: NodeMajor;
   unhandledRejections: UnhandledRejectionsMode;
   budgets: RunBudgets;
   /** Directory holding runtime.js. */

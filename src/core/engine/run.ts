@@ -60,6 +60,7 @@ function start(options: RunOptions): Promise<RunResult> {
     entryFunction: options.entryFunction,
     entryArgs: options.entryArgs,
     seed,
+    ...(options.nodeMajor !== undefined ? { nodeMajor: options.nodeMajor } : {}),
     unhandledRejections: options.unhandledRejections ?? 'throw',
     budgets,
     distDir: locateDist(),
@@ -68,7 +69,7 @@ function start(options: RunOptions): Promise<RunResult> {
     tracing: options.tracing ?? true,
     io: options.io,
   };
-  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), exitCode: 1 };
+  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry, options.nodeMajor), exitCode: 1 };
 
   if (options.source === undefined && !fs.existsSync(entry)) {
     const message = `Cannot find module '${entry}'`;

@@ -10,6 +10,8 @@
 // First: loads `typescript` through a code cache before the bundle's own require of it runs.
 import { saveTypeScriptCodeCache } from './ts-code-cache';
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -122,6 +124,21 @@ function describeSite(trace: TraceFile, site: number): string {
   return `${trace.files[s.file] ?? '?'}:${s.line}:${s.column} (${s.label})`;
 }
 
+/**
+ * Node's MODULE_TYPELESS_PACKAGE_JSON warning (lib/internal/modules/esm/get_format.js): the
+ * entry ran as an ES module by syntax detection under a package.json that names no "type".
+ */
+function typelessPackageWarning(built: BundleOutput): string | undefined {
+  const { by, packageJson } = built.moduleDecision;
+  if (by !== 'syntax' || packageJson === undefined || (input.source !== undefined && !fs.existsSync(input.entry))) return undefined;
+  if (input.entry.split(path.sep).includes('node_modules')) return undefined;
+  return (
+    `Module type of ${pathToFileURL(input.entry).href} is not specified and it doesn't parse as CommonJS.\n` +
+    'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
+    `To eliminate this warning, add "type": "module" to ${packageJson}.`
+  );
+}
+
 /** Bundles every file the program may start a Worker on, and theirs in turn (by absolute path). */
 async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, BundleOutput>> {
   const out = new Map<string, BundleOutput>();
@@ -129,7 +146,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (out.has(file)) continue;
-    const b = await bundle({ entry: file, cwd: input.cwd });
+    const b = await bundle({ entry: file, cwd: input.cwd, nodeMajor: input.nodeMajor });
     out.set(file, b);
     for (const next of b.workerEntries) if (next !== input.entry && !out.has(next)) queue.push(next);
   }
@@ -139,7 +156,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
 async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction };
   const bundleStart = performance.now();
-  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd });
+  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor });
   saveTypeScriptCodeCache();
   // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
   const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);
@@ -168,7 +185,10 @@ async function main(): Promise<void> {
   const callerFrames = await nodeCallbackFrames();
   const sandboxes = new Sandboxes({ input, write, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
+  const typeless = typelessPackageWarning(built);
   sandbox['__asyncTimeline$program'] = () => {
+    // Node's loader warns while it loads the entry, before the module runs.
+    if (typeless !== undefined) (sandbox.process as { emitWarning(w: string, o: object): void }).emitWarning(typeless, { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
     const tla = evaluate();
     if (!input.entryFunction) return tla;
     const fn = (module.exports as Record<string, unknown>)[input.entryFunction];

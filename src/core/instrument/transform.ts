@@ -334,7 +334,17 @@ function visitSuperAccess(node: ts.PropertyAccessExpression | ts.ElementAccessEx
   return v.f.createCallExpression(v.f.createIdentifier(SUPER_GET), undefined, [superKey(node, v)]);
 }
 
+/** Calls whose schedule event records the call's site (`$.callSite(S)` before the call). */
+const TIMER_CALLS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
 function visitCall(node: ts.CallExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
+  if (ts.isIdentifier(node.expression) && TIMER_CALLS.has(node.expression.text)) {
+    const name = node.expression.text;
+    const delay = name !== 'setImmediate' && node.arguments.length > 1 ? expressionLabel(node.arguments[1], v.sf) : '';
+    const site = v.addSite(node, 'timer', `${name}(${delay})`);
+    const call = ts.visitEachChild(node, v.visit, v.context);
+    return v.f.createParenthesizedExpression(v.f.createComma(v.api('callSite', [v.siteExpr(site)]), call));
+  }
   const cap = isSuperAccess(node.expression) ? v.superCapture() : undefined;
   if (!cap) return ts.visitEachChild(node, v.visit, v.context);
   // super.m(args) calls m with the method's `this`: `superGet("m").call(this, args)`.

@@ -29,6 +29,8 @@
  *                                → `yield X` becomes `yield $.syncYield(X, S)` (records the yield only).
  *   while (…) S / for (…) S / do S while (…) — at every loop back-edge (start of each iteration):
  *                                → `$.loop(S);` as the loop body's first statement (S: the loop's site).
+ *   setTimeout(…) / setInterval(…) / setImmediate(…)  (called by name)
+ *                                → `($.callSite(S), setTimeout(…))`: the schedule event records the site.
  *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
  *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
  */
@@ -68,4 +70,6 @@ export interface InstrumentationApi {
    * longer than the real-time budget; once thrown it throws on every later call.
    */
   loop(site: number): void;
+  /** The timer call that follows (`setTimeout`, `setInterval`, `setImmediate`) is at `site`: its schedule event records it. */
+  callSite(site: number): void;
 }

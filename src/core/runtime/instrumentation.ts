@@ -54,6 +54,9 @@ export function makeInstrumentation(): InstrumentationApi {
       if (rt.tracing) rt.rec.emit(EventKind.TaskYield, rt.task, site, 0);
       return value;
     },
+    callSite(site: number): void {
+      rt.callSite = site;
+    },
     loop(site: number): void {
       if ((++loopCount & LOOP_CHECK_MASK) !== 0) return;
       if (rt.budgetError !== undefined) throw rt.budgetError;

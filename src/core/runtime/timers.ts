@@ -69,6 +69,10 @@ export class Timeout implements Node {
     if (isRefed) timerRefCount++;
     this[kRefed] = isRefed;
     this[kId] = ++rt.rec.ids.timer;
+    if (rt.callSite !== 0) {
+      timerSites.set(this, rt.callSite);
+      rt.callSite = 0;
+    }
   }
 
   refresh(): this {
@@ -124,6 +128,11 @@ export function timeoutId(t: Timeout): number {
 }
 
 const knownTimersById = new Map<number, Timeout>();
+/**
+ * Where the program called setTimeout/setInterval (InstrumentationApi.callSite), for timers made
+ * at a known site. Not a property: `console.log(timeout)` must print Node's fields only.
+ */
+const timerSites = new WeakMap<Timeout, number>();
 
 class TimersList implements Node {
   _idlePrev: Node | null = this;
@@ -232,7 +241,7 @@ function schedule(callback: unknown, after: unknown, args: unknown[] | undefined
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
   const t = new Timeout(callback as (...a: unknown[]) => void, after as number, args, repeat, true);
   insert(t, t._idleTimeout, libuvNow());
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), timerSites.get(t) ?? 0);
   return t;
 }
 
@@ -248,7 +257,7 @@ export function setInterval(callback: unknown, repeat?: unknown, ...args: unknow
 export function scheduleInternal(callback: (...a: unknown[]) => void, after: unknown, args: unknown[] | undefined, refed: boolean, repeat = false): Timeout {
   const t = new Timeout(callback, after as number, args, repeat, refed);
   insert(t, t._idleTimeout, libuvNow());
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), 0);
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, t[kId], Math.round(t._idleTimeout), timerSites.get(t) ?? 0);
   return t;
 }
 
@@ -270,6 +279,13 @@ export function clearTimeout(timer: unknown): void {
   }
 }
 export const clearInterval = clearTimeout;
+
+/** The call site of the timer that is due first (0 if none or unknown). */
+export function firstDueTimerSite(): number {
+  if (heap.length <= 1) return 0;
+  const first = peek(heap[1]);
+  return first === null ? 0 : (timerSites.get(first) ?? 0);
+}
 
 /** Due time of the earliest list (Infinity if none). */
 export function nextExpiry(): number {
