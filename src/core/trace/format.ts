@@ -164,19 +164,13 @@ export const enum RacyTieKind {
    * (CommonJS entries on every Node; ES module entries on Node 22+, which load them synchronously).
    */
   TimeoutVsImmediate = 1,
-  /**
-   * Two timers due at the same virtual millisecond, created in different macrotasks: real Node
-   * runs them in one timers pass only if its millisecond clock did not tick between their
-   * creations; otherwise the later one is due a millisecond later, after the check phase.
-   */
-  SameMillisecond = 2,
 }
 
 /** Which of a racy tie's two outcomes the simulation took (operand `b` of RacyTie). */
 export const enum RacyOutcome {
-  /** TimeoutVsImmediate: the timer first. SameMillisecond: both timers in one pass. */
+  /** The documented default (TimeoutVsImmediate: the timer first). */
   Default = 1,
-  /** TimeoutVsImmediate: the immediate first. SameMillisecond: the later timer a millisecond later. */
+  /** The other outcome, chosen by the seed (TimeoutVsImmediate: the immediate first). */
   Flipped = 2,
 }
 

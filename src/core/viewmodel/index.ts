@@ -71,3 +71,4 @@ export * from './validate';
 export * from './stepping';
 export * from './threads';
 export * from './compare';
+export * from './racy';
