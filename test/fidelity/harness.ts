@@ -13,7 +13,7 @@
  *  - FIDELITY_CONCURRENCY  processes' pool size (default 2: the machine is shared).
  *  - FIDELITY_TIMEOUT_MS per-process real-time limit (default 30000).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -407,4 +407,40 @@ export function pathsFor(file: string): string[] {
   const ready = nodeReadyPath(file);
   if (ready !== file) paths.push(ready);
   return paths;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-version programs: a first line `// node: <range>` says on which Node lines a program's
+// output is deterministic (and so comparable). Terms are `20`, `>=22`, `<24`, `>20`, `<=22`,
+// joined by `,` or `||` (any term may match). No such line: every supported line.
+
+/** The Node lines `file` is meant for, as a predicate on the major version. */
+export function nodeRangeOf(file: string): { text: string; accepts(major: number): boolean } {
+  const first = fs.readFileSync(file, 'utf8').split(/\r?\n/, 1)[0];
+  const m = /^\s*\/\/\s*node:\s*(.+?)\s*$/.exec(first);
+  if (!m) return { text: '', accepts: () => true };
+  const terms = m[1].split(/\s*(?:,|\|\|)\s*/).map((term) => {
+    const t = /^(>=|<=|>|<|=)?\s*(\d+)$/.exec(term);
+    if (!t) throw new Error(`${path.basename(file)}: bad "// node:" term ${JSON.stringify(term)} (use 20, >=22, <24, joined by , or ||)`);
+    const n = Number(t[2]);
+    switch (t[1]) {
+      case '>=': return (v: number) => v >= n;
+      case '<=': return (v: number) => v <= n;
+      case '>': return (v: number) => v > n;
+      case '<': return (v: number) => v < n;
+      default: return (v: number) => v === n;
+    }
+  });
+  return { text: m[1], accepts: (major) => terms.some((accepts) => accepts(major)) };
+}
+
+let referenceMajor: number | undefined;
+/** The major version of the reference node (NODE_CMD, else the node running the tests). */
+export function referenceNodeMajor(): number {
+  if (referenceMajor === undefined) {
+    const [cmd, ...args] = process.env.NODE_CMD ? splitCommand(process.env.NODE_CMD) : [process.execPath];
+    const out = spawnSync(cmd, [...args, '-p', 'process.versions.node'], { encoding: 'utf8' }).stdout ?? '';
+    referenceMajor = Number(out.trim().split('.')[0]) || Number(process.versions.node.split('.')[0]);
+  }
+  return referenceMajor;
 }
