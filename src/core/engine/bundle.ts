@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
+import { TLA_GLOBAL } from '../instrument/transform';
+import { INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
 import type { SourceDiagnostic } from './api';
 import { detectModuleSyntax } from '../instrument/module-syntax';
 import { decideModuleKind, displayName, type ModuleDecision } from './paths';
@@ -39,7 +41,21 @@ export interface BundleOutput {
   workerEntries: string[];
 }
 
-function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision): esbuild.Plugin {
+/**
+ * How the bundle holds ES modules. 'hoisted' (the default): esbuild's scope-hoisted script, the
+ * modules' code in evaluation order; only the entry may have a top-level await. 'records': a
+ * module other than the entry has one, so every ES module's statements become a module record
+ * that runtime/modules.ts evaluates as the spec does (docs/modules.md).
+ */
+interface PluginState {
+  records: boolean;
+  /** Set in 'hoisted' mode: the place of a non-entry module's top-level await (then bundle again as records). */
+  importedTla?: { file: string; line: number; column: number; lineText: string };
+  /** Files made module records (absolute paths). */
+  recordFiles: Set<string>;
+}
+
+function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision, state: PluginState): esbuild.Plugin {
   return {
     name: 'async-timeline-instrument',
     setup(build) {
@@ -50,7 +66,9 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
-        const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd) });
+        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
+        if (asRecord) state.recordFiles.add(args.path);
+        const result = instrumentSource(text, { fileName: args.path, displayName: displayName(args.path, input.cwd), moduleRecord: asRecord });
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).
@@ -79,16 +97,10 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             }],
           };
         }
-        if (!isEntry && result.topLevelAwait) {
-          // The bundle is CommonJS: an importer cannot wait for this module's evaluation, so it
-          // would read its exports too early. Say so instead of running something else than Node.
+        if (!isEntry && result.topLevelAwait && !state.records) {
+          // The hoisted bundle cannot wait for this module's evaluation: bundle again with module records.
           const { line, column } = result.topLevelAwait;
-          return {
-            errors: [{
-              text: 'top-level await in an imported module is not simulated yet: only the program\'s entry file (and a Worker\'s file) may use it — move the awaits into an async function the module exports',
-              location: { file: args.path, line, column: column - 1, lineText: text.split(/\r?\n/)[line - 1] ?? '' },
-            }],
-          };
+          state.importedTla ??= { file: args.path, line, column, lineText: text.split(/\r?\n/)[line - 1] ?? '' };
         }
         return { contents: result.code, loader };
       });
@@ -119,6 +131,22 @@ function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: st
 }
 
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
+  const first = await bundleOnce(input, false);
+  if (first.importedTla === undefined || first.output.diagnostics.some((d) => d.severity === 'error')) return first.output;
+  if (first.output.moduleKind === 'commonjs') {
+    // Only an ES module can import a module with a top-level await (Node: require() of it is ERR_REQUIRE_ASYNC_MODULE).
+    const { file, line, column } = first.importedTla;
+    return {
+      ...first.output,
+      code: '',
+      diagnostics: [{ file, line, column, severity: 'error', message: 'top-level await in a module the CommonJS entry requires: Node refuses to require() it (ERR_REQUIRE_ASYNC_MODULE); import it from an ES module entry, or move the awaits into an async function the module exports' }],
+    };
+  }
+  return (await bundleOnce(input, true)).output;
+}
+
+async function bundleOnce(input: BundleInput, records: boolean): Promise<{ output: BundleOutput; importedTla?: PluginState['importedTla'] }> {
+  const state: PluginState = { records, recordFiles: new Set() };
   const sources = new Map<string, string>();
   let decision: ModuleDecision | undefined;
   /** Decided on the entry's text, once it is loaded (syntax detection needs it). */
@@ -159,9 +187,11 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       // `import('node:timers/promises')` becomes a promise of `require(…)`: the sandbox's require
       // knows the simulated built-ins, a vm context has no dynamic-import hook.
       supported: { 'dynamic-import': false },
-      plugins: [instrumentPlugin(input, sources, entryKind)],
+      plugins: [instrumentPlugin(input, sources, entryKind, state)],
+      metafile: records,
     });
-    const code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
+    let code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
+    if (records && result.metafile) code += moduleEvaluation(input, state, result.metafile);
     const mapText = result.outputFiles.find((o) => o.path.endsWith('.map'))?.text ?? '{"version":3,"sources":[],"mappings":""}';
     const map = JSON.parse(mapText) as { sources: string[] };
     map.sources = map.sources.map((s) => path.resolve(path.dirname(outfile), s));
@@ -171,11 +201,29 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       if (!file.includes(`${path.sep}node_modules${path.sep}`)) for (const w of workerEntriesIn(text, file, input.cwd)) workerEntries.add(w);
     }
     const moduleDecision = entryKind();
-    return { code, map: JSON.stringify(map), sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics, workerEntries: [...workerEntries] };
+    return { output: { code, map: JSON.stringify(map), sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics, workerEntries: [...workerEntries] }, importedTla: state.importedTla };
   } catch (e) {
     const failure = e as esbuild.BuildFailure;
     if (!Array.isArray(failure.errors)) throw e;
     const moduleDecision = entryKind();
-    return { code: '', map: '', sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] };
+    return { output: { code: '', map: '', sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] } };
   }
+}
+
+/**
+ * The statement appended to a bundle of module records: the module graph (each record's static
+ * imports, in source order, from esbuild's metafile) and the entry's evaluation, whose promise
+ * becomes the main module's (runtime/loop.ts runMain).
+ */
+function moduleEvaluation(input: BundleInput, state: PluginState, metafile: esbuild.Metafile): string {
+  const graph: Record<string, string[]> = {};
+  for (const [rel, info] of Object.entries(metafile.inputs)) {
+    const file = path.resolve(input.cwd, rel);
+    if (!state.recordFiles.has(file)) continue;
+    graph[file] = info.imports
+      .filter((i) => i.kind === 'import-statement' && !i.external)
+      .map((i) => path.resolve(input.cwd, i.path))
+      .filter((f) => state.recordFiles.has(f));
+  }
+  return `\n${TLA_GLOBAL} = ${INSTRUMENTATION_GLOBAL}.evaluateModules(${JSON.stringify(input.entry)}, ${JSON.stringify(graph)});\n`;
 }

@@ -104,7 +104,7 @@ function printDiagnostics(diagnostics: SourceDiagnostic[], sources: Map<string, 
     const text = sources.get(d.file) ?? (fs.existsSync(d.file) ? fs.readFileSync(d.file, 'utf8') : '');
     const line = text.split(/\r?\n/)[d.line - 1];
     const where = `${d.file}:${d.line}:${d.column}`;
-    const kind = /Could not resolve|not simulated/.test(d.message) ? 'Error' : 'SyntaxError';
+    const kind = /Could not resolve|not simulated|ERR_REQUIRE_ASYNC_MODULE/.test(d.message) ? 'Error' : 'SyntaxError';
     write(2, `${where}\n${line !== undefined ? `${line}\n${' '.repeat(d.column - 1)}^\n` : ''}\n${kind}: ${d.message}\n`);
   }
 }

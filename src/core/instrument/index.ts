@@ -16,6 +16,8 @@ export interface InstrumentOptions {
   loopProbes?: boolean;
   /** Inline a source map comment (default true). */
   sourceMap?: boolean;
+  /** Make the file an ES module record (transform.ts TransformOptions.moduleRecord). */
+  moduleRecord?: boolean;
 }
 
 export interface InstrumentDiagnostic {
@@ -67,7 +69,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

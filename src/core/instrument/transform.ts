@@ -39,6 +39,11 @@ export interface TransformOptions {
   loopProbes?: boolean;
   /** The file's real path, for `import.meta` (default: displayName). */
   realPath?: string;
+  /**
+   * Make the file an ES module record (runtime/modules.ts): its statements become
+   * `$.moduleRecord(realPath, hasTLA, function* () { … }, S)`, run later by the module evaluator.
+   */
+  moduleRecord?: boolean;
 }
 
 type FrameKind = 'module' | 'async' | 'asyncGenerator' | 'generator' | 'function' | 'arrow';
@@ -432,7 +437,17 @@ export function instrumentTransformer(
     const f = context.factory;
     const moduleFrame: Frame = { kind: 'module' };
     let statements = v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement));
-    if (moduleFrame.topLevelAwait) {
+    if (options.moduleRecord) {
+      if (moduleFrame.topLevelAwait) {
+        const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));
+        onTopLevelAwait?.(at.line + 1, at.character + 1);
+      }
+      const base = sf.fileName.split(/[\\/]/).pop();
+      const site = v.sites.push([1, 1, 'function', `<top-level> ${base}`]) - 1;
+      const id = f.createStringLiteral(options.realPath ?? options.displayName);
+      const tla = moduleFrame.topLevelAwait ? f.createTrue() : f.createFalse();
+      statements = f.createNodeArray(wrapTopLevelAwait(f, statements, (gen) => v.api('moduleRecord', [id, tla, gen, v.siteExpr(site)])));
+    } else if (moduleFrame.topLevelAwait) {
       const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));
       onTopLevelAwait?.(at.line + 1, at.character + 1);
       const base = sf.fileName.split(/[\\/]/).pop();

@@ -31,6 +31,10 @@
  *                                → `$.loop(S);` as the loop body's first statement (S: the loop's site).
  *   setTimeout(…) / setInterval(…) / setImmediate(…)  (called by name)
  *                                → `($.callSite(S), setTimeout(…))`: the schedule event records the site.
+ *   module records (a non-entry module has a top-level await; engine/bundle.ts):
+ *                                → `$.moduleRecord("/abs/file.ts", hasTLA, function* () { statements }, S)`
+ *                                  per ES module (declarations hoisted as below), then at the bundle's end
+ *                                  `__asyncTimeline$main = $.evaluateModules(entry, graph)`.
  *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
  *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
  */
@@ -72,4 +76,11 @@ export interface InstrumentationApi {
   loop(site: number): void;
   /** The timer call that follows (`setTimeout`, `setInterval`, `setImmediate`) is at `site`: its schedule event records it. */
   callSite(site: number): void;
+  /**
+   * ES module records (runtime/modules.ts), when a module other than the entry has a top-level
+   * await: each module's statements are registered, then the entry's evaluation is driven.
+   */
+  moduleRecord(id: string, hasTLA: boolean, body: () => Generator<unknown, unknown, unknown>, site: number): void;
+  /** Evaluate() of the entry's module record; `graph`: each module's imported ids in source order. Returns the evaluation promise. */
+  evaluateModules(entry: string, graph: Record<string, string[]>): Promise<unknown>;
 }

@@ -7,6 +7,7 @@ import { makeAsyncGenerator } from './drivers/async-generator';
 import { asyncIterator, yieldStar } from './drivers/async-iteration';
 import { AWAIT, YIELD } from './drivers/common';
 import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
+import { evaluateModules, registerModule } from './modules';
 import { rt } from './state';
 
 /** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
@@ -54,6 +55,8 @@ export function makeInstrumentation(): InstrumentationApi {
       if (rt.tracing) rt.rec.emit(EventKind.TaskYield, rt.task, site, 0);
       return value;
     },
+    moduleRecord: registerModule,
+    evaluateModules: evaluateModules as unknown as InstrumentationApi['evaluateModules'],
     callSite(site: number): void {
       rt.callSite = site;
     },

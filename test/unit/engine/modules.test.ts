@@ -157,6 +157,17 @@ describe('modules as Node decides', () => {
       assert.equal((await run(dir, 'main.ts', { nodeMajor: 24 })).stdout, 'sync\npromise\ntick\ntimeout\nimmediate\n');
     });
 
+    it('top-level await across imported modules: the spec\'s evaluation order (siblings first, importers a tick later)', async () => {
+      const dir = tempProgram({
+        'main.mjs': "import { a } from './a.mjs';\nimport './b.mjs';\nconsole.log('main', a);\n",
+        'a.mjs': "console.log('a start');\nPromise.resolve().then(() => console.log('a job 1')).then(() => console.log('a job 2'));\nexport const a = await 'A';\nconsole.log('a end');\n",
+        'b.mjs': "console.log('b (no await)');\n",
+      });
+      const r = await run(dir, 'main.mjs');
+      assert.equal(r.stdout, 'a start\nb (no await)\na job 1\na end\na job 2\nmain A\n');
+      assert.equal(r.exitCode, 0);
+    });
+
     it("a top-level await in a CommonJS entry is Node's SyntaxError at its place", async () => {
       const dir = tempProgram({ 'package.json': '{"type":"commonjs"}', 'main.js': "console.log(1);\nawait 1;\n" });
       const r = await run(dir, 'main.js');
