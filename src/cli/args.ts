@@ -18,7 +18,7 @@ Options:
   --args <js-expr>               arguments for --entry, a JS expression giving an array, e.g. '[3, "x"]'
   --test <name pattern>          run only the mocha tests of <file> whose full title matches
                                  (mocha's --grep: a substring, or /regex/), inside the simulation
-  --seed <n>                     vary the documented tie rules (default 0)
+  --seed <n>                     flip racy ties: bit k flips the run's k-th (default 0; docs/cost-model.md)
   --node <20|22|24|26|auto>      the Node line to imitate (default auto: the major of \`node\` on PATH,
                                  else the nearest .nvmrc / .node-version / engines.node, else 26)
   --trace <out.json>             write the trace (JSON; name it *.async-timeline.json to open it in VS Code)

@@ -368,8 +368,14 @@ function drawMarkers(ctx: CanvasRenderingContext2D, scene: Scene, lane: Lane, ro
     const x = m.x[i];
     if (x > view.x1 + 1) break;
     const px = stepCenterPx(scene, x);
-    drawMarker(ctx, palette, m.kind[i], px, cy);
+    if (m.kind[i] !== MarkerKind.Racy) drawMarker(ctx, palette, m.kind[i], px, cy);
     i = Math.max(i + 1, lowerBound(m.x, view.toX(view.toPx(x) + 1), n));
+  }
+  // Racy ties are few and are the point of the picture: never thinned out, drawn on top of the
+  // schedule markers they share their spot with.
+  if (lane.kind !== 'timers') return;
+  for (let j = lowerBound(m.x, view.x0 - 1, n); j < n && m.x[j] <= view.x1 + 1; j++) {
+    if (m.kind[j] === MarkerKind.Racy) drawMarker(ctx, palette, MarkerKind.Racy, stepCenterPx(scene, m.x[j]), cy);
   }
 }
 
@@ -442,6 +448,27 @@ function drawMarker(ctx: CanvasRenderingContext2D, palette: Palette, kind: numbe
       ctx.lineTo(px - 5, cy + 4);
       ctx.closePath();
       ctx.fill();
+      break;
+    case MarkerKind.Racy:
+      // Two crossing arrows (either order may come first) and the word, so a racy tie is found at a glance.
+      ctx.strokeStyle = palette.queued;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(px - 5, cy - 4);
+      ctx.lineTo(px + 5, cy + 4);
+      ctx.moveTo(px + 2, cy + 4);
+      ctx.lineTo(px + 5, cy + 4);
+      ctx.lineTo(px + 5, cy + 1);
+      ctx.moveTo(px - 5, cy + 4);
+      ctx.lineTo(px + 5, cy - 4);
+      ctx.moveTo(px + 2, cy - 4);
+      ctx.lineTo(px + 5, cy - 4);
+      ctx.lineTo(px + 5, cy - 1);
+      ctx.stroke();
+      ctx.fillStyle = palette.queued;
+      ctx.font = `600 10px ${palette.font}`;
+      ctx.textBaseline = 'middle';
+      ctx.fillText('racy', px + 8, cy);
       break;
     default:
       break;

@@ -1,7 +1,7 @@
 /**
  * What is under the pointer: a marker (within a few pixels) wins over the segment it sits on.
  */
-import { lowerBound } from '../core/viewmodel/index';
+import { lowerBound, MarkerKind } from '../core/viewmodel/index';
 import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
 import { rowAtPx, stepCenterPx, type Scene } from './scene';
 
@@ -31,7 +31,8 @@ export function hitTest(scene: Scene, px: number, py: number): Hit | null {
     for (let i = from; i < m.x.length; i++) {
       const d = Math.abs(stepCenterPx(scene, m.x[i]) - px);
       if (stepCenterPx(scene, m.x[i]) > px + MARKER_RADIUS_PX) break;
-      if (d <= MARKER_RADIUS_PX && d < bestDist) {
+      // A racy marker wins a tie: it shares its spot with the schedule markers of the timer and immediate it is about.
+      if (d <= MARKER_RADIUS_PX && (d < bestDist || (d === bestDist && m.kind[i] === MarkerKind.Racy))) {
         bestDist = d;
         best = { lane: laneIndex, row, seq: m.seq[i], segment: -1, marker: i };
       }

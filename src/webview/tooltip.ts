@@ -2,7 +2,7 @@
  * The hover card: which task, in what state, where in the source, and for how long (this
  * segment, and the task's total time waited and run). Text only, via textContent.
  */
-import { formatDuration, formatSite, ioRequestLabel, processCommand, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { formatDuration, formatSite, ioRequestLabel, processCommand, racyTieLines, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
 import { EventKind } from '../core/trace/format';
 import { viewRowLabel } from '../core/viewmodel/view-rows';
 import { rowAtPx, type Scene } from './scene';
@@ -48,6 +48,8 @@ export class Tooltip {
       // Virtual time alone says "0 ms" for all synchronous work; the steps say how much happened.
       const steps = countSteps(model, seg.seq[i], seg.x1[i]);
       lines.push(`for ${formatDuration(t1 - t0)}, ${steps} ${steps === 1 ? 'step' : 'steps'} (${formatDuration(t0)} → ${formatDuration(t1)})`);
+    } else if (model.trace.events.kind[hit.seq] === EventKind.RacyTie) {
+      lines.push(...racyTieLines(model.trace, hit.seq));
     } else {
       lines.push(model.describe(hit.seq));
       lines.push(`at ${formatDuration(model.trace.events.t[hit.seq])}, step ${hit.seq}`);

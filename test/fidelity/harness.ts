@@ -55,7 +55,7 @@ export function programTargets(file: string): (major: number) => boolean {
   const first = fs.readFileSync(file, 'utf8').split('\n', 1)[0];
   const spec = /^\/\/\s*node:\s*(.+?)\s*$/.exec(first)?.[1];
   if (!spec) return () => true;
-  const parts = spec.split(',').map((p) => /^(>=|<=|>|<|=)?\s*(\d+)$/.exec(p.trim()));
+  const parts = spec.split(/\s*(?:,|\|\|)\s*/).map((p) => /^(>=|<=|>|<|=)?\s*(\d+)$/.exec(p.trim()));
   if (parts.some((m) => !m)) throw new Error(`${path.basename(file)}: cannot read the first line's node range "${spec}" (e.g. // node: >=24)`);
   return (major) => parts.some((m) => {
     const n = Number(m![2]);
@@ -470,3 +470,4 @@ export function pathsFor(file: string): string[] {
   if (ready !== file) paths.push(ready);
   return paths;
 }
+

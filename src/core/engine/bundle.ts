@@ -10,9 +10,12 @@ import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
-import type { InstrumentCache } from './instrument-cache';
+import { TLA_GLOBAL } from '../instrument/transform';
+import { INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
 import type { SourceDiagnostic } from './api';
-import { displayName, moduleKindOf } from './paths';
+import { detectModuleSyntax } from '../instrument/module-syntax';
+import type { InstrumentCache } from './instrument-cache';
+import { decideModuleKind, displayName, moduleKindOf, type ModuleDecision } from './paths';
 import { v8EarlyError } from './syntax-check';
 import { workerEntriesIn } from './worker-entries';
 import type { NodeMajor } from '../versions/targets';
@@ -25,7 +28,7 @@ export interface BundleInput {
   cwd: string;
   /** Instrumented files from earlier runs (content-keyed); absent: instrument everything. */
   cache?: InstrumentCache;
-  /** The Node line imitated (the syntax the instrumenter accepts); absent: 20. */
+  /** The Node line imitated (the syntax the instrumenter accepts; module rules differ: docs/modules.md); absent: 20. */
   nodeMajor?: NodeMajor;
 }
 
@@ -36,12 +39,28 @@ export interface BundleOutput {
   /** Original text of every loaded file, by absolute path (for error headers). */
   sources: Map<string, string>;
   moduleKind: 'commonjs' | 'module';
+  /** How the entry's module system was decided (for Node's MODULE_TYPELESS_PACKAGE_JSON warning). */
+  moduleDecision: ModuleDecision;
   diagnostics: SourceDiagnostic[];
   /** Files the bundled code may start Workers on (worker-entries.ts), absolute. */
   workerEntries: string[];
 }
 
-function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esbuild.Plugin {
+/**
+ * How the bundle holds ES modules. 'hoisted' (the default): esbuild's scope-hoisted script, the
+ * modules' code in evaluation order; only the entry may have a top-level await. 'records': a
+ * module other than the entry has one, so every ES module's statements become a module record
+ * that runtime/modules.ts evaluates as the spec does (docs/modules.md).
+ */
+interface PluginState {
+  records: boolean;
+  /** Set in 'hoisted' mode: the place of a non-entry module's top-level await (then bundle again as records). */
+  importedTla?: { file: string; line: number; column: number; lineText: string };
+  /** Files made module records (absolute paths). */
+  recordFiles: Set<string>;
+}
+
+function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision, state: PluginState): esbuild.Plugin {
   return {
     name: 'async-timeline-instrument',
     setup(build) {
@@ -54,12 +73,14 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
         sources.set(args.path, text);
         // The program's own JavaScript: V8's early errors first (syntax-check.ts).
         if (/\.[cm]?js$/.test(args.path) && !args.path.includes(`${path.sep}node_modules${path.sep}`)) {
-          const early = v8EarlyError(text, args.path, moduleKindOf(args.path) === 'module');
+          const early = v8EarlyError(text, args.path, moduleKindOf(args.path, input.nodeMajor, detectModuleSyntax(text, args.path)) === 'module');
           if (early) {
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
           }
         }
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor };
+        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
+        if (asRecord) state.recordFiles.add(args.path);
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
@@ -79,16 +100,20 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>): esb
             })),
           };
         }
-        if (!isEntry && result.topLevelAwait) {
-          // The bundle is CommonJS: an importer cannot wait for this module's evaluation, so it
-          // would read its exports too early. Say so instead of running something else than Node.
+        if (isEntry && result.topLevelAwait && entryKind().kind === 'commonjs') {
+          // Node compiles a CommonJS file as a function body: a top-level await does not parse.
           const { line, column } = result.topLevelAwait;
           return {
             errors: [{
-              text: 'top-level await in an imported module is not simulated yet: only the program\'s entry file (and a Worker\'s file) may use it — move the awaits into an async function the module exports',
+              text: 'await is only valid in async functions and the top level bodies of modules',
               location: { file: args.path, line, column: column - 1, lineText: text.split(/\r?\n/)[line - 1] ?? '' },
             }],
           };
+        }
+        if (!isEntry && result.topLevelAwait && !state.records) {
+          // The hoisted bundle cannot wait for this module's evaluation: bundle again with module records.
+          const { line, column } = result.topLevelAwait;
+          state.importedTla ??= { file: args.path, line, column, lineText: text.split(/\r?\n/)[line - 1] ?? '' };
         }
         return { contents: result.code, loader };
       });
@@ -119,8 +144,39 @@ function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: st
 }
 
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
+  const first = await bundleOnce(input, false);
+  if (first.importedTla === undefined || first.output.diagnostics.some((d) => d.severity === 'error')) return first.output;
+  if (first.output.moduleKind === 'commonjs') {
+    // Only an ES module can import a module with a top-level await (Node: require() of it is ERR_REQUIRE_ASYNC_MODULE).
+    const { file, line, column } = first.importedTla;
+    return {
+      ...first.output,
+      code: '',
+      diagnostics: [{ file, line, column, severity: 'error', message: 'top-level await in a module the CommonJS entry requires: Node refuses to require() it (ERR_REQUIRE_ASYNC_MODULE); import it from an ES module entry, or move the awaits into an async function the module exports' }],
+    };
+  }
+  return (await bundleOnce(input, true)).output;
+}
+
+async function bundleOnce(input: BundleInput, records: boolean): Promise<{ output: BundleOutput; importedTla?: PluginState['importedTla'] }> {
+  const state: PluginState = { records, recordFiles: new Set() };
   const sources = new Map<string, string>();
-  const moduleKind = moduleKindOf(input.entry);
+  let decision: ModuleDecision | undefined;
+  /** Decided on the entry's text, once it is loaded (syntax detection needs it). */
+  const entryKind = (): ModuleDecision => {
+    if (decision === undefined) {
+      let text = input.source ?? sources.get(input.entry);
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(input.entry, 'utf8');
+        } catch {
+          text = '';
+        }
+      }
+      decision = decideModuleKind(input.entry, input.nodeMajor, detectModuleSyntax(text, input.entry));
+    }
+    return decision;
+  };
   const outfile = path.join(input.cwd, '__async-timeline-bundle.js');
   try {
     const result = await esbuild.build({
@@ -144,9 +200,11 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
       // `import('node:timers/promises')` becomes a promise of `require(…)`: the sandbox's require
       // knows the simulated built-ins, a vm context has no dynamic-import hook.
       supported: { 'dynamic-import': false },
-      plugins: [instrumentPlugin(input, sources)],
+      plugins: [instrumentPlugin(input, sources, entryKind, state)],
+      metafile: records,
     });
-    const code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
+    let code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
+    if (records && result.metafile) code += moduleEvaluation(input, state, result.metafile);
     const mapText = result.outputFiles.find((o) => o.path.endsWith('.map'))?.text ?? '{"version":3,"sources":[],"mappings":""}';
     const map = JSON.parse(mapText) as { sources: string[] };
     map.sources = map.sources.map((s) => path.resolve(path.dirname(outfile), s));
@@ -155,10 +213,30 @@ export async function bundle(input: BundleInput): Promise<BundleOutput> {
     for (const [file, text] of sources) {
       if (!file.includes(`${path.sep}node_modules${path.sep}`)) for (const w of workerEntriesIn(text, file, input.cwd)) workerEntries.add(w);
     }
-    return { code, map: JSON.stringify(map), sources, moduleKind, diagnostics, workerEntries: [...workerEntries] };
+    const moduleDecision = entryKind();
+    return { output: { code, map: JSON.stringify(map), sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics, workerEntries: [...workerEntries] }, importedTla: state.importedTla };
   } catch (e) {
     const failure = e as esbuild.BuildFailure;
     if (!Array.isArray(failure.errors)) throw e;
-    return { code: '', map: '', sources, moduleKind, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] };
+    const moduleDecision = entryKind();
+    return { output: { code: '', map: '', sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] } };
   }
+}
+
+/**
+ * The statement appended to a bundle of module records: the module graph (each record's static
+ * imports, in source order, from esbuild's metafile) and the entry's evaluation, whose promise
+ * becomes the main module's (runtime/loop.ts runMain).
+ */
+function moduleEvaluation(input: BundleInput, state: PluginState, metafile: esbuild.Metafile): string {
+  const graph: Record<string, string[]> = {};
+  for (const [rel, info] of Object.entries(metafile.inputs)) {
+    const file = path.resolve(input.cwd, rel);
+    if (!state.recordFiles.has(file)) continue;
+    graph[file] = info.imports
+      .filter((i) => i.kind === 'import-statement' && !i.external)
+      .map((i) => path.resolve(input.cwd, i.path))
+      .filter((f) => state.recordFiles.has(f));
+  }
+  return `\n${TLA_GLOBAL} = ${INSTRUMENTATION_GLOBAL}.evaluateModules(${JSON.stringify(input.entry)}, ${JSON.stringify(graph)});\n`;
 }

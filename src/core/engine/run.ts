@@ -85,7 +85,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
     nodeMajor,
   };
-  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry), nodeMajor, exitCode: 1 };
+  const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry, nodeMajor), nodeMajor, exitCode: 1 };
 
   if (options.source === undefined && !fs.existsSync(entry)) {
     const message = `Cannot find module '${entry}'`;

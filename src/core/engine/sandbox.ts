@@ -226,6 +226,7 @@ export class Sandboxes {
       map: inlineMap ? Buffer.from(inlineMap, 'base64').toString('utf8') : '',
       sources: new Map([[name, code]]),
       moduleKind: 'commonjs',
+      moduleDecision: { kind: 'commonjs', by: 'default' },
       diagnostics: [],
       workerEntries: [],
     };
@@ -268,6 +269,7 @@ export class Sandboxes {
       options: {
         seed: input.seed,
         moduleKind: built.moduleKind,
+        ...(input.nodeMajor !== undefined ? { nodeMajor: input.nodeMajor } : {}),
         unhandledRejections: input.unhandledRejections,
         budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
         tracing: input.tracing,

@@ -10,6 +10,8 @@
 // First: loads `typescript` through a code cache before the bundle's own require of it runs.
 import { saveTypeScriptCodeCache } from './ts-code-cache';
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -116,7 +118,7 @@ function printDiagnostics(diagnostics: SourceDiagnostic[], sources: Map<string, 
     const text = sources.get(d.file) ?? (fs.existsSync(d.file) ? fs.readFileSync(d.file, 'utf8') : '');
     const line = text.split(/\r?\n/)[d.line - 1];
     const where = `${d.file}:${d.line}:${d.column}`;
-    const kind = /Could not resolve|not simulated/.test(d.message) ? 'Error' : 'SyntaxError';
+    const kind = /Could not resolve|not simulated|ERR_REQUIRE_ASYNC_MODULE/.test(d.message) ? 'Error' : 'SyntaxError';
     write(2, `${where}\n${line !== undefined ? `${line}\n${' '.repeat(d.column - 1)}^\n` : ''}\n${kind}: ${d.message}\n`);
   }
 }
@@ -134,6 +136,21 @@ function describeSite(trace: Pick<TraceFile, 'sites' | 'files'>, site: number): 
   const s = trace.sites[site];
   if (!s || site === 0) return 'an unknown place';
   return `${trace.files[s.file] ?? '?'}:${s.line}:${s.column} (${s.label})`;
+}
+
+/**
+ * Node's MODULE_TYPELESS_PACKAGE_JSON warning (lib/internal/modules/esm/get_format.js): the
+ * entry ran as an ES module by syntax detection under a package.json that names no "type".
+ */
+function typelessPackageWarning(built: BundleOutput): string | undefined {
+  const { by, packageJson } = built.moduleDecision;
+  if (by !== 'syntax' || packageJson === undefined || (input.source !== undefined && !fs.existsSync(input.entry))) return undefined;
+  if (input.entry.split(path.sep).includes('node_modules')) return undefined;
+  return (
+    `Module type of ${pathToFileURL(input.entry).href} is not specified and it doesn't parse as CommonJS.\n` +
+    'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
+    `To eliminate this warning, add "type": "module" to ${packageJson}.`
+  );
 }
 
 /** Bundles every file the program may start a Worker on, and theirs in turn (by absolute path). */
@@ -183,7 +200,10 @@ async function main(): Promise<void> {
   const callerFrames = await nodeCallbackFrames();
   const sandboxes = new Sandboxes({ input, write, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
+  const typeless = typelessPackageWarning(built);
   sandbox['__asyncTimeline$program'] = () => {
+    // Node's loader warns while it loads the entry, before the module runs.
+    if (typeless !== undefined) (sandbox.process as { emitWarning(w: string, o: object): void }).emitWarning(typeless, { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
     const tla = evaluate();
     if (!input.entryFunction) return tla;
     const fn = (module.exports as Record<string, unknown>)[input.entryFunction];

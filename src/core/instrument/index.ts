@@ -20,6 +20,8 @@ export interface InstrumentOptions {
   sourceMap?: boolean;
   /** The Node line imitated: decides the syntax accepted (`using` on 24+); absent: 20. */
   nodeMajor?: NodeMajor;
+  /** Make the file an ES module record (transform.ts TransformOptions.moduleRecord). */
+  moduleRecord?: boolean;
 }
 
 export interface InstrumentDiagnostic {
@@ -76,7 +78,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

@@ -40,6 +40,11 @@ export interface TransformOptions {
   loopProbes?: boolean;
   /** The file's real path, for `import.meta` (default: displayName). */
   realPath?: string;
+  /**
+   * Make the file an ES module record (runtime/modules.ts): its statements become
+   * `$.moduleRecord(realPath, hasTLA, function* () { … }, S)`, run later by the module evaluator.
+   */
+  moduleRecord?: boolean;
 }
 
 type FrameKind = 'module' | 'async' | 'asyncGenerator' | 'generator' | 'function' | 'arrow';
@@ -471,7 +476,17 @@ function visitSuperAccess(node: ts.PropertyAccessExpression | ts.ElementAccessEx
   return v.f.createCallExpression(v.f.createIdentifier(SUPER_GET), undefined, [superKey(node, v)]);
 }
 
+/** Calls whose schedule event records the call's site (`$.callSite(S)` before the call). */
+const TIMER_CALLS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
 function visitCall(node: ts.CallExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
+  if (ts.isIdentifier(node.expression) && TIMER_CALLS.has(node.expression.text)) {
+    const name = node.expression.text;
+    const delay = name !== 'setImmediate' && node.arguments.length > 1 ? expressionLabel(node.arguments[1], v.sf) : '';
+    const site = v.addSite(node, 'timer', `${name}(${delay})`);
+    const call = ts.visitEachChild(node, v.visit, v.context);
+    return v.f.createParenthesizedExpression(v.f.createComma(v.api('callSite', [v.siteExpr(site)]), call));
+  }
   const cap = isSuperAccess(node.expression) ? v.superCapture() : undefined;
   if (!cap) return ts.visitEachChild(node, v.visit, v.context);
   // super.m(args) calls m with the method's `this`: `superGet("m").call(this, args)`.
@@ -598,7 +613,17 @@ export function instrumentTransformer(
     const hoisted: ts.Statement[] = [];
     v.hoisted.set(sf, hoisted);
     let statements = v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement));
-    if (moduleFrame.topLevelAwait) {
+    if (options.moduleRecord) {
+      if (moduleFrame.topLevelAwait) {
+        const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));
+        onTopLevelAwait?.(at.line + 1, at.character + 1);
+      }
+      const base = sf.fileName.split(/[\\/]/).pop();
+      const site = v.sites.push([1, 1, 'function', `<top-level> ${base}`]) - 1;
+      const id = f.createStringLiteral(options.realPath ?? options.displayName);
+      const tla = moduleFrame.topLevelAwait ? f.createTrue() : f.createFalse();
+      statements = f.createNodeArray(wrapTopLevelAwait(f, statements, (gen) => v.api('moduleRecord', [id, tla, gen, v.siteExpr(site)])));
+    } else if (moduleFrame.topLevelAwait) {
       const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));
       onTopLevelAwait?.(at.line + 1, at.character + 1);
       const base = sf.fileName.split(/[\\/]/).pop();

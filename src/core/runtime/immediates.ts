@@ -112,7 +112,9 @@ const outstanding = new ImmediateList();
 export function setImmediate(callback: unknown, ...args: unknown[]): Immediate {
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
   const im = new Immediate(callback as (...a: unknown[]) => void, args.length === 0 ? undefined : args);
-  if (rt.tracing) rt.rec.emit(EventKind.ImmediateSchedule, im._id, 0, 0);
+  const site = rt.callSite; // the program's call site (InstrumentationApi.callSite), if known
+  rt.callSite = 0;
+  if (rt.tracing) rt.rec.emit(EventKind.ImmediateSchedule, im._id, 0, site);
   return im;
 }
 

@@ -33,6 +33,12 @@
  *           `super(…)`, `import(…)`)  → `$.discard(f(x), S);`  (records a dropped promise)
  *   new Promise(…)               → `$.promiseSite(new Promise(…), S)`  (records where it was made)
  *   (neither in Node's own layer, files named `node:…`)
+ *   setTimeout(…) / setInterval(…) / setImmediate(…)  (called by name)
+ *                                → `($.callSite(S), setTimeout(…))`: the schedule event records the site.
+ *   module records (a non-entry module has a top-level await; engine/bundle.ts):
+ *                                → `$.moduleRecord("/abs/file.ts", hasTLA, function* () { statements }, S)`
+ *                                  per ES module (declarations hoisted as below), then at the bundle's end
+ *                                  `__asyncTimeline$main = $.evaluateModules(entry, graph)`.
  *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
  *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
  */
@@ -89,4 +95,13 @@ export interface InstrumentationApi {
   discard(value: unknown, site: number): void;
   /** `new Promise(…)` at `site` made `promise`: records where; returns it unchanged. */
   promiseSite<T>(promise: T, site: number): T;
+  /** The timer call that follows (`setTimeout`, `setInterval`, `setImmediate`) is at `site`: its schedule event records it. */
+  callSite(site: number): void;
+  /**
+   * ES module records (runtime/modules.ts), when a module other than the entry has a top-level
+   * await: each module's statements are registered, then the entry's evaluation is driven.
+   */
+  moduleRecord(id: string, hasTLA: boolean, body: () => Generator<unknown, unknown, unknown>, site: number): void;
+  /** Evaluate() of the entry's module record; `graph`: each module's imported ids in source order. Returns the evaluation promise. */
+  evaluateModules(entry: string, graph: Record<string, string[]>): Promise<unknown>;
 }

@@ -9,6 +9,7 @@ import { AWAIT, YIELD } from './drivers/common';
 import { shapeFunction, shapeMethods } from './function-shape';
 import type { AwaitRequest, InstrumentationApi, SiteRow, YieldRequest } from './instrumentation-api';
 import { isPromise, promiseId } from './promise';
+import { evaluateModules, registerModule } from './modules';
 import { rt } from './state';
 import { usingApi, type UsingScope } from './modern/disposal';
 
@@ -70,6 +71,11 @@ export function makeInstrumentation(): InstrumentationApi {
     syncYield<T>(value: T, site: number): T {
       if (rt.tracing) rt.rec.emit(EventKind.TaskYield, rt.task, site, 0);
       return value;
+    },
+    moduleRecord: registerModule,
+    evaluateModules: evaluateModules as unknown as InstrumentationApi['evaluateModules'],
+    callSite(site: number): void {
+      rt.callSite = site;
     },
     loop(site: number): void {
       if ((++loopCount & LOOP_CHECK_MASK) !== 0) return;

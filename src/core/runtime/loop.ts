@@ -11,16 +11,25 @@
  * main scripts end the same way; an ES module's body runs inside a promise job, so the
  * microtask queue drains first and nextTicks come after (moduleKind 'module').
  *
+ * Where the main script runs (docs/modules.md): a CommonJS entry, and an ES module entry on
+ * Node 22+ (whose loader reads it synchronously), before the first iteration; an ES module entry
+ * on Node 20, whose loader reads the file with fs.promises, in the poll phase of the first
+ * iteration — so that iteration goes on with its check phase (immediates) and the timers wait
+ * for the next one.
+ *
  * Racy tie (real Node: a top-level setTimeout(0) vs setImmediate depends on whether 1 ms passed
- * before the first loop iteration): rule "timers first" (the first iteration is taken to start
- * at the timer's due time when immediates are pending); an odd seed gives "immediates first".
+ * before the first loop iteration; racy-ties.ts): default "timers first" — the first iteration
+ * is taken to start at the timer's due time, as it does in real Node whenever the main script
+ * took a millisecond (its first console.log alone costs more) — recorded as a RacyTie; the
+ * seed's bit for the tie gives "immediates first".
  */
 import { simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
-import { EventKind, MacrotaskKind } from '../trace/format';
+import { EventKind, MacrotaskKind, RacyOutcome, RacyTieKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
 import { emitExit, emitExitAtEnd, stopRun, triggerUncaughtException } from './fatal';
 import { hasImmediates, immediateAsyncId, immediateFrame, immediateRefCount, immediateTriggerId, processImmediate } from './immediates';
+import { decideRacyTie } from './racy-ties';
 import type { Immediate } from './immediates';
 import { hasJobs, runMicrotasks, setAfterJob, setBudgetCheck } from './jobs';
 import { isPromise, performThen, ReactionKind } from './promise';
@@ -28,7 +37,7 @@ import type { PromiseImpl, Resumable } from './promise';
 import { processEmit } from './process-events';
 import { rt } from './state';
 import { hasTicks, runOneTick } from './ticks';
-import { nextExpiry, processTimers, settleRunningTimer, timeoutAsyncId, timeoutId, timeoutTriggerId, timerRefCount } from './timers';
+import { firstDueTimerSite, nextExpiry, processTimers, settleRunningTimer, timeoutAsyncId, timeoutId, timeoutTriggerId, timerRefCount } from './timers';
 import { emitAfter, emitBefore, emitDestroy, flushDestroys, hasDestroys } from './async-context/hooks';
 import { cx, popContext, pushContext } from './async-context/state';
 import type { Timeout } from './timers';
@@ -82,6 +91,7 @@ export function runNextTicks(): void {
 
 function macrotaskStart(kind: MacrotaskKind, id: number): void {
   rt.stretch++;
+  rt.callSite = 0;
   stretchStart = rt.host.realNow();
   if (rt.tracing) rt.rec.emit(EventKind.MacrotaskStart, kind, id, 0);
 }
@@ -162,6 +172,8 @@ let resumeAtPoll = false;
 /** The ES module's top-level-await evaluation promise, if any. */
 let mainPromise: PromiseImpl | undefined;
 let mainSettled = true;
+/** The main script ran in the poll phase of the first iteration (an ES module entry on Node 20): it goes on at its check phase. */
+let mainInPollPhase = false;
 
 /** Runs the main script as the first macrotask. */
 export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'): void {
@@ -180,6 +192,7 @@ export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'):
   }
   if (cx.executionAsyncId === 1) popContext();
   if (moduleKind === 'module') {
+    mainInPollPhase = rt.host.thread === undefined && (rt.host.options.nodeMajor ?? 20) < 22;
     if (isPromise(result)) watchMain(result);
     if (!rt.exited) runMicrotasks(onJobError);
     if (!rt.exited && (hasTicks() || hasRejectionToWarn)) processTicksAndRejections();
@@ -214,11 +227,20 @@ function runIteration(): boolean {
     resumeAtPoll = false;
     return pollAndCheck(budgets);
   }
+  if (mainInPollPhase) {
+    // Node 20's ESM loader evaluated the entry in an I/O callback: the rest of that poll phase, then check.
+    mainInPollPhase = false;
+    iteration++;
+    return pollAndCheck(budgets);
+  }
   // uv_run: a loop that is not alive does not iterate (an unref'd immediate alone never runs).
   if (!loopAlive() && pendingExternals === 0 && !simHolding()) return beforeExit();
-  if (iteration++ === 0 && hasImmediates() && (rt.host.options.seed & 1) === 0) {
+  if (iteration++ === 0 && hasImmediates()) {
+    // A timer due within the first millisecond against pending immediates: the racy tie.
     const first = nextExpiry();
-    if (first <= clock.loop + 1) advanceTo(first);
+    if (first > clock.now && first <= clock.loop + 1 && decideRacyTie(RacyTieKind.TimeoutVsImmediate, firstDueTimerSite()) === RacyOutcome.Default) {
+      advanceTo(first);
+    }
   }
   const now = updateLoopTime();
   if (processTimers(now, timerHooks)) runNextTicks(); // RunTimers' callback scope closes

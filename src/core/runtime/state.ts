@@ -28,6 +28,8 @@ export interface RuntimeState {
   stretch: number;
   /** The user's code threw the real-time budget error (sticky). */
   budgetError: unknown;
+  /** Site of the setTimeout/setInterval/setImmediate call about to run (InstrumentationApi.callSite); taken by the call. */
+  callSite: number;
 }
 
 export const rt: RuntimeState = {
@@ -41,6 +43,7 @@ export const rt: RuntimeState = {
   truncated: '',
   stretch: 0,
   budgetError: undefined,
+  callSite: 0,
 };
 
 /** Errors that must unwind through user-level catch handlers of the runtime (exit, budget). */

@@ -96,6 +96,10 @@ export class Timeout implements Node {
     const trigger = (this[kTriggerId] = defaultTriggerAsyncId());
     this._frame = captureFrame();
     if (cx.init > 0) emitInit(asyncId, 'Timeout', trigger, this);
+    if (rt.callSite !== 0) {
+      timerSites.set(this, rt.callSite);
+      rt.callSite = 0;
+    }
   }
 
   static {
@@ -170,6 +174,11 @@ export function timeoutTriggerId(t: Timeout): number {
 }
 
 const knownTimersById = new Map<number, Timeout>();
+/**
+ * Where the program called setTimeout/setInterval (InstrumentationApi.callSite), for timers made
+ * at a known site. Not a property: `console.log(timeout)` must print Node's fields only.
+ */
+const timerSites = new WeakMap<Timeout, number>();
 
 class TimersList implements Node {
   _idlePrev: Node | null = this;
@@ -279,8 +288,9 @@ function schedule(callback: unknown, after: unknown, args: unknown[] | undefined
   if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
   const t = new Timeout(callback as (...a: unknown[]) => void, after as number, args, repeat, true);
   insert(t, t._idleTimeout, libuvNow());
-  // An interval's place is found from the stack (rare; src/core/analysis names what kept a run alive).
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), repeat ? callerSite('setInterval', 'timer') : 0);
+  // The call's site when the instrumenter marked it; an interval called otherwise is found from the stack
+  // (rare; src/core/analysis names what kept a run alive).
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), timerSites.get(t) ?? (repeat ? callerSite('setInterval', 'timer') : 0));
   return t;
 }
 
@@ -296,7 +306,7 @@ export function setInterval(callback: unknown, repeat?: unknown, ...args: unknow
 export function scheduleInternal(callback: (...a: unknown[]) => void, after: unknown, args: unknown[] | undefined, refed: boolean, repeat = false): Timeout {
   const t = new Timeout(callback, after as number, args, repeat, refed);
   insert(t, t._idleTimeout, libuvNow());
-  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), 0);
+  if (rt.tracing) rt.rec.emit(EventKind.TimerSchedule, timeoutId(t), Math.round(t._idleTimeout), timerSites.get(t) ?? 0);
   return t;
 }
 
@@ -325,10 +335,17 @@ export function refedTimerIds(): number[] {
   for (const list of timerListMap.values()) {
     for (let item = list._idleNext; item !== null && item !== list; item = item._idleNext) {
       const t = item as Timeout;
-      if (t[kRefed] && !t._destroyed) ids.push(t[kId]);
+      if (t[kRefed] && !t._destroyed) ids.push(timeoutId(t));
     }
   }
   return ids;
+}
+
+/** The call site of the timer that is due first (0 if none or unknown). */
+export function firstDueTimerSite(): number {
+  if (heap.length <= 1) return 0;
+  const first = peek(heap[1]);
+  return first === null ? 0 : (timerSites.get(first) ?? 0);
 }
 
 /** Due time of the earliest list (Infinity if none). */

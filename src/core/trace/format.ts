@@ -124,6 +124,15 @@ export const enum EventKind {
    * event, now running as an Io macrotask: a = io id, b = string: what (`stdout 12 B`, `exit 0`).
    */
   IoEvent = 45,
+  /**
+   * A racy tie: here real Node's order depends on real time, and the simulation took one of the
+   * two outcomes (src/core/runtime/racy-ties.ts, docs/cost-model.md). a = RacyTieKind, b =
+   * RacyOutcome (which one ran first), c = the site of the timer involved (0 if unknown).
+   * Recorded when decided, before the callback that goes first. The n-th racy tie of a run
+   * (0-based, in trace order) takes bit n mod 32 of the seed: a set bit flips the default.
+   * (Added in trace format 1, engine 0.2.)
+   */
+  RacyTie = 46,
 
   /** The program wrote to stdout (a = 1) or stderr (a = 2). b = string: the text, including its newline. */
   Console = 50,
@@ -185,6 +194,24 @@ export const enum MacrotaskKind {
   Timer = 2,
   Immediate = 3,
   Io = 4,
+}
+
+/** Which racy tie (operand `a` of RacyTie). */
+export const enum RacyTieKind {
+  /**
+   * The first loop iteration after a main script that made a `setTimeout(f, 0 | 1)` and a
+   * `setImmediate(g)`: the timer runs first if ≥ 1 ms of real time passed before the iteration
+   * (CommonJS entries on every Node; ES module entries on Node 22+, which load them synchronously).
+   */
+  TimeoutVsImmediate = 1,
+}
+
+/** Which of a racy tie's two outcomes the simulation took (operand `b` of RacyTie). */
+export const enum RacyOutcome {
+  /** The documented default (TimeoutVsImmediate: the timer first). */
+  Default = 1,
+  /** The other outcome, chosen by the seed (TimeoutVsImmediate: the immediate first). */
+  Flipped = 2,
 }
 
 /** Where in the user's source something is: 1-based line, 1-based column, in the user's TS. */

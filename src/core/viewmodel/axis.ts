@@ -77,6 +77,8 @@ const STEP_KINDS: ReadonlySet<number> = new Set<number>([
   EventKind.PromiseReject, EventKind.ReactionRun, EventKind.TickRun, EventKind.MicrotaskRun,
   EventKind.TimerFire, EventKind.ImmediateRun, EventKind.IoDone, EventKind.Console,
   EventKind.UncaughtError, EventKind.UnhandledRejection, EventKind.External,
+  // A racy tie is where the order could have gone the other way: a step of its own, so its marker stands apart.
+  EventKind.RacyTie,
 ]);
 
 export function isStepKind(kind: number): boolean {

@@ -6,6 +6,7 @@
 import { EventKind, type SourceSite, type TraceFile } from '../trace/format';
 import { formatDuration } from './axis';
 import { macrotaskName } from './loop-state';
+import { racyTieHeadline } from './racy';
 
 export interface EventNaming {
   trace: TraceFile;
@@ -69,6 +70,7 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.IoStart: return `I/O #${a[seq]} starts: ${str(b[seq])}`;
     case EventKind.IoDone: return `I/O #${a[seq]} completes${ioLabel(trace, a[seq]) ? `: ${ioLabel(trace, a[seq])}` : ''}`;
     case EventKind.IoPoolStart: return `I/O #${a[seq]}${ioLabel(trace, a[seq]) ? ` (${ioLabel(trace, a[seq])})` : ''} starts on threadpool #${b[seq]}${c[seq] > 0 ? `, core ${c[seq]}` : ''}`;
+    case EventKind.RacyTie: return racyTieHeadline(trace, seq);
     case EventKind.IoEvent: return `I/O #${a[seq]}${ioLabel(trace, a[seq]) ? ` (${ioLabel(trace, a[seq])})` : ''}: ${str(b[seq])}`;
     case EventKind.External: return `a native promise was awaited in real time: ${str(b[seq])}`;
     case EventKind.Console: return `${a[seq] === 2 ? 'stderr' : 'console'}: ${str(b[seq]).replace(/\n$/, '')}`;

@@ -72,3 +72,4 @@ export * from './stepping';
 export * from './threads';
 export * from './compare';
 export * from './answers';
+export * from './racy';

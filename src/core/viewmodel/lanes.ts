@@ -45,6 +45,8 @@ export const enum MarkerKind {
   /** An I/O operation completed. */
   Done = 9,
   Warning = 10,
+  /** A racy tie (EventKind.RacyTie): real Node's order here depends on real time (racy.ts explains it). */
+  Racy = 11,
 }
 
 export type LaneKind = 'script' | 'task' | 'timers' | 'immediates' | 'io' | 'pool' | 'process';
@@ -483,7 +485,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
     if (siteOfEvent[i] === 0) {
       if (k === EventKind.PromiseCreate || k === EventKind.TimerSchedule || k === EventKind.ImmediateSchedule || k === EventKind.TickSchedule
         || k === EventKind.MicrotaskSchedule || k === EventKind.IoStart || k === EventKind.External || k === EventKind.UncaughtError
-        || k === EventKind.Warning || k === EventKind.Block || k === EventKind.PromiseDiscarded || k === EventKind.PromiseSite) siteOfEvent[i] = c[i];
+        || k === EventKind.Warning || k === EventKind.Block || k === EventKind.PromiseDiscarded || k === EventKind.PromiseSite || k === EventKind.RacyTie) siteOfEvent[i] = c[i];
       if (siteOfEvent[i] === 0 && taskOfEvent[i] > 0) siteOfEvent[i] = taskSite(taskOfEvent[i]);
     }
     // Markers that are not about a task's own lifecycle go on the lane where they happened.
@@ -498,6 +500,13 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
       case EventKind.External: here?.mark(MarkerKind.Warning, p, i); break;
       case EventKind.TimerSchedule: builders[cx.lanes.timersLane]?.mark(MarkerKind.Schedule, p, i); break;
       case EventKind.ImmediateSchedule: builders[cx.lanes.immediatesLane]?.mark(MarkerKind.Schedule, p, i); break;
+      case EventKind.RacyTie: {
+        // On the timers lane: every racy tie is about when a timer runs.
+        const lane = cx.lanes.timersLane >= 0 ? cx.lanes.timersLane : laneOfEvent[i];
+        laneOfEvent[i] = lane;
+        builders[lane]?.mark(MarkerKind.Racy, p, i);
+        break;
+      }
       case EventKind.IoStart: {
         builders[cx.lanes.ioLane]?.mark(MarkerKind.Schedule, p, i);
         const proc = laneOfIo[a[i]] ?? -1;

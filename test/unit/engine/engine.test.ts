@@ -68,12 +68,12 @@ const failures: { name: string; files: Record<string, string>; entry: string; bu
     stderr: [/RangeError: Maximum call stack size exceeded/],
   },
   {
-    // A CommonJS bundle cannot make an importer wait for a module's evaluation: refused, with the place.
-    name: 'top-level await in an imported module → a clear error at its line, nothing run',
-    files: { 'main.mjs': "import { v } from './dep.mjs';\nconsole.log(v);\n", 'dep.mjs': "export let v = 1;\nv = await Promise.resolve(2);\n" },
-    entry: 'main.mjs',
+    // Node: require() of a module graph with a top-level await is ERR_REQUIRE_ASYNC_MODULE. Refused before the run, with the place.
+    name: 'a CommonJS entry requiring a module with a top-level await → a clear error at its line, nothing run',
+    files: { 'main.cjs': "const { v } = require('./dep.mjs');\nconsole.log(v);\n", 'dep.mjs': "export let v = 1;\nv = await Promise.resolve(2);\n" },
+    entry: 'main.cjs',
     exitCode: 1,
-    stderr: [/dep\.mjs:2:5\n/, /Error: top-level await in an imported module is not simulated yet/],
+    stderr: [/dep\.mjs:2:5\n/, /Error: top-level await in a module the CommonJS entry requires: Node refuses to require\(\) it \(ERR_REQUIRE_ASYNC_MODULE\)/],
     diagnostic: /top-level await/,
   },
   {

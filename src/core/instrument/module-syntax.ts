@@ -1,0 +1,54 @@
+/**
+ * Node's syntax detection (`--experimental-detect-module`, on by default since Node 20.19 and
+ * 22.7): a `.js` (or extensionless, or — with type stripping — `.ts`) file whose package.json
+ * names no "type" runs as an ES module when it does not parse as CommonJS because of module
+ * syntax: a static `import`/`export`, `import.meta`, or a top-level `await`.
+ *
+ * For TypeScript, Node decides on the text *after* stripping types (amaro), so what stripping
+ * erases does not count: `import type …`, `export type …`, `export interface …`, `declare …`.
+ * `import x = require(…)` and `export = x` are TypeScript's CommonJS forms, not module syntax.
+ * Pure: the TypeScript parser only (no file system).
+ */
+import ts from 'typescript';
+
+export interface ModuleSyntax {
+  /** Node's detection would run the text as an ES module. */
+  module: boolean;
+  /** It has a top-level `await` (or `for await`): it can only run as an ES module. */
+  topLevelAwait: boolean;
+}
+
+/** What of Node's module syntax `text` has. */
+export function detectModuleSyntax(text: string, fileName: string): ModuleSyntax {
+  const isTs = /\.[cm]?tsx?$/.test(fileName) || !/\.[cm]?jsx?$/.test(fileName);
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ESNext, false, isTs ? (/x$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : ts.ScriptKind.JS);
+  const expressions = moduleExpressions(sf);
+  return { module: sf.statements.some(isModuleStatement) || expressions.importMeta || expressions.topLevelAwait, topLevelAwait: expressions.topLevelAwait };
+}
+
+function isTypeOnly(s: ts.Statement): boolean {
+  return ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+}
+
+function isModuleStatement(s: ts.Statement): boolean {
+  if (ts.isImportDeclaration(s)) return !s.importClause?.isTypeOnly;
+  if (ts.isExportDeclaration(s)) return !s.isTypeOnly;
+  if (ts.isExportAssignment(s)) return !s.isExportEquals;
+  if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || isTypeOnly(s)) return false;
+  return ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** `import.meta` anywhere; an `await` / `for await` outside every function. */
+function moduleExpressions(sf: ts.SourceFile): { importMeta: boolean; topLevelAwait: boolean } {
+  const found = { importMeta: false, topLevelAwait: false };
+  const visit = (node: ts.Node, topLevel: boolean): void => {
+    if (found.importMeta && found.topLevelAwait) return;
+    if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) found.importMeta = true;
+    if (topLevel && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined))) found.topLevelAwait = true;
+    // A class's field initializers and static blocks are function-like for `await`.
+    const inner = topLevel && !ts.isFunctionLike(node) && !ts.isClassStaticBlockDeclaration(node) && !ts.isPropertyDeclaration(node);
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(sf, true);
+  return found;
+}

@@ -1,0 +1,2 @@
+console.log('b eval (no await, sibling)');
+export const b = 'B';
