@@ -116,7 +116,7 @@ describe('modules as Node decides', () => {
     it('the same ES module entry on Node 22, 24, 26 is a racy tie (the timer first by default)', async () => {
       const dir = tempProgram({ 'main.mjs': `${ORDER}\n` });
       for (const nodeMajor of [22, 24, 26] as const) {
-        const r = await run(dir, 'main.mjs', { nodeMajor });
+        const r = await run(dir, 'main.mjs', { node: nodeMajor });
         assert.equal(r.stdout, 'sync\npromise\ntick\ntimeout\nimmediate\n', `Node ${nodeMajor}`);
         assert.deepEqual(racyTies(r), [[RacyTieKind.TimeoutVsImmediate, RacyOutcome.Default, 'setTimeout(0)']]);
       }
