@@ -523,8 +523,15 @@ function visitExpressionStatement(node: ts.ExpressionStatement, v: Instrumenter)
   const visited = ts.visitEachChild(node, v.visit, v.context);
   if (v.options.displayName.startsWith('node:') || !ts.isCallExpression(call)) return visited;
   if (call.expression.kind === ts.SyntaxKind.SuperKeyword || call.expression.kind === ts.SyntaxKind.ImportKeyword || handlesRejection(call)) return visited;
+  // Calls an earlier pass wrote (using.ts: `__asyncTimeline$.disposeScope(…)`) are not the program's.
+  if (call.pos < 0 || isSynthesizedRuntimeCall(call)) return visited;
   const site = v.addSite(call, 'call', expressionLabel(call, v.sf));
   return v.f.updateExpressionStatement(visited, v.api('discard', [visited.expression, v.siteExpr(site)]));
+}
+
+function isSynthesizedRuntimeCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text.startsWith('__asyncTimeline$');
 }
 
 function visitNew(node: ts.NewExpression, v: Instrumenter): ts.VisitResult<ts.Node> {
