@@ -70,6 +70,8 @@ const {
   addAbortSignal,
 } = require('readable-stream/lib/internal/streams/add-abort-signal');
 const eos = require('./end-of-stream');
+const { createAsyncIterator: createAsyncIterator26 } = require('./readable-async-iterator');
+const { host } = require('../host');
 
 let debug = require('readable-stream/lib/ours/util').debuglog('stream', (fn) => {
   debug = fn;
@@ -1370,7 +1372,8 @@ function streamToAsyncIterator(stream, options) {
     stream = Readable.wrap(stream, { objectMode: true });
   }
 
-  const iter = createAsyncIterator(stream, options);
+  // Node 26's iterator is another one (readable-async-iterator.js); 20, 22 and 24 share this file's.
+  const iter = (host.nodeMajor >= 26 ? createAsyncIterator26 : createAsyncIterator)(stream, options);
   iter.stream = stream;
   return iter;
 }
