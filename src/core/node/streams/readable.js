@@ -654,6 +654,11 @@ function howMuchToRead(n, state) {
   if ((state[kState] & kObjectMode) !== 0)
     return 1;
   if (NumberIsNaN(n)) {
+    // Node 26: read() without a size returns the first buffered chunk, not all of them joined
+    // (its "fast path for buffers"; byte mode without a decoder).
+    if (host.nodeMajor >= 26 && (state[kState] & kDecoder) === 0 && state.length)
+      return state.buffer[state.bufferIndex].length;
+
     // Only flow one buffer at a time.
     if ((state[kState] & kFlowing) !== 0 && state.length)
       return state.buffer[state.bufferIndex].length;
