@@ -39,6 +39,13 @@ describe('timeline in Chromium (HTML export of the real samples)', function () {
       assert.match((await page.locator('.tl-summary').getAttribute('aria-label'))!, /^Run summary: executed in 1\.00 s/);
     });
 
+    it('names the Node line the run imitated in the header', async () => {
+      const node = helloAsync.meta.nodeMajor;
+      assert.ok(node === 20 || node === 22 || node === 24 || node === 26, `meta.nodeMajor ${node}`);
+      assert.match(await text(page, '.tl-summary'), new RegExp(`hello-async\\.ts\\s*Node ${node} · executed in 1\\.00 s`));
+      assert.match((await page.locator('.tl-summary').getAttribute('aria-label'))!, new RegExp(`, imitating Node ${node}$`));
+    });
+
     it('draws arrows: 4 settle→resume, 4 spawns, 3 combinator inputs', async () => {
       const app = page.locator('.tl-app');
       assert.equal(await app.getAttribute('data-arrows-resume'), '4');

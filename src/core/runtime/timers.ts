@@ -66,7 +66,8 @@ export class Timeout implements Node {
   _frame: unknown;
 
   constructor(callback: (...args: unknown[]) => void, after: number, args: unknown[] | undefined, isRepeat: boolean, isRefed: boolean) {
-    after *= 1;
+    // No delay is 1 ms without a word (Node 24 says so explicitly; in 20 it is NaN → 1, silently too).
+    after = after === undefined ? 1 : after * 1;
     if (!(after >= 1 && after <= TIMEOUT_MAX)) {
       if (after > TIMEOUT_MAX) {
         emitWarning(`${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`, 'TimeoutOverflowWarning');

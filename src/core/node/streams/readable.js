@@ -70,6 +70,8 @@ const {
   addAbortSignal,
 } = require('readable-stream/lib/internal/streams/add-abort-signal');
 const eos = require('./end-of-stream');
+const { createAsyncIterator: createAsyncIterator26 } = require('./readable-async-iterator');
+const { host } = require('../host');
 
 let debug = require('readable-stream/lib/ours/util').debuglog('stream', (fn) => {
   debug = fn;
@@ -652,6 +654,11 @@ function howMuchToRead(n, state) {
   if ((state[kState] & kObjectMode) !== 0)
     return 1;
   if (NumberIsNaN(n)) {
+    // Node 26: read() without a size returns the first buffered chunk, not all of them joined
+    // (its "fast path for buffers"; byte mode without a decoder).
+    if (host.nodeMajor >= 26 && (state[kState] & kDecoder) === 0 && state.length)
+      return state.buffer[state.bufferIndex].length;
+
     // Only flow one buffer at a time.
     if ((state[kState] & kFlowing) !== 0 && state.length)
       return state.buffer[state.bufferIndex].length;
@@ -1370,7 +1377,8 @@ function streamToAsyncIterator(stream, options) {
     stream = Readable.wrap(stream, { objectMode: true });
   }
 
-  const iter = createAsyncIterator(stream, options);
+  // Node 26's iterator is another one (readable-async-iterator.js); 20, 22 and 24 share this file's.
+  const iter = (host.nodeMajor >= 26 ? createAsyncIterator26 : createAsyncIterator)(stream, options);
   iter.stream = stream;
   return iter;
 }
