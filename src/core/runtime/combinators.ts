@@ -19,6 +19,14 @@ interface IteratorRecord {
 
 const DONE = Symbol('done');
 
+/**
+ * The spec's values/errors lists are internal Lists: filling them must not run setters a
+ * program put on Array.prototype (a plain `push` or `a[i] =` would).
+ */
+function setElement(list: unknown[], index: number, value: unknown): void {
+  Object.defineProperty(list, index, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** GetIterator(obj, sync) (§7.4.3). */
 function getIterator(obj: unknown): IteratorRecord {
   const method = obj === null || obj === undefined ? undefined : (obj as { [Symbol.iterator]?: unknown })[Symbol.iterator];
@@ -118,14 +126,14 @@ function performAll(settled: boolean): Perform {
         if (--remaining === 0) cap.resolve.call(undefined, values);
         return cap.promise;
       }
-      values.push(undefined);
+      setElement(values, index, undefined);
       const nextPromise = resolveFn.call(C, next);
       const i = index;
       let alreadyCalled = false;
       const element = (status: string | undefined) => [(x: unknown) => {
         if (alreadyCalled) return undefined;
         alreadyCalled = true;
-        values[i] = status === undefined ? x : status === 'fulfilled' ? { status, value: x } : { status, reason: x };
+        setElement(values, i, status === undefined ? x : status === 'fulfilled' ? { status, value: x } : { status, reason: x });
         if (--remaining === 0) cap.resolve.call(undefined, values);
         return undefined;
       }][0];
@@ -152,14 +160,14 @@ const performAny: Perform = (rec, C, cap, resolveFn) => {
       if (--remaining === 0) rejectAll();
       return cap.promise;
     }
-    errors.push(undefined);
+    setElement(errors, index, undefined);
     const nextPromise = resolveFn.call(C, next);
     const i = index;
     let alreadyCalled = false;
     const onRejected = [(x: unknown) => {
       if (alreadyCalled) return undefined;
       alreadyCalled = true;
-      errors[i] = x;
+      setElement(errors, i, x);
       if (--remaining === 0) rejectAll();
       return undefined;
     }][0];

@@ -81,12 +81,13 @@ export function newPromiseCapability(C: unknown): Capability {
   if (!isConstructor(C)) throw new TypeError(`${v8Describe(C)} is not a constructor`);
   let resolve: unknown;
   let reject: unknown;
-  const executor = (res: unknown, rej: unknown) => {
+  // GetCapabilitiesExecutor: an anonymous built-in (its `name` is "").
+  const executor = [(res: unknown, rej: unknown) => {
     if (resolve !== undefined) throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
     if (reject !== undefined) throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
     resolve = res;
     reject = rej;
-  };
+  }][0];
   const promise = Reflect.construct(C as new (e: unknown) => object, [executor]);
   if (typeof resolve !== 'function' || typeof reject !== 'function') throw new TypeError('Promise resolve or reject function is not callable');
   return { promise, resolve: resolve as Capability['resolve'], reject: reject as Capability['reject'] };
