@@ -183,8 +183,9 @@ export function runMain(main: () => unknown, moduleKind: 'commonjs' | 'module'):
   else clock.origin = clock.now;
   macrotaskStart(MacrotaskKind.Script, 0);
   let result: unknown;
-  // The main script runs as async id 1 (triggered by 0); what follows it, at 0.
-  pushContext(1, 0, undefined);
+  // A CommonJS main script runs as async id 1 (triggered by 0), what follows it at 0; an ES
+  // module is evaluated by the loader in a promise job, at 0.
+  if (moduleKind !== 'module') pushContext(1, 0, undefined);
   try {
     result = main();
   } catch (e) {

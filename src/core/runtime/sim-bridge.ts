@@ -282,8 +282,8 @@ function getSim(): Simulation {
       mainLoop,
       realNow: () => rt.host.realNow(),
       env: () => (globalProcessEnv() ?? {}),
-      captureContext: () => {
-        const frame = captureFrame();
+      captureContext: (empty) => {
+        const frame = empty === true ? undefined : captureFrame();
         return (run) => {
           const prior = cx.frame;
           cx.frame = frame;

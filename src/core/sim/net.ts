@@ -88,6 +88,11 @@ export class Socket extends Emitter implements EndOwner {
   private closed = false;
   private writeText = 0;
   private readText = 0;
+  /**
+   * The async context its events run in (Node's TCPWrap is an AsyncWrap): the connect() call's;
+   * an accepted socket has none (its handle is made in C++).
+   */
+  context: (run: () => void) => void;
 
   constructor(
     readonly net: Network,
@@ -98,8 +103,13 @@ export class Socket extends Emitter implements EndOwner {
     super();
     this.id = net.socketId();
     this.owner = net.world.current;
+    this.context = captureContext(net);
     pipeEnd.owner = this;
     net.world.ref(this.owner, this, () => `socket #${this.id} (${label})`);
+  }
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    return inContext(this.context, () => super.emit(event, ...args));
   }
 
   get bytesRead(): number {
@@ -362,11 +372,19 @@ export class Server extends Emitter {
   readonly backlog: Array<{ socket: Socket; t: number }> = [];
   connections = 0;
   private acceptIo = 0;
+  /** The async context its events (and its connections') run in: the listen() call's (Node's TCPServerWrap). */
+  context: (run: () => void) => void;
 
   constructor(readonly net: Network, listener?: (s: Socket) => void) {
     super();
     this.owner = net.world.current;
+    this.context = captureContext(net);
     if (listener) this.on('connection', listener);
+  }
+
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    // 'close' comes from the handle's close callback, outside any store (as real Node shows).
+    return inContext(event === 'close' ? emptyContext(this.net) : this.context, () => super.emit(event, ...args));
   }
 
   listen(...args: unknown[]): this {
@@ -375,6 +393,7 @@ export class Server extends Emitter {
     const port = typeof first === 'number' ? first : typeof first === 'object' && first ? Number((first as { port?: number }).port ?? 0) : 0;
     const world = this.net.world;
     this.owner = world.current;
+    this.context = captureContext(this.net);
     this.port = port || this.net.ephemeralPort();
     if (this.net.servers.has(this.port)) {
       const err = new Error(`listen EADDRINUSE: address already in use :::${this.port}`);
@@ -394,6 +413,8 @@ export class Server extends Emitter {
   incoming(conn: Connection, t: number): void {
     if (!this.listening) return;
     const socket = new Socket(this.net, conn.server, conn.label);
+    // Node makes the accepted socket's handle in C++, outside any store.
+    socket.context = emptyContext(this.net);
     socket.setOwner(this.owner);
     socket.localPort = this.port;
     socket.remotePort = this.net.ephemeralPort();
@@ -421,7 +442,7 @@ export class Server extends Emitter {
       world.unref(this.owner, this);
     }
     world.complete(this.owner, world.now(), 0, () => {
-      cb?.();
+      emptyContext(this.net)(() => cb?.());
       this.emit('close');
     });
     return this;
@@ -474,6 +495,24 @@ export function connect(net: Network, ...args: unknown[]): Socket {
     });
   });
   return socket;
+}
+
+/** The async context of the code calling now, as a runner (SimHost.captureContext). */
+function captureContext(net: Network): (run: () => void) => void {
+  return net.world.host.captureContext?.() ?? ((run) => run());
+}
+
+/** A runner with no store (SimHost.captureContext(true)). */
+function emptyContext(net: Network): (run: () => void) => void {
+  return net.world.host.captureContext?.(true) ?? ((run) => run());
+}
+
+function inContext<T>(context: (run: () => void) => void, f: () => T): T {
+  let result!: T;
+  context(() => {
+    result = f();
+  });
+  return result;
 }
 
 function toText(data: unknown): string {

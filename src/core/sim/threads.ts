@@ -19,9 +19,13 @@ export class MessagePort extends Emitter {
   /** Messages posted to this port and not yet delivered (receiveMessageOnPort takes them first). */
   private readonly inbox: Array<{ value: unknown; at: number }> = [];
 
+  /** Runs a delivery in the async context of the code that made the port (a handle's, as in Node). */
+  private readonly inContext: (run: () => void) => void;
+
   constructor(readonly world: World, thread?: SimThread) {
     super();
     this.thread = thread ?? world.current;
+    this.inContext = world.host.captureContext?.() ?? ((run) => run());
   }
 
   postMessage(value: unknown, _transfer?: unknown[]): void {
@@ -36,7 +40,7 @@ export class MessagePort extends Emitter {
       const i = target.inbox.indexOf(entry);
       if (i < 0) return; // already taken by receiveMessageOnPort
       target.inbox.splice(i, 1);
-      target.emit('message', copy);
+      target.inContext(() => target.emit('message', copy));
     });
   }
 
@@ -123,6 +127,8 @@ export class Worker extends Emitter {
   constructor(readonly world: World, what: string | URL | ((workerData: unknown, parentPort: MessagePort) => unknown), options: WorkerOptions = {}) {
     super();
     const parent = world.current;
+    // The Worker's events run in the context of the `new Worker()` call (Node's Worker is a handle).
+    const inContext = world.host.captureContext?.() ?? ((run: () => void) => run());
     const box: { inner?: MessagePort; data?: unknown } = {};
     const entry: WorkerEntry =
       typeof what === 'function'
@@ -169,14 +175,14 @@ export class Worker extends Emitter {
         if ('name' in copy) Object.defineProperty(copy, 'name', { ...hidden, value: (copy as Error).name });
         forwardedWorkerErrors.add(copy);
       }
-      world.complete(parent, th.now(), 0, () => this.emit('error', copy));
+      world.complete(parent, th.now(), 0, () => inContext(() => this.emit('error', copy)));
       world.exit(th, 1);
     };
     th.exitListeners.push((code) => {
       world.unref(parent, this);
-      world.complete(parent, th.now(), 0, () => this.emit('exit', code));
+      world.complete(parent, th.now(), 0, () => inContext(() => this.emit('exit', code)));
     });
-    world.complete(parent, parent.now(), 0, () => this.emit('online'));
+    world.complete(parent, parent.now(), 0, () => inContext(() => this.emit('online')));
   }
 
   postMessage(value: unknown, transfer?: unknown[]): void {

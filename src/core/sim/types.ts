@@ -95,9 +95,10 @@ export interface SimHost {
   /**
    * The async context (AsyncLocalStorage store) of the code calling now, as a runner that runs a
    * function inside it: a handle made now (a child process's channel) delivers its events in the
-   * context of the call that made it, as Node's AsyncWrap handles do.
+   * context of the call that made it, as Node's AsyncWrap handles do. `empty`: a runner with no
+   * store (a handle Node makes outside any context).
    */
-  captureContext?(): (run: () => void) => void;
+  captureContext?(empty?: boolean): (run: () => void) => void;
   /** Tells the runtime the run must stop (stuck, budget); the trace so far is kept. */
   stop(reason: string): void;
   /** The sandbox's Promise constructor (the project's spec Promise), for promise-returning APIs. */

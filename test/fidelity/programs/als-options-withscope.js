@@ -22,10 +22,10 @@ try { new AsyncLocalStorage(42); } catch (e) { log(`${e.name} ${e.code}`); }
 const seen = [];
 const hook = createHook({ init(asyncId, type) { seen.push(type); }, trackPromises: false }).enable();
 Promise.resolve().then(() => {});
-setImmediate(() => {
+setTimeout(() => {
   hook.disable();
   log(`trackPromises false saw: ${seen.join(',')}`);
   try { createHook({ promiseResolve() {}, trackPromises: false }); } catch (e) { log(`${e.name} ${e.code}: ${e.message}`); }
   try { createHook({ trackPromises: 1 }); } catch (e) { log(`${e.name} ${e.code}`); }
   try { createHook({ init: 1 }); } catch (e) { log(`${e.name} ${e.code}: ${e.message}`); }
-});
+}, 50);
