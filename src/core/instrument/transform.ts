@@ -495,8 +495,12 @@ function visitLabeled(node: ts.LabeledStatement, v: Instrumenter): ts.VisitResul
 
 /** `arguments` inside an async arrow (or a plain arrow in one): the enclosing function's, through the alias. */
 function visitIdentifier(node: ts.Identifier, v: Instrumenter): ts.Node {
-  if (node.text !== 'arguments' || !node.parent) return node;
+  if ((node.text !== 'arguments' && node.text !== 'yield') || !node.parent) return node;
   const p = node.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === node || ts.isPropertyAssignment(p) && p.name === node) return node;
+  // `yield` as a name (sloppy code) would be a yield expression in the generator an async body
+  // becomes: the file's every `yield` binding is renamed.
+  if (node.text === 'yield') return ts.isShorthandPropertyAssignment(p) ? node : v.f.createIdentifier('__at$yield');
   if ((ts.isPropertyAccessExpression(p) && p.name === node) || ts.isPropertyAssignment(p) && p.name === node || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) return node;
   const ref = v.argumentsRef();
   return ref.text === 'arguments' ? node : ref;
