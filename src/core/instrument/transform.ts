@@ -500,10 +500,19 @@ function visitIdentifier(node: ts.Identifier, v: Instrumenter): ts.Node {
   if (ts.isPropertyAccessExpression(p) && p.name === node || ts.isPropertyAssignment(p) && p.name === node) return node;
   // `yield` as a name (sloppy code) would be a yield expression in the generator an async body
   // becomes: the file's every `yield` binding is renamed.
-  if (node.text === 'yield') return ts.isShorthandPropertyAssignment(p) ? node : v.f.createIdentifier('__at$yield');
+  if (node.text === 'yield') return ts.isShorthandPropertyAssignment(p) && p.name === node ? node : v.f.createIdentifier('__at$yield');
   if ((ts.isPropertyAccessExpression(p) && p.name === node) || ts.isPropertyAssignment(p) && p.name === node || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) return node;
   const ref = v.argumentsRef();
   return ref.text === 'arguments' ? node : ref;
+}
+
+/** `{ yield }` / `{ yield = d }` (sloppy code): the key stays `yield`, the binding is the renamed one. */
+function visitShorthand(node: ts.ShorthandPropertyAssignment, v: Instrumenter): ts.Node {
+  if (node.name.text !== 'yield') return ts.visitEachChild(node, v.visit, v.context);
+  const { f } = v;
+  const target: ts.Expression = f.createIdentifier('__at$yield');
+  const init = node.objectAssignmentInitializer ? v.one(node.objectAssignmentInitializer, ts.isExpression) : undefined;
+  return f.createPropertyAssignment('yield', init ? f.createAssignment(target, init) : target);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,6 +607,7 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.MetaProperty]: visitMetaProperty,
   [K.Block]: visitBlockNode,
   [K.Identifier]: visitIdentifier,
+  [K.ShorthandPropertyAssignment]: visitShorthand,
   [K.ObjectLiteralExpression]: visitMethodOwner,
   [K.ClassDeclaration]: visitMethodOwner,
   [K.ClassExpression]: visitMethodOwner,
