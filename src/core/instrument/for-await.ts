@@ -18,9 +18,9 @@
  *       }
  *     } catch (e) { threw = true; throw e; }
  *     finally {                                   // AsyncIteratorClose on break/return/throw
- *       if (!done) { const ret = it.return; if (ret != null) {
- *         if (threw) try { yield $.await(ret.call(it), S) } catch {}   // the body's error wins
- *         else { const r = yield $.await(ret.call(it), S); if (Object(r) !== r) throw new TypeError(...) } } }
+ *       if (!done) {
+ *         if (threw) try { const ret = it.return; if (ret != null) yield $.await(ret.call(it), S) } catch {}   // the body's error wins
+ *         else { const ret = it.return; if (ret != null) { const r = yield $.await(ret.call(it), S); if (Object(r) !== r) throw new TypeError(...) } } }
  *     }
  *   }
  *
@@ -102,21 +102,16 @@ export function lowerForAwait(f: ts.NodeFactory, p: ForAwaitParts): ts.Statement
   const labelledLoop = p.label ? f.createLabeledStatement(p.label, loop) : loop;
 
   const callReturn = f.createCallExpression(f.createPropertyAccessExpression(ret, 'call'), undefined, [it]);
+  const getReturn = () => constDecl(ret, f.createPropertyAccessExpression(it, 'return'));
+  const ifReturn = (then: ts.Statement) => f.createIfStatement(f.createBinaryExpression(ret, ts.SyntaxKind.ExclamationEqualsToken, f.createNull()), then);
+  // AsyncIteratorClose (§7.4.13): after a throw, the body's error wins over anything closing does,
+  // also a throwing `return` getter; otherwise the getter's error and a non-object result throw.
   const close = f.createIfStatement(
     f.createLogicalNot(done),
-    f.createBlock(
-      [
-        constDecl(ret, f.createPropertyAccessExpression(it, 'return')),
-        f.createIfStatement(
-          f.createBinaryExpression(ret, ts.SyntaxKind.ExclamationEqualsToken, f.createNull()),
-          f.createIfStatement(
-            threw,
-            f.createTryStatement(f.createBlock([f.createExpressionStatement(awaitYield(callReturn))]), f.createCatchClause(undefined, f.createBlock([])), undefined),
-            f.createBlock([constDecl(res, awaitYield(callReturn)), f.createIfStatement(notObject(res), throwTypeError(res))], true),
-          ),
-        ),
-      ],
-      true,
+    f.createIfStatement(
+      threw,
+      f.createTryStatement(f.createBlock([getReturn(), ifReturn(f.createExpressionStatement(awaitYield(callReturn)))], true), f.createCatchClause(undefined, f.createBlock([])), undefined),
+      f.createBlock([getReturn(), ifReturn(f.createBlock([constDecl(res, awaitYield(callReturn)), f.createIfStatement(notObject(res), throwTypeError(res))], true))], true),
     ),
   );
 

@@ -52,6 +52,11 @@ interface Frame {
   kind: FrameKind;
   /** Set on async frames whose generator lost access to `super`. */
   superCapture?: { get: boolean; set: boolean };
+  /**
+   * An async arrow's body runs in a generator, which has an `arguments` of its own: the
+   * enclosing function's is captured in the arrow as this variable and read through it.
+   */
+  argumentsAlias?: ts.Identifier;
   /** The module frame's first top-level await / for await (its node). */
   topLevelAwait?: ts.Node;
 }
@@ -150,6 +155,16 @@ export class Instrumenter {
     return undefined;
   }
 
+  /** What `arguments` means here: the alias of the nearest enclosing async arrow, looking through plain arrows, else `arguments`. */
+  argumentsRef(): ts.Identifier {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const fr = this.frames[i];
+      if (fr.kind === 'arrow') continue;
+      return fr.argumentsAlias ?? this.f.createIdentifier('arguments');
+    }
+    return this.f.createIdentifier('arguments');
+  }
+
   /** Visits one node that must stay one node of the given kind (our handlers never delete). */
   one<T extends ts.Node>(node: ts.Node, test: (n: ts.Node) => n is T): T {
     return ts.visitNode(node, this.visit, test) as T;
@@ -197,6 +212,9 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   // A computed method name is evaluated outside the function.
   const name = ts.isMethodDeclaration(node) ? v.one(node.name, ts.isPropertyName) : undefined;
   const frame: Frame = { kind: generator ? 'asyncGenerator' : 'async', superCapture: { get: false, set: false } };
+  // What `arguments` is outside this arrow (resolved before the arrow's own frame is pushed).
+  const outerArguments = isArrow && usesLexical(node, 'arguments') ? v.argumentsRef() : undefined;
+  if (outerArguments) frame.argumentsAlias = f.createUniqueName('__at$arguments');
   const { params, body } = v.inFrame(frame, () => {
     const params = ts.visitNodes(node.parameters, v.visit, ts.isParameter);
     const body = ts.isBlock(node.body!)
@@ -208,10 +226,27 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   // Arrows keep their own parameters (they have no `arguments` to forward), so the generator
   // takes none; functions forward theirs, and the generator re-declares the full list so
   // defaults and destructuring are evaluated inside the task (their errors reject).
-  const genParams = isArrow ? [] : params;
+  // An arrow whose parameters are not all simple names takes them in the generator too, so a
+  // throwing default rejects (§15.9.4 AsyncArrowFunction: parameters are evaluated in the
+  // AsyncFunctionStart): the arrow keeps the simple names before the first default (its
+  // `length`) and passes the rest on.
+  const simpleArrow = isArrow && node.parameters.every((p) => ts.isIdentifier(p.name) && !p.initializer && !p.dotDotDotToken);
+  const genParams = isArrow && simpleArrow ? [] : params;
   const gen = namedForStacks(f, taskName, f.createFunctionExpression(undefined, f.createToken(ts.SyntaxKind.AsteriskToken), undefined, undefined, genParams, undefined, body));
   const thisArg = !isArrow || usesLexical(node.body, 'this') ? f.createThis() : f.createVoidZero();
-  const args = !isArrow || usesLexical(node.body, 'arguments') ? f.createIdentifier('arguments') : f.createArrayLiteralExpression([]);
+  let arrowParams: ts.ParameterDeclaration[] | ts.NodeArray<ts.ParameterDeclaration> = params;
+  let args: ts.Expression = !isArrow ? f.createIdentifier('arguments') : f.createArrayLiteralExpression([]);
+  if (isArrow && !simpleArrow) {
+    const names: ts.Identifier[] = [];
+    for (const p of node.parameters) {
+      if (p.initializer || p.dotDotDotToken) break;
+      // A pattern counts in `length` too: a stand-in name takes its place.
+      names.push(ts.isIdentifier(p.name) ? f.createIdentifier(p.name.text) : f.createUniqueName('__at$param'));
+    }
+    const rest = f.createUniqueName('__at$rest');
+    arrowParams = [...names.map((n) => f.createParameterDeclaration(undefined, undefined, n)), f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), rest)];
+    args = f.createArrayLiteralExpression([...names, f.createSpreadElement(rest)]);
+  }
   const call = v.api(generator ? 'asyncGenerator' : 'async', [gen, thisArg, args, v.siteExpr(site)]);
 
   const prologue: ts.Statement[] = [];
@@ -223,24 +258,29 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
         ts.NodeFlags.Const,
       ),
     );
+  if (outerArguments) {
+    prologue.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(frame.argumentsAlias!, undefined, undefined, outerArguments)], ts.NodeFlags.Const)));
+  }
   const superAt = () => f.createElementAccessExpression(f.createSuper(), f.createIdentifier('k'));
   if (frame.superCapture!.get) prologue.push(helper(SUPER_GET, ['k'], superAt()));
   if (frame.superCapture!.set) prologue.push(helper(SUPER_SET, ['k', 'v'], f.createParenthesizedExpression(f.createAssignment(superAt(), f.createIdentifier('v')))));
   const outerBody = f.createBlock([...prologue, f.createReturnStatement(call)], true);
 
-  // Outer parameters: the simple names before the first default/rest/pattern, so `fn.length` is kept.
+  // Outer parameters: one per parameter before the first default/rest, so `fn.length` is kept.
   // The outer function is a method, whose parameter names must be unique: a repeated name (legal
   // in a sloppy `async function f(a, a)`) gets a stand-in; the generator has the real list.
   const outerParams: ts.ParameterDeclaration[] = [];
   const seen = new Set<string>();
   for (const p of node.parameters) {
-    if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken) break;
-    if (p.name.text === 'this') continue;
-    const id = seen.has(p.name.text) ? f.createUniqueName('__at$dup') : f.createIdentifier(p.name.text);
-    seen.add(p.name.text);
+    if (p.initializer || p.dotDotDotToken) break;
+    if (ts.isIdentifier(p.name) && p.name.text === 'this') continue;
+    // A pattern counts in `length` too (a stand-in name); a repeated name gets a stand-in.
+    const text = ts.isIdentifier(p.name) ? p.name.text : undefined;
+    const id = text === undefined ? f.createUniqueName('__at$param') : seen.has(text) ? f.createUniqueName('__at$dup') : f.createIdentifier(text);
+    if (text !== undefined) seen.add(text);
     outerParams.push(f.createParameterDeclaration(undefined, undefined, id));
   }
-  return outerShape(node, v, { generator, params, outerParams, outerBody, prologue, call, name });
+  return outerShape(node, v, { generator, params: arrowParams as ts.NodeArray<ts.ParameterDeclaration>, outerParams, outerBody, prologue, call, name });
 }
 
 /** An anonymous function / arrow / class named by a binding keeps that name through the bundler (namedByKey). */
@@ -458,6 +498,28 @@ function visitLabeled(node: ts.LabeledStatement, v: Instrumenter): ts.VisitResul
   return ts.visitEachChild(node, v.visit, v.context);
 }
 
+/** `arguments` inside an async arrow (or a plain arrow in one): the enclosing function's, through the alias. */
+function visitIdentifier(node: ts.Identifier, v: Instrumenter): ts.Node {
+  if ((node.text !== 'arguments' && node.text !== 'yield') || !node.parent) return node;
+  const p = node.parent;
+  if (ts.isPropertyAccessExpression(p) && p.name === node || ts.isPropertyAssignment(p) && p.name === node) return node;
+  // `yield` as a name (sloppy code) would be a yield expression in the generator an async body
+  // becomes: the file's every `yield` binding is renamed.
+  if (node.text === 'yield') return ts.isShorthandPropertyAssignment(p) && p.name === node ? node : v.f.createIdentifier('__at$yield');
+  if ((ts.isPropertyAccessExpression(p) && p.name === node) || ts.isPropertyAssignment(p) && p.name === node || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p)) return node;
+  const ref = v.argumentsRef();
+  return ref.text === 'arguments' ? node : ref;
+}
+
+/** `{ yield }` / `{ yield = d }` (sloppy code): the key stays `yield`, the binding is the renamed one. */
+function visitShorthand(node: ts.ShorthandPropertyAssignment, v: Instrumenter): ts.Node {
+  if (node.name.text !== 'yield') return ts.visitEachChild(node, v.visit, v.context);
+  const { f } = v;
+  const target: ts.Expression = f.createIdentifier('__at$yield');
+  const init = node.objectAssignmentInitializer ? v.one(node.objectAssignmentInitializer, ts.isExpression) : undefined;
+  return f.createPropertyAssignment('yield', init ? f.createAssignment(target, init) : target);
+}
+
 // ---------------------------------------------------------------------------------------------
 // super inside async methods
 
@@ -597,6 +659,8 @@ const handlers: Partial<Record<ts.SyntaxKind, Handler>> = {
   [K.BinaryExpression]: visitBinary,
   [K.MetaProperty]: visitMetaProperty,
   [K.Block]: visitBlockNode,
+  [K.Identifier]: visitIdentifier,
+  [K.ShorthandPropertyAssignment]: visitShorthand,
   [K.ObjectLiteralExpression]: visitMethodOwner,
   [K.ClassDeclaration]: visitMethodOwner,
   [K.ClassExpression]: visitMethodOwner,

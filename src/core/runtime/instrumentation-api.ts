@@ -13,8 +13,11 @@
  *   var $s = $.sites("samples/chat.ts", [[line, column, kind, label], ...]);   // site id = $s + index
  *
  *   async function f(a, b = 1) { BODY }
- *     → function f(a, b) { return $.async(function* (a, b = 1) { BODY' }, this, arguments, $s + k); }
- *       (outer parameters: the simple names before the first default/rest, so `f.length` is kept;
+ *     → var f = $.fn({ "f"(a) { return $.async(function* (a, b = 1) { BODY' }, this, arguments, $s + k); } }["f"], 0, "<source>");
+ *       (hoisted to the top of its scope; the outer function is a method — not constructible, no
+ *        own `prototype` — and `$.fn` gives it an async function's face: instrument/async-shape.ts,
+ *        runtime/function-shape.ts; async methods stay methods and are shaped by `$.methods`;
+ *        outer parameters: one per parameter before the first default/rest, so `f.length` is kept;
  *        `this`, `arguments`, `super` and `new.target` of BODY are captured by the transformer as
  *        TypeScript's own ES2017 lowering does)
  *   await X                      → (yield $.await(X, S))
