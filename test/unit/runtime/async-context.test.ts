@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { realNode, SUPPORTED_NODE_MAJORS } from '../../nodes/real-node';
-import { claimedNodeMajors } from '../../fidelity/harness';
+import { programTargets } from '../../fidelity/harness';
 import { runSim } from './harness';
 
 const PROGRAMS = path.join(__dirname, '../../fidelity/programs');
@@ -30,9 +30,9 @@ describe('async-context: AsyncLocalStorage and async_hooks on each Node line (re
   this.timeout(60_000);
   for (const file of FILES) {
     const abs = path.join(PROGRAMS, file);
-    const claims = claimedNodeMajors(abs);
+    const claims = programTargets(abs);
     for (const major of SUPPORTED_NODE_MAJORS) {
-      if (claims !== undefined && !claims(major)) continue;
+      if (!claims(major)) continue;
       it(`${file} on Node ${major}`, function () {
         const source = fs.readFileSync(abs, 'utf8');
         const real = spawnSync(realNode(major), [abs], { encoding: 'utf8', timeout: 20_000 });
