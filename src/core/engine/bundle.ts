@@ -20,6 +20,9 @@ import { v8EarlyError } from './syntax-check';
 import { workerEntriesIn } from './worker-entries';
 import type { NodeMajor } from '../versions/targets';
 
+/** The major version of the Node running the engine (its V8 checks early errors). */
+const HOST_MAJOR = Number(process.versions.node.split('.')[0]);
+
 export interface BundleInput {
   /** Absolute path of the entry file. */
   entry: string;
@@ -74,7 +77,10 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         // The program's own JavaScript: V8's early errors first (syntax-check.ts).
         if (/\.[cm]?js$/.test(args.path) && !args.path.includes(`${path.sep}node_modules${path.sep}`)) {
           const early = v8EarlyError(text, args.path, moduleKindOf(args.path, input.nodeMajor, detectModuleSyntax(text, args.path)) === 'module');
-          if (early) {
+          // A target newer than the host V8 (CLI on Node 20, `--node 24`) has syntax the host lacks
+          // (`using`): the instrumenter's own passes judge such files.
+          const hostLacksSyntax = (input.nodeMajor ?? 20) > HOST_MAJOR && /\busing\b/.test(text);
+          if (early && !hostLacksSyntax) {
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
           }
         }

@@ -1,3 +1,5 @@
+// node: <24
+// (Node 24+ exports more from perf_hooks — timerify, eventLoopUtilization, …; the sandbox's perf_hooks is built from the host's Node 20 module: not modelled yet.)
 // require('perf_hooks').performance is the global performance (same object, same clock);
 // perf_hooks' other exports are Node's.
 const ph = require('perf_hooks');

@@ -1,3 +1,6 @@
+// node: 20
+// (Node 22+ refuses this file: it strips types only, and this syntax needs a transform —
+// ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX. The simulator still runs it on those targets: not modelled yet.)
 // TypeScript: a generic objectMode Transform subclass and a Writable subclass with typed
 // callbacks, run through stream/promises pipeline; order of transform/flush/write/final.
 import { Readable, Transform, Writable, type TransformCallback } from 'node:stream';

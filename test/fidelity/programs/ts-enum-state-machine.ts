@@ -1,3 +1,6 @@
+// node: 20
+// (Node 22+ refuses this file: it strips types only, and this syntax needs a transform —
+// ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX. The simulator still runs it on those targets: not modelled yet.)
 // TypeScript: enums (numeric and string) driving an async state machine.
 export {};
 enum State {

@@ -55,6 +55,11 @@ class RunScope {
   this.dispose();
 };
 
+/** RunScope's prototype (its [Symbol.dispose] follows the target's symbol: modern/index.ts). */
+export function runScopePrototype(): object {
+  return RunScope.prototype;
+}
+
 export class FrameStorage {
   #defaultValue: unknown = undefined;
   #name: string | undefined = undefined;

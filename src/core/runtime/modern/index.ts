@@ -9,6 +9,7 @@ import { hasFeature } from '../../versions/features';
 import type { NodeMajor } from '../../versions/targets';
 import { Immediate } from '../immediates';
 import { SymbolDispose, Timeout } from '../timers';
+import { runScopePrototype } from '../async-context/storage';
 import { installArrayFromAsync } from './array-from-async';
 import { installDisposal } from './disposal';
 import { installIteratorHelpers } from './iterator-helpers';
@@ -32,9 +33,9 @@ export function installModernBuiltins(g: Record<string, unknown>, major: NodeMaj
   if (hasFeature(major, 'well-known Symbol.dispose')) {
     installDisposal(g);
     const after = (g.Symbol as unknown as Record<string, symbol>).dispose;
-    // Node's timers define [Symbol.dispose] with whatever Symbol.dispose is: move the runtime's
+    // Node's timers (and AsyncLocalStorage's RunScope) define [Symbol.dispose] with whatever Symbol.dispose is: move the runtime's
     // (made with Node 20's `nodejs.dispose` when runtime.js was evaluated) to the new symbol.
-    for (const proto of [Timeout.prototype, Immediate.prototype] as unknown as Record<symbol, unknown>[]) {
+    for (const proto of [Timeout.prototype, Immediate.prototype, runScopePrototype()] as unknown as Record<symbol, unknown>[]) {
       if (SymbolDispose === after || !Object.prototype.hasOwnProperty.call(proto, SymbolDispose)) continue;
       const d = Object.getOwnPropertyDescriptor(proto, SymbolDispose)!;
       delete proto[SymbolDispose];
