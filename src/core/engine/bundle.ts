@@ -79,7 +79,7 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
           const early = v8EarlyError(text, args.path, moduleKindOf(args.path, input.nodeMajor, detectModuleSyntax(text, args.path)) === 'module');
           // A target newer than the host V8 (CLI on Node 20, `--node 24`) has syntax the host lacks
           // (`using`): the instrumenter's own passes judge such files.
-          const hostLacksSyntax = (input.nodeMajor ?? 20) > HOST_MAJOR && /\busing\b/.test(text);
+          const hostLacksSyntax = early !== undefined && (input.nodeMajor ?? 20) > HOST_MAJOR && /\busing\b/.test(text.split(/\r?\n/)[early.line - 1] ?? '');
           if (early && !hostLacksSyntax) {
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
           }
