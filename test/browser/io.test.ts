@@ -14,8 +14,17 @@ import { openHosted, showTrace, themeColours, type ThemeName } from './webview-p
 /** Hovers the middle of a lane's segment and returns the tooltip's text. */
 async function hoverSegment(page: Page, model: TimelineModel, lane: number, segment: number): Promise<string> {
   const seg = model.lanes.lanes[lane].segments;
+  // The lane names are drawn again when the deferred arrows arrive after the first frame: measure
+  // the row once they have settled (retry if the name we found was just replaced).
+  const label = page.locator(`.tl-label[data-lane="${lane}"]`);
+  let row: { x: number; y: number; width: number; height: number } | null = null;
+  for (let attempt = 0; row === null && attempt < 20; attempt++) {
+    await label.waitFor();
+    await page.waitForTimeout(50);
+    row = await label.boundingBox().catch(() => null);
+  }
   const canvas = (await page.locator('.tl-canvas-wrap canvas').boundingBox())!;
-  const row = (await page.locator(`.tl-label[data-lane="${lane}"]`).boundingBox())!;
+  if (row === null) throw new Error(`lane ${lane}'s name never settled on the page`);
   const px = await page.evaluate(([x0, x1]) => {
     const t = (window as any).asyncTimeline;
     return (t.pxOfX(x0) + t.pxOfX(x1)) / 2;

@@ -304,7 +304,7 @@ describe('a timeline panel you can live in', function () {
       assert.equal(await h.page.locator('[role=progressbar]').isVisible(), true);
       assert.equal(await h.page.locator('[role=progressbar]').getAttribute('aria-label'), 'Running cpu.ts');
       await h.page.locator('.tl-progress button', { hasText: 'Stop' }).click();
-      assert.ok((await h.posted()).some((m) => m.type === 'cancelRun'));
+      await h.page.waitForFunction(() => ((window as any).__posted as { type: string }[]).some((m) => m.type === 'cancelRun'));
       await showTrace(h, hello);
       await h.send({ type: 'runStatus', status: 'finished', file: 'cpu.ts' });
       assert.equal(await h.page.locator('[role=progressbar]').count(), 0);
@@ -319,7 +319,7 @@ describe('a timeline panel you can live in', function () {
       assert.equal(await stops.count(), 1, 'one banner for the stop');
       assert.match(await stops.innerText(), /real-time budget/);
       await stops.locator('button', { hasText: 'Continue for longer' }).click();
-      assert.ok((await h.posted()).some((m) => m.type === 'continueRun'));
+      await h.page.waitForFunction(() => ((window as any).__posted as { type: string }[]).some((m) => m.type === 'continueRun'));
     });
 
     it('a cancel says the same thing in the banner and the status line', async () => {
@@ -339,8 +339,9 @@ describe('a timeline panel you can live in', function () {
       assert.match(await banner.innerText(), /^Out of date: the last run failed/);
       assert.match(await h.page.locator('.tl-summary').innerText(), /out of date/);
       await banner.locator('button', { hasText: 'Re-run' }).click();
-      assert.ok((await h.posted()).some((m) => m.type === 'rerun'));
+      await h.page.waitForFunction(() => ((window as any).__posted as { type: string }[]).some((m) => m.type === 'rerun'));
       await h.send({ type: 'stale', stale: false });
+      await banner.waitFor({ state: 'detached' });
       assert.equal(await banner.count(), 0);
       assert.doesNotMatch(await h.page.locator('.tl-summary').innerText(), /out of date/);
     });
