@@ -1,5 +1,6 @@
 // A worker's console output reaches stdout through the main thread: while the main thread is
 // blocked (Atomics.wait) or busy, the worker's lines wait; they come out when its loop runs.
+// racy in Node 20, 22, 24, 26: when the machine is busy (the suite runs programs in parallel) real Node sometimes prints "main got first" before "worker starts" — a real thread's start-up time decides it; seen on an idle machine as well as under load.
 const { Worker, isMainThread, workerData, parentPort } = require('node:worker_threads');
 
 if (isMainThread) {
