@@ -75,6 +75,7 @@ export function markTruncated<T extends AnyTrace>(trace: T, reason: string, exit
 const STRING_B = new Set<number>([
   EventKind.RunEnd, EventKind.PromiseReject, EventKind.TaskThrow, EventKind.UnhandledRejection, EventKind.IoStart,
   EventKind.External, EventKind.UncaughtError, EventKind.Warning, EventKind.Truncated, EventKind.ThreadCreate, EventKind.IoEvent,
+  EventKind.NetConnect, EventKind.NetClose, EventKind.HttpRequest, EventKind.HttpResponse, EventKind.NetListen, EventKind.Alive,
 ]);
 
 /**
