@@ -1,3 +1,4 @@
+// racy in Node 26: fs.promises.readFile is one threadpool request there (as fs.readFile is), so the five reads finish in the first poll phase or after the top-level immediate as the pool threads happen to run: 10 of 20 idle runs printed 'all resolved' first, 10 'immediate' (Node 20-24: 'immediate' first in 20 of 20).
 // Promise.all of concurrent fs.promises.readFile calls resolves with results in input order (the
 // reads themselves race); a top-level immediate runs before any result; nextTick and promise
 // order after the all-await; allSettled; a race of an ENOENT read against a 300 ms timer; a
