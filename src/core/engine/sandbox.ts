@@ -21,6 +21,7 @@ import { NODE_LIB_MODULES } from '../node/modules';
 import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
+import { NOT_SIMULATED_CODE, notSimulatedReason } from './not-simulated';
 import { displayName } from './paths';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
@@ -309,6 +310,8 @@ export class Sandboxes {
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
       if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
+      const refused = notSimulatedReason(name);
+      if (refused !== undefined) throw Object.assign(new sandboxError(refused), { code: NOT_SIMULATED_CODE });
       return handle.builtinModule(name) ?? realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
