@@ -1,4 +1,5 @@
-// Three concurrent requests whose handlers await different delays: responses finish in delay order.
+// Three concurrent requests whose handlers await different delays: responses finish in delay order
+// (200 ms apart: with 100 ms, a busy machine starting the requests late made real Node race).
 const http = require('http');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -24,7 +25,7 @@ function get(port, path) {
 server.listen(0, async () => {
   const { port } = server.address();
   const order = [];
-  const results = await Promise.all([300, 100, 200].map((ms) => get(port, `/?ms=${ms}`).then((b) => { order.push(b); return b; })));
+  const results = await Promise.all([600, 200, 400].map((ms) => get(port, `/?ms=${ms}`).then((b) => { order.push(b); return b; })));
   console.log('results', results);
   console.log('order', order);
   server.close(() => console.log('closed'));
