@@ -84,7 +84,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   if (g.global === undefined) define(g, 'global', g);
   // What the target line adds (Node 22's Array.fromAsync, Node 24's DisposableStack and
   // well-known Symbol.dispose, …) or lacks.
-  installModernBuiltins(g, options.nodeMajor);
+  const hostUtil = host.requireBuiltin?.('util') as typeof import('node:util') | undefined;
+  installModernBuiltins(g, options.nodeMajor, (x) => hostUtil?.types.isNativeError(x) ?? x instanceof (g.Error as ErrorConstructor));
   // Node 20 (and 22) defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
   const SymbolCtor = g.Symbol as SymbolConstructor & Record<string, symbol>;
   if (SymbolCtor.dispose === undefined) Object.defineProperty(SymbolCtor, 'dispose', { value: Symbol.for('nodejs.dispose') });

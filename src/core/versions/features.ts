@@ -33,6 +33,22 @@ export const FEATURE_SINCE = {
   'using declarations': 24,
   /** `await using x = …` declarations. */
   'await using declarations': 24,
+  /** `Object.groupBy`, `Map.groupBy` (ES2024). */
+  'Object.groupBy': 22,
+  /** `Set.prototype.union`, `intersection`, `difference`, `symmetricDifference`, `isSubsetOf`, `isSupersetOf`, `isDisjointFrom` (ES2025). */
+  'Set methods': 22,
+  /** `Error.isError` (ES2026). */
+  'Error.isError': 24,
+  /** `RegExp.escape` (ES2025). */
+  'RegExp.escape': 24,
+  /** `Atomics.pause` (ES2025). */
+  'Atomics.pause': 24,
+  /** `Iterator.concat` (ES2026). */
+  'Iterator.concat': 26,
+  /** `Uint8Array.fromBase64`/`fromHex` and `toBase64`/`toHex`/`setFromBase64`/`setFromHex` (ES2026). */
+  'Uint8Array base64': 26,
+  /** `Map`/`WeakMap.prototype.getOrInsert` and `getOrInsertComputed` (ES2026). */
+  'Map getOrInsert': 26,
   /** `Atomics.waitAsync` (V8 8.7): every supported line. */
   'Atomics.waitAsync': 20,
   /** `AbortSignal.any` (Node 20.3): every supported line. */

@@ -5,20 +5,26 @@
  * target lacks and the host V8 has is withheld; what both have but settles promises
  * (Array.fromAsync) is replaced, so its jobs run on the simulated loop. See README.md.
  */
-import { hasFeature } from '../../versions/features';
+import { hasFeature, type Feature } from '../../versions/features';
 import type { NodeMajor } from '../../versions/targets';
 import { Immediate } from '../immediates';
 import { SymbolDispose, Timeout } from '../timers';
 import { runScopePrototype } from '../async-context/storage';
 import { installArrayFromAsync } from './array-from-async';
 import { installDisposal } from './disposal';
-import { installIteratorHelpers } from './iterator-helpers';
+import { UINT8_BASE64 } from './base64';
+import { ES_BUILTINS, type EsBuiltinGroup } from './es-builtins';
+import { installIteratorConcat, installIteratorHelpers } from './iterator-helpers';
 import { installPromiseTry, installWithResolvers } from './promise-statics';
 
 /** The iterator helpers V8 12 put on %IteratorPrototype% (withheld for a Node 20 target). */
 const ITERATOR_HELPERS = ['map', 'filter', 'take', 'drop', 'flatMap', 'reduce', 'toArray', 'forEach', 'some', 'every', 'find'];
 
-export function installModernBuiltins(g: Record<string, unknown>, major: NodeMajor | undefined): void {
+/**
+ * `isNativeError` is the host's `util.types.isNativeError` (it sees [[ErrorData]] across realms),
+ * for `Error.isError`.
+ */
+export function installModernBuiltins(g: Record<string, unknown>, major: NodeMajor | undefined, isNativeError: (x: unknown) => boolean): void {
   if (hasFeature(major, 'Promise.withResolvers')) installWithResolvers();
   if (hasFeature(major, 'Promise.try')) installPromiseTry();
   const ArrayCtor = g.Array as unknown as Record<string, unknown>;
@@ -29,6 +35,15 @@ export function installModernBuiltins(g: Record<string, unknown>, major: NodeMaj
     const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as Record<string, unknown>;
     for (const name of ITERATOR_HELPERS) delete iteratorPrototype[name];
     delete g.Iterator;
+  }
+  if (hasFeature(major, 'Iterator.concat')) installIteratorConcat(g);
+  else if (g.Iterator !== undefined) delete (g.Iterator as Record<string, unknown>).concat;
+  const groups: [Feature, EsBuiltinGroup][] = [...Object.entries(ES_BUILTINS) as [Feature, EsBuiltinGroup][], ['Uint8Array base64', UINT8_BASE64]];
+  for (const [feature, group] of groups) {
+    const present = group.present(g);
+    if (hasFeature(major, feature)) {
+      if (!present) group.install(g, isNativeError);
+    } else if (present) group.withhold(g);
   }
   if (hasFeature(major, 'well-known Symbol.dispose')) {
     installDisposal(g);

@@ -436,3 +436,49 @@ export function installIteratorHelpers(g: Record<string, unknown>, closeIterator
   defineMethods(Iterator, statics, ['from']);
   Object.defineProperty(g, 'Iterator', { value: Iterator, writable: true, enumerable: false, configurable: true });
 }
+
+/**
+ * `Iterator.concat(...items)` (ES2026, Node 26) where the host lacks it. Every item is checked
+ * (an object with a @@iterator method) before any is opened; the result is an Iterator Helper
+ * whose `return()` closes the iterator it is in. On a host whose V8 has native helpers (whose
+ * `next` checks a native slot) the result's prototype is our own child of the native
+ * %IteratorHelperPrototype% (same toStringTag and chain; not the same object).
+ */
+export function installIteratorConcat(g: Record<string, unknown>): void {
+  const IteratorCtor = g.Iterator as Record<string, unknown> | undefined;
+  if (IteratorCtor === undefined || typeof IteratorCtor.concat === 'function') return;
+  if ((IteratorHelperPrototype as object | undefined) === undefined) {
+    const native = Object.getPrototypeOf((([] as unknown[]).values() as unknown as { map(f: (x: unknown) => unknown): object }).map((x) => x)) as object;
+    IteratorHelperPrototype = Object.create(native);
+    defineMethods(IteratorHelperPrototype, helperMethods, ['next', 'return']);
+  }
+  const statics = {
+    concat(...items: unknown[]): object {
+      const iterables: { open: unknown; iterable: object }[] = [];
+      for (const item of items) {
+        if (!isObject(item)) throw new TypeError('Iterator.concat called on non-object');
+        const open = (item as Record<symbol, unknown>)[Symbol.iterator];
+        if (open === undefined || open === null) throw new TypeError(`${describe(item)} is not iterable`);
+        requireCallable(open);
+        iterables.push({ open, iterable: item });
+      }
+      return helper({}, concatBody(iterables));
+    },
+  };
+  defineMethods(IteratorCtor, statics, ['concat']);
+  Object.defineProperty(statics.concat, 'length', { value: 0 });
+}
+
+function* concatBody(iterables: { open: unknown; iterable: object }[]): Generator<unknown, undefined, unknown> {
+  for (const { open, iterable } of iterables) {
+    const iterator = (open as (this: object) => unknown).call(iterable);
+    if (!isObject(iterator)) throw new TypeError(`${describe(iterator)} is not iterable`);
+    const rec = direct(iterator);
+    for (;;) {
+      const value = stepValue(rec);
+      if (value === DONE) break;
+      yield* yielding(iterator, value);
+    }
+  }
+  return undefined;
+}
