@@ -11,7 +11,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { instrumentSource } from '../instrument/index';
 import { TLA_GLOBAL } from '../instrument/transform';
-import { INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
+import { IMPORT_RECORD_GLOBAL, INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
 import type { SourceDiagnostic } from './api';
 import { detectModuleSyntax } from '../instrument/module-syntax';
 import type { InstrumentCache } from './instrument-cache';
@@ -210,7 +210,7 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
       metafile: records,
     });
     let code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
-    if (records && result.metafile) code += moduleEvaluation(input, state, result.metafile);
+    if (records && result.metafile) code = importsOfRecords(code) + moduleEvaluation(input, state, result.metafile);
     const mapText = result.outputFiles.find((o) => o.path.endsWith('.map'))?.text ?? '{"version":3,"sources":[],"mappings":""}';
     const map = JSON.parse(mapText) as { sources: string[] };
     map.sources = map.sources.map((s) => path.resolve(path.dirname(outfile), s));
@@ -227,6 +227,19 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
     const moduleDecision = entryKind();
     return { output: { code: '', map: '', sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics: failure.errors.map((m) => toDiagnostic(m, 'error', input.cwd, sources)), workerEntries: [] } };
   }
+}
+
+/**
+ * esbuild turns `import('./x.mjs')` of an ES module into `Promise.resolve().then(() => (init_x(), x_exports))`;
+ * in a bundle of module records `init_x()` only registers x's record, so the import goes through
+ * the runtime, which evaluates it (top-level await included) before settling. The replacement
+ * has the same length: columns and the source map stay right.
+ */
+function importsOfRecords(code: string): string {
+  return code.replace(/Promise\.resolve\(\)\.then\(\(\) => \((init_[\w$]+)\(\), ([\w$]+)\)\)/g, (match, init: string, namespace: string) => {
+    const replaced = `${IMPORT_RECORD_GLOBAL}(() => (${init}(), ${namespace}))`;
+    return replaced.length === match.length ? replaced : match;
+  });
 }
 
 /**

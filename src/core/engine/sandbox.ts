@@ -261,6 +261,7 @@ export class Sandboxes {
       formatWithOptions: (options, ...args) => util.formatWithOptions(options as util.InspectOptions, ...args),
       inspect: (value, options) => util.inspect(value, options as util.InspectOptions),
       errorSourceHeader: mapper.errorSourceHeader,
+      sourceHeaderAt: (file, line, column) => mapper.sourceHeaderAt(path.resolve(input.cwd, file), line, column),
       userPosition: () => {
         const pos = innermostUserPosition(this.bundleMaps);
         return pos && { ...pos, file: displayName(pos.file, input.cwd) };

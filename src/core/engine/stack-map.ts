@@ -187,6 +187,18 @@ export class StackMapper {
    * the synchronous case (`fromPromise === false`, when the runtime says so) the caret moves
    * back to a `throw` just before it on the same line.
    */
+  /**
+   * Node's "url:line\nsource\n   ^\n" for a known position of an ES module (absolute `file`,
+   * 1-based line and column), or '' when the file's text is unknown: the unsettled top-level
+   * await warning of Node 22+ (runtime/top-level-await.ts).
+   */
+  sourceHeaderAt = (file: string, line: number, column: number): string => {
+    const text = this.bundles.sources.get(file);
+    if (text === undefined) return '';
+    const sourceLine = text.split(/\r?\n/)[line - 1] ?? '';
+    return `${fileUrl(file)}:${line}\n${sourceLine}\n${' '.repeat(Math.max(0, column - 1))}^\n`;
+  };
+
   errorSourceHeader = (error: unknown, fromPromise?: boolean): string => {
     if (error === null || typeof error !== 'object') return '';
     try {

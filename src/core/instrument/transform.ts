@@ -700,7 +700,7 @@ export function instrumentTransformer(
       const base = sf.fileName.split(/[\\/]/).pop();
       const site = v.sites.push([1, 1, 'function', `<top-level> ${base}`]) - 1;
       statements = f.createNodeArray(wrapTopLevelAwait(f, statements, (gen) =>
-          f.createAssignment(f.createIdentifier(TLA_GLOBAL), v.api('async', [gen, f.createVoidZero(), f.createArrayLiteralExpression([]), v.siteExpr(site)])),
+          f.createAssignment(f.createIdentifier(TLA_GLOBAL), v.api('tla', [gen, v.siteExpr(site)])),
         ),
       );
     }

@@ -86,10 +86,10 @@ export function emitExit(): void {
  * do not run; with nobody handling it: printed, exit code 1 or process.exitCode). False if a
  * listener threw (the microtasks it queued then never run).
  */
-export function emitExitAtEnd(): boolean {
+export function emitExitAtEnd(code = rt.exitCode): boolean {
   exiting = true;
   try {
-    processEmit('exit', rt.exitCode);
+    processEmit('exit', code);
     return true;
   } catch (e) {
     if (e !== EXIT_SIGNAL) triggerUncaughtException(e, false);

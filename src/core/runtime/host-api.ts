@@ -87,6 +87,12 @@ export interface RuntimeHost {
    */
   errorSourceHeader?(error: unknown, fromPromise?: boolean): string;
   /**
+   * Optional: "url:line\nsource line\n     ^\n" for a position in one of the program's files
+   * (`file` as the trace names it), or '' when unknown — Node 22+'s unsettled top-level await
+   * warning points there.
+   */
+  sourceHeaderAt?(file: string, line: number, column: number): string;
+  /**
    * Optional: where the program's own code is on the current stack — its innermost frame in the
    * program's bundle, as the user's file (display name), line and column — or undefined. Costs a
    * stack capture: called only for rare events (a blocking call, a setInterval), for the

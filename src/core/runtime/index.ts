@@ -17,7 +17,8 @@ import { INSTALL_GLOBAL } from './host-api';
 import { installPromiseInspect } from './inspect';
 import { installFunctionShapes, instrumentedKind } from './function-shape';
 import { makeInstrumentation } from './instrumentation';
-import { INSTRUMENTATION_GLOBAL } from './instrumentation-api';
+import { IMPORT_RECORD_GLOBAL, INSTRUMENTATION_GLOBAL } from './instrumentation-api';
+import { importRecord } from './modules';
 import { isFinished, runMain, runSlice, stop } from './loop';
 import { makeProcess } from './process';
 import { SimPromise } from './promise-api';
@@ -91,6 +92,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   if (SymbolCtor.dispose === undefined) Object.defineProperty(SymbolCtor, 'dispose', { value: Symbol.for('nodejs.dispose') });
   if (SymbolCtor.asyncDispose === undefined) Object.defineProperty(SymbolCtor, 'asyncDispose', { value: Symbol.for('nodejs.asyncDispose') });
   define(g, INSTRUMENTATION_GLOBAL, makeInstrumentation());
+  define(g, IMPORT_RECORD_GLOBAL, importRecord);
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
   // perf_hooks: Node's exports, with `performance` the sandbox's global one (virtual time).

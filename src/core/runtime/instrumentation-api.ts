@@ -42,12 +42,19 @@
  *                                → `$.moduleRecord("/abs/file.ts", hasTLA, function* () { statements }, S)`
  *                                  per ES module (declarations hoisted as below), then at the bundle's end
  *                                  `__asyncTimeline$main = $.evaluateModules(entry, graph)`.
- *   top-level await in an ES module → the module body runs as `$.async(function* () { … }, this, [], S)`
+ *   top-level await in an ES module → the module body runs as `$.tla(function* () { … }, S)` (an async function body)
  *                                  with imports/exports hoisted; the runtime treats its promise as the module's evaluation.
  */
 
 /** The sandbox global through which instrumented code reaches the runtime; a name no user code uses. */
 export const INSTRUMENTATION_GLOBAL = '__asyncTimeline$';
+
+/**
+ * `import(x)` in a bundle of module records (runtime/modules.ts importRecord): a global whose
+ * name is exactly as long as the `Promise.resolve().then` it replaces in esbuild's output, so
+ * the bundle's columns — and its source map — stay as they are.
+ */
+export const IMPORT_RECORD_GLOBAL = '__asyncTimeline$import';
 
 /** One row of a file's site table: [line (1-based), column (1-based), kind, label]. */
 export type SiteRow = [line: number, column: number, kind: SiteKind, label: string];
@@ -62,6 +69,8 @@ export interface InstrumentationApi {
   sites(file: string, rows: SiteRow[]): number;
   /** Runs an async function body: makes a task, starts the generator synchronously, returns the task's promise. */
   async(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): Promise<unknown>;
+  /** Runs an ES module's top-level-await body as an async function body; returns its promise (the module's evaluation). */
+  tla(body: () => Generator<unknown, unknown, unknown>, site: number): Promise<unknown>;
   /** Makes an async generator object driven by the body (spec AsyncGenerator request queue semantics). */
   asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): AsyncGenerator<unknown, unknown, unknown>;
   /**

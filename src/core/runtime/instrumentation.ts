@@ -3,6 +3,7 @@
  */
 import { EventKind } from '../trace/format';
 import { runAsync } from './drivers/async-function';
+import { runTopLevelAwait } from './top-level-await';
 import { makeAsyncGenerator } from './drivers/async-generator';
 import { asyncIterator, yieldStar } from './drivers/async-iteration';
 import { AWAIT, YIELD } from './drivers/common';
@@ -53,6 +54,7 @@ export function makeInstrumentation(): InstrumentationApi {
       return first;
     },
     async: runAsync as unknown as InstrumentationApi['async'],
+    tla: runTopLevelAwait as unknown as InstrumentationApi['tla'],
     asyncGenerator: makeAsyncGenerator as InstrumentationApi['asyncGenerator'],
     await(value: unknown, site: number): AwaitRequest {
       AWAIT.__await = value;

@@ -36,6 +36,9 @@ import { isPromise, performThen, ReactionKind } from './promise';
 import type { PromiseImpl, Resumable } from './promise';
 import { processEmit } from './process-events';
 import { rt } from './state';
+import { unsettledTopLevelAwaitWarnings } from './top-level-await';
+import { writeOut } from './output';
+import { hasFeature } from '../versions/features';
 import { hasTicks, runOneTick } from './ticks';
 import { firstDueTimerSite, nextExpiry, processTimers, settleRunningTimer, timeoutAsyncId, timeoutId, timeoutTriggerId, timerRefCount } from './timers';
 import { emitAfter, emitBefore, emitDestroy, flushDestroys, hasDestroys } from './async-context/hooks';
@@ -353,14 +356,22 @@ export function runThreadStep(): void {
 function finish(): void {
   if (finished) return;
   finished = true;
-  if (!rt.exited && mainPromise !== undefined && !mainSettled) {
-    rt.exitCode = 13; // Node 20: exit code 13, nothing printed
-  }
+  const unsettledTopLevelAwait = !rt.exited && mainPromise !== undefined && !mainSettled;
+  const warnsOfTopLevelAwait = hasFeature(rt.host.options.nodeMajor, 'unsettled top-level await warning');
+  // Node 20 sets the 13 from an 'exit' listener of its own, registered first: the program's
+  // listeners get the code from before, and read 13 from process.exitCode. Node 22+ sets it first.
+  const exitEventCode = unsettledTopLevelAwait && !warnsOfTopLevelAwait ? rt.exitCode : undefined;
+  if (unsettledTopLevelAwait) rt.exitCode = 13;
   if (!rt.exited && rt.truncated === '') {
     // Natural end: 'exit' listeners run, and the microtasks they queue still drain (Node runs
     // the emit inside a callback scope); their timers and nextTicks never run. A listener that
     // throws is an uncaught exception (its scope fails: no microtasks).
-    if (emitExitAtEnd() && !rt.exited) runMicrotasks(onJobError);
+    if (emitExitAtEnd(exitEventCode) && !rt.exited) runMicrotasks(onJobError);
+    // Node 22+ then says where (Node 20: nothing); not when an 'exit' listener called process.exit().
+    if (unsettledTopLevelAwait && !rt.exited && warnsOfTopLevelAwait) {
+      const warnings = unsettledTopLevelAwaitWarnings();
+      if (warnings !== '') writeOut(2, warnings);
+    }
   } else if (rt.truncated === '') {
     emitExit();
   }

@@ -13,8 +13,9 @@
  * before an awaiting one settles, and an importer runs a tick after its last async dependency,
  * as in Node.
  */
-import { runAsync } from './drivers/async-function';
-import { createResolvingFunctions, performThen, PromiseImpl, ReactionKind } from './promise';
+import { runTopLevelAwait } from './top-level-await';
+import { createResolvingFunctions, performThen, PromiseImpl, ReactionKind, resolvePromise } from './promise';
+import { performPromiseThen } from './promise-api';
 import type { Resumable } from './promise';
 import { isAbort } from './state';
 
@@ -44,14 +45,53 @@ interface ModuleRecord {
 }
 
 const records = new Map<string, ModuleRecord>();
+/** The records in the order they were registered (a dynamic import registers its module last). */
+const registered: ModuleRecord[] = [];
+/** The evaluation of each module a dynamic import brought in, by its namespace object (a second import waits for it too). */
+const importedEvaluations = new WeakMap<object, PromiseImpl>();
+/** The bundle's whole graph (evaluateModules), for modules a dynamic import brings in later. */
+let knownGraph: Record<string, string[]> = {};
 let asyncOrderCounter = 0;
 
 /** `$.moduleRecord(id, hasTLA, body, site)`: registers one module's statements (not run yet). */
 export function registerModule(id: string, hasTLA: boolean, body: Body, site: number): void {
-  records.set(id, {
+  const record: ModuleRecord = {
     id, hasTLA, body, site, requested: [], status: Status.Linked, error: undefined, failed: false,
     dfsIndex: -1, dfsAncestorIndex: -1, cycleRoot: null, asyncOrder: 0, asyncParents: [], pendingAsyncDeps: 0, capability: null,
-  });
+  };
+  records.set(id, record);
+  registered.push(record);
+}
+
+/**
+ * `import(x)` of an ES module in a bundle of module records (engine/bundle.ts rewrites esbuild's
+ * `Promise.resolve().then(() => (init_x(), x_exports))` into `$.importRecord(() => (init_x(), x_exports))`).
+ * esbuild's `init_x()` only registers the module's record (and its dependencies'); here the
+ * newly registered module is then evaluated like an entry — its top-level await included — and
+ * the import's promise settles with the namespace once that evaluation has (with its error if it
+ * failed), as Node's import() does. One tick first, as esbuild's form (Node's loader takes its
+ * own ticks, which the simulation does not imitate).
+ */
+export function importRecord(load: () => unknown): PromiseImpl {
+  const start = new PromiseImpl();
+  resolvePromise(start, undefined);
+  const result = new PromiseImpl();
+  performPromiseThen(start, () => {
+    const before = registered.length;
+    const namespace = load();
+    const target = registered.length > before ? registered[registered.length - 1] : undefined;
+    let evaluation = importedEvaluations.get(namespace as object);
+    if (target !== undefined) {
+      evaluation = evaluateModules(target.id, knownGraph);
+      importedEvaluations.set(namespace as object, evaluation);
+    }
+    // Imported before by the static graph: evaluated (or evaluating) with it.
+    if (evaluation === undefined) return namespace;
+    const loaded = new PromiseImpl();
+    performPromiseThen(evaluation, () => namespace, undefined, loaded);
+    return loaded;
+  }, undefined, result);
+  return result;
 }
 
 /**
@@ -61,6 +101,7 @@ export function registerModule(id: string, hasTLA: boolean, body: Body, site: nu
  * promise, which the loop treats as the main module's (runMain).
  */
 export function evaluateModules(entry: string, graph: Record<string, string[]>): PromiseImpl {
+  knownGraph = graph;
   for (const [id, deps] of Object.entries(graph)) {
     const m = records.get(id);
     if (m !== undefined) m.requested = deps.map((d) => records.get(d)).filter((d): d is ModuleRecord => d !== undefined);
@@ -138,7 +179,7 @@ function executeSync(module: ModuleRecord): void {
 
 /** ExecuteAsyncModule: the body as an async function; its settlement continues the graph. */
 function executeAsyncModule(module: ModuleRecord): void {
-  const promise = runAsync(module.body, undefined, [], module.site);
+  const promise = runTopLevelAwait(module.body, module.site);
   const watcher: Resumable = {
     task: 0,
     resume(value, rejected) {

@@ -49,6 +49,8 @@ export const FEATURE_SINCE = {
   'Uint8Array base64': 26,
   /** `Map`/`WeakMap.prototype.getOrInsert` and `getOrInsertComputed` (ES2026). */
   'Map getOrInsert': 26,
+  /** At exit, "Warning: Detected unsettled top-level await at <url>:<line>" with the source line and a caret (Node 20: exit code 13 only). */
+  'unsettled top-level await warning': 22,
   /** `Atomics.waitAsync` (V8 8.7): every supported line. */
   'Atomics.waitAsync': 20,
   /** `AbortSignal.any` (Node 20.3): every supported line. */

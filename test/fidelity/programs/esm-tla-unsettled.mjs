@@ -1,7 +1,8 @@
-// node: 20
-// (Node 22+ also prints "Warning: Detected unsettled top-level await at <url>:<line>" with the line: not modelled yet.)
-// A top-level await on a promise that never settles: Node 20 warns and exits with code 13.
+// A top-level await on a promise that never settles: Node exits with code 13; Node 22+ first
+// prints "Warning: Detected unsettled top-level await at <url>:<line>", the line and a caret
+// (after the exit listeners).
 const log = (s) => console.log(s);
+process.on('exit', (code) => log('exit listener, code ' + code + ', exitCode ' + process.exitCode));
 log('waiting forever');
 await new Promise(() => {});
 log('never');

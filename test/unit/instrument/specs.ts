@@ -205,7 +205,7 @@ export class C {}
 export function f() { return a; }
 const { b, c: [d] } = await Promise.resolve({ b: 2, c: [3] });
 export default await Promise.resolve(4);`,
-    emits: [/export let a;/, /export let C;/, /let b, d;/, /__asyncTimeline\$main = __at\$\.async\(function\* \(\)/, /\(\{ b, c: \[d\] \} = \(yield __at\$\.await/],
+    emits: [/export let a;/, /export let C;/, /let b, d;/, /__asyncTimeline\$main = __at\$\.tla\(function\* \(\)/, /\(\{ b, c: \[d\] \} = \(yield __at\$\.await/],
     sites: [[2, 18, 'await', 'Promise.resolve(1)']],
   },
   {

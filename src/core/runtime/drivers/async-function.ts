@@ -15,11 +15,14 @@ import { AWAIT, awaitValue, newTask, traceResume } from './common';
 
 type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
-class AsyncFunctionDriver implements Resumable {
+export class AsyncFunctionDriver implements Resumable {
+  /** The site of the await the body is suspended at (its last one): where a stalled top-level await is. */
+  awaitSite = 0;
+
   constructor(
     readonly task: number,
     private readonly gen: Generator<unknown, unknown, unknown>,
-    private readonly promise: PromiseImpl,
+    readonly promise: PromiseImpl,
   ) {}
 
   resume(value: unknown, rejected: boolean, source: PromiseImpl, settleSeq: number): void {
@@ -51,6 +54,7 @@ class AsyncFunctionDriver implements Resumable {
       }
       const v = AWAIT.__await;
       AWAIT.__await = undefined;
+      this.awaitSite = AWAIT.site;
       try {
         awaitValue(this, v, AWAIT.site);
         return;
@@ -83,4 +87,19 @@ export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>,
   if (rt.tracing) rt.rec.emit(EventKind.TaskStart, task, 0, 0);
   new AsyncFunctionDriver(task, gen, promise).step(undefined, false);
   return promise;
+}
+
+/**
+ * An ES module's top-level-await body, run as an async function (`$.tla(body, site)` for the
+ * entry, runtime/modules.ts for a module of a graph): runAsync that also hands back its driver,
+ * so the end of the run can say where a body that never settled is suspended.
+ */
+export function runModuleBody(body: Body, site: number): AsyncFunctionDriver {
+  const task = newTask(site, 'async');
+  const promise = new PromiseImpl();
+  const gen = body.call(undefined);
+  const driver = new AsyncFunctionDriver(task, gen, promise);
+  if (rt.tracing) rt.rec.emit(EventKind.TaskStart, task, 0, 0);
+  driver.step(undefined, false);
+  return driver;
 }

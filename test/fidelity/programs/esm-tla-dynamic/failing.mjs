@@ -1,0 +1,3 @@
+console.log('failing starts');
+await null;
+throw new Error('failing module');

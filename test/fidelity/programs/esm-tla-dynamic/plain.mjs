@@ -1,0 +1,2 @@
+console.log('plain runs');
+export const plain = 'ready';

@@ -1,0 +1,2 @@
+console.log('dep a waits');
+await new Promise(() => {});
