@@ -23,6 +23,8 @@ import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
 import { NOT_SIMULATED_CODE, notSimulatedReason } from './not-simulated';
 import { displayName } from './paths';
+import { UTIL_DEPRECATIONS } from '../versions/util-deprecations';
+import type { NodeMajor } from '../versions/targets';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
@@ -56,7 +58,16 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
  * `isAsyncFunction` and `isGeneratorFunction` also recognize the runtime's promises and the
  * instrumented async (generator) functions, which V8 sees as a plain object / plain functions.
  */
-function makeSandboxUtil(handle: RuntimeHandle, sandbox: Record<string, unknown>): typeof util {
+/**
+ * The `util` functions Node 23 removed (deprecated since Node 4–22): absent from a Node 24+
+ * target's `util` (checked with `Object.keys(require('util'))` of node22 and node24).
+ */
+const UTIL_REMOVED_IN_24 = [
+  'isBoolean', 'isBuffer', 'isDate', 'isError', 'isFunction', 'isNull', 'isNullOrUndefined', 'isNumber',
+  'isObject', 'isPrimitive', 'isRegExp', 'isString', 'isSymbol', 'isUndefined', 'log', 'getCallSite',
+];
+
+function makeSandboxUtil(handle: RuntimeHandle, sandbox: Record<string, unknown>, nodeMajor: number | undefined): typeof util {
   const instrumented = (value: unknown) => handle.instrumentedKind(value);
   const types = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util.types)) as typeof util.types;
   Object.assign(types, {
@@ -67,7 +78,50 @@ function makeSandboxUtil(handle: RuntimeHandle, sandbox: Record<string, unknown>
   const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(util)) as typeof util;
   Object.defineProperty(copy, 'types', { value: types, writable: true, enumerable: true, configurable: true });
   Object.assign(copy, sandboxPromisify(sandbox));
+  const line = (nodeMajor ?? 20) as NodeMajor;
+  const deprecate = sandboxDeprecate(sandbox, line);
+  const table = copy as unknown as Record<string, unknown>;
+  table.deprecate = deprecate;
+  if (line >= 24) for (const name of UTIL_REMOVED_IN_24) delete table[name];
+  for (const [name, [message, code]] of Object.entries(UTIL_DEPRECATIONS[line] ?? {})) {
+    if (typeof table[name] === 'function') table[name] = deprecate(table[name] as (...a: unknown[]) => unknown, message, code);
+  }
   return copy;
+}
+
+/**
+ * Node's `util.deprecate` (lib/internal/util.js, getDeprecationWarningEmitter) on the sandbox's
+ * `process`: the warning goes through the simulated process.emitWarning (a 'warning' event on
+ * the next tick, then "(node:PID) [code] DeprecationWarning: …" on the program's stderr). The
+ * host's would print on the host's own stderr and never reach the program's listeners.
+ * Each code warns once per run (`codesWarned`); Node 22+ also copies `fn.length`.
+ */
+function sandboxDeprecate(sandbox: Record<string, unknown>, line: NodeMajor) {
+  const codesWarned = new Set<string>();
+  type Proc = { noDeprecation?: boolean; emitWarning(msg: string, type: string, code?: unknown, ctor?: unknown): void };
+  return function deprecate<F extends (...a: any[]) => unknown>(fn: F, msg: string, code?: string): F {
+    if (code !== undefined && typeof code !== 'string') {
+      throw Object.assign(new TypeError(`The "code" argument must be of type string. Received ${util.inspect(code)}`), { code: 'ERR_INVALID_ARG_TYPE' });
+    }
+    let warned = false;
+    function deprecated(this: unknown, ...args: unknown[]): unknown {
+      const proc = sandbox.process as Proc;
+      if (!proc.noDeprecation && !warned) {
+        warned = true;
+        if (code === undefined) proc.emitWarning(msg, 'DeprecationWarning', deprecated);
+        else if (!codesWarned.has(code)) {
+          proc.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+          codesWarned.add(code);
+        }
+      }
+      if (new.target) return Reflect.construct(fn, args, new.target);
+      return Reflect.apply(fn, this, args);
+    }
+    Object.setPrototypeOf(deprecated, fn);
+    if (fn.prototype) deprecated.prototype = fn.prototype;
+    if (line >= 22) Object.defineProperty(deprecated, 'length', { ...Object.getOwnPropertyDescriptor(fn, 'length') });
+    return deprecated as unknown as F;
+  };
 }
 
 /**
@@ -300,7 +354,7 @@ export class Sandboxes {
     // The bundle is CommonJS: wrap it like Node's module wrapper. `require` gives the runtime's
     // simulated built-ins first, then real Node built-ins (path, util, events, …).
     const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
-    const sandboxUtil = makeSandboxUtil(handle, sandbox);
+    const sandboxUtil = makeSandboxUtil(handle, sandbox, input.nodeMajor);
     // Node's JS layer in the sandbox (events' EventEmitterAsyncResource) uses the simulated async_hooks.
     const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
     let nodeLib: ((name: string) => unknown) | undefined;
