@@ -43,6 +43,8 @@ async function run(args: CliArgs): Promise<number> {
     budgets: args.budgets,
     io: args.io,
     cacheDir: cliCacheDir(args.cacheDir, cwd),
+    // The program's process.stdin is this command's, read for real when the program reads it.
+    stdin: 'inherit',
     signal: controller.signal,
     onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
   });

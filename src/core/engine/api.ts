@@ -47,6 +47,12 @@ export interface RunOptions {
    */
   cacheDir?: string | false;
   /**
+   * Where the program's `process.stdin` reads: `'inherit'` — this process's own stdin, read for
+   * real when the program reads (the CLI: a pipe, a file or a terminal) — or `'none'` (the
+   * default; the VS Code panel): end of input at once.
+   */
+  stdin?: 'inherit' | 'none';
+  /**
    * The Node line to imitate. `'auto'` (the default): the workspace's, found from `cwd` and the
    * file by `resolveNodeTarget` (src/core/versions), which callers that want its notice (an
    * unsupported workspace version) call themselves and pass the major they got.

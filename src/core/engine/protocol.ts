@@ -16,6 +16,8 @@ export interface WorkerInput {
   source?: string;
   cwd: string;
   entryFunction?: string;
+  /** Where the program's process.stdin reads (RunOptions.stdin); absent: 'none'. */
+  stdin?: 'inherit' | 'none';
   entryArgs?: string;
   seed: number;
   unhandledRejections: UnhandledRejectionsMode;

@@ -73,6 +73,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     source: options.source,
     cwd,
     entryFunction: options.entryFunction,
+    ...(options.stdin === 'inherit' ? { stdin: 'inherit' as const } : {}),
     entryArgs: options.entryArgs,
     seed,
     unhandledRejections: options.unhandledRejections ?? 'throw',

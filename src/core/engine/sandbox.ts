@@ -359,7 +359,7 @@ export class Sandboxes {
     const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
@@ -372,6 +372,16 @@ export class Sandboxes {
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
     // The global `crypto` is nodelib's webcrypto (its subtle's promises are the simulation's), made on first use, as Node's getter.
     Object.defineProperty(sandbox, 'crypto', { get: () => (sandboxBuiltin('crypto') as { webcrypto: unknown }).webcrypto, enumerable: true, configurable: true });
+    // process.stdin: nodelib's Readable on fd 0 (node/stdin.ts), made on first access as Node's getter; the main thread's only.
+    const proc = sandbox.process as Record<string, unknown> | undefined;
+    if (!thread && proc !== undefined) {
+      let stdin: unknown;
+      Object.defineProperty(proc, 'stdin', {
+        get: () => (stdin ??= (loadNodeLib()('internal/stdin') as { makeStdin(source: 'inherit' | 'none'): unknown }).makeStdin(input.stdin ?? 'none')),
+        enumerable: true,
+        configurable: true,
+      });
+    }
     // EventTarget, Event, CustomEvent, AbortController, AbortSignal: nodelib's, loaded on first
     // access (a program that never touches them pays nothing), then plain values — the same
     // classes nodelib's own modules (streams, events, fs, child_process) use, so `instanceof` holds.

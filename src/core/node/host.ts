@@ -19,6 +19,8 @@ export interface NodeLibHost {
   require(name: string): any;
   /** The working directory the program runs in (relative paths resolve against it). */
   cwd: string;
+  /** Where process.stdin reads: the host process's fd 0 ('inherit', the CLI) or nothing ('none', end of input at once). */
+  stdin: 'inherit' | 'none';
   /** The run's memory budget (bytes): one read larger than this stops the run, never the host. */
   memoryBytes: number;
 }
@@ -35,6 +37,7 @@ export const host: NodeLibHost = {
     throw new Error('Node modules of the sandbox used before install');
   },
   cwd: '/',
+  stdin: 'none',
   memoryBytes: Infinity,
 };
 

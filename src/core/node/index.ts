@@ -29,6 +29,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),
   'internal/abort_controller': () => require('./abort-controller'),
+  // process.stdin (engine/sandbox.ts makes it on first access).
+  'internal/stdin': () => require('./stdin'),
 };
 
 export function install(host: NodeLibHost): (name: string) => unknown {
