@@ -51,6 +51,15 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
   CustomEvent: 'internal/event_target',
   AbortController: 'internal/abort_controller',
   AbortSignal: 'internal/abort_controller',
+  // Node's perf_hooks (lib/internal/perf): mark/measure entries, observers dispatched on the
+  // simulated loop's setImmediate, timerify, over the runtime's virtual clock.
+  performance: 'perf_hooks',
+  PerformanceEntry: 'perf_hooks',
+  PerformanceMark: 'perf_hooks',
+  PerformanceMeasure: 'perf_hooks',
+  PerformanceObserver: 'perf_hooks',
+  PerformanceObserverEntryList: 'perf_hooks',
+  PerformanceResourceTiming: 'perf_hooks',
 };
 
 /**
@@ -357,9 +366,13 @@ export class Sandboxes {
     const sandboxUtil = makeSandboxUtil(handle, sandbox, input.nodeMajor);
     // Node's JS layer in the sandbox (events' EventEmitterAsyncResource) uses the simulated async_hooks.
     const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
+    // The runtime's own clock object (runtime/globals.ts makePerformance), before Node's
+    // perf_hooks `performance` replaces the global: nodelib's performance binding reads it.
+    const runtimePerformance = sandbox.performance as { now(): number; timeOrigin: number };
+    const clock = { now: () => runtimePerformance.now(), timeOrigin: () => runtimePerformance.timeOrigin };
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;

@@ -21,6 +21,8 @@ export interface NodeLibHost {
   cwd: string;
   /** Where process.stdin reads: the host process's fd 0 ('inherit', the CLI) or nothing ('none', end of input at once). */
   stdin: 'inherit' | 'none';
+  /** The runtime's clock, as its own `performance` reads it (virtual ms since the thread's start; the epoch of that origin). */
+  clock: { now(): number; timeOrigin(): number };
   /** The run's memory budget (bytes): one read larger than this stops the run, never the host. */
   memoryBytes: number;
 }
@@ -38,6 +40,7 @@ export const host: NodeLibHost = {
   },
   cwd: '/',
   stdin: 'none',
+  clock: { now: () => 0, timeOrigin: () => 0 },
   memoryBytes: Infinity,
 };
 

@@ -4,7 +4,7 @@
  * then calls `install` once; each module is made on first use.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- each module is evaluated on its first require, after install() */
-import { setHost, setSandboxModules, type NodeLibHost } from './host';
+import { host, setHost, setSandboxModules, type NodeLibHost } from './host';
 
 const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   events: () => require('./events-module').events,
@@ -25,6 +25,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   dns: () => require('./dns').makeDns(),
   'dns/promises': () => require('./dns').makeDnsPromises(),
   http: () => require('./http/lib/http'),
+  // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (http/bindings.ts).
+  perf_hooks: () => perfHooksOfLine(require('./http/lib/perf_hooks')),
   // Not requireable by the program (not in modules.ts): the sandbox's EventTarget, Event,
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),
@@ -45,6 +47,24 @@ export function install(host: NodeLibHost): (name: string) => unknown {
   };
   setSandboxModules(get);
   return get;
+}
+
+/**
+ * Node 24 also exports `eventLoopUtilization` and `timerify` from perf_hooks itself (the
+ * performance object's), in this order. (`createSlidingWindowHistogram` and `importHistogram`,
+ * native there, are not made: the host's Node 20 has no such histograms.)
+ */
+function perfHooksOfLine(mod: Record<string, any>): Record<string, unknown> {
+  if (host.nodeMajor < 24) return mod;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(mod)) {
+    if (key === 'createHistogram') {
+      out.eventLoopUtilization = mod.performance.eventLoopUtilization;
+      out.timerify = mod.performance.timerify;
+    }
+    out[key] = mod[key];
+  }
+  return out;
 }
 
 (globalThis as Record<string, unknown>).__asyncTimelineNodeLib = install;

@@ -17,4 +17,5 @@ export const NODE_LIB_MODULES: readonly string[] = [
   'readline',
   'readline/promises',
   'http',
+  'perf_hooks',
 ];

@@ -95,18 +95,10 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, IMPORT_RECORD_GLOBAL, importRecord);
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
-  // perf_hooks: Node's exports, with `performance` the sandbox's global one (virtual time).
+  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox.ts.)
   const lazy: Record<string, () => unknown> = {
     // async_hooks / AsyncLocalStorage on the simulated queues (src/core/runtime/async-context).
     async_hooks: () => makeAsyncHooksModule(host.requireBuiltin?.('async_hooks'), nodeMajor),
-    perf_hooks: () => {
-      const real = host.requireBuiltin?.('perf_hooks');
-      if (real === null || typeof real !== 'object') return undefined;
-      const mod: Record<string, unknown> = {};
-      for (const key of Object.keys(real)) mod[key] = (real as Record<string, unknown>)[key];
-      mod.performance = performance;
-      return mod;
-    },
   };
 
   return {

@@ -82,8 +82,18 @@ function isError(e) {
 
 const SideEffectFreeRegExpPrototypeSymbolReplace = (re, s, r) => s.replace(re, r);
 
+// Node's lib/internal/util.js: a property descriptor that makes an accessor enumerable, and the
+// DOMException of the sandbox (its global: the host's class, as the runtime hands it over).
+const kEnumerableProperty = { __proto__: null, enumerable: true };
+Object.freeze(kEnumerableProperty);
+function lazyDOMException(message, name) {
+  return new DOMException(message, name);
+}
+
 module.exports = {
   kEmptyObject,
+  kEnumerableProperty,
+  lazyDOMException,
   customInspectSymbol,
   kIsEncodingSymbol,
   SymbolDispose,
