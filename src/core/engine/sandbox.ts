@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import { instrumentSource } from '../instrument/index';
-import { NODE_LIB_MODULES } from '../node/modules';
+import { NODE_LIB_MODULES, WEB_STREAM_GLOBALS } from '../node/modules';
 import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
@@ -36,7 +36,7 @@ const MAIN_VAR = TLA_GLOBAL;
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
   'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Crypto', 'CryptoKey', 'SubtleCrypto',
 ];
 
 /**
@@ -60,7 +60,27 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
   PerformanceObserver: 'perf_hooks',
   PerformanceObserverEntryList: 'perf_hooks',
   PerformanceResourceTiming: 'perf_hooks',
+  // Node's lib/internal/webstreams (src/core/node/webstreams): reads, writes, pipes and their
+  // promises are jobs of the simulated loop.
+  ...Object.fromEntries(WEB_STREAM_GLOBALS.map((name) => [name, 'stream/web'])),
+  // Node's lib/internal/blob.js and file.js: text(), arrayBuffer(), bytes() and stream() settle
+  // in Node's job order on the simulated loop (the host's Blob would settle on V8's own queue).
+  Blob: 'internal/blob',
+  File: 'internal/blob',
 };
+
+/**
+ * The sandbox's `require('buffer')`: the host's module, but with the sandbox's `Blob` and `File`
+ * (Node's lib/internal/blob.js in nodelib, made on first access), as `require('buffer').Blob ===
+ * Blob` in Node.
+ */
+function withSandboxBlob(real: Record<string, unknown>, blob: () => Record<string, unknown>): Record<string, unknown> {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(real));
+  for (const name of ['Blob', 'File']) {
+    Object.defineProperty(copy, name, { get: () => blob()[name], enumerable: true, configurable: true });
+  }
+  return copy;
+}
 
 /**
  * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
@@ -372,11 +392,13 @@ export class Sandboxes {
     const clock = { now: () => runtimePerformance.now(), timeOrigin: () => runtimePerformance.timeOrigin };
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p) }));
+    let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
+      if (bare === 'buffer') return (sandboxBuffer ??= withSandboxBlob(realRequire('buffer') as Record<string, unknown>, () => loadNodeLib()('internal/blob') as Record<string, unknown>));
       if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
       const refused = notSimulatedReason(name);
       if (refused !== undefined) throw Object.assign(new sandboxError(refused), { code: NOT_SIMULATED_CODE });

@@ -10,7 +10,7 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   events: () => require('./events-module').events,
   stream: () => require('./stream').stream,
   'stream/promises': () => require('./stream').streamPromises,
-  'stream/consumers': () => require('./consumers').consumers,
+  'stream/consumers': () => require('./webstreams/index').streamConsumers(),
   fs: (get) => {
     const fs = require('./fs').makeFs();
     fs.promises = get('fs/promises');
@@ -27,12 +27,15 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   http: () => require('./http/lib/http'),
   // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (http/bindings.ts).
   perf_hooks: () => perfHooksOfLine(require('./http/lib/perf_hooks')),
+  'stream/web': () => require('./webstreams/index').streamWeb(),
   // Not requireable by the program (not in modules.ts): the sandbox's EventTarget, Event,
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),
   'internal/abort_controller': () => require('./abort-controller'),
   // process.stdin (engine/sandbox.ts makes it on first access).
   'internal/stdin': () => require('./stdin'),
+  // The sandbox's Blob and File globals (and require('buffer')'s), Node's lib/internal/blob.js.
+  'internal/blob': () => require('./webstreams/index').blobClasses(),
 };
 
 export function install(host: NodeLibHost): (name: string) => unknown {
