@@ -45,15 +45,18 @@ export function locateDist(): string {
 /**
  * The result with `trace` made plain (number[] columns, the TraceFile shape) on first read: a
  * caller that only wants the exit code and the numbers (the benchmark at ten million events)
- * never pays for the copy.
+ * never pays for the copy, and one that only scans the trace reads `scanTrace`, the columns as
+ * they came.
  */
-function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'trace'>): RunResult {
+function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'trace' | 'scanTrace'>): RunResult {
   let plain: TraceFile | undefined;
-  return Object.defineProperty(rest, 'trace', {
-    get: () => (plain ??= plainTrace(typed)),
-    enumerable: true,
-    configurable: true,
-  }) as RunResult;
+  return {
+    ...rest,
+    scanTrace: typed,
+    get trace() {
+      return (plain ??= plainTrace(typed));
+    },
+  };
 }
 
 export async function runProgram(options: RunOptions): Promise<RunResult> {
@@ -90,8 +93,10 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
   if (options.source === undefined && !fs.existsSync(entry)) {
     const message = `Cannot find module '${entry}'`;
     options.onOutput?.('stderr', `Error: ${message}\n`);
+    const trace = emptyTrace(fallbackMeta);
     return Promise.resolve({
-      trace: emptyTrace(fallbackMeta),
+      trace,
+      scanTrace: trace,
       exitCode: 1,
       diagnostics: [{ file: entry, line: 1, column: 1, message, severity: 'error' }],
     });
@@ -121,7 +126,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
       if (settled) return;
       options.onOutput?.('stderr', printed);
       const trace = markTruncated(snapshot ? plainTrace(snapshot) : emptyTrace(fallbackMeta), reason, exitCode);
-      finish({ trace, exitCode, diagnostics: [] });
+      finish({ trace, scanTrace: trace, exitCode, diagnostics: [] });
     };
     const onAbort = () => {
       worker.postMessage({ type: 'stop', reason: 'cancelled' });

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { EventKind } from '../../../src/core/trace/format';
-import { columnBuffers, plainTrace, Recorder } from '../../../src/core/trace/recorder';
+import { MessageChannel } from 'node:worker_threads';
+import { columnBuffers, plainTrace, Recorder, type TypedTrace } from '../../../src/core/trace/recorder';
 import { capConsoleText, markTruncated } from '../../../src/core/engine/trace-util';
 
 const META = { entry: 'x.ts', engine: 'test', seed: 0, endTime: 5, exitCode: 0, moduleKind: 'commonjs' as const };
 
-/** A recorder with events across several chunks (a chunk holds 65,536 events). */
-function recorded(n: number): Recorder {
-  const rec = new Recorder(true);
+/** A recorder with events across several growth steps (65,536 events each), and segments when `segmentEvents` is small. */
+function recorded(n: number, segmentEvents?: number): Recorder {
+  const rec = new Recorder(true, segmentEvents);
   for (let i = 0; i < n; i++) {
     rec.now = i / 8;
     rec.thread = i % 3;
@@ -26,6 +27,52 @@ describe('engine: traces cross threads with typed columns', () => {
     assert.deepEqual(plainTrace(typed), plain);
     // Every column is its own buffer, so all six can be transferred.
     assert.equal(new Set(columnBuffers(typed)).size, 6);
+  });
+
+  it('the final export of a one-segment trace hands the recorder\'s own buffers over, cut to length', () => {
+    const n = 150_000;
+    const typed = recorded(n).toTypedTrace({ ...META }, true);
+    for (const col of Object.values(typed.events)) {
+      assert.equal(col.length, n);
+      assert.equal(col.buffer.byteLength, n * col.BYTES_PER_ELEMENT);
+    }
+    assert.deepEqual(plainTrace(typed), recorded(n).toTraceFile({ ...META }));
+  });
+
+  it('a trace of several segments exports the same events, typed or plain, final or not', () => {
+    const n = 150_000;
+    const whole = recorded(n).toTraceFile({ ...META });
+    for (const segmentEvents of [1000, 65_536, 70_000, n]) {
+      const rec = recorded(n, segmentEvents);
+      assert.equal(rec.kindAt(n - 1), whole.events.kind[n - 1]);
+      assert.deepEqual(plainTrace(rec.toTypedTrace({ ...META })), whole, `snapshot, segments of ${segmentEvents}`);
+      assert.deepEqual(rec.toTraceFile({ ...META }), whole, `plain, segments of ${segmentEvents}`);
+      assert.deepEqual(plainTrace(rec.toTypedTrace({ ...META }, true)), whole, `final, segments of ${segmentEvents}`);
+    }
+  });
+
+  it('a snapshot leaves the recorder recording, and later events follow it', () => {
+    const rec = recorded(70_000, 65_536);
+    const snapshot = rec.toTypedTrace({ ...META });
+    rec.emit(EventKind.TaskStart, 7, 0, 0);
+    const final = rec.toTypedTrace({ ...META }, true);
+    assert.equal(snapshot.events.kind.length, 70_000);
+    assert.equal(final.events.kind.length, 70_001);
+    assert.equal(final.events.a[70_000], 7);
+    assert.deepEqual([...final.events.a.subarray(0, 70_000)], [...snapshot.events.a]);
+  });
+
+  it('the typed columns cross to another thread by transfer, unchanged', async () => {
+    const n = 100_000;
+    const typed = recorded(n).toTypedTrace({ ...META }, true);
+    const expected = plainTrace(recorded(n).toTypedTrace({ ...META }, true));
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<TypedTrace>((resolve) => port2.once('message', resolve));
+    port1.postMessage(typed, columnBuffers(typed));
+    const got = await received;
+    port1.close();
+    assert.equal(typed.events.kind.length, 0, 'the sender no longer holds the columns');
+    assert.deepEqual(plainTrace(got), expected);
   });
 
   it('a typed trace can be marked truncated and console-capped like a plain one', () => {
