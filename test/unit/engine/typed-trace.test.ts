@@ -25,17 +25,18 @@ describe('engine: traces cross threads with typed columns', () => {
     assert.equal(typed.events.kind.length, n);
     assert.ok(typed.events.kind instanceof Uint8Array && typed.events.t instanceof Float64Array && typed.events.thread instanceof Uint16Array);
     assert.deepEqual(plainTrace(typed), plain);
-    // Every column is its own buffer, so all six can be transferred.
-    assert.equal(new Set(columnBuffers(typed)).size, 6);
+    // A snapshot's columns are each a buffer of its own, so all six can be transferred.
+    assert.equal(new Set(columnBuffers(recorded(n).toTypedTrace({ ...META }))).size, 6);
   });
 
-  it('the final export of a one-segment trace hands the recorder\'s own buffers over, cut to length', () => {
+  it('the final export of a one-segment trace hands over views of the recorder\'s own shared buffers: no copy', () => {
     const n = 150_000;
     const typed = recorded(n).toTypedTrace({ ...META }, true);
     for (const col of Object.values(typed.events)) {
       assert.equal(col.length, n);
-      assert.equal(col.buffer.byteLength, n * col.BYTES_PER_ELEMENT);
+      assert.ok(col.buffer instanceof SharedArrayBuffer);
     }
+    assert.deepEqual(columnBuffers(typed), [], 'shared, so nothing to transfer');
     assert.deepEqual(plainTrace(typed), recorded(n).toTraceFile({ ...META }));
   });
 
@@ -62,18 +63,20 @@ describe('engine: traces cross threads with typed columns', () => {
     assert.deepEqual([...final.events.a.subarray(0, 70_000)], [...snapshot.events.a]);
   });
 
-  it('the typed columns cross to another thread by transfer, unchanged', async () => {
-    const n = 100_000;
-    const typed = recorded(n).toTypedTrace({ ...META }, true);
-    const expected = plainTrace(recorded(n).toTypedTrace({ ...META }, true));
-    const { port1, port2 } = new MessageChannel();
-    const received = new Promise<TypedTrace>((resolve) => port2.once('message', resolve));
-    port1.postMessage(typed, columnBuffers(typed));
-    const got = await received;
-    port1.close();
-    assert.equal(typed.events.kind.length, 0, 'the sender no longer holds the columns');
-    assert.deepEqual(plainTrace(got), expected);
-  });
+  for (const [what, final] of [['a snapshot (transferred)', false], ['a final export (shared)', true]] as const) {
+    it(`the typed columns of ${what} cross to another thread unchanged`, async () => {
+      const n = 100_000;
+      const typed = recorded(n).toTypedTrace({ ...META }, final);
+      const expected = plainTrace(recorded(n).toTypedTrace({ ...META }, final));
+      const { port1, port2 } = new MessageChannel();
+      const received = new Promise<TypedTrace>((resolve) => port2.once('message', resolve));
+      port1.postMessage(typed, columnBuffers(typed));
+      const got = await received;
+      port1.close();
+      if (!final) assert.equal(typed.events.kind.length, 0, 'the sender no longer holds the columns');
+      assert.deepEqual(plainTrace(got), expected);
+    });
+  }
 
   it('a typed trace can be marked truncated and console-capped like a plain one', () => {
     const plain = markTruncated(capConsoleText(recorded(100).toTraceFile({ ...META }), 10), 'cancelled', 130);
