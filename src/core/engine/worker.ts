@@ -245,11 +245,12 @@ async function main(): Promise<void> {
   };
 
   // Peak memory is sampled between slices (cheap; a slice is short) and after the trace is
-  // built: the JS heap plus external memory, where the recorder's typed arrays live.
+  // built: the JS heap plus external memory plus the recorder's columns, 23 bytes an event
+  // (shared buffers, which V8's statistics leave out).
   let peakHeapBytes = 0;
   const sampleHeap = () => {
     const h = v8.getHeapStatistics() as v8.HeapInfo & { external_memory?: number };
-    peakHeapBytes = Math.max(peakHeapBytes, h.used_heap_size + (h.external_memory ?? process.memoryUsage().external));
+    peakHeapBytes = Math.max(peakHeapBytes, h.used_heap_size + (h.external_memory ?? process.memoryUsage().external) + handle.eventCount * 23);
   };
   const runStart = performance.now();
   let lastSnapshot = performance.now();

@@ -31,8 +31,21 @@ import type { SourceSite, TaskInfo, TraceFile, TraceMeta } from './format';
  * every later scan of the trace).
  */
 const GROWTH = 1 << 16;
-/** Events per segment: 23 bytes each, so a segment reserves 386 MB of address space (not memory). */
+/** Events per segment by default: 23 bytes each, so a segment reserves 386 MB of address space (not memory). */
 const SEGMENT_EVENTS = 1 << 24;
+/** The largest segment: 134M events, 3 GB of address space. */
+const MAX_SEGMENT_EVENTS = 1 << 27;
+
+/**
+ * Events per segment for a run stopped at `budget` events: the whole run in one segment, so its
+ * final export copies nothing. The budget is checked between macrotasks, so a run may pass it
+ * a little: an eighth more is reserved (address space only, never touched unless used).
+ */
+export function segmentEventsFor(budget: number): number {
+  if (!(budget >= 0)) return SEGMENT_EVENTS;
+  const wanted = budget + Math.ceil(budget / 8) + GROWTH;
+  return Math.min(MAX_SEGMENT_EVENTS, Math.ceil(wanted / GROWTH) * GROWTH);
+}
 
 type ColumnArray = Uint8Array | Uint16Array | Int32Array | Float64Array;
 type ColumnType = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): ColumnArray; new (length: number): ColumnArray; BYTES_PER_ELEMENT: number };
@@ -54,6 +67,7 @@ const NONE = new GrowableSharedArrayBuffer(0, { maxByteLength: 0 });
 class Segment {
   /** Events written into this segment: set when it is full, and by an export for the last one. */
   length = 0;
+  /** One buffer per column (NONE once a final export has copied it). */
   readonly buffers: Record<Column, GrowableSharedArrayBuffer>;
 
   constructor(readonly capacity: number) {
@@ -158,7 +172,10 @@ export class Recorder {
   /** Index 0: the main script. */
   readonly tasks: TaskInfo[] = [{ name: '<main>', site: 0, kind: 'main', parent: 0, thread: 0 }];
 
-  /** `segmentEvents`: events per segment (tests make it small to cross segment borders). */
+  /**
+   * `segmentEvents`: events per segment (`segmentEventsFor(budget)` for a run with an event
+   * budget; tests make it small to cross segment borders).
+   */
   constructor(enabled: boolean, private readonly segmentEvents = SEGMENT_EVENTS) {
     this.enabled = enabled;
   }
@@ -267,38 +284,59 @@ export class Recorder {
       return out;
     };
     const events = { kind: plain('kind'), t: plain('t'), a: plain('a'), b: plain('b'), c: plain('c'), thread: plain('thread') };
-    if (release) this.segments.length = 0;
+    if (release) {
+      this.segments.length = 0;
+      this.dropViews();
+    }
     return { ...this.tables(meta), events };
   }
 
   /**
-   * The trace with typed-array columns (to post to another thread). `release` (the last
-   * export): a one-segment trace's columns are views of the recorder's own shared buffers, with
-   * no copy; the recorder must not be used afterwards. Otherwise (a snapshot, or a trace of
-   * several segments) each column is copied into an array of its own, to transfer.
+   * The trace with typed-array columns (to post to another thread). A one-segment trace's
+   * columns are views of the recorder's own shared buffers, the first `count` events: no copy,
+   * however often it is taken (a snapshot), and later events never show in it. A trace of
+   * several segments is copied, each column into an array of its own, to transfer. `release`
+   * (the last export): the recorder lets go of its buffers and must not be used afterwards.
    */
   toTypedTrace(meta: TraceMeta, release = false): TypedTrace {
     this.startExport(release);
     const n = this.count;
     const tables = this.tables(meta);
-    if (release && this.segments.length === 1) {
+    if (this.segments.length === 1) {
       const [segment] = this.segments;
-      this.segments.length = 0;
-      const whole = <T extends ColumnArray>(column: Column): T => segment.view(column, 0, n) as T;
-      return { ...tables, events: { kind: whole('kind'), t: whole('t'), a: whole('a'), b: whole('b'), c: whole('c'), thread: whole('thread') } };
+      if (release) {
+        this.segments.length = 0;
+        this.dropViews();
+      }
+      const shared = <T extends ColumnArray>(column: Column): T => segment.view(column, 0, n) as T;
+      return { ...tables, events: { kind: shared('kind'), t: shared('t'), a: shared('a'), b: shared('b'), c: shared('c'), thread: shared('thread') } };
     }
+    if (release) this.dropViews();
     const joined = <T extends ColumnArray>(column: Column): T => {
       const out = new COLUMN_TYPES[column](n);
       let at = 0;
       for (const segment of this.segments) {
         out.set(segment.view(column, 0, segment.length), at);
         at += segment.length;
+        // The last export: this column of the segment can go (the peak is the trace and one column).
+        if (release) segment.buffers[column] = NONE;
       }
       return out as T;
     };
     const events = { kind: joined<Uint8Array>('kind'), t: joined<Float64Array>('t'), a: joined<Int32Array>('a'), b: joined<Int32Array>('b'), c: joined<Int32Array>('c'), thread: joined<Uint16Array>('thread') };
     if (release) this.segments.length = 0;
     return { ...tables, events };
+  }
+
+  /** Lets go of the views of the last growth step (they hold their whole buffer alive). */
+  private dropViews(): void {
+    this.kinds = new Uint8Array(NONE);
+    this.times = new Float64Array(NONE);
+    this.as = new Int32Array(NONE);
+    this.bs = new Int32Array(NONE);
+    this.cs = new Int32Array(NONE);
+    this.threads = new Uint16Array(NONE);
+    this.pos = 0;
   }
 
   private startExport(release: boolean): void {

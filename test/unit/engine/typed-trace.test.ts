@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventKind } from '../../../src/core/trace/format';
 import { MessageChannel } from 'node:worker_threads';
-import { columnBuffers, plainTrace, Recorder, type TypedTrace } from '../../../src/core/trace/recorder';
+import { columnBuffers, plainTrace, Recorder, segmentEventsFor, type TypedTrace } from '../../../src/core/trace/recorder';
 import { capConsoleText, markTruncated } from '../../../src/core/engine/trace-util';
 
 const META = { entry: 'x.ts', engine: 'test', seed: 0, endTime: 5, exitCode: 0, moduleKind: 'commonjs' as const };
@@ -18,15 +18,15 @@ function recorded(n: number, segmentEvents?: number): Recorder {
 }
 
 describe('engine: traces cross threads with typed columns', () => {
-  it('the typed export holds exactly the events of the plain one, across chunk borders', () => {
+  it('the typed export holds exactly the events of the plain one, across growth steps', () => {
     const n = 150_000;
     const plain = recorded(n).toTraceFile({ ...META });
     const typed = recorded(n).toTypedTrace({ ...META }, true);
     assert.equal(typed.events.kind.length, n);
     assert.ok(typed.events.kind instanceof Uint8Array && typed.events.t instanceof Float64Array && typed.events.thread instanceof Uint16Array);
     assert.deepEqual(plainTrace(typed), plain);
-    // A snapshot's columns are each a buffer of its own, so all six can be transferred.
-    assert.equal(new Set(columnBuffers(recorded(n).toTypedTrace({ ...META }))).size, 6);
+    // Copied from several segments, each column is a buffer of its own: all six are transferred.
+    assert.equal(new Set(columnBuffers(recorded(n, 65_536).toTypedTrace({ ...META }))).size, 6);
   });
 
   it('the final export of a one-segment trace hands over views of the recorder\'s own shared buffers: no copy', () => {
@@ -52,6 +52,22 @@ describe('engine: traces cross threads with typed columns', () => {
     }
   });
 
+  it('a run\'s segment holds its whole event budget and a margin, within bounds', () => {
+    assert.ok(segmentEventsFor(10_000_000) >= 11_000_000);
+    assert.equal(segmentEventsFor(1e12), 1 << 27);
+    assert.equal(segmentEventsFor(Infinity), 1 << 27);
+    assert.ok(segmentEventsFor(0) > 0 && segmentEventsFor(NaN) > 0);
+    assert.equal(segmentEventsFor(12_345) % 65_536, 0);
+  });
+
+  it('capping the console text of a snapshot leaves the recorder\'s shared columns as they were', () => {
+    const rec = recorded(100);
+    const before = [...rec.toTypedTrace({ ...META }).events.b];
+    const capped = capConsoleText(rec.toTypedTrace({ ...META }), 10);
+    assert.notDeepEqual([...capped.events.b], before);
+    assert.deepEqual([...rec.toTypedTrace({ ...META }).events.b], before);
+  });
+
   it('a snapshot leaves the recorder recording, and later events follow it', () => {
     const rec = recorded(70_000, 65_536);
     const snapshot = rec.toTypedTrace({ ...META });
@@ -63,17 +79,17 @@ describe('engine: traces cross threads with typed columns', () => {
     assert.deepEqual([...final.events.a.subarray(0, 70_000)], [...snapshot.events.a]);
   });
 
-  for (const [what, final] of [['a snapshot (transferred)', false], ['a final export (shared)', true]] as const) {
+  for (const [what, segmentEvents, final] of [['several segments (transferred)', 65_536, false], ['one segment (shared)', undefined, false], ['a final export (shared)', undefined, true]] as const) {
     it(`the typed columns of ${what} cross to another thread unchanged`, async () => {
       const n = 100_000;
-      const typed = recorded(n).toTypedTrace({ ...META }, final);
-      const expected = plainTrace(recorded(n).toTypedTrace({ ...META }, final));
+      const typed = recorded(n, segmentEvents).toTypedTrace({ ...META }, final);
+      const expected = recorded(n).toTraceFile({ ...META });
       const { port1, port2 } = new MessageChannel();
       const received = new Promise<TypedTrace>((resolve) => port2.once('message', resolve));
       port1.postMessage(typed, columnBuffers(typed));
       const got = await received;
       port1.close();
-      if (!final) assert.equal(typed.events.kind.length, 0, 'the sender no longer holds the columns');
+      if (segmentEvents) assert.equal(typed.events.kind.length, 0, 'the sender no longer holds the columns');
       assert.deepEqual(plainTrace(got), expected);
     });
   }
