@@ -3,7 +3,7 @@
  * stripped, async constructs rewritten, a source map back to the original text inlined so the
  * bundler can chain it). Pure: no file system, no `vscode`.
  */
-import ts from 'typescript';
+import ts from './typescript';
 import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';

@@ -9,7 +9,7 @@
  * `import x = require(…)` and `export = x` are TypeScript's CommonJS forms, not module syntax.
  * Pure: the TypeScript parser only (no file system).
  */
-import ts from 'typescript';
+import ts from './typescript';
 
 export interface ModuleSyntax {
   /** Node's detection would run the text as an ES module. */
