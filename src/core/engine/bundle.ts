@@ -149,6 +149,11 @@ function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: st
   return { file, line, column, message: m.text, severity };
 }
 
+/** Starts esbuild's service (a child process, kept for the worker's life) before the first bundle needs it. */
+export async function warmBundler(): Promise<void> {
+  await esbuild.transform('', { loader: 'js' });
+}
+
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
   const first = await bundleOnce(input, false);
   if (first.importedTla === undefined || first.output.diagnostics.some((d) => d.severity === 'error')) return first.output;

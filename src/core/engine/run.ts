@@ -12,7 +12,7 @@ import type { TraceFile } from '../trace/format';
 import { plainTrace, type TypedTrace } from '../trace/recorder';
 import type { RunBudgets, RunOptions, RunResult } from './api';
 import { displayName, moduleKindOf } from './paths';
-import type { WorkerInput, WorkerMessage } from './protocol';
+import type { ParentMessage, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import type { NodeMajor } from '../versions/targets';
 import { emptyTrace, markTruncated } from './trace-util';
 import { resolveNodeTarget } from '../versions/resolve-target';
@@ -59,6 +59,58 @@ function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'tra
   };
 }
 
+/**
+ * A worker started before it is needed (`prepareEngine`): it has loaded typescript, started
+ * esbuild's service and compiled the runtime while nobody waited, and runs the next program
+ * whose memory cap it has. Unreferenced: it never keeps a process alive.
+ */
+let spare: { worker: Worker; memoryMb: number; distDir: string } | undefined;
+
+function workerOptions(memoryMb: number) {
+  return { resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 }, stdout: false, stderr: false };
+}
+
+/**
+ * Starts a spare worker for the next run, unless one is ready. For a caller that runs programs
+ * again and again (the extension calls it after each run): the next run starts without the
+ * worker's start-up, most of the time from a click to a timeline. Costs one idle worker
+ * (typescript loaded: tens of MB) while it waits.
+ */
+export function prepareEngine(memoryMb: number = DEFAULT_BUDGETS.memoryMb): void {
+  const distDir = locateDist();
+  if (spare && spare.memoryMb === memoryMb && spare.distDir === distDir) return;
+  void spare?.worker.terminate();
+  const data: SpareWorkerData = { spare: true, distDir };
+  const worker = new Worker(path.join(distDir, 'worker.js'), { workerData: data, ...workerOptions(memoryMb) });
+  worker.unref();
+  const forget = () => {
+    if (spare?.worker === worker) spare = undefined;
+  };
+  worker.on('error', forget);
+  worker.on('exit', forget);
+  spare = { worker, memoryMb, distDir };
+}
+
+/** Ends the spare worker, if there is one (the extension's deactivation). */
+export function releaseEngine(): void {
+  void spare?.worker.terminate();
+  spare = undefined;
+}
+
+/** The spare worker, if it fits this run (then it is no longer spare), else a new worker. */
+function workerFor(input: WorkerInput): Worker {
+  const ready = spare;
+  // (threadId is -1 once the thread is gone: a spare that died and whose exit is still on its way.)
+  if (ready && ready.memoryMb === input.budgets.memoryMb && ready.distDir === input.distDir && ready.worker.threadId !== -1) {
+    spare = undefined;
+    ready.worker.removeAllListeners();
+    ready.worker.ref();
+    ready.worker.postMessage({ type: 'start', input } satisfies ParentMessage);
+    return ready.worker;
+  }
+  return new Worker(path.join(input.distDir, 'worker.js'), { workerData: input, ...workerOptions(input.budgets.memoryMb) });
+}
+
 export async function runProgram(options: RunOptions): Promise<RunResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const distDir = locateDist(); // a broken installation (dist/ missing) rejects: the caller's to report
@@ -103,12 +155,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
   }
 
   return new Promise<RunResult>((resolve) => {
-    const worker = new Worker(path.join(input.distDir, 'worker.js'), {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, stackSizeMb: 4 },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = workerFor(input);
     // Kept as it came (typed columns): made plain only if the worker dies and it is needed.
     let snapshot: TypedTrace | undefined;
     let settled = false;
