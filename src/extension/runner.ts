@@ -166,8 +166,9 @@ export class Runner implements vscode.Disposable {
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));
-    // The next run (a re-run, a save) starts on a worker that is ready by then.
-    void promise.finally(() => prepareSpare(budgets.memoryMb));
+    // This run has taken the spare worker (if one was ready): the next run's (a re-run, a save)
+    // starts now, so it is ready by the time the user has read this one.
+    prepareSpare(budgets.memoryMb);
     const record = await withDelayedProgress(promise, path.basename(runPath), abort)
       .then((result): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'finished', result }))
       .catch((err: unknown): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'failed', message: errorText(err) }));
