@@ -93,7 +93,7 @@ for (let i = 0; i < 3; i++) {
   const r = await runProgram({ file: bigFile, tracing: false });
   bundleMs = Math.min(bundleMs, r.timings?.instrumentAndBundleMs ?? NaN);
 }
-console.log(`\n5,000-line file: instrument+bundle ${fmt(bundleMs)} ms vs ts.transpileModule ${fmt(transpileMs)} ms → ${fmt(bundleMs / transpileMs, 2)}×   (target ≤ 2×)`);
+console.log(`\n5,000-line file (best of 3, load ${fmt(os.loadavg()[0])}): instrument+bundle ${fmt(bundleMs)} ms vs ts.transpileModule ${fmt(transpileMs)} ms → ${fmt(bundleMs / transpileMs, 2)}×   (target ≤ 2× ${bundleMs / transpileMs <= 2 ? 'ok' : 'MISSED'})`);
 
 // (c) The instrumentation cache: a program with a large dependency tree (mocha and its
 // dependencies, ~100 files) run cold (empty cache) and warm (unchanged program), end to end.
@@ -111,31 +111,85 @@ for (const [label, file] of [['program importing mocha', depsFile], ['5,000-line
   let warm = await timed(file);
   for (let i = 0; i < 2; i++) { const w = await timed(file); if (w.bundle < warm.bundle) warm = w; }
   console.log(`${label}: instrument+bundle cold ${fmt(cold.bundle)} ms (${cold.cache.misses} files instrumented), warm ${fmt(warm.bundle)} ms `
-    + `(${warm.cache.hits} from cache, ${warm.cache.misses} instrumented) → warm/cold ${fmt(warm.bundle / cold.bundle, 2)}×; whole run cold ${fmt(cold.wall)} ms, warm ${fmt(warm.wall)} ms`);
+    + `(${warm.cache.hits} from cache, ${warm.cache.misses} instrumented) → warm/cold ${fmt(warm.bundle / cold.bundle, 2)}×; whole run cold ${fmt(cold.wall)} ms, warm ${fmt(warm.wall)} ms`
+    + `   (target: a warm run instruments nothing ${warm.cache.misses === 0 ? 'ok' : 'MISSED'})`);
 }
 
 // (d) End to end as a user runs it: `async-timeline run --summary` on 1M awaits (startup, bundle,
-// run, trace hand-over, summary), wall time and peak RSS of the whole process (the worker is a
-// thread of it), next to `node` on the same file. Targets (issue 13): < 2 s, ≤ 10× node, < 400 MB.
+// run, trace hand-over, summary), wall time and peak RSS of the whole process tree (the CLI, its
+// worker thread and esbuild's child process, summed by sampling /proc every 5 ms), next to `node`
+// on the same file. Targets (issue 13): < 2 s, ≤ 10× node, < 400 MB.
 const cli = path.join(root, 'dist', 'cli.js');
 const e2eFile = path.join(work, 'e2e-1m-awaits.js');
 fs.writeFileSync(e2eFile, programs['1,000,000 sequential awaits']);
-const timedRun = (argv) => {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...argv], { encoding: 'utf8', cwd: work, maxBuffer: 64 << 20 });
-  const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
-  return m ? { s: Number(m[1]), mb: Number(m[2]) / 1024 } : { s: NaN, mb: NaN };
-};
-if (fs.existsSync('/usr/bin/time')) {
-  const best = (argv) => [0, 1].map(() => timedRun(argv)).reduce((x, y) => (y.s < x.s ? y : x));
-  const n = best([e2eFile]);
-  const s = best([cli, 'run', e2eFile, '--summary', '--no-cache', '--max-events', '20000000']);
-  console.log(`\nend to end, 1M awaits: async-timeline run --summary ${fmt(s.s, 2)} s, peak RSS ${fmt(s.mb, 0)} MB; node ${fmt(n.s, 2)} s, ${fmt(n.mb, 0)} MB → ${fmt(s.s / n.s)}×   (targets: < 2 s, ≤ 10×, < 400 MB)`);
-} else {
-  console.log('\nend to end: /usr/bin/time is missing, so peak RSS cannot be measured here');
+/** Runs `node argv` and samples the summed RSS of its process tree (Linux; elsewhere RSS is n/a). */
+async function timedRun(argv) {
+  const { spawn } = await import('node:child_process');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, argv, { cwd: work, stdio: 'ignore' });
+  const rssKb = (pid) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
+  const childrenOf = (pid) => {
+    const out = [];
+    let threads = [];
+    try {
+      threads = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return out;
+    }
+    for (const t of threads) {
+      try {
+        out.push(...fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return out;
+  };
+  let peakKb = 0;
+  const sample = () => {
+    let sum = 0;
+    for (const stack = [child.pid]; stack.length; ) {
+      const pid = stack.pop();
+      sum += rssKb(pid);
+      stack.push(...childrenOf(pid));
+    }
+    peakKb = Math.max(peakKb, sum);
+  };
+  const timer = setInterval(sample, 5);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  return { s: (performance.now() - t0) / 1000, mb: fs.existsSync('/proc/self/status') ? peakKb / 1024 : NaN, code };
+}
+{
+  const best = async (argv) => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await timedRun(argv));
+    return runs.reduce((x, y) => (y.s < x.s ? y : x));
+  };
+  const load = os.loadavg()[0];
+  const n = await best([e2eFile]);
+  const s = await best([cli, 'run', e2eFile, '--summary', '--no-cache']);
+  const ok = (b) => (b ? 'ok' : 'MISSED');
+  console.log(`\nend to end, 1M awaits (best of 3, load ${fmt(load)} on ${os.cpus().length} cores): async-timeline run --summary ${fmt(s.s, 2)} s, peak RSS of the process tree ${fmt(s.mb, 0)} MB; `
+    + `node ${fmt(n.s, 2)} s, ${fmt(n.mb, 0)} MB → ${fmt(s.s / n.s)}×   (targets: < 2 s ${ok(s.s < 2)}, ≤ 10× ${ok(s.s / n.s <= 10)}, < 400 MB ${ok(s.mb < 400)})`);
+  // 10M events: the default event budget stops a longer run cleanly, its trace kept.
+  const tenM = path.join(work, 'e2e-10m-awaits.js');
+  fs.writeFileSync(tenM, programs['1,000,000 sequential awaits'].replace('1e6', '1e7'));
+  const t = await timedRun([cli, 'run', tenM, '--summary', '--no-cache']);
+  console.log(`10M awaits with the default budget (10M events): stopped with exit code ${t.code} after ${fmt(t.s, 2)} s, peak RSS of the process tree ${fmt(t.mb, 0)} MB   (target: within 2 GB ${ok(t.mb < 2048)})`);
 }
 
 // (e) Scaling: time and trace bytes per event must stay flat from 10k to 10M awaits (linear cost).
-console.log('\nscaling (tracing on)   native ns/await   sim ns/event   bytes/event   events   (targets: each column within ±20 % across sizes)');
+// A run's time is a fixed part (JIT warm-up, the first slice) plus a part per event: the time per
+// event of a whole run falls as runs grow. Linear cost means the *marginal* time per event — from
+// one size to the next — stays the same; that is what the target judges (both are printed).
+console.log('\nscaling (tracing on)   native ns/await   sim ns/event   marginal ns/event   bytes/event   events   (target: marginal ns/event and bytes/event within ±20 % across sizes)');
 const rows = [];
 for (const n of [1e4, 1e5, 1e6, 1e7]) {
   const file = path.join(work, `scale-${n}.js`);
@@ -143,14 +197,18 @@ for (const n of [1e4, 1e5, 1e6, 1e7]) {
   const nativeMs = native(file);
   const r = await runProgram({ file, tracing: true, budgets: { events: 70_000_000, realTimeMs: 600_000, memoryMb: 4096 } });
   const events = r.eventCount ?? NaN;
-  rows.push({ n, nativeNs: (nativeMs * 1e6) / n, simNs: ((r.timings?.runMs ?? NaN) * 1e6) / events, bytes: (r.traceBytesInMemory ?? NaN) / events, events });
+  const runMs = r.timings?.runMs ?? NaN;
+  const previous = rows[rows.length - 1];
+  const marginalNs = previous ? ((runMs - previous.runMs) * 1e6) / (events - previous.events) : NaN;
+  rows.push({ n, nativeNs: (nativeMs * 1e6) / n, runMs, simNs: (runMs * 1e6) / events, marginalNs, bytes: (r.traceBytesInMemory ?? NaN) / events, events });
 }
 const spread = (key) => {
-  const xs = rows.slice(1).map((r) => r[key]); // 10k is dominated by fixed costs (JIT warm-up); judged from 100k up
+  const xs = rows.map((r) => r[key]).filter(Number.isFinite);
   return Math.max(...xs) / Math.min(...xs) - 1;
 };
 for (const r of rows) {
-  console.log(`${r.n.toLocaleString('en').padStart(12)} awaits  ${fmt(r.nativeNs).padStart(15)}  ${fmt(r.simNs).padStart(13)}  ${fmt(r.bytes).padStart(12)}  ${String(r.events).padStart(9)}`);
+  console.log(`${r.n.toLocaleString('en').padStart(12)} awaits  ${fmt(r.nativeNs).padStart(15)}  ${fmt(r.simNs).padStart(13)}  ${fmt(r.marginalNs).padStart(18)}  ${fmt(r.bytes).padStart(12)}  ${String(r.events).padStart(9)}`);
 }
-console.log(`spread 100k–10M: sim ns/event ${fmt(spread('simNs') * 100, 0)} %, bytes/event ${fmt(spread('bytes') * 100, 0)} %`);
+const within = (key) => (spread(key) <= 0.2 ? 'ok' : 'MISSED');
+console.log(`spread 10k–10M (load ${fmt(os.loadavg()[0])}): marginal ns/event ${fmt(spread('marginalNs') * 100, 0)} % ${within('marginalNs')}, bytes/event ${fmt(spread('bytes') * 100, 0)} % ${within('bytes')}   (target ±20 %)`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const parts = [
-  ['engine', 'engine.mjs', 'simulated vs native node; instrument+bundle vs transpileModule; bytes/event; peak memory'],
+  ['engine', 'engine.mjs', 'simulated vs native node; instrument+bundle vs transpileModule; the instrumentation cache cold vs warm; run --summary end to end (1M awaits, 10M events); scaling 10k–10M awaits'],
   ['render', 'render.mjs', 'timeline first paint and pan/zoom frame times in headless Chromium'],
   ['scenarios', 'scenarios.mjs', 'chat server with 10,000 clients; 64 threads on 8 cores'],
   ['io', 'io.mjs', 'real I/O end to end: 1,000 file reads, 10 child processes, 8 pbkdf2 — simulator vs node wall time'],
@@ -29,8 +29,8 @@ if (!only.length || only.includes('click')) {
   console.log('\n=== click: "Visualize concurrency" to the first painted frame of the panel, warm, per sample');
   const record = path.join(here, '..', '.test-output', 'click-to-timeline.json');
   if (fs.existsSync(record)) {
-    const { measuredAt, results } = JSON.parse(fs.readFileSync(record, 'utf8'));
-    console.log(`(measured by npm run test:vscode at ${measuredAt})`);
+    const { measuredAt, results, load } = JSON.parse(fs.readFileSync(record, 'utf8'));
+    console.log(`(measured by npm run test:vscode at ${measuredAt}${load ? `, load ${load.toFixed(1)}` : ''})`);
     for (const r of results) console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}`);
   } else {
     console.log('(no record yet: npm run test:vscode measures it in code-server and writes .test-output/click-to-timeline.json)');

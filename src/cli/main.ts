@@ -13,7 +13,7 @@ import { runCompare } from './compare';
 import { exportHtml } from './html';
 import { renderChromeTraceJson } from '../core/export/perfetto';
 import { runView } from './view';
-import { testProgram } from './test-run';
+import { serializeTrace } from '../core/export/trace-file';
 import { formatSummary, summarize } from './summary';
 import { cliCacheDir } from './cache-dir';
 import { cliNodeTarget } from './node-target';
@@ -25,7 +25,9 @@ async function run(args: CliArgs): Promise<number> {
   // Ctrl+C stops the program but still writes the trace so far.
   process.once('SIGINT', () => controller.abort());
   // --test: the file's own text, wrapped to run only the matching mocha tests (or why not).
-  const test = args.testPattern !== undefined ? testProgram(path.resolve(cwd, args.file!), args.testPattern) : undefined;
+  // Loaded only for --test: it needs the `typescript` package, whose load would otherwise be a
+  // good part of a short run's start-up.
+  const test = args.testPattern !== undefined ? (await import('./test-run.js')).testProgram(path.resolve(cwd, args.file!), args.testPattern) : undefined;
   if (test && 'error' in test) {
     process.stderr.write(`async-timeline: ${test.error}\n`);
     return test.exitCode;
@@ -50,7 +52,10 @@ async function run(args: CliArgs): Promise<number> {
   });
   let exitCode = result.exitCode;
   for (const notice of result.notices ?? []) process.stderr.write(`async-timeline: ${notice}\n`);
-  if (args.tracePath) fs.writeFileSync(path.resolve(cwd, args.tracePath), JSON.stringify(result.trace));
+  // The summary, the warnings and the trace's JSON read the columns as they came from the engine
+  // (typed arrays): a million events made plain would cost more than the run itself.
+  const scan = result.scanTrace;
+  if (args.tracePath) fs.writeFileSync(path.resolve(cwd, args.tracePath), serializeTrace(scan));
   if (args.htmlPath) {
     const out = exportHtml(result.trace);
     if ('html' in out) {
@@ -64,11 +69,11 @@ async function run(args: CliArgs): Promise<number> {
   if (args.summary) {
     // The engine's warnings are the tool's words, not the program's: only with --summary, so
     // that plain `run` prints exactly what `node` would.
-    const { kind, b } = result.trace.events;
+    const { kind, b } = scan.events;
     for (let i = 0; i < kind.length; i++) {
-      if (kind[i] === EventKind.Warning) process.stderr.write(`async-timeline: warning: ${result.trace.strings[b[i]]}\n`);
+      if (kind[i] === EventKind.Warning) process.stderr.write(`async-timeline: warning: ${scan.strings[b[i]]}\n`);
     }
-    process.stderr.write(formatSummary(summarize(result.trace)) + '\n');
+    process.stderr.write(formatSummary(summarize(scan)) + '\n');
   }
   if (args.report) {
     const analysis = analyzeRun(result.trace, args.blockingThresholdMs !== undefined ? { blockingThresholdMs: args.blockingThresholdMs } : {});

@@ -5,7 +5,7 @@
  * (started, not yet finished or thrown) at one moment. I/O totals follow when there was I/O, and
  * last the Node line the run imitated.
  */
-import { EventKind, type TraceFile } from '../core/trace/format';
+import { EventKind, type ScannableTrace } from '../core/trace/format';
 import { internalTasks } from '../core/viewmodel/internal';
 import { ioStats, ioText, type IoStats } from '../core/viewmodel/io-stats';
 
@@ -19,7 +19,7 @@ export interface CliSummary {
   nodeMajor: number;
 }
 
-export function summarize(trace: TraceFile): CliSummary {
+export function summarize(trace: ScannableTrace): CliSummary {
   const { kind, a } = trace.events;
   // The program's own tasks: Node's layer in the sandbox (fs.promises, streams) makes tasks too.
   const internal = internalTasks(trace);

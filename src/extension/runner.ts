@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { readAnalysisSettings, readRunSettings, type RunSettings } from './config';
 import { runNodeTarget } from './nodeTarget';
 import { setRunDiagnostics } from './diagnostics';
-import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
+import { DEFAULT_BUDGETS, prepareEngine, releaseEngine, runProgram, type RunOptions, type RunResult } from './engine';
 import { output } from './output';
 import { explainUntrusted, isTrusted, noticeRealIoOnce, UNTRUSTED_MESSAGE } from './trust';
 import { EventKind } from '../core/trace/format';
@@ -69,6 +69,15 @@ export interface RunRecord {
   canContinue?: boolean;
 }
 
+/** A spare engine worker for the next run (engine/run.ts `prepareEngine`); a failure to start one only costs time. */
+function prepareSpare(memoryMb: number): void {
+  try {
+    prepareEngine(memoryMb);
+  } catch {
+    // dist/ incomplete: the run itself will say so
+  }
+}
+
 /** Delay before a run also shows a progress notification with Cancel (the panel and the status bar show it from the start). */
 const PROGRESS_DELAY_MS = 1500;
 
@@ -86,8 +95,13 @@ export class Runner implements vscode.Disposable {
   /** A run ended, whatever its outcome. */
   readonly onDidRun = this.didRun.event;
 
+  private readonly firstSpare: NodeJS.Timeout;
+
   /** @param cacheDir the instrumentation cache's folder (in the extension's global storage). */
-  constructor(private readonly cacheDir?: string) {}
+  constructor(private readonly cacheDir?: string) {
+    // The first run too starts on a ready worker, once activation is over.
+    this.firstSpare = setTimeout(() => prepareSpare(DEFAULT_BUDGETS.memoryMb), 1000).unref();
+  }
 
   lastRun(uri: vscode.Uri | string): RunRecord | undefined {
     return this.records.get(uri.toString());
@@ -152,6 +166,9 @@ export class Runner implements vscode.Disposable {
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));
+    // This run has taken the spare worker (if one was ready): the next run's (a re-run, a save)
+    // starts now, so it is ready by the time the user has read this one.
+    prepareSpare(budgets.memoryMb);
     const record = await withDelayedProgress(promise, path.basename(runPath), abort)
       .then((result): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'finished', result }))
       .catch((err: unknown): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'failed', message: errorText(err) }));
@@ -216,6 +233,8 @@ export class Runner implements vscode.Disposable {
 
   dispose(): void {
     for (const a of this.running.values()) a.abort();
+    clearTimeout(this.firstSpare);
+    releaseEngine();
     this.didStart.dispose();
     this.didRun.dispose();
   }

@@ -3,7 +3,7 @@
  * (Implemented in `run.ts`; this module holds the types only, so either side can import them
  * without pulling in Node's worker machinery.)
  */
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace, TraceFile } from '../trace/format';
 import type { NodeChoice } from '../versions/resolve-target';
 
 /** Node's `--unhandled-rejections` modes. Node 20's default is `throw`. */
@@ -79,7 +79,14 @@ export interface SourceDiagnostic {
 }
 
 export interface RunResult {
+  /** The trace in its JSON shape (plain arrays), made on first read: millions of events cost a copy. */
   trace: TraceFile;
+  /**
+   * The same trace as the engine handed it over (typed-array columns when the run ended
+   * normally): for a reader that only scans it (the CLI's summary, the trace's JSON text),
+   * without the plain copy.
+   */
+  scanTrace: ScannableTrace;
   exitCode: number;
   diagnostics: SourceDiagnostic[];
   /** Real-time costs of the phases, for the benchmark (ms). */

@@ -13,7 +13,7 @@ import { instrumentSource } from '../instrument/index';
 import { TLA_GLOBAL } from '../instrument/transform';
 import { IMPORT_RECORD_GLOBAL, INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
 import type { SourceDiagnostic } from './api';
-import { detectModuleSyntax } from '../instrument/module-syntax';
+import { detectModuleSyntax, type ModuleSyntax } from '../instrument/module-syntax';
 import type { InstrumentCache } from './instrument-cache';
 import { decideModuleKind, displayName, moduleKindOf, type ModuleDecision } from './paths';
 import { v8EarlyError } from './syntax-check';
@@ -63,7 +63,7 @@ interface PluginState {
   recordFiles: Set<string>;
 }
 
-function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision, state: PluginState): esbuild.Plugin {
+function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision, state: PluginState, setEntrySyntax: (syntax: ModuleSyntax) => void): esbuild.Plugin {
   return {
     name: 'async-timeline-instrument',
     setup(build) {
@@ -88,6 +88,8 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         if (asRecord) state.recordFiles.add(args.path);
         const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
+        // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
+        if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).
@@ -149,6 +151,11 @@ function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: st
   return { file, line, column, message: m.text, severity };
 }
 
+/** Starts esbuild's service (a child process, kept for the worker's life) before the first bundle needs it. */
+export async function warmBundler(): Promise<void> {
+  await esbuild.transform('', { loader: 'js' });
+}
+
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
   const first = await bundleOnce(input, false);
   if (first.importedTla === undefined || first.output.diagnostics.some((d) => d.severity === 'error')) return first.output;
@@ -168,6 +175,7 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
   const state: PluginState = { records, recordFiles: new Set() };
   const sources = new Map<string, string>();
   let decision: ModuleDecision | undefined;
+  let entrySyntax: ModuleSyntax | undefined;
   /** Decided on the entry's text, once it is loaded (syntax detection needs it). */
   const entryKind = (): ModuleDecision => {
     if (decision === undefined) {
@@ -179,7 +187,7 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
           text = '';
         }
       }
-      decision = decideModuleKind(input.entry, input.nodeMajor, detectModuleSyntax(text, input.entry));
+      decision = decideModuleKind(input.entry, input.nodeMajor, entrySyntax ?? detectModuleSyntax(text, input.entry));
     }
     return decision;
   };
@@ -206,7 +214,7 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
       // `import('node:timers/promises')` becomes a promise of `require(…)`: the sandbox's require
       // knows the simulated built-ins, a vm context has no dynamic-import hook.
       supported: { 'dynamic-import': false },
-      plugins: [instrumentPlugin(input, sources, entryKind, state)],
+      plugins: [instrumentPlugin(input, sources, entryKind, state, (syntax) => (entrySyntax = syntax))],
       metafile: records,
     });
     let code = result.outputFiles.find((o) => o.path.endsWith('.js'))!.text;

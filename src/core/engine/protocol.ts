@@ -7,7 +7,7 @@ import type { TypedTrace } from '../trace/recorder';
 import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 import type { NodeMajor } from '../versions/targets';
 
-/** What the worker gets as `workerData`. */
+/** What the worker runs: its `workerData`, or the `start` message of a spare worker. */
 export interface WorkerInput {
   /** Absolute path of the entry file. */
   entry: string;
@@ -56,4 +56,13 @@ export type WorkerMessage =
   | { type: 'snapshot'; trace: TypedTrace }
   | { type: 'done'; trace: TraceFile | TypedTrace; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats; notices?: string[] };
 
-export type ParentMessage = { type: 'stop'; reason: string };
+/**
+ * What a spare worker gets as `workerData`: it loads what every run needs (typescript,
+ * esbuild's service, the runtime's compiled code) and waits for its `start` message.
+ */
+export interface SpareWorkerData {
+  spare: true;
+  distDir: string;
+}
+
+export type ParentMessage = { type: 'stop'; reason: string } | { type: 'start'; input: WorkerInput };

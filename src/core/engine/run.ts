@@ -12,7 +12,7 @@ import type { TraceFile } from '../trace/format';
 import { plainTrace, type TypedTrace } from '../trace/recorder';
 import type { RunBudgets, RunOptions, RunResult } from './api';
 import { displayName, moduleKindOf } from './paths';
-import type { WorkerInput, WorkerMessage } from './protocol';
+import type { ParentMessage, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import type { NodeMajor } from '../versions/targets';
 import { emptyTrace, markTruncated } from './trace-util';
 import { resolveNodeTarget } from '../versions/resolve-target';
@@ -45,15 +45,70 @@ export function locateDist(): string {
 /**
  * The result with `trace` made plain (number[] columns, the TraceFile shape) on first read: a
  * caller that only wants the exit code and the numbers (the benchmark at ten million events)
- * never pays for the copy.
+ * never pays for the copy, and one that only scans the trace reads `scanTrace`, the columns as
+ * they came.
  */
-function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'trace'>): RunResult {
+function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'trace' | 'scanTrace'>): RunResult {
   let plain: TraceFile | undefined;
-  return Object.defineProperty(rest, 'trace', {
-    get: () => (plain ??= plainTrace(typed)),
-    enumerable: true,
-    configurable: true,
-  }) as RunResult;
+  return {
+    ...rest,
+    scanTrace: typed,
+    get trace() {
+      return (plain ??= plainTrace(typed));
+    },
+  };
+}
+
+/**
+ * A worker started before it is needed (`prepareEngine`): it has loaded typescript, started
+ * esbuild's service and compiled the runtime while nobody waited, and runs the next program
+ * whose memory cap it has. Unreferenced: it never keeps a process alive.
+ */
+let spare: { worker: Worker; memoryMb: number; distDir: string } | undefined;
+
+function workerOptions(memoryMb: number) {
+  return { resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 }, stdout: false, stderr: false };
+}
+
+/**
+ * Starts a spare worker for the next run, unless one is ready. For a caller that runs programs
+ * again and again (the extension calls it after each run): the next run starts without the
+ * worker's start-up, most of the time from a click to a timeline. Costs one idle worker
+ * (typescript loaded: tens of MB) while it waits.
+ */
+export function prepareEngine(memoryMb: number = DEFAULT_BUDGETS.memoryMb): void {
+  const distDir = locateDist();
+  if (spare && spare.memoryMb === memoryMb && spare.distDir === distDir) return;
+  void spare?.worker.terminate();
+  const data: SpareWorkerData = { spare: true, distDir };
+  const worker = new Worker(path.join(distDir, 'worker.js'), { workerData: data, ...workerOptions(memoryMb) });
+  worker.unref();
+  const forget = () => {
+    if (spare?.worker === worker) spare = undefined;
+  };
+  worker.on('error', forget);
+  worker.on('exit', forget);
+  spare = { worker, memoryMb, distDir };
+}
+
+/** Ends the spare worker, if there is one (the extension's deactivation). */
+export function releaseEngine(): void {
+  void spare?.worker.terminate();
+  spare = undefined;
+}
+
+/** The spare worker, if it fits this run (then it is no longer spare), else a new worker. */
+function workerFor(input: WorkerInput): Worker {
+  const ready = spare;
+  // (threadId is -1 once the thread is gone: a spare that died and whose exit is still on its way.)
+  if (ready && ready.memoryMb === input.budgets.memoryMb && ready.distDir === input.distDir && ready.worker.threadId !== -1) {
+    spare = undefined;
+    ready.worker.removeAllListeners();
+    ready.worker.ref();
+    ready.worker.postMessage({ type: 'start', input } satisfies ParentMessage);
+    return ready.worker;
+  }
+  return new Worker(path.join(input.distDir, 'worker.js'), { workerData: input, ...workerOptions(input.budgets.memoryMb) });
 }
 
 export async function runProgram(options: RunOptions): Promise<RunResult> {
@@ -91,20 +146,17 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
   if (options.source === undefined && !fs.existsSync(entry)) {
     const message = `Cannot find module '${entry}'`;
     options.onOutput?.('stderr', `Error: ${message}\n`);
+    const trace = emptyTrace(fallbackMeta);
     return Promise.resolve({
-      trace: emptyTrace(fallbackMeta),
+      trace,
+      scanTrace: trace,
       exitCode: 1,
       diagnostics: [{ file: entry, line: 1, column: 1, message, severity: 'error' }],
     });
   }
 
   return new Promise<RunResult>((resolve) => {
-    const worker = new Worker(path.join(input.distDir, 'worker.js'), {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: budgets.memoryMb, stackSizeMb: 4 },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = workerFor(input);
     // Kept as it came (typed columns): made plain only if the worker dies and it is needed.
     let snapshot: TypedTrace | undefined;
     let settled = false;
@@ -122,7 +174,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
       if (settled) return;
       options.onOutput?.('stderr', printed);
       const trace = markTruncated(snapshot ? plainTrace(snapshot) : emptyTrace(fallbackMeta), reason, exitCode);
-      finish({ trace, exitCode, diagnostics: [] });
+      finish({ trace, scanTrace: trace, exitCode, diagnostics: [] });
     };
     const onAbort = () => {
       worker.postMessage({ type: 'stop', reason: 'cancelled' });

@@ -249,6 +249,33 @@ export interface SandboxOptions {
   belowMain: string[];
 }
 
+/** dist/runtime.js and dist/nodelib.js compiled once per worker (a spare worker compiles them before its run). */
+const compiled = new Map<string, vm.Script>();
+
+function compiledOnce(file: string, filename: string): vm.Script {
+  let script = compiled.get(file);
+  if (!script) {
+    script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename });
+    compiled.set(file, script);
+  }
+  return script;
+}
+
+function runtimeScript(distDir: string): vm.Script {
+  const file = path.join(distDir, 'runtime.js');
+  return compiledOnce(file, file);
+}
+
+function nodeLibScript(distDir: string): vm.Script {
+  return compiledOnce(path.join(distDir, 'nodelib.js'), 'node:internal (async-timeline nodelib)');
+}
+
+/** Compiles the runtime and Node's layer ahead of a run (a spare worker, waiting for its program). */
+export function precompileSandboxScripts(distDir: string): void {
+  runtimeScript(distDir);
+  nodeLibScript(distDir);
+}
+
 export class Sandboxes {
   private readonly bundleMaps = new BundleMaps();
   private readonly runtimeScript: vm.Script;
@@ -265,8 +292,7 @@ export class Sandboxes {
     /** Bundles of the files the program may start Workers on (worker-entries.ts), by absolute path. */
     workerBundles: Map<string, BundleOutput>,
   ) {
-    const runtimePath = path.join(options.input.distDir, 'runtime.js');
-    this.runtimeScript = new vm.Script(fs.readFileSync(runtimePath, 'utf8'), { filename: runtimePath });
+    this.runtimeScript = runtimeScript(options.input.distDir);
     this.main = this.programOf(options.input.entry, built, BUNDLE_FILENAME);
     this.workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, this.programOf(file, b, workerBundleFilename(i + 1))]));
   }
@@ -448,7 +474,7 @@ export class Sandboxes {
 
   /** Evaluates dist/nodelib.js (Node's JavaScript layer) in a context, on its first use there. */
   private installNodeLib(context: vm.Context, sandbox: Record<string, unknown>, host: NodeLibHost): (name: string) => unknown {
-    this.nodeLibScript ??= new vm.Script(fs.readFileSync(path.join(this.options.input.distDir, 'nodelib.js'), 'utf8'), { filename: 'node:internal (async-timeline nodelib)' });
+    this.nodeLibScript ??= nodeLibScript(this.options.input.distDir);
     this.nodeLibScript.runInContext(context);
     const install = sandbox.__asyncTimelineNodeLib as (h: NodeLibHost) => (name: string) => unknown;
     return install(host);

@@ -84,7 +84,16 @@ const STRING_B = new Set<number>([
  * something else refers to them). Event count and order are unchanged.
  */
 export function capConsoleText<T extends AnyTrace>(trace: T, maxChars: number): T {
-  const { kind, b, c } = trace.events;
+  const { kind, c } = trace.events;
+  // Almost every run prints less than the cap: one pass over the kinds says so, without the
+  // bookkeeping below for each of millions of events.
+  const operands = trace.events.b;
+  let printed = 0;
+  for (let i = 0; i < kind.length; i++) if (kind[i] === EventKind.Console) printed += trace.strings[operands[i]]?.length ?? 0;
+  if (printed <= maxChars) return trace;
+  // Operands are changed below: on a copy, since typed columns may be the recorder's own
+  // shared memory (a snapshot of a run still going).
+  const b = (trace.events.b = operands.slice() as typeof operands);
   let total = 0;
   let placeholder = 0;
   const dropped = new Set<number>();

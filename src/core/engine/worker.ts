@@ -22,11 +22,11 @@ function typedBuffers(trace: TraceFile | TypedTrace): ArrayBuffer[] {
   return Array.isArray(trace.events.kind) ? [] : columnBuffers(trace as TypedTrace);
 }
 import type { SourceDiagnostic } from './api';
-import { bundle, type BundleOutput } from './bundle';
+import { bundle, warmBundler, type BundleOutput } from './bundle';
 import { InstrumentCache } from './instrument-cache';
 import { displayName } from './paths';
-import type { OutputChunk, ParentMessage, RunStats, WorkerInput, WorkerMessage } from './protocol';
-import { HANDLE_VAR, Sandboxes } from './sandbox';
+import type { OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
+import { HANDLE_VAR, precompileSandboxScripts, Sandboxes } from './sandbox';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 
 /** The console text a trace keeps (characters); the rest is printed but not stored. */
@@ -36,7 +36,9 @@ const FLUSH_CHARS = 64 * 1024;
 const FLUSH_MS = 30;
 /** Real time one slice of the loop may take before the engine checks messages and snapshots. */
 const SLICE_MS = 50;
-const input = workerData as WorkerInput;
+const data = workerData as WorkerInput | SpareWorkerData;
+/** The run's input: the worker's data, or the `start` message a spare worker waits for. */
+let input: WorkerInput = 'spare' in data ? (undefined as unknown as WorkerInput) : data;
 
 /**
  * The frames under a CommonJS main module's top level in Node 20 (its module loader). This
@@ -78,8 +80,8 @@ const NODE_ESM_MAIN_FRAMES: string[] =
         '    at async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:117:5)',
       ]
     : [];
-/** Instrumented files of earlier runs, when the caller gave a cache folder. */
-const instrumentCache = input.instrumentCacheDir ? new InstrumentCache(input.instrumentCacheDir) : undefined;
+/** Instrumented files of earlier runs, when the caller gave a cache folder (set once the input is known). */
+let instrumentCache: InstrumentCache | undefined;
 
 const post = (m: WorkerMessage) => {
   // Every final message says whether the cache had to be switched off (once per run).
@@ -108,9 +110,29 @@ function flush(): void {
 }
 
 let stopRequest: string | undefined;
+let startRun: (input: WorkerInput) => void = () => undefined;
+const started = new Promise<WorkerInput>((resolve) => (startRun = resolve));
 parentPort!.on('message', (m: ParentMessage) => {
   if (m.type === 'stop') stopRequest = m.reason;
+  else if (m.type === 'start') startRun(m.input);
 });
+
+/** Node's frames under callbacks (the same for every run of this worker): a spare looks them up while it waits. */
+let callerFramesReady: ReturnType<typeof nodeCallbackFrames> | undefined;
+
+/**
+ * The run's input. A spare worker (run.ts `prepareEngine`) first does what every run needs and
+ * no run decides — typescript is loaded by now (ts-code-cache.ts), esbuild's service started,
+ * the runtime's code compiled — then waits for its program: the wait for a click is spent here.
+ */
+async function runInput(): Promise<WorkerInput> {
+  if (!('spare' in data)) return data;
+  callerFramesReady = nodeCallbackFrames();
+  precompileSandboxScripts(data.distDir);
+  await warmBundler();
+  await callerFramesReady;
+  return started;
+}
 
 /** Node's own wording around a syntax error or a failed import, with the place first. */
 function printDiagnostics(diagnostics: SourceDiagnostic[], sources: Map<string, string>): void {
@@ -168,6 +190,8 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
 }
 
 async function main(): Promise<void> {
+  input = await runInput();
+  if (input.instrumentCacheDir) instrumentCache = new InstrumentCache(input.instrumentCacheDir);
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction, nodeMajor: input.nodeMajor };
   const bundleStart = performance.now();
   const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor, cache: instrumentCache });
@@ -197,7 +221,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const callerFrames = await nodeCallbackFrames();
+  const callerFrames = await (callerFramesReady ??= nodeCallbackFrames());
   const sandboxes = new Sandboxes({ input, write, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);
@@ -245,11 +269,12 @@ async function main(): Promise<void> {
   };
 
   // Peak memory is sampled between slices (cheap; a slice is short) and after the trace is
-  // built: the JS heap plus external memory, where the recorder's typed arrays live.
+  // built: the JS heap plus external memory plus the recorder's columns, 23 bytes an event
+  // (shared buffers, which V8's statistics leave out).
   let peakHeapBytes = 0;
   const sampleHeap = () => {
     const h = v8.getHeapStatistics() as v8.HeapInfo & { external_memory?: number };
-    peakHeapBytes = Math.max(peakHeapBytes, h.used_heap_size + (h.external_memory ?? process.memoryUsage().external));
+    peakHeapBytes = Math.max(peakHeapBytes, h.used_heap_size + (h.external_memory ?? process.memoryUsage().external) + handle.eventCount * 23);
   };
   const runStart = performance.now();
   let lastSnapshot = performance.now();
@@ -311,6 +336,7 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   write(2, `async-timeline: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   flush();
-  const trace = emptyTrace({ entry: input.entryDisplay, engine: input.engineVersion, seed: input.seed, moduleKind: 'commonjs', nodeMajor: input.nodeMajor, exitCode: 70 });
+  // (A spare worker that failed before its start message has no input: a trace of nothing.)
+  const trace = emptyTrace({ entry: input?.entryDisplay ?? '', engine: input?.engineVersion ?? '', seed: input?.seed ?? 0, moduleKind: 'commonjs', nodeMajor: input?.nodeMajor ?? 20, exitCode: 70 });
   post({ type: 'done', trace: markTruncated(trace, 'internal error', 70), exitCode: 70, diagnostics: [] });
 });

@@ -13,7 +13,7 @@
  * 4. `checkTrace` (the view model's validation, the same the webview runs): damaged columns,
  *    an empty or truncated run.
  */
-import { TRACE_FORMAT_VERSION, type TraceFile } from '../trace/format';
+import { TRACE_FORMAT_VERSION, type ScannableTrace, type TraceFile } from '../trace/format';
 import { checkTrace } from '../viewmodel/validate';
 
 /** The saved-trace file name ending (VS Code opens these in the trace editor). */
@@ -45,9 +45,18 @@ export interface TraceReadOptions {
   current?: number;
 }
 
-/** A trace as a file's text (the same bytes `run --trace` writes). */
-export function serializeTrace(trace: TraceFile): string {
-  return JSON.stringify(trace);
+/**
+ * A trace as a file's text (the same bytes `run --trace` writes). Typed columns (as the engine
+ * hands a trace over) are written as the same JSON arrays a plain trace has, one column made
+ * plain at a time, so a large trace is never held twice in full.
+ */
+export function serializeTrace(trace: ScannableTrace): string {
+  const e = trace.events;
+  if (Array.isArray(e.kind)) return JSON.stringify(trace);
+  const columns: Record<string, { toJSON(): number[] }> = {};
+  for (const [name, column] of Object.entries(e)) columns[name] = { toJSON: () => Array.from(column) };
+  // Spreading keeps `events` where it was among the keys: same bytes as the plain trace.
+  return JSON.stringify({ ...trace, events: columns });
 }
 
 /** `chat.ts` → `chat.async-timeline.json`. */

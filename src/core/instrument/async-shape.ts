@@ -17,7 +17,7 @@
  * The name inside the property key is how the function gets its `name` with no runtime fix-up:
  * a method's name is its key, and an anonymous arrow assigned to a property takes the key's name.
  */
-import ts from 'typescript';
+import ts from './typescript';
 
 /** The text `Function.prototype.toString` gives for the function: from `async` (or its name, for a method) to its end. */
 export function functionSource(node: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {

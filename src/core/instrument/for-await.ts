@@ -26,7 +26,7 @@
  *
  * The `yield`s are legal because the whole thing lives inside the coroutine generator.
  */
-import ts from 'typescript';
+import ts from './typescript';
 
 export interface ForAwaitParts {
   /** The visited `initializer` of the for-of (a declaration list or an assignment target). */

@@ -3,11 +3,12 @@
  * stripped, async constructs rewritten, a source map back to the original text inlined so the
  * bundler can chain it). Pure: no file system, no `vscode`.
  */
-import ts from 'typescript';
+import ts from './typescript';
 import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
 import type { NodeMajor } from '../versions/targets';
+import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
 
 export interface InstrumentOptions {
   /** Real path of the file: decides TS vs JS parsing (`.ts`, `.tsx`, `.mts`, `.cts`, `.js`, …). */
@@ -39,6 +40,8 @@ export interface InstrumentResult {
   diagnostics: InstrumentDiagnostic[];
   /** 1-based place of the file's first top-level await (an ES module evaluated asynchronously). */
   topLevelAwait?: { line: number; column: number };
+  /** Node's module syntax detection on this text (module-syntax.ts), from the instrumenter's own parse. */
+  moduleSyntax?: ModuleSyntax;
 }
 
 const compilerOptions: ts.CompilerOptions = {
@@ -71,6 +74,12 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
   let sites: SiteRow[] = [];
   let topLevelAwait: InstrumentResult['topLevelAwait'];
   const usingDiagnostics: UsingDiagnostic[] = [];
+  let moduleSyntax: ModuleSyntax | undefined;
+  // Reads the parsed file before anything changes it: the engine needs its module syntax too.
+  const readModuleSyntax: ts.TransformerFactory<ts.SourceFile> = () => (sf) => {
+    moduleSyntax = moduleSyntaxOf(sf);
+    return sf;
+  };
   const out = ts.transpileModule(text, {
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
@@ -78,7 +87,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readModuleSyntax, usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])
@@ -99,7 +108,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     delete map.file;
     code += `\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
   }
-  return { code, sites, diagnostics, ...(topLevelAwait ? { topLevelAwait } : {}) };
+  return { code, sites, diagnostics, ...(topLevelAwait ? { topLevelAwait } : {}), ...(moduleSyntax ? { moduleSyntax } : {}) };
 }
 
 export { instrumentTransformer } from './transform';

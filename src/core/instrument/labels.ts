@@ -3,7 +3,7 @@
  * (`sleep(1000)`, `Promise.all [3]`) and as a task's name (`count`, `Server.handle`,
  * `<anonymous> chat.ts:12`). Pure functions of the original syntax tree.
  */
-import ts from 'typescript';
+import ts from './typescript';
 
 /** Longest label kept verbatim; longer ones are shortened so lanes stay readable. */
 const MAX_LABEL = 40;

@@ -9,7 +9,7 @@
  * `import x = require(…)` and `export = x` are TypeScript's CommonJS forms, not module syntax.
  * Pure: the TypeScript parser only (no file system).
  */
-import ts from 'typescript';
+import ts from './typescript';
 
 export interface ModuleSyntax {
   /** Node's detection would run the text as an ES module. */
@@ -21,7 +21,11 @@ export interface ModuleSyntax {
 /** What of Node's module syntax `text` has. */
 export function detectModuleSyntax(text: string, fileName: string): ModuleSyntax {
   const isTs = /\.[cm]?tsx?$/.test(fileName) || !/\.[cm]?jsx?$/.test(fileName);
-  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ESNext, false, isTs ? (/x$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : ts.ScriptKind.JS);
+  return moduleSyntaxOf(ts.createSourceFile(fileName, text, ts.ScriptTarget.ESNext, false, isTs ? (/x$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : ts.ScriptKind.JS));
+}
+
+/** The same, of a file already parsed (the instrumenter's parse: no second one). */
+export function moduleSyntaxOf(sf: ts.SourceFile): ModuleSyntax {
   const expressions = moduleExpressions(sf);
   return { module: sf.statements.some(isModuleStatement) || expressions.importMeta || expressions.topLevelAwait, topLevelAwait: expressions.topLevelAwait };
 }

@@ -12,7 +12,7 @@
  *   anything else                             → inside
  * (`const` becomes `let`: its single assignment happens later than its declaration.)
  */
-import ts from 'typescript';
+import ts from './typescript';
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);

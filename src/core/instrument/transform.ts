@@ -13,7 +13,7 @@
  * everything else is visited structurally. A stack of frames says what kind of function the
  * visitor is inside (async body, generator, plain function, non-async arrow, module top level).
  */
-import ts from 'typescript';
+import ts from './typescript';
 import { INSTRUMENTATION_GLOBAL, type SiteKind, type SiteRow } from '../runtime/instrumentation-api';
 import { expressionLabel, functionName, loopLabel, position } from './labels';
 import { lowerForAwait } from './for-await';

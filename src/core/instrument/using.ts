@@ -19,7 +19,7 @@
  * For a target whose Node lacks the syntax (20, 22), the first declaration is that Node's
  * SyntaxError at its place instead.
  */
-import ts from 'typescript';
+import ts from './typescript';
 import { INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
 import { hasFeature } from '../versions/features';
 import type { NodeMajor } from '../versions/targets';

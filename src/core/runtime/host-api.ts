@@ -202,6 +202,8 @@ export interface RuntimeHandle {
   readonly done: boolean;
   /** Current virtual time (ms). */
   readonly now: number;
+  /** Events recorded so far (the engine's memory sample adds their bytes: shared buffers are not in V8's heap statistics). */
+  readonly eventCount: number;
   /** True for the sandbox's promises (SimPromise and subclasses): lets the engine make `util.types.isPromise` agree. */
   isPromise(value: unknown): boolean;
   /** A sandbox promise's [[PromiseState]] (undefined for anything else): Node's webstreams ask V8 (`getPromiseDetails`). */
@@ -212,8 +214,9 @@ export interface RuntimeHandle {
   stop(reason: string): void;
   /**
    * The trace so far. `meta` fields the runtime knows (endTime, exitCode, truncated, seed,
-   * moduleKind) are filled in. `final: true` (once, at the very end) frees the recorder's
-   * columns while copying them: lower peak memory on traces of millions of events.
+   * moduleKind) are filled in. `final: true` (once, at the very end) hands the recorder's own
+   * columns over (typed) or frees them while copying them (plain): no second copy of a trace
+   * of millions of events.
    */
   trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, options?: { final?: boolean }): TraceFile;
   /** The same with typed-array columns, to transfer to the engine's caller (recorder.ts `TypedTrace`). */

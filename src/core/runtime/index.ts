@@ -5,7 +5,7 @@
  */
 import { setProcessEnv, simBuiltin, simIo, simNet, workerThreadRuntime } from './sim-bridge';
 import './combinators';
-import { Recorder } from '../trace/recorder';
+import { Recorder, segmentEventsFor } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
 import type { TypedTrace } from '../trace/recorder';
 import { clock } from './clock';
@@ -56,7 +56,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   rt.host = host;
   rt.tracing = options.tracing;
   // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
-  rt.rec = host.thread?.recorder ?? new Recorder(options.tracing);
+  rt.rec = host.thread?.recorder ?? new Recorder(options.tracing, segmentEventsFor(options.budgets.events));
   if (options.epochMs !== undefined) clock.epoch = options.epochMs;
   const nodeMajor = options.nodeMajor ?? 20;
   configureAsyncContext(nodeMajor);
@@ -124,6 +124,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     get exitCode() { return rt.exitCode; },
     get done() { return isFinished(); },
     get now() { return clock.now; },
+    get eventCount() { return rt.rec.count; },
     stop,
     isPromise: (value: unknown) => isPromise(value),
     promiseState: (value: unknown) => (isPromise(value) ? PROMISE_STATE_NAMES[promiseState(value)] : undefined),

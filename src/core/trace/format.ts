@@ -249,6 +249,18 @@ export interface EventColumns {
   thread: number[];
 }
 
+/**
+ * The columns as any array of numbers: plain (`EventColumns`, the JSON shape) or typed arrays
+ * (as the engine hands a trace over: recorder.ts `TypedEventColumns`).
+ */
+export type ReadonlyEventColumns = { readonly [K in keyof EventColumns]: ArrayLike<number> };
+
+/**
+ * A trace that a reader only scans (counts, lookups by index): plain or typed columns, so a
+ * caller holding typed columns needs no plain copy of millions of events to read them.
+ */
+export type ScannableTrace = Omit<TraceFile, 'events'> & { events: ReadonlyEventColumns };
+
 /** A whole trace as written to disk (JSON) and sent to the webview. */
 export interface TraceFile {
   format: 'async-timeline-trace';

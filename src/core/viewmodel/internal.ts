@@ -7,7 +7,7 @@
 import type { TraceFile } from '../trace/format';
 
 /** One flag per task id: 1 when the task is a function of Node's own layer. */
-export function internalTasks(trace: TraceFile): Uint8Array {
+export function internalTasks(trace: Pick<TraceFile, 'tasks' | 'sites' | 'files'>): Uint8Array {
   const flags = new Uint8Array(trace.tasks.length);
   const internalFile = trace.files.map((f) => typeof f === 'string' && f.startsWith('node:'));
   trace.tasks.forEach((task, id) => {

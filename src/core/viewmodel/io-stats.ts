@@ -3,7 +3,7 @@
  * they waited in the pool's queue, child processes. For the summary strip and the CLI's
  * `--summary` line; all zero for a run without I/O (and then not mentioned).
  */
-import { EventKind, type TraceFile } from '../trace/format';
+import { EventKind, type ScannableTrace } from '../trace/format';
 
 export interface IoStats {
   /** I/O operations started (IoStart): requests, processes, socket operations. */
@@ -21,7 +21,7 @@ export interface IoStats {
   httpRequests: number;
 }
 
-export function ioStats(trace: TraceFile): IoStats {
+export function ioStats(trace: Pick<ScannableTrace, 'events'>): IoStats {
   const { kind, a, t } = trace.events;
   const started = new Map<number, number>();
   const processes = new Set<number>();
