@@ -64,6 +64,36 @@ async function nodeLibPlugin() {
     'abort-controller': shim('abort-controller.js'),
     events: fs.existsSync(eventsPort) ? eventsPort : shim('host-events.js'),
   };
+  // undici (Node's fetch, src/core/node/fetch/README.md): its `node:` built-ins are the sandbox's
+  // (net and http are Node's own lib files of http/lib, so its sockets are the simulated ones),
+  // a few are stand-ins (fetch/shims), the rest (util, assert, url, …) the host's.
+  const undiciDir = path.join(root, 'node_modules', 'undici') + path.sep;
+  const fetchShim = (name) => path.join(root, 'src/core/node/fetch/shims', name);
+  const undiciBuiltins = {
+    net: path.join(httpDir, 'lib/net.js'),
+    http: path.join(httpDir, 'lib/http.js'),
+    events: aliases.events,
+    buffer: aliases.buffer,
+    diagnostics_channel: path.join(httpDir, 'shims/diagnostics_channel.js'),
+    perf_hooks: fetchShim('perf_hooks.js'),
+    tls: fetchShim('tls.js'),
+  };
+  // Three edits so undici settles nothing outside the simulated loop (each must still apply: a
+  // new undici version that moved the code fails the build here rather than at run time).
+  const undiciPatches = {
+    // llhttp compiled synchronously: WebAssembly.compile's promise is V8's, settled outside the
+    // simulated loop. Node starts the compile when fetch is first used; it is done long before
+    // the first socket connects, so a ready parser is what the first request meets there too.
+    'lib/dispatcher/client-h1.js': [
+      ['mod = await WebAssembly.compile(', 'mod = new WebAssembly.Module('],
+      ['mod = await WebAssembly.compile(', 'mod = new WebAssembly.Module('],
+      ['return await WebAssembly.instantiate(mod, {', 'return new WebAssembly.Instance(mod, {'],
+    ],
+    // FinalizationRegistry callbacks run when the host's GC decides, outside the simulated loop
+    // (cancelling a collected Response's stream, unhooking a collected Request's signal).
+    'lib/web/fetch/body.js': [['const hasFinalizationRegistry = globalThis.FinalizationRegistry &&', 'const hasFinalizationRegistry = false &&']],
+    'lib/web/fetch/dispatcher-weakref.js': [['return { WeakRef, FinalizationRegistry }', 'return { WeakRef, FinalizationRegistry: class FinalizationRegistry { register () {} unregister () {} } }']],
+  };
   const streamsDir = path.join(root, 'src/core/node/streams');
   const streamPorts = new Map((fs.existsSync(streamsDir) ? fs.readdirSync(streamsDir) : []).filter((f) => f.endsWith('.js'))
     .map((f) => [f === 'stream.js' ? 'stream.js' : `internal/streams/${f}`, path.join(streamsDir, f)]));
@@ -79,6 +109,13 @@ async function nodeLibPlugin() {
           if (fs.existsSync(file)) return { path: file };
         }
         return undefined;
+      });
+      build.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) => {
+        if (!args.importer.startsWith(undiciDir)) return undefined;
+        const bare = args.path.slice('node:'.length);
+        if (undiciBuiltins[bare]) return { path: undiciBuiltins[bare] };
+        if (ownModules.includes(bare)) return { path: bare, namespace: 'sandbox-builtin' };
+        return { path: bare, namespace: 'host-builtin' };
       });
       build.onResolve({ filter: /^(process\/|buffer|string_decoder\/?|abort-controller|events)$/ }, (args) => ({ path: aliases[args.path] }));
       // readable-stream's modules that Node v20.20.2 changed: src/core/node/streams/<name>.js
@@ -103,10 +140,16 @@ async function nodeLibPlugin() {
         if (args.path.includes(`${path.sep}shims${path.sep}`)) return undefined;
         let text = await fs.promises.readFile(args.path, 'utf8');
         if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep)) text = httpLibPrelude + text;
+        for (const [from, to] of undiciPatches[args.path.startsWith(undiciDir) ? args.path.slice(undiciDir.length) : ''] ?? []) {
+          if (!text.includes(from)) throw new Error(`${args.path}: the async-timeline patch no longer applies: ${from}`);
+          text = text.replace(from, to);
+        }
         const rel = path.relative(root, args.path).split(path.sep).join('/');
         const display = rel.startsWith('node_modules/readable-stream/lib/')
           ? 'node:' + rel.slice('node_modules/readable-stream/lib/'.length).replace(/\.js$/, '')
-          : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
+          : rel.startsWith('node_modules/undici/')
+            ? 'node:internal/deps/undici/' + rel.slice('node_modules/undici/'.length).replace(/\.js$/, '')
+            : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
         const out = instrumentSource(text, { fileName: args.path, displayName: display, loopProbes: false, sourceMap: false });
         if (out.diagnostics.length) throw new Error(`${rel}:${out.diagnostics[0].line}: ${out.diagnostics[0].message}`);
         return { contents: out.code, loader: 'js' };

@@ -25,6 +25,7 @@ import { displayName } from './paths';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
+import type { NodeMajor } from '../versions/targets';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -33,7 +34,7 @@ const MAIN_VAR = TLA_GLOBAL;
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
   'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'File', 'Crypto', 'CryptoKey', 'SubtleCrypto',
 ];
 
 /**
@@ -48,7 +49,24 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
   CustomEvent: 'internal/event_target',
   AbortController: 'internal/abort_controller',
   AbortSignal: 'internal/abort_controller',
+  // fetch's classes: undici (src/core/node/fetch), over the simulated network.
+  fetch: 'internal/deps/undici/undici',
+  FormData: 'internal/deps/undici/undici',
+  Headers: 'internal/deps/undici/undici',
+  Request: 'internal/deps/undici/undici',
+  Response: 'internal/deps/undici/undici',
+  WebSocket: 'internal/deps/undici/undici',
+  CloseEvent: 'internal/deps/undici/undici',
 };
+
+/**
+ * The Node line from which a global exists without flags (absent below it, as in that Node):
+ * WebSocket is unflagged from Node 22, CloseEvent a global from Node 24.
+ */
+const NODE_LIB_GLOBAL_SINCE: Record<string, NodeMajor> = { WebSocket: 22, CloseEvent: 24 };
+
+/** `fetch` is an enumerable property of Node's global (a plain function); the classes are not. */
+const ENUMERABLE_NODE_LIB_GLOBALS = new Set(['fetch']);
 
 /**
  * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
@@ -318,8 +336,10 @@ export class Sandboxes {
     // access (a program that never touches them pays nothing), then plain values — the same
     // classes nodelib's own modules (streams, events, fs, child_process) use, so `instanceof` holds.
     for (const [name, from] of Object.entries(NODE_LIB_GLOBALS)) {
+      if ((input.nodeMajor ?? 20) < (NODE_LIB_GLOBAL_SINCE[name] ?? 0)) continue;
+      const enumerable = ENUMERABLE_NODE_LIB_GLOBALS.has(name);
       const settle = (value: unknown): void => {
-        Object.defineProperty(sandbox, name, { value, writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(sandbox, name, { value, writable: true, configurable: true, enumerable });
       };
       Object.defineProperty(sandbox, name, {
         get: () => {
@@ -328,7 +348,7 @@ export class Sandboxes {
           return value;
         },
         set: settle,
-        enumerable: false,
+        enumerable,
         configurable: true,
       });
     }

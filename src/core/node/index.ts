@@ -29,6 +29,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),
   'internal/abort_controller': () => require('./abort-controller'),
+  // Node's fetch (undici) for the globals fetch, Headers, Request, Response, FormData, WebSocket (fetch/README.md).
+  'internal/deps/undici/undici': () => require('./fetch').makeUndici(),
 };
 
 export function install(host: NodeLibHost): (name: string) => unknown {
