@@ -54,6 +54,10 @@ async function nodeLibPlugin() {
   const httpDir = path.join(root, 'src/core/node/http');
   // Node's lib files use the free names `primordials` and `internalBinding` (Node's loader gives them).
   const httpLibPrelude = `'use strict';const primordials = require(${JSON.stringify(path.join(httpDir, 'primordials.js'))});const { internalBinding } = require(${JSON.stringify(path.join(httpDir, 'bindings.ts'))});`;
+  // Node's webstreams files, one set per Node line (src/core/node/webstreams/lib/node<NN>), with
+  // their own primordials and bindings (src/core/node/webstreams/shims).
+  const webstreamsDir = path.join(root, 'src/core/node/webstreams');
+  const webstreamsPrelude = `'use strict';const primordials = require(${JSON.stringify(path.join(webstreamsDir, 'shims/primordials.js'))});const { internalBinding } = require(${JSON.stringify(path.join(webstreamsDir, 'shims/bindings.js'))});`;
   // The names routed to this layer (src/core/node/modules.ts), read from its source.
   const ownModules = [...fs.readFileSync(path.join(root, 'src/core/node/modules.ts'), 'utf8').matchAll(/^\s*'([a-z_/]+)',$/gm)].map((m) => m[1]).filter((n) => n !== 'events');
   const aliases = {
@@ -102,10 +106,16 @@ async function nodeLibPlugin() {
     setup(build) {
       // Node's own lib files (src/core/node/http/lib, copied verbatim) require Node's internal
       // module names: lib/<name>.js (Node's code) or shims/<name>.js (this project's stand-ins).
-      build.onResolve({ filter: /^[a-z_][a-z0-9_/]*$/ }, (args) => {
-        if (!args.importer.startsWith(httpDir + path.sep)) return undefined;
-        for (const dir of ['lib', 'shims']) {
-          const file = path.join(httpDir, dir, args.path + '.js');
+      build.onResolve({ filter: /^[a-z_][a-z0-9_/-]*$/ }, (args) => {
+        let dirs;
+        if (args.importer.startsWith(httpDir + path.sep)) dirs = [path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
+        else if (args.importer.startsWith(path.join(webstreamsDir, 'lib') + path.sep)) {
+          // A webstreams file of lib/node<NN>: that line's files first, then the shared stand-ins and the http port's internals (errors, validators, …).
+          const line = path.relative(path.join(webstreamsDir, 'lib'), args.importer).split(path.sep)[0];
+          dirs = [path.join(webstreamsDir, 'lib', line), path.join(webstreamsDir, 'shims'), path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
+        } else return undefined;
+        for (const dir of dirs) {
+          const file = path.join(dir, args.path + '.js');
           if (fs.existsSync(file)) return { path: file };
         }
         return undefined;
@@ -140,6 +150,7 @@ async function nodeLibPlugin() {
         if (args.path.includes(`${path.sep}shims${path.sep}`)) return undefined;
         let text = await fs.promises.readFile(args.path, 'utf8');
         if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep)) text = httpLibPrelude + text;
+        if (args.path.startsWith(path.join(webstreamsDir, 'lib') + path.sep)) text = webstreamsPrelude + text;
         for (const [from, to] of undiciPatches[args.path.startsWith(undiciDir) ? args.path.slice(undiciDir.length) : ''] ?? []) {
           if (!text.includes(from)) throw new Error(`${args.path}: the async-timeline patch no longer applies: ${from}`);
           text = text.replace(from, to);

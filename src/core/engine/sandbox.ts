@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import { instrumentSource } from '../instrument/index';
-import { NODE_LIB_MODULES } from '../node/modules';
+import { NODE_LIB_MODULES, WEB_STREAM_GLOBALS } from '../node/modules';
 import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
@@ -49,6 +49,9 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
   CustomEvent: 'internal/event_target',
   AbortController: 'internal/abort_controller',
   AbortSignal: 'internal/abort_controller',
+  // Node's lib/internal/webstreams (src/core/node/webstreams): reads, writes, pipes and their
+  // promises are jobs of the simulated loop.
+  ...Object.fromEntries(WEB_STREAM_GLOBALS.map((name) => [name, 'stream/web'])),
   // fetch's classes: undici (src/core/node/fetch), over the simulated network.
   fetch: 'internal/deps/undici/undici',
   FormData: 'internal/deps/undici/undici',
@@ -321,7 +324,7 @@ export class Sandboxes {
     const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024 }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p) }));
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;

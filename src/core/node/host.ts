@@ -21,6 +21,8 @@ export interface NodeLibHost {
   cwd: string;
   /** The run's memory budget (bytes): one read larger than this stops the run, never the host. */
   memoryBytes: number;
+  /** A sandbox promise's state (Node's webstreams ask V8 whether a promise is still pending). */
+  promiseState?(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
 }
 
 export const host: NodeLibHost = {

@@ -25,6 +25,7 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   dns: () => require('./dns').makeDns(),
   'dns/promises': () => require('./dns').makeDnsPromises(),
   http: () => require('./http/lib/http'),
+  'stream/web': () => require('./webstreams/index').streamWeb(),
   // Not requireable by the program (not in modules.ts): the sandbox's EventTarget, Event,
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),

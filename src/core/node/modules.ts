@@ -17,4 +17,29 @@ export const NODE_LIB_MODULES: readonly string[] = [
   'readline',
   'readline/promises',
   'http',
+  'stream/web',
+];
+
+/**
+ * The names `stream/web` exports that Node also makes globals (all but ReadableStreamTee): the
+ * sandbox makes them from nodelib's `stream/web` on first access (engine/sandbox.ts).
+ */
+export const WEB_STREAM_GLOBALS: readonly string[] = [
+  'ReadableStream',
+  'ReadableStreamDefaultReader',
+  'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest',
+  'ReadableByteStreamController',
+  'ReadableStreamDefaultController',
+  'TransformStream',
+  'TransformStreamDefaultController',
+  'WritableStream',
+  'WritableStreamDefaultWriter',
+  'WritableStreamDefaultController',
+  'ByteLengthQueuingStrategy',
+  'CountQueuingStrategy',
+  'TextEncoderStream',
+  'TextDecoderStream',
+  'CompressionStream',
+  'DecompressionStream',
 ];

@@ -198,6 +198,8 @@ export interface RuntimeHandle {
   readonly now: number;
   /** True for the sandbox's promises (SimPromise and subclasses): lets the engine make `util.types.isPromise` agree. */
   isPromise(value: unknown): boolean;
+  /** A sandbox promise's [[PromiseState]] (undefined for anything else): Node's webstreams ask V8 (`getPromiseDetails`). */
+  promiseState(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
   /** 'async' / 'asyncGenerator' for an instrumented async (generator) function: lets `util.types` agree. */
   instrumentedKind(value: unknown): 'async' | 'asyncGenerator' | undefined;
   /** Stops the run (e.g. the vm timeout fired, the user cancelled): records Truncated + RunEnd. */

@@ -35,7 +35,9 @@ import { setBeforeStop } from './fatal';
 setBeforeStop(recordAlive);
 
 export { SimPromise } from './promise-api';
-import { isPromise } from './promise';
+import { isPromise, promiseState } from './promise';
+
+const PROMISE_STATE_NAMES = ['pending', 'fulfilled', 'rejected'] as const;
 export { isPromise };
 export { newPromiseCapability, performPromiseThen, promiseResolve } from './promise-api';
 
@@ -129,6 +131,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     get now() { return clock.now; },
     stop,
     isPromise: (value: unknown) => isPromise(value),
+    promiseState: (value: unknown) => (isPromise(value) ? PROMISE_STATE_NAMES[promiseState(value)] : undefined),
     instrumentedKind,
     trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, opts?: { final?: boolean; typed?: boolean }): TraceFile & TypedTrace {
       const full: TraceMeta = {

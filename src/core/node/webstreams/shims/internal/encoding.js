@@ -1,0 +1,4 @@
+'use strict';
+// Async Timeline: lib/internal/encoding.js — the sandbox's TextEncoder/TextDecoder (the host's:
+// they encode and decode synchronously, nothing of theirs is queued).
+module.exports = { TextEncoder: globalThis.TextEncoder, TextDecoder: globalThis.TextDecoder };
