@@ -82,7 +82,7 @@ async function nodeLibPlugin() {
     perf_hooks: fetchShim('perf_hooks.js'),
     tls: fetchShim('tls.js'),
   };
-  // Three edits so undici settles nothing outside the simulated loop (each must still apply: a
+  // Edits so undici settles nothing outside the simulated loop (each must still apply: a
   // new undici version that moved the code fails the build here rather than at run time).
   const undiciPatches = {
     // llhttp compiled synchronously: WebAssembly.compile's promise is V8's, settled outside the
@@ -96,6 +96,12 @@ async function nodeLibPlugin() {
     // FinalizationRegistry callbacks run when the host's GC decides, outside the simulated loop
     // (cancelling a collected Response's stream, unhooking a collected Request's signal).
     'lib/web/fetch/body.js': [['const hasFinalizationRegistry = globalThis.FinalizationRegistry &&', 'const hasFinalizationRegistry = false &&']],
+    // The global `performance` is the sandbox's (virtual clock), without Node's markResourceTiming.
+    // Node's build of undici sends `user-agent: node` (it defines __UNDICI_IS_NODE__).
+    'lib/web/fetch/index.js': [
+      ['const markResourceTiming = performance.markResourceTiming', "const markResourceTiming = require('node:perf_hooks').performance.markResourceTiming"],
+      ["const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined'", 'const defaultUserAgent = true'],
+    ],
     'lib/web/fetch/dispatcher-weakref.js': [['return { WeakRef, FinalizationRegistry }', 'return { WeakRef, FinalizationRegistry: class FinalizationRegistry { register () {} unregister () {} } }']],
   };
   const streamsDir = path.join(root, 'src/core/node/streams');
