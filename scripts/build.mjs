@@ -73,6 +73,7 @@ async function nodeLibPlugin() {
   // a few are stand-ins (fetch/shims), the rest (util, assert, url, …) the host's.
   const undiciDir = path.join(root, 'node_modules', 'undici') + path.sep;
   const fetchShim = (name) => path.join(root, 'src/core/node/fetch/shims', name);
+  const fetchTrace = path.join(root, 'src/core/node/fetch/trace.ts');
   const undiciBuiltins = {
     net: path.join(httpDir, 'lib/net.js'),
     http: path.join(httpDir, 'lib/http.js'),
@@ -88,10 +89,13 @@ async function nodeLibPlugin() {
     // llhttp compiled synchronously: WebAssembly.compile's promise is V8's, settled outside the
     // simulated loop. Node starts the compile when fetch is first used; it is done long before
     // the first socket connects, so a ready parser is what the first request meets there too.
+    // Its parser reports each response's head and end to the trace (src/core/node/fetch/trace.ts).
     'lib/dispatcher/client-h1.js': [
       ['mod = await WebAssembly.compile(', 'mod = new WebAssembly.Module('],
       ['mod = await WebAssembly.compile(', 'mod = new WebAssembly.Module('],
       ['return await WebAssembly.instantiate(mod, {', 'return new WebAssembly.Instance(mod, {'],
+      ['const { client, socket, headers, statusText } = this\n', `$&    require(${JSON.stringify(fetchTrace)}).responseHead(socket, statusCode, statusText)\n`],
+      ['const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this\n', `$&    if (!upgrade && statusCode >= 200) require(${JSON.stringify(fetchTrace)}).responseEnd(socket, bytesRead)\n`],
     ],
     // FinalizationRegistry callbacks run when the host's GC decides, outside the simulated loop
     // (cancelling a collected Response's stream, unhooking a collected Request's signal).
