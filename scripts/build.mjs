@@ -78,7 +78,7 @@ async function nodeLibPlugin() {
     net: path.join(httpDir, 'lib/net.js'),
     http: path.join(httpDir, 'lib/http.js'),
     events: aliases.events,
-    buffer: aliases.buffer,
+    buffer: fetchShim('buffer.js'),
     diagnostics_channel: path.join(httpDir, 'shims/diagnostics_channel.js'),
     perf_hooks: fetchShim('perf_hooks.js'),
     tls: fetchShim('tls.js'),

@@ -34,7 +34,7 @@ const MAIN_VAR = TLA_GLOBAL;
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
   'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Blob', 'File', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Crypto', 'CryptoKey', 'SubtleCrypto',
 ];
 
 /**
@@ -52,6 +52,10 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
   // Node's lib/internal/webstreams (src/core/node/webstreams): reads, writes, pipes and their
   // promises are jobs of the simulated loop.
   ...Object.fromEntries(WEB_STREAM_GLOBALS.map((name) => [name, 'stream/web'])),
+  // Node's lib/internal/blob.js and file.js: text(), arrayBuffer(), bytes() and stream() settle
+  // in Node's job order on the simulated loop (the host's Blob would settle on V8's own queue).
+  Blob: 'internal/blob',
+  File: 'internal/blob',
   // fetch's classes: undici (src/core/node/fetch), over the simulated network.
   fetch: 'internal/deps/undici/undici',
   FormData: 'internal/deps/undici/undici',
@@ -70,6 +74,19 @@ const NODE_LIB_GLOBAL_SINCE: Record<string, NodeMajor> = { WebSocket: 22, CloseE
 
 /** `fetch` is an enumerable property of Node's global (a plain function); the classes are not. */
 const ENUMERABLE_NODE_LIB_GLOBALS = new Set(['fetch']);
+
+/**
+ * The sandbox's `require('buffer')`: the host's module, but with the sandbox's `Blob` and `File`
+ * (Node's lib/internal/blob.js in nodelib, made on first access), as `require('buffer').Blob ===
+ * Blob` in Node.
+ */
+function withSandboxBlob(real: Record<string, unknown>, blob: () => Record<string, unknown>): Record<string, unknown> {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(real));
+  for (const name of ['Blob', 'File']) {
+    Object.defineProperty(copy, name, { get: () => blob()[name], enumerable: true, configurable: true });
+  }
+  return copy;
+}
 
 /**
  * The sandbox's `require('util')`: a copy of the host's `util` whose `types.isPromise`,
@@ -325,10 +342,12 @@ export class Sandboxes {
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
       (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p) }));
+    let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
+      if (bare === 'buffer') return (sandboxBuffer ??= withSandboxBlob(realRequire('buffer') as Record<string, unknown>, () => loadNodeLib()('internal/blob') as Record<string, unknown>));
       if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
       return handle.builtinModule(name) ?? realRequire(name);
     };

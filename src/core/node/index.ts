@@ -10,7 +10,7 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   events: () => require('./events-module').events,
   stream: () => require('./stream').stream,
   'stream/promises': () => require('./stream').streamPromises,
-  'stream/consumers': () => require('./consumers').consumers,
+  'stream/consumers': () => require('./webstreams/index').streamConsumers(),
   fs: (get) => {
     const fs = require('./fs').makeFs();
     fs.promises = get('fs/promises');
@@ -30,6 +30,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),
   'internal/abort_controller': () => require('./abort-controller'),
+  // The sandbox's Blob and File globals (and require('buffer')'s), Node's lib/internal/blob.js.
+  'internal/blob': () => require('./webstreams/index').blobClasses(),
   // Node's fetch (undici) for the globals fetch, Headers, Request, Response, FormData, WebSocket (fetch/README.md).
   'internal/deps/undici/undici': () => require('./fetch').makeUndici(),
 };

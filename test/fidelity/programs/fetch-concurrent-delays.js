@@ -5,6 +5,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const server = http.createServer(async (req, res) => {
   const ms = Number(req.url.slice(1));
+  if (ms === 0) return res.end('warm');
   console.log('server start', ms);
   await sleep(ms);
   console.log('server reply', ms);
@@ -12,8 +13,11 @@ const server = http.createServer(async (req, res) => {
 });
 server.listen(0, async () => {
   const { port } = server.address();
+  // A first request warms the client up (real Node loads undici and compiles its parser on the
+  // first fetch, which can take longer than the gaps below on a loaded machine).
+  await (await fetch(`http://127.0.0.1:${port}/0`)).text();
   const started = Date.now();
-  const delays = [120, 10, 60];
+  const delays = [600, 10, 300];
   const texts = await Promise.all(
     delays.map(async (ms) => {
       const res = await fetch(`http://127.0.0.1:${port}/${ms}`);
@@ -22,6 +26,6 @@ server.listen(0, async () => {
       return text;
     }),
   );
-  console.log('all', texts, 'elapsed >= 120:', Date.now() - started >= 120);
+  console.log('all', texts, 'elapsed >= 600:', Date.now() - started >= 600);
   server.close(() => console.log('closed'));
 });

@@ -12,7 +12,7 @@ server.on('connection', () => connections++);
 server.listen(0, async () => {
   const { port } = server.address();
   const wave = async (label) => {
-    const results = await Promise.all([100, 10, 70, 25, 45].map(async (ms) => {
+    const results = await Promise.all([600, 10, 450, 150, 300].map(async (ms) => {
       const res = await fetch(`http://127.0.0.1:${port}/${ms}`);
       const text = await res.text();
       console.log(label, 'done', text);
@@ -22,7 +22,7 @@ server.listen(0, async () => {
   };
   await wave('first');
   // Every connection is idle again once its response's end was seen (a moment later than the body's last byte).
-  await sleep(20);
+  await sleep(100);
   await wave('second');
   server.close(() => console.log('closed'));
   server.closeIdleConnections();

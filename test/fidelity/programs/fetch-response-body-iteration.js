@@ -8,7 +8,7 @@ const server = http.createServer(async (req, res) => {
   for (let i = 1; i <= 3; i++) {
     console.log('server write', i);
     res.write(`part${i};`);
-    await sleep(10);
+    await sleep(150);
   }
   console.log('server end');
   res.end();

@@ -23,7 +23,7 @@ server.listen(0, async () => {
         controller.close();
         return;
       }
-      await sleep(20);
+      await sleep(150);
       console.log('client enqueue', i);
       controller.enqueue(new TextEncoder().encode(`chunk-${i}`));
     },

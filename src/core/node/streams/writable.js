@@ -1160,7 +1160,7 @@ let webStreamsAdapters;
 // Lazy to avoid circular references
 function lazyWebStreams() {
   if (webStreamsAdapters === undefined)
-    webStreamsAdapters = {}; // readable-stream's replacement: no web streams adapters here
+    webStreamsAdapters = require('../webstreams/index.ts').adapters(); // Async Timeline: the imitated line's internal/webstreams/adapters (src/core/node/webstreams)
   return webStreamsAdapters;
 }
 

@@ -39,6 +39,8 @@ function make(name) {
         },
         getSharedArrayBufferGrowable: (sab) => sab.growable === true,
       };
+    case 'blob':
+      return require('./blob-data.js');
     case 'constants':
       return { zlib: real('zlib').constants, os: real('os').constants };
     default:

@@ -46,8 +46,14 @@ function getDeprecationWarningEmitter(code, msg, deprecated, useEmitSync, should
   };
 }
 
+// Node makes the DOMException on first use; the sandbox's DOMException is the host's.
+function lazyDOMException(message, name) {
+  return new DOMException(message, name);
+}
+
 module.exports = {
   ...base,
+  lazyDOMException,
   createDeferredPromise,
   kEnumerableProperty,
   setOwnProperty,
