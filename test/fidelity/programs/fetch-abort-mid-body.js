@@ -8,7 +8,7 @@ const server = http.createServer((req, res) => {
   console.log('server request', req.url);
   res.writeHead(200, { 'content-type': 'text/plain' });
   let i = 0;
-  const timer = setInterval(() => res.write(`tick${++i};`), 30);
+  const timer = setInterval(() => res.write(`tick${++i};`), 100);
   res.on('close', () => {
     clearInterval(timer);
     console.log('server response close', req.url);
@@ -30,9 +30,9 @@ server.listen(0, async () => {
   } catch (err) {
     console.log('read after abort:', err.name, err.message);
   }
-  await sleep(100);
+  await sleep(200);
 
-  const res2 = await fetch(`http://127.0.0.1:${port}/text`, { signal: AbortSignal.timeout(100) });
+  const res2 = await fetch(`http://127.0.0.1:${port}/text`, { signal: AbortSignal.timeout(500) });
   console.log('headers 2', res2.status);
   try {
     await res2.text();
@@ -40,6 +40,6 @@ server.listen(0, async () => {
   } catch (err) {
     console.log('text after timeout:', err.name, err.message);
   }
-  await sleep(100);
+  await sleep(200);
   server.close(() => console.log('closed'));
 });
