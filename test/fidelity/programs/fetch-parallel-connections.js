@@ -22,7 +22,7 @@ server.listen(0, async () => {
   };
   await wave('first');
   // Every connection is idle again once its response's end was seen (a moment later than the body's last byte).
-  await sleep(100);
+  await sleep(300);
   await wave('second');
   server.close(() => console.log('closed'));
   server.closeIdleConnections();
