@@ -68,6 +68,76 @@ async function nodeLibPlugin() {
     'abort-controller': shim('abort-controller.js'),
     events: fs.existsSync(eventsPort) ? eventsPort : shim('host-events.js'),
   };
+  // undici (Node's fetch, src/core/node/fetch/README.md), one version per Node line (npm aliases
+  // undici7, undici8): its `node:` built-ins are the sandbox's (net and http are Node's own lib
+  // files of http/lib, so its sockets are the simulated ones), a few are stand-ins (fetch/shims),
+  // the rest (util, assert, url, …) the host's.
+  const undiciPackages = ['undici', 'undici7', 'undici8'];
+  const undiciPackageOf = (file) => undiciPackages.find((p) => file.startsWith(path.join(root, 'node_modules', p) + path.sep));
+  const fetchShim = (name) => path.join(root, 'src/core/node/fetch/shims', name);
+  const fetchTrace = path.join(root, 'src/core/node/fetch/trace.ts');
+  const undiciBuiltins = {
+    net: path.join(httpDir, 'lib/net.js'),
+    http: path.join(httpDir, 'lib/http.js'),
+    events: aliases.events,
+    buffer: fetchShim('buffer.js'),
+    diagnostics_channel: path.join(httpDir, 'shims/diagnostics_channel.js'),
+    perf_hooks: fetchShim('perf_hooks.js'),
+    tls: fetchShim('tls.js'),
+  };
+  // Edits so undici settles nothing outside the simulated loop (each must still apply: a new
+  // undici version that moved the code fails the build here rather than at run time).
+  const noFinalization = 'new (class FinalizationRegistry { register () {} unregister () {} })(';
+  const sharedPatches = {
+    // The global `performance` is the sandbox's (virtual clock), without Node's markResourceTiming.
+    // Node's build of undici sends `user-agent: node` (it defines __UNDICI_IS_NODE__).
+    'lib/web/fetch/index.js': [
+      ['const markResourceTiming = performance.markResourceTiming', "const markResourceTiming = require('node:perf_hooks').performance.markResourceTiming"],
+      ["const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined'", 'const defaultUserAgent = true'],
+    ],
+  };
+  // Its parser reports each response's head and end to the trace (src/core/node/fetch/trace.ts).
+  const tracePatches = [
+    ['const { client, socket, headers, statusText } = this\n', `$&    require(${JSON.stringify(fetchTrace)}).responseHead(socket, statusCode, statusText)\n`],
+    ['const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this\n', `$&    if (!upgrade && statusCode >= 200) require(${JSON.stringify(fetchTrace)}).responseEnd(socket, bytesRead)\n`],
+  ];
+  // FinalizationRegistry callbacks run when the host's GC decides, outside the simulated loop
+  // (cancelling a collected Response's stream, unhooking a collected Request's signal).
+  const laterPatches = {
+    ...sharedPatches,
+    'lib/dispatcher/client-h1.js': tracePatches,
+    'lib/web/fetch/body.js': [['const streamRegistry = new FinalizationRegistry(', `const streamRegistry = ${noFinalization}`]],
+    'lib/web/fetch/request.js': [['const requestFinalizer = new FinalizationRegistry(', `const requestFinalizer = ${noFinalization}`]],
+    'lib/core/connect.js': [['this._sessionRegistry = new FinalizationRegistry(', `this._sessionRegistry = ${noFinalization}`]],
+    // A global the sandbox may not have (MessageEvent's `ports`): the host's class then.
+    'lib/web/webidl/index.js': [['webidl.util.MakeTypeAssertion(MessagePort)', "webidl.util.MakeTypeAssertion(globalThis.MessagePort ?? require('node:worker_threads').MessagePort)"]],
+  };
+  const undiciPatches = {
+    undici: {
+      ...sharedPatches,
+      // llhttp compiled synchronously: WebAssembly.compile's promise is V8's, settled outside the
+      // simulated loop. Node starts the compile when fetch is first used; it is done long before
+      // the first socket connects, so a ready parser is what the first request meets there too.
+      // (undici 7 and 8 compile synchronously themselves.)
+      'lib/dispatcher/client-h1.js': [
+        ['mod = await WebAssembly.compile(', 'mod = new WebAssembly.Module('],
+        ['mod = await WebAssembly.compile(', 'mod = new WebAssembly.Module('],
+        ['return await WebAssembly.instantiate(mod, {', 'return new WebAssembly.Instance(mod, {'],
+        ...tracePatches,
+      ],
+      'lib/web/fetch/body.js': [['const hasFinalizationRegistry = globalThis.FinalizationRegistry &&', 'const hasFinalizationRegistry = false &&']],
+      'lib/web/fetch/dispatcher-weakref.js': [['return { WeakRef, FinalizationRegistry }', 'return { WeakRef, FinalizationRegistry: class FinalizationRegistry { register () {} unregister () {} } }']],
+    },
+    undici7: laterPatches,
+    undici8: {
+      ...laterPatches,
+      'lib/web/webidl/index.js': [
+        ...laterPatches['lib/web/webidl/index.js'],
+        // The host runs Node 20, which has no worker_threads.markAsUncloneable (undici 8 expects Node 22.19+).
+        ['webidl.util.markAsUncloneable = markAsUncloneable\n', 'webidl.util.markAsUncloneable = markAsUncloneable || (() => {})\n'],
+      ],
+    },
+  };
   const streamsDir = path.join(root, 'src/core/node/streams');
   const streamPorts = new Map((fs.existsSync(streamsDir) ? fs.readdirSync(streamsDir) : []).filter((f) => f.endsWith('.js'))
     .map((f) => [f === 'stream.js' ? 'stream.js' : `internal/streams/${f}`, path.join(streamsDir, f)]));
@@ -89,6 +159,13 @@ async function nodeLibPlugin() {
           if (fs.existsSync(file)) return { path: file };
         }
         return undefined;
+      });
+      build.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) => {
+        if (!undiciPackageOf(args.importer)) return undefined;
+        const bare = args.path.slice('node:'.length);
+        if (undiciBuiltins[bare]) return { path: undiciBuiltins[bare] };
+        if (ownModules.includes(bare)) return { path: bare, namespace: 'sandbox-builtin' };
+        return { path: bare, namespace: 'host-builtin' };
       });
       build.onResolve({ filter: /^(process\/|buffer|string_decoder\/?|abort-controller|events)$/ }, (args) => ({ path: aliases[args.path] }));
       // readable-stream's modules that Node v20.20.2 changed: src/core/node/streams/<name>.js
@@ -114,10 +191,18 @@ async function nodeLibPlugin() {
         let text = await fs.promises.readFile(args.path, 'utf8');
         if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep)) text = httpLibPrelude + text;
         if (args.path.startsWith(path.join(webstreamsDir, 'lib') + path.sep)) text = webstreamsPrelude + text;
+        const undiciPackage = undiciPackageOf(args.path);
+        const undiciFile = undiciPackage && path.relative(path.join(root, 'node_modules', undiciPackage), args.path).split(path.sep).join('/');
+        for (const [from, to] of (undiciPackage && undiciPatches[undiciPackage][undiciFile]) || []) {
+          if (!text.includes(from)) throw new Error(`${args.path}: the async-timeline patch no longer applies: ${from}`);
+          text = text.replace(from, to);
+        }
         const rel = path.relative(root, args.path).split(path.sep).join('/');
         const display = rel.startsWith('node_modules/readable-stream/lib/')
           ? 'node:' + rel.slice('node_modules/readable-stream/lib/'.length).replace(/\.js$/, '')
-          : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
+          : undiciPackage
+            ? 'node:internal/deps/undici/' + undiciFile.replace(/\.js$/, '')
+            : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
         const out = instrumentSource(text, { fileName: args.path, displayName: display, loopProbes: false, sourceMap: false });
         if (out.diagnostics.length) throw new Error(`${rel}:${out.diagnostics[0].line}: ${out.diagnostics[0].message}`);
         return { contents: out.code, loader: 'js' };

@@ -28,6 +28,7 @@ import type { NodeMajor } from '../versions/targets';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
+import type { NodeMajor } from '../versions/targets';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -67,7 +68,24 @@ const NODE_LIB_GLOBALS: Record<string, string> = {
   // in Node's job order on the simulated loop (the host's Blob would settle on V8's own queue).
   Blob: 'internal/blob',
   File: 'internal/blob',
+  // fetch's classes: undici (src/core/node/fetch), over the simulated network.
+  fetch: 'internal/deps/undici/undici',
+  FormData: 'internal/deps/undici/undici',
+  Headers: 'internal/deps/undici/undici',
+  Request: 'internal/deps/undici/undici',
+  Response: 'internal/deps/undici/undici',
+  WebSocket: 'internal/deps/undici/undici',
+  CloseEvent: 'internal/deps/undici/undici',
 };
+
+/**
+ * The Node line from which a global exists without flags (absent below it, as in that Node):
+ * WebSocket is unflagged from Node 22, CloseEvent a global from Node 24.
+ */
+const NODE_LIB_GLOBAL_SINCE: Record<string, NodeMajor> = { WebSocket: 22, CloseEvent: 24 };
+
+/** `fetch` is an enumerable property of Node's global (a plain function); the classes are not. */
+const ENUMERABLE_NODE_LIB_GLOBALS = new Set(['fetch']);
 
 /**
  * The sandbox's `require('buffer')`: the host's module, but with the sandbox's `Blob` and `File`
@@ -447,8 +465,10 @@ export class Sandboxes {
     // access (a program that never touches them pays nothing), then plain values — the same
     // classes nodelib's own modules (streams, events, fs, child_process) use, so `instanceof` holds.
     for (const [name, from] of Object.entries(NODE_LIB_GLOBALS)) {
+      if ((input.nodeMajor ?? 20) < (NODE_LIB_GLOBAL_SINCE[name] ?? 0)) continue;
+      const enumerable = ENUMERABLE_NODE_LIB_GLOBALS.has(name);
       const settle = (value: unknown): void => {
-        Object.defineProperty(sandbox, name, { value, writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(sandbox, name, { value, writable: true, configurable: true, enumerable });
       };
       Object.defineProperty(sandbox, name, {
         get: () => {
@@ -457,7 +477,7 @@ export class Sandboxes {
           return value;
         },
         set: settle,
-        enumerable: false,
+        enumerable,
         configurable: true,
       });
     }

@@ -36,6 +36,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   'internal/stdin': () => require('./stdin'),
   // The sandbox's Blob and File globals (and require('buffer')'s), Node's lib/internal/blob.js.
   'internal/blob': () => require('./webstreams/index').blobClasses(),
+  // Node's fetch (undici) for the globals fetch, Headers, Request, Response, FormData, WebSocket (fetch/README.md).
+  'internal/deps/undici/undici': () => require('./fetch').makeUndici(),
 };
 
 export function install(host: NodeLibHost): (name: string) => unknown {

@@ -9,6 +9,7 @@
  * `chunk.toString()` works on both.
  */
 import { Emitter } from './emitter';
+import { isLoopbackHost, outsideHostError } from './outside';
 import { Connection, DEFAULT_LINK, type End, type EndOwner, type LinkOptions } from './pipe';
 import type { SimThread, World } from './world';
 
@@ -471,6 +472,8 @@ export function connect(net: Network, ...args: unknown[]): Socket {
   const first = args[0];
   const port = typeof first === 'number' ? first : Number((first as { port?: number })?.port ?? 0);
   const world = net.world;
+  const host = typeof first === 'number' ? (typeof args[1] === 'string' ? args[1] : undefined) : (first as { host?: string })?.host;
+  if (host !== undefined && !isLoopbackHost(host)) return refuseOutside(net, host, port, cb);
   const conn = net.open(port, world.now(), `:${port}`, (t) => {
     const err = new Error(`connect ECONNREFUSED 127.0.0.1:${port}`);
     (err as { code?: string }).code = 'ECONNREFUSED';
@@ -493,6 +496,28 @@ export function connect(net: Network, ...args: unknown[]): Socket {
       socket.emit('connect');
       socket.emit('ready');
     });
+  });
+  return socket;
+}
+
+/**
+ * A connection to a host that is not this machine (sim/outside.ts): the socket fails in the next
+ * poll phase with the Node-shaped ENETUNREACH error saying why, instead of silently reaching the
+ * program's own server on that port.
+ */
+function refuseOutside(net: Network, host: string, port: number, cb: Callback | undefined): Socket {
+  const world = net.world;
+  const conn = new Connection(world, net.link, `${host}:${port}`);
+  const socket = new Socket(net, conn.client, `${host}:${port}`);
+  socket.remotePort = port;
+  socket.connecting = true;
+  if (cb) socket.once('connect', cb);
+  const io = world.ioStart(`connect to ${host}:${port}`);
+  const err = outsideHostError(Error, `a connection to ${host}:${port}`, { syscall: 'connect', host, port });
+  world.complete(socket.owner, world.now(), io, () => {
+    socket.connecting = false;
+    socket.destroy();
+    socket.emit('error', err);
   });
   return socket;
 }

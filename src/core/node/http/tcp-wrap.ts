@@ -27,7 +27,9 @@ import type { Network, PortListener } from '../../sim/net';
 import type { Connection, End, EndOwner } from '../../sim/pipe';
 import type { SimThread } from '../../sim/world';
 import { EventKind } from '../../trace/format';
+import { isLoopbackHost, UV_ENETUNREACH } from '../../sim/outside';
 import { host } from '../host';
+import { warnOutsideHost } from './outside-warning';
 import { recordNet } from './trace';
 
 // libuv error numbers (Linux), as Node's `uv` binding has them.
@@ -36,6 +38,7 @@ export const UV = {
   UV_EADDRINUSE: -98,
   UV_EADDRNOTAVAIL: -99,
   UV_ECONNREFUSED: -111,
+  UV_ENETUNREACH: UV_ENETUNREACH,
   UV_ECONNRESET: -104,
   UV_EINVAL: -22,
   UV_ENOTCONN: -107,
@@ -232,6 +235,13 @@ export class TCP implements EndOwner, PortListener {
   }
 
   private connectTo(req: TCPConnectWrap, address: string, port: number, family: 'IPv4' | 'IPv6'): number {
+    // Only the program's own servers are on the simulated network (sim/outside.ts): an address
+    // elsewhere fails at the call, as a connect to an unreachable network does in libuv (net.js
+    // then destroys the socket with `connect ENETUNREACH address:port`), and the run says why.
+    if (!isLoopbackHost(address)) {
+      warnOutsideHost(`a connection to ${family === 'IPv6' ? `[${address}]` : address}:${port}`);
+      return UV.UV_ENETUNREACH;
+    }
     const n = net();
     const world = this.world;
     this.thread = world.current;
