@@ -28,7 +28,6 @@ import type { NodeMajor } from '../versions/targets';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
-import type { NodeMajor } from '../versions/targets';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
