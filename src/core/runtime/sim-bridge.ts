@@ -24,7 +24,7 @@ import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
 import { forwardedWorkerErrors } from '../sim/threads';
-import type { SimHost, SimTrace, ThreadLoop, WorkerEntry } from '../sim/types';
+import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, type WorkerEntry } from '../sim/types';
 import { advanceTo, clock, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { runNextTicks, runThreadStep, threadNextDue } from './loop';
@@ -34,7 +34,7 @@ import { EXIT_SIGNAL, rt } from './state';
 import { captureFrame, cx } from './async-context/state';
 
 interface Completion extends Timed {
-  io: number;
+  io: IoId;
   run: () => void;
   /** The ALS context of the code that queued it (the request's: an fs call's callback runs in its caller's). */
   frame: unknown;
@@ -57,9 +57,11 @@ function runCompletion(p: Completion): void {
     p.run();
     return;
   }
-  if (p.io) rt.rec.emit(EventKind.IoDone, p.io, 0, 0);
+  const io = resolveIo(p.io);
+  if (io < 0) return; // a wake that finds nothing to do (ports.ts): no macrotask
+  if (io) rt.rec.emit(EventKind.IoDone, io, 0, 0);
   rt.stretch++;
-  rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, p.io, 0);
+  rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
   const prior = cx.frame;
   cx.frame = p.frame;
   try {
@@ -70,7 +72,7 @@ function runCompletion(p: Completion): void {
   }
   cx.frame = prior;
   runNextTicks();
-  rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, p.io, 0);
+  rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
 }
 
 /** The main thread: driven by the runtime's own loop (the world never steps it). */
@@ -102,7 +104,7 @@ class MainLoop implements ThreadLoop {
     return Infinity;
   }
   step(): void {}
-  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
+  queueIo(at: number, io: IoId, run: () => void, nextPoll = false): void {
     this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined });
   }
   enter<T>(fn: () => T): T {
@@ -133,7 +135,7 @@ class FunctionThreadLoop implements ThreadLoop {
     this.advanceTo(p.t);
     runCompletion(p);
   }
-  queueIo(at: number, io: number, run: () => void): void {
+  queueIo(at: number, io: IoId, run: () => void): void {
     this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
   }
   enter<T>(fn: () => T): T {
@@ -183,7 +185,7 @@ class WorkerThreadLoop implements ThreadLoop {
   step(): void {
     runThreadStep();
   }
-  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
+  queueIo(at: number, io: IoId, run: () => void, nextPoll = false): void {
     mainLoop.queueIo(at, io, run, nextPoll);
   }
   queueClose(run: () => void): void {
@@ -301,6 +303,8 @@ function getSim(): Simulation {
       stop: (reason) => stopRun(reason),
       abortError: () => current()?.exitSignal ?? EXIT_SIGNAL,
       cloneInto: (thread) => workerRuntimes.get(thread)?.clone,
+      platformClone: platformClone(),
+      nodeMajor: rt.host.options.nodeMajor ?? 20,
       createThread(id: number, name: string, entry: WorkerEntry) {
         if (entry.kind === 'file') {
           const world = (sim as Simulation).world;
@@ -340,6 +344,12 @@ function getSim(): Simulation {
     });
   }
   return sim;
+}
+
+/** The host's structuredClone as the simulation asks for it (SimHost.platformClone). */
+function platformClone(): SimHost['platformClone'] {
+  const host = rt.host.structuredClone;
+  return host === undefined ? undefined : (value, transfer) => host.call(rt.host, value, { transfer });
 }
 
 /** The program's process.env (the sandbox's `process`), read when the threadpool is first used. */
@@ -421,7 +431,8 @@ export function simRunClosing(): void {
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
 export function simNextDue(): number {
-  if (mainLoop.pending.length > 0) return clock.now;
+  // uv_backend_timeout: pending callbacks or closing handles make the poll not wait.
+  if (mainLoop.pending.length > 0 || mainLoop.closing.length > 0) return clock.now;
   if (rt.host.thread !== undefined) return mainLoop.queue.peek()?.t ?? Infinity;
   if (sim === undefined) return Infinity;
   return Math.min(sim.world.nextTime(), mainLoop.queue.peek()?.t ?? Infinity);
