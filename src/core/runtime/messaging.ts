@@ -15,11 +15,9 @@ import { simBuiltin } from './sim-bridge';
  */
 export function makeStructuredClone(): (...args: unknown[]) => unknown {
   return function structuredClone(...args: unknown[]): unknown {
+    if (args.length === 0) throw missingValue(rt.host.options.nodeMajor ?? 20);
     const host = rt.host.structuredClone;
-    if (host === undefined) {
-      if (args.length === 0) throw new TypeError('The "value" argument must be specified');
-      return structuredCloneSim(args[0]);
-    }
+    if (host === undefined) return structuredCloneSim(args[0]);
     let copy: unknown;
     try {
       copy = host.apply(rt.host, args);
@@ -28,6 +26,18 @@ export function makeStructuredClone(): (...args: unknown[]) => unknown {
     }
     return structuredCloneSim(copy);
   };
+}
+
+/**
+ * structuredClone() without a value. Node 22+ passes a whole sentence where its ERR_MISSING_ARGS
+ * wants an argument name (so the message says it twice); Node 20's C++ check names it plainly.
+ */
+function missingValue(nodeMajor: number): TypeError {
+  const modern = nodeMajor >= 22;
+  const e = new TypeError(modern ? 'The "The value argument must be specified" argument must be specified' : 'The value argument must be specified');
+  Object.defineProperty(e, 'code', { value: 'ERR_MISSING_ARGS', writable: true, enumerable: true, configurable: true });
+  if (modern && typeof e.stack === 'string') e.stack = e.stack.replace('TypeError: ', 'TypeError [ERR_MISSING_ARGS]: ');
+  return e;
 }
 
 /** A TypeError/RangeError of the host's realm (argument validation) re-made in this one; others as they are. */

@@ -42,6 +42,8 @@ interface Completion extends Timed {
   quiet?: boolean;
   /** Queued during poll phase number `epoch` with `nextPoll`: that phase leaves it to the next one. */
   epoch?: number;
+  /** An unref'd handle's wake-up (a port's uv_async_send): it does not keep the loop alive. */
+  weak?: boolean;
 }
 
 /** Number of the main loop's poll phase running now (0: none is running). */
@@ -78,6 +80,8 @@ function runCompletion(p: Completion): void {
 /** The main thread: driven by the runtime's own loop (the world never steps it). */
 class MainLoop implements ThreadLoop {
   readonly queue = new TimedHeap<Completion>();
+  /** How many queued completions are weak (ThreadLoop.queueIo): the rest keep the loop alive. */
+  weakQueued = 0;
   /** uv_close callbacks waiting for the closing-handles phase, in the order of the closes. */
   closing: Completion[] = [];
   queueClose(run: () => void): void {
@@ -104,8 +108,13 @@ class MainLoop implements ThreadLoop {
     return Infinity;
   }
   step(): void {}
-  queueIo(at: number, io: IoId, run: () => void, nextPoll = false): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined });
+  queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
+    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined, weak });
+    if (weak) this.weakQueued++;
+  }
+  /** Queued completions that keep the loop alive. */
+  get strongQueued(): number {
+    return this.queue.size - this.weakQueued;
   }
   enter<T>(fn: () => T): T {
     return fn();
@@ -185,8 +194,8 @@ class WorkerThreadLoop implements ThreadLoop {
   step(): void {
     runThreadStep();
   }
-  queueIo(at: number, io: IoId, run: () => void, nextPoll = false): void {
-    mainLoop.queueIo(at, io, run, nextPoll);
+  queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
+    mainLoop.queueIo(at, io, run, nextPoll, weak);
   }
   queueClose(run: () => void): void {
     mainLoop.queueClose(run);
@@ -414,8 +423,8 @@ export function simBuiltin(name: string): unknown {
 
 /** The simulation keeps the main thread alive (a server, a socket, a worker, clients). */
 export function simAlive(): boolean {
-  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0;
-  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0);
+  if (rt.host.thread !== undefined) return mainLoop.strongQueued > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0;
+  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.strongQueued > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0);
 }
 
 /**
@@ -455,6 +464,7 @@ export function simPoll(): void {
       const p = mainLoop.queue.peek();
       if (rt.exited || p === undefined || p.t > clock.now) break;
       mainLoop.queue.pop();
+      if (p.weak) mainLoop.weakQueued--;
       if (p.epoch === pollEpoch) {
         deferred.push(p);
         continue;
@@ -464,7 +474,10 @@ export function simPoll(): void {
     }
   } finally {
     pollEpoch = 0;
-    for (const p of deferred) mainLoop.queue.push(p);
+    for (const p of deferred) {
+      mainLoop.queue.push(p);
+      if (p.weak) mainLoop.weakQueued++;
+    }
   }
   // libuv ≥ 1.45 runs the pending queue again right after the poll (up to 8 rounds).
   for (let r = 0; r < 8 && mainLoop.pending.length > 0 && !rt.exited; r++) runPending();

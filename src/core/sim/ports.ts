@@ -100,8 +100,9 @@ class AsyncHandles {
     const t = Math.max(at, this.thread.now());
     if (this.wakes.has(t)) return;
     this.wakes.add(t);
-    // Seen by a poll phase that starts after now (libuv reads the async fd once per poll).
-    this.world.complete(this.thread, t, () => this.startPass(t), () => this.runPicked(), true);
+    // Seen by a poll phase that starts after now (libuv reads the async fd once per poll). Weak:
+    // a pending uv_async_send keeps no loop alive; a ref'd port does, by its own ref.
+    this.world.complete(this.thread, t, () => this.startPass(t), () => this.runPicked(), true, true);
   }
 
   private startPass(t: number): number {
@@ -146,7 +147,7 @@ class AsyncHandles {
     this.picked = undefined;
     // The next message of the pass is its own callback scope: first in line, after this one's
     // ticks and microtasks (-Infinity sorts before every queued completion).
-    this.world.complete(this.thread, -Infinity, () => this.pickNext(), () => this.runPicked());
+    this.world.complete(this.thread, -Infinity, () => this.pickNext(), () => this.runPicked(), false, true);
     if (picked !== undefined) picked.port.deliver(picked.message, this.thread);
   }
 }
@@ -180,7 +181,7 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
       if (isDetached(item as ArrayBuffer)) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
       buffers.push(item as ArrayBuffer);
     } else if (modernErrors) throw dataCloneError('Found invalid value in transferList.');
-    else throw new TypeError('Found invalid object in transferList');
+    else throw withCode(new TypeError('Found invalid object in transferList'), 'ERR_INVALID_TRANSFER_OBJECT');
   }
   // A port inside the message must be transferred (a port cannot be copied).
   const moved = new Map<object, MessagePort>();
@@ -189,7 +190,7 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
       if (!(v instanceof MessagePort)) return undefined;
       if (!ports.includes(v)) {
         const text = 'Object that needs transfer was found in message but not listed in transferList';
-        throw modernErrors ? dataCloneError(text) : new TypeError(text);
+        throw modernErrors ? dataCloneError(text) : withCode(new TypeError(text), 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST');
       }
       let moving = moved.get(v);
       if (moving === undefined) {
@@ -211,6 +212,12 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
     return np;
   });
   return { snapshot, ports: newPorts };
+}
+
+/** Node 20's C++ errors: a `code` property, not in the stack's first line. */
+function withCode(e: Error, code: string): Error {
+  Object.defineProperty(e, 'code', { value: code, writable: true, enumerable: true, configurable: true });
+  return e;
 }
 
 function transferList(arg: unknown): unknown[] {

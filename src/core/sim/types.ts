@@ -42,7 +42,11 @@ export interface ThreadLoop {
    * socket that became readable while the current poll phase runs callbacks waits for the next
    * epoll_wait, as libuv's does). Loops that have no phases may ignore it.
    */
-  queueIo(at: number, io: IoId, run: () => void, nextPoll?: boolean): void;
+  /*
+   * `weak`: an unref'd handle's wake-up (a port's uv_async_send): it runs if the loop runs, but
+   * does not keep the loop alive (the handle's ref does, see World.ref). Loops may ignore it.
+   */
+  queueIo(at: number, io: IoId, run: () => void, nextPoll?: boolean, weak?: boolean): void;
   /**
    * Optional: a uv_close callback, run in the closing-handles phase after the check phase (the
    * most recently closed handle first). Loops without that phase run it as an I/O completion.
