@@ -137,6 +137,8 @@ class AsyncHandles {
       port.budget = -1;
       this.passPos++;
       if (starved) this.signal(port, now);
+      // A message sent from a thread whose clock is ahead: the wake queued for its time looks again.
+      else if (port.pendingLater(now)) port.signaled = true;
     }
     this.pass = undefined;
     return -1;
@@ -202,7 +204,7 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
   });
   // V8's serializer for the rest when the platform has it: its errors are the exact ones
   // (getters run, class instances, host objects), and it detaches the transferred buffers.
-  const platform = world.host.platformClone;
+  const platform = world.host.platformClone ?? globalClone();
   if (platform !== undefined && ports.length === 0) platform(value, buffers);
   else if (platform !== undefined) for (const b of buffers) platform(b, [b]);
   // Transferred ports: their queue and their peer move to the new ports, the old objects close.
@@ -218,6 +220,12 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
 function withCode(e: Error, code: string): Error {
   Object.defineProperty(e, 'code', { value: code, writable: true, enumerable: true, configurable: true });
   return e;
+}
+
+/** This realm's structuredClone as a platform clone (the direct harness runs where Node's is global). */
+function globalClone(): ((value: unknown, transfer: ArrayBuffer[]) => unknown) | undefined {
+  const clone = (globalThis as { structuredClone?: (value: unknown, options: { transfer: ArrayBuffer[] }) => unknown }).structuredClone;
+  return clone === undefined ? undefined : (value, transfer) => clone(value, { transfer });
 }
 
 function transferList(arg: unknown): unknown[] {
@@ -312,6 +320,11 @@ export class MessagePort extends Emitter {
       this.queue.shift();
       return front;
     }
+  }
+
+  /** Something is queued for later than `now` (posted by a thread whose clock is ahead). */
+  pendingLater(now: number): boolean {
+    return this.queue.some((item) => item.at > now);
   }
 
   hasDeliverable(now: number): boolean {
