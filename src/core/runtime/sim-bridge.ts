@@ -28,6 +28,7 @@ import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, typ
 import { advanceTo, clock, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { runNextTicks, runThreadStep, threadNextDue } from './loop';
+import { internalWriteTick } from './ticks';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
@@ -313,6 +314,14 @@ function getSim(): Simulation {
       abortError: () => current()?.exitSignal ?? EXIT_SIGNAL,
       cloneInto: (thread) => workerRuntimes.get(thread)?.clone,
       platformClone: platformClone(),
+      deferError: (error, thrown) => {
+        // process.exit() and a budget stop unwind through the listener: never deferred.
+        if (error === EXIT_SIGNAL || rt.exited || (error !== undefined && error === rt.budgetError)) throw error;
+        internalWriteTick(() => {
+          thrown();
+          throw error;
+        });
+      },
       nodeMajor: rt.host.options.nodeMajor ?? 20,
       createThread(id: number, name: string, entry: WorkerEntry) {
         if (entry.kind === 'file') {

@@ -120,6 +120,15 @@ class AsyncHandles {
     const now = this.thread.now();
     while (this.passPos < pass.length) {
       const port = pass[this.passPos];
+      if (port.failed) {
+        // MessagePort::OnMessage: a callback that ended in an uncaught exception ends this
+        // handle's turn; it wakes itself again for the rest (the next poll phase).
+        port.failed = false;
+        port.budget = -1;
+        this.passPos++;
+        if (port.hasDeliverable(now)) this.signal(port, now);
+        continue;
+      }
       if (port.signaled && port.budget < 0 && !port.detached) {
         port.signaled = false;
         port.budget = Math.max(port.queueLength, 1000);
@@ -262,6 +271,8 @@ export class MessagePort extends Emitter {
   signaled = false;
   /** Messages this pass may still deliver (-1: not visited). */
   budget = -1;
+  /** The message being delivered ended in an uncaught exception (a listener threw). */
+  failed = false;
   /** The ports of the message being delivered (MessageEvent.ports). */
   private receiving: readonly MessagePort[] = [];
   private readonly eventListeners: Array<{ type: string; listener: unknown; wrapper: Listener }> = [];
@@ -340,11 +351,33 @@ export class MessagePort extends Emitter {
       const prior = this.receiving;
       this.receiving = message.ports;
       try {
-        this.emit('message', value);
+        this.dispatch('message', value);
       } finally {
         this.receiving = prior;
       }
     });
+  }
+
+  /**
+   * EventTarget dispatch: every listener runs; one that throws does not stop the others, its
+   * error is thrown from a tick of this callback scope (lib/internal/event_target.js), which
+   * also ends the port's turn in the pass (see AsyncHandles.pickNext).
+   */
+  private dispatch(event: string, ...args: unknown[]): void {
+    const defer = this.world.host.deferError;
+    for (const fn of this.listenersOf(event)) {
+      if (defer === undefined) {
+        fn.apply(this, args);
+        continue;
+      }
+      try {
+        fn.apply(this, args);
+      } catch (error) {
+        defer(error, () => {
+          this.failed = true;
+        });
+      }
+    }
   }
 
   /**
@@ -431,7 +464,7 @@ export class MessagePort extends Emitter {
         peer.peer = undefined;
         peer.enqueue({ kind: 'close', at: this.world.now() });
       }
-      this.inContext(() => this.emit('close'));
+      this.inContext(() => this.dispatch('close'));
     });
   }
 

@@ -134,6 +134,12 @@ export interface SimHost {
    * the transferred ArrayBuffers; what it returns is not used.
    */
   platformClone?(value: unknown, transfer: ArrayBuffer[]): unknown;
+  /**
+   * Optional: an error thrown by an EventTarget listener (a port's), reported as Node's
+   * EventTarget does: `process.nextTick(() => { throw error })`, in the current callback scope;
+   * `thrown` runs just before it is thrown. Absent: the error is thrown at once.
+   */
+  deferError?(error: unknown, thrown: () => void): void;
   /** The Node line the run imitates (20, 22, 24, 26; default 20): a few messages differ. */
   nodeMajor?: number;
 }
