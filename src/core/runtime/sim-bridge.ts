@@ -317,6 +317,7 @@ function getSim(): Simulation {
       deferError: (error, thrown) => {
         // process.exit() and a budget stop unwind through the listener: never deferred.
         if (error === EXIT_SIGNAL || rt.exited || (error !== undefined && error === rt.budgetError)) throw error;
+        if (typeof error === 'object' && error !== null) eventTargetErrors.add(error);
         internalWriteTick(() => {
           thrown();
           throw error;
@@ -500,6 +501,12 @@ function runPending(): void {
     if (rt.exited) return;
     runCompletion(p);
   }
+}
+
+/** Errors of port listeners, re-thrown from a tick as Node's event_target does (printed with its header). */
+const eventTargetErrors = new WeakSet<object>();
+export function isEventTargetError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && eventTargetErrors.has(e);
 }
 
 /** An error that ended a Worker and reached its parent (printed as Node prints an unhandled Worker 'error'). */
