@@ -300,7 +300,9 @@ export class MessagePort extends Emitter {
     return this.queue.length;
   }
 
-  postMessage(value: unknown, transfer?: unknown): void {
+  postMessage(...args: unknown[]): void {
+    if (args.length === 0) throw withCode(new TypeError('Not enough arguments to MessagePort.postMessage'), 'ERR_MISSING_ARGS');
+    const [value, transfer] = args;
     const w = this.world;
     const { snapshot, ports } = serializeMessage(w, value, transfer, this);
     const target = this.peer;

@@ -105,8 +105,8 @@ export class Worker extends Emitter {
     world.complete(parent, parent.now(), 0, () => inContext(() => this.emit('online')));
   }
 
-  postMessage(value: unknown, transfer?: unknown[]): void {
-    this.port.postMessage(value, transfer);
+  postMessage(...args: unknown[]): void {
+    this.port.postMessage(...args);
   }
 
   terminate(): Promise<number> {
