@@ -159,7 +159,9 @@ class AsyncHandles {
     // The next message of the pass is its own callback scope: first in line, after this one's
     // ticks and microtasks (-Infinity sorts before every queued completion).
     this.world.complete(this.thread, -Infinity, () => this.pickNext(), () => this.runPicked(), false, true);
-    if (picked !== undefined) picked.port.deliver(picked.message, this.thread);
+    if (picked === undefined) return;
+    picked.port.failed = false;
+    picked.port.deliver(picked.message, this.thread);
   }
 }
 
@@ -367,6 +369,7 @@ export class MessagePort extends Emitter {
    */
   private dispatch(event: string, ...args: unknown[]): void {
     const defer = this.world.host.deferError;
+    const inPass = event === 'message';
     for (const fn of this.listenersOf(event)) {
       if (defer === undefined) {
         fn.apply(this, args);
@@ -376,7 +379,7 @@ export class MessagePort extends Emitter {
         fn.apply(this, args);
       } catch (error) {
         defer(error, () => {
-          this.failed = true;
+          if (inPass) this.failed = true;
         });
       }
     }
