@@ -10,7 +10,8 @@
 import { createSimApi } from './api';
 import { Server, Socket, connect } from './net';
 import type { Simulation } from './simulation';
-import { BroadcastChannel, MessageChannel, MessageEvent, MessagePort } from './ports';
+import { BroadcastChannel } from './broadcast';
+import { MessageChannel, MessageEvent, MessagePort } from './ports';
 import { Worker, type WorkerLocals, type WorkerOptions } from './threads';
 
 /**
