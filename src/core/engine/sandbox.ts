@@ -36,7 +36,7 @@ const MAIN_VAR = TLA_GLOBAL;
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
   'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
-  'Buffer', 'structuredClone', 'atob', 'btoa', 'DOMException', 'Crypto', 'CryptoKey', 'SubtleCrypto',
+  'Buffer', 'atob', 'btoa', 'DOMException', 'Crypto', 'CryptoKey', 'SubtleCrypto',
 ];
 
 /**
@@ -393,6 +393,8 @@ export class Sandboxes {
         return pos && { ...pos, file: displayName(pos.file, input.cwd) };
       },
       requireBuiltin: (name) => realRequire(name),
+      // The runtime's own structuredClone (results in the sandbox's realm) starts from the host's.
+      structuredClone: (...args: unknown[]) => (structuredClone as (...a: unknown[]) => unknown)(...args),
       instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
       options: {
         seed: input.seed,

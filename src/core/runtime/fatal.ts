@@ -14,7 +14,7 @@ import { describeValue } from './promise';
 import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
 import { unwindAsyncContext } from './async-context/hooks';
-import { isForwardedWorkerError } from './sim-bridge';
+import { isEventTargetError, isForwardedWorkerError } from './sim-bridge';
 import { EXIT_SIGNAL, rt } from './state';
 import { setImmediate } from './immediates';
 import { markInternal } from './unhandled-rejections';
@@ -157,6 +157,12 @@ function inspectForwardedWorkerError(err: unknown, major: number): string {
   }
 }
 
+/** The source excerpt Node prints above an error re-thrown by lib/internal/event_target.js's nextTick. */
+function eventTargetHeader(): string {
+  const line = { 20: 1105, 22: 1118, 24: 1149, 26: 1152 }[rt.host.options.nodeMajor ?? 20];
+  return `node:internal/event_target:${line}\n  process.nextTick(() => { throw err; });\n                           ^\n`;
+}
+
 /** Node's PrintUncaughtException / ReportFatalException output. */
 function printFatal(err: unknown, fromPromise: boolean): string {
   const host = rt.host;
@@ -169,12 +175,11 @@ function printFatal(err: unknown, fromPromise: boolean): string {
     // Node re-throws a Worker's error from its event_target's nextTick; Node 20's emitter also
     // notes where the 'error' event was emitted (lib/internal/worker.js), later lines do not.
     const major = rt.host.options.nodeMajor ?? 20;
-    const line = { 20: 1105, 22: 1118, 24: 1149, 26: 1152 }[major];
     const emitted = major === 20 ? `\nEmitted 'error' event on Worker instance at:\n${WORKER_ERROR_FRAMES}` : '';
-    text = `\nnode:internal/event_target:${line}\n  process.nextTick(() => { throw err; });\n                           ^\n` +
-      `${inspectForwardedWorkerError(err, major)}${emitted}\n\nNode.js ${nodeVersion()}\n`;
+    text = `\n${eventTargetHeader()}\n` + `${inspectForwardedWorkerError(err, major)}${emitted}\n\nNode.js ${nodeVersion()}\n`;
   } else {
-    const header = host.errorSourceHeader?.(err, fromPromise) ?? '';
+    // A port listener's error is re-thrown by Node's event_target from a nextTick: that line is the header.
+    const header = isEventTargetError(err) ? eventTargetHeader() : (host.errorSourceHeader?.(err, fromPromise) ?? '');
     if (isNativeError(err)) {
       text = `${header === '' ? '' : `${header}\n`}${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
     } else {

@@ -113,6 +113,12 @@ export interface RuntimeHost {
    */
   instrumentFunction?(source: string): string;
   /**
+   * Optional: the host's own structuredClone (V8's serializer). The sandbox's `structuredClone`
+   * and the simulated `postMessage` let it validate and detach (its errors are the exact ones),
+   * then copy the result into the sandbox's realm. Absent: the simulation's own clone.
+   */
+  structuredClone?(...args: unknown[]): unknown;
+  /**
    * Node's `new Worker(file)`: the engine makes a fresh context for the new simulated thread,
    * evaluates the runtime there, installs it with `thread` = { id, ...shared } (thread mode),
    * loads `specifier` into it (with `evalCode`, `specifier` is the worker's code itself: Node's

@@ -12,6 +12,7 @@ import { clock } from './clock';
 import { makeConsole } from './console';
 import { clearImmediate, setImmediate } from './immediates';
 import { makeAtomics, makeDate, makePerformance, queueMicrotask } from './globals';
+import { installMessagingGlobals } from './messaging';
 import type { InstallFn, RuntimeHandle, RuntimeHost } from './host-api';
 import { INSTALL_GLOBAL } from './host-api';
 import { installPromiseInspect } from './inspect';
@@ -85,6 +86,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, 'performance', performance);
   if (g.Atomics !== undefined) define(g, 'Atomics', makeAtomics(g.Atomics as typeof Atomics));
   if (g.global === undefined) define(g, 'global', g);
+  // structuredClone into this realm; MessageChannel, MessagePort, BroadcastChannel, MessageEvent (simulated).
+  installMessagingGlobals(g);
   // What the target line adds (Node 22's Array.fromAsync, Node 24's DisposableStack and
   // well-known Symbol.dispose, …) or lacks.
   const hostUtil = host.requireBuiltin?.('util') as typeof import('node:util') | undefined;

@@ -24,17 +24,18 @@ import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
 import { forwardedWorkerErrors } from '../sim/threads';
-import type { SimHost, SimTrace, ThreadLoop, WorkerEntry } from '../sim/types';
+import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, type WorkerEntry } from '../sim/types';
 import { advanceTo, clock, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { runNextTicks, runThreadStep, threadNextDue } from './loop';
+import { internalWriteTick } from './ticks';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
 import { captureFrame, cx } from './async-context/state';
 
 interface Completion extends Timed {
-  io: number;
+  io: IoId;
   run: () => void;
   /** The ALS context of the code that queued it (the request's: an fs call's callback runs in its caller's). */
   frame: unknown;
@@ -42,6 +43,8 @@ interface Completion extends Timed {
   quiet?: boolean;
   /** Queued during poll phase number `epoch` with `nextPoll`: that phase leaves it to the next one. */
   epoch?: number;
+  /** An unref'd handle's wake-up (a port's uv_async_send): it does not keep the loop alive. */
+  weak?: boolean;
 }
 
 /** Number of the main loop's poll phase running now (0: none is running). */
@@ -57,9 +60,11 @@ function runCompletion(p: Completion): void {
     p.run();
     return;
   }
-  if (p.io) rt.rec.emit(EventKind.IoDone, p.io, 0, 0);
+  const io = resolveIo(p.io);
+  if (io < 0) return; // a wake that finds nothing to do (ports.ts): no macrotask
+  if (io) rt.rec.emit(EventKind.IoDone, io, 0, 0);
   rt.stretch++;
-  rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, p.io, 0);
+  rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
   const prior = cx.frame;
   cx.frame = p.frame;
   try {
@@ -70,12 +75,14 @@ function runCompletion(p: Completion): void {
   }
   cx.frame = prior;
   runNextTicks();
-  rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, p.io, 0);
+  rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
 }
 
 /** The main thread: driven by the runtime's own loop (the world never steps it). */
 class MainLoop implements ThreadLoop {
   readonly queue = new TimedHeap<Completion>();
+  /** How many queued completions are weak (ThreadLoop.queueIo): the rest keep the loop alive. */
+  weakQueued = 0;
   /** uv_close callbacks waiting for the closing-handles phase, in the order of the closes. */
   closing: Completion[] = [];
   queueClose(run: () => void): void {
@@ -102,8 +109,13 @@ class MainLoop implements ThreadLoop {
     return Infinity;
   }
   step(): void {}
-  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined });
+  queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
+    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined, weak });
+    if (weak) this.weakQueued++;
+  }
+  /** Queued completions that keep the loop alive. */
+  get strongQueued(): number {
+    return this.queue.size - this.weakQueued;
   }
   enter<T>(fn: () => T): T {
     return fn();
@@ -133,7 +145,7 @@ class FunctionThreadLoop implements ThreadLoop {
     this.advanceTo(p.t);
     runCompletion(p);
   }
-  queueIo(at: number, io: number, run: () => void): void {
+  queueIo(at: number, io: IoId, run: () => void): void {
     this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
   }
   enter<T>(fn: () => T): T {
@@ -183,8 +195,8 @@ class WorkerThreadLoop implements ThreadLoop {
   step(): void {
     runThreadStep();
   }
-  queueIo(at: number, io: number, run: () => void, nextPoll = false): void {
-    mainLoop.queueIo(at, io, run, nextPoll);
+  queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
+    mainLoop.queueIo(at, io, run, nextPoll, weak);
   }
   queueClose(run: () => void): void {
     mainLoop.queueClose(run);
@@ -301,6 +313,17 @@ function getSim(): Simulation {
       stop: (reason) => stopRun(reason),
       abortError: () => current()?.exitSignal ?? EXIT_SIGNAL,
       cloneInto: (thread) => workerRuntimes.get(thread)?.clone,
+      platformClone: platformClone(),
+      deferError: (error, thrown) => {
+        // process.exit() and a budget stop unwind through the listener: never deferred.
+        if (error === EXIT_SIGNAL || rt.exited || (error !== undefined && error === rt.budgetError)) throw error;
+        if (typeof error === 'object' && error !== null) eventTargetErrors.add(error);
+        internalWriteTick(() => {
+          thrown();
+          throw error;
+        });
+      },
+      nodeMajor: rt.host.options.nodeMajor ?? 20,
       createThread(id: number, name: string, entry: WorkerEntry) {
         if (entry.kind === 'file') {
           const world = (sim as Simulation).world;
@@ -340,6 +363,12 @@ function getSim(): Simulation {
     });
   }
   return sim;
+}
+
+/** The host's structuredClone as the simulation asks for it (SimHost.platformClone). */
+function platformClone(): SimHost['platformClone'] {
+  const host = rt.host.structuredClone;
+  return host === undefined ? undefined : (value, transfer) => host.call(rt.host, value, { transfer });
 }
 
 /** The program's process.env (the sandbox's `process`), read when the threadpool is first used. */
@@ -404,8 +433,8 @@ export function simBuiltin(name: string): unknown {
 
 /** The simulation keeps the main thread alive (a server, a socket, a worker, clients). */
 export function simAlive(): boolean {
-  if (rt.host.thread !== undefined) return mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0;
-  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.queue.size > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0);
+  if (rt.host.thread !== undefined) return mainLoop.strongQueued > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0;
+  return sim !== undefined && (sim.world.main.refs.size > 0 || mainLoop.strongQueued > 0 || mainLoop.closing.length > 0 || mainLoop.pending.length > 0);
 }
 
 /**
@@ -421,7 +450,8 @@ export function simRunClosing(): void {
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
 export function simNextDue(): number {
-  if (mainLoop.pending.length > 0) return clock.now;
+  // uv_backend_timeout: pending callbacks or closing handles make the poll not wait.
+  if (mainLoop.pending.length > 0 || mainLoop.closing.length > 0) return clock.now;
   if (rt.host.thread !== undefined) return mainLoop.queue.peek()?.t ?? Infinity;
   if (sim === undefined) return Infinity;
   return Math.min(sim.world.nextTime(), mainLoop.queue.peek()?.t ?? Infinity);
@@ -444,6 +474,7 @@ export function simPoll(): void {
       const p = mainLoop.queue.peek();
       if (rt.exited || p === undefined || p.t > clock.now) break;
       mainLoop.queue.pop();
+      if (p.weak) mainLoop.weakQueued--;
       if (p.epoch === pollEpoch) {
         deferred.push(p);
         continue;
@@ -453,7 +484,10 @@ export function simPoll(): void {
     }
   } finally {
     pollEpoch = 0;
-    for (const p of deferred) mainLoop.queue.push(p);
+    for (const p of deferred) {
+      mainLoop.queue.push(p);
+      if (p.weak) mainLoop.weakQueued++;
+    }
   }
   // libuv ≥ 1.45 runs the pending queue again right after the poll (up to 8 rounds).
   for (let r = 0; r < 8 && mainLoop.pending.length > 0 && !rt.exited; r++) runPending();
@@ -467,6 +501,12 @@ function runPending(): void {
     if (rt.exited) return;
     runCompletion(p);
   }
+}
+
+/** Errors of port listeners, re-thrown from a tick as Node's event_target does (printed with its header). */
+const eventTargetErrors = new WeakSet<object>();
+export function isEventTargetError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && eventTargetErrors.has(e);
 }
 
 /** An error that ended a Worker and reached its parent (printed as Node prints an unhandled Worker 'error'). */

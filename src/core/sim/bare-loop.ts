@@ -5,7 +5,7 @@
  * of the thread that runs them in the runtime (documented limitation, docs/simulation.md).
  */
 import { TimedHeap, type Timed } from './heap';
-import type { SimTrace, ThreadLoop } from './types';
+import { resolveIo, type IoId, type SimTrace, type ThreadLoop } from './types';
 
 const K_MACROTASK_START = 3;
 const K_MACROTASK_END = 4;
@@ -13,7 +13,7 @@ const K_IO_DONE = 42;
 const IO = 4;
 
 interface Pending extends Timed {
-  io: number;
+  io: IoId;
   run: () => void;
 }
 
@@ -40,15 +40,17 @@ export class BareLoop implements ThreadLoop {
     const p = this.queue.pop();
     if (!p) return;
     this.advanceTo(p.t);
-    if (p.io) this.trace.event(this.thread, this.clock, K_IO_DONE, p.io, 0, 0);
-    this.trace.event(this.thread, this.clock, K_MACROTASK_START, IO, p.io, 0);
+    const io = resolveIo(p.io);
+    if (io < 0) return;
+    if (io) this.trace.event(this.thread, this.clock, K_IO_DONE, io, 0, 0);
+    this.trace.event(this.thread, this.clock, K_MACROTASK_START, IO, io, 0);
     try {
       p.run();
     } finally {
-      this.trace.event(this.thread, this.clock, K_MACROTASK_END, IO, p.io, 0);
+      this.trace.event(this.thread, this.clock, K_MACROTASK_END, IO, io, 0);
     }
   }
-  queueIo(at: number, io: number, run: () => void): void {
+  queueIo(at: number, io: IoId, run: () => void): void {
     this.queue.push({ t: at, seq: this.seq++, io, run });
   }
   enter<T>(fn: () => T): T {

@@ -64,6 +64,11 @@ export class Emitter {
     return true;
   }
 
+  /** A copy of the listeners of `event`, in order (for subclasses that call them one by one). */
+  protected listenersOf(event: string | symbol): Listener[] {
+    return [...(this.listeners.get(event) ?? [])];
+  }
+
   /** Hooks for subclasses (a socket starts flowing when a 'data' listener is added). */
   protected listenerAdded(_event: string | symbol): void {}
   protected listenerRemoved(_event: string | symbol): void {}

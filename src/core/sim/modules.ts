@@ -10,7 +10,34 @@
 import { createSimApi } from './api';
 import { Server, Socket, connect } from './net';
 import type { Simulation } from './simulation';
-import { MessageChannel, MessagePort, Worker, type WorkerLocals, type WorkerOptions } from './threads';
+import { BroadcastChannel } from './broadcast';
+import { MessageChannel, MessageEvent, MessagePort } from './ports';
+import { Worker, type WorkerLocals, type WorkerOptions } from './threads';
+
+/**
+ * A constructor for user code: `new Name(...args)` makes `make(...args)`, and `instanceof Name`
+ * and `Name.prototype` are the simulation class's. Without `new`: Node's TypeError.
+ */
+function publicClass<T extends object>(name: string, Class: { prototype: T }, make: ((...args: unknown[]) => T) | undefined): unknown {
+  const ctor = {
+    [name]: function (this: unknown, ...args: unknown[]) {
+      if (make === undefined) throw codeError(TypeError, 'Constructor cannot be called', 'ERR_CONSTRUCT_CALL_INVALID');
+      if (new.target === undefined) throw codeError(TypeError, 'Cannot call constructor without `new`', 'ERR_CONSTRUCT_CALL_REQUIRED');
+      return make(...args);
+    },
+  }[name];
+  Object.defineProperty(ctor, 'prototype', { value: Class.prototype, writable: false });
+  return ctor;
+}
+
+function codeError(Kind: ErrorConstructor, message: string, code?: string): Error {
+  const e = new Kind(message);
+  if (code !== undefined) {
+    Object.defineProperty(e, 'code', { value: code, writable: true, enumerable: true, configurable: true });
+    if (typeof e.stack === 'string') e.stack = e.stack.replace(`${e.name}: `, `${e.name} [${code}]: `);
+  }
+  return e;
+}
 
 function netModule(sim: Simulation) {
   const net = sim.net;
@@ -40,10 +67,13 @@ function workerThreadsModule(sim: Simulation) {
     Worker: function SimWorker(this: unknown, what: ConstructorParameters<typeof Worker>[1], options?: WorkerOptions) {
       return new Worker(world, what, options);
     } as unknown as typeof Worker,
-    MessageChannel: function SimMessageChannel(this: unknown) {
-      return new MessageChannel(world);
-    } as unknown as typeof MessageChannel,
-    MessagePort,
+    MessageChannel: publicClass('MessageChannel', MessageChannel, () => new MessageChannel(world)),
+    MessagePort: publicClass('MessagePort', MessagePort, undefined),
+    BroadcastChannel: publicClass('BroadcastChannel', BroadcastChannel, (...args: unknown[]) => {
+      if (args.length === 0) throw codeError(TypeError, 'The "name" argument must be specified', 'ERR_MISSING_ARGS');
+      return new BroadcastChannel(world, `${String(args[0])}`);
+    }),
+    MessageEvent,
     receiveMessageOnPort(port: unknown): { message: unknown } | undefined {
       if (!(port instanceof MessagePort)) {
         const e = new TypeError('The "port" argument must be a MessagePort instance') as TypeError & { code: string };

@@ -1,95 +1,13 @@
 /**
- * Simulated threads: Node's `worker_threads` (Worker, parentPort, workerData, MessageChannel),
- * plain shared-memory threads (`thread(fn)`, as in C, Java or Python), a thread pool, and
+ * Simulated threads: Node's `worker_threads` Worker (its ports are ports.ts's), plain
+ * shared-memory threads (`thread(fn)`, as in C, Java or Python), a thread pool, and
  * Atomics.wait/notify across threads. Each thread has its own event loop and clock (see
  * world.ts); messages are delivered through the receiver's poll phase at the sender's clock.
  */
 import { Emitter } from './emitter';
+import { MessagePort } from './ports';
 import type { WorkerEntry } from './types';
 import type { SimThread, World } from './world';
-
-// ------------------------------------------------------------------ message ports
-
-/** A MessagePort: messages posted to it are received by its peer's thread. */
-export class MessagePort extends Emitter {
-  peer!: MessagePort;
-  /** The thread that receives this port's messages (the one listening). */
-  thread: SimThread;
-  private closed = false;
-  /** Messages posted to this port and not yet delivered (receiveMessageOnPort takes them first). */
-  private readonly inbox: Array<{ value: unknown; at: number }> = [];
-
-  /** Runs a delivery in the async context of the code that made the port (a handle's, as in Node). */
-  private readonly inContext: (run: () => void) => void;
-
-  constructor(readonly world: World, thread?: SimThread) {
-    super();
-    this.thread = thread ?? world.current;
-    this.inContext = world.host.captureContext?.() ?? ((run) => run());
-  }
-
-  postMessage(value: unknown, _transfer?: unknown[]): void {
-    if (this.closed) return;
-    const target = this.peer;
-    const w = this.world;
-    const copy = w.cloneFor(target.thread)(value);
-    const io = w.ioStart(`message to thread ${target.thread.id}`);
-    const entry = { value: copy, at: w.now() };
-    target.inbox.push(entry);
-    w.complete(target.thread, entry.at, io, () => {
-      const i = target.inbox.indexOf(entry);
-      if (i < 0) return; // already taken by receiveMessageOnPort
-      target.inbox.splice(i, 1);
-      target.inContext(() => target.emit('message', copy));
-    });
-  }
-
-  /**
-   * worker_threads.receiveMessageOnPort: the oldest message already posted to this port (by the
-   * receiving thread's clock), taken out of the queue so no 'message' event delivers it.
-   */
-  receive(): { message: unknown } | undefined {
-    const first = this.inbox[0];
-    if (first === undefined || first.at > this.world.now()) return undefined;
-    this.inbox.shift();
-    return { message: first.value };
-  }
-
-  protected override listenerAdded(event: string | symbol): void {
-    if (event !== 'message') return;
-    this.thread = this.world.current;
-    this.world.ref(this.thread, this, `a 'message' listener on a port of thread ${this.thread.id}`);
-  }
-
-  protected override listenerRemoved(event: string | symbol): void {
-    if (event === 'message' && this.listenerCount('message') === 0) this.world.unref(this.thread, this);
-  }
-
-  start(): void {}
-  ref(): void {
-    if (this.listenerCount('message') > 0) this.world.ref(this.thread, this, `a port of thread ${this.thread.id}`);
-  }
-  unref(): void {
-    this.world.unref(this.thread, this);
-  }
-  close(): void {
-    this.closed = true;
-    this.world.unref(this.thread, this);
-    this.peer.world.unref(this.peer.thread, this.peer);
-    this.emit('close');
-  }
-}
-
-export class MessageChannel {
-  readonly port1: MessagePort;
-  readonly port2: MessagePort;
-  constructor(world: World) {
-    this.port1 = new MessagePort(world);
-    this.port2 = new MessagePort(world);
-    this.port1.peer = this.port2;
-    this.port2.peer = this.port1;
-  }
-}
 
 // ------------------------------------------------------------------ Worker
 
@@ -147,8 +65,10 @@ export class Worker extends Emitter {
     inner.peer = this.port;
     const locals: WorkerLocals = { parentPort: inner, workerData: data };
     Object.assign(th.locals, locals);
-    // Messages from the worker arrive on our port: re-emit them on the Worker object.
-    this.port.emit = (event: string | symbol, ...args: unknown[]) => (event === 'message' ? this.emit('message', ...args) : false);
+    // lib/internal/worker.js: the Worker's own port is started and unref'd (the Worker handle
+    // keeps the parent alive); its messages are re-emitted on the Worker object.
+    this.port.on('message', (message: unknown) => this.emit('message', message));
+    this.port.unref();
     world.ref(parent, this, () => `worker ${th.id} (${th.name}), still running`);
     th.onUncaught = (err) => {
       // As Node does, the error reaches the parent serialized: an Error of the parent's realm.
@@ -185,8 +105,8 @@ export class Worker extends Emitter {
     world.complete(parent, parent.now(), 0, () => inContext(() => this.emit('online')));
   }
 
-  postMessage(value: unknown, transfer?: unknown[]): void {
-    this.port.postMessage(value, transfer);
+  postMessage(...args: unknown[]): void {
+    this.port.postMessage(...args);
   }
 
   terminate(): Promise<number> {

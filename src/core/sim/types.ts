@@ -32,14 +32,21 @@ export interface ThreadLoop {
   step(): void;
   /**
    * Queues an I/O completion for the poll phase: once the clock is at least `at`, the loop
-   * records `IoDone(io)`, opens an Io macrotask and calls `run`.
+   * records `IoDone(io)`, opens an Io macrotask and calls `run`. `io` may be a function, asked
+   * when the completion's turn comes (a uv_async callback finds its work then: the message a
+   * port delivers, ports.ts); a negative answer means nothing to do: no macrotask, no `run`.
+   * `at` = -Infinity puts it first in line (the next callback scope of the running one).
    */
   /*
    * `nextPoll`: the readiness is only seen by a poll phase that starts after it was queued (a
    * socket that became readable while the current poll phase runs callbacks waits for the next
    * epoll_wait, as libuv's does). Loops that have no phases may ignore it.
    */
-  queueIo(at: number, io: number, run: () => void, nextPoll?: boolean): void;
+  /*
+   * `weak`: an unref'd handle's wake-up (a port's uv_async_send): it runs if the loop runs, but
+   * does not keep the loop alive (the handle's ref does, see World.ref). Loops may ignore it.
+   */
+  queueIo(at: number, io: IoId, run: () => void, nextPoll?: boolean, weak?: boolean): void;
   /**
    * Optional: a uv_close callback, run in the closing-handles phase after the check phase (the
    * most recently closed handle first). Loops without that phase run it as an I/O completion.
@@ -64,6 +71,14 @@ export interface ThreadLoop {
   exitCode?(): number;
   /** Optional: the thread ends naturally (its loop is empty): e.g. its process 'exit' event. */
   exiting?(): void;
+}
+
+/** An I/O id, or one decided when the completion runs (see ThreadLoop.queueIo). */
+export type IoId = number | (() => number);
+
+/** The I/O id of a completion about to run (negative: it has nothing to do). */
+export function resolveIo(io: IoId): number {
+  return typeof io === 'function' ? io() : io;
 }
 
 /** Where the simulation writes its trace events (the runtime's recorder). */
@@ -113,6 +128,20 @@ export interface SimHost {
    * undefined: the simulation's own clone (its realm is every thread's).
    */
   cloneInto?(thread: number): ((value: unknown) => unknown) | undefined;
+  /**
+   * Optional: the platform's structuredClone (V8's serializer) as `(value, transfer)`: the
+   * simulation lets it validate a message (its DataCloneErrors are the exact ones) and detach
+   * the transferred ArrayBuffers; what it returns is not used.
+   */
+  platformClone?(value: unknown, transfer: ArrayBuffer[]): unknown;
+  /**
+   * Optional: an error thrown by an EventTarget listener (a port's), reported as Node's
+   * EventTarget does: `process.nextTick(() => { throw error })`, in the current callback scope;
+   * `thrown` runs just before it is thrown. Absent: the error is thrown at once.
+   */
+  deferError?(error: unknown, thrown: () => void): void;
+  /** The Node line the run imitates (20, 22, 24, 26; default 20): a few messages differ. */
+  nodeMajor?: number;
 }
 
 /** What a Worker runs: a module (engine loads it) or a function in the same context. */

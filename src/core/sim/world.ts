@@ -17,7 +17,7 @@
 import { structuredCloneSim } from './clone';
 import { Cores } from './cores';
 import { TimedHeap, type Timed } from './heap';
-import { SimulationStopped, type SimHost, type ThreadLoop, type WorkerEntry } from './types';
+import { SimulationStopped, type IoId, type SimHost, type ThreadLoop, type WorkerEntry } from './types';
 
 // Event kinds of trace/format.ts (a const enum there; the numbers are the contract).
 const K_BLOCK = 40;
@@ -264,11 +264,11 @@ export class World {
 
   /**
    * Hands an I/O completion to `th`'s poll phase at time `t` (IoDone is recorded by the loop).
-   * `nextPoll`: not in a poll phase already running (ThreadLoop.queueIo).
+   * `nextPoll`: not in a poll phase already running; `weak`: does not keep the loop alive (ThreadLoop.queueIo).
    */
-  complete(th: SimThread, t: number, io: number, run: () => void, nextPoll = false): void {
+  complete(th: SimThread, t: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
     if (th.state === 'done') return;
-    th.loop.queueIo(t, io, run, nextPoll);
+    th.loop.queueIo(t, io, run, nextPoll, weak);
     this.touch(th);
   }
 

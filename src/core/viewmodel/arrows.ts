@@ -18,18 +18,25 @@
  *   the requesting thread's I/O lane; a child process delivered an event (IoEvent, a marker on its
  *   lane) and the callback it runs in (the Io macrotask the IoEvent is recorded in). Exact: the
  *   trace names the io id on both ends.
+ * - message: a postMessage (its IoStart, labelled by src/core/sim/ports.ts) → the callback that
+ *   received it (the Io macrotask of that io id), within a thread or across threads.
  */
 import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
 import type { Axis } from './axis';
 import { SeqById } from './columns';
 import type { LaneModel } from './lanes';
 
+/** IoStart labels of messages (src/core/sim/ports.ts: MessagePort.postMessage, BroadcastChannel.postMessage). */
+function isMessageLabel(label: string): boolean {
+  return label === 'port message' || /^message to thread \d+$/.test(label) || label.startsWith('broadcast on "');
+}
+
 export const enum ArrowKind {
   Resume = 1,
   Spawn = 2,
   Yield = 3,
   Combinator = 4,
-  /** A threadpool request's or a child process's result → the callback it runs (an Io macrotask). */
+  /** A threadpool request's or a child process's result, or a message, → the callback it runs (an Io macrotask). */
   Io = 5,
 }
 
@@ -124,6 +131,10 @@ export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): Arr
           const req = b[i];
           if (a[i] === MacrotaskKind.Io && req > 0 && ioIndex && (ioIndex.poolSeq[req] ?? -1) >= 0 && (ioIndex.doneSeq[req] ?? -1) >= 0 && Number.isFinite(ioIndex.endX[req])) {
             arrows.push({ kind: ArrowKind.Io, fromLane: ioIndex.laneOfIo[req], fromX: ioIndex.endX[req], fromSeq: ioIndex.doneSeq[req], toLane: laneOfEvent[i], toX: pos[i], toSeq: i });
+          } else if (a[i] === MacrotaskKind.Io && req > 0 && ioIndex && isMessageLabel(trace.strings[b[ioIndex.startSeq[req] ?? -1] ?? 0] ?? '')) {
+            // A message (MessagePort, Worker, BroadcastChannel): from its postMessage to the callback.
+            const sent = ioIndex.startSeq[req];
+            if ((laneOfEvent[sent] ?? -1) >= 0) add(ArrowKind.Io, sent, i, laneOfEvent[i]);
           }
         } else if (kind[i] === EventKind.TaskStart) {
           const created = createSeqOfTask.get(a[i]);

@@ -201,3 +201,28 @@ describe('viewmodel: real I/O (libuv threadpool, child processes)', () => {
     assert.deepEqual([read.t0[0], read.t1[0]], [0, 0.15]);
   });
 });
+
+describe('viewmodel: messages (MessagePort, Worker, BroadcastChannel)', () => {
+  it('an arrow from each postMessage (its IoStart) to the Io callback that received it; other I/O gets none', () => {
+    const tb = new TraceBuilder('samples/ports.ts');
+    tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Script, 0);
+    tb.ev(EventKind.IoStart, 1, tb.str('port message'));
+    tb.ev(EventKind.IoStart, 2, tb.str('broadcast on "news"'));
+    tb.ev(EventKind.IoStart, 3, tb.str('read from client 1 → :7000'));
+    tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0);
+    for (const io of [1, 2, 3]) {
+      tb.ev(EventKind.IoDone, io, 0);
+      tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Io, io);
+      tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Io, io);
+    }
+    tb.ev(EventKind.RunEnd, 0, tb.str('exit'));
+    const model = buildTimeline(tb.build());
+    const e = model.trace.events;
+    const io = model.arrows.arrows.filter((a) => a.kind === ArrowKind.Io);
+    assert.deepEqual(io.map((a) => [e.kind[a.fromSeq], e.a[a.fromSeq], e.kind[a.toSeq], e.b[a.toSeq]]), [
+      [EventKind.IoStart, 1, EventKind.MacrotaskStart, 1],
+      [EventKind.IoStart, 2, EventKind.MacrotaskStart, 2],
+    ]);
+    for (const arrow of io) assert.ok(arrow.toX >= arrow.fromX);
+  });
+});

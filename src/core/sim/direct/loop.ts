@@ -5,7 +5,7 @@
  * (at one instant: due timers, then I/O, then immediates).
  */
 import { TimedHeap, type Timed } from '../heap';
-import type { SimTrace, ThreadLoop } from '../types';
+import { resolveIo, type IoId, type SimTrace, type ThreadLoop } from '../types';
 
 const K_MACROTASK_START = 3;
 const K_MACROTASK_END = 4;
@@ -19,7 +19,7 @@ interface TimerEntry extends Timed {
 }
 
 interface IoEntry extends Timed {
-  io: number;
+  io: IoId;
   run: () => void;
 }
 
@@ -76,15 +76,17 @@ export class DirectLoop implements ThreadLoop {
     const io = this.io.peek();
     if (io && io.t <= this.clock) {
       this.io.pop();
-      if (io.io) this.trace.event(this.thread, this.clock, K_IO_DONE, io.io, 0, 0);
-      this.macrotask(4, io.io, io.run);
+      const id = resolveIo(io.io);
+      if (id < 0) return;
+      if (id) this.trace.event(this.thread, this.clock, K_IO_DONE, id, 0, 0);
+      this.macrotask(4, id, io.run);
       return;
     }
     const imm = this.immediates.shift();
     if (imm && !imm.cleared) this.macrotask(3, 0, imm.fn);
   }
 
-  queueIo(at: number, io: number, run: () => void): void {
+  queueIo(at: number, io: IoId, run: () => void): void {
     this.io.push({ t: at, seq: this.seq++, io, run });
   }
 

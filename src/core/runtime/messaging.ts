@@ -1,0 +1,75 @@
+/**
+ * The sandbox's web messaging globals: `structuredClone` (its results belong to the sandbox's
+ * realm, as Node's belong to the program's), and `MessageChannel`, `MessagePort`,
+ * `BroadcastChannel`, `MessageEvent` — the simulated ones of `worker_threads` (src/core/sim/ports.ts),
+ * made on first access so a program that never touches them creates no simulation.
+ */
+import { structuredCloneSim } from '../sim/clone';
+import { rt } from './state';
+import { simBuiltin } from './sim-bridge';
+
+/**
+ * structuredClone(value, { transfer }): the host's (V8's serializer: its validation, errors and
+ * detaching are Node's), then copied into this realm so `clone instanceof Array` holds in user
+ * code. Without a host clone (a browser worker), the simulation's own.
+ */
+export function makeStructuredClone(): (...args: unknown[]) => unknown {
+  return function structuredClone(...args: unknown[]): unknown {
+    if (args.length === 0) throw missingValue(rt.host.options.nodeMajor ?? 20);
+    const host = rt.host.structuredClone;
+    if (host === undefined) return structuredCloneSim(args[0]);
+    let copy: unknown;
+    try {
+      copy = host.apply(rt.host, args);
+    } catch (e) {
+      throw intoRealm(e);
+    }
+    return structuredCloneSim(copy);
+  };
+}
+
+/**
+ * structuredClone() without a value. Node 22+ passes a whole sentence where its ERR_MISSING_ARGS
+ * wants an argument name (so the message says it twice); Node 20's C++ check names it plainly.
+ */
+function missingValue(nodeMajor: number): TypeError {
+  const modern = nodeMajor >= 22;
+  const e = new TypeError(modern ? 'The "The value argument must be specified" argument must be specified' : 'The value argument must be specified');
+  Object.defineProperty(e, 'code', { value: 'ERR_MISSING_ARGS', writable: true, enumerable: true, configurable: true });
+  if (modern && typeof e.stack === 'string') e.stack = e.stack.replace('TypeError: ', 'TypeError [ERR_MISSING_ARGS]: ');
+  return e;
+}
+
+/** A TypeError/RangeError of the host's realm (argument validation) re-made in this one; others as they are. */
+function intoRealm(e: unknown): unknown {
+  if (typeof e !== 'object' || e === null || e instanceof Error) return e;
+  const name = (e as Error).name;
+  const Kind = name === 'TypeError' ? TypeError : name === 'RangeError' ? RangeError : undefined;
+  if (Kind === undefined) return e;
+  const out = new Kind((e as Error).message);
+  for (const key of Object.keys(e)) (out as unknown as Record<string, unknown>)[key] = (e as Record<string, unknown>)[key];
+  out.stack = (e as Error).stack;
+  return out;
+}
+
+const MESSAGING_GLOBALS = ['MessageChannel', 'MessagePort', 'BroadcastChannel', 'MessageEvent'] as const;
+
+/** Defines the messaging globals on `g` as getters that settle into plain values on first use. */
+export function installMessagingGlobals(g: Record<string, unknown>): void {
+  Object.defineProperty(g, 'structuredClone', { value: makeStructuredClone(), writable: true, enumerable: true, configurable: true });
+  for (const name of MESSAGING_GLOBALS) {
+    const settle = (value: unknown): void => {
+      Object.defineProperty(g, name, { value, writable: true, enumerable: false, configurable: true });
+    };
+    Object.defineProperty(g, name, {
+      get: () => {
+        const value = (simBuiltin('worker_threads') as Record<string, unknown>)[name];
+        settle(value);
+        return value;
+      },
+      set: settle,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}
