@@ -61,6 +61,12 @@ export interface ReportedOutcome {
   minimal?: { perturbations: SchedulePerturbation[]; schedule: string; tries: number; capped: boolean };
   /** The first line of stdout that differs from the default outcome's (1-based; 0 when stdout is the same). */
   firstDifferingLine: number;
+  /**
+   * It differs from the default outcome only in numbers (stdout and stderr with every number
+   * masked are the same): the program prints times or counts the schedule shifts — timing, not
+   * necessarily a race.
+   */
+  onlyNumbersDiffer?: boolean;
 }
 
 export interface ExploreReport {
@@ -153,6 +159,8 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
         '(Math.random, the real time of a child process or of measured I/O, a native promise) — outcomes may differ for that reason, not the schedule';
     }
     const defaultStdout = defaultRuns[0]?.result.stdout ?? '';
+    const masked = (text: string) => text.replace(/\d+(\.\d+)?/g, '#');
+    const defaultMasked = defaultRuns[0] ? masked(defaultStdout) + masked(defaultRuns[0].result.stderr) : undefined;
     for (const g of groups) {
       const isDefault = outcomeKey(g.outcome) === defaultKey;
       const perturbations = g.first.result.perturbations;
@@ -170,6 +178,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
         perturbations,
         schedule: formatPerturbations(perturbations),
         firstDifferingLine: firstDifferingLine(defaultStdout, g.outcome.stdout),
+        ...(!isDefault && defaultMasked === masked(g.outcome.stdout) + masked(g.outcome.stderr) && { onlyNumbersDiffer: true }),
       });
     }
     report.outcomes.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));

@@ -2,7 +2,7 @@
  * The text form of a schedule, as the CLI takes it (`run --schedule <id>`) and the explorer
  * prints it:
  * - `default`: no perturbation (every choice point its default);
- * - `late@3,io@0=118,tie@0,poll@1=2`: exactly these perturbations (kind@ordinal[=value]; the
+ * - `late@3,io@0=118,net@2=90,tie@0,poll@1=2`: exactly these perturbations (kind@ordinal[=value]; the
  *   value is 1 when left out) — what a run took, or what shrinking left of it;
  * - `seed:123456`: the random schedule the explorer derived from that run seed.
  * Pure: no Node, no runtime.
@@ -10,7 +10,7 @@
 import type { SchedulePerturbation } from '../trace/format';
 import type { RuntimeSchedule } from '../runtime/host-api';
 
-const KINDS: readonly SchedulePerturbation['kind'][] = ['tie', 'late', 'io', 'poll'];
+const KINDS: readonly SchedulePerturbation['kind'][] = ['tie', 'late', 'io', 'net', 'poll'];
 
 /** How often a random schedule deviates at a choice point: run seeds cycle through these. */
 export const RATES = [0.05, 0.1, 0.2, 0.3, 0.5] as const;
@@ -51,7 +51,7 @@ export function parseScheduleId(text: string): RuntimeSchedule | { error: string
     const kind = m[1] as SchedulePerturbation['kind'];
     if (!KINDS.includes(kind)) return { error: `schedule '${text}': unknown kind '${m[1]}' (kinds: ${KINDS.join(', ')})` };
     const v = m[3] === undefined ? 1 : Number(m[3]);
-    if (kind === 'io' && (v < 75 || v > 125)) return { error: `schedule '${text}': io@${m[2]}=${v}: the value is a percentage of the model's latency, 75…125` };
+    if ((kind === 'io' || kind === 'net') && (v < 75 || v > 125)) return { error: `schedule '${text}': io@${m[2]}=${v}: the value is a percentage of the model's latency, 75…125` };
     if (kind === 'late' && (v < 1 || v > 5)) return { error: `schedule '${text}': late@${m[2]}=${v}: the value is ms late, 1…5` };
     perturbations.push({ kind, n: Number(m[2]), v });
   }

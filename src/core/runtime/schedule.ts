@@ -10,6 +10,8 @@
  *   time, so two timers due in the same millisecond can swap, and a timer can fall behind an
  *   immediate it was ahead of — within Node's real tolerance (timers never fire early);
  * - `io`: an I/O latency of the model (io/model.ts) is scaled to 75…125 % (the model's range);
+ * - `net`: a network link's latency (a delivery or a connect on a link with a delay; the
+ *   loopback has none) is scaled to 75…125 %; a link still delivers in order;
  * - `poll`: a poll phase with several completions ready runs another one first (libuv's
  *   threadpool and epoll hand them over in whatever order the threads finished).
  *
@@ -21,11 +23,11 @@ import type { SchedulePerturbation } from '../trace/format';
 import type { RuntimeSchedule } from './host-api';
 
 type Kind = SchedulePerturbation['kind'];
-const KIND_SALT: Record<Kind, number> = { tie: 0x9e3779b1, late: 0x85ebca77, io: 0xc2b2ae3d, poll: 0x27d4eb2f };
+const KIND_SALT: Record<Kind, number> = { tie: 0x9e3779b1, late: 0x85ebca77, io: 0xc2b2ae3d, net: 0x165667b1, poll: 0x27d4eb2f };
 
 let explicit: Map<string, number> | undefined;
 let random: { seed: number; rate: number } | undefined;
-const counts: Record<Kind, number> = { tie: 0, late: 0, io: 0, poll: 0 };
+const counts: Record<Kind, number> = { tie: 0, late: 0, io: 0, net: 0, poll: 0 };
 const taken: SchedulePerturbation[] = [];
 /** True when a schedule was given: the choice points consult it. */
 export let scheduled = false;
@@ -82,13 +84,23 @@ export function scheduleLateMs(): number {
   return scheduled ? choose('late', () => 1, (v) => Math.min(Math.max(v, 0), 5)) : 0;
 }
 
+/** 75…99, 101…125 %: never the default's 100. */
+const pickPercent = (u: number): number => {
+  const percent = 75 + Math.floor(u * 50);
+  return percent >= 100 ? percent + 1 : percent;
+};
+const clampPercent = (p: number): number => Math.min(Math.max(p, 75), 125);
+
 /** An I/O latency of the model: scaled by the schedule (75…125 %), or as it is. */
 export function scheduleIoCost(ms: number): number {
   if (!scheduled) return ms;
-  const v = choose('io', (u) => {
-    const percent = 75 + Math.floor(u * 50);
-    return percent >= 100 ? percent + 1 : percent; // 75…99, 101…125: never the default's 100
-  }, (p) => Math.min(Math.max(p, 75), 125));
+  const v = choose('io', pickPercent, clampPercent);
+  return v === 0 ? ms : (ms * v) / 100;
+}
+
+/** A network link's latency (> 0): scaled by the schedule (75…125 %), or as it is. */
+export function scheduleNetLatency(ms: number): number {
+  const v = choose('net', pickPercent, clampPercent);
   return v === 0 ? ms : (ms * v) / 100;
 }
 

@@ -31,7 +31,7 @@ import { runNextTicks, runThreadStep, threadNextDue } from './loop';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
-import { scheduled, scheduleIoCost, scheduleLateMs, schedulePollFirst } from './schedule';
+import { scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
 
 interface Completion extends Timed {
@@ -365,6 +365,7 @@ function getSim(): Simulation {
       seed: rt.host.options.seed || 1,
       maxVirtualMs: rt.host.options.budgets.virtualTimeMs,
       io: { ...rt.host.options.io, seed: rt.host.options.seed, ...(scheduled && { perturb: scheduleIoCost }) },
+      ...(scheduled && { perturbLatency: scheduleNetLatency }),
     });
   }
   return sim;

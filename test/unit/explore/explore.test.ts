@@ -17,9 +17,9 @@ const LOST_MONEY = 'alice 80, bob 100, total 180';
 
 describe('explore: schedule ids', () => {
   it('formats and parses perturbation lists, default and seed:<n>', () => {
-    const list = [p('late', 3), p('io', 0, 118), p('tie', 0), p('poll', 1, 2)];
-    assert.equal(formatPerturbations(list), 'late@3,io@0=118,tie@0,poll@1=2');
-    assert.deepEqual(parseScheduleId('late@3,io@0=118,tie@0,poll@1=2'), { perturbations: list });
+    const list = [p('late', 3), p('io', 0, 118), p('net', 2, 90), p('tie', 0), p('poll', 1, 2)];
+    assert.equal(formatPerturbations(list), 'late@3,io@0=118,net@2=90,tie@0,poll@1=2');
+    assert.deepEqual(parseScheduleId('late@3,io@0=118,net@2=90,tie@0,poll@1=2'), { perturbations: list });
     assert.deepEqual(parseScheduleId('default'), { perturbations: [] });
     assert.equal(formatPerturbations([]), 'default');
     assert.deepEqual(parseScheduleId('seed:42'), randomSchedule(42));
@@ -28,6 +28,7 @@ describe('explore: schedule ids', () => {
     assert.match((parseScheduleId('bogus@1') as { error: string }).error, /unknown kind 'bogus'/);
     assert.match((parseScheduleId('late3') as { error: string }).error, /'late3' is not kind@n\[=value\]/);
     assert.match((parseScheduleId('io@0=300') as { error: string }).error, /75…125/);
+    assert.match((parseScheduleId('net@0=20') as { error: string }).error, /75…125/);
     assert.match((parseScheduleId('seed:99999999999') as { error: string }).error, /below 2\^32/);
   });
   it('derives distinct run seeds, the same for the same seed', () => {
@@ -138,6 +139,14 @@ describe('explore: running programs', function () {
     const dir = path.join(ROOT, 'test/fixtures/explore');
     const report = await explore({ file: 'random.js', source: 'console.log(Math.random() < 2 ? Math.random() : 0);\n', cwd: dir, runs: 4, node: 20 });
     assert.ok(report.nondeterministic, formatExploreReport(report));
+  });
+
+  it('says when outcomes differ only in the numbers printed (a program printing virtual times)', async () => {
+    const source = "const t0 = Date.now();\nsetTimeout(() => setTimeout(() => console.log(`took ${Date.now() - t0} ms`), 5), 5);\n";
+    const report = await explore({ file: 'times.js', source, cwd: path.join(ROOT, 'test/fixtures/explore'), runs: 40, node: 20, shrink: false });
+    assert.ok(report.outcomes.length > 1, formatExploreReport(report));
+    assert.ok(report.outcomes.filter((o) => !o.isDefault).every((o) => o.onlyNumbersDiffer));
+    assert.match(formatExploreReport(report), /differ only in the numbers printed/);
   });
 
   it('counts a run stopped by a budget as an outcome of its own', async () => {
