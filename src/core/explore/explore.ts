@@ -63,8 +63,8 @@ export interface ReportedOutcome {
   firstDifferingLine: number;
   /**
    * It differs from the default outcome only in numbers (stdout and stderr with every number
-   * masked are the same): the program prints times or counts the schedule shifts — timing, not
-   * necessarily a race.
+   * masked are the same). Said, not judged: a time the program measured moves with the schedule
+   * (timing), a total or a count should not (a race, as in samples/race.ts).
    */
   onlyNumbersDiffer?: boolean;
 }

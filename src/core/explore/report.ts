@@ -25,12 +25,7 @@ function outcomeTitle(o: ReportedOutcome, i: number): string {
 /** "12 runs, 1 outcome" and so on, one line. */
 export function exploreHeadline(r: ExploreReport): string {
   const n = r.outcomes.length;
-  const timingOnly = r.outcomes.every((o) => o.isDefault || o.onlyNumbersDiffer);
-  const race = n > 1
-    ? r.nondeterministic ? ' (the program is not deterministic by itself)'
-      : timingOnly ? ' — they differ only in the numbers printed (times, counts): the schedule shifts timing'
-        : ' — a race: the schedule changes what the program does'
-    : '';
+  const race = n > 1 ? (r.nondeterministic ? ' (the program is not deterministic by itself)' : ' — a race: the schedule changes what the program does') : '';
   return `${r.entry}: ${r.runs} run${r.runs === 1 ? '' : 's'}, ${n} outcome${n === 1 ? '' : 's'}${race}${r.cancelled ? ' (cancelled)' : ''}`;
 }
 
@@ -41,7 +36,7 @@ export function formatExploreReport(r: ExploreReport): string {
   r.outcomes.forEach((o, i) => {
     lines.push('', outcomeTitle(o, i));
     lines.push(`  exit code ${o.exitCode}${o.truncated ? `, stopped: ${o.truncated}` : ''}`);
-    if (o.onlyNumbersDiffer) lines.push('  only numbers differ from the default\'s (times, counts): the program prints what the schedule shifts — timing, maybe not a race');
+    if (o.onlyNumbersDiffer) lines.push('  only numbers differ from the default\'s: times the program measured (Date.now, performance.now) move with the schedule; values (totals, counts) should not');
     if (!o.isDefault) {
       if (o.firstDifferingLine > 0) lines.push(`  stdout differs from the default's at line ${o.firstDifferingLine}:`);
       else lines.push('  stdout: the same as the default\'s; stderr or the exit code differ:');
