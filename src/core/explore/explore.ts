@@ -24,6 +24,8 @@ import { formatPerturbations, randomSchedule, runSeedOf } from './schedule-id';
 import { shrinkPerturbations } from './shrink';
 
 export const DEFAULT_RUNS = 200;
+/** Outcomes shrunk per exploration (the most frequent first): a program printing timings can have dozens. */
+export const MAX_SHRUNK_OUTCOMES = 5;
 
 export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'cwd' | 'entryFunction' | 'entryArgs' | 'unhandledRejections' | 'budgets' | 'io' | 'cacheDir' | 'node' | 'signal'> {
   /** How many runs (default 200), the two default-schedule runs included. */
@@ -184,8 +186,10 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     report.outcomes.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
     if (options.shrink !== false && !options.signal?.aborted && report.nondeterministic === undefined) {
       let shrinkRuns = 0;
+      let shrunkOutcomes = 0;
       for (const o of report.outcomes) {
         if (o.isDefault || o.perturbations.length === 0) continue;
+        if (shrunkOutcomes++ >= MAX_SHRUNK_OUTCOMES) break;
         const key = outcomeKey(o);
         const reproduces = async (candidate: SchedulePerturbation[]) => {
           const r: ExploreRunResult = await pool.run({ perturbations: candidate });
