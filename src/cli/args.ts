@@ -7,6 +7,7 @@ import { COST_KINDS } from '../core/io/model';
 import { NODE_CHOICES, parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
+       async-timeline explore <file> [--runs N] [--seed s] [--entry f] [--json] [options]
        async-timeline compare <fileA> <fileB> [...] [--html <out.html>] [--label <name> ...] [options]
        async-timeline view <trace.async-timeline.json> [--html <out.html>] [--perfetto <out.json>]
 
@@ -19,6 +20,8 @@ Options:
   --test <name pattern>          run only the mocha tests of <file> whose full title matches
                                  (mocha's --grep: a substring, or /regex/), inside the simulation
   --seed <n>                     flip racy ties: bit k flips the run's k-th (default 0; docs/cost-model.md)
+  --schedule <id>                run under a schedule the explorer found: 'late@3,io@0=118', seed:<n>
+                                 or default (docs/explore.md)
   --node <20|22|24|26|auto>      the Node line to imitate (default auto: the major of \`node\` on PATH,
                                  else the nearest .nvmrc / .node-version / engines.node, else 26)
   --trace <out.json>             write the trace (JSON; name it *.async-timeline.json to open it in VS Code)
@@ -48,13 +51,28 @@ Options:
 view reads a saved trace (an older format version is upgraded) and writes it as a page
 (--html) or as Chrome Trace Event JSON (--perfetto); it runs nothing.
 
+explore runs the program under many schedules (racy ties, callbacks a millisecond late, I/O
+latencies within the model's range, the order of completions in a poll phase), groups the runs
+by outcome (stdout, exit code, errors) and shrinks each differing run to the fewest changes
+that still give its outcome, with the --schedule that replays it (docs/explore.md).
+  --runs <n>                     how many runs (default 200)
+  --seed <n>                     where the schedules come from (default 1)
+  --workers <n>                  worker threads (default: the cores, at most 4)
+  --json                         print the report as JSON on stdout
+
 compare runs each file in turn (its output is not printed), prints a table of virtual
 time and speed-up, and with --html writes one page showing the runs on one time scale.
   --label <name>                 a name per file, in order (default: the file name)
 `;
 
 export interface CliArgs {
-  command: 'run' | 'compare' | 'view' | 'help';
+  command: 'run' | 'compare' | 'view' | 'explore' | 'help';
+  /** `run --schedule`: the schedule id to run under (src/core/explore/schedule-id.ts). */
+  schedule?: string;
+  /** explore: `--runs`, `--workers`, `--json`. */
+  runs?: number;
+  workers?: number;
+  json: boolean;
   file?: string;
   /** compare: every file, in order, and their labels (as many as given). */
   files: string[];
@@ -87,13 +105,15 @@ export class UsageError extends Error {}
 const MODES: UnhandledRejectionsMode[] = ['throw', 'strict', 'warn', 'none', 'warn-with-error-code'];
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'run', summary: false, report: false, budgets: {}, files: [], labels: [], io: {} };
+  const out: CliArgs = { command: 'run', summary: false, report: false, json: false, budgets: {}, files: [], labels: [], io: {} };
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { ...out, command: 'help' };
-  if (argv[0] !== 'run' && argv[0] !== 'compare' && argv[0] !== 'view') throw new UsageError(`unknown command '${argv[0]}' (expected 'run', 'compare' or 'view')`);
+  if (!['run', 'compare', 'view', 'explore'].includes(argv[0])) throw new UsageError(`unknown command '${argv[0]}' (expected 'run', 'explore', 'compare' or 'view')`);
   const compare = argv[0] === 'compare';
   const view = argv[0] === 'view';
+  const exploring = argv[0] === 'explore';
   if (compare) out.command = 'compare';
   if (view) out.command = 'view';
+  if (exploring) out.command = 'explore';
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
@@ -115,7 +135,25 @@ export function parseArgs(argv: string[]): CliArgs {
       if (!Number.isFinite(n) || n < 0) throw new UsageError(`${arg}: '${raw}' is not a non-negative number`);
       return n;
     };
+    /** A positive whole number (runs, workers). */
+    const count = (): number => {
+      const raw = value();
+      const n = Number(raw);
+      if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${arg}: '${raw}' is not a positive integer`);
+      return n;
+    };
+    const exploreOnly = () => {
+      if (!exploring) throw new UsageError(`${arg} is an option of 'explore'`);
+    };
     switch (arg) {
+      case '--runs': exploreOnly(); out.runs = count(); break;
+      case '--workers': exploreOnly(); out.workers = count(); break;
+      case '--json': exploreOnly(); out.json = true; break;
+      case '--schedule': {
+        if (argv[0] !== 'run') throw new UsageError(`--schedule is an option of 'run'`);
+        out.schedule = value();
+        break;
+      }
       case '--entry': out.entryFunction = value(); break;
       case '--args': out.entryArgs = value(); break;
       case '--test': out.testPattern = value(); break;
@@ -187,6 +225,15 @@ export function parseArgs(argv: string[]): CliArgs {
     if (!out.htmlPath && !out.perfettoPath) throw new UsageError('view needs --html <out.html> or --perfetto <out.json> (it writes, it does not run)');
     const runOnly = argv.slice(1).find((a) => a.startsWith('--') && !/^--(html|perfetto)(=|$)/.test(a));
     if (runOnly) throw new UsageError(`${runOnly.split('=')[0]} is an option of 'run' (view runs nothing)`);
+    return out;
+  }
+  if (exploring) {
+    if (out.file === undefined) throw new UsageError('missing <file> to explore');
+    const runOnly = ['tracePath', 'htmlPath', 'perfettoPath', 'testPattern'] as const;
+    const flags = { tracePath: '--trace', htmlPath: '--html', perfettoPath: '--perfetto', testPattern: '--test' };
+    for (const k of runOnly) if (out[k] !== undefined) throw new UsageError(`${flags[k]} is an option of 'run' (replay a schedule the explorer found with run --schedule)`);
+    if (out.summary || out.report) throw new UsageError(`${out.summary ? '--summary' : '--report'} is an option of 'run'`);
+    if (out.seed !== undefined && (!Number.isInteger(out.seed) || out.seed > 0xffffffff)) throw new UsageError(`--seed: '${out.seed}' is not a whole number below 2^32`);
     return out;
   }
   if (out.file === undefined) throw new UsageError('missing <file> to run');

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { runProgram } from '../core/engine/run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { runCompare } from './compare';
+import { runExplore } from './explore';
+import { parseScheduleId } from '../core/explore/schedule-id';
 import { exportHtml } from './html';
 import { renderChromeTraceJson } from '../core/export/perfetto';
 import { runView } from './view';
@@ -32,8 +34,14 @@ async function run(args: CliArgs): Promise<number> {
     process.stderr.write(`async-timeline: ${test.error}\n`);
     return test.exitCode;
   }
+  const schedule = args.schedule !== undefined ? parseScheduleId(args.schedule) : undefined;
+  if (schedule && 'error' in schedule) {
+    process.stderr.write(`async-timeline: --schedule: ${schedule.error}\n`);
+    return 2;
+  }
   const node = await cliNodeTarget(args.node, cwd, args.file!);
   const result = await runProgram({
+    ...(schedule && { schedule }),
     file: args.file!,
     node,
     ...(test ? { source: test.source } : {}),
@@ -97,7 +105,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   // Let stdout drain (a large output piped to a slow reader) instead of process.exit().
-  process.exitCode = args.command === 'compare' ? await runCompare(args) : args.command === 'view' ? runView(args) : await run(args);
+  process.exitCode =
+    args.command === 'compare' ? await runCompare(args) : args.command === 'view' ? runView(args) : args.command === 'explore' ? await runExplore(args) : await run(args);
 }
 
 // `async-timeline run x.ts | head`: a closed pipe ends the CLI quietly, as it does `node x.ts`.

@@ -18,7 +18,7 @@ import { asyncFunctionsOf } from './functionIndex';
 import type { RunRecord, Runner } from './runner';
 import { fileIndexes, formatStats, functionStats, type FunctionStats } from './traceSummary';
 
-type LensRole = 'run' | 'result' | 'args';
+type LensRole = 'run' | 'races' | 'result' | 'args';
 
 class FunctionLens extends vscode.CodeLens {
   constructor(range: vscode.Range, readonly uri: vscode.Uri, readonly fn: AsyncFunctionInfo, readonly role: LensRole, readonly stats?: FunctionStats) {
@@ -27,6 +27,8 @@ class FunctionLens extends vscode.CodeLens {
 }
 
 export const RUN_LENS_TITLE = '▶ Visualize concurrency';
+/** Next to it: the race explorer on the same target. */
+export const FIND_RACES_LENS_TITLE = '⚡ Find races';
 /** The lens of a function whose run is the whole file (see entries.ts). */
 export const RUN_FILE_LENS_TITLE = '▶ Visualize concurrency: whole file';
 
@@ -50,7 +52,7 @@ export class AsyncFunctionLensProvider implements vscode.CodeLensProvider<Functi
     const lenses: FunctionLens[] = [];
     functions.forEach((fn, i) => {
       const range = new vscode.Range(fn.line, 0, fn.line, 0);
-      if (canBeEntry(fn)) lenses.push(new FunctionLens(range, document.uri, fn, 'run'));
+      if (canBeEntry(fn)) lenses.push(new FunctionLens(range, document.uri, fn, 'run'), new FunctionLens(range, document.uri, fn, 'races'));
       const s = stats?.get(i);
       if (s && s.tasks > 0) lenses.push(new FunctionLens(range, document.uri, fn, 'result', s));
       if (fn.hasParams && canBeEntry(fn) && this.args.get(document.uri, fn) !== undefined) lenses.push(new FunctionLens(range, document.uri, fn, 'args'));
@@ -67,6 +69,10 @@ export class AsyncFunctionLensProvider implements vscode.CodeLensProvider<Functi
             `Run ${lens.fn.name}() as the entry (after the module has loaded) and show its timeline, its call pinned first`, target)
           : command(CommandId.VisualizeFunction, RUN_FILE_LENS_TITLE,
             `Run the file (its top level already calls ${lens.fn.name}()) and show its timeline`, target);
+        break;
+      case 'races':
+        lens.command = command(CommandId.FindRaces, FIND_RACES_LENS_TITLE,
+          `Run ${runsWholeFile(lens.fn) ? 'the file' : `${lens.fn.name}()`} under many schedules (racy ties, late callbacks, I/O latencies) and show every outcome`, target);
         break;
       case 'result':
         lens.command = command(CommandId.ShowPanel, lens.stats ? formatStats(lens.stats) : '', 'Show the timeline of the last run', lens.uri.toString());

@@ -44,6 +44,8 @@ export const enum CommandId {
   GetStarted = 'asyncTimeline.getStarted',
   /** Test lens: run one test (or one suite) of the file in the simulator. Hidden from the palette (needs a target). */
   VisualizeTest = 'asyncTimeline.visualizeTest',
+  /** Palette / CodeLens: run the file (or the lens's function) under many schedules and show the outcomes (the race explorer). */
+  FindRaces = 'asyncTimeline.findRaces',
 }
 
 /** A test (or suite) a test lens points at: plain data, it travels through `vscode.Command.arguments`. */
@@ -83,6 +85,8 @@ export interface CommandArgs {
   [CommandId.OpenTraceFile]: [uri?: vscode.Uri];
   [CommandId.GetStarted]: [];
   [CommandId.VisualizeTest]: [target: TestTarget];
+  /** A file (palette, explorer), a lens's function, or nothing (the active editor's file). */
+  [CommandId.FindRaces]: [target?: vscode.Uri | FunctionTarget];
 }
 
 /** Builds a typed `vscode.Command`. */

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { makeTestApi, type AsyncTimelineTestApi } from './api';
 import { registerCodeLens } from './codeLens';
 import { registerCompare } from './compare';
+import { registerFindRaces } from './findRaces';
 import { registerDecorations } from './decorations';
 import { registerDiagnostics } from './diagnostics';
 import { EntryArguments } from './entries';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
 
   registerVisualize(context, visualizer, panels);
   registerCompare(context, runner, panels);
+  registerFindRaces(context, panels, args);
   registerSamples(context, visualizer);
   registerCodeLens(context, runner, args);
   const statusBar = registerStatusBar(context, runner);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   isWebviewToHost, PROTOCOL_VERSION,
-  type AnalysisSettings, type ComparisonRun, type HostToWebview, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
+  type AnalysisSettings, type ComparisonRun, type HostToWebview, type RaceReport, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
 } from '../shared/protocol';
 import type { TraceFile } from '../core/trace/format';
 import { readAnalysisSettings } from './config';
@@ -58,6 +58,8 @@ export class TimelinePanel implements vscode.Disposable {
   private comparison: ComparisonRun[] | null = null;
   /** The compared files (URI strings, in order): the webview saves them to be restored. */
   private comparisonSources: string[] = [];
+  /** The race explorer's result shown above the comparison (Find races). */
+  private races: RaceReport | undefined;
   /** The last status/error message, replayed after `ready`. */
   private lastStatus: HostToWebview | undefined;
   private lastError: HostToWebview | undefined;
@@ -232,11 +234,12 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   /** Compare mode: several runs side by side on one time scale. */
-  showComparison(runs: ComparisonRun[], sources: vscode.Uri[] = []): void {
+  showComparison(runs: ComparisonRun[], sources: vscode.Uri[] = [], races?: RaceReport): void {
     this.comparison = runs;
     this.comparisonSources = sources.map((u) => u.toString());
-    this.panel.title = `Compare · ${runs.map((r) => r.label).join(' vs ')}`;
-    this.post({ type: 'showComparison', runs, sources: this.comparisonSources });
+    this.races = races;
+    this.panel.title = races ? `Races · ${path.basename(sources[0]?.fsPath ?? '')}` : `Compare · ${runs.map((r) => r.label).join(' vs ')}`;
+    this.post({ type: 'showComparison', runs, sources: this.comparisonSources, ...(races && { races }) });
   }
 
   /** The editor cursor is on a line with sites: the webview highlights its events. */
@@ -258,7 +261,7 @@ export class TimelinePanel implements vscode.Disposable {
           type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
           sourceUri: this.sourceUri.toString(), pinned: this.isPinned, analysis: this.analysisSettings(),
           ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
-          ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources } : {}),
+          ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources, ...(this.races && { races: this.races }) } : {}),
         });
         if (this.lastError) this.post(this.lastError);
         if (this.lastStatus) this.post(this.lastStatus);

@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { asCompareState, type ComparisonRun, type SourceLocation } from '../shared/protocol';
+import { asCompareState, type ComparisonRun, type RaceReport, type SourceLocation } from '../shared/protocol';
 import { output } from './output';
 import { TimelinePanel, panelTitle, type PanelHost } from './panel';
 import type { RunRecord, Runner } from './runner';
@@ -160,10 +160,10 @@ export class PanelManager implements vscode.Disposable, PanelHost {
    * open compare panel reused, else a new one beside the active editor, or `into` (a panel
    * restored after a reload).
    */
-  showComparison(runs: ComparisonRun[], uris: vscode.Uri[], into?: vscode.WebviewPanel): TimelinePanel {
+  showComparison(runs: ComparisonRun[], uris: vscode.Uri[], into?: vscode.WebviewPanel, races?: RaceReport): TimelinePanel {
     const reuse = into ? undefined : [...this.comparisons][0];
     if (reuse) {
-      reuse.showComparison(runs, uris);
+      reuse.showComparison(runs, uris, races);
       reuse.reveal();
       return reuse;
     }
@@ -171,7 +171,7 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     const panel = new TimelinePanel(webviewPanel, uris[0], this.context.extensionUri, this);
     this.comparisons.add(panel);
     panel.onDidDispose(() => this.comparisons.delete(panel));
-    panel.showComparison(runs, uris);
+    panel.showComparison(runs, uris, races);
     return panel;
   }
 

@@ -262,7 +262,7 @@ async function withDelayedProgress<T>(promise: Promise<T>, name: string, abort: 
 }
 
 /** Traces name files relative to this: the document's workspace folder, else its own folder. */
-function workingDirectory(document: vscode.TextDocument): string {
+export function workingDirectory(document: vscode.TextDocument): string {
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   if (folder?.uri.scheme === 'file') return folder.uri.fsPath;
   if (document.uri.scheme === 'file') return path.dirname(document.uri.fsPath);
@@ -270,7 +270,7 @@ function workingDirectory(document: vscode.TextDocument): string {
 }
 
 /** The path the engine is told the file has. An untitled document gets one with the right extension (esbuild picks its loader by it). */
-function runPathOf(document: vscode.TextDocument, cwd: string): string {
+export function runPathOf(document: vscode.TextDocument, cwd: string): string {
   if (document.uri.scheme === 'file') return document.uri.fsPath;
   const ext = document.languageId.startsWith('javascript') ? '.js' : '.ts';
   const base = path.basename(document.uri.path).replace(/[^\w.-]/g, '_') || 'untitled';

@@ -96,6 +96,31 @@ export interface ComparisonRun {
   trace: TraceFile;
 }
 
+/**
+ * The race explorer's result ("Find races", src/core/explore), shown above the comparison of
+ * the default run and a differing one: every distinct outcome with its frequency, and where the
+ * two runs shown part (a line through both bands).
+ */
+export interface RaceReport {
+  /** "samples/race.ts: 200 runs, 2 outcomes — a race: …". */
+  headline: string;
+  outcomes: {
+    /** "default schedule", or what differs ("prints …", an error, a budget stop). */
+    label: string;
+    count: number;
+    /** count / runs. */
+    frequency: number;
+    /** The schedule that replays it (`async-timeline run --schedule …`): shrunk when it could be. */
+    schedule: string;
+    /** It is one of the two runs shown. */
+    shown: boolean;
+  }[];
+  /** The first divergence of the two runs shown: virtual time and what each run did there. */
+  divergence?: { t: number; description: string };
+  /** E.g. the program is not deterministic by itself. */
+  note?: string;
+}
+
 /** A trace opened from a saved file (read-only): its file name, and what reading it said (e.g. it was upgraded). */
 export interface SavedTraceInfo {
   name: string;
@@ -119,13 +144,13 @@ export interface RunStop {
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; pinned?: boolean; savedTrace?: SavedTraceInfo; analysis?: AnalysisSettings }
+  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; races?: RaceReport; pinned?: boolean; savedTrace?: SavedTraceInfo; analysis?: AnalysisSettings }
   /** A saved trace file cannot be shown: `message` says why (cut short, newer version, not ours). */
   | { type: 'traceError'; message: string }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
   | { type: 'showTrace'; trace: TraceFile; sourceUri?: string; analysis?: AnalysisSettings }
-  /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode). */
-  | { type: 'showComparison'; runs: ComparisonRun[]; sources?: string[] }
+  /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode); `races`: the explorer's result above them. */
+  | { type: 'showComparison'; runs: ComparisonRun[]; sources?: string[]; races?: RaceReport }
   /**
    * A run's progress: started, finished, cancelled or failed (`message` says why, as text).
    * `stop`: it ended early (a budget or Cancel), said the same way everywhere; `canContinue`:

@@ -17,7 +17,7 @@ import {
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
 import { INTERNAL_GROUP_NAME } from '../core/viewmodel/lanes';
-import type { AnalysisSettings, HostToWebview, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
+import type { AnalysisSettings, HostToWebview, RaceReport, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
 import { buildAnswers, type AnswersModel } from '../core/viewmodel/answers';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
@@ -122,7 +122,7 @@ export class App {
         if (message.pinned !== undefined) this.pinned = message.pinned;
         this.savedTrace = message.savedTrace;
         if (message.analysis) this.analysisSettings = message.analysis;
-        if (message.comparison) this.showComparison(message.comparison, message.comparisonSources);
+        if (message.comparison) this.showComparison(message.comparison, message.comparisonSources, message.races);
         else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
         else this.showPlaceholder(this.running
           ? `Running ${this.running}…`
@@ -134,7 +134,7 @@ export class App {
         this.showTrace(message.trace, this.currentState() ?? this.bridge.getState());
         break;
       case 'showComparison':
-        this.showComparison(message.runs, message.sources);
+        this.showComparison(message.runs, message.sources, message.races);
         break;
       case 'runStatus':
         this.onRunStatus(message);
@@ -218,11 +218,11 @@ export class App {
    * Compare mode: validates every run and shows them on one time scale. `sources` (the files
    * compared, from the host) are saved as the panel's state, so a reload can run them again.
    */
-  showComparison(value: unknown, sources?: string[]): void {
+  showComparison(value: unknown, sources?: string[], races?: RaceReport): void {
     this.stopPlaying();
     window.clearTimeout(this.persistTimer);
     if (sources && sources.length >= 2) this.bridge.setState({ compareSources: sources });
-    const made = makeComparison(value);
+    const made = makeComparison(value, races);
     if ('error' in made) {
       this.showFatal('These runs cannot be compared', made.error);
       this.bridge.post({ type: 'webviewError', message: made.error });
@@ -236,7 +236,9 @@ export class App {
     this.compareView = made.view;
     this.body.replaceChildren(made.view.el);
     Object.assign(this.root.dataset, { runs: String(made.count), firstPaintMs: String(Math.round(performance.now())) });
-    this.setStatus('Each band is one run on the same virtual-time scale; rows are its tasks (solid: running, outline: waiting, tall: blocked).');
+    this.setStatus(races?.divergence
+      ? `The dashed line is where the two runs part, at ${+races.divergence.t.toFixed(3)} ms: ${races.divergence.description}.`
+      : 'Each band is one run on the same virtual-time scale; rows are its tasks (solid: running, outline: waiting, tall: blocked).');
   }
 
   /** Validates and shows a trace; any problem becomes a message, never a blank view. */

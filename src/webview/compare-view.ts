@@ -9,6 +9,7 @@ import {
   buildComparison, buildTimeline, checkTrace, compactRows, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
 } from '../core/viewmodel/index';
 import type { TraceFile } from '../core/trace/format';
+import type { RaceReport } from '../shared/protocol';
 import { h } from './dom';
 import { readPalette, type Palette } from './theme';
 
@@ -33,17 +34,33 @@ export class CompareView {
   private readonly bands: Band[];
   private palette: Palette = readPalette();
 
-  constructor(private readonly comparison: Comparison, models: TimelineModel[]) {
+  constructor(private readonly comparison: Comparison, models: TimelineModel[], private readonly races?: RaceReport) {
     this.bands = models.map((model, index) => ({ index, ...compactRows(model, MAX_ROWS) }));
     this.canvas = h('canvas', { role: 'img', 'aria-label': this.describe() });
     this.wrap = h('div', { class: 'tl-compare-canvas' }, this.canvas);
-    this.el = h('div', { class: 'tl-compare' }, this.table(), this.wrap);
+    this.el = h('div', { class: 'tl-compare' }, ...(races ? [this.racesSection(races)] : []), this.table(), this.wrap);
     new ResizeObserver(() => this.paint()).observe(this.wrap);
   }
 
   /** One sentence per run, for screen readers and the canvas's label. */
   private describe(): string {
-    return this.comparison.runs.map((run, i) => `${run.label}: ${runHeadline(this.comparison, i)}`).join('; ');
+    const runs = this.comparison.runs.map((run, i) => `${run.label}: ${runHeadline(this.comparison, i)}`).join('; ');
+    return this.races?.divergence ? `${runs}. They part at ${formatDuration(this.races.divergence.t)}: ${this.races.divergence.description}` : runs;
+  }
+
+  /** The race explorer's outcomes (each with its frequency and the schedule that replays it) and where the runs shown part. */
+  private racesSection(races: RaceReport): HTMLElement {
+    const head = h('tr', {}, ...['outcome', 'runs', 'frequency', 'schedule (run --schedule)'].map((t) => h('th', { scope: 'col' }, t)));
+    const rows = races.outcomes.map((o) => h('tr', { class: o.shown ? 'tl-race-shown' : undefined },
+      h('th', { scope: 'row', title: o.label }, o.label),
+      h('td', {}, String(o.count)),
+      h('td', {}, `${(o.frequency * 100).toFixed(o.frequency < 0.1 ? 1 : 0)}%`),
+      h('td', { class: 'tl-race-schedule' }, o.schedule)));
+    return h('div', { class: 'tl-races', 'data-outcomes': String(races.outcomes.length) },
+      h('div', { class: 'tl-races-headline' }, races.headline),
+      ...(races.note ? [h('div', { class: 'tl-races-note' }, races.note)] : []),
+      h('table', { class: 'tl-compare-table tl-races-table', 'aria-label': 'Outcomes found by the race explorer' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+      ...(races.divergence ? [h('div', { class: 'tl-races-divergence' }, `First divergence at ${formatDuration(races.divergence.t)} — ${races.divergence.description}`)] : []));
   }
 
   private table(): HTMLElement {
@@ -109,6 +126,27 @@ export class CompareView {
     for (const band of this.bands) {
       y = this.paintBand(ctx, band, y, toPx, width);
     }
+    // Where the explorer's two runs part: one dashed line through every band, labelled on the axis.
+    const divergence = this.races?.divergence;
+    if (divergence) {
+      const x = Math.round(toPx(divergence.t)) + 0.5;
+      ctx.strokeStyle = p.reject;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(x, AXIS - 8);
+      ctx.lineTo(x, height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.font = `600 11px ${p.font}`;
+      const label = `first divergence ${formatDuration(divergence.t)}`;
+      const w = ctx.measureText(label).width;
+      ctx.fillStyle = p.bg;
+      const lx = Math.min(x + 4, width - w - 4);
+      ctx.fillRect(lx - 2, AXIS + 1, w + 4, 14);
+      ctx.fillStyle = p.reject;
+      ctx.fillText(label, lx, AXIS + 8);
+    }
   }
 
   private paintBand(ctx: CanvasRenderingContext2D, band: Band, top: number, toPx: (ms: number) => number, width: number): number {
@@ -159,7 +197,7 @@ export class CompareView {
  * Checks the runs of a `showComparison` (or the compare page's embedded data) and builds the
  * view, or says in a sentence why it cannot.
  */
-export function makeComparison(value: unknown): { view: CompareView; headline: string; count: number } | { error: string } {
+export function makeComparison(value: unknown, races?: RaceReport): { view: CompareView; headline: string; count: number } | { error: string } {
   const runs = Array.isArray(value) ? (value as { label?: unknown; trace?: unknown }[]) : [];
   const checked: { label: string; trace: TraceFile }[] = [];
   for (const [i, run] of runs.entries()) {
@@ -176,7 +214,7 @@ export function makeComparison(value: unknown): { view: CompareView; headline: s
   const headline = checked.length > 1 && fastest.speedup > 1.005
     ? `${who}: ${Number.isFinite(fastest.speedup) ? `${fastest.speedup.toFixed(2)}× faster than` : 'instant, unlike'} ${comparison.runs[comparison.slowest].label}`
     : 'all runs take the same virtual time';
-  return { view: new CompareView(comparison, checked.map((run) => buildTimeline(run.trace))), headline, count: checked.length };
+  return { view: new CompareView(comparison, checked.map((run) => buildTimeline(run.trace)), races), headline: races ? races.headline : headline, count: checked.length };
 }
 
 function paintSpan(ctx: CanvasRenderingContext2D, p: Palette, state: number, px0: number, px1: number, rowY: number): void {

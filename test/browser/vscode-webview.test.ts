@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
 import type { TraceFile } from '../../src/core/trace/format';
 import { ensureBuilt, launch, OUT, ROOT, screenshot, traceOfSample } from './harness';
+import { firstDivergence } from '../../src/core/explore/divergence';
 
 /** A page shaped like src/extension/webviewHtml.ts's, plus a fake acquireVsCodeApi. */
 function webviewPage(savedState: unknown): string {
@@ -142,6 +143,36 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     // Saved at once: after a reload the serializer gets the files to run and compare again.
     await page.waitForTimeout(400);
     assert.deepEqual(await page.evaluate(() => (window as any).__state), { compareSources: sources });
+    assert.deepEqual(errors, []);
+  });
+
+  it('showComparison with the race explorer\'s result: outcomes with frequency, the two runs, the first divergence marked', async () => {
+    const plain = traceOfSample('samples/race.ts', ['--node', '20'], 'race-default');
+    const lost = traceOfSample('samples/race.ts', ['--node', '20', '--schedule', 'late@1'], 'race-late1');
+    const divergence = firstDivergence(plain, lost, ['default', 'late@1'])!;
+    assert.ok(divergence.t > 0);
+    await send({
+      type: 'showComparison',
+      runs: [{ label: 'default schedule', trace: plain }, { label: 'late@1', trace: lost }],
+      races: {
+        headline: 'samples/race.ts: 200 runs, 2 outcomes — a race: the schedule changes what the program does',
+        outcomes: [
+          { label: 'default schedule', count: 173, frequency: 0.865, schedule: 'default', shown: true },
+          { label: 'prints "alice 80, bob 100, total 180"', count: 27, frequency: 0.135, schedule: 'late@1', shown: true },
+        ],
+        divergence: { t: divergence.t, description: divergence.description },
+      },
+    });
+    await page.waitForSelector('.tl-races-table');
+    const rows = await page.locator('.tl-races-table tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /default schedule\s+173\s+87%\s+default/);
+    assert.match(rows[1], /prints "alice 80, bob 100, total 180"\s+27\s+14%\s+late@1/);
+    assert.match(await page.innerText('.tl-summary'), /200 runs, 2 outcomes/);
+    assert.match(await page.innerText('.tl-races-divergence'), /^First divergence at \S+ ms — default: .*; late@1: /);
+    assert.match((await page.locator('.tl-compare canvas').getAttribute('aria-label')) ?? '', /They part at/);
+    // The dashed line is drawn in the error colour through the bands.
+    await screenshot(page, 'find-races-compare');
     assert.deepEqual(errors, []);
   });
 });

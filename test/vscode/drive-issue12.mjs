@@ -88,9 +88,9 @@ try {
     await page.getByText('Get started with Async Timeline').first().waitFor({ timeout: 30000 });
     await page.getByText('Open a sample').first().waitFor();
     await shot(page, 'walkthrough');
-    await page.getByText('Find a race (coming)').first().click();
+    await page.getByText('Find a race', { exact: true }).first().click();
     await page.waitForTimeout(800);
-    await shot(page, 'walkthrough-race-coming');
+    await shot(page, 'walkthrough-race');
   });
   await palette('View: Close All Editors', 'Close All Editors');
 
@@ -102,6 +102,24 @@ try {
     await webview().locator('.tl-banner[data-kind=saved]').waitFor({ timeout: 90000 });
     await webview().locator('.tl-app[data-lanes]').waitFor({ timeout: 30000 });
     await shot(page, 'saved-trace');
+  });
+  await palette('View: Close All Editors', 'Close All Editors');
+
+  // 4. Find races (issue 11): the ⚡ lens next to Visualize on samples/race.ts, the outcomes in
+  // the panel, the default and the money-losing run side by side, their first divergence marked.
+  await step('find races', async () => {
+    await quickOpen('race.ts');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'check-then-act' }).first().waitFor();
+    const lens = page.locator('.contentWidgets .codelens-decoration', { hasText: 'Find races' });
+    await lens.nth(1).waitFor({ timeout: 60000 });
+    // The second lens line is main()'s (the whole file); transfer()'s would ask for its arguments.
+    await lens.nth(1).locator('a', { hasText: 'Find races' }).first().click();
+    lap('clicked "⚡ Find races"');
+    await webview().locator('.tl-races-table').waitFor({ timeout: 120000 });
+    await webview().locator('.tl-races-table tbody tr', { hasText: 'total 180' }).first().waitFor({ timeout: 10000 });
+    await webview().locator('.tl-races-divergence').waitFor({ timeout: 10000 });
+    await palette('Notifications: Clear All Notifications', 'Clear All Notifications');
+    await shot(page, 'find-races');
   });
 } catch (e) {
   rc = 1;

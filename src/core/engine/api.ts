@@ -5,6 +5,7 @@
  */
 import type { ScannableTrace, TraceFile } from '../trace/format';
 import type { NodeChoice } from '../versions/resolve-target';
+import type { RuntimeSchedule } from '../runtime/host-api';
 
 /** Node's `--unhandled-rejections` modes. Node 20's default is `throw`. */
 export type UnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** A JS expression evaluating to the entry function's argument array, e.g. `[3, "x"]`. */
   entryArgs?: string;
   seed?: number;
+  /** A schedule to run under (the race explorer's: src/core/explore; RuntimeOptions.schedule). */
+  schedule?: RuntimeSchedule;
   unhandledRejections?: UnhandledRejectionsMode;
   budgets?: Partial<RunBudgets>;
   cwd?: string;

@@ -2,10 +2,11 @@
  * Messages between `run.ts` (the parent: CLI or extension host) and `worker.ts` (the worker
  * thread that bundles and runs the program). Types only.
  */
-import type { TraceFile } from '../trace/format';
+import type { SchedulePerturbation, TraceFile } from '../trace/format';
 import type { TypedTrace } from '../trace/recorder';
 import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 import type { NodeMajor } from '../versions/targets';
+import type { RuntimeSchedule } from '../runtime/host-api';
 
 /** What the worker runs: its `workerData`, or the `start` message of a spare worker. */
 export interface WorkerInput {
@@ -34,6 +35,13 @@ export interface WorkerInput {
   instrumentCacheDir?: string;
   /** The Node line imitated (resolved: never 'auto'). */
   nodeMajor: NodeMajor;
+  /** The schedule to run under (the race explorer; RuntimeOptions.schedule). */
+  schedule?: RuntimeSchedule;
+  /**
+   * Explorer mode (src/core/explore): bundle once, then run the program once per `run` message
+   * (each in a fresh sandbox, under that message's schedule) and answer each with `ran`.
+   */
+  explore?: boolean;
 }
 
 /** What the run cost, measured inside the worker (for the benchmark). */
@@ -65,4 +73,28 @@ export interface SpareWorkerData {
   distDir: string;
 }
 
-export type ParentMessage = { type: 'stop'; reason: string } | { type: 'start'; input: WorkerInput };
+
+/** What one explorer run produced (explorer mode): enough to group it by outcome. */
+export interface ExploreRunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Why the run stopped early (a budget), if it did. */
+  truncated?: string;
+  /** The decisions it took otherwise than by default. */
+  perturbations: SchedulePerturbation[];
+  /** Its virtual end time (ms). */
+  endTime: number;
+  /** Real time the run took (ms). */
+  realMs: number;
+}
+
+export type ExploreWorkerMessage =
+  | { type: 'ready'; diagnostics: SourceDiagnostic[]; failed: boolean; output: string }
+  | { type: 'ran'; id: number; result: ExploreRunResult };
+
+/** To a worker: stop; start (a spare worker's program); run one explorer schedule. */
+export type ParentMessage =
+  | { type: 'stop'; reason: string }
+  | { type: 'start'; input: WorkerInput }
+  | { type: 'run'; id: number; schedule: RuntimeSchedule };

@@ -140,6 +140,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     io: options.io,
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
     nodeMajor,
+    ...(options.schedule && { schedule: options.schedule }),
   };
   const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry, nodeMajor), nodeMajor, exitCode: 1 };
 

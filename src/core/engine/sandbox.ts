@@ -410,6 +410,7 @@ export class Sandboxes {
         nodeMajor: input.nodeMajor,
         io: input.io as RuntimeHost['options']['io'],
         ...(input.nodeMajor !== undefined && { nodeMajor: input.nodeMajor }),
+        ...(input.schedule && !thread && { schedule: input.schedule }),
       },
       createWorker: this.createWorker,
       thread,

@@ -25,7 +25,7 @@ import type { SourceDiagnostic } from './api';
 import { bundle, warmBundler, type BundleOutput } from './bundle';
 import { InstrumentCache } from './instrument-cache';
 import { displayName } from './paths';
-import type { OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
+import type { ExploreRunResult, ExploreWorkerMessage, OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import { HANDLE_VAR, precompileSandboxScripts, Sandboxes } from './sandbox';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 
@@ -189,6 +189,14 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
   return out;
 }
 
+/** Explorer mode: the program cannot run at all; what would have been printed goes with the answer. */
+function explorerFailed(diagnostics: SourceDiagnostic[]): void {
+  const output = pending.map(([, text]) => text).join('');
+  pending = [];
+  const ready: ExploreWorkerMessage = { type: 'ready', diagnostics, failed: true, output };
+  parentPort!.postMessage(ready);
+}
+
 async function main(): Promise<void> {
   input = await runInput();
   if (input.instrumentCacheDir) instrumentCache = new InstrumentCache(input.instrumentCacheDir);
@@ -202,6 +210,7 @@ async function main(): Promise<void> {
   instrumentCache?.prune();
   if (built.diagnostics.some((d) => d.severity === 'error')) {
     printDiagnostics(built.diagnostics, built.sources);
+    if (input.explore) return explorerFailed(built.diagnostics);
     flush();
     const trace = emptyTrace({ ...meta, seed: input.seed, moduleKind: built.moduleKind, exitCode: 1 }, [displayName(input.entry, input.cwd)]);
     post({ type: 'done', trace, exitCode: 1, diagnostics: built.diagnostics });
@@ -215,6 +224,7 @@ async function main(): Promise<void> {
       argsScript = new vm.Script(`(${input.entryArgs})`, { filename: '--args' });
     } catch (e) {
       write(2, `async-timeline: --args: ${e instanceof Error ? e.message : String(e)} in ${JSON.stringify(input.entryArgs)}\n`);
+      if (input.explore) return explorerFailed([]);
       flush();
       post({ type: 'done', trace: emptyTrace({ ...meta, seed: input.seed, moduleKind: built.moduleKind, exitCode: 2 }), exitCode: 2, diagnostics: [] });
       return;
@@ -222,27 +232,56 @@ async function main(): Promise<void> {
   }
 
   const callerFrames = await (callerFramesReady ??= nodeCallbackFrames());
-  const sandboxes = new Sandboxes({ input, write, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
+  const setup: RunSetup = { built, workerBundles, argsScript, callerFrames };
+  if (input.explore) {
+    serveExplorer(setup);
+    return;
+  }
+  const { trace, exitCode, stats } = await runOnce(input, write, setup, { snapshots: true });
+  flush();
+  post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats: { instrumentAndBundleMs, ...stats } });
+}
+
+/** What every run of one program shares: its bundles, the checked --args, Node's frames. */
+interface RunSetup {
+  built: BundleOutput;
+  workerBundles: Map<string, BundleOutput>;
+  argsScript: vm.Script | undefined;
+  callerFrames: (names: string[]) => string[] | undefined;
+}
+
+/**
+ * Runs the program once in a fresh sandbox under `runInput` (its seed, schedule, budgets),
+ * writing its output with `out`, and returns its trace (typed) and exit code.
+ */
+async function runOnce(
+  runInput: WorkerInput,
+  out: (stream: 1 | 2, text: string) => void,
+  { built, workerBundles, argsScript, callerFrames }: RunSetup,
+  { snapshots }: { snapshots: boolean },
+): Promise<{ trace: TypedTrace; exitCode: number; stats: Omit<RunStats, 'instrumentAndBundleMs'> }> {
+  const meta = { entry: runInput.entryDisplay, engine: runInput.engineVersion, entryFunction: runInput.entryFunction, nodeMajor: runInput.nodeMajor };
+  const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);
   sandbox['__asyncTimeline$program'] = () => {
     // Node's loader warns while it loads the entry, before the module runs.
     if (typeless !== undefined) (sandbox.process as { emitWarning(w: string, o: object): void }).emitWarning(typeless, { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
     const tla = evaluate();
-    if (!input.entryFunction) return tla;
-    const fn = (module.exports as Record<string, unknown>)[input.entryFunction];
+    if (!runInput.entryFunction) return tla;
+    const fn = (module.exports as Record<string, unknown>)[runInput.entryFunction];
     if (typeof fn !== 'function') {
       // A usage problem, not the program's: say so plainly and end the (simulated) process.
       const exported = Object.keys(module.exports).join(', ') || 'none';
-      write(2, `async-timeline: --entry: '${input.entryFunction}' is not an exported function of ${input.entryDisplay} (exports: ${exported})\n`);
+      out(2, `async-timeline: --entry: '${runInput.entryFunction}' is not an exported function of ${runInput.entryDisplay} (exports: ${exported})\n`);
       (sandbox.process as { exit(code: number): never }).exit(2);
       return undefined; // not reached: exit() unwinds
     }
-    const args = input.entryArgs ? argsScript!.runInContext(context) : [];
+    const args = runInput.entryArgs ? argsScript!.runInContext(context) : [];
     return fn(...(Array.isArray(args) ? args : [args]));
   };
 
-  const backstop = input.budgets.realTimeMs + 1000;
+  const backstop = runInput.budgets.realTimeMs + 1000;
   const runMain = new vm.Script(`${HANDLE_VAR}.runMain(__asyncTimeline$program)`, { filename: 'async-timeline:main' });
   const runSlice = new vm.Script(`${HANDLE_VAR}.runSlice(${SLICE_MS})`, { filename: 'async-timeline:slice' });
   let budgetSite = -1;
@@ -257,7 +296,7 @@ async function main(): Promise<void> {
     } catch (e) {
       if (isBudgetError(e)) {
         budgetSite = e.site;
-        stopReason = `real-time budget: synchronous code ran longer than ${input.budgets.realTimeMs} ms`;
+        stopReason = `real-time budget: synchronous code ran longer than ${runInput.budgets.realTimeMs} ms`;
       } else if (isVmTimeout(e)) {
         stopReason = `real-time budget: synchronous code ran longer than ${backstop} ms (stopped by the vm timeout)`;
       } else {
@@ -278,7 +317,7 @@ async function main(): Promise<void> {
   };
   const runStart = performance.now();
   let lastSnapshot = performance.now();
-  let snapshotGap = input.snapshotEveryMs;
+  let snapshotGap = runInput.snapshotEveryMs;
   let over = step(runMain);
   sampleHeap();
   flush();
@@ -291,13 +330,13 @@ async function main(): Promise<void> {
     over = step(runSlice);
     sampleHeap();
     flush();
-    if (!over && performance.now() - lastSnapshot > snapshotGap) {
+    if (snapshots && !over && performance.now() - lastSnapshot > snapshotGap) {
       const t0 = performance.now();
       post({ type: 'snapshot', trace: capConsoleText(handle.trace(meta, { typed: true }), TRACE_CONSOLE_CAP) });
       lastSnapshot = performance.now();
       // A snapshot copies the whole trace so far: space them so they never take more than
       // about a tenth of the run, however long the trace grows.
-      snapshotGap = Math.max(input.snapshotEveryMs, 10 * (lastSnapshot - t0));
+      snapshotGap = Math.max(runInput.snapshotEveryMs, 10 * (lastSnapshot - t0));
     }
     // Let real I/O (a native promise the program awaited) make progress between slices.
     // 'wait' (proposed for the runtime): only something external (a native promise adopted by
@@ -311,8 +350,8 @@ async function main(): Promise<void> {
   const trace = capConsoleText(handle.trace(meta, { final: true, typed: true }), TRACE_CONSOLE_CAP);
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
-  const stats: RunStats = {
-    instrumentAndBundleMs, runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23, eventCount: trace.events.kind.length,
+  const stats = {
+    runMs, peakHeapBytes, traceBytesInMemory: trace.events.kind.length * 23, eventCount: trace.events.kind.length,
     ...(instrumentCache && { instrumentCache: { hits: instrumentCache.stats.hits, misses: instrumentCache.stats.misses, rejected: instrumentCache.stats.rejected } }),
   };
   let exitCode = handle.exitCode;
@@ -324,13 +363,43 @@ async function main(): Promise<void> {
   }
   const truncated = trace.meta.truncated?.reason;
   if (truncated) {
-    write(2, `async-timeline: stopped: ${truncated} (the trace so far is kept)\n`);
+    out(2, `async-timeline: stopped: ${truncated} (the trace so far is kept)\n`);
     // A program stopped before its end did not succeed, whatever its exit code was so far.
     exitCode = exitCode || (truncated === 'cancelled' ? 130 : 1);
     trace.meta.exitCode = exitCode;
   }
-  flush();
-  post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats });
+  return { trace, exitCode, stats };
+}
+
+/**
+ * Explorer mode: the program is bundled; run it once per `run` message, each in a fresh
+ * sandbox under that message's schedule, with no trace recorded beyond its output (the
+ * explorer groups runs by output and exit code; it replays the ones it shows with a trace).
+ */
+function serveExplorer(setup: RunSetup): void {
+  let queue = Promise.resolve();
+  parentPort!.on('message', (m: ParentMessage) => {
+    if (m.type !== 'run') return;
+    queue = queue.then(async () => {
+      if (stopRequest) return;
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      const out = (stream: 1 | 2, text: string) => void (stream === 1 ? stdout : stderr).push(text);
+      const t0 = performance.now();
+      const { trace, exitCode } = await runOnce({ ...input, schedule: m.schedule, tracing: false }, out, setup, { snapshots: false });
+      const result: ExploreRunResult = {
+        stdout: stdout.join(''), stderr: stderr.join(''), exitCode,
+        ...(trace.meta.truncated && { truncated: trace.meta.truncated.reason }),
+        perturbations: trace.meta.perturbations ?? [],
+        endTime: trace.meta.endTime,
+        realMs: performance.now() - t0,
+      };
+      const reply: ExploreWorkerMessage = { type: 'ran', id: m.id, result };
+      parentPort!.postMessage(reply);
+    });
+  });
+  const ready: ExploreWorkerMessage = { type: 'ready', diagnostics: setup.built.diagnostics, failed: false, output: '' };
+  parentPort!.postMessage(ready);
 }
 
 main().catch((e: unknown) => {

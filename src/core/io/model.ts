@@ -78,6 +78,8 @@ export interface IoModelOptions {
   costs?: Partial<Record<CostKind, number | Partial<CostRule>>>;
   /** 0 = no jitter; another seed spreads costs by up to ±25 % (deterministically). */
   seed?: number;
+  /** The race explorer's schedule (runtime/schedule.ts): may scale each cost drawn, within the model's range. */
+  perturb?: (ms: number) => number;
 }
 
 const MiB = 1024 * 1024;
@@ -87,10 +89,12 @@ export class IoModel {
   private readonly costs: Record<CostKind, CostRule>;
   private readonly seed: number;
   private draws = 0;
+  private readonly perturb: ((ms: number) => number) | undefined;
 
   constructor(options: IoModelOptions = {}) {
     this.time = options.time ?? 'model';
     this.seed = options.seed ?? 0;
+    this.perturb = options.perturb;
     this.costs = { ...DEFAULT_COSTS };
     this.configure(options.costs ?? {});
   }
@@ -143,6 +147,7 @@ export class IoModel {
 
   /** ±25 % for a non-zero seed (xorshift on seed and draw count); none for seed 0. */
   private jitter(ms: number): number {
+    if (this.perturb !== undefined) ms = this.perturb(ms);
     if (this.seed === 0) return ms;
     let x = (this.seed * 2654435761 + ++this.draws * 40503) >>> 0 || 1;
     x ^= x << 13;

@@ -19,7 +19,7 @@
  * runtime has no Node-only dependency (it can run in a browser worker with a different host).
  * This module holds types and constants only.
  */
-import type { TraceFile, TraceMeta } from '../trace/format';
+import type { SchedulePerturbation, TraceFile, TraceMeta } from '../trace/format';
 import type { Recorder, TypedTrace } from '../trace/recorder';
 import type { Simulation } from '../sim/simulation';
 import type { ThreadLoop } from '../sim/types';
@@ -70,7 +70,21 @@ export interface RuntimeOptions {
   io?: Omit<IoModelOptions, 'seed'>;
   /** The Node line imitated (globals, defaults, printing); absent: 20. See src/core/versions. */
   nodeMajor?: NodeMajor;
+  /**
+   * A schedule to run under (the race explorer, src/core/explore): which racy decisions to take
+   * otherwise than by default (runtime/schedule.ts). Absent: every choice point takes its default
+   * (and the seed's bits flip racy ties, as always). The decisions taken are in the trace's
+   * `meta.perturbations`, so (seed, perturbations) reproduces the run exactly.
+   */
+  schedule?: RuntimeSchedule;
 }
+
+/**
+ * `perturbations`: exactly these decisions (by kind and ordinal), every other choice point its
+ * default. `random`: each choice point deviates with probability `rate` (0…1), drawn from
+ * `seed` and the point's kind and ordinal, so the same seed always gives the same run.
+ */
+export type RuntimeSchedule = { perturbations: SchedulePerturbation[] } | { random: { seed: number; rate: number } };
 
 export interface RuntimeHost {
   /** Output of the program: 1 = stdout, 2 = stderr. `text` includes newlines. */

@@ -32,6 +32,7 @@ import { configureAsyncContext, makeAsyncHooksModule } from './async-context/mod
 import './external';
 import { recordAlive } from './alive';
 import { setBeforeStop } from './fatal';
+import { configureSchedule, takenPerturbations } from './schedule';
 
 // A run stopped early records what kept it alive (src/core/analysis answers "why is it running").
 setBeforeStop(recordAlive);
@@ -55,6 +56,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const g = globalObject as Record<string, unknown>;
   const options = host.options;
   rt.host = host;
+  // Thread runtimes (Workers) take their schedule from nobody: only the main thread's loop is varied.
+  if (host.thread === undefined) configureSchedule(options.schedule);
   rt.tracing = options.tracing;
   // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
   rt.rec = host.thread?.recorder ?? new Recorder(options.tracing, segmentEventsFor(options.budgets.events));
@@ -142,6 +145,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
         exitCode: rt.exitCode,
       };
       if (rt.truncated !== '') full.truncated = { reason: rt.truncated };
+      const perturbations = takenPerturbations();
+      if (perturbations !== undefined) full.perturbations = perturbations;
       // (The handle's overloads give each caller the shape it asked for.)
       return (opts?.typed ? rt.rec.toTypedTrace(full, opts.final === true) : rt.rec.toTraceFile(full, opts?.final === true)) as TraceFile & TypedTrace;
     },

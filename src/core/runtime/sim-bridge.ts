@@ -32,6 +32,7 @@ import { internalWriteTick } from './ticks';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
+import { scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
 
 interface Completion extends Timed {
@@ -63,6 +64,11 @@ function runCompletion(p: Completion): void {
   const io = resolveIo(p.io);
   if (io < 0) return; // a wake that finds nothing to do (ports.ts): no macrotask
   if (io) rt.rec.emit(EventKind.IoDone, io, 0, 0);
+  // The race explorer's schedule may have this callback start late (runtime/schedule.ts).
+  if (scheduled && rt.host.thread === undefined) {
+    const late = scheduleLateMs();
+    if (late > 0) advanceTo(clock.now + late);
+  }
   rt.stretch++;
   rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
   const prior = cx.frame;
@@ -76,6 +82,28 @@ function runCompletion(p: Completion): void {
   cx.frame = prior;
   runNextTicks();
   rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
+}
+
+/**
+ * The race explorer's `poll` choice point (runtime/schedule.ts): when several completions are
+ * ready as the poll phase starts, the schedule may run another one first; the rest follow in
+ * their usual order.
+ */
+function runScheduledFirst(): void {
+  const ready: Completion[] = [];
+  for (;;) {
+    const p = mainLoop.queue.peek();
+    if (p === undefined || p.t > clock.now || p.epoch === pollEpoch) break;
+    ready.push(mainLoop.queue.pop()!);
+  }
+  const callbacks = ready.filter((p) => !p.quiet);
+  const first = callbacks.length >= 2 ? schedulePollFirst(callbacks.length) : 0;
+  const chosen = first > 0 ? callbacks[first] : undefined;
+  for (const p of ready) if (p !== chosen) mainLoop.queue.push(p);
+  if (chosen !== undefined) {
+    runCompletion(chosen);
+    sim!.world.runUntil(clock.now);
+  }
 }
 
 /** The main thread: driven by the runtime's own loop (the world never steps it). */
@@ -359,7 +387,8 @@ function getSim(): Simulation {
       mainDriven: true,
       seed: rt.host.options.seed || 1,
       maxVirtualMs: rt.host.options.budgets.virtualTimeMs,
-      io: { ...rt.host.options.io, seed: rt.host.options.seed },
+      io: { ...rt.host.options.io, seed: rt.host.options.seed, ...(scheduled && { perturb: scheduleIoCost }) },
+      ...(scheduled && { perturbLatency: scheduleNetLatency }),
     });
   }
   return sim;
@@ -470,6 +499,7 @@ export function simPoll(): void {
   pollEpoch = ++pollCount;
   const deferred: Completion[] = [];
   try {
+    if (scheduled && drive) runScheduledFirst();
     for (;;) {
       const p = mainLoop.queue.peek();
       if (rt.exited || p === undefined || p.t > clock.now) break;

@@ -54,7 +54,7 @@ export class Network {
    */
   open(port: number, t: number, label: string, refused: (t: number) => void, link: Partial<LinkOptions> = {}): Connection {
     const conn = new Connection(this.world, { ...this.link, ...link }, label);
-    const arrival = t + conn.link.latencyMs;
+    const arrival = t + this.world.latency(conn.link.latencyMs);
     this.world.at(arrival, `connect ${label}`, () => {
       const server = this.servers.get(port);
       if (server) server.incoming(conn, arrival);

@@ -68,6 +68,8 @@ export class End {
   stalled = false;
   busy = false;
   linkFreeAt = 0;
+  /** When the last segment sent from this end arrives: a link delivers in order, whatever its latencies. */
+  lastArrival = 0;
   inflight = 0;
 
   constructor(
@@ -188,7 +190,8 @@ export class Connection {
       if (c.fin) x.finSent = true;
       c.onSent?.(sentAt);
       x.owner?.sent(x, sentAt, c);
-      const arrival = sentAt + this.link.latencyMs;
+      const arrival = Math.max(x.lastArrival, sentAt + this.world.latency(this.link.latencyMs));
+      x.lastArrival = arrival;
       this.world.at(arrival, `arrive ${this.label}`, () => {
         x.inflight -= c.bytes;
         if (c.fin) {

@@ -39,6 +39,11 @@ export interface WorldOptions {
    * phase (co-scheduling): the world then never steps nor ends the main thread.
    */
   mainDriven?: boolean;
+  /**
+   * The race explorer's schedule (runtime/schedule.ts): may scale each network latency drawn
+   * (a link's one-way delay for a delivery or a connect), within ±25 %.
+   */
+  perturbLatency?: (ms: number) => number;
 }
 
 export type ThreadState = 'new' | 'ready' | 'running' | 'blocked' | 'done';
@@ -109,8 +114,12 @@ export class World {
   private readonly maxVirtualMs: number;
   private readonly maxSteps: number;
   private readonly mainDriven: boolean;
+  /** A link latency as this run takes it (WorldOptions.perturbLatency; unchanged by default). */
+  readonly latency: (ms: number) => number;
 
   constructor(readonly host: SimHost, options: WorldOptions = {}) {
+    const perturb = options.perturbLatency;
+    this.latency = perturb === undefined ? (ms) => ms : (ms) => (ms > 0 ? perturb(ms) : ms);
     this.cores = new Cores(options.cores ?? 4);
     this.seed = options.seed ?? 1;
     this.maxVirtualMs = options.maxVirtualMs ?? Infinity;

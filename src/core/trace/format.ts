@@ -297,4 +297,26 @@ export interface TraceMeta {
   nodeMajor?: number;
   /** Engine version that wrote the trace. */
   engine: string;
+  /**
+   * The schedule perturbations the run took (src/core/explore, RuntimeOptions.schedule): replaying
+   * them gives the same run. Absent when the run was given no schedule (added in 0.1.0's race explorer).
+   */
+  perturbations?: SchedulePerturbation[];
+}
+
+/**
+ * One decision of a run taken otherwise than the simulation's default, at a place where real
+ * Node's order depends on real time (src/core/runtime/schedule.ts, src/core/explore):
+ * - `tie`: the n-th racy tie (racy-ties.ts) is flipped (v = 1);
+ * - `late`: the n-th macrotask (timer, immediate or I/O callback of the main thread) starts v ms late;
+ * - `io`: the n-th I/O latency drawn from the model is v % of the model's (75…125);
+ * - `net`: the n-th latency of a network link with a delay (not the loopback's 0) is v % (75…125);
+ * - `poll`: in the n-th poll phase with several completions ready, the v-th of them (by the
+ *   default order, 0-based) runs first.
+ * `n` counts the choice points of that kind the run met, 0-based.
+ */
+export interface SchedulePerturbation {
+  kind: 'tie' | 'late' | 'io' | 'net' | 'poll';
+  n: number;
+  v: number;
 }

@@ -43,7 +43,7 @@ describe('manifest: package.nls.json and the published extension’s polish', ()
     for (const c of ['Debuggers', 'Visualization', 'Education', 'Testing']) assert.ok(pkg.categories.includes(c));
   });
 
-  it('the walkthrough: its steps, their pages (shipped in the .vsix), the race explorer said to be coming', () => {
+  it('the walkthrough: its steps, their pages (shipped in the .vsix), the race explorer\'s step names its command', () => {
     const [walk] = pkg.contributes.walkthroughs;
     assert.equal(walk.id, 'gettingStarted');
     assert.deepEqual(walk.steps.map((s: { id: string }) => s.id), ['openSample', 'visualize', 'readTimeline', 'saveShare', 'findRace']);
@@ -54,8 +54,8 @@ describe('manifest: package.nls.json and the published extension’s polish', ()
       assert.ok(fs.existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
       assert.ok(step.completionEvents.length > 0);
     }
-    assert.match(nls['walkthrough.findRace.title'], /coming/);
-    assert.match(fs.readFileSync(path.join(ROOT, 'media/walkthrough/find-race.md'), 'utf8'), /not in this version/);
+    assert.match(nls['walkthrough.findRace.description'], /command:asyncTimeline\.findRaces/);
+    assert.match(fs.readFileSync(path.join(ROOT, 'media/walkthrough/find-race.md'), 'utf8'), /--schedule late@1/);
   });
 
   it('the trace editor and the trace commands, shown only where they apply', () => {

@@ -1,0 +1,50 @@
+/**
+ * `async-timeline explore <file>`: the race explorer (src/core/explore) on the command line.
+ * The report goes to stdout (text, or JSON with --json); progress to stderr when it is a
+ * terminal. Exit code: 0 for one outcome, 1 when the schedule changes the outcome (a race was
+ * found), 2 for a usage problem (a missing file), the program's own code when it cannot run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { explore } from '../core/explore/explore';
+import { formatExploreReport } from '../core/explore/report';
+import type { CliArgs } from './args';
+import { cliCacheDir } from './cache-dir';
+import { cliNodeTarget } from './node-target';
+
+export async function runExplore(args: CliArgs): Promise<number> {
+  const cwd = process.cwd();
+  const file = path.resolve(cwd, args.file!);
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`async-timeline: explore: cannot find '${args.file}' (looked at ${file})\n`);
+    return 2;
+  }
+  const controller = new AbortController();
+  // Ctrl+C stops every worker at once; what ran so far is reported.
+  process.once('SIGINT', () => controller.abort());
+  const tty = process.stderr.isTTY === true && !args.json;
+  const report = await explore({
+    file: args.file!,
+    cwd,
+    node: await cliNodeTarget(args.node, cwd, args.file!),
+    entryFunction: args.entryFunction,
+    entryArgs: args.entryArgs,
+    unhandledRejections: args.unhandledRejections,
+    budgets: args.budgets,
+    io: args.io,
+    cacheDir: cliCacheDir(args.cacheDir, cwd),
+    signal: controller.signal,
+    ...(args.runs !== undefined && { runs: args.runs }),
+    ...(args.seed !== undefined && { seed: args.seed }),
+    ...(args.workers !== undefined && { workers: args.workers }),
+    onProgress: tty ? (p) => process.stderr.write(`\r${p.phase === 'explore' ? `run ${p.done}/${p.total}, ${p.outcomes} outcome${p.outcomes === 1 ? '' : 's'}` : `shrinking: run ${p.done}`}\x1b[K`) : undefined,
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  if (report.failed) {
+    process.stderr.write(report.failed.output);
+    if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return 1;
+  }
+  process.stdout.write(args.json ? JSON.stringify(report, null, 2) + '\n' : formatExploreReport(report));
+  return report.outcomes.length > 1 ? 1 : 0;
+}

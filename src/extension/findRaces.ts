@@ -1,0 +1,151 @@
+/**
+ * "Find races" (palette, CodeLens): runs the file — or the lens's function as the entry — under
+ * many schedules with the race explorer (src/core/explore, worker threads), with a progress
+ * notification whose Cancel stops every worker at once. The report goes to the Output channel;
+ * the panel shows every outcome with its frequency and, when the schedule changes the outcome,
+ * the default run and the (shrunk) differing run side by side in the compare view, with the
+ * first divergence marked.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { explore, type ExploreReport, type ReportedOutcome } from '../core/explore/explore';
+import { firstDivergence } from '../core/explore/divergence';
+import { exploreHeadline, formatExploreReport } from '../core/explore/report';
+import type { ComparisonRun, RaceReport } from '../shared/protocol';
+import { asyncFunctionsOf } from './functionIndex';
+import { CommandId, registerCommand, type CommandArgs } from './commands';
+import { isRunnable, readRunSettings } from './config';
+import { DEFAULT_BUDGETS, runProgram } from './engine';
+import { functionRequest, type EntryArguments } from './entries';
+import { runNodeTarget } from './nodeTarget';
+import { output } from './output';
+import type { PanelManager } from './panels';
+import { runPathOf, workingDirectory, type RunRequest } from './runner';
+import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
+
+/** Runs per "Find races" (the issue's: the race in samples/race.ts shows within 200). */
+export const FIND_RACES_RUNS = 200;
+
+/** What the command returns (small: it travels back to whoever invoked it; the tests read it). */
+export interface FindRacesOutcome {
+  status: 'finished' | 'cancelled' | 'failed' | 'untrusted' | 'no-editor' | 'dismissed';
+  message?: string;
+  runs?: number;
+  outcomes?: { label: string; count: number; schedule: string; isDefault: boolean }[];
+  /** The schedule of the differing run shown beside the default one. */
+  shownSchedule?: string;
+  divergenceMs?: number;
+}
+
+function outcomeLabel(o: ReportedOutcome): string {
+  if (o.isDefault) return 'default schedule';
+  if (o.truncated) return `stopped: ${o.truncated}`;
+  if (o.errors.length > 0) return o.errors[0];
+  if (o.firstDifferingLine > 0) return `prints ${JSON.stringify(o.stdout.split('\n')[o.firstDifferingLine - 1])}`;
+  return `exit code ${o.exitCode}`;
+}
+
+function replaySchedule(o: ReportedOutcome): string {
+  return o.minimal?.schedule ?? o.schedule;
+}
+
+async function requestFor(target: CommandArgs[CommandId.FindRaces][0], args: EntryArguments): Promise<RunRequest | undefined | 'no-editor'> {
+  if (target !== undefined && !(target instanceof vscode.Uri)) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    const fn = asyncFunctionsOf(document).find((f) => f.name === target.name);
+    return fn ? functionRequest(document, fn, args) : { document };
+  }
+  const uri = target ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return 'no-editor';
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+  return isRunnable(document) ? { document } : 'no-editor';
+}
+
+export async function findRaces(panels: PanelManager, args: EntryArguments, target?: CommandArgs[CommandId.FindRaces][0], runs = FIND_RACES_RUNS): Promise<FindRacesOutcome> {
+  const request = await requestFor(target, args);
+  if (request === 'no-editor') {
+    void vscode.window.showInformationMessage('Find races runs a TypeScript or JavaScript file: open one first.');
+    return { status: 'no-editor' };
+  }
+  if (!request) return { status: 'dismissed' };
+  if (!isTrusted()) {
+    explainUntrusted();
+    return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
+  }
+  const { document, entry } = request;
+  const cwd = workingDirectory(document);
+  const runPath = runPathOf(document, cwd);
+  const settings = readRunSettings(document.uri);
+  const node = await runNodeTarget(settings.node, cwd, runPath);
+  let source = document.getText();
+  if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
+  const common = {
+    file: runPath, source, cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
+    unhandledRejections: settings.unhandledRejections, io: settings.io, budgets: { ...DEFAULT_BUDGETS, ...settings.budgets },
+  };
+  const name = path.basename(runPath);
+  const abort = new AbortController();
+  const channel = output();
+  channel.appendLine(`▶ Find races: ${name}${entry ? ` → ${entry.name}()` : ''} · ${runs} runs · Node ${node}`);
+
+  let report: ExploreReport;
+  try {
+    report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Async Timeline: finding races in ${name}`, cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => abort.abort());
+        let reported = 0;
+        return explore({
+          ...common, runs, signal: abort.signal,
+          onProgress: (p) => {
+            if (p.phase === 'explore') {
+              const step = (100 * p.done) / p.total;
+              progress.report({ increment: step - reported, message: `run ${p.done} of ${p.total} · ${p.outcomes} outcome${p.outcomes === 1 ? '' : 's'}` });
+              reported = step;
+            } else {
+              progress.report({ message: `shrinking the differing run (run ${p.done})` });
+            }
+          },
+        });
+      },
+    );
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    channel.appendLine(`✖ ${message}`);
+    void vscode.window.showErrorMessage(`Find races failed: ${message}`);
+    return { status: 'failed', message };
+  }
+  channel.append(formatExploreReport(report));
+  if (report.failed) {
+    const message = `${name} cannot run: ${report.failed.diagnostics[0]?.message ?? report.failed.output.trim().split('\n').pop() ?? 'see the Output'}`;
+    void vscode.window.showErrorMessage(message);
+    return { status: 'failed', message };
+  }
+  const outcomes = report.outcomes.map((o) => ({ label: outcomeLabel(o), count: o.count, schedule: replaySchedule(o), isDefault: o.isDefault }));
+  const base: FindRacesOutcome = { status: report.cancelled ? 'cancelled' : 'finished', message: exploreHeadline(report), runs: report.runs, outcomes };
+  if (report.runs === 0) return base;
+
+  // The panel: the default run, and the most frequent differing outcome's shrunk schedule beside it.
+  const defaultOutcome = report.outcomes.find((o) => o.isDefault) ?? report.outcomes[0];
+  const differing = report.outcomes.find((o) => o !== defaultOutcome);
+  const replays = [defaultOutcome, ...(differing ? [differing] : [])];
+  const results = await Promise.all(replays.map((o) => runProgram({ ...common, schedule: { perturbations: o.minimal?.perturbations ?? o.perturbations } })));
+  const comparison: ComparisonRun[] = results.map((r, i) => ({
+    label: i === 0 ? 'default schedule' : replaySchedule(replays[i]),
+    trace: r.trace,
+  }));
+  const divergence = results.length === 2 ? firstDivergence(results[0].trace, results[1].trace, ['default', replaySchedule(replays[1])]) : undefined;
+  const races: RaceReport = {
+    headline: exploreHeadline(report),
+    outcomes: report.outcomes.map((o) => ({ label: outcomeLabel(o), count: o.count, frequency: o.frequency, schedule: replaySchedule(o), shown: replays.includes(o) })),
+    ...(divergence && { divergence: { t: divergence.t, description: divergence.description } }),
+    ...(report.nondeterministic && { note: report.nondeterministic }),
+  };
+  panels.showComparison(comparison, comparison.map(() => document.uri), undefined, races);
+  if (report.outcomes.length === 1) void vscode.window.showInformationMessage(`${report.runs} runs, 1 outcome: no schedule changed what ${name} does.`);
+  return { ...base, ...(differing && { shownSchedule: replaySchedule(differing) }), ...(divergence && { divergenceMs: divergence.t }) };
+}
+
+export function registerFindRaces(context: vscode.ExtensionContext, panels: PanelManager, args: EntryArguments): void {
+  context.subscriptions.push(registerCommand(CommandId.FindRaces, (target) => findRaces(panels, args, target)));
+}
