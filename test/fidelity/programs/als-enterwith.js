@@ -12,7 +12,9 @@ setTimeout(() => {
   log('timer scheduled after enterWith');
   als.enterWith('inside-timer');
   log('same timer after its own enterWith');
-  setImmediate(() => log('immediate from that timer'));
+  // A tick, not an immediate: the next timer of this list may be due a millisecond later (its
+  // start was taken after more top-level work), and then an immediate would race it.
+  process.nextTick(() => log('tick from that timer'));
 }, 5);
 setTimeout(() => log('next timer of the same list (unrelated)'), 5);
 Promise.resolve().then(() => log('then scheduled at top'));
@@ -34,4 +36,6 @@ setTimeout(() => {
     setTimeout(() => log('timer from run inside a timer'), 1);
   });
   log('back in the timer after run');
+  als.enterWith('late-timer');
+  setImmediate(() => log('immediate from a timer after its enterWith'));
 }, 60);
