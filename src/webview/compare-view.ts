@@ -57,7 +57,7 @@ export class CompareView {
       h('td', {}, `${(o.frequency * 100).toFixed(o.frequency < 0.1 ? 1 : 0)}%`),
       h('td', { class: 'tl-race-schedule' }, o.schedule)));
     return h('div', { class: 'tl-races', 'data-outcomes': String(races.outcomes.length) },
-      h('div', { class: 'tl-races-headline' }, races.headline),
+      // The headline ("200 runs, 2 outcomes — a race: …") is the panel's summary line, shown once.
       ...(races.note ? [h('div', { class: 'tl-races-note' }, races.note)] : []),
       h('table', { class: 'tl-compare-table tl-races-table', 'aria-label': 'Outcomes found by the race explorer' }, h('thead', {}, head), h('tbody', {}, ...rows)),
       ...(races.divergence ? [h('div', { class: 'tl-races-divergence' }, `First divergence at ${formatDuration(races.divergence.t)} — ${races.divergence.description}`)] : []));

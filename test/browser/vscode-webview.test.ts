@@ -169,6 +169,8 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     assert.match(rows[0], /default schedule\s+173\s+87%\s+default/);
     assert.match(rows[1], /prints "alice 80, bob 100, total 180"\s+27\s+14%\s+late@1/);
     assert.match(await page.innerText('.tl-summary'), /200 runs, 2 outcomes/);
+    // Said once: in the summary line, not again above the outcomes.
+    assert.equal((await page.innerText('body')).split('200 runs, 2 outcomes').length - 1, 1);
     assert.match(await page.innerText('.tl-races-divergence'), /^First divergence at \S+ ms — default: .*; late@1: /);
     assert.match((await page.locator('.tl-compare canvas').getAttribute('aria-label')) ?? '', /They part at/);
     // The dashed line is drawn in the error colour through the bands.
