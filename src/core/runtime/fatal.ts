@@ -14,10 +14,9 @@ import { describeValue } from './promise';
 import { listenerCount, processEmit } from './process-events';
 import { writeOut } from './output';
 import { unwindAsyncContext } from './async-context/hooks';
-import { isEventTargetError, isForwardedWorkerError } from './sim-bridge';
+import { isEventTargetError, isForwardedWorkerError, isInternalError } from './error-origins';
 import { EXIT_SIGNAL, rt } from './state';
 import { setImmediate } from './immediates';
-import { markInternal } from './unhandled-rejections';
 import { nodeError, invalidArgTypeOf } from './errors';
 
 /** process._exiting: a plain property in Node (user code may write it), true once 'exit' is emitted. */
@@ -168,7 +167,7 @@ function printFatal(err: unknown, fromPromise: boolean): string {
   const host = rt.host;
   enhanceStack(err);
   let text: string;
-  if (typeof err === 'object' && err !== null && markInternal.has(err)) {
+  if (isInternalError(err)) {
     text = 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
       `${host.inspect(err)}\n\nNode.js ${nodeVersion()}\n`;
   } else if (isForwardedWorkerError(err)) {

@@ -23,7 +23,7 @@
  * took a millisecond (its first console.log alone costs more) — recorded as a RacyTie; the
  * seed's bit for the tie gives "immediates first".
  */
-import { simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
+import { connectLoop, simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind, RacyOutcome, RacyTieKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
@@ -92,6 +92,10 @@ export function runNextTicks(): void {
   if (rt.exited || (!hasTicks() && !hasRejectionToWarn)) return;
   processTicksAndRejections();
 }
+
+// The simulation bridge drains ticks after each completion and steps worker threads through
+// these; it cannot import this module (the imports go one way: loop → bridge → fatal).
+connectLoop({ runNextTicks, threadNextDue: () => threadNextDue(), runThreadStep: () => runThreadStep() });
 
 function macrotaskStart(kind: MacrotaskKind, id: number): void {
   // The race explorer's schedule may have this callback start late (runtime/schedule.ts).

@@ -23,11 +23,10 @@ import { TimedHeap, type Timed } from '../sim/heap';
 import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
-import { forwardedWorkerErrors } from '../sim/threads';
 import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, type WorkerEntry } from '../sim/types';
 import { advanceTo, clock, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
-import { runNextTicks, runThreadStep, threadNextDue } from './loop';
+import { eventTargetErrors } from './error-origins';
 import { internalWriteTick } from './ticks';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
@@ -49,6 +48,24 @@ interface Completion extends Timed {
 }
 
 /** Number of the main loop's poll phase running now (0: none is running). */
+/**
+ * What the bridge asks of the event loop (loop.ts): drain ticks and microtasks after a
+ * completion, and a worker thread's iteration. loop.ts imports this module and connects itself
+ * when it is loaded, so the imports go one way (loop → bridge → fatal), as in jobs.ts.
+ */
+export interface LoopDriver {
+  runNextTicks(): void;
+  threadNextDue(): number;
+  runThreadStep(): void;
+}
+const unconnected = (): never => {
+  throw new Error('async-timeline internal error: the event loop is not connected to the simulation bridge');
+};
+let eventLoop: LoopDriver = { runNextTicks: unconnected, threadNextDue: unconnected, runThreadStep: unconnected };
+export function connectLoop(driver: LoopDriver): void {
+  eventLoop = driver;
+}
+
 let pollEpoch = 0;
 let pollCount = 0;
 
@@ -80,7 +97,7 @@ function runCompletion(p: Completion): void {
     triggerUncaughtException(e, false);
   }
   cx.frame = prior;
-  runNextTicks();
+  eventLoop.runNextTicks();
   rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
 }
 
@@ -218,10 +235,10 @@ class WorkerThreadLoop implements ThreadLoop {
     rt.rec.now = saved;
   }
   nextDue(): number {
-    return threadNextDue();
+    return eventLoop.threadNextDue();
   }
   step(): void {
-    runThreadStep();
+    eventLoop.runThreadStep();
   }
   queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
     mainLoop.queueIo(at, io, run, nextPoll, weak);
@@ -286,7 +303,7 @@ function functionThread(id: number, fn: () => unknown): { loop: ThreadLoop; star
     } catch (e) {
       triggerUncaughtException(e, false);
     }
-    runNextTicks();
+    eventLoop.runNextTicks();
     rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0, 0);
   };
   return { loop, start };
@@ -533,16 +550,6 @@ function runPending(): void {
   }
 }
 
-/** Errors of port listeners, re-thrown from a tick as Node's event_target does (printed with its header). */
-const eventTargetErrors = new WeakSet<object>();
-export function isEventTargetError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && eventTargetErrors.has(e);
-}
-
-/** An error that ended a Worker and reached its parent (printed as Node prints an unhandled Worker 'error'). */
-export function isForwardedWorkerError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && forwardedWorkerErrors.has(e);
-}
 
 /** The run was stopped: Workers' output still on its way to stdout is written now, not lost. */
 export function simFlushOutput(): void {

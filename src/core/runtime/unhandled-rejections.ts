@@ -14,6 +14,7 @@ import type { PromiseImpl } from './promise';
 import { emitWarning, processEmit } from './process-events';
 import { rt } from './state';
 import { triggerUncaughtException } from './fatal';
+import { internalErrors } from './error-origins';
 import { captureFrame, cx, popContext, pushContext } from './async-context/state';
 import { promiseAsyncIdSymbol, promiseTriggerIdSymbol } from './async-context/promise-hooks';
 
@@ -90,11 +91,9 @@ export function unhandledRejectionError(reason: unknown): Error {
     '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
     '    at process.processTicksAndRejections (node:internal/process/task_queues:96:32)';
   (err as Error & { code: string }).code = 'ERR_UNHANDLED_REJECTION';
-  markInternal.add(err);
+  internalErrors.add(err);
   return err;
 }
-/** Errors made here: printed with Node's internal source header. */
-export const markInternal = new WeakSet<object>();
 
 function emitUnhandledRejectionWarning(uid: number, reason: unknown): void {
   emitWarning(isErrorLike(reason) ? String((reason as { stack: unknown }).stack) : noSideEffectsToString(reason), 'UnhandledPromiseRejectionWarning');
