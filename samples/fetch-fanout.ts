@@ -1,5 +1,5 @@
 // Fetching 20 resources, at most 4 at a time. A small API server runs in this same program and
-// answers /items/:id after a delay that depends on the id (100, 300, 500 or 700 ms). The client
+// answers /items/:id after a delay that depends on the id (250 to 700 ms). The client
 // starts 4 workers; each takes the next id from a shared queue, awaits its fetch, and comes back
 // for another — so a worker that drew quick items fetches more of them.
 //
@@ -8,7 +8,9 @@
 //     an earlier one has finished;
 //   - a worker picking up the next id the moment its response arrives (its lane goes quiet while
 //     it waits, and the event loop runs the others meanwhile);
-//   - results arriving out of order: item 4 (100 ms) first, item 3 (700 ms) much later.
+//   - results arriving out of order: item 3 (250 ms) first, item 1 (350 ms) next, item 2 last
+//     of the first four.
+// One at a time the 20 requests would take the sum of their delays (9.4 s); 4 at a time, about 2.7 s.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,11 +18,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const ITEMS = 20;
 const CONCURRENCY = 4;
 
-/** The server's response time for an item: varied, and the same on every run. */
-const delayOf = (id: number): number => [100, 300, 500, 700][id % 4];
+/** The server's response time for an item: varied, and the same on every run (they are at least
+ * 100 ms apart so that real Node, whose timers can fire a little late, finishes them in the same
+ * order every time). */
+const delayOf = (id: number): number => [700, 350, 600, 250, 450][id % 5];
 
-// The API: GET /items/:id answers `{ id, name, ms }` as JSON after the item's delay.
+// The API: GET /items/:id answers `{ id, name, ms }` as JSON after the item's delay;
+// GET /health answers at once.
 const server = createServer(async (req, res) => {
+  if (req.url === '/health') return res.end('ok');
   const id = Number(req.url?.split('/').pop());
   await sleep(delayOf(id)); // a slow database, say: the server waits without blocking
   res.setHeader('Content-Type', 'application/json');
@@ -34,6 +40,9 @@ interface Item {
 }
 
 async function main(baseUrl: string): Promise<void> {
+  // First check that the API is up (this also gets fetch itself loaded and ready).
+  console.log(`health: ${await (await fetch(`${baseUrl}/health`)).text()}`);
+
   const queue = Array.from({ length: ITEMS }, (_, i) => i + 1); // the ids still to fetch
   const fetchedBy = new Map<number, number[]>(); // worker → the ids it fetched
   let inFlight = 0;
