@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       inFlight--;
       fetchedBy.get(w)!.push(item.id);
       const next = queue.length ? `next: /items/${queue[0]}` : 'queue empty';
-      console.log(`worker ${w} got ${item.name.padEnd(7)} (${item.ms} ms)  ${inFlight} still in flight, ${next}`);
+      console.log(`worker ${w} got ${item.name.padEnd(7)} ${`(${item.ms} ms)`.padEnd(9)}  ${inFlight} still in flight, ${next}`);
     }
   }
 
