@@ -11,7 +11,6 @@
  * FIDELITY_ONLY=<substring> restricts the programs.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
   cleanupTemp,
   racyLines,
