@@ -59,6 +59,7 @@ export const SAMPLES: readonly { file: string; label: string; description: strin
   { file: 'chat-async.ts', label: 'Chat server 5: async/await', description: 'new clients get in while others wait on I/O' },
   { file: 'workers.ts', label: 'Threads that are event loops', description: 'two Worker cooks on two cores, dishes as tasks in each: parallel and concurrent' },
   { file: 'threadpool.ts', label: "libuv's threadpool", description: 'eight password hashes on 4 pool threads: two rounds, while the event loop stays free' },
+  { file: 'fetch-fanout.ts', label: 'fetch, 4 at a time', description: 'an API client fetches 20 items from its own http server through 4 workers: never more than 4 requests in flight' },
   { file: 'race.ts', label: 'A race: check, await, act', description: 'two transfers read a balance, await, then write it: right under this schedule, money appears under another' },
 ];
 

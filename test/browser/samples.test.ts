@@ -16,6 +16,36 @@ const timesOf = (trace: TraceFile, kind: EventKind): number[] => trace.events.ki
 
 /** What each sample must print (its story in numbers), and optionally which lanes its timeline shows. */
 const SAMPLES: [file: string, check: (out: string, trace: TraceFile) => void, lanes?: (labels: string[]) => void][] = [
+  ['samples/fetch-fanout.ts', (out, trace) => {
+    assert.match(out, /^health: ok\n4 workers started, 4 requests in flight\nworker 3 got item 3 /);
+    assert.match(out, /^20 items fetched, never more than 4 requests in flight$/m);
+    const got = [...out.matchAll(/^worker [1-4] got item (\d+) /gm)].map((m) => Number(m[1]));
+    assert.deepEqual([...got].sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1), 'each item once');
+    assert.deepEqual(got.slice(0, 4), [3, 1, 4, 2], 'out of order: the quickest first');
+    // On the network: the server receives 20 item requests, never more than 4 unanswered, and each
+    // after the first four at the very moment a response reached the client (a worker took the next id).
+    const requests: number[] = [];
+    const responses: number[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    trace.events.kind.forEach((k, i) => {
+      if (k === EventKind.HttpRequest && trace.strings[trace.events.b[i]].startsWith('GET /items/')) {
+        requests.push(trace.events.t[i]);
+        maxInFlight = Math.max(maxInFlight, ++inFlight);
+      } else if (k === EventKind.HttpResponse && requests.length > 0) {
+        responses.push(trace.events.t[i]);
+        inFlight--;
+      }
+    });
+    assert.equal(requests.length, 20);
+    assert.equal(maxInFlight, 4);
+    assert.deepEqual(requests.slice(0, 4), [0, 0, 0, 0]);
+    assert.deepEqual(requests.slice(4), responses.slice(0, 16));
+    assert.equal(trace.meta.endTime, 5400, 'the last of the 4 workers ends at 5.4 s (one at a time: 18.8 s)');
+  }, (labels) => {
+    assert.deepEqual(labels.filter((l) => /^(main|worker|▾ worker)/.test(l)), ['main', '▾ worker ×4', 'worker #1', 'worker #2', 'worker #3', 'worker #4']);
+    assert.ok(!labels.some((l) => l.includes('<anonymous>')), labels.join(' | '));
+  }],
   ['samples/race.ts', (out) => assert.match(out, /^alice → bob: 30\nalice → bob: 20\nalice 50, bob 100, total 150\n$/)],
   ['samples/cafe.ts', (out) => assert.deepEqual(out.trim().split('\n').map((l) => l.trim().split(/\s+/).pop()), ['40T', '20T', '20T', '10T'])],
   ['samples/chat-sequential.ts', (out) => assert.match(out, /total: \d+ ms/)],

@@ -1,6 +1,7 @@
 /**
- * Differential fidelity suite: every program in test/fidelity/programs/ is run under the real
- * Node of every supported line (test/nodes: 20, 22, 24, 26; FIDELITY_NODES restricts them) and
+ * Differential fidelity suite: every program in test/fidelity/programs/, and the samples real
+ * Node runs as they are (DIFFERENTIAL_SAMPLES in harness.ts), is run under the real Node of every
+ * supported line (test/nodes: 20, 22, 24, 26; FIDELITY_NODES restricts them) and
  * under the simulator with the matching `--node` (`node dist/cli.js run --node <major> <file>`, or
  * SIM_CMD); per line, stdout and the exit code must be identical, stderr identical after
  * `normalizeStderr` (see harness.ts and README.md). There are no stored outputs: each line's
@@ -10,21 +11,21 @@
  * FIDELITY_ONLY=<substring> restricts the programs.
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
-  PROGRAMS_DIR,
   cleanupTemp,
   racyLines,
   compareRuns,
   concurrency,
   fidelityMajors,
   groupOf,
+  listCheckedPrograms,
   listPrograms,
   loadKnownDivergences,
   makePool,
   nodeConcurrency,
   pathsFor,
   processTimeoutMs,
+  programPath,
   programTargets,
   runUnderNode,
   runUnderSimulator,
@@ -35,7 +36,7 @@ import {
 import type { NodeMajor } from '../nodes/real-node';
 
 const only = process.env.FIDELITY_ONLY;
-const programs = listPrograms().filter((f) => !only || only.split(',').some((o) => f.includes(o.trim())));
+const programs = listCheckedPrograms().filter((f) => !only || only.split(',').some((o) => f.includes(o.trim())));
 const majors = fidelityMajors();
 const known = loadKnownDivergences();
 const nodeRetries = process.env.FIDELITY_NODE_RETRIES === undefined ? 2 : Number(process.env.FIDELITY_NODE_RETRIES);
@@ -58,7 +59,7 @@ describe('fidelity: real node vs simulator', function () {
     const key = titleOf(file, major);
     let job = jobs.get(key);
     if (!job) {
-      const abs = path.join(PROGRAMS_DIR, file);
+      const abs = programPath(file);
       job = (async () => {
         const [node, sim] = await Promise.all([nodePool(() => runUnderNode(abs, major)), simPool(() => runUnderSimulator(abs, major))]);
         const first = compareRuns(node, sim, pathsFor(abs));
@@ -87,9 +88,9 @@ describe('fidelity: real node vs simulator', function () {
     if (problem) return;
     startedAt = Date.now();
     for (const file of programs) {
-      const racy = racyLines(path.join(PROGRAMS_DIR, file));
+      const racy = racyLines(programPath(file));
       // A program written for some lines only (`// node: >=24`) is not run against the others.
-      const claimed = programTargets(path.join(PROGRAMS_DIR, file));
+      const claimed = programTargets(programPath(file));
       for (const major of majors) if (!racy.has(major) && claimed(major)) start(file, major);
     }
   });
@@ -128,8 +129,8 @@ describe('fidelity: real node vs simulator', function () {
   for (const [group, files] of groups) {
     describe(group, function () {
       for (const file of files) {
-        const racy = racyLines(path.join(PROGRAMS_DIR, file));
-        const claimed = programTargets(path.join(PROGRAMS_DIR, file));
+        const racy = racyLines(programPath(file));
+        const claimed = programTargets(programPath(file));
         for (const major of majors) {
           if (!claimed(major)) continue; // written for other lines only
           const reason = known.get(file);

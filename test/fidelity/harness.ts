@@ -76,7 +76,29 @@ export function listPrograms(dir = PROGRAMS_DIR): string[] {
     .sort();
 }
 
+/**
+ * Samples of the gallery (samples/) that real Node runs as they are — no `async-timeline/sim`
+ * import — and that print the same on every run: the suite checks them like its own programs, as
+ * the group `samples` (named `samples/<file>`, e.g. `FIDELITY_ONLY=samples/`). Not listed: the
+ * café, chat, workers and threadpool samples (they configure the simulated world), hello-async
+ * and hello-sync (they print the measured time to 10 ms, which a loaded machine changes) and
+ * race.ts (real Node loses the race now and then: that is its point).
+ */
+export const SAMPLES_DIR = path.join(REPO_ROOT, 'samples');
+export const DIFFERENTIAL_SAMPLES = ['fetch-fanout.ts'].map((f) => `samples/${f}`);
+
+/** Every program the suite checks: test/fidelity/programs/*, then DIFFERENTIAL_SAMPLES. */
+export function listCheckedPrograms(): string[] {
+  return [...listPrograms(), ...DIFFERENTIAL_SAMPLES];
+}
+
+/** The absolute path of a program of listCheckedPrograms(). */
+export function programPath(file: string): string {
+  return file.startsWith('samples/') ? path.join(REPO_ROOT, file) : path.join(PROGRAMS_DIR, file);
+}
+
 export function groupOf(file: string): string {
+  if (file.startsWith('samples/')) return 'samples';
   const base = path.basename(file);
   const dash = base.indexOf('-');
   return dash > 0 ? base.slice(0, dash) : base.replace(/\.[^.]+$/, '');

@@ -31,6 +31,11 @@ suite('samples gallery', function () {
       assert.strictEqual(starts, 8);
       assert.ok(done.slice(0, 4).every((ms) => ms > 52 && ms < 57) && done.slice(4).every((ms) => ms > 104 && ms < 115), done.join(' '));
     }],
+    ['fetch-fanout.ts', (out, t) => {
+      assert.match(out, /^worker 3 got item 3 /m);
+      assert.match(out, /^20 items fetched, never more than 4 requests in flight$/m);
+      assert.strictEqual(t.meta.endTime, 5400);
+    }],
     ['race.ts', (out, t) => { assert.match(out, /^alice 50, bob 100, total 150$/m); assert.strictEqual(t.meta.endTime, 15); }],
   ];
 
