@@ -46,29 +46,29 @@ function unusable(file: string, why: string): RecordingError {
 }
 
 /** The recording at `file`, or undefined when there is none. Throws RecordingError when it cannot be used. */
-export function loadRecording(file: string): Recording | undefined {
+export function loadRecording(file: string, shownAs: string = file): Recording | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw unusable(file, `cannot be read (${(e as Error).message})`);
+    throw unusable(shownAs, `cannot be read (${(e as Error).message})`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw unusable(file, `is not valid JSON (${(e as Error).message})`);
+    throw unusable(shownAs, `is not valid JSON (${(e as Error).message})`);
   }
   const r = data as Partial<Recording> | null;
-  if (r === null || typeof r !== 'object' || r.format !== RECORDING_FORMAT) throw unusable(file, `is not an async-timeline recording (its "format" is not "${RECORDING_FORMAT}")`);
-  if (typeof r.version !== 'number') throw unusable(file, 'has no "version"');
-  if (r.version > RECORDING_VERSION) throw unusable(file, `is version ${r.version}, newer than this async-timeline reads (${RECORDING_VERSION}): update async-timeline`);
-  if (!Array.isArray(r.exchanges)) throw unusable(file, 'has no "exchanges" list');
+  if (r === null || typeof r !== 'object' || r.format !== RECORDING_FORMAT) throw unusable(shownAs, `is not an async-timeline recording (its "format" is not "${RECORDING_FORMAT}")`);
+  if (typeof r.version !== 'number') throw unusable(shownAs, 'has no "version"');
+  if (r.version > RECORDING_VERSION) throw unusable(shownAs, `is version ${r.version}, newer than this async-timeline reads (${RECORDING_VERSION}): update async-timeline`);
+  if (!Array.isArray(r.exchanges)) throw unusable(shownAs, 'has no "exchanges" list');
   for (const [i, x] of r.exchanges.entries()) {
     const ok = x && typeof x === 'object' && x.request && typeof x.request.method === 'string' && typeof x.request.url === 'string' && x.timing && typeof x.timing.firstByteMs === 'number' &&
       (x.error !== undefined || (x.response && typeof x.response.status === 'number' && Array.isArray(x.response.headers)));
-    if (!ok) throw unusable(file, `has a malformed exchange (exchanges[${i}])`);
+    if (!ok) throw unusable(shownAs, `has a malformed exchange (exchanges[${i}])`);
   }
   return { ...r, hosts: r.hosts ?? {}, connections: r.connections ?? {}, exchanges: r.exchanges } as Recording;
 }

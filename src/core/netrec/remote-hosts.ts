@@ -64,12 +64,15 @@ export class RemoteHosts implements RemoteNetwork {
     let loaded: Recording | undefined;
     if (this.mode !== 'off' && this.mode !== 'record') {
       try {
-        loaded = loadRecording(this.file);
+        loaded = loadRecording(this.file, this.display());
       } catch (e) {
         if (!(e instanceof RecordingError)) throw e;
         this.broken = e;
       }
     }
+    // Said at once: every outside request of the run fails because of it, and a program that
+    // catches its errors must not hide why.
+    if (this.broken) this.tell('broken', this.broken.message);
     this.recording = loaded ?? emptyRecording(program);
     if (loaded) for (const [name, answer] of Object.entries(loaded.hosts)) this.learnAddresses(name, answer);
   }
