@@ -352,6 +352,7 @@ async function runOnce(
   sampleHeap();
   // `final`: the recorder frees each column while it copies it (the peak would otherwise hold both).
   const trace = capConsoleText(handle.trace(meta, { final: true, typed: true }), TRACE_CONSOLE_CAP);
+  remote?.close();
   if (network) trace.meta.network = remote?.summary() ?? { mode: network.mode, replayed: 0, recorded: 0 };
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.

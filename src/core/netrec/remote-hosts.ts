@@ -4,7 +4,7 @@
  * (real-request.ts), records it and saves the file. Lives in the engine's worker, outside the
  * sandbox; the sandbox reaches it through the `RemoteNetwork` shape (types.ts).
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { isLoopbackHost } from '../sim/outside';
 import type { RealAnswer, RealOperation } from './real-request';
@@ -44,6 +44,7 @@ export class RemoteHosts implements RemoteNetwork {
   private readonly recording: Recording;
   private readonly broken: RecordingError | undefined;
   private saved = false;
+  private closed = false;
   private replayed = 0;
   private recorded = 0;
   /** Times each request (method, URL, body) was asked for in this run: the n-th gets the n-th recorded answer. */
@@ -56,6 +57,8 @@ export class RemoteHosts implements RemoteNetwork {
    * see the same answer the recording run saw).
    */
   private readonly inFlight = new Map<string, ((answer: never) => void)[]>();
+  /** Real operations under way (killed if the run ends first). */
+  private readonly children = new Set<ChildProcess>();
 
   constructor(private readonly options: RemoteHostsOptions) {
     this.mode = options.mode;
@@ -75,6 +78,13 @@ export class RemoteHosts implements RemoteNetwork {
     if (this.broken) this.tell('broken', this.broken.message);
     this.recording = loaded ?? emptyRecording(program);
     if (loaded) for (const [name, answer] of Object.entries(loaded.hosts)) this.learnAddresses(name, answer);
+  }
+
+  /** The run is over: real operations still under way are stopped (nothing more is recorded). */
+  close(): void {
+    for (const child of this.children) child.kill();
+    this.children.clear();
+    this.closed = true;
   }
 
   summary(): NetworkSummary {
@@ -227,6 +237,8 @@ export class RemoteHosts implements RemoteNetwork {
   private perform(op: RealOperation, what: string, answered: (a: RealAnswer) => void, timedOut: () => void): void {
     const script = path.join(this.options.distDir, 'net-request.js');
     const child = execFile(process.execPath, [script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: REAL_REQUEST_TIMEOUT_MS, maxBuffer: 512 * 1024 * 1024 }, (err, stdout) => {
+      this.children.delete(child);
+      if (this.closed) return;
       if (err) {
         if ((err as { killed?: boolean }).killed) {
           this.say(`async-timeline: ${what} got no answer within ${REAL_REQUEST_TIMEOUT_MS / 1000} s of real time: nothing was recorded, and the program's request stays pending`);
@@ -236,6 +248,7 @@ export class RemoteHosts implements RemoteNetwork {
       }
       answered(JSON.parse(stdout) as RealAnswer);
     });
+    this.children.add(child);
     child.stdin?.end(JSON.stringify(op));
   }
 
