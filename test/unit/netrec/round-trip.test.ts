@@ -161,6 +161,36 @@ describe('outside hosts recorded and replayed (netrec)', function () {
     assert.deepEqual(meta('default.json'), { mode: 'record-missing', recording: '.async-timeline/recordings/client.js.json', recordedAt: recording.recordedAt, replayed: 6, recorded: 0 });
   });
 
+  it('record-missing replays what is recorded and performs (and records) only what the recording lacks', async () => {
+    const first = "fetch('http://127.0.0.1:' + process.env.NETREC_PORT + '/fast').then((r) => r.text()).then((t) => console.log('one', t));\n";
+    const second = first + "setTimeout(() => fetch('http://127.0.0.1:' + process.env.NETREC_PORT + '/echo', { method: 'POST', body: 'two' }).then((r) => r.text()).then((t) => console.log(t)), 100);\n";
+    const dir = tempProgram({ 'grow.js': first });
+    const server = await startServer();
+    const env = { NETREC_PORT: String((server.address() as AddressInfo).port) };
+    const file = path.join(dir, '.async-timeline/recordings/grow.js.json');
+    try {
+      // (A local port is recorded only with --record; once in the recording, the default mode serves it.)
+      const a = await cli(['run', 'grow.js', '--record'], dir, env);
+      assert.equal(a.stdout, 'one fast!\n');
+      assert.match(a.stderr, /performed a real request to http:\/\/127\.0\.0\.1:\d+\/fast/);
+      fs.writeFileSync(path.join(dir, 'grow.js'), second);
+      const b = await cli(['run', 'grow.js', '--trace', 'b.json'], dir, env);
+      assert.equal(b.stdout, 'one fast!\necho POST two\n');
+      // The host was told of once per run: this run performed only the POST.
+      assert.equal(b.stderr.match(/performed a real request/g)?.length, 1, b.stderr);
+      assert.match(b.stderr, /performed a real request to http:\/\/127\.0\.0\.1:\d+\/echo/);
+      const meta = JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8')).meta.network;
+      assert.deepEqual([meta.mode, meta.replayed, meta.recorded], ['record-missing', 1, 1]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    const recording = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(recording.exchanges.map((x: { request: { method: string; body?: string } }) => [x.request.method, x.request.body]), [['GET', undefined], ['POST', 'two']]);
+    const c = await cli(['run', 'grow.js', '--replay-only'], dir, env);
+    assert.equal(c.stdout, 'one fast!\necho POST two\n');
+    assert.equal(c.stderr, '');
+  });
+
   const OUTSIDE = `
 const http = require('http');
 fetch('http://api.example.invalid/items').then((r) => r.text()).then((t) => console.log('fetch', t), (e) => console.log('fetch failed:', e.cause.code, e.cause.message));
