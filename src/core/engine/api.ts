@@ -77,6 +77,8 @@ export interface RunOptions {
 export interface NetworkOptions {
   mode: NetworkMode;
   recordingsDir?: string;
+  /** Real time a real request may take before it is given up (default 30 000 ms; docs/recordings.md). */
+  realRequestTimeoutMs?: number;
 }
 
 /** The I/O latency model: `model` (deterministic, default) or `measured`, and per-kind costs. */

@@ -264,7 +264,7 @@ async function runOnce(
   const meta = { entry: runInput.entryDisplay, engine: runInput.engineVersion, entryFunction: runInput.entryFunction, nodeMajor: runInput.nodeMajor };
   // Hosts outside the program (src/core/netrec): what it says goes to stderr, not into the program's output of the trace.
   const network = runInput.network;
-  const remote = network && network.mode !== 'off' ? new RemoteHosts({ mode: network.mode, entry: runInput.entry, recordingsDir: network.recordingsDir, distDir: runInput.distDir, say: (text) => out(2, text) }) : undefined;
+  const remote = network && network.mode !== 'off' ? new RemoteHosts({ mode: network.mode, entry: runInput.entry, recordingsDir: network.recordingsDir, realRequestTimeoutMs: network.realRequestTimeoutMs, distDir: runInput.distDir, say: (text) => out(2, text) }) : undefined;
   const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES, ...(remote && { remote }) }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);

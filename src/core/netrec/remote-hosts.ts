@@ -22,6 +22,8 @@ export interface RemoteHostsOptions {
   recordingsDir?: string;
   /** Where dist/net-request.js is. */
   distDir: string;
+  /** Real time a real operation may take (default REAL_REQUEST_TIMEOUT_MS). */
+  realRequestTimeoutMs?: number;
   /** Tells the user something on the run's stderr (not the program's output: not in the trace). */
   say(text: string): void;
 }
@@ -236,12 +238,12 @@ export class RemoteHosts implements RemoteNetwork {
   /** Runs one real operation in a child process; `timedOut` when it gave no answer in time. */
   private perform(op: RealOperation, what: string, answered: (a: RealAnswer) => void, timedOut: () => void): void {
     const script = path.join(this.options.distDir, 'net-request.js');
-    const child = execFile(process.execPath, [script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: REAL_REQUEST_TIMEOUT_MS, maxBuffer: 512 * 1024 * 1024 }, (err, stdout) => {
+    const child = execFile(process.execPath, [script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: this.timeoutMs, maxBuffer: 512 * 1024 * 1024 }, (err, stdout) => {
       this.children.delete(child);
       if (this.closed) return;
       if (err) {
         if ((err as { killed?: boolean }).killed) {
-          this.say(`async-timeline: ${what} got no answer within ${REAL_REQUEST_TIMEOUT_MS / 1000} s of real time: nothing was recorded, and the program's request stays pending`);
+          this.say(`async-timeline: ${what} got no answer within ${this.timeoutMs / 1000} s of real time: nothing was recorded, and the program's request stays pending`);
           return timedOut();
         }
         return answered({ ok: false, error: { code: 'EIO', message: `async-timeline: the real request failed: ${err.message}` } });
@@ -250,6 +252,10 @@ export class RemoteHosts implements RemoteNetwork {
     });
     this.children.add(child);
     child.stdin?.end(JSON.stringify(op));
+  }
+
+  private get timeoutMs(): number {
+    return this.options.realRequestTimeoutMs ?? REAL_REQUEST_TIMEOUT_MS;
   }
 
   private save(): void {

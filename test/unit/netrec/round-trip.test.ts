@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { runProgram } from '../../../src/core/engine/run';
 import { CLI, distReady, tempProgram } from '../engine/helpers';
 
 interface Run {
@@ -45,6 +46,8 @@ function startServer(): Promise<http.Server> {
       } else if (req.url === '/chunked') {
         res.write('part one, ');
         setTimeout(() => res.end('part two'), 20);
+      } else if (req.url === '/hang') {
+        // Never answers.
       } else if (req.url === '/echo') {
         res.end(`echo ${req.method} ${body}`);
       } else {
@@ -189,6 +192,39 @@ describe('outside hosts recorded and replayed (netrec)', function () {
     const c = await cli(['run', 'grow.js', '--replay-only'], dir, env);
     assert.equal(c.stdout, 'one fast!\necho POST two\n');
     assert.equal(c.stderr, '');
+  });
+
+  it('a server that never answers: the real request is given up, stderr says so, and the request stays pending until the program\'s own timeout', async () => {
+    const program = `
+const t0 = performance.now();
+fetch('http://127.0.0.1:' + process.env.NETREC_PORT + '/hang', { signal: AbortSignal.timeout(300) })
+  .then(() => console.log('answered?'), (e) => console.log('fetch', e.name, Math.round(performance.now() - t0)));
+`;
+    const dir = tempProgram({ 'hang.js': program });
+    const server = await startServer();
+    process.env.NETREC_PORT = String((server.address() as AddressInfo).port);
+    let stdout = '';
+    let stderr = '';
+    try {
+      const r = await runProgram({
+        file: path.join(dir, 'hang.js'),
+        cwd: dir,
+        network: { mode: 'record', realRequestTimeoutMs: 1000 },
+        onOutput: (stream, text) => (stream === 'stdout' ? (stdout += text) : (stderr += text)),
+      });
+      assert.equal(r.exitCode, 0, stderr);
+      assert.deepEqual(r.trace.meta.network, { mode: 'record', recording: '.async-timeline/recordings/hang.js.json', recordedAt: r.trace.meta.network!.recordedAt, replayed: 0, recorded: 0 });
+    } finally {
+      delete process.env.NETREC_PORT;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    assert.equal(stdout, 'fetch TimeoutError 300\n');
+    assert.match(stderr, /async-timeline: GET http:\/\/127\.0\.0\.1:\d+\/hang got no answer within 1 s of real time: nothing was recorded, and the program's request stays pending/);
+    // Only the connect was recorded.
+    const recording = JSON.parse(fs.readFileSync(path.join(dir, '.async-timeline/recordings/hang.js.json'), 'utf8'));
+    assert.deepEqual(recording.exchanges, []);
+    assert.equal(Object.keys(recording.connections).length, 1);
   });
 
   const OUTSIDE = `
