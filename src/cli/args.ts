@@ -2,7 +2,7 @@
  * Command-line parsing for `async-timeline`. Hand-written (no dependency): the grammar is
  * small, and errors must name the flag the user typed.
  */
-import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import type { IoOptions, NetworkMode, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { COST_KINDS } from '../core/io/model';
 import { NODE_CHOICES, parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 
@@ -43,6 +43,15 @@ Options:
                                  or its real measured duration (truthful, not deterministic)
   --io-cost <kind>=<ms>[+<per>]  a latency model cost, e.g. fs.read=0.5+2 (0.5 ms + 2 ms/MiB);
                                  kinds: fs.meta fs.read fs.write crypto.pbkdf2 crypto.scrypt …
+  --record                       hosts outside the program: perform every request for real and
+                                 rewrite the recording (.async-timeline/recordings/<file>.json
+                                 beside the program; docs/recordings.md)
+  --replay-only                  replay the recording only: a request it lacks is an error
+                                 naming the URL, and nothing leaves the machine
+  --no-network                   refuse hosts outside the program (ENETUNREACH), as the library does
+                                 (default: replay the recording, and perform for real and record
+                                 only what it lacks, saying so on stderr)
+  --recordings-dir <dir>         where recordings are read and written
   --cache-dir <dir>              where instrumented files are cached, by content (default:
                                  $XDG_CACHE_HOME/async-timeline or ~/.cache/async-timeline)
   --no-cache                     instrument every file again, use no cache
@@ -96,6 +105,10 @@ export interface CliArgs {
   unhandledRejections?: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
   io: IoOptions;
+  /** `--record`, `--replay-only`, `--no-network` (absent: the run command's default, 'record-missing'). */
+  network?: NetworkMode;
+  /** `--recordings-dir`: where the network recordings are. */
+  recordingsDir?: string;
   /** `--cache-dir`: the instrumentation cache's folder; false with `--no-cache`; absent: the default. */
   cacheDir?: string | false;
 }
@@ -195,6 +208,19 @@ export function parseArgs(argv: string[]): CliArgs {
         (out.io.costs ??= {})[m[1]] = m[3] === undefined ? Number(m[2]) : { base: Number(m[2]), per: Number(m[3]) };
         break;
       }
+      case '--record':
+      case '--replay-only':
+      case '--no-network': {
+        const mode: NetworkMode = arg === '--record' ? 'record' : arg === '--replay-only' ? 'replay-only' : 'off';
+        if (argv[0] !== 'run') throw new UsageError(`${arg} is an option of 'run'`);
+        if (out.network !== undefined && out.network !== mode) throw new UsageError(`${arg} cannot be combined with ${out.network === 'record' ? '--record' : out.network === 'replay-only' ? '--replay-only' : '--no-network'}`);
+        out.network = mode;
+        break;
+      }
+      case '--recordings-dir':
+        if (argv[0] !== 'run') throw new UsageError(`${arg} is an option of 'run'`);
+        out.recordingsDir = value();
+        break;
       case '--cache-dir': out.cacheDir = value(); break;
       case '--no-cache': out.cacheDir = false; break;
       case '--label':

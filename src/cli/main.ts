@@ -55,6 +55,9 @@ async function run(args: CliArgs): Promise<number> {
     cacheDir: cliCacheDir(args.cacheDir, cwd),
     // The program's process.stdin is this command's, read for real when the program reads it.
     stdin: 'inherit',
+    // Hosts outside the program: the CLI replays the recording and records what it lacks
+    // (performing it for real, and saying so on stderr) unless told otherwise.
+    network: { mode: args.network ?? 'record-missing', ...(args.recordingsDir !== undefined && { recordingsDir: path.resolve(cwd, args.recordingsDir) }) },
     signal: controller.signal,
     onOutput: (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(text),
   });

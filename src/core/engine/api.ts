@@ -6,6 +6,9 @@
 import type { ScannableTrace, TraceFile } from '../trace/format';
 import type { NodeChoice } from '../versions/resolve-target';
 import type { RuntimeSchedule } from '../runtime/host-api';
+import type { NetworkMode } from '../netrec/types';
+
+export type { NetworkMode } from '../netrec/types';
 
 /** Node's `--unhandled-rejections` modes. Node 20's default is `throw`. */
 export type UnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
@@ -61,6 +64,21 @@ export interface RunOptions {
    * unsupported workspace version) call themselves and pass the major they got.
    */
   node?: NodeChoice;
+  /**
+   * Hosts outside the program (docs/recordings.md): `'off'` (the default: refused, nothing
+   * leaves the machine), `'record-missing'` (replay the recording; perform and record what it
+   * lacks), `'record'` (perform everything for real and rewrite the recording), `'replay-only'`
+   * (a request the recording lacks fails). `recordingsDir`: where recordings are (default
+   * `.async-timeline/recordings` beside the entry file).
+   */
+  network?: NetworkOptions;
+}
+
+export interface NetworkOptions {
+  mode: NetworkMode;
+  recordingsDir?: string;
+  /** Real time a real request may take before it is given up (default 30 000 ms; docs/recordings.md). */
+  realRequestTimeoutMs?: number;
 }
 
 /** The I/O latency model: `model` (deterministic, default) or `measured`, and per-kind costs. */

@@ -4,7 +4,7 @@
  */
 import type { SchedulePerturbation, TraceFile } from '../trace/format';
 import type { TypedTrace } from '../trace/recorder';
-import type { IoOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
+import type { IoOptions, NetworkOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 import type { NodeMajor } from '../versions/targets';
 import type { RuntimeSchedule } from '../runtime/host-api';
 
@@ -37,6 +37,8 @@ export interface WorkerInput {
   nodeMajor: NodeMajor;
   /** The schedule to run under (the race explorer; RuntimeOptions.schedule). */
   schedule?: RuntimeSchedule;
+  /** Hosts outside the program (RunOptions.network; src/core/netrec); absent: 'off'. */
+  network?: NetworkOptions;
   /**
    * Explorer mode (src/core/explore): bundle once, then run the program once per `run` message
    * (each in a fresh sandbox, under that message's schedule) and answer each with `ran`.

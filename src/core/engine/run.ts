@@ -141,6 +141,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
     nodeMajor,
     ...(options.schedule && { schedule: options.schedule }),
+    ...(options.network && { network: options.network }),
   };
   const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry, nodeMajor), nodeMajor, exitCode: 1 };
 

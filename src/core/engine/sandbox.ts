@@ -8,6 +8,7 @@
  * mapped to the user's files through one registry of the run's bundles (stack-map.ts), so a
  * stack that crosses threads reads right.
  */
+import type { RemoteNetwork } from '../netrec/types';
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
@@ -264,6 +265,8 @@ export interface SandboxOptions {
   callerFrames: (names: string[]) => string[] | undefined;
   /** Node's frames under the main module's top level. */
   belowMain: string[];
+  /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused. */
+  remote?: RemoteNetwork;
 }
 
 /** dist/runtime.js and dist/nodelib.js compiled once per worker (a spare worker compiles them before its run). */
@@ -438,7 +441,7 @@ export class Sandboxes {
     const clock = { now: () => runtimePerformance.now(), timeOrigin: () => runtimePerformance.timeOrigin };
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p) }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), ...(this.options.remote && { remote: this.options.remote }) }));
     let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const bare = name.startsWith('node:') ? name.slice(5) : name;

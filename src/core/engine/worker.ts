@@ -28,6 +28,7 @@ import { displayName } from './paths';
 import type { ExploreRunResult, ExploreWorkerMessage, OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import { HANDLE_VAR, precompileSandboxScripts, Sandboxes } from './sandbox';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
+import { RemoteHosts } from '../netrec/remote-hosts';
 
 /** The console text a trace keeps (characters); the rest is printed but not stored. */
 const TRACE_CONSOLE_CAP = 8_000_000;
@@ -261,7 +262,10 @@ async function runOnce(
   { snapshots }: { snapshots: boolean },
 ): Promise<{ trace: TypedTrace; exitCode: number; stats: Omit<RunStats, 'instrumentAndBundleMs'> }> {
   const meta = { entry: runInput.entryDisplay, engine: runInput.engineVersion, entryFunction: runInput.entryFunction, nodeMajor: runInput.nodeMajor };
-  const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES }, built, workerBundles);
+  // Hosts outside the program (src/core/netrec): what it says goes to stderr, not into the program's output of the trace.
+  const network = runInput.network;
+  const remote = network && network.mode !== 'off' ? new RemoteHosts({ mode: network.mode, entry: runInput.entry, recordingsDir: network.recordingsDir, realRequestTimeoutMs: network.realRequestTimeoutMs, distDir: runInput.distDir, say: (text) => out(2, text) }) : undefined;
+  const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES, ...(remote && { remote }) }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);
   sandbox['__asyncTimeline$program'] = () => {
@@ -348,6 +352,8 @@ async function runOnce(
   sampleHeap();
   // `final`: the recorder frees each column while it copies it (the peak would otherwise hold both).
   const trace = capConsoleText(handle.trace(meta, { final: true, typed: true }), TRACE_CONSOLE_CAP);
+  remote?.close();
+  if (network) trace.meta.network = remote?.summary() ?? { mode: network.mode, replayed: 0, recorded: 0 };
   sampleHeap();
   // The recorder's columns are fixed width: 1 (kind) + 8 (t) + 3×4 (a, b, c) + 2 (thread) bytes.
   const stats = {

@@ -173,6 +173,22 @@ export class IoSystem {
     return io;
   }
 
+  /**
+   * Real work whose answer decides *when* things happen (a recorded network exchange performed
+   * now: src/core/netrec): the loop may run up to virtual time `t` but not past it until the returned release is called — the answer is then scheduled from its measured
+   * timings as a replay would schedule it, so a recording run and its replays take the same
+   * virtual time. Keeps the thread alive meanwhile.
+   */
+  hold(th: SimThread, t: number, what: string): () => void {
+    const entry: Pending = { io: 0, thread: th, what, mayAdvanceTo: (due) => due <= t, frontier: () => t };
+    this.track(entry);
+    this.holds.add(entry);
+    return () => {
+      this.holds.delete(entry);
+      this.untrack(entry);
+    };
+  }
+
   /** Opens a channel for a real process outside the simulation (a child), started now. */
   channel(label: string, kill: () => void): RealChannel {
     const world = this.world;

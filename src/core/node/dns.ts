@@ -17,6 +17,7 @@
 import { nodeErrorCodes, syncCall } from './errors';
 import { host, real, sandboxModule } from './host';
 import { submitAsync } from './libuv';
+import { isLoopbackHost } from '../sim/outside';
 import { PromisesResolver, RESOLVE_MAP, Resolver } from './dns-resolver';
 
 const hostDns = () => real('dns');
@@ -74,9 +75,20 @@ interface Address {
 
 /** getaddrinfo on the pool: the host's lookup of every address, delivered after the model's cost. */
 function getaddrinfo(hostname: string, o: LookupOptions, done: (err: unknown, addresses: Address[] | undefined) => void): void {
+  const remote = host.remote !== undefined && host.remote.mode !== 'off' && !isLoopbackHost(hostname) ? host.remote : undefined;
   submitAsync<Address[]>(
     `dns.lookup ${hostname}`,
     (finish) => {
+      // An outside name, with outside hosts recorded (src/core/netrec): the recorded answer (or a
+      // real lookup, then recorded), on the same pool request and cost as any lookup.
+      if (remote) {
+        return remote.lookup(hostname, (answer) => {
+          if ('error' in answer) return finish(Object.assign(new Error(answer.error.message), { errno: answer.error.errno, code: answer.error.code, syscall: answer.error.syscall ?? 'getaddrinfo', hostname }));
+          const addresses = answer.addresses.filter((a) => o.family === 0 || a.family === o.family);
+          if (addresses.length === 0) return finish(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { errno: -3008, code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname }));
+          finish(null, o.order === 'ipv4first' ? [...addresses].sort((a, b) => a.family - b.family) : addresses);
+        });
+      }
       hostDns().lookup(hostname, { family: o.family, hints: o.hints, all: true, order: o.order }, (err: unknown, addresses: Address[]) => finish(err, addresses));
     },
     (m) => m.units('dns.lookup', 0),

@@ -7,6 +7,7 @@
 import type { IoSystem } from '../io/io-system';
 import type { Network } from '../sim/net';
 import type { NodeMajor } from '../versions/targets';
+import type { RemoteNetwork } from '../netrec/types';
 
 export interface NodeLibHost {
   /** The run's I/O system (made with the simulation on first use). */
@@ -27,6 +28,8 @@ export interface NodeLibHost {
   memoryBytes: number;
   /** A sandbox promise's state (Node's webstreams ask V8 whether a promise is still pending). */
   promiseState?(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
+  /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused (mode 'off'). */
+  remote?: RemoteNetwork;
 }
 
 export const host: NodeLibHost = {

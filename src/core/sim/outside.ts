@@ -1,6 +1,7 @@
 /**
- * The simulated network has only the program's own servers: every connection stays on the
- * loopback (127.0.0.0/8, ::1, localhost). A connection to any other host would either leave the
+ * The simulated network has only the program's own servers, unless the run records and replays
+ * outside hosts (src/core/netrec; network modes other than 'off'): then every connection stays on
+ * the loopback (127.0.0.0/8, ::1, localhost). A connection to any other host would either leave the
  * machine (real DNS, real packets, real time) or silently reach one of the program's own ports,
  * so the sandbox's net, http and fetch refuse it at the call with this error instead: Node-shaped
  * (`code` ENETUNREACH, "network is unreachable", `syscall`, `address`, `port`) so a program's
@@ -22,8 +23,8 @@ export function isLoopbackHost(hostname: string): boolean {
 export function outsideHostMessage(target: string): string {
   return (
     `async-timeline: ${target} is outside the simulation: the simulated network only reaches the program's own ` +
-    `servers on this machine (localhost, 127.0.0.1, ::1), and does not reach outside hosts yet (recording and replay ` +
-    `of real responses is planned)`
+    `servers on this machine (localhost, 127.0.0.1, ::1), and this run does not reach outside hosts (network mode ` +
+    `'off', the CLI's --no-network; the CLI's default records real responses once and replays them: docs/recordings.md)`
   );
 }
 

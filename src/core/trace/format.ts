@@ -302,6 +302,21 @@ export interface TraceMeta {
    * them gives the same run. Absent when the run was given no schedule (added in 0.1.0's race explorer).
    */
   perturbations?: SchedulePerturbation[];
+  /**
+   * Hosts outside the program (src/core/netrec, docs/recordings.md): the run's network mode, its
+   * recording (path relative to the program's folder, and when it was last written), and how
+   * many requests were replayed from it or performed for real and recorded. Absent when the run
+   * was given no network mode (the library's default, 'off').
+   */
+  network?: NetworkMeta;
+}
+
+export interface NetworkMeta {
+  mode: 'record-missing' | 'record' | 'replay-only' | 'off';
+  recording?: string;
+  recordedAt?: string;
+  replayed: number;
+  recorded: number;
 }
 
 /**

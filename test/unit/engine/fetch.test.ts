@@ -37,7 +37,7 @@ function httpEvents(trace: TraceFile): string[] {
   return out;
 }
 
-const OUTSIDE = /is outside the simulation: the simulated network only reaches the program's own servers on this machine \(localhost, 127\.0\.0\.1, ::1\), and does not reach outside hosts yet \(recording and replay of real responses is planned\)/;
+const OUTSIDE = /is outside the simulation: the simulated network only reaches the program's own servers on this machine \(localhost, 127\.0\.0\.1, ::1\), and this run does not reach outside hosts \(network mode 'off', the CLI's --no-network; the CLI's default records real responses once and replays them: docs\/recordings\.md\)/;
 
 describe('outside hosts: which hosts are this machine', () => {
   it('loopback names and addresses are; anything else is not', () => {

@@ -43,7 +43,16 @@ export function makeUndici(): Record<string, unknown> {
    */
   const fetch = function fetch(input: unknown, init: unknown = undefined): Promise<unknown> {
     const url = requestedUrl(input, undici.Request);
-    if (url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:') && !isLoopbackHost(url.hostname)) {
+    const remote = host.remote !== undefined && host.remote.mode !== 'off' ? host.remote : undefined;
+    if (remote && url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      // --replay-only and nothing recorded for this URL: say which URL (the layers below only see a host).
+      const missing = remote.replayOnlyMissing(url.href);
+      if (missing !== undefined) {
+        const err = Object.assign(new Error(missing), { code: 'ERR_ASYNC_TIMELINE_NOT_RECORDED' });
+        return Promise.reject(new TypeError('fetch failed', { cause: err }));
+      }
+    }
+    if (!remote && url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:') && !isLoopbackHost(url.hostname)) {
       const target = `fetch(${JSON.stringify(url.href)})`;
       warnOutsideHost(target);
       const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;

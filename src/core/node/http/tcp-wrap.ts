@@ -24,13 +24,15 @@
  * Bytes travel as latin1 strings (one char per byte) so Buffers cross unchanged.
  */
 import type { Network, PortListener } from '../../sim/net';
-import type { Connection, End, EndOwner } from '../../sim/pipe';
+import { Connection, type End, type EndOwner } from '../../sim/pipe';
 import type { SimThread } from '../../sim/world';
 import { EventKind } from '../../trace/format';
 import { isLoopbackHost, UV_ENETUNREACH } from '../../sim/outside';
 import { host } from '../host';
 import { warnOutsideHost } from './outside-warning';
 import { recordNet } from './trace';
+import { askRemote, RemotePeer } from './remote-peer';
+import type { ConnectAnswer } from '../../netrec/types';
 
 // libuv error numbers (Linux), as Node's `uv` binding has them.
 export const UV = {
@@ -122,6 +124,8 @@ export class TCP implements EndOwner, PortListener {
   private readIo = 0;
   private acceptIo = 0;
   private label = '';
+  /** Set by the tls shim (fetch/shims/tls.js) before connecting: the remote peer is an https server. */
+  tls = false;
   /** HTTP messages received on this connection so far (the trace numbers them). */
   httpMessages = 0;
 
@@ -238,10 +242,15 @@ export class TCP implements EndOwner, PortListener {
     // Only the program's own servers are on the simulated network (sim/outside.ts): an address
     // elsewhere fails at the call, as a connect to an unreachable network does in libuv (net.js
     // then destroys the socket with `connect ENETUNREACH address:port`), and the run says why.
+    const remote = host.remote !== undefined && host.remote.mode !== 'off' ? host.remote : undefined;
     if (!isLoopbackHost(address)) {
+      if (remote) return this.connectRemote(req, address, port, family, remote.hostnameOf(address) ?? address);
       warnOutsideHost(`a connection to ${family === 'IPv6' ? `[${address}]` : address}:${port}`);
       return UV.UV_ENETUNREACH;
     }
+    // A local port none of the program's servers listens on: a recorded local server (or, in
+    // 'record' mode, a real one outside the program, to record it).
+    if (remote && !net().servers.has(port) && remote.servesLoopback(port)) return this.connectRemote(req, address, port, family, address);
     const n = net();
     const world = this.world;
     this.thread = world.current;
@@ -272,6 +281,44 @@ export class TCP implements EndOwner, PortListener {
         this.updateRef();
         if (this.closed) return;
         recordNet(EventKind.NetConnect, conn.id, `client :${localPort} → :${port}`, 1);
+        req.oncomplete?.(0, this, req, true, true);
+      }, true);
+    });
+    return 0;
+  }
+
+  /**
+   * A connection to a host outside the program (src/core/netrec): its far end is a RemotePeer
+   * answering from the recording. The connect completes after the recorded connect time (or
+   * fails with the recorded error: ECONNREFUSED, …), on the same poll-phase rule as the loopback's.
+   */
+  private connectRemote(req: TCPConnectWrap, address: string, port: number, family: 'IPv4' | 'IPv6', hostname: string): number {
+    const n = net();
+    const world = this.world;
+    this.thread = world.current;
+    const localPort = n.ephemeralPort();
+    const t = world.now();
+    const io = world.ioStart(`connect to ${hostname}:${port}`);
+    const conn = new Connection(world, LOOPBACK, `${family === 'IPv4' ? '4' : '6'}:${localPort}`);
+    this.connecting = true;
+    this.pendingReqs++;
+    this.updateRef();
+    this.attach(conn, conn.client, { address: family === 'IPv4' ? '127.0.0.1' : '::1', family, port: localPort }, { address, family, port });
+    new RemotePeer(conn.server, conn, { tls: this.tls, hostname, port }, this.thread);
+    askRemote<ConnectAnswer>(this.thread, t, `connect to ${hostname}:${port} (a real connection)`, (done) => host.remote!.connect(hostname, port, done), (answer) => {
+      const failed = 'error' in answer;
+      world.complete(this.thread, t + (failed ? 0 : answer.connectMs), io, () => {
+        this.connecting = false;
+        this.pendingReqs--;
+        this.updateRef();
+        if (failed) {
+          // A libuv error number net.js can name; anything else (a recording that cannot be used) as unreachable.
+          const errno = answer.error.errno !== undefined && answer.error.errno < 0 && answer.error.errno > -4096 ? answer.error.errno : UV.UV_ENETUNREACH;
+          req.oncomplete?.(errno, this, req, false, false);
+          return;
+        }
+        if (this.closed) return;
+        recordNet(EventKind.NetConnect, conn.id, `client :${localPort} → ${hostname}:${port}`, 1);
         req.oncomplete?.(0, this, req, true, true);
       }, true);
     });

@@ -10,6 +10,10 @@ const { isLoopbackHost, outsideHostError } = require('../../../sim/outside');
 const { warnOutsideHost } = require('../outside-warning');
 
 function lookup(hostname, options, callback) {
+  // With outside hosts recorded and replayed (src/core/netrec), the sandbox's dns answers an
+  // outside name from the recording (or a real lookup that is then recorded): src/core/node/dns.ts.
+  const remote = require('../../host').host.remote;
+  if (remote !== undefined && remote.mode !== 'off') return dns.lookup(hostname, options, callback);
   if (typeof hostname === 'string' && !isLoopbackHost(hostname) && real('net').isIP(hostname) === 0) {
     const cb = typeof options === 'function' ? options : callback;
     const port = typeof options === 'object' && options !== null ? options.port : undefined;
