@@ -30,6 +30,8 @@ export const enum CommandId {
   KeepPanel = 'asyncTimeline.keepPanel',
   /** Banner / status bar after a budget stop: run again with a larger budget. Hidden from the palette. */
   ContinueRun = 'asyncTimeline.continueRun',
+  /** Banner of a run that replayed a recording: run again, performing its outside requests for real. Hidden from the palette. */
+  RecordAgain = 'asyncTimeline.recordAgain',
   /** Palette: this file's last run against the run before it, on one time scale. */
   CompareWithPrevious = 'asyncTimeline.compareWithPrevious',
   /** Palette: this file as saved on disk against its current (unsaved) text. */
@@ -77,6 +79,7 @@ export interface CommandArgs {
   [CommandId.OpenSource]: [uri?: vscode.Uri];
   [CommandId.KeepPanel]: [uri?: vscode.Uri];
   [CommandId.ContinueRun]: [uri?: vscode.Uri];
+  [CommandId.RecordAgain]: [uri?: vscode.Uri];
   [CommandId.CompareWithPrevious]: [uri?: vscode.Uri];
   [CommandId.CompareWithSaved]: [uri?: vscode.Uri];
   /** `uri`: the panel's source file or the trace file (the title bar passes it); `target`: where to write, no dialog (tests). */

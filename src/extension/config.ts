@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 import { DEFAULT_BLOCKING_THRESHOLD_MS } from '../core/analysis/types';
+import { NETWORK_MODES, type NetworkMode } from '../core/netrec/types';
 
 export const SECTION = 'asyncTimeline';
 
@@ -27,6 +28,8 @@ export interface RunSettings {
   io: IoOptions;
   /** The Node line to imitate (`asyncTimeline.nodeVersion`; 'auto' also for a value the manifest does not list). */
   node: NodeChoice;
+  /** Hosts outside the program: recorded once and replayed (`asyncTimeline.network`, docs/recordings.md). */
+  network: NetworkMode;
 }
 
 /** Settings that shape a run, for the file at `scope` (folder settings win over user settings). */
@@ -47,9 +50,15 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     node: parseNodeChoice(String(c.get<string | number>('nodeVersion', 'auto'))) ?? 'auto',
     unhandledRejections: c.get<UnhandledRejectionsMode>('unhandledRejections', 'throw'),
     budgets,
+    network: networkModeOf(c.get<string>('network', 'record-missing')),
     // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.
     io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: JSON.parse(JSON.stringify(c.get<IoOptions['costs']>('io.costs', {}) ?? {})) as IoOptions['costs'] },
   };
+}
+
+/** A hand-edited value the manifest does not list means the default. */
+function networkModeOf(value: unknown): NetworkMode {
+  return (NETWORK_MODES as readonly unknown[]).includes(value) ? (value as NetworkMode) : 'record-missing';
 }
 
 /** The run analysis' settings (src/core/analysis): the panel's Answers and the Problems entries. */

@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): AsyncTimelineTestApi
   const panels = registerPanels(context, runner, {
     rerun: (uri) => void visualizer.rerun(uri),
     continueRun: (uri) => void visualizer.continueRun(uri),
+    recordAgain: (uri) => void visualizer.recordAgain(uri),
   });
   const visualizer = new Visualizer(runner, panels, args);
 

@@ -11,6 +11,8 @@ import * as vscode from 'vscode';
 import { explore, type ExploreReport, type ReportedOutcome } from '../core/explore/explore';
 import { firstDivergence } from '../core/explore/divergence';
 import { exploreHeadline, formatExploreReport } from '../core/explore/report';
+import { parseScheduleId } from '../core/explore/schedule-id';
+import type { RuntimeSchedule } from '../core/runtime/host-api';
 import type { ComparisonRun, RaceReport } from '../shared/protocol';
 import { asyncFunctionsOf } from './functionIndex';
 import { CommandId, registerCommand, type CommandArgs } from './commands';
@@ -49,6 +51,22 @@ function replaySchedule(o: ReportedOutcome): string {
   return o.minimal?.schedule ?? o.schedule;
 }
 
+/** What every run of the file gets: the settings of its folder, the Node line, the entry function. */
+async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['entry']) {
+  const cwd = workingDirectory(document);
+  const runPath = runPathOf(document, cwd);
+  const settings = readRunSettings(document.uri);
+  const node = await runNodeTarget(settings.node, cwd, runPath);
+  let source = document.getText();
+  if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
+  const common = {
+    file: runPath, source, cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
+    unhandledRejections: settings.unhandledRejections, io: settings.io, budgets: { ...DEFAULT_BUDGETS, ...settings.budgets },
+    network: { mode: settings.network },
+  };
+  return { common, runPath };
+}
+
 async function requestFor(target: CommandArgs[CommandId.FindRaces][0], args: EntryArguments): Promise<RunRequest | undefined | 'no-editor'> {
   if (target !== undefined && !(target instanceof vscode.Uri)) {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
@@ -73,16 +91,8 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
   }
   const { document, entry } = request;
-  const cwd = workingDirectory(document);
-  const runPath = runPathOf(document, cwd);
-  const settings = readRunSettings(document.uri);
-  const node = await runNodeTarget(settings.node, cwd, runPath);
-  let source = document.getText();
-  if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
-  const common = {
-    file: runPath, source, cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
-    unhandledRejections: settings.unhandledRejections, io: settings.io, budgets: { ...DEFAULT_BUDGETS, ...settings.budgets },
-  };
+  const { common, runPath } = await runOptionsFor(document, entry);
+  const node = common.node;
   const name = path.basename(runPath);
   const abort = new AbortController();
   const channel = output();
@@ -140,12 +150,37 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     outcomes: report.outcomes.map((o) => ({ label: outcomeLabel(o), count: o.count, frequency: o.frequency, schedule: replaySchedule(o), shown: replays.includes(o) })),
     ...(divergence && { divergence: { t: divergence.t, description: divergence.description } }),
     ...(report.nondeterministic && { note: report.nondeterministic }),
+    shownSchedules: replays.map((o, i) => (i === 0 ? 'default' : replaySchedule(o))),
   };
   panels.showComparison(comparison, comparison.map(() => document.uri), undefined, races);
   if (report.outcomes.length === 1) void vscode.window.showInformationMessage(`${report.runs} runs, 1 outcome: no schedule changed what ${name} does.`);
   return { ...base, ...(differing && { shownSchedule: replaySchedule(differing) }), ...(divergence && { divergenceMs: divergence.t }) };
 }
 
+/**
+ * A Find races panel restored after a reload: the runs it showed, replayed from their schedules
+ * (deterministic, so the same runs), beside the explorer's saved result — not a new exploration
+ * (a reload should not start 200 runs of real I/O). A file run as a function's lens shows the
+ * whole file's runs: the saved state does not name the function.
+ */
+export async function replayRaces(panels: PanelManager, uri: vscode.Uri, races: RaceReport, into: vscode.WebviewPanel): Promise<void> {
+  const schedules = (races.shownSchedules ?? []).map((text) => parseScheduleId(text));
+  const invalid = schedules.find((s): s is { error: string } => 'error' in s);
+  if (invalid || schedules.length === 0 || !isTrusted()) {
+    into.dispose(); // nothing faithful to show
+    return;
+  }
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+  const { common } = await runOptionsFor(document, undefined);
+  const results = await Promise.all(schedules.map((schedule) => runProgram({ ...common, schedule: schedule as RuntimeSchedule })));
+  const comparison: ComparisonRun[] = results.map((r, i) => ({ label: i === 0 ? 'default schedule' : races.shownSchedules![i], trace: r.trace }));
+  panels.showComparison(comparison, comparison.map(() => uri), into, races);
+}
+
 export function registerFindRaces(context: vscode.ExtensionContext, panels: PanelManager, args: EntryArguments): void {
   context.subscriptions.push(registerCommand(CommandId.FindRaces, (target) => findRaces(panels, args, target)));
+  panels.rerunRaces = (uri, races, into) => void replayRaces(panels, uri, races, into).catch((err: unknown) => {
+    output().appendLine(`✖ restoring the Find races panel of ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+    into.dispose();
+  });
 }

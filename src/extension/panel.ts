@@ -22,6 +22,8 @@ export interface PanelHost {
   cursorChanged(panel: TimelinePanel, location: SourceLocation | undefined): void;
   rerun(panel: TimelinePanel): void;
   continueRun(panel: TimelinePanel): void;
+  /** "Record again": run it performing its outside requests for real, refreshing their recording. */
+  recordAgain(panel: TimelinePanel): void;
   cancelRun(panel: TimelinePanel): void;
   log(message: string): void;
 }
@@ -278,6 +280,9 @@ export class TimelinePanel implements vscode.Disposable {
         break;
       case 'continueRun':
         this.host.continueRun(this);
+        break;
+      case 'recordAgain':
+        this.host.recordAgain(this);
         break;
       case 'cancelRun':
         this.host.cancelRun(this);

@@ -32,6 +32,8 @@ export interface PanelCommands {
   rerun(uri: vscode.Uri): void;
   /** Runs it again with a larger budget than the one that stopped it. */
   continueRun(uri: vscode.Uri): void;
+  /** Runs it again performing its outside requests for real (network mode 'record'). */
+  recordAgain(uri: vscode.Uri): void;
 }
 
 export class PanelManager implements vscode.Disposable, PanelHost {
@@ -43,6 +45,8 @@ export class PanelManager implements vscode.Disposable, PanelHost {
   private readonly comparisons = new Set<TimelinePanel>();
   /** Runs `uris` again and shows the comparison in `into` (owned by the compare module). */
   rerunComparison: ((uris: vscode.Uri[], into: vscode.WebviewPanel) => void) | undefined;
+  /** Find races panels: after a reload they replay the runs they showed, beside the saved report (findRaces.ts). */
+  rerunRaces: ((uri: vscode.Uri, races: RaceReport, into: vscode.WebviewPanel) => void) | undefined;
   private readonly didChangeCursor = new vscode.EventEmitter<CursorChange>();
   /** The webview's cursor moved to an event (the decorations highlight its line). */
   readonly onDidChangeCursor = this.didChangeCursor.event;
@@ -224,6 +228,11 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     const compared = asCompareState(state);
     if (compared) {
       const uris = compared.compareSources.map((u) => vscode.Uri.parse(u));
+      if (compared.races) {
+        if (this.rerunRaces && (uris[0].scheme !== 'file' || fs.existsSync(uris[0].fsPath))) this.rerunRaces(uris[0], compared.races, webviewPanel);
+        else webviewPanel.dispose();
+        return;
+      }
       if (this.rerunComparison && uris.every((u) => u.scheme !== 'file' || fs.existsSync(u.fsPath))) this.rerunComparison(uris, webviewPanel);
       else webviewPanel.dispose(); // a compared file is gone: nothing faithful to show
       return;
@@ -282,6 +291,10 @@ export class PanelManager implements vscode.Disposable, PanelHost {
 
   continueRun(panel: TimelinePanel): void {
     this.commands.continueRun(panel.sourceUri);
+  }
+
+  recordAgain(panel: TimelinePanel): void {
+    this.commands.recordAgain(panel.sourceUri);
   }
 
   cancelRun(panel: TimelinePanel): void {

@@ -15,6 +15,7 @@ import { output } from './output';
 import { explainUntrusted, isTrusted, noticeRealIoOnce, UNTRUSTED_MESSAGE } from './trust';
 import { EventKind } from '../core/trace/format';
 import type { RunBudgets, SourceDiagnostic } from '../core/engine/api';
+import type { NetworkMode } from '../core/netrec/types';
 import type { RunStop } from '../shared/protocol';
 import { analysisProblems, mergeDiagnostics, relocateDiagnostics, stopOf, traceProblems } from './traceProblems';
 
@@ -34,6 +35,8 @@ export interface RunRequest {
   };
   /** Budgets that win over the settings (Continue for longer). */
   budgets?: Partial<RunBudgets>;
+  /** How outside hosts are treated, over the `asyncTimeline.network` setting ("Record again": 'record'). */
+  network?: NetworkMode;
   /** Run this text instead of the document's (compare with the saved version). */
   source?: string;
   /**
@@ -157,6 +160,7 @@ export class Runner implements vscode.Disposable {
       seed: settings.seed,
       unhandledRejections: settings.unhandledRejections,
       io: settings.io,
+      network: { mode: request.network ?? settings.network },
       cacheDir: this.cacheDir,
       budgets,
       signal: abort.signal,
@@ -215,6 +219,7 @@ export class Runner implements vscode.Disposable {
       const result = await runProgram({
         file: base.runPath, source, cwd: base.cwd, entryFunction: request.entry?.name, entryArgs: request.entry?.args,
         seed: settings.seed, unhandledRejections: settings.unhandledRejections, budgets: base.budgets, node, cacheDir: this.cacheDir,
+        network: { mode: settings.network },
       });
       return { ...base, status: 'finished', result, stop: stopOf(result.trace, false, base.budgets) };
     } catch (err) {

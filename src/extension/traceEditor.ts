@@ -92,6 +92,10 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
     this.rerun();
   }
 
+  recordAgain(): void {
+    this.rerun();
+  }
+
   cancelRun(): void {
     // Nothing runs in a trace editor.
   }

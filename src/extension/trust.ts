@@ -32,11 +32,13 @@ export function explainUntrusted(): void {
 
 /**
  * Real I/O is real: a visualized program reads and writes real files and starts real
- * processes, as `node` would (only its timing is simulated). Said once, at the first run in a
+ * processes, as `node` would (only its timing is simulated), and its requests to outside hosts
+ * leave the machine once, to be recorded (docs/recordings.md). Said once, at the first run in a
  * trusted workspace; the choice to not see it again is remembered.
  */
 const REAL_IO_NOTICE =
-  'Async Timeline runs your program for real: it reads and writes real files and starts real processes, exactly as `node` would — only time is simulated. It runs only in trusted workspaces.';
+  'Async Timeline runs your program for real: it reads and writes real files and starts real processes, exactly as `node` would — only time is simulated. ' +
+  'Requests to hosts outside the program are performed for real once and recorded in .async-timeline/recordings/ (setting asyncTimeline.network). It runs only in trusted workspaces.';
 const REAL_IO_SEEN = 'asyncTimeline.realIoNoticeSeen';
 let memento: vscode.Memento | undefined;
 

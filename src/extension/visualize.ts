@@ -137,6 +137,16 @@ export class Visualizer {
     return this.run({ document, entry, budgets }, this.rewrites.get(uri.toString()));
   }
 
+  /**
+   * "Record again": the same request, performing its requests to outside hosts for real and
+   * replacing their recording (network mode 'record', docs/recordings.md).
+   */
+  async recordAgain(uri: vscode.Uri): Promise<CommandOutcome> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const entry = this.lastRequests.get(uri.toString()) ?? this.runner.lastRun(uri)?.entry ?? undefined;
+    return this.run({ document, entry, network: 'record' }, this.rewrites.get(uri.toString()));
+  }
+
   /** The file a panel command means: the given one, the active timeline's, or the active editor's. */
   private targetOf(uri?: vscode.Uri): vscode.Uri | undefined {
     return uri ?? this.panels.current()?.sourceUri ?? vscode.window.activeTextEditor?.document.uri;
@@ -183,6 +193,10 @@ export function registerVisualize(context: vscode.ExtensionContext, visualizer: 
     registerCommand(CommandId.ContinueRun, (uri) => {
       const target = uri instanceof vscode.Uri ? uri : panels.current()?.sourceUri;
       return target ? visualizer.continueRun(target) : { status: 'no-editor' };
+    }),
+    registerCommand(CommandId.RecordAgain, (uri) => {
+      const target = uri instanceof vscode.Uri ? uri : panels.current()?.sourceUri;
+      return target ? visualizer.recordAgain(target) : { status: 'no-editor' };
     }),
     vscode.workspace.onDidSaveTextDocument((d) => visualizer.onSave(d)),
   );

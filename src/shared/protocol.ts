@@ -18,7 +18,9 @@
  *   `showComparison` and `comparisonSources` in `init` (a compare panel's state, CompareViewState).
  *   Then: the layout fields of the view state (split, name column, axis mode, context, tab,
  *   pinned); `stop` and `canContinue` in `runStatus`; `stale`; `pinned` in `init` and
- *   `panelMode`; `continueRun` and `cancelRun` from the webview.
+ *   `panelMode`; `continueRun` and `cancelRun` from the webview; `races` in CompareViewState and
+ *   `shownSchedules` in RaceReport (a Find races panel restored after a reload); `recordAgain` from the webview
+ *   (a run whose outside hosts were replayed from a recording, docs/recordings.md).
  */
 import type { TraceFile } from '../core/trace/format';
 
@@ -75,10 +77,13 @@ export interface TimelineViewState {
 
 /**
  * What a compare panel remembers across reloads (its `setState`): the files it compared, as
- * URI strings in order, so the host can run them again and show the comparison anew.
+ * URI strings in order, so the host can run them again and show the comparison anew. A Find
+ * races panel also keeps the explorer's result (`races`, with the schedules of the runs shown):
+ * the host replays those schedules and shows the outcomes again, without exploring anew.
  */
 export interface CompareViewState {
   compareSources: string[];
+  races?: RaceReport;
 }
 
 /** Either kind of panel's saved state. */
@@ -86,8 +91,21 @@ export type WebviewState = TimelineViewState | CompareViewState;
 
 /** A compare panel's saved state, or undefined for anything else. */
 export function asCompareState(value: unknown): CompareViewState | undefined {
-  const sources = (value as { compareSources?: unknown } | null | undefined)?.compareSources;
-  return Array.isArray(sources) && sources.length >= 2 && sources.every((s) => typeof s === 'string') ? { compareSources: sources as string[] } : undefined;
+  const state = value as { compareSources?: unknown; races?: unknown } | null | undefined;
+  const sources = state?.compareSources;
+  if (!Array.isArray(sources) || !sources.every((s) => typeof s === 'string')) return undefined;
+  const races = asRaceReport(state?.races);
+  // A comparison is of two files or more; a Find races panel compares one file's runs.
+  if (sources.length < (races ? 1 : 2)) return undefined;
+  return { compareSources: sources as string[], ...(races && { races }) };
+}
+
+/** A race report from saved state, if it has the fields a restored panel needs (the webview validates the rest as it draws). */
+function asRaceReport(value: unknown): RaceReport | undefined {
+  const r = value as Partial<RaceReport> | null | undefined;
+  if (typeof r !== 'object' || r === null || typeof r.headline !== 'string' || !Array.isArray(r.outcomes)) return undefined;
+  if (!Array.isArray(r.shownSchedules) || r.shownSchedules.length === 0 || !r.shownSchedules.every((s) => typeof s === 'string')) return undefined;
+  return r as RaceReport;
 }
 
 /** One run of a comparison: what to call it, and its trace. */
@@ -119,6 +137,8 @@ export interface RaceReport {
   divergence?: { t: number; description: string };
   /** E.g. the program is not deterministic by itself. */
   note?: string;
+  /** The schedule of each run shown, in order ('default' for the default schedule): a restored panel replays them. */
+  shownSchedules?: string[];
 }
 
 /** A trace opened from a saved file (read-only): its file name, and what reading it said (e.g. it was upgraded). */
@@ -183,6 +203,8 @@ export type WebviewToHost =
   | { type: 'continueRun' }
   /** Stop the run in progress (the progress bar's Stop). */
   | { type: 'cancelRun' }
+  /** "Record again": run it again performing its outside requests for real, replacing their recording. */
+  | { type: 'recordAgain' }
   /** "Save trace…": write the shown trace as a `.async-timeline.json` file. */
   | { type: 'saveTrace' }
   /** "Open in Perfetto…": write the shown trace as Chrome Trace Event JSON and say how to open it. */
@@ -197,7 +219,7 @@ const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']
   'init', 'showTrace', 'showComparison', 'runStatus', 'runError', 'selectEvents', 'setTheme', 'stale', 'panelMode', 'traceError',
 ]);
 const WEBVIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<WebviewToHost['type']>([
-  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'webviewError', 'saveTrace', 'openInPerfetto', 'painted',
+  'ready', 'revealSource', 'cursorChanged', 'rerun', 'continueRun', 'cancelRun', 'recordAgain', 'webviewError', 'saveTrace', 'openInPerfetto', 'painted',
 ]);
 
 function hasType(value: unknown, types: ReadonlySet<string>): boolean {

@@ -19,6 +19,7 @@ import { buildViewRows } from '../core/viewmodel/view-rows';
 import { INTERNAL_GROUP_NAME } from '../core/viewmodel/lanes';
 import type { AnalysisSettings, HostToWebview, RaceReport, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
 import { buildAnswers, type AnswersModel } from '../core/viewmodel/answers';
+import { networkNotice } from '../core/viewmodel/network-notice';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { debugHandle } from './debug-handle';
@@ -221,7 +222,8 @@ export class App {
   showComparison(value: unknown, sources?: string[], races?: RaceReport): void {
     this.stopPlaying();
     window.clearTimeout(this.persistTimer);
-    if (sources && sources.length >= 2) this.bridge.setState({ compareSources: sources });
+    // A Find races panel may show one run (one outcome): its state still names the file and the report.
+    if (sources && (sources.length >= 2 || races?.shownSchedules)) this.bridge.setState({ compareSources: sources, ...(races?.shownSchedules && { races }) });
     const made = makeComparison(value, races);
     if ('error' in made) {
       this.showFatal('These runs cannot be compared', made.error);
@@ -278,6 +280,13 @@ export class App {
     if (this.savedTrace) {
       const saved = this.showBanner(`Saved trace ${this.savedTrace.name} (read-only): nothing runs here; source links open the files it names, as they are now.`, 'notice', 'saved');
       for (const notice of this.savedTrace.notices) saved.append(h('span', { class: 'tl-banner-text' }, ` ${notice}`));
+    }
+    const network = networkNotice(check.trace.meta.network);
+    if (network) {
+      const banner = this.showBanner(network.text, 'notice', 'network');
+      if (network.canRecordAgain && !this.bridge.standalone && !this.savedTrace) {
+        banner.append(' ', this.actionButton('Record again', 'Run it again, performing its requests to outside hosts for real and replacing their recording', () => this.bridge.post({ type: 'recordAgain' })));
+      }
     }
     this.traceActions?.setAvailable(true);
     const entry = check.trace.meta.entryFunction;

@@ -322,6 +322,19 @@ describe('a timeline panel you can live in', function () {
       await h.page.waitForFunction(() => ((window as any).__posted as { type: string }[]).some((m) => m.type === 'continueRun'));
     });
 
+    it('a run that replayed outside hosts says from which recording, and offers “Record again”', async () => {
+      const replayed = { ...hello, meta: { ...hello.meta, network: { mode: 'record-missing' as const, recording: '.async-timeline/recordings/hello-async.ts.json', recordedAt: '2026-11-29T19:00:00.000Z', replayed: 3, recorded: 0 } } };
+      await showTrace(h, replayed);
+      const banner = h.page.locator('.tl-banner[data-kind=network]');
+      assert.equal(await banner.count(), 1);
+      assert.match(await banner.innerText(), /^3 requests replayed from a recording of 2026-11-29 \(\.async-timeline\/recordings\/hello-async\.ts\.json\)\./);
+      await banner.locator('button', { hasText: 'Record again' }).click();
+      await h.page.waitForFunction(() => ((window as any).__posted as { type: string }[]).some((m) => m.type === 'recordAgain'));
+      // A run without outside requests says nothing about the network.
+      await showTrace(h, hello);
+      assert.equal(await h.page.locator('.tl-banner[data-kind=network]').count(), 0);
+    });
+
     it('a cancel says the same thing in the banner and the status line', async () => {
       const truncated = { ...hello, meta: { ...hello.meta, truncated: { reason: 'cancelled' } } };
       await showTrace(h, truncated);

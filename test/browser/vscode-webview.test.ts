@@ -150,6 +150,7 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     const plain = traceOfSample('samples/race.ts', ['--node', '20'], 'race-default');
     const lost = traceOfSample('samples/race.ts', ['--node', '20', '--schedule', 'late@1'], 'race-late1');
     const divergence = firstDivergence(plain, lost, ['default', 'late@1'])!;
+    const sources = ['file:///w/samples/race.ts', 'file:///w/samples/race.ts'];
     assert.ok(divergence.t > 0);
     await send({
       type: 'showComparison',
@@ -161,7 +162,9 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
           { label: 'prints "alice 80, bob 100, total 180"', count: 27, frequency: 0.135, schedule: 'late@1', shown: true },
         ],
         divergence: { t: divergence.t, description: divergence.description },
+        shownSchedules: ['default', 'late@1'],
       },
+      sources,
     });
     await page.waitForSelector('.tl-races-table');
     const rows = await page.locator('.tl-races-table tbody tr').allInnerTexts();
@@ -173,6 +176,11 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     assert.equal((await page.innerText('body')).split('200 runs, 2 outcomes').length - 1, 1);
     assert.match(await page.innerText('.tl-races-divergence'), /^First divergence at \S+ ms — default: .*; late@1: /);
     assert.match((await page.locator('.tl-compare canvas').getAttribute('aria-label')) ?? '', /They part at/);
+    // Saved for a reload: the file and the report, whose schedules the host replays (findRaces.ts replayRaces).
+    await page.waitForTimeout(400);
+    const saved = await page.evaluate(() => (window as any).__state);
+    assert.deepEqual(saved.compareSources, sources);
+    assert.deepEqual(saved.races.shownSchedules, ['default', 'late@1']);
     // The dashed line is drawn in the error colour through the bands.
     await screenshot(page, 'find-races-compare');
     assert.deepEqual(errors, []);

@@ -48,4 +48,30 @@ suite('find races', function () {
     const panel = await waitFor('the races panel, ready', () => api.getComparisons().find((p) => p.ready && /^Races · race\.ts$/.test(p.title)), 60_000);
     assert.ok(panel.posted.includes('showComparison') || panel.posted.includes('init'), panel.posted.join(', '));
   });
+
+  test('a Find races panel restored after a reload replays the runs it showed, beside the saved outcomes', async () => {
+    const api = await activate();
+    await closeAllEditors();
+    await waitFor('no compare panel left', () => api.getComparisons().length === 0);
+    // The state the webview saved with setState (app.ts showComparison): the file, and the explorer's report.
+    const uri = wsFile('samples/race.ts').toString();
+    const races = {
+      headline: 'samples/race.ts: 200 runs, 2 outcomes — a race: the schedule changes what the program does',
+      outcomes: [
+        { label: 'default schedule', count: 173, frequency: 0.865, schedule: 'default', shown: true },
+        { label: 'prints "alice 80, bob 100, total 180"', count: 27, frequency: 0.135, schedule: 'late@1', shown: true },
+      ],
+      shownSchedules: ['default', 'late@1'],
+    };
+    await api.restorePanel({ compareSources: [uri, uri], races });
+    const restored = await waitFor('the restored races panel, ready with its runs', () =>
+      api.getComparisons().find((p) => p.ready && p.posted.some((t) => t === 'showComparison' || t === 'init')), 60_000);
+    assert.strictEqual(restored.title, 'Races · race.ts', 'a races panel again, not a plain comparison');
+    // A schedule that cannot be read (a hand-edited state) closes the panel instead of showing something else.
+    await closeAllEditors();
+    await waitFor('no compare panel left', () => api.getComparisons().length === 0);
+    await api.restorePanel({ compareSources: [uri, uri], races: { ...races, shownSchedules: ['default', 'sideways@1'] } });
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.strictEqual(api.getComparisons().length, 0);
+  });
 });

@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
   await import('./testLens.test.js');
   await import('./analysis.test.js');
   await import('./findRaces.test.js');
+  await import('./network.test.js');
   await import('./clickToTimeline.test.js');
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
