@@ -191,6 +191,26 @@ try {
   if (!/8 on the threadpool/.test(poolSummary)) throw new Error(`expected 8 requests on the threadpool: ${poolSummary}`);
   await shot(page, '10-threadpool-sample');
 
+  // 11. A program that calls an outside API, replayed from the recording beside it: the panel says
+  //     so, with "Record again" (not clicked here: it would perform the requests for real).
+  await quickOpen('weather.ts', 'weather.ts');
+  await page.locator('.monaco-editor .view-lines', { hasText: 'api.example.com' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('Visualize concurrency');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Visualize concurrency' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const fileOrFunction = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Whole file' }).first();
+  if (await fileOrFunction.waitFor({ timeout: 3000 }).then(() => true, () => false)) await fileOrFunction.click();
+  const replayed = webview().locator('.tl-banner[data-kind=network]');
+  await replayed.waitFor({ timeout: 60000 });
+  const replayedText = (await replayed.innerText()).replace(/\s+/g, ' ').trim();
+  lap(`outside API replayed: "${replayedText}"`);
+  if (!/^2 requests replayed from a recording of 2026-11-29 \(\.async-timeline\/recordings\/weather\.ts\.json\)\. Record again$/.test(replayedText)) {
+    throw new Error(`unexpected network banner: ${replayedText}`);
+  }
+  await shot(page, '11-replayed-recording');
+
   if (problems.length) {
     console.log(`CSP problems in the webview (${problems.length}):\n  ${[...new Set(problems)].slice(0, 5).join('\n  ')}`);
     throw new Error('the webview violated its Content Security Policy');
