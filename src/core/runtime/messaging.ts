@@ -4,28 +4,68 @@
  * `BroadcastChannel`, `MessageEvent` — the simulated ones of `worker_threads` (src/core/sim/ports.ts),
  * made on first access so a program that never touches them creates no simulation.
  */
-import { structuredCloneSim } from '../sim/clone';
+import { SIM_TRANSFERABLE, checkHostObjects, pairHostObjects, structuredCloneSim } from '../sim/clone';
 import { rt } from './state';
 import { simBuiltin } from './sim-bridge';
 
 /**
  * structuredClone(value, { transfer }): the host's (V8's serializer: its validation, errors and
  * detaching are Node's), then copied into this realm so `clone instanceof Array` holds in user
- * code. Without a host clone (a browser worker), the simulation's own.
+ * code. Node's own objects of the sandbox (a Blob, Headers, a stream: plain objects to the
+ * host's V8) are judged first by the imitated line's rules and cloned by their own `[kClone]`
+ * where the host's copy has a plain object for them (src/core/sim/clone.ts). Without a host
+ * clone (a browser worker), the simulation's own.
  */
 export function makeStructuredClone(): (...args: unknown[]) => unknown {
   return function structuredClone(...args: unknown[]): unknown {
-    if (args.length === 0) throw missingValue(rt.host.options.nodeMajor ?? 20);
+    const nodeMajor = rt.host.options.nodeMajor ?? 20;
+    if (args.length === 0) throw missingValue(nodeMajor);
+    const [value, options] = args;
+    const transfer = transferListOf(options);
+    checkHostObjects(value, transfer, nodeMajor);
     const host = rt.host.structuredClone;
-    if (host === undefined) return structuredCloneSim(args[0]);
+    const hooks = { nodeMajor };
+    if (host === undefined) return structuredCloneSim(structuredCloneSim(value, hooks), hooks);
     let copy: unknown;
     try {
       copy = host.apply(rt.host, args);
     } catch (e) {
       throw intoRealm(e);
     }
-    return structuredCloneSim(copy);
+    const pairs = pairHostObjects(value, copy, nodeMajor);
+    if (pairs.size === 0) return structuredCloneSim(copy);
+    return structuredCloneSim(copy, {
+      nodeMajor,
+      replace: (v) => {
+        const original = pairs.get(v);
+        return original === undefined ? undefined : structuredCloneSim(structuredCloneSim(original, hooks), hooks);
+      },
+    });
   };
+}
+
+/**
+ * The transfer list of structuredClone's options, for the checks made before the host's clone.
+ * A port or a web stream in it would be transferred by Node (a new port, a new stream wired to
+ * the old one through a port): not simulated, refused with a clear error rather than the host's
+ * "invalid object" one.
+ */
+function transferListOf(options: unknown): unknown[] {
+  if (options === null || typeof options !== 'object') return [];
+  const transfer = (options as { transfer?: unknown }).transfer;
+  if (transfer === null || typeof transfer !== 'object' || typeof (transfer as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') return [];
+  const list = [...(transfer as Iterable<unknown>)];
+  for (const item of list) {
+    if (item === null || typeof item !== 'object') continue;
+    const sim = (item as Record<symbol, unknown>)[SIM_TRANSFERABLE] === true || (item as Record<symbol, unknown>)[Symbol.for('async-timeline.node.transferMode')] !== undefined;
+    if (sim) throw new TypeError(`async-timeline: structuredClone with a ${constructorName(item)} in the transfer list is not simulated (postMessage can transfer a MessagePort)`);
+  }
+  return list;
+}
+
+function constructorName(value: object): string {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'host object';
 }
 
 /**
