@@ -870,6 +870,18 @@ class EventTarget {
   }
 }
 
+// Async Timeline: in Node, MessagePort and BroadcastChannel are EventTargets (their prototype
+// chain goes through NodeEventTarget). The simulation's (src/core/sim/ports.ts, broadcast.ts) are
+// classes of their own, shared by every realm, branded with this registered symbol instead, so
+// `port instanceof EventTarget` holds as in Node.
+const kSimEventTarget = Symbol.for('async-timeline.sim.eventTarget');
+Object.defineProperty(EventTarget, Symbol.hasInstance, {
+  configurable: true,
+  value: function (value) {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === EventTarget && value != null && value[kSimEventTarget] === true);
+  },
+});
+
 Object.defineProperties(EventTarget.prototype, {
   addEventListener: kEnumerableProperty,
   removeEventListener: kEnumerableProperty,

@@ -5,7 +5,7 @@
  * other open channel of that name, in any thread, in the order the channels were made.
  */
 import { domException } from './clone';
-import { MessageEvent, MessagePort, serializeMessage, type EventListenerLike, type Listener } from './ports';
+import { MessageEvent, MessagePort, SIM_EVENT_TARGET, serializeMessage, type EventListenerLike, type Listener } from './ports';
 import type { World } from './world';
 
 const channelsByWorld = new WeakMap<World, Map<string, BroadcastChannel[]>>();
@@ -124,6 +124,8 @@ export class BroadcastChannel {
     return `BroadcastChannel ${inspect !== undefined ? inspect(inner, options) : JSON.stringify(inner)}`;
   }
 }
+
+Object.defineProperty(BroadcastChannel.prototype, SIM_EVENT_TARGET, { value: true });
 
 const HANDLER = Symbol('event handler attribute');
 

@@ -61,7 +61,18 @@ export class MessageEvent {
     readonly ports: readonly MessagePort[],
     readonly target: unknown,
   ) {}
+
+  /** The port (or channel) whose listener runs: the target, as events here are not propagated. */
+  get currentTarget(): unknown {
+    return this.target;
+  }
 }
+
+/**
+ * Brand that makes `instanceof EventTarget` hold for MessagePort and BroadcastChannel, as in Node
+ * (nodelib's EventTarget, src/core/node/event-target.js, checks it).
+ */
+export const SIM_EVENT_TARGET = Symbol.for('async-timeline.sim.eventTarget');
 
 // ------------------------------------------------------------------ a thread's async handles
 
@@ -540,6 +551,8 @@ export class MessagePort extends Emitter {
     else if (listener !== null && typeof listener === 'object' && typeof (listener as EventListenerLike).handleEvent === 'function') (listener as EventListenerLike).handleEvent!(event);
   }
 }
+
+Object.defineProperty(MessagePort.prototype, SIM_EVENT_TARGET, { value: true });
 
 export class MessageChannel {
   readonly port1: MessagePort;
