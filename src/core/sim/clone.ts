@@ -34,7 +34,7 @@ export interface CloneHooks {
 // The first pass of a clone (the sender's) turns a cloneable one into a snapshot record; the
 // pass into the receiver's realm makes the object there (DESERIALIZER, which nodelib installs).
 
-const TRANSFER_MODE = Symbol.for('async-timeline.node.transferMode');
+export const TRANSFER_MODE = Symbol.for('async-timeline.node.transferMode');
 const K_CLONE = Symbol.for('async-timeline.node.kClone');
 const K_TRANSFER = Symbol.for('async-timeline.node.kTransfer');
 /** globalThis[DESERIALIZER](deserializeInfo, data): Node's deserializer of the realm (nodelib's). */
@@ -52,8 +52,15 @@ interface HostSnapshot {
   data: unknown;
 }
 
+/**
+ * Objects V8 serializes itself (arrays, buffers, dates, …): never host objects to it, whatever
+ * mark they carry (Node 22+'s `markAsUncloneable(arrayBuffer)` leaves it cloneable).
+ */
+const V8_NATIVE_TAGS = new Set(['Array', 'ArrayBuffer', 'SharedArrayBuffer', 'Date', 'RegExp', 'Map', 'Set', 'Error', 'Boolean', 'Number', 'String', 'BigInt']);
+
 /** The transfer mode of a Node host object, or undefined for everything else. */
 function transferModeOf(value: object): number | undefined {
+  if (Array.isArray(value) || ArrayBuffer.isView(value) || V8_NATIVE_TAGS.has(Object.prototype.toString.call(value).slice(8, -1))) return undefined;
   let mode: unknown;
   try {
     mode = (value as Record<symbol, unknown>)[TRANSFER_MODE];

@@ -26,7 +26,7 @@
  * an Io macrotask when delivered, so the timeline draws send → receive.
  */
 import { Emitter } from './emitter';
-import { SIM_TRANSFERABLE, dataCloneError, isDetached, structuredCloneSim } from './clone';
+import { SIM_TRANSFERABLE, checkHostObjects, dataCloneError, isDetached, pairHostObjects, structuredCloneSim } from './clone';
 import type { SimThread, World } from './world';
 
 interface QueuedMessage {
@@ -207,9 +207,29 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
     } else if (modernErrors) throw dataCloneError('Found invalid value in transferList.');
     else throw withCode(new TypeError('Found invalid object in transferList'), 'ERR_INVALID_TRANSFER_OBJECT');
   }
+  const nodeMajor = world.host.nodeMajor ?? 20;
+  const platform = world.host.platformClone ?? globalClone();
+  if (platform !== undefined && ports.length === 0) {
+    // V8's serializer first when the platform has it: its errors are the exact ones (getters
+    // run once, class instances), and it detaches the transferred buffers. Node's host objects
+    // of the sandbox (a Blob: a plain object to the platform) are judged before it and cloned
+    // by their own [kClone] where its copy has a plain object for them (clone.ts).
+    checkHostObjects(value, [], nodeMajor);
+    const copy = platform(value, buffers);
+    const pairs = pairHostObjects(value, copy, nodeMajor);
+    const snapshot = structuredCloneSim(copy, {
+      nodeMajor,
+      replace: (v) => {
+        const original = pairs.get(v);
+        return original === undefined ? undefined : structuredCloneSim(original, { nodeMajor });
+      },
+    });
+    return { snapshot, ports: [] };
+  }
   // A port inside the message must be transferred (a port cannot be copied).
   const moved = new Map<object, MessagePort>();
   const snapshot = structuredCloneSim(value, {
+    nodeMajor,
     replace(v) {
       if (!(v instanceof MessagePort)) return undefined;
       if (!ports.includes(v)) {
@@ -224,11 +244,9 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
       return moving;
     },
   });
-  // V8's serializer for the rest when the platform has it: its errors are the exact ones
-  // (getters run, class instances, host objects), and it detaches the transferred buffers.
-  const platform = world.host.platformClone ?? globalClone();
-  if (platform !== undefined && ports.length === 0) platform(value, buffers);
-  else if (platform !== undefined) for (const b of buffers) platform(b, [b]);
+  // With ports the platform cannot see the message (a port is a simulation object): it only
+  // detaches the transferred buffers.
+  if (platform !== undefined) for (const b of buffers) platform(b, [b]);
   // Transferred ports: their queue and their peer move to the new ports, the old objects close.
   const newPorts = ports.map((p) => {
     const np = moved.get(p) ?? new MessagePort(world, null);
