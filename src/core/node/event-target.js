@@ -330,6 +330,17 @@ class Event {
   }
 }
 
+// Async Timeline: the simulation's MessageEvent (src/core/sim/ports.ts) is an Event in Node
+// (lib/internal/worker/io.js: class MessageEvent extends Event); it is a class of the simulation,
+// branded instead, so `event instanceof Event` holds as there.
+const kSimEvent = Symbol.for('async-timeline.sim.event');
+Object.defineProperty(Event, Symbol.hasInstance, {
+  configurable: true,
+  value: function (value) {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === Event && value != null && value[kSimEvent] === true);
+  },
+});
+
 Object.defineProperties(
   Event.prototype, {
     [Symbol.toStringTag]: {

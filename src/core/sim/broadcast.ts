@@ -103,7 +103,7 @@ export class BroadcastChannel {
   }
 
   private dispatch(type: string, data: unknown): void {
-    const event = new MessageEvent(type, data, [], this);
+    const event = MessageEvent.delivered(type, data, [], this);
     for (const entry of this.listeners.filter((l) => l.type === type)) {
       if (!this.listeners.includes(entry)) continue;
       if (entry.once) this.removeEventListener(type, entry.listener);

@@ -74,7 +74,11 @@ function workerThreadsModule(sim: Simulation) {
       if (args.length === 0) throw codeError(TypeError, 'The "name" argument must be specified', 'ERR_MISSING_ARGS');
       return new BroadcastChannel(world, `${String(args[0])}`);
     }),
-    MessageEvent,
+    // Node 22+ checks the argument count (webidl): a TypeError without a code; Node 20 does not.
+    MessageEvent: publicClass('MessageEvent', MessageEvent, (...args: unknown[]) => {
+      if (args.length === 0 && (world.host.nodeMajor ?? 20) >= 22) throw new TypeError('MessageEvent constructor: 1 argument required, but 0 found.');
+      return new MessageEvent(args[0], args[1]);
+    }),
     receiveMessageOnPort(port: unknown): { message: unknown } | undefined {
       if (!(port instanceof MessagePort)) {
         const e = new TypeError('The "port" argument must be a MessagePort instance') as TypeError & { code: string };

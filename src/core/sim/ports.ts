@@ -52,15 +52,31 @@ export interface EventListenerLike {
 
 /** The event `onmessage` and `addEventListener('message')` listeners receive. */
 export class MessageEvent {
-  readonly origin = '';
-  readonly lastEventId = '';
-  readonly source = null;
-  constructor(
-    readonly type: string,
-    readonly data: unknown,
-    readonly ports: readonly MessagePort[],
-    readonly target: unknown,
-  ) {}
+  readonly type: string;
+  readonly data: unknown;
+  readonly origin: string;
+  readonly lastEventId: string;
+  readonly source: unknown;
+  readonly ports: readonly unknown[];
+  readonly target: unknown = null;
+
+  /** `new MessageEvent(type, { data, origin, lastEventId, source, ports })`, as the web (and Node) make one. */
+  constructor(type: unknown, init?: unknown) {
+    const o = (init ?? {}) as { data?: unknown; origin?: unknown; lastEventId?: unknown; source?: unknown; ports?: Iterable<unknown> };
+    this.type = `${String(type)}`;
+    this.data = o.data === undefined ? null : o.data;
+    this.origin = o.origin === undefined ? '' : `${String(o.origin)}`;
+    this.lastEventId = o.lastEventId === undefined ? '' : `${String(o.lastEventId)}`;
+    this.source = o.source ?? null;
+    this.ports = o.ports === undefined ? [] : [...o.ports];
+  }
+
+  /** The event a port (or channel) delivers: the message's data as it is, its target the receiver. */
+  static delivered(type: string, data: unknown, ports: readonly MessagePort[], target: unknown): MessageEvent {
+    const event = new MessageEvent(type, { ports });
+    Object.assign(event, { data, target });
+    return event;
+  }
 
   /** The port (or channel) whose listener runs: the target, as events here are not propagated. */
   get currentTarget(): unknown {
@@ -73,6 +89,9 @@ export class MessageEvent {
  * (nodelib's EventTarget, src/core/node/event-target.js, checks it).
  */
 export const SIM_EVENT_TARGET = Symbol.for('async-timeline.sim.eventTarget');
+
+/** Likewise `event instanceof Event` for a MessageEvent (src/core/node/event-target.js checks it). */
+Object.defineProperty(MessageEvent.prototype, Symbol.for('async-timeline.sim.event'), { value: true });
 
 // ------------------------------------------------------------------ a thread's async handles
 
@@ -561,7 +580,7 @@ export class MessagePort extends Emitter {
   }
 
   private eventFor(type: string, data: unknown): unknown {
-    return type === 'message' || type === 'messageerror' ? new MessageEvent(type, data, this.receiving, this) : { type, target: this };
+    return type === 'message' || type === 'messageerror' ? MessageEvent.delivered(type, data, this.receiving, this) : { type, target: this };
   }
 
   private callEventListener(listener: unknown, event: unknown): void {
