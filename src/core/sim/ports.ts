@@ -71,17 +71,22 @@ export class MessageEvent {
     this.ports = o.ports === undefined ? [] : [...o.ports];
   }
 
-  /** The event a port (or channel) delivers: the message's data as it is, its target the receiver. */
-  static delivered(type: string, data: unknown, ports: readonly MessagePort[], target: unknown): MessageEvent {
-    const event = new MessageEvent(type, { ports });
-    Object.assign(event, { data, target });
-    return event;
-  }
 
   /** The port (or channel) whose listener runs: the target, as events here are not propagated. */
   get currentTarget(): unknown {
     return this.target;
   }
+}
+
+/**
+ * The event a port (or channel) delivers: the message's data as it is, its target the receiver.
+ * (Outside the class: a class body naming itself is renamed by esbuild, and Node prints
+ * `event.constructor.name`.)
+ */
+export function deliveredEvent(type: string, data: unknown, ports: readonly MessagePort[], target: unknown): MessageEvent {
+  const event = new MessageEvent(type, { ports });
+  Object.assign(event, { data, target });
+  return event;
 }
 
 /**
@@ -580,7 +585,7 @@ export class MessagePort extends Emitter {
   }
 
   private eventFor(type: string, data: unknown): unknown {
-    return type === 'message' || type === 'messageerror' ? MessageEvent.delivered(type, data, this.receiving, this) : { type, target: this };
+    return type === 'message' || type === 'messageerror' ? deliveredEvent(type, data, this.receiving, this) : { type, target: this };
   }
 
   private callEventListener(listener: unknown, event: unknown): void {
