@@ -86,6 +86,7 @@ async function nodeLibPlugin() {
     diagnostics_channel: path.join(httpDir, 'shims/diagnostics_channel.js'),
     perf_hooks: fetchShim('perf_hooks.js'),
     tls: fetchShim('tls.js'),
+    worker_threads: fetchShim('worker_threads.js'),
   };
   // Edits so undici settles nothing outside the simulated loop (each must still apply: a new
   // undici version that moved the code fails the build here rather than at run time).

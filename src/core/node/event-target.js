@@ -330,6 +330,17 @@ class Event {
   }
 }
 
+// Async Timeline: the simulation's MessageEvent (src/core/sim/ports.ts) is an Event in Node
+// (lib/internal/worker/io.js: class MessageEvent extends Event); it is a class of the simulation,
+// branded instead, so `event instanceof Event` holds as there.
+const kSimEvent = Symbol.for('async-timeline.sim.event');
+Object.defineProperty(Event, Symbol.hasInstance, {
+  configurable: true,
+  value: function (value) {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === Event && value != null && value[kSimEvent] === true);
+  },
+});
+
 Object.defineProperties(
   Event.prototype, {
     [Symbol.toStringTag]: {
@@ -869,6 +880,18 @@ class EventTarget {
     return `${name} ${inspect({}, opts)}`;
   }
 }
+
+// Async Timeline: in Node, MessagePort and BroadcastChannel are EventTargets (their prototype
+// chain goes through NodeEventTarget). The simulation's (src/core/sim/ports.ts, broadcast.ts) are
+// classes of their own, shared by every realm, branded with this registered symbol instead, so
+// `port instanceof EventTarget` holds as in Node.
+const kSimEventTarget = Symbol.for('async-timeline.sim.eventTarget');
+Object.defineProperty(EventTarget, Symbol.hasInstance, {
+  configurable: true,
+  value: function (value) {
+    return Function.prototype[Symbol.hasInstance].call(this, value) || (this === EventTarget && value != null && value[kSimEventTarget] === true);
+  },
+});
 
 Object.defineProperties(EventTarget.prototype, {
   addEventListener: kEnumerableProperty,

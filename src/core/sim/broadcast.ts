@@ -5,7 +5,7 @@
  * other open channel of that name, in any thread, in the order the channels were made.
  */
 import { domException } from './clone';
-import { MessageEvent, MessagePort, serializeMessage, type EventListenerLike, type Listener } from './ports';
+import { MessagePort, SIM_EVENT_TARGET, deliveredEvent, serializeMessage, type EventListenerLike, type Listener } from './ports';
 import type { World } from './world';
 
 const channelsByWorld = new WeakMap<World, Map<string, BroadcastChannel[]>>();
@@ -103,7 +103,7 @@ export class BroadcastChannel {
   }
 
   private dispatch(type: string, data: unknown): void {
-    const event = new MessageEvent(type, data, [], this);
+    const event = deliveredEvent(type, data, [], this);
     for (const entry of this.listeners.filter((l) => l.type === type)) {
       if (!this.listeners.includes(entry)) continue;
       if (entry.once) this.removeEventListener(type, entry.listener);
@@ -124,6 +124,8 @@ export class BroadcastChannel {
     return `BroadcastChannel ${inspect !== undefined ? inspect(inner, options) : JSON.stringify(inner)}`;
   }
 }
+
+Object.defineProperty(BroadcastChannel.prototype, SIM_EVENT_TARGET, { value: true });
 
 const HANDLER = Symbol('event handler attribute');
 

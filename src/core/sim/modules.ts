@@ -12,6 +12,7 @@ import { Server, Socket, connect } from './net';
 import type { Simulation } from './simulation';
 import { BroadcastChannel } from './broadcast';
 import { MessageChannel, MessageEvent, MessagePort } from './ports';
+import { TRANSFER_MODE } from './clone';
 import { Worker, type WorkerLocals, type WorkerOptions } from './threads';
 
 /**
@@ -73,7 +74,11 @@ function workerThreadsModule(sim: Simulation) {
       if (args.length === 0) throw codeError(TypeError, 'The "name" argument must be specified', 'ERR_MISSING_ARGS');
       return new BroadcastChannel(world, `${String(args[0])}`);
     }),
-    MessageEvent,
+    // Node 22+ checks the argument count (webidl): a TypeError without a code; Node 20 does not.
+    MessageEvent: publicClass('MessageEvent', MessageEvent, (...args: unknown[]) => {
+      if (args.length === 0 && (world.host.nodeMajor ?? 20) >= 22) throw new TypeError('MessageEvent constructor: 1 argument required, but 0 found.');
+      return new MessageEvent(args[0], args[1]);
+    }),
     receiveMessageOnPort(port: unknown): { message: unknown } | undefined {
       if (!(port instanceof MessagePort)) {
         const e = new TypeError('The "port" argument must be a MessagePort instance') as TypeError & { code: string };
@@ -98,7 +103,24 @@ function workerThreadsModule(sim: Simulation) {
     resourceLimits: {},
     SHARE_ENV: Symbol.for('nodejs.worker_threads.SHARE_ENV'),
     markAsUntransferable(): void {},
+    /**
+     * Node's answer for a port in a vm context: not simulated (a port there gets plain event
+     * objects, and 'messageerror' when a message holds a host object the context cannot make).
+     */
+    moveMessagePortToContext(): never {
+      throw new Error('async-timeline: worker_threads.moveMessagePortToContext (a MessagePort in a vm context) is not simulated');
+    },
   };
+  // Node 22+: the object's transfer mode becomes "neither clone nor transfer" (the mark
+  // src/core/sim/clone.ts reads): structuredClone and postMessage refuse it with DataCloneError.
+  if ((world.host.nodeMajor ?? 20) >= 22) {
+    Object.assign(mod, {
+      markAsUncloneable(value: unknown): void {
+        if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
+        Object.defineProperty(value, TRANSFER_MODE, { value: 0, writable: true, configurable: true, enumerable: false });
+      },
+    });
+  }
   Object.defineProperty(mod, 'default', { value: mod, enumerable: false });
   return mod;
 }

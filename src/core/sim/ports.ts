@@ -26,7 +26,7 @@
  * an Io macrotask when delivered, so the timeline draws send → receive.
  */
 import { Emitter } from './emitter';
-import { SIM_TRANSFERABLE, dataCloneError, isDetached, structuredCloneSim } from './clone';
+import { SIM_TRANSFERABLE, checkHostObjects, dataCloneError, isDetached, pairHostObjects, structuredCloneSim } from './clone';
 import type { SimThread, World } from './world';
 
 interface QueuedMessage {
@@ -52,16 +52,51 @@ export interface EventListenerLike {
 
 /** The event `onmessage` and `addEventListener('message')` listeners receive. */
 export class MessageEvent {
-  readonly origin = '';
-  readonly lastEventId = '';
-  readonly source = null;
-  constructor(
-    readonly type: string,
-    readonly data: unknown,
-    readonly ports: readonly MessagePort[],
-    readonly target: unknown,
-  ) {}
+  readonly type: string;
+  readonly data: unknown;
+  readonly origin: string;
+  readonly lastEventId: string;
+  readonly source: unknown;
+  readonly ports: readonly unknown[];
+  readonly target: unknown = null;
+
+  /** `new MessageEvent(type, { data, origin, lastEventId, source, ports })`, as the web (and Node) make one. */
+  constructor(type: unknown, init?: unknown) {
+    const o = (init ?? {}) as { data?: unknown; origin?: unknown; lastEventId?: unknown; source?: unknown; ports?: Iterable<unknown> };
+    this.type = `${String(type)}`;
+    this.data = o.data === undefined ? null : o.data;
+    this.origin = o.origin === undefined ? '' : `${String(o.origin)}`;
+    this.lastEventId = o.lastEventId === undefined ? '' : `${String(o.lastEventId)}`;
+    this.source = o.source ?? null;
+    this.ports = o.ports === undefined ? [] : [...o.ports];
+  }
+
+
+  /** The port (or channel) whose listener runs: the target, as events here are not propagated. */
+  get currentTarget(): unknown {
+    return this.target;
+  }
 }
+
+/**
+ * The event a port (or channel) delivers: the message's data as it is, its target the receiver.
+ * (Outside the class: a class body naming itself is renamed by esbuild, and Node prints
+ * `event.constructor.name`.)
+ */
+export function deliveredEvent(type: string, data: unknown, ports: readonly MessagePort[], target: unknown): MessageEvent {
+  const event = new MessageEvent(type, { ports });
+  Object.assign(event, { data, target });
+  return event;
+}
+
+/**
+ * Brand that makes `instanceof EventTarget` hold for MessagePort and BroadcastChannel, as in Node
+ * (nodelib's EventTarget, src/core/node/event-target.js, checks it).
+ */
+export const SIM_EVENT_TARGET = Symbol.for('async-timeline.sim.eventTarget');
+
+/** Likewise `event instanceof Event` for a MessageEvent (src/core/node/event-target.js checks it). */
+Object.defineProperty(MessageEvent.prototype, Symbol.for('async-timeline.sim.event'), { value: true });
 
 // ------------------------------------------------------------------ a thread's async handles
 
@@ -196,9 +231,29 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
     } else if (modernErrors) throw dataCloneError('Found invalid value in transferList.');
     else throw withCode(new TypeError('Found invalid object in transferList'), 'ERR_INVALID_TRANSFER_OBJECT');
   }
+  const nodeMajor = world.host.nodeMajor ?? 20;
+  const platform = world.host.platformClone ?? globalClone();
+  if (platform !== undefined && ports.length === 0) {
+    // V8's serializer first when the platform has it: its errors are the exact ones (getters
+    // run once, class instances), and it detaches the transferred buffers. Node's host objects
+    // of the sandbox (a Blob: a plain object to the platform) are judged before it and cloned
+    // by their own [kClone] where its copy has a plain object for them (clone.ts).
+    checkHostObjects(value, [], nodeMajor);
+    const copy = platform(value, buffers);
+    const pairs = pairHostObjects(value, copy, nodeMajor);
+    const snapshot = structuredCloneSim(copy, {
+      nodeMajor,
+      replace: (v) => {
+        const original = pairs.get(v);
+        return original === undefined ? undefined : structuredCloneSim(original, { nodeMajor });
+      },
+    });
+    return { snapshot, ports: [] };
+  }
   // A port inside the message must be transferred (a port cannot be copied).
   const moved = new Map<object, MessagePort>();
   const snapshot = structuredCloneSim(value, {
+    nodeMajor,
     replace(v) {
       if (!(v instanceof MessagePort)) return undefined;
       if (!ports.includes(v)) {
@@ -213,11 +268,9 @@ export function serializeMessage(world: World, value: unknown, transferArg: unkn
       return moving;
     },
   });
-  // V8's serializer for the rest when the platform has it: its errors are the exact ones
-  // (getters run, class instances, host objects), and it detaches the transferred buffers.
-  const platform = world.host.platformClone ?? globalClone();
-  if (platform !== undefined && ports.length === 0) platform(value, buffers);
-  else if (platform !== undefined) for (const b of buffers) platform(b, [b]);
+  // With ports the platform cannot see the message (a port is a simulation object): it only
+  // detaches the transferred buffers.
+  if (platform !== undefined) for (const b of buffers) platform(b, [b]);
   // Transferred ports: their queue and their peer move to the new ports, the old objects close.
   const newPorts = ports.map((p) => {
     const np = moved.get(p) ?? new MessagePort(world, null);
@@ -532,7 +585,7 @@ export class MessagePort extends Emitter {
   }
 
   private eventFor(type: string, data: unknown): unknown {
-    return type === 'message' || type === 'messageerror' ? new MessageEvent(type, data, this.receiving, this) : { type, target: this };
+    return type === 'message' || type === 'messageerror' ? deliveredEvent(type, data, this.receiving, this) : { type, target: this };
   }
 
   private callEventListener(listener: unknown, event: unknown): void {
@@ -540,6 +593,8 @@ export class MessagePort extends Emitter {
     else if (listener !== null && typeof listener === 'object' && typeof (listener as EventListenerLike).handleEvent === 'function') (listener as EventListenerLike).handleEvent!(event);
   }
 }
+
+Object.defineProperty(MessagePort.prototype, SIM_EVENT_TARGET, { value: true });
 
 export class MessageChannel {
   readonly port1: MessagePort;

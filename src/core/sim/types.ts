@@ -130,8 +130,9 @@ export interface SimHost {
   cloneInto?(thread: number): ((value: unknown) => unknown) | undefined;
   /**
    * Optional: the platform's structuredClone (V8's serializer) as `(value, transfer)`: the
-   * simulation lets it validate a message (its DataCloneErrors are the exact ones) and detach
-   * the transferred ArrayBuffers; what it returns is not used.
+   * simulation lets it validate a message (its DataCloneErrors are the exact ones), run its
+   * getters once and detach the transferred ArrayBuffers; its copy is what the message holds
+   * (src/core/sim/ports.ts serializeMessage).
    */
   platformClone?(value: unknown, transfer: ArrayBuffer[]): unknown;
   /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runDirect } from '../../../src/core/sim/direct/harness';
-import { structuredCloneSim } from '../../../src/core/sim/clone';
+import { DESERIALIZER, TRANSFER_MODE, checkHostObjects, pairHostObjects, structuredCloneSim } from '../../../src/core/sim/clone';
 
 const K_MACROTASK_START = 3;
 const K_IO_START = 41;
@@ -167,5 +167,62 @@ describe('sim structured clone (clone.ts)', () => {
     const b = new ArrayBuffer(4);
     structuredClone(b, { transfer: [b] });
     assert.throws(() => structuredCloneSim(b), /An ArrayBuffer is detached and could not be cloned\./);
+  });
+
+  describe("Node's host objects (a transfer mode, as nodelib's js_transferable marks them)", () => {
+    const K_CLONE = Symbol.for('async-timeline.node.kClone');
+    const mark = <T extends object>(o: T, mode: number | 'dynamic'): T => Object.defineProperty(o, TRANSFER_MODE, { value: mode });
+
+    it("clones a cloneable one through [kClone]: a snapshot first, the realm's deserializer makes it in the second pass", () => {
+      const made: Array<[string, unknown]> = [];
+      const g = globalThis as unknown as Record<symbol, unknown>;
+      g[DESERIALIZER] = (info: string, data: unknown) => {
+        made.push([info, data]);
+        return { rebuilt: data };
+      };
+      try {
+        const handle = Object.defineProperty({}, Symbol.for('async-timeline.sim.transferable'), { value: true });
+        const blobLike = mark({ [K_CLONE]: () => ({ data: { handle, size: 3 }, deserializeInfo: 'internal/blob:Blob' }) }, 2);
+        const snapshot = structuredCloneSim({ a: blobLike, b: blobLike });
+        assert.equal(made.length, 0, 'the first pass only describes it');
+        const out = structuredCloneSim(snapshot) as { a: { rebuilt: { handle: unknown; size: number } }; b: unknown };
+        assert.equal(made.length, 1, 'the same object once');
+        assert.equal(out.a, out.b);
+        assert.equal(out.a.rebuilt.handle, handle, 'the native handle is shared, as Node shares a Blob’s data');
+        assert.equal(out.a.rebuilt.size, 3);
+      } finally {
+        delete g[DESERIALIZER];
+      }
+    });
+
+    it('refuses an uncloneable one and a transfer-only one outside the transfer list, with each line’s error', () => {
+      const uncloneable = mark({}, 0);
+      const stream = mark({}, 1);
+      assert.throws(() => structuredCloneSim([uncloneable]), (e: Error) => e.name === 'DataCloneError' && e.message === 'Cannot clone object of unsupported type.');
+      assert.throws(() => checkHostObjects({ s: stream }, [], 20), (e: Error & { code?: string }) => e instanceof TypeError && e.code === 'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST');
+      assert.throws(() => checkHostObjects(new Map([[1, stream]]), [], 22), (e: Error) => e.name === 'DataCloneError' && /not listed in transferList/.test(e.message));
+      assert.doesNotThrow(() => checkHostObjects({ s: stream }, [stream], 22));
+      // Node 20's makeTransferable: the methods decide.
+      assert.throws(() => checkHostObjects(mark({ [Symbol.for('async-timeline.node.kTransfer')]() {} }, 'dynamic'), [], 22), /not listed in transferList/);
+      // V8 clones an ArrayBuffer itself, whatever mark it carries.
+      assert.equal((structuredCloneSim(mark(new ArrayBuffer(2), 0)) as ArrayBuffer).byteLength, 2);
+    });
+
+    it('checks data properties only (a getter runs once, in the platform clone) and pairs the platform copy with the originals', () => {
+      let reads = 0;
+      const host = mark({}, 2);
+      const value = { get g() {
+        reads++;
+        return 1;
+      }, list: [1, host], map: new Map([['k', host]]) };
+      checkHostObjects(value, [], 22);
+      assert.equal(reads, 0);
+      const copy = structuredClone(value);
+      reads = 0;
+      const pairs = pairHostObjects(value, copy, 22);
+      assert.equal(reads, 0);
+      assert.equal(pairs.get(copy.list[1]), host);
+      assert.equal(pairs.get(copy.map.get('k')!), host);
+    });
   });
 });

@@ -62,3 +62,24 @@ export function blobClasses(): { Blob: unknown; File: unknown } {
 export function adapters(): Record<string, unknown> {
   return line().adapters();
 }
+
+const kDeserialize = Symbol.for('async-timeline.node.kDeserialize');
+
+/**
+ * Node's deserializer of cloned host objects (lib/internal/worker/js_transferable.js `setup`):
+ * `deserializeInfo` is 'module:Ctor' of the imitated line's lib; `new Ctor()`, then
+ * `[kDeserialize](data)`. The simulation's structured clone (src/core/sim/clone.ts) calls it.
+ */
+function deserializeHostObject(deserializeInfo: string, data: unknown): object {
+  const [module, name] = deserializeInfo.split(':', 2);
+  const exports = module === 'internal/blob' ? line().blob() : module === 'internal/file' ? line().file() : undefined;
+  const Ctor = exports?.[name] as (new () => Record<symbol, (data: unknown) => void>) | undefined;
+  if (typeof Ctor !== 'function' || typeof Ctor.prototype[kDeserialize] !== 'function') {
+    throw new Error(`Unknown deserialize spec ${deserializeInfo}`);
+  }
+  const obj = new Ctor();
+  obj[kDeserialize](data);
+  return obj;
+}
+
+(globalThis as unknown as Record<symbol, unknown>)[Symbol.for('async-timeline.node.deserializer')] = deserializeHostObject;

@@ -62,6 +62,9 @@ class QueueEntry {
 
 class BlobHandle {
   constructor(entries) {
+    // Node's handle is a native object a clone shares (the data is immutable): the simulation's
+    // structured clone passes it by reference (src/core/sim/clone.ts SIM_TRANSFERABLE).
+    Object.defineProperty(this, Symbol.for('async-timeline.sim.transferable'), { value: true });
     this.entries = entries;
     this.size = entries.reduce((n, e) => n + e.size, 0);
   }
