@@ -121,6 +121,8 @@ export class TCP implements EndOwner, PortListener {
   private eofDelivered = false;
   private readIo = 0;
   private acceptIo = 0;
+  /** Connections whose SYN reached this listening port, not yet accepted (the kernel's accept queue). */
+  private readonly backlog: Connection[] = [];
   private label = '';
   /** HTTP messages received on this connection so far (the trace numbers them). */
   httpMessages = 0;
@@ -204,13 +206,29 @@ export class TCP implements EndOwner, PortListener {
     return 0;
   }
 
-  /** PortListener: a client's SYN reached our port at time t. */
+  /**
+   * PortListener: a client's SYN reached our port at time t. It waits in the accept queue
+   * (`backlog`); libuv accepts one connection per readiness of the listening socket (uv__server_io
+   * under Node: strace shows one accept4 per epoll_wait, never a second until the next poll), so
+   * two clients connecting at once are accepted in two successive poll phases — what decides
+   * which request reaches the server first, and so whether a kept-alive socket is back in a
+   * client's pool before its next request (undici opens fewer connections).
+   */
   incoming(conn: Connection, t: number): void {
     if (!this.listening) return;
+    this.backlog.push(conn);
+    if (this.backlog.length === 1) this.queueAccept(t);
+  }
+
+  /** The next poll phase from `t` accepts the oldest connection waiting in the backlog. */
+  private queueAccept(t: number): void {
     const io = this.acceptIo;
     this.world.complete(this.thread, t, io, () => {
       if (this.closed) return;
+      const conn = this.backlog.shift()!;
       this.acceptIo = this.world.ioStart(`accept on :${this.local!.port}`);
+      // The rest of the queue: the listening socket is still readable at the next poll.
+      if (this.backlog.length > 0) this.queueAccept(this.world.now());
       const h = new TCP(TCP.constants.SOCKET);
       h.thread = this.thread;
       const clientV4 = conn.label.startsWith('4:');
