@@ -120,6 +120,8 @@ export class TCP implements EndOwner, PortListener {
   private delivering = false;
   private eofDelivered = false;
   private readIo = 0;
+  /** readStart was called and its watcher is not registered yet (World.watch). */
+  private registering = false;
   private acceptIo = 0;
   /** Connections whose SYN reached this listening port, not yet accepted (the kernel's accept queue). */
   private readonly backlog: Connection[] = [];
@@ -342,8 +344,19 @@ export class TCP implements EndOwner, PortListener {
     this.reading = true;
     this.updateRef();
     if (this.readIo === 0 && !this.eofDelivered) this.readIo = this.world.ioStart(`read ${this.label}`);
-    const ready = this.end?.readableAt();
-    if (ready !== undefined) this.scheduleRead(Math.max(ready, this.world.now()));
+    // libuv registers the read watcher with epoll when the next poll phase starts (World.watch):
+    // until then, data already waiting or arriving is not seen, and once registered it is ready
+    // after what arrived meanwhile on sockets already watched — a connection just accepted
+    // whose client wrote at once is read after a kept-alive one written to later
+    // (`http-accept-one-per-poll.js`, strace: epoll_ctl ADD at the top of uv__io_poll).
+    if (!this.registering) {
+      this.registering = true;
+      this.world.watch(this.thread, () => {
+        this.registering = false;
+        const ready = this.end?.readableAt();
+        if (this.reading && ready !== undefined) this.scheduleRead(Math.max(ready, this.world.now()));
+      });
+    }
     return 0;
   }
 
@@ -355,7 +368,7 @@ export class TCP implements EndOwner, PortListener {
 
   /** EndOwner: data or EOF arrived. */
   arrived(_end: End, t: number): void {
-    if (this.reading) this.scheduleRead(t);
+    if (this.reading && !this.registering) this.scheduleRead(t);
   }
 
   private scheduleRead(t: number): void {
