@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { timedRun as timedRunTree } from './process-tree.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-'));
@@ -122,50 +123,7 @@ for (const [label, file] of [['program importing mocha', depsFile], ['5,000-line
 const cli = path.join(root, 'dist', 'cli.js');
 const e2eFile = path.join(work, 'e2e-1m-awaits.js');
 fs.writeFileSync(e2eFile, programs['1,000,000 sequential awaits']);
-/** Runs `node argv` and samples the summed RSS of its process tree (Linux; elsewhere RSS is n/a). */
-async function timedRun(argv) {
-  const { spawn } = await import('node:child_process');
-  const t0 = performance.now();
-  const child = spawn(process.execPath, argv, { cwd: work, stdio: 'ignore' });
-  const rssKb = (pid) => {
-    try {
-      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return 0;
-    }
-  };
-  const childrenOf = (pid) => {
-    const out = [];
-    let threads = [];
-    try {
-      threads = fs.readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return out;
-    }
-    for (const t of threads) {
-      try {
-        out.push(...fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
-      } catch {
-        // the thread ended meanwhile
-      }
-    }
-    return out;
-  };
-  let peakKb = 0;
-  const sample = () => {
-    let sum = 0;
-    for (const stack = [child.pid]; stack.length; ) {
-      const pid = stack.pop();
-      sum += rssKb(pid);
-      stack.push(...childrenOf(pid));
-    }
-    peakKb = Math.max(peakKb, sum);
-  };
-  const timer = setInterval(sample, 5);
-  const code = await new Promise((resolve) => child.on('exit', resolve));
-  clearInterval(timer);
-  return { s: (performance.now() - t0) / 1000, mb: fs.existsSync('/proc/self/status') ? peakKb / 1024 : NaN, code };
-}
+const timedRun = (argv) => timedRunTree(process.execPath, argv, { cwd: work });
 {
   const best = async (argv) => {
     const runs = [];

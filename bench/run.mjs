@@ -12,6 +12,7 @@ const parts = [
   ['render', 'render.mjs', 'timeline first paint and pan/zoom frame times in headless Chromium'],
   ['scenarios', 'scenarios.mjs', 'chat server with 10,000 clients; 64 threads on 8 cores'],
   ['io', 'io.mjs', 'real I/O end to end: 1,000 file reads, 10 child processes, 8 pbkdf2 — simulator vs node wall time'],
+  ['network', 'network.mjs', 'an http server and 10,000 requests in the same program (fetch; http.get on a keep-alive Agent) — simulator vs the real Node of the line, end to end'],
   ['explore', 'explore.mjs', 'race explorer: 200 runs of hello-async and of race — wall time, runs per second (target < 10 s)'],
 ];
 const only = process.argv.slice(2);

@@ -139,6 +139,11 @@ class MainLoop implements ThreadLoop {
   queuePending(io: number, run: () => void): void {
     this.pending.push({ t: 0, seq: 0, io, run, frame: captureFrame() });
   }
+  /** Watchers to register when the next poll phase starts (ThreadLoop.queueWatch), in order. */
+  watching: Array<{ run: () => void; frame: unknown }> = [];
+  queueWatch(run: () => void): void {
+    this.watching.push({ run, frame: captureFrame() });
+  }
   private seq = 0;
   nextSeq(): number {
     return this.seq++;
@@ -248,6 +253,9 @@ class WorkerThreadLoop implements ThreadLoop {
   }
   queuePending(io: number, run: () => void): void {
     mainLoop.queuePending(io, run);
+  }
+  queueWatch(run: () => void): void {
+    mainLoop.queueWatch(run);
   }
   enter<T>(fn: () => T): T {
     const rec = rt.rec;
@@ -496,8 +504,9 @@ export function simRunClosing(): void {
 
 /** Earliest virtual time at which the simulation has something for the main loop to do. */
 export function simNextDue(): number {
-  // uv_backend_timeout: pending callbacks or closing handles make the poll not wait.
-  if (mainLoop.pending.length > 0 || mainLoop.closing.length > 0) return clock.now;
+  // uv_backend_timeout: pending callbacks or closing handles make the poll not wait; nor does a
+  // watcher to register that may find its socket ready (epoll_wait returns at once then).
+  if (mainLoop.pending.length > 0 || mainLoop.closing.length > 0 || mainLoop.watching.length > 0) return clock.now;
   if (rt.host.thread !== undefined) return mainLoop.queue.peek()?.t ?? Infinity;
   if (sim === undefined) return Infinity;
   return Math.min(sim.world.nextTime(), mainLoop.queue.peek()?.t ?? Infinity);
@@ -513,6 +522,7 @@ export function simPoll(): void {
   if (drive) sim.world.runUntil(clock.now);
   // libuv's pending phase (before the poll): callbacks fed since the last poll phase.
   runPending();
+  registerWatchers();
   pollEpoch = ++pollCount;
   const deferred: Completion[] = [];
   try {
@@ -538,6 +548,26 @@ export function simPoll(): void {
   }
   // libuv ≥ 1.45 runs the pending queue again right after the poll (up to 8 rounds).
   for (let r = 0; r < 8 && mainLoop.pending.length > 0 && !rt.exited; r++) runPending();
+}
+
+/**
+ * uv__io_poll's first step: watchers changed since the last poll are registered with epoll, so
+ * what they find ready (queued now, with the frame of the code that started them) is ordered
+ * after everything that became ready while the previous phases ran.
+ */
+function registerWatchers(): void {
+  const list = mainLoop.watching;
+  if (list.length === 0) return;
+  mainLoop.watching = [];
+  const prior = cx.frame;
+  for (const w of list) {
+    cx.frame = w.frame;
+    try {
+      w.run();
+    } finally {
+      cx.frame = prior;
+    }
+  }
 }
 
 function runPending(): void {

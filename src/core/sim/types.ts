@@ -59,6 +59,13 @@ export interface ThreadLoop {
    */
   queuePending?(io: number, run: () => void): void;
   /**
+   * Optional: `run` when the next poll phase starts, after its pending phase and before its I/O
+   * — where libuv registers a changed watcher with epoll (uv__io_poll's epoll_ctl). A socket that
+   * starts reading with data already waiting is ready from then on: after what became ready
+   * while the current phase ran. Loops without phases run it at once.
+   */
+  queueWatch?(run: () => void): void;
+  /**
    * Runs `fn` with this loop as the current one (timers, ticks and promise jobs made inside
    * go to this thread). The runtime switches its "current loop" around it.
    */

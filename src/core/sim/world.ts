@@ -289,6 +289,14 @@ export class World {
     this.touch(th);
   }
 
+  /** `run` when `th`'s next poll phase starts, before its I/O (ThreadLoop.queueWatch). */
+  watch(th: SimThread, run: () => void): void {
+    if (th.state === 'done') return;
+    if (th.loop.queueWatch) th.loop.queueWatch(run);
+    else run();
+    this.touch(th);
+  }
+
   /** A handle of `th` was closed: `run` is its close callback (ThreadLoop.queueClose). */
   closing(th: SimThread, run: () => void): void {
     if (th.state === 'done') return;

@@ -122,7 +122,11 @@ export class TCP implements EndOwner, PortListener {
   private delivering = false;
   private eofDelivered = false;
   private readIo = 0;
+  /** readStart was called and its watcher is not registered yet (World.watch). */
+  private registering = false;
   private acceptIo = 0;
+  /** Connections whose SYN reached this listening port, not yet accepted (the kernel's accept queue). */
+  private readonly backlog: Connection[] = [];
   private label = '';
   /** Set by the tls shim (fetch/shims/tls.js) before connecting: the remote peer is an https server. */
   tls = false;
@@ -208,13 +212,29 @@ export class TCP implements EndOwner, PortListener {
     return 0;
   }
 
-  /** PortListener: a client's SYN reached our port at time t. */
+  /**
+   * PortListener: a client's SYN reached our port at time t. It waits in the accept queue
+   * (`backlog`); libuv accepts one connection per readiness of the listening socket (uv__server_io
+   * under Node: strace shows one accept4 per epoll_wait, never a second until the next poll), so
+   * two clients connecting at once are accepted in two successive poll phases — what decides
+   * which request reaches the server first, and so whether a kept-alive socket is back in a
+   * client's pool before its next request (undici opens fewer connections).
+   */
   incoming(conn: Connection, t: number): void {
     if (!this.listening) return;
+    this.backlog.push(conn);
+    if (this.backlog.length === 1) this.queueAccept(t);
+  }
+
+  /** The next poll phase from `t` accepts the oldest connection waiting in the backlog. */
+  private queueAccept(t: number): void {
     const io = this.acceptIo;
     this.world.complete(this.thread, t, io, () => {
       if (this.closed) return;
+      const conn = this.backlog.shift()!;
       this.acceptIo = this.world.ioStart(`accept on :${this.local!.port}`);
+      // The rest of the queue: the listening socket is still readable at the next poll.
+      if (this.backlog.length > 0) this.queueAccept(this.world.now());
       const h = new TCP(TCP.constants.SOCKET);
       h.thread = this.thread;
       const clientV4 = conn.label.startsWith('4:');
@@ -371,8 +391,19 @@ export class TCP implements EndOwner, PortListener {
     this.reading = true;
     this.updateRef();
     if (this.readIo === 0 && !this.eofDelivered) this.readIo = this.world.ioStart(`read ${this.label}`);
-    const ready = this.end?.readableAt();
-    if (ready !== undefined) this.scheduleRead(Math.max(ready, this.world.now()));
+    // libuv registers the read watcher with epoll when the next poll phase starts (World.watch):
+    // until then, data already waiting or arriving is not seen, and once registered it is ready
+    // after what arrived meanwhile on sockets already watched — a connection just accepted
+    // whose client wrote at once is read after a kept-alive one written to later
+    // (`http-accept-one-per-poll.js`, strace: epoll_ctl ADD at the top of uv__io_poll).
+    if (!this.registering) {
+      this.registering = true;
+      this.world.watch(this.thread, () => {
+        this.registering = false;
+        const ready = this.end?.readableAt();
+        if (this.reading && ready !== undefined) this.scheduleRead(Math.max(ready, this.world.now()));
+      });
+    }
     return 0;
   }
 
@@ -384,7 +415,7 @@ export class TCP implements EndOwner, PortListener {
 
   /** EndOwner: data or EOF arrived. */
   arrived(_end: End, t: number): void {
-    if (this.reading) this.scheduleRead(t);
+    if (this.reading && !this.registering) this.scheduleRead(t);
   }
 
   private scheduleRead(t: number): void {
