@@ -183,6 +183,8 @@ export function exchangeLines(trace: TraceFile, index: NetIndex, x: number, time
   if (ex.responseBytes >= 0) sizes.push(`response body ${bytes(ex.responseBytes)}`);
   if (sizes.length > 0) lines.push(sizes.join(', '));
   if (ex.requestSeq >= 0 && ex.responseSeq >= 0) lines.push(`time to first byte ${time(t[ex.responseSeq] - t[ex.requestSeq])}`);
+  // Without the request's moment (an outside host), the first response still says how long after the connection it came.
+  else if (ex.responseSeq >= 0 && ex.n === 1 && conn) lines.push(`response head ${time(t[ex.responseSeq] - t[conn.openSeq])} after the connection was established`);
   const start = ex.requestSeq >= 0 ? ex.requestSeq : ex.responseSeq;
   if (start >= 0 && ex.endSeq >= 0) lines.push(`${time(t[start])} → ${time(t[ex.endSeq])} (${time(t[ex.endSeq] - t[start])})`);
   if (conn) lines.push(`on connection #${conn.id}: ${conn.label} (#${ex.n} on it)`);

@@ -70,6 +70,26 @@ describe('viewmodel over real engine traces', () => {
     assert.equal(net.replayed, false);
   });
 
+  it('weather (replayed): an outside host\'s connections and exchanges are marked replayed; its request line is not in the trace', () => {
+    // test/fixtures/workspace/weather.ts run with --replay-only: two fetches to api.example.com answered by its recording.
+    const model = buildTimeline(fixture('weather-replayed'));
+    const { lanes, trace } = model;
+    const net = netIndex(trace);
+    assert.equal(net.replayed, true);
+    assert.deepEqual(lanes.netLanes.map((l) => lanes.lanes[l].label), ['client :40000 → api.example.com:443 (replayed)', 'client :40001 → api.example.com:443 (replayed)']);
+    assert.ok(net.connections.every((c) => c.outside));
+    // Only the response is traced (the recording answers, no server of the program parses the request): the bar is the response's.
+    assert.deepEqual(net.exchanges.map((x) => [x.requestSeq, x.status, x.responseBytes]), [[-1, '200 OK', 30], [-1, '200 OK', 30]]);
+    const first = lanes.lanes[lanes.netLanes[0]].segments;
+    assert.deepEqual([...first.state], [SegState.Io]);
+    assert.equal(first.seq[0], net.exchanges[0].responseSeq);
+    assert.equal(laneStateAt(model, lanes.netLanes[0], net.exchanges[0].responseSeq).waitsOn, 'request #1 → 200 (replayed)');
+    const lines = exchangeLines(trace, net, 0, formatDuration);
+    assert.equal(lines[0], 'HTTP request #1 (request line not traced: a host outside the program answered)');
+    assert.match(lines.join('\n'), /^response head \d+ ms after the connection was established$/m);
+    assert.equal(lines.at(-1), 'replayed from the recording (a host outside the program)');
+  });
+
   it('hello-sync: 3.00 s, each count blocked 1000 ms', () => {
     const model = buildTimeline(fixture('hello-sync'));
     assert.equal(model.summary.endTime, 3000);
