@@ -54,8 +54,12 @@ export interface NetIndex {
   exchanges: HttpExchange[];
   /** The exchange each HttpRequest / HttpResponse / HttpMessageEnd event belongs to. */
   exchangeOfSeq: Map<number, number>;
-  /** The run replayed requests to outside hosts from a recording (meta.network.replayed > 0). */
-  replayed: boolean;
+  /**
+   * How the outside hosts' exchanges are marked, from meta.network: `replayed` (from a
+   * recording), `recorded` (performed for real just now), both when the run did both (the trace
+   * does not say which exchange was which), '' when it did neither.
+   */
+  outsideMark: '' | 'replayed' | 'recorded' | 'replayed or recorded';
 }
 
 const indexes = new WeakMap<TraceFile, NetIndex>();
@@ -143,25 +147,35 @@ function buildNetIndex(trace: TraceFile): NetIndex {
       default: break;
     }
   }
-  return { connections, connectionById: byId, exchanges, exchangeOfSeq, replayed: (trace.meta.network?.replayed ?? 0) > 0 };
+  const replayed = (trace.meta.network?.replayed ?? 0) > 0;
+  const recorded = (trace.meta.network?.recorded ?? 0) > 0;
+  const outsideMark = replayed && recorded ? 'replayed or recorded' : replayed ? 'replayed' : recorded ? 'recorded' : '';
+  return { connections, connectionById: byId, exchanges, exchangeOfSeq, outsideMark };
 }
 
-/** The connection's lane label: its client end's words, `replayed` added for an outside host's in a replayed run. */
+/** The connection's lane label: its client end's words, `(replayed)` added for an outside host's in a replayed run (NetIndex.outsideMark). */
 export function connectionLabel(index: NetIndex, conn: NetConnection): string {
-  return conn.outside && index.replayed ? `${conn.label} (replayed)` : conn.label;
+  return conn.outside && index.outsideMark ? `${conn.label} (${index.outsideMark})` : conn.label;
 }
 
 /** An exchange's bar label: `GET /items/3 → 200`, `request #2 → 404` when the request line is unknown, `GET / → …` while unanswered. */
 export function exchangeLabel(index: NetIndex, x: number): string {
   const ex = index.exchanges[x];
   const status = ex.status ? ex.status.split(' ')[0] : '…';
-  const replayed = index.replayed && isOutside(index, ex) ? ' (replayed)' : '';
-  return `${ex.request || `request #${ex.n}`} → ${status}${replayed}`;
+  const mark = index.outsideMark && isOutside(index, ex) ? ` (${index.outsideMark})` : '';
+  return `${ex.request || `request #${ex.n}`} → ${status}${mark}`;
 }
 
 function isOutside(index: NetIndex, ex: HttpExchange): boolean {
   return index.connectionById.get(ex.conn)?.outside ?? false;
 }
+
+const OUTSIDE_WORDS: Record<NetIndex['outsideMark'] & string, string> = {
+  '': '',
+  replayed: 'replayed from the recording',
+  recorded: 'performed for real and recorded',
+  'replayed or recorded': 'replayed from the recording or performed for real and recorded (the run did both)',
+};
 
 function bytes(n: number): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
@@ -188,6 +202,6 @@ export function exchangeLines(trace: TraceFile, index: NetIndex, x: number, time
   const start = ex.requestSeq >= 0 ? ex.requestSeq : ex.responseSeq;
   if (start >= 0 && ex.endSeq >= 0) lines.push(`${time(t[start])} → ${time(t[ex.endSeq])} (${time(t[ex.endSeq] - t[start])})`);
   if (conn) lines.push(`on connection #${conn.id}: ${conn.label} (#${ex.n} on it)`);
-  if (conn?.outside && index.replayed) lines.push('replayed from the recording (a host outside the program)');
+  if (conn?.outside && index.outsideMark) lines.push(`${OUTSIDE_WORDS[index.outsideMark]} (a host outside the program)`);
   return lines;
 }

@@ -67,7 +67,7 @@ describe('viewmodel over real engine traces', () => {
     // Keyboard stepping walks through the network's events like any other.
     assert.equal(nextStep(model, net.exchanges[0].requestSeq, 1) > net.exchanges[0].requestSeq, true);
     // A local run replayed nothing: no exchange says so.
-    assert.equal(net.replayed, false);
+    assert.equal(net.outsideMark, '');
   });
 
   it('weather (replayed): an outside host\'s connections and exchanges are marked replayed; its request line is not in the trace', () => {
@@ -75,7 +75,7 @@ describe('viewmodel over real engine traces', () => {
     const model = buildTimeline(fixture('weather-replayed'));
     const { lanes, trace } = model;
     const net = netIndex(trace);
-    assert.equal(net.replayed, true);
+    assert.equal(net.outsideMark, 'replayed');
     assert.deepEqual(lanes.netLanes.map((l) => lanes.lanes[l].label), ['client :40000 → api.example.com:443 (replayed)', 'client :40001 → api.example.com:443 (replayed)']);
     assert.ok(net.connections.every((c) => c.outside));
     // Only the response is traced (the recording answers, no server of the program parses the request): the bar is the response's.
