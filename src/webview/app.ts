@@ -12,11 +12,10 @@
  */
 import type { TraceFile } from '../core/trace/format';
 import {
-  buildRows, checkTrace, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
+  buildRows, checkTrace, collapsedAtFirst, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
 } from '../core/viewmodel/index';
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
-import { INTERNAL_GROUP_NAME } from '../core/viewmodel/lanes';
 import type { AnalysisSettings, HostToWebview, RaceReport, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
 import { buildAnswers, type AnswersModel } from '../core/viewmodel/answers';
 import { networkNotice } from '../core/viewmodel/network-notice';
@@ -330,8 +329,8 @@ export class App {
   }
 
   private buildWorkspace(model: TimelineModel, restore?: TimelineViewState): void {
-    // Node's own async functions (fs.promises, streams) start collapsed: the program's tasks come first.
-    this.collapsed = new Set(restore?.collapsedGroups ?? model.lanes.groups.filter((g) => g.name === INTERNAL_GROUP_NAME).map((g) => g.key));
+    // Node's own async functions (fs.promises, streams) start collapsed: the program's tasks come first; so does a network of many connections.
+    this.collapsed = new Set(restore?.collapsedGroups ?? collapsedAtFirst(model.lanes));
     const hadFocus = this.body.contains(document.activeElement) ? (document.activeElement as HTMLElement).tagName : '';
     this.toolbar = new Toolbar({
       fit: () => { this.scene?.view.fit(); this.redraw(); this.persistSoon(); },

@@ -4,7 +4,7 @@
  * calling a faint bar with an outline, waiting an outline, queued a short bar, blocked a tall
  * bar, computing a tall dotted bar, I/O outside JavaScript a hatched bar with an edge) and markers.
  * A pool thread's or a child process's bar is labelled with its request (`pbkdf2 · 100,000
- * iterations`) or command (`ls -la`).
+ * iterations`) or command (`ls -la`), a connection's with its HTTP exchange (`GET /items/3 → 200`).
  *
  * Level of detail: segments at least MIN_SEGMENT_PX wide are drawn as they are; narrower ones are
  * aggregated per pixel column, the column taking the most telling state among them (blocked,
@@ -13,7 +13,7 @@
  * rows × pixel columns, not events. Rectangles are batched per state into one path each.
  */
 import { EventKind } from '../core/trace/format';
-import { ioRequestLabel, lowerBound, MarkerKind, processCommand, SegState, type Lane } from '../core/viewmodel/index';
+import { exchangeLabel, ioRequestLabel, lowerBound, MarkerKind, netIndex, processCommand, SegState, type Lane } from '../core/viewmodel/index';
 import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
 import { drawThreadRow } from './draw-threads';
 import { ROW_H, rowTop, stepCenterPx, type Scene } from './scene';
@@ -79,6 +79,11 @@ function segmentText(scene: Scene, seq: number, site: number): string {
   }
   if (kind === EventKind.IoPoolStart) return ioRequestLabel(trace, lanes.io, trace.events.a[seq]);
   if (kind === EventKind.IoStart && lanes.laneOfIo[trace.events.a[seq]] >= 0) return processCommand(ioRequestLabel(trace, lanes.io, trace.events.a[seq]));
+  if (kind === EventKind.HttpRequest || kind === EventKind.HttpResponse) {
+    const net = netIndex(trace);
+    const exchange = net.exchangeOfSeq.get(seq);
+    if (exchange !== undefined) return exchangeLabel(net, exchange);
+  }
   return site > 0 ? trace.sites[site]?.label ?? '' : '';
 }
 
@@ -317,7 +322,7 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       if (labels && LABELLED.has(state) && b - a > 40) {
         const text = segmentText(scene, seg.seq[i], seg.site[i]);
         // On a pool or process lane a Done marker can sit where the bar begins (the request before it ended there).
-        const inset = lane.kind === 'pool' || lane.kind === 'process' ? 8 : 4;
+        const inset = lane.kind === 'pool' || lane.kind === 'process' || lane.kind === 'net' ? 8 : 4;
         if (text) {
           labels.push({
             text, px: a + inset, y: rowY + ROW_H / 2, maxW: b - a - inset - 4, state,

@@ -2,7 +2,7 @@
  * The hover card: which task, in what state, where in the source, and for how long (this
  * segment, and the task's total time waited and run). Text only, via textContent.
  */
-import { formatDuration, formatSite, ioRequestLabel, processCommand, racyTieLines, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { exchangeLines, formatDuration, formatSite, ioRequestLabel, netIndex, processCommand, racyTieLines, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
 import { EventKind } from '../core/trace/format';
 import { viewRowLabel } from '../core/viewmodel/view-rows';
 import { rowAtPx, type Scene } from './scene';
@@ -34,6 +34,12 @@ export class Tooltip {
   show(model: TimelineModel, hit: Hit, px: number, py: number, hostWidth: number): void {
     const lane = model.lanes.lanes[hit.lane];
     const lines: string[] = [];
+    const exchange = hit.segment >= 0 && lane.kind === 'net' ? netIndex(model.trace).exchangeOfSeq.get(lane.segments.seq[hit.segment]) : undefined;
+    if (exchange !== undefined) {
+      // A connection's bar: its HTTP exchange (method, URL, status, bytes, time to first byte).
+      this.place(lane.label, exchangeLines(model.trace, netIndex(model.trace), exchange, formatDuration), px, py, hostWidth);
+      return;
+    }
     if (hit.segment >= 0 && (lane.kind === 'pool' || lane.kind === 'process')) {
       this.place(lane.label, ioLines(model, lane.kind, lane.segments.seq[hit.segment], lane.segments.state[hit.segment]), px, py, hostWidth);
       return;

@@ -1,13 +1,14 @@
 /**
  * Real I/O on the timeline, from the real engine: libuv's threadpool (samples/threadpool.ts: eight
  * pbkdf2 hashes on four pool threads, two rounds, a heartbeat interval) and a program mixing file
- * reads, a child process (`ls`) and timers (fixtures/io-mixed.ts). Screenshots, light and dark:
- * .test-output/screenshots/io-*.png.
+ * reads, a child process (`ls`) and timers (fixtures/io-mixed.ts); the network of
+ * samples/fetch-fanout.ts (a lane per connection, each HTTP exchange a bar). Screenshots, light
+ * and dark: .test-output/screenshots/io-*.png.
  */
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EventKind, type TraceFile } from '../../src/core/trace/format';
-import { buildTimeline, ioRequestLabel, type TimelineModel } from '../../src/core/viewmodel/index';
+import { buildTimeline, ioRequestLabel, netIndex, type TimelineModel } from '../../src/core/viewmodel/index';
 import { canvasColours, ensureBuilt, launch, openTrace, screenshot, traceOfSample } from './harness';
 import { openHosted, showTrace, themeColours, type ThemeName } from './webview-page';
 
@@ -182,6 +183,40 @@ describe('real I/O on the timeline (threadpool, child processes) in Chromium', f
         const child = await hoverSegment(page, model, model.lanes.processLanes[0], 0);
         assert.match(child, /^child \d+: ls\nI\/O outside JavaScript: ls \(a child process\)\nran /);
         assert.match(child, /events: stdout \d+ B · .*exit 0/);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  describe('samples/fetch-fanout.ts: 20 requests, 4 at a time, on keep-alive connections', () => {
+    it('draws a network group, a lane per connection, each exchange a bar with its request, status and time to first byte', async () => {
+      const trace = traceOfSample('samples/fetch-fanout.ts');
+      const model = buildTimeline(trace);
+      const net = netIndex(trace);
+      const { page, errors } = await openTrace(context, 'io-fetch-fanout', trace);
+      try {
+        await page.setViewportSize({ width: 1400, height: 900 });
+        await page.waitForTimeout(200);
+        const shown = await labels(page);
+        // The health check's connection, then the four workers' (keep-alive: each carries several requests).
+        const header = shown.indexOf(`▾ network · ${net.connections.length} connections`);
+        assert.ok(header > 0, shown.join(' | '));
+        assert.equal(net.connections.length, 5);
+        assert.deepEqual(shown.slice(header + 1, header + 6), net.connections.map((c) => c.label));
+        assert.match(shown[header + 1], /^client :\d+ → :\d+$/);
+        // An item's exchange (not the health check): hover its bar.
+        const x = net.exchanges.findIndex((ex) => ex.request === 'GET /items/3');
+        const conn = net.connections.findIndex((c) => c.id === net.exchanges[x].conn);
+        const lane = model.lanes.netLanes[conn];
+        const segment = [...model.lanes.lanes[lane].segments.seq].indexOf(net.exchanges[x].requestSeq);
+        assert.ok(segment >= 0);
+        const tip = await hoverSegment(page, model, lane, segment);
+        // Item 3 is answered after 500 ms (the sample's delayOf), its body is its JSON.
+        assert.match(tip, /HTTP GET \/items\/3\nstatus 200 OK\nresponse body \d+ bytes\ntime to first byte 500 ms\n/);
+        assert.ok(await canvasColours(page) > 8);
+        await screenshot(page, 'io-fetch-fanout');
         assert.deepEqual(errors, []);
       } finally {
         await page.close();

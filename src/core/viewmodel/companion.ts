@@ -6,6 +6,7 @@
 import { lowerBound } from './columns';
 import { formatDuration, timeAtX } from './axis';
 import { ioRequestLabel, SegState, type Lane } from './lanes';
+import { exchangeLabel, netIndex } from './network';
 import type { TimelineModel } from './index';
 
 /** Short words for each segment state (the legend uses the same). */
@@ -67,7 +68,10 @@ export function laneStateAt(model: TimelineModel, laneIndex: number, cursorSeq: 
   if (i >= 0) {
     const site = seg.site[i];
     // A pool thread or a child process: what it works on (the request, the command), not a site.
-    const request = lane.kind === 'pool' || lane.kind === 'process' ? ioRequestLabel(model.trace, model.lanes.io, model.trace.events.a[seg.seq[i]] ?? 0) : '';
+    // A connection: the HTTP exchange under way (`GET /items/3 → 200`).
+    const exchange = lane.kind === 'net' ? netIndex(model.trace).exchangeOfSeq.get(seg.seq[i]) ?? -1 : -1;
+    const request = lane.kind === 'pool' || lane.kind === 'process' ? ioRequestLabel(model.trace, model.lanes.io, model.trace.events.a[seg.seq[i]] ?? 0)
+      : exchange >= 0 ? exchangeLabel(netIndex(model.trace), exchange) : '';
     return {
       lane: laneIndex,
       state: STATE_WORDS[seg.state[i]] ?? 'active',

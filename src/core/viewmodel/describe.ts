@@ -7,6 +7,7 @@ import { EventKind, type SourceSite, type TraceFile } from '../trace/format';
 import { formatDuration } from './axis';
 import { macrotaskName } from './loop-state';
 import { racyTieHeadline } from './racy';
+import { netIndex } from './network';
 
 export interface EventNaming {
   trace: TraceFile;
@@ -26,6 +27,20 @@ function ioLabel(trace: TraceFile, io: number): string {
     ioLabels.set(trace, labels);
   }
   return labels.get(io) ?? '';
+}
+
+/** ` to GET /items/3`: the request a response answers, when a server of the program received it. */
+function toRequest(trace: TraceFile, seq: number): string {
+  const net = netIndex(trace);
+  const request = net.exchanges[net.exchangeOfSeq.get(seq) ?? -1]?.request;
+  return request ? ` to ${request}` : '';
+}
+
+/** `, 100 ms after the request`: the response head's time to first byte. */
+function timeToFirstByte(trace: TraceFile, seq: number): string {
+  const net = netIndex(trace);
+  const requestSeq = net.exchanges[net.exchangeOfSeq.get(seq) ?? -1]?.requestSeq ?? -1;
+  return requestSeq >= 0 ? `, time to first byte ${formatDuration(trace.events.t[seq] - trace.events.t[requestSeq])}` : '';
 }
 
 function siteLabel(trace: TraceFile, site: number): string {
@@ -86,8 +101,8 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.NetConnect: return `connection #${a[seq]} established (${str(b[seq])})`;
     case EventKind.NetClose: return `connection #${a[seq]} ${c[seq] === 1 ? 'client' : 'server'} end: ${str(b[seq])}`;
     case EventKind.HttpRequest: return `HTTP request ${str(b[seq])} received on connection #${a[seq]} (#${c[seq]} on it)`;
-    case EventKind.HttpResponse: return `HTTP response ${str(b[seq])} received on connection #${a[seq]} (#${c[seq]} on it)`;
-    case EventKind.HttpMessageEnd: return `HTTP ${c[seq] === 1 ? 'request' : 'response'} body complete on connection #${a[seq]}: ${b[seq]} bytes`;
+    case EventKind.HttpResponse: return `HTTP response ${str(b[seq])}${toRequest(trace, seq)} received on connection #${a[seq]} (#${c[seq]} on it)${timeToFirstByte(trace, seq)}`;
+    case EventKind.HttpMessageEnd: return `HTTP ${c[seq] === 1 ? 'request' : 'response'}${c[seq] === 1 ? '' : toRequest(trace, seq)} body complete on connection #${a[seq]}: ${b[seq]} bytes`;
     default: return `event kind ${kind[seq]}`;
   }
 }

@@ -73,3 +73,4 @@ export * from './threads';
 export * from './compare';
 export * from './answers';
 export * from './racy';
+export * from './network';

@@ -17,6 +17,7 @@ import type { Axis } from './axis';
 import { LaneBuilder } from './lane-builder';
 import { blockUsesCore, threadNames } from './threads';
 import { internalTasks } from './internal';
+import { connectionLabel, netIndex } from './network';
 
 export const enum SegState {
   Running = 1,
@@ -49,7 +50,7 @@ export const enum MarkerKind {
   Racy = 11,
 }
 
-export type LaneKind = 'script' | 'task' | 'timers' | 'immediates' | 'io' | 'pool' | 'process';
+export type LaneKind = 'script' | 'task' | 'timers' | 'immediates' | 'io' | 'pool' | 'process' | 'net';
 
 export interface Segments {
   x0: Float64Array;
@@ -84,8 +85,8 @@ export interface Lane {
 
 export interface TaskGroup {
   name: string;
-  /** Set for the process-wide I/O groups (libuv's threadpool, the child processes): not tasks. */
-  io?: 'pool' | 'process';
+  /** Set for the process-wide I/O groups (libuv's threadpool, the child processes, the network's connections): not tasks. */
+  io?: 'pool' | 'process' | 'net';
   /** What collapsing remembers: the name on the main thread, `<thread id>:<name>` on another. */
   key: string;
   thread: number;
@@ -125,6 +126,11 @@ export interface LaneModel {
    */
   poolLanes: number[];
   processLanes: number[];
+  /**
+   * The network (network.ts): a lane per connection (`client :40001 → :40000`), its HTTP
+   * exchanges as I/O bars from the request to the end of the response; in `netIndex(trace).connections` order.
+   */
+  netLanes: number[];
   /** The lane of each I/O id's pool work or process (by io id), -1 if none (= `io.laneOfIo`). */
   laneOfIo: Int32Array;
   /** Per I/O id: its events and where its work ends. */
@@ -249,6 +255,8 @@ function ioLanes(trace: TraceFile, builders: LaneBuilder[]): { poolLanes: number
 /** The group of Node's own async functions (internal.ts) and the key the timeline collapses by default. */
 export const INTERNAL_GROUP_NAME = "Node's own async functions";
 export const INTERNAL_GROUP_KEY = 'node:internals';
+/** The network's group (a lane per connection); the timeline collapses it at first when it has many lanes. */
+export const NETWORK_GROUP_NAME = 'network';
 
 export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const { kind, a, b, c } = trace.events;
@@ -329,7 +337,11 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   }
   // libuv's threadpool and the child processes: process-wide lanes, in groups of the main thread.
   const io = ioLanes(trace, builders);
-  for (const [name, kind, lanes] of [['libuv threadpool', 'pool', io.poolLanes], ['child processes', 'process', io.processLanes]] as const) {
+  // The network: a lane per connection, process-wide (both ends of a loopback connection are the program's).
+  const net = netIndex(trace);
+  const netLanes = net.connections.map((conn) => builders.push(new LaneBuilder('net', connectionLabel(net, conn), -1, NETWORK_GROUP_NAME, 0)) - 1);
+  const laneOfConnection = new Map(net.connections.map((conn, i) => [conn.id, netLanes[i]]));
+  for (const [name, kind, lanes] of [['libuv threadpool', 'pool', io.poolLanes], ['child processes', 'process', io.processLanes], [NETWORK_GROUP_NAME, 'net', netLanes]] as const) {
     if (lanes.length === 0) continue;
     threads[0].groups.push(groups.length);
     groups.push({ name, key: name, thread: 0, lanes: [...lanes], io: kind });
@@ -534,6 +546,27 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
         if (io.procEnd[a[i]] === i) endProcess(a[i], p, i);
         break;
       }
+      case EventKind.NetConnect:
+      case EventKind.NetClose:
+      case EventKind.HttpRequest:
+      case EventKind.HttpResponse:
+      case EventKind.HttpMessageEnd: {
+        // On the connection's lane: its ends open and close (markers); an exchange is a bar from
+        // its request (or, unknown request, its response head) to the end of its response.
+        const lane = laneOfConnection.get(a[i]) ?? -1;
+        if (lane < 0) break;
+        laneOfEvent[i] = lane;
+        const conn = builders[lane];
+        const x = net.exchangeOfSeq.get(i) ?? -1;
+        const ex = x >= 0 ? net.exchanges[x] : undefined;
+        if (k === EventKind.NetConnect) conn.mark(MarkerKind.Schedule, p, i);
+        else if (k === EventKind.NetClose) conn.mark(MarkerKind.Done, p, i);
+        else if (ex && (k === EventKind.HttpRequest || (k === EventKind.HttpResponse && ex.requestSeq < 0))) {
+          conn.set(0, p, i);
+          conn.set(SegState.Io, p, i);
+        } else if (ex && k === EventKind.HttpMessageEnd && ex.endSeq === i) conn.set(0, e, i);
+        break;
+      }
       case EventKind.IoEvent: {
         const lane = laneOfIo[a[i]] ?? -1;
         if (lane < 0) break;
@@ -550,7 +583,7 @@ export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
   const m = main.lanes;
   return {
     lanes, threads, groups, laneOfTask, scriptLane: 0, timersLane: m.timersLane, immediatesLane: m.immediatesLane, ioLane: m.ioLane,
-    poolLanes: io.poolLanes, processLanes: io.processLanes, laneOfIo, io: io.index,
+    poolLanes: io.poolLanes, processLanes: io.processLanes, netLanes, laneOfIo, io: io.index,
     laneOfEvent, taskOfEvent, siteOfEvent,
   };
 }

@@ -6,7 +6,7 @@
  * thread as a block of rows under a `thread: <name>` header; without threads there are
  * neither, and the rows are exactly the main thread's.
  */
-import type { LaneModel, ThreadLanes } from './lanes';
+import { INTERNAL_GROUP_NAME, type LaneModel, type ThreadLanes } from './lanes';
 
 export type Row =
   | { kind: 'lane'; lane: number; /** Indented under a group header. */ nested: boolean }
@@ -48,6 +48,14 @@ export function buildRows(model: LaneModel, collapsed: ReadonlySet<string>): Row
   return rows;
 }
 
+/** A network of more connections than this starts collapsed (a benchmark opens dozens): its header still shows them all, merged. */
+export const NETWORK_LANES_OPEN = 12;
+
+/** The keys of the groups the timeline shows collapsed at first: Node's own async functions (the program's tasks come first), and a network of many connections. */
+export function collapsedAtFirst(model: LaneModel): string[] {
+  return model.groups.filter((g) => g.name === INTERNAL_GROUP_NAME || (g.io === 'net' && g.lanes.length > NETWORK_LANES_OPEN)).map((g) => g.key);
+}
+
 /** The lanes a row draws: one, or every member of a collapsed group (none for headers and the cores strip). */
 export function lanesOfRow(model: LaneModel, row: Row): number[] {
   if (row.kind === 'lane') return [row.lane];
@@ -55,9 +63,11 @@ export function lanesOfRow(model: LaneModel, row: Row): number[] {
   return [];
 }
 
-/** An I/O group's header: `libuv threadpool · 4 threads`, `child processes · 2`. */
-export function ioGroupLabel(name: string, io: 'pool' | 'process', lanes: number): string {
-  return io === 'pool' ? `${name} · ${lanes} ${lanes === 1 ? 'thread' : 'threads'}` : `${name} · ${lanes}`;
+/** An I/O group's header: `libuv threadpool · 4 threads`, `child processes · 2`, `network · 5 connections`. */
+export function ioGroupLabel(name: string, io: 'pool' | 'process' | 'net', lanes: number): string {
+  if (io === 'pool') return `${name} · ${lanes} ${lanes === 1 ? 'thread' : 'threads'}`;
+  if (io === 'net') return `${name} · ${lanes} ${lanes === 1 ? 'connection' : 'connections'}`;
+  return `${name} · ${lanes}`;
 }
 
 /** The row label: the lane's, `count ×3` for a group (an I/O group: `libuv threadpool · 4 threads`), `thread: <name>`, or `cores`. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { EventKind, MacrotaskKind } from '../../../src/core/trace/format';
 import {
-  ArrowKind, buildRows, buildTimeline, compactRows, MarkerKind, processCommand, rowLabel, SegState, timeAtX, type TimelineModel,
+  ArrowKind, buildRows, buildTimeline, collapsedAtFirst, compactRows, exchangeLabel, MarkerKind, netIndex, NETWORK_LANES_OPEN, processCommand, rowLabel, SegState,
+  timeAtX, type TimelineModel,
 } from '../../../src/core/viewmodel/index';
 import { laneStateAt } from '../../../src/core/viewmodel/companion';
 import { ioStats, ioText } from '../../../src/core/viewmodel/io-stats';
@@ -224,5 +225,55 @@ describe('viewmodel: messages (MessagePort, Worker, BroadcastChannel)', () => {
       [EventKind.IoStart, 2, EventKind.MacrotaskStart, 2],
     ]);
     for (const arrow of io) assert.ok(arrow.toX >= arrow.fromX);
+  });
+});
+
+describe('viewmodel: the network (a lane per connection, each HTTP exchange a bar)', () => {
+  /** `count` loopback connections, each carrying one GET answered 100 ms later; the last one's request is never answered. */
+  const connections = (count: number): TimelineModel => {
+    const tb = new TraceBuilder('samples/net.ts');
+    tb.ev(EventKind.RunStart);
+    tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Script, 0);
+    tb.ev(EventKind.NetListen, 40000, tb.str('listen :40000'), 1);
+    for (let id = 1; id <= count; id++) {
+      tb.ev(EventKind.NetConnect, id, tb.str(`server :40000 ← :${40000 + id}`), 2);
+      tb.ev(EventKind.NetConnect, id, tb.str(`client :${40000 + id} → :40000`), 1);
+      tb.ev(EventKind.HttpRequest, id, tb.str(`GET /items/${id}`), 1);
+      tb.ev(EventKind.HttpMessageEnd, id, 0, 1);
+    }
+    tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0);
+    tb.at(100);
+    for (let id = 1; id < count; id++) {
+      tb.ev(EventKind.HttpResponse, id, tb.str('200 OK'), 1);
+      tb.ev(EventKind.HttpMessageEnd, id, 20, 2);
+      tb.ev(EventKind.NetClose, id, tb.str('close'), 1);
+    }
+    tb.at(200);
+    tb.ev(EventKind.MacrotaskStart, MacrotaskKind.Timer, 1);
+    tb.log('still waiting\n');
+    tb.ev(EventKind.MacrotaskEnd, MacrotaskKind.Timer, 1);
+    return buildTimeline(tb.build());
+  };
+
+  it('each connection a lane in the network group; an unanswered request\'s bar runs to the end of the run', () => {
+    const model = connections(3);
+    const { lanes } = model;
+    assert.deepEqual(buildRows(lanes, new Set(collapsedAtFirst(lanes))).map((r) => rowLabel(lanes, r)).slice(-5),
+      ['network · 3 connections', 'client :40001 → :40000', 'client :40002 → :40000', 'client :40003 → :40000', 'timers']);
+    assert.deepEqual(spans(model, lanes.netLanes[0]), [[SegState.Io, 0, 100]]);
+    assert.deepEqual(spans(model, lanes.netLanes[2]), [[SegState.Io, 0, 200]]);
+    assert.deepEqual([...lanes.lanes[lanes.netLanes[0]].markers.kind], [MarkerKind.Schedule, MarkerKind.Schedule, MarkerKind.Done]);
+    const net = netIndex(model.trace);
+    assert.deepEqual(net.exchanges.map((_, x) => exchangeLabel(net, x)), ['GET /items/1 → 200', 'GET /items/2 → 200', 'GET /items/3 → …']);
+  });
+
+  it(`more than ${NETWORK_LANES_OPEN} connections start collapsed into their header`, () => {
+    const many = connections(NETWORK_LANES_OPEN + 1).lanes;
+    const rows = buildRows(many, new Set(collapsedAtFirst(many)));
+    // The header, then straight on to the loop's lanes: its members are merged into it.
+    assert.deepEqual(rows.slice(-2).map((r) => rowLabel(many, r)), [`network · ${NETWORK_LANES_OPEN + 1} connections`, 'timers']);
+    assert.deepEqual(rows.at(-2), { kind: 'group', group: many.groups.findIndex((g) => g.io === 'net'), collapsed: true });
+    const few = connections(NETWORK_LANES_OPEN).lanes;
+    assert.ok(!collapsedAtFirst(few).includes('network'));
   });
 });
