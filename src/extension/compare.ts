@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ComparisonRun } from '../shared/protocol';
 import { CommandId, registerCommand } from './commands';
+import { documentOf } from './documents';
 import { output } from './output';
 import type { PanelManager } from './panels';
 import type { RunRecord, Runner } from './runner';
@@ -50,7 +51,7 @@ export async function compareRuns(runner: Runner, panels: PanelManager, given?: 
   }
   const runs: ComparisonRun[] = [];
   for (const uri of uris) {
-    const document = await vscode.workspace.openTextDocument(uri);
+    const document = await documentOf(uri);
     const record = await runner.run({ document });
     const label = path.basename(uri.fsPath).replace(/\.[cm]?[jt]sx?$/, '');
     if (!record.result || record.result.trace.events.kind.length === 0) {
@@ -68,10 +69,6 @@ export async function compareRuns(runner: Runner, panels: PanelManager, given?: 
 
 function hasTrace(record: RunRecord | undefined): record is RunRecord & { result: NonNullable<RunRecord['result']> } {
   return record?.result !== undefined && record.result.trace.events.kind.length > 0;
-}
-
-async function documentOf(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
 }
 
 /** This file's last run against the run before it; runs it first when its text changed since. */

@@ -16,8 +16,9 @@ import type { RuntimeSchedule } from '../core/runtime/host-api';
 import type { ComparisonRun, RaceReport } from '../shared/protocol';
 import { asyncFunctionsOf } from './functionIndex';
 import { CommandId, registerCommand, type CommandArgs } from './commands';
+import { documentOf } from './documents';
 import { isRunnable, readRunSettings } from './config';
-import { DEFAULT_BUDGETS, runProgram } from './engine';
+import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
 import { functionRequest, type EntryArguments } from './entries';
 import { runNodeTarget } from './nodeTarget';
 import { output } from './output';
@@ -69,13 +70,13 @@ async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['e
 
 async function requestFor(target: CommandArgs[CommandId.FindRaces][0], args: EntryArguments): Promise<RunRequest | undefined | 'no-editor'> {
   if (target !== undefined && !(target instanceof vscode.Uri)) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    const document = await documentOf(target.uri);
     const fn = asyncFunctionsOf(document).find((f) => f.name === target.name);
     return fn ? functionRequest(document, fn, args) : { document };
   }
   const uri = target ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return 'no-editor';
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+  const document = await documentOf(uri);
   return isRunnable(document) ? { document } : 'no-editor';
 }
 
@@ -139,11 +140,10 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
   const defaultOutcome = report.outcomes.find((o) => o.isDefault) ?? report.outcomes[0];
   const differing = report.outcomes.find((o) => o !== defaultOutcome);
   const replays = [defaultOutcome, ...(differing ? [differing] : [])];
-  const results = await Promise.all(replays.map((o) => runProgram({ ...common, schedule: { perturbations: o.minimal?.perturbations ?? o.perturbations } })));
-  const comparison: ComparisonRun[] = results.map((r, i) => ({
-    label: i === 0 ? 'default schedule' : replaySchedule(replays[i]),
-    trace: r.trace,
-  }));
+  const { results, comparison } = await runShown(common, replays.map((o, i) => ({
+    label: i === 0 ? 'default schedule' : replaySchedule(o),
+    schedule: { perturbations: o.minimal?.perturbations ?? o.perturbations },
+  })));
   const divergence = results.length === 2 ? firstDivergence(results[0].trace, results[1].trace, ['default', replaySchedule(replays[1])]) : undefined;
   const races: RaceReport = {
     headline: exploreHeadline(report),
@@ -155,6 +155,12 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
   panels.showComparison(comparison, comparison.map(() => document.uri), undefined, races);
   if (report.outcomes.length === 1) void vscode.window.showInformationMessage(`${report.runs} runs, 1 outcome: no schedule changed what ${name} does.`);
   return { ...base, ...(differing && { shownSchedule: replaySchedule(differing) }), ...(divergence && { divergenceMs: divergence.t }) };
+}
+
+/** The runs a Find races panel shows (the default run first), each replayed from its schedule, traced and labelled. */
+async function runShown(common: RunOptions, shown: { label: string; schedule: RuntimeSchedule }[]): Promise<{ results: RunResult[]; comparison: ComparisonRun[] }> {
+  const results = await Promise.all(shown.map(({ schedule }) => runProgram({ ...common, schedule })));
+  return { results, comparison: results.map((r, i) => ({ label: shown[i].label, trace: r.trace })) };
 }
 
 /**
@@ -170,10 +176,12 @@ export async function replayRaces(panels: PanelManager, uri: vscode.Uri, races: 
     into.dispose(); // nothing faithful to show
     return;
   }
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+  const document = await documentOf(uri);
   const { common } = await runOptionsFor(document, undefined);
-  const results = await Promise.all(schedules.map((schedule) => runProgram({ ...common, schedule: schedule as RuntimeSchedule })));
-  const comparison: ComparisonRun[] = results.map((r, i) => ({ label: i === 0 ? 'default schedule' : races.shownSchedules![i], trace: r.trace }));
+  const { comparison } = await runShown(common, schedules.map((schedule, i) => ({
+    label: i === 0 ? 'default schedule' : races.shownSchedules![i],
+    schedule: schedule as RuntimeSchedule,
+  })));
   panels.showComparison(comparison, comparison.map(() => uri), into, races);
 }
 

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import { detectFramework, findTests, grepFor, mochaProgram, unsupportedMessage, type TestCase } from '../core/testing/tests';
 import { command, CommandId, registerCommand, type TestTarget } from './commands';
+import { documentOf } from './documents';
 import { codeLensEnabled, isRunnable, LANGUAGES, SECTION } from './config';
 import type { CommandOutcome, Visualizer } from './visualize';
 
@@ -54,7 +55,7 @@ function tooltipOf(t: TestCase): string {
 
 /** The lens's command: the checks a user would want said, then the run. */
 export async function visualizeTest(visualizer: Visualizer, target: TestTarget): Promise<CommandOutcome> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+  const document = await documentOf(target.uri);
   const text = document.getText();
   const why = unsupportedMessage(detectFramework(text));
   if (why) {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { asyncFunctionAt, type AsyncFunctionInfo } from './asyncFunctions';
 import { CommandId, registerCommand, type FunctionTarget } from './commands';
+import { documentOf } from './documents';
 import { CONTINUE_FACTOR, isRunnable, rerunOnSave } from './config';
 import { functionRequest, runsWholeFile, type EntryArguments } from './entries';
 import { asyncFunctionsOf } from './functionIndex';
@@ -59,9 +60,7 @@ export class Visualizer {
   /** Palette (or editor title button, or explorer): the active file; "this function" when the cursor is inside one. */
   async visualize(uri?: vscode.Uri): Promise<CommandOutcome> {
     const editor = vscode.window.activeTextEditor;
-    const document = uri
-      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri))
-      : editor?.document;
+    const document = uri ? await documentOf(uri) : editor?.document;
     if (!document || !isRunnable(document)) {
       void vscode.window.showInformationMessage('Visualize concurrency runs a TypeScript or JavaScript file: open one first.');
       return { status: 'no-editor' };
@@ -88,7 +87,7 @@ export class Visualizer {
 
   /** Lens: run one function (or the whole file when it cannot be an entry; see entries.ts). */
   async visualizeFunction(target: FunctionTarget): Promise<CommandOutcome> {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    const document = await documentOf(target.uri);
     if (!isTrusted()) {
       explainUntrusted();
       return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
@@ -105,7 +104,7 @@ export class Visualizer {
   }
 
   async editArguments(target: FunctionTarget): Promise<CommandOutcome> {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+    const document = await documentOf(target.uri);
     const fn = asyncFunctionsOf(document).find((f) => f.name === target.name);
     if (!fn) return { status: 'dismissed' };
     const args = await this.args.ask(document.uri, fn);
@@ -115,9 +114,7 @@ export class Visualizer {
 
   /** Runs a document again the way it last ran (panel button, serializer, save). */
   async rerun(uri: vscode.Uri): Promise<CommandOutcome> {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-    const entry = this.lastRequests.get(uri.toString()) ?? this.runner.lastRun(uri)?.entry ?? undefined;
-    return this.run({ document, entry }, this.rewrites.get(uri.toString()));
+    return this.repeat(uri, {});
   }
 
   /**
@@ -132,9 +129,7 @@ export class Visualizer {
       : record.stop.kind === 'virtualTime' ? { virtualTimeMs: b.virtualTimeMs * CONTINUE_FACTOR }
         : record.stop.kind === 'events' ? { events: b.events * CONTINUE_FACTOR }
           : {};
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
-    const entry = this.lastRequests.get(uri.toString()) ?? record.entry ?? undefined;
-    return this.run({ document, entry, budgets }, this.rewrites.get(uri.toString()));
+    return this.repeat(uri, { budgets });
   }
 
   /**
@@ -142,9 +137,14 @@ export class Visualizer {
    * replacing their recording (network mode 'record', docs/recordings.md).
    */
   async recordAgain(uri: vscode.Uri): Promise<CommandOutcome> {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    return this.repeat(uri, { network: 'record' });
+  }
+
+  /** The request this document last ran with (entry function, rewrite of the source), changed by `overrides`. */
+  private async repeat(uri: vscode.Uri, overrides: Pick<RunRequest, 'budgets' | 'network'>): Promise<CommandOutcome> {
+    const document = await documentOf(uri);
     const entry = this.lastRequests.get(uri.toString()) ?? this.runner.lastRun(uri)?.entry ?? undefined;
-    return this.run({ document, entry, network: 'record' }, this.rewrites.get(uri.toString()));
+    return this.run({ document, entry, ...overrides }, this.rewrites.get(uri.toString()));
   }
 
   /** The file a panel command means: the given one, the active timeline's, or the active editor's. */

@@ -100,12 +100,24 @@ export function asCompareState(value: unknown): CompareViewState | undefined {
   return { compareSources: sources as string[], ...(races && { races }) };
 }
 
-/** A race report from saved state, if it has the fields a restored panel needs (the webview validates the rest as it draws). */
+/**
+ * A race report from saved state, if every field a restored panel draws has its type: the state
+ * is the webview's own, but a hand-edited or older one must close the panel, not break drawing.
+ */
 function asRaceReport(value: unknown): RaceReport | undefined {
   const r = value as Partial<RaceReport> | null | undefined;
   if (typeof r !== 'object' || r === null || typeof r.headline !== 'string' || !Array.isArray(r.outcomes)) return undefined;
+  if (!r.outcomes.every(isRaceOutcome)) return undefined;
   if (!Array.isArray(r.shownSchedules) || r.shownSchedules.length === 0 || !r.shownSchedules.every((s) => typeof s === 'string')) return undefined;
+  if (r.divergence !== undefined && (typeof r.divergence !== 'object' || r.divergence === null || typeof r.divergence.t !== 'number' || typeof r.divergence.description !== 'string')) return undefined;
+  if (r.note !== undefined && typeof r.note !== 'string') return undefined;
   return r as RaceReport;
+}
+
+function isRaceOutcome(value: unknown): value is RaceReport['outcomes'][number] {
+  const o = value as Partial<RaceReport['outcomes'][number]> | null;
+  return typeof o === 'object' && o !== null && typeof o.label === 'string' && typeof o.schedule === 'string'
+    && Number.isFinite(o.count) && Number.isFinite(o.frequency) && typeof o.shown === 'boolean';
 }
 
 /** One run of a comparison: what to call it, and its trace. */
