@@ -10,9 +10,9 @@ const watch = process.argv.includes('--watch');
 
 /** name → options. `platform` decides Node vs browser; `vscode` is provided by the host. */
 const entries = [
-  { in: 'src/extension/extension.ts', out: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', 'esbuild', 'typescript'] },
-  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node', format: 'cjs', external: ['esbuild', 'typescript'], banner: '#!/usr/bin/env node' },
-  { in: 'src/core/engine/worker.ts', out: 'dist/worker.js', platform: 'node', format: 'cjs', external: ['esbuild', 'typescript'] },
+  { in: 'src/extension/extension.ts', out: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode', 'esbuild', 'typescript', 'amaro'] },
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node', format: 'cjs', external: ['esbuild', 'typescript', 'amaro'], banner: '#!/usr/bin/env node' },
+  { in: 'src/core/engine/worker.ts', out: 'dist/worker.js', platform: 'node', format: 'cjs', external: ['esbuild', 'typescript', 'amaro'] },
   // The child process that performs one real network operation for a recording (src/core/netrec).
   { in: 'src/core/netrec/real-request.ts', out: 'dist/net-request.js', platform: 'node', format: 'cjs' },
   // The runtime is evaluated inside the sandbox's vm context: a self-contained script.

@@ -5,6 +5,7 @@
 import type { IoOptions, NetworkMode, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { COST_KINDS } from '../core/io/model';
 import { NODE_CHOICES, parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
+import type { TypeScriptMode } from '../core/engine/strip-types';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
        async-timeline explore <file> [--runs N] [--seed s] [--entry f] [--json] [options]
@@ -52,6 +53,11 @@ Options:
                                  (default: replay the recording, and perform for real and record
                                  only what it lacks, saying so on stderr)
   --recordings-dir <dir>         where recordings are read and written
+                                 (explore replays the recording only: record with run first)
+  --typescript <node|compile>    a .ts file runs as \`node file.ts\` runs it on the target (default
+                                 node: Node 22+ strips types and refuses enums, namespaces, parameter
+                                 properties … with ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX) or as compiled
+                                 TypeScript (compile: as tsc or tsx would run it)
   --cache-dir <dir>              where instrumented files are cached, by content (default:
                                  $XDG_CACHE_HOME/async-timeline or ~/.cache/async-timeline)
   --no-cache                     instrument every file again, use no cache
@@ -111,6 +117,8 @@ export interface CliArgs {
   recordingsDir?: string;
   /** `--cache-dir`: the instrumentation cache's folder; false with `--no-cache`; absent: the default. */
   cacheDir?: string | false;
+  /** `--typescript`: how .ts files become JavaScript (absent: as Node does). */
+  typescript?: TypeScriptMode;
 }
 
 export class UsageError extends Error {}
@@ -194,6 +202,12 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--max-events': out.budgets.events = num(); break;
       case '--timeout-ms': out.budgets.realTimeMs = num(); break;
       case '--max-memory-mb': out.budgets.memoryMb = num(); break;
+      case '--typescript': {
+        const mode = value();
+        if (mode !== 'node' && mode !== 'compile') throw new UsageError(`--typescript: '${mode}' is not one of node, compile`);
+        out.typescript = mode;
+        break;
+      }
       case '--io-time': {
         const mode = value();
         if (mode !== 'model' && mode !== 'measured') throw new UsageError(`--io-time: '${mode}' is not one of model, measured`);

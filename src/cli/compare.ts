@@ -35,7 +35,7 @@ export async function runCompare(args: CliArgs): Promise<number> {
     process.stderr.write(`running ${file}…\n`);
     const node = await cliNodeTarget(args.node, cwd, file);
     const result = await runProgram({
-      file, cwd, node, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, cacheDir: cliCacheDir(args.cacheDir, cwd), signal: controller.signal,
+      file, cwd, node, seed: args.seed, unhandledRejections: args.unhandledRejections, budgets: args.budgets, io: args.io, ...(args.typescript && { typescript: args.typescript }), cacheDir: cliCacheDir(args.cacheDir, cwd), signal: controller.signal,
       onOutput: () => undefined,
     });
     if (result.exitCode !== 0) {

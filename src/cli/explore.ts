@@ -32,6 +32,9 @@ export async function runExplore(args: CliArgs): Promise<number> {
     unhandledRejections: args.unhandledRejections,
     budgets: args.budgets,
     io: args.io,
+    ...(args.typescript && { typescript: args.typescript }),
+    // Replayed only (explore.ts): every explored run sees the recording `run` made.
+    network: { mode: args.network ?? 'record-missing', ...(args.recordingsDir !== undefined && { recordingsDir: path.resolve(cwd, args.recordingsDir) }) },
     cacheDir: cliCacheDir(args.cacheDir, cwd),
     signal: controller.signal,
     ...(args.runs !== undefined && { runs: args.runs }),

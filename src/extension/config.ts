@@ -7,6 +7,7 @@ import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/eng
 import { parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 import { DEFAULT_BLOCKING_THRESHOLD_MS } from '../core/analysis/types';
 import { NETWORK_MODES, type NetworkMode } from '../core/netrec/types';
+import type { TypeScriptMode } from '../core/engine/strip-types';
 
 export const SECTION = 'asyncTimeline';
 
@@ -30,6 +31,8 @@ export interface RunSettings {
   node: NodeChoice;
   /** Hosts outside the program: recorded once and replayed (`asyncTimeline.network`, docs/recordings.md). */
   network: NetworkMode;
+  /** How a .ts file becomes JavaScript (`asyncTimeline.typescript`; engine/strip-types.ts). */
+  typescript: TypeScriptMode;
 }
 
 /** Settings that shape a run, for the file at `scope` (folder settings win over user settings). */
@@ -51,6 +54,7 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     unhandledRejections: c.get<UnhandledRejectionsMode>('unhandledRejections', 'throw'),
     budgets,
     network: networkModeOf(c.get<string>('network', 'record-missing')),
+    typescript: c.get<string>('typescript', 'node') === 'compile' ? 'compile' : 'node',
     // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.
     io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: JSON.parse(JSON.stringify(c.get<IoOptions['costs']>('io.costs', {}) ?? {})) as IoOptions['costs'] },
   };

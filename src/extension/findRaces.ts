@@ -64,6 +64,7 @@ async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['e
     file: runPath, source, cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
     unhandledRejections: settings.unhandledRejections, io: settings.io, budgets: { ...DEFAULT_BUDGETS, ...settings.budgets },
     network: { mode: settings.network },
+    typescript: settings.typescript,
   };
   return { common, runPath };
 }

@@ -161,6 +161,7 @@ export class Runner implements vscode.Disposable {
       unhandledRejections: settings.unhandledRejections,
       io: settings.io,
       network: { mode: request.network ?? settings.network },
+      typescript: settings.typescript,
       cacheDir: this.cacheDir,
       budgets,
       signal: abort.signal,
@@ -219,7 +220,7 @@ export class Runner implements vscode.Disposable {
       const result = await runProgram({
         file: base.runPath, source, cwd: base.cwd, entryFunction: request.entry?.name, entryArgs: request.entry?.args,
         seed: settings.seed, unhandledRejections: settings.unhandledRejections, budgets: base.budgets, node, cacheDir: this.cacheDir,
-        network: { mode: settings.network },
+        network: { mode: settings.network }, typescript: settings.typescript,
       });
       return { ...base, status: 'finished', result, stop: stopOf(result.trace, false, base.budgets) };
     } catch (err) {

@@ -7,6 +7,7 @@ import type { ScannableTrace, TraceFile } from '../trace/format';
 import type { NodeChoice } from '../versions/resolve-target';
 import type { RuntimeSchedule } from '../runtime/host-api';
 import type { NetworkMode } from '../netrec/types';
+import type { TypeScriptMode } from './strip-types';
 
 export type { NetworkMode } from '../netrec/types';
 
@@ -72,6 +73,13 @@ export interface RunOptions {
    * `.async-timeline/recordings` beside the entry file).
    */
   network?: NetworkOptions;
+  /**
+   * How a `.ts` file becomes JavaScript: `'node'` (the default) as `node file.ts` does on the
+   * target — Node 22+ strips types and refuses TypeScript that needs a compiler (an enum, a
+   * parameter property…) with ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX, before the file runs — or
+   * `'compile'`, as tsc or tsx would (a project that compiles its TypeScript). engine/strip-types.ts.
+   */
+  typescript?: TypeScriptMode;
 }
 
 export interface NetworkOptions {
@@ -97,6 +105,8 @@ export interface SourceDiagnostic {
   column: number;
   message: string;
   severity: 'error' | 'warning';
+  /** What Node prints on stderr for this error, when the engine knows it exactly (a strip-only refusal). */
+  nodeStderr?: string;
 }
 
 export interface RunResult {

@@ -17,6 +17,7 @@ import { detectModuleSyntax, type ModuleSyntax } from '../instrument/module-synt
 import type { InstrumentCache } from './instrument-cache';
 import { decideModuleKind, displayName, moduleKindOf, type ModuleDecision } from './paths';
 import { v8EarlyError } from './syntax-check';
+import { stripOnlyError, strippedByNode, type TypeScriptMode } from './strip-types';
 import { workerEntriesIn } from './worker-entries';
 import type { NodeMajor } from '../versions/targets';
 
@@ -33,6 +34,8 @@ export interface BundleInput {
   cache?: InstrumentCache;
   /** The Node line imitated (the syntax the instrumenter accepts; module rules differ: docs/modules.md); absent: 20. */
   nodeMajor?: NodeMajor;
+  /** How `.ts` files become JavaScript (RunOptions.typescript); absent: as Node does. */
+  typescript?: TypeScriptMode;
 }
 
 export interface BundleOutput {
@@ -82,6 +85,21 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
           const hostLacksSyntax = early !== undefined && (input.nodeMajor ?? 20) > HOST_MAJOR && /\busing\b/.test(text.split(/\r?\n/)[early.line - 1] ?? '');
           if (early && !hostLacksSyntax) {
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
+          }
+        }
+        // TypeScript that Node (22+) refuses to strip: its SyntaxError, before anything runs (strip-types.ts).
+        if (input.nodeMajor !== undefined && strippedByNode(args.path, input.nodeMajor, input.typescript)) {
+          const loader = isEntry ? (/\.mts$/.test(args.path) ? 'esm-entry' : 'cjs') : entryKind().kind === 'module' ? 'esm-import' : 'cjs';
+          const refused = stripOnlyError(text, args.path, input.nodeMajor, loader);
+          if (refused) {
+            const hint = `Node ${input.nodeMajor} runs a .ts file by stripping its types; this needs a TypeScript compiler. To run it as compiled TypeScript (tsc, tsx), set asyncTimeline.typescript to "compile" (CLI: --typescript compile).`;
+            return {
+              errors: [{
+                text: `${refused.message} (${refused.code}). ${hint}`,
+                location: { file: args.path, line: refused.line, column: refused.column - 1, lineText: text.split(/\r?\n/)[refused.line - 1] ?? '' },
+                detail: { nodeStderr: refused.stderr },
+              }],
+            };
           }
         }
         const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
@@ -148,7 +166,8 @@ function toDiagnostic(m: esbuild.Message, severity: 'error' | 'warning', cwd: st
       column = before[before.length - 1].length + 1;
     }
   }
-  return { file, line, column, message: m.text, severity };
+  const nodeStderr = (m.detail as { nodeStderr?: unknown } | undefined)?.nodeStderr;
+  return { file, line, column, message: m.text, severity, ...(typeof nodeStderr === 'string' && { nodeStderr }) };
 }
 
 /** Starts esbuild's service (a child process, kept for the worker's life) before the first bundle needs it. */

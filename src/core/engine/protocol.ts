@@ -7,6 +7,7 @@ import type { TypedTrace } from '../trace/recorder';
 import type { IoOptions, NetworkOptions, RunBudgets, SourceDiagnostic, UnhandledRejectionsMode } from './api';
 import type { NodeMajor } from '../versions/targets';
 import type { RuntimeSchedule } from '../runtime/host-api';
+import type { TypeScriptMode } from './strip-types';
 
 /** What the worker runs: its `workerData`, or the `start` message of a spare worker. */
 export interface WorkerInput {
@@ -39,6 +40,8 @@ export interface WorkerInput {
   schedule?: RuntimeSchedule;
   /** Hosts outside the program (RunOptions.network; src/core/netrec); absent: 'off'. */
   network?: NetworkOptions;
+  /** How `.ts` files become JavaScript (RunOptions.typescript); absent: 'node'. */
+  typescript?: TypeScriptMode;
   /**
    * Explorer mode (src/core/explore): bundle once, then run the program once per `run` message
    * (each in a fresh sandbox, under that message's schedule) and answer each with `ran`.

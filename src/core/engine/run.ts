@@ -142,6 +142,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     nodeMajor,
     ...(options.schedule && { schedule: options.schedule }),
     ...(options.network && { network: options.network }),
+    ...(options.typescript && { typescript: options.typescript }),
   };
   const fallbackMeta = { entry: input.entryDisplay, engine: ENGINE_VERSION, seed, moduleKind: moduleKindOf(entry, nodeMajor), nodeMajor, exitCode: 1 };
 

@@ -138,6 +138,10 @@ async function runInput(): Promise<WorkerInput> {
 /** Node's own wording around a syntax error or a failed import, with the place first. */
 function printDiagnostics(diagnostics: SourceDiagnostic[], sources: Map<string, string>): void {
   for (const d of diagnostics.filter((x) => x.severity === 'error')) {
+    if (d.nodeStderr !== undefined) {
+      write(2, d.nodeStderr);
+      continue;
+    }
     const text = sources.get(d.file) ?? (fs.existsSync(d.file) ? fs.readFileSync(d.file, 'utf8') : '');
     const line = text.split(/\r?\n/)[d.line - 1];
     const where = `${d.file}:${d.line}:${d.column}`;
@@ -183,7 +187,7 @@ async function bundleWorkerEntries(built: BundleOutput): Promise<Map<string, Bun
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (out.has(file)) continue;
-    const b = await bundle({ entry: file, cwd: input.cwd, nodeMajor: input.nodeMajor, cache: instrumentCache });
+    const b = await bundle({ entry: file, cwd: input.cwd, nodeMajor: input.nodeMajor, typescript: input.typescript, cache: instrumentCache });
     out.set(file, b);
     for (const next of b.workerEntries) if (next !== input.entry && !out.has(next)) queue.push(next);
   }
@@ -203,13 +207,18 @@ async function main(): Promise<void> {
   if (input.instrumentCacheDir) instrumentCache = new InstrumentCache(input.instrumentCacheDir);
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction, nodeMajor: input.nodeMajor };
   const bundleStart = performance.now();
-  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor, cache: instrumentCache });
+  const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor, typescript: input.typescript, cache: instrumentCache });
   saveTypeScriptCodeCache();
   // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
   const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);
   const instrumentAndBundleMs = performance.now() - bundleStart;
   instrumentCache?.prune();
   if (built.diagnostics.some((d) => d.severity === 'error')) {
+    // An import of the detected ES module entry failed to load: Node 24+ has warned about the
+    // entry's package.json by then, synchronously (22 warns on a tick the failure never reaches).
+    const typeless = input.nodeMajor >= 24 && built.diagnostics.some((d) => d.nodeStderr !== undefined && d.file !== input.entry) ? typelessPackageWarning(built) : undefined;
+    // 4242: the sandbox's process.pid (RuntimeOptions.pid's default).
+    if (typeless !== undefined) write(2, `(node:4242) [MODULE_TYPELESS_PACKAGE_JSON] Warning: ${typeless}\n(Use \`node --trace-warnings ...\` to show where the warning was created)\n`);
     printDiagnostics(built.diagnostics, built.sources);
     if (input.explore) return explorerFailed(built.diagnostics);
     flush();

@@ -27,7 +27,7 @@ export const DEFAULT_RUNS = 200;
 /** Outcomes shrunk per exploration (the most frequent first): a program printing timings can have dozens. */
 export const MAX_SHRUNK_OUTCOMES = 5;
 
-export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'cwd' | 'entryFunction' | 'entryArgs' | 'unhandledRejections' | 'budgets' | 'io' | 'cacheDir' | 'node' | 'signal'> {
+export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'cwd' | 'entryFunction' | 'entryArgs' | 'unhandledRejections' | 'budgets' | 'io' | 'cacheDir' | 'node' | 'signal' | 'network' | 'typescript'> {
   /** How many runs (default 200), the two default-schedule runs included. */
   runs?: number;
   /** Where the run seeds come from (default 1): the same seed explores the same schedules. */
@@ -125,6 +125,10 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     io: options.io,
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
     nodeMajor: node,
+    // Explored runs replay outside hosts from the recording and never perform or rewrite it: 200
+    // runs must see the same answers, and must not each reach the host (docs/explore.md).
+    ...(options.network && options.network.mode !== 'off' && { network: { ...options.network, mode: 'replay-only' as const } }),
+    ...(options.typescript && { typescript: options.typescript }),
   };
   const report: ExploreReport = { entry: input.entryDisplay, runs: 0, seed, workers, wallMs: 0, exploreMs: 0, outcomes: [] };
   const started = await ExplorerPool.start(input, workers, budgets.memoryMb);

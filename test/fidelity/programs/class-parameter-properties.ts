@@ -1,6 +1,6 @@
-// node: 20
-// (Node 22+ refuses this file: it strips types only, and this syntax needs a transform —
-// ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX. The simulator still runs it on those targets: not modelled yet.)
+// Node 22+ refuses this file before it runs (it strips types only, and this syntax needs a
+// compiler): SyntaxError [ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX], exit 1 — the simulator too
+// (engine/strip-types.ts). On Node 20 it runs compiled.
 // TypeScript: parameter properties, class field initialization order with async methods.
 export {};
 class Service {

@@ -1,6 +1,6 @@
-// node: 20
-// (Node 22+ refuses this file: it strips types only, and this syntax needs a transform —
-// ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX. The simulator still runs it on those targets: not modelled yet.)
+// Node 22+ refuses this file before it runs (it strips types only, and this syntax needs a
+// compiler): SyntaxError [ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX], exit 1 — the simulator too
+// (engine/strip-types.ts). On Node 20 it runs compiled.
 // TypeScript: a generic objectMode Transform subclass and a Writable subclass with typed
 // callbacks, run through stream/promises pipeline; order of transform/flush/write/final.
 import { Readable, Transform, Writable, type TransformCallback } from 'node:stream';
