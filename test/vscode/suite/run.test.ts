@@ -82,6 +82,36 @@ suite('running a program', function () {
     await waitFor('the panel to show the error', () => api.getPanel(uri)?.posted.includes('runError'));
   });
 
+  test('on Node 24, an enum is refused as Node refuses it (with the way out); asyncTimeline.typescript "compile" runs it', async () => {
+    const config = vscode.workspace.getConfiguration('asyncTimeline');
+    await config.update('nodeVersion', '24', vscode.ConfigurationTarget.Workspace);
+    try {
+      const api = await activate();
+      const editor = await open('enum-state.ts');
+      const uri = editor.document.uri;
+      await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+      const diags = await waitFor('the strip-only refusal in Problems', () => {
+        const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'Async Timeline');
+        return d.length > 0 && d;
+      });
+      assert.strictEqual(diags[0].range.start.line, 1, 'line 2: the enum');
+      assert.match(diags[0].message, /TypeScript enum is not supported in strip-only mode \(ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX\)/);
+      assert.match(diags[0].message, /asyncTimeline\.typescript to "compile"/);
+      await waitFor('the panel to show the error', () => api.getPanel(uri)?.posted.includes('runError'));
+
+      await config.update('typescript', 'compile', vscode.ConfigurationTarget.Workspace);
+      const outcome = await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+      assert.strictEqual(outcome?.status, 'finished', outcome?.message);
+      const trace = api.getLastRun(uri)!.result!.trace;
+      assert.strictEqual(trace.meta.nodeMajor, 24);
+      const printed = trace.events.kind.map((k, i) => (k === EventKind.Console ? trace.strings[trace.events.b[i]] : '')).join('');
+      assert.strictEqual(printed, 'phase Done\n');
+    } finally {
+      await config.update('typescript', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('nodeVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('a program that never ends stops at the budget and says so', async () => {
     const config = vscode.workspace.getConfiguration('asyncTimeline');
     await config.update('budgets.virtualTimeMs', 1000, vscode.ConfigurationTarget.Workspace);
