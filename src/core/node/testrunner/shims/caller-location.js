@@ -9,7 +9,15 @@
 const FRAME = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
 
 function getCallerLocation() {
-  const stack = new Error().stack;
+  // V8's CurrentStackTrace, which Node reads, does not depend on the program's Error.stackTraceLimit.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  let stack;
+  try {
+    stack = new Error().stack;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   if (typeof stack !== 'string') return undefined;
   for (const line of stack.split('\n').slice(1)) {
     const m = FRAME.exec(line);

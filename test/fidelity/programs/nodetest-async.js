@@ -1,0 +1,41 @@
+// node: 26
+// fidelity: normalize test durations
+// Tests whose bodies schedule ticks, microtasks, immediates and timers: what each prints, and
+// where the runner's reports fall among them; tests started without await (concurrent subtests),
+// and top-level code after the test() calls.
+const test = require('node:test');
+
+console.log('top: before tests');
+test('ticks and microtasks', () => {
+  process.nextTick(() => console.log('tick from test 1'));
+  Promise.resolve().then(() => console.log('microtask from test 1'));
+  queueMicrotask(() => console.log('queueMicrotask from test 1'));
+  console.log('test 1 body');
+});
+test('immediate and timer', async () => {
+  setTimeout(() => {
+    setTimeout(() => console.log('timeout 0 from test 2'), 0);
+    setImmediate(() => console.log('immediate from test 2'));
+  }, 1);
+  await new Promise((r) => setTimeout(r, 20));
+  console.log('test 2 after 20 ms');
+});
+test('concurrent subtests', async (t) => {
+  const a = t.test('slow', async () => {
+    await new Promise((r) => setTimeout(r, 30));
+    console.log('slow done');
+  });
+  const b = t.test('fast', async () => {
+    await new Promise((r) => setTimeout(r, 10));
+    console.log('fast done');
+  });
+  await Promise.all([a, b]);
+});
+test('callback style', (t, done) => {
+  setTimeout(() => {
+    console.log('callback test done');
+    done();
+  }, 5);
+});
+console.log('top: after tests');
+setTimeout(() => console.log('top-level timer 15'), 15);
