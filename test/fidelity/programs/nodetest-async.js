@@ -1,4 +1,4 @@
-// node: 26
+// node: 20,22,24,26
 // fidelity: normalize test durations
 // Tests whose bodies schedule ticks, microtasks, immediates and timers: what each prints, and
 // where the runner's reports fall among them; tests started without await (concurrent subtests),
@@ -38,4 +38,3 @@ test('callback style', (t, done) => {
   }, 5);
 });
 console.log('top: after tests');
-setTimeout(() => console.log('top-level timer 15'), 15);

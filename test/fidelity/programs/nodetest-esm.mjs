@@ -1,4 +1,4 @@
-// node: 26
+// node: 20,22,24,26
 // fidelity: normalize test durations
 // node:test from an ES module: the default export and named exports, top-level await between
 // tests.

@@ -1,4 +1,4 @@
-// node: 26
+// node: 20,22,24,26
 // fidelity: normalize test durations
 // A failing test makes the run exit 1, after the summary and the "failing tests" list (with
 // each one's location). The errors are the program's own, printed without stack frames

@@ -1,4 +1,4 @@
-// node: 26
+// node: 20,22,24,26
 // fidelity: normalize test durations
 // Hooks at every level, sync and async (a timer, an immediate, a tick), in Node's order around
 // each test, with the program's own output between the reports.

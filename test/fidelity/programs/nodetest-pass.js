@@ -1,4 +1,4 @@
-// node: 26
+// node: 20,22,24,26
 // fidelity: normalize test durations
 // node:test run as `node file.js`: top-level tests, describe/it with hooks, an async test with a timer, subtests awaited with t.test — the reports interleaved with the tests' own output.
 const test = require('node:test');

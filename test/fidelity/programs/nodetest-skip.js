@@ -1,4 +1,4 @@
-// node: 26
+// node: 20,22,24,26
 // fidelity: normalize test durations
 // skip, todo, only-less runs, t.skip()/t.todo() inside a test, diagnostics, a plan, and the counts
 // in the summary.

@@ -9,7 +9,19 @@ import { host } from '../host';
 
 type LineFiles = Record<'test' | 'reporters', () => unknown>;
 
-const LINES: Partial<Record<20 | 22 | 24 | 26, LineFiles>> = {
+const LINES: Record<20 | 22 | 24 | 26, LineFiles> = {
+  20: {
+    test: () => require('./lib/node20/test.js'),
+    reporters: () => require('./lib/node20/test/reporters.js'),
+  },
+  22: {
+    test: () => require('./lib/node22/test.js'),
+    reporters: () => require('./lib/node22/test/reporters.js'),
+  },
+  24: {
+    test: () => require('./lib/node24/test.js'),
+    reporters: () => require('./lib/node24/test/reporters.js'),
+  },
   26: {
     test: () => require('./lib/node26/test.js'),
     reporters: () => require('./lib/node26/test/reporters.js'),
@@ -17,9 +29,7 @@ const LINES: Partial<Record<20 | 22 | 24 | 26, LineFiles>> = {
 };
 
 function line(): LineFiles {
-  const files = LINES[host.nodeMajor];
-  if (files === undefined) throw new Error(`node:test of Node ${host.nodeMajor} is not in this build`);
-  return files;
+  return LINES[host.nodeMajor] ?? LINES[20];
 }
 
 /** Node's `require('node:test')` of the imitated line. */
