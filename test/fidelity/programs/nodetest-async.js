@@ -13,10 +13,7 @@ test('ticks and microtasks', () => {
   console.log('test 1 body');
 });
 test('immediate and timer', async () => {
-  setTimeout(() => {
-    setTimeout(() => console.log('timeout 0 from test 2'), 0);
-    setImmediate(() => console.log('immediate from test 2'));
-  }, 1);
+  setImmediate(() => console.log('immediate from test 2'));
   await new Promise((r) => setTimeout(r, 20));
   console.log('test 2 after 20 ms');
 });
