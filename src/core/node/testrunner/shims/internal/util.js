@@ -24,4 +24,17 @@ function getStructuredStack() {
   return stack;
 }
 
-module.exports = { ...base, deprecateProperty, getStructuredStack };
+// Node's emitExperimentalWarning (lib/internal/util.js): once per feature, on the sandbox's
+// process (the MockTimers API warns on Node 20 and 22).
+const experimentalWarnings = new Set();
+function emitExperimentalWarning(feature, messagePrefix, code, ctor) {
+  if (experimentalWarnings.has(feature)) return;
+  experimentalWarnings.add(feature);
+  let msg = `${feature} is an experimental feature and might change at any time`;
+  if (messagePrefix) {
+    msg = messagePrefix + msg;
+  }
+  process.emitWarning(msg, 'ExperimentalWarning', code, ctor);
+}
+
+module.exports = { ...base, deprecateProperty, getStructuredStack, emitExperimentalWarning };
