@@ -60,6 +60,10 @@ async function nodeLibPlugin() {
   // their own primordials and bindings (src/core/node/webstreams/shims).
   const webstreamsDir = path.join(root, 'src/core/node/webstreams');
   const webstreamsPrelude = `'use strict';const primordials = require(${JSON.stringify(path.join(webstreamsDir, 'shims/primordials.js'))});const { internalBinding } = require(${JSON.stringify(path.join(webstreamsDir, 'shims/bindings.js'))});`;
+  // Node's test runner (node:test), one set per Node line (src/core/node/testrunner/lib/node<NN>),
+  // with its own primordials and bindings (src/core/node/testrunner/shims).
+  const testrunnerDir = path.join(root, 'src/core/node/testrunner');
+  const testrunnerPrelude = `'use strict';const primordials = require(${JSON.stringify(path.join(testrunnerDir, 'shims/primordials.js'))});const { internalBinding } = require(${JSON.stringify(path.join(testrunnerDir, 'shims/bindings.js'))});`;
   // The names routed to this layer (src/core/node/modules.ts), read from its source.
   const ownModules = [...fs.readFileSync(path.join(root, 'src/core/node/modules.ts'), 'utf8').matchAll(/^\s*'([a-z_/]+)',$/gm)].map((m) => m[1]).filter((n) => n !== 'events');
   const aliases = {
@@ -156,6 +160,12 @@ async function nodeLibPlugin() {
           // A webstreams file of lib/node<NN>: that line's files first, then the shared stand-ins and the http port's internals (errors, validators, …).
           const line = path.relative(path.join(webstreamsDir, 'lib'), args.importer).split(path.sep)[0];
           dirs = [path.join(webstreamsDir, 'lib', line), path.join(webstreamsDir, 'shims'), path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
+        } else if (args.importer.startsWith(path.join(testrunnerDir, 'lib') + path.sep)) {
+          // A test runner file of lib/node<NN>: that line's files first, then the runner's stand-ins, then the web streams port's and the http port's.
+          const line = path.relative(path.join(testrunnerDir, 'lib'), args.importer).split(path.sep)[0];
+          dirs = [path.join(testrunnerDir, 'lib', line), path.join(testrunnerDir, 'shims'), path.join(webstreamsDir, 'shims'), path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
+        } else if (args.importer.startsWith(path.join(testrunnerDir, 'shims') + path.sep)) {
+          dirs = [path.join(testrunnerDir, 'shims'), path.join(webstreamsDir, 'shims'), path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
         } else return undefined;
         for (const dir of dirs) {
           const file = path.join(dir, args.path + '.js');
@@ -194,6 +204,17 @@ async function nodeLibPlugin() {
         let text = await fs.promises.readFile(args.path, 'utf8');
         if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep)) text = httpLibPrelude + text;
         if (args.path.startsWith(path.join(webstreamsDir, 'lib') + path.sep)) text = webstreamsPrelude + text;
+        if (args.path.startsWith(path.join(testrunnerDir, 'lib') + path.sep)) {
+          text = testrunnerPrelude + text;
+          // utils.js loads a built-in reporter by a name in a variable (Node's loader resolves it
+          // at run time); the bundle needs each reporter named: the same lookup, on one line.
+          if (args.path.endsWith(`${path.sep}internal${path.sep}test_runner${path.sep}utils.js`)) {
+            const from = '  return require(builtinPath);\n';
+            if (!text.includes(from)) throw new Error(`${args.path}: the async-timeline patch no longer applies: ${from}`);
+            const reporters = ['spec', 'dot', 'tap', 'junit', 'lcov'].map((r) => `'internal/test_runner/reporter/${r}': () => require('internal/test_runner/reporter/${r}')`).join(', ');
+            text = text.replace(from, `  return ({ __proto__: null, ${reporters} })[builtinPath]();\n`);
+          }
+        }
         const undiciPackage = undiciPackageOf(args.path);
         const undiciFile = undiciPackage && path.relative(path.join(root, 'node_modules', undiciPackage), args.path).split(path.sep).join('/');
         for (const [from, to] of (undiciPackage && undiciPatches[undiciPackage][undiciFile]) || []) {
@@ -205,7 +226,10 @@ async function nodeLibPlugin() {
           ? 'node:' + rel.slice('node_modules/readable-stream/lib/'.length).replace(/\.js$/, '')
           : undiciPackage
             ? 'node:internal/deps/undici/' + undiciFile.replace(/\.js$/, '')
-            : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
+            : /^src\/core\/node\/testrunner\/lib\/node\d+\//.test(rel)
+              // Node's own name for the runner's files (the timeline shows node:internal/test_runner/test).
+              ? 'node:' + rel.replace(/^src\/core\/node\/testrunner\/lib\/node\d+\//, '').replace(/\.js$/, '')
+              : 'node:' + rel.replace(/^src\/core\/node\//, 'async-timeline/').replace(/\.[jt]s$/, '');
         const out = instrumentSource(text, { fileName: args.path, displayName: display, loopProbes: false, sourceMap: false });
         if (out.diagnostics.length) throw new Error(`${rel}:${out.diagnostics[0].line}: ${out.diagnostics[0].message}`);
         return { contents: out.code, loader: 'js' };

@@ -18,8 +18,10 @@ Prints the program's own output as \`node <file>\` would, and exits with its exi
 Options:
   --entry <name>                 after loading, call this exported async function
   --args <js-expr>               arguments for --entry, a JS expression giving an array, e.g. '[3, "x"]'
-  --test <name pattern>          run only the mocha tests of <file> whose full title matches
-                                 (mocha's --grep: a substring, or /regex/), inside the simulation
+  --test <name pattern>          run only the tests of <file> whose name matches, inside the
+                                 simulation: mocha (its --grep on the full title: a substring, or
+                                 /regex/) or node:test (Node's --test-name-pattern: a regex on the
+                                 name or the name after its suites'; Node 26)
   --seed <n>                     flip racy ties: bit k flips the run's k-th (default 0; docs/cost-model.md)
   --schedule <id>                run under a schedule the explorer found: 'late@3,io@0=118', seed:<n>
                                  or default (docs/explore.md)
@@ -94,7 +96,7 @@ export interface CliArgs {
   labels: string[];
   entryFunction?: string;
   entryArgs?: string;
-  /** `--test`: run the file's mocha tests matching this pattern. */
+  /** `--test`: run the file's tests (mocha or node:test) matching this pattern. */
   testPattern?: string;
   seed?: number;
   /** `--node`: the Node line to imitate (undefined = auto). */

@@ -26,20 +26,21 @@ async function run(args: CliArgs): Promise<number> {
   const controller = new AbortController();
   // Ctrl+C stops the program but still writes the trace so far.
   process.once('SIGINT', () => controller.abort());
-  // --test: the file's own text, wrapped to run only the matching mocha tests (or why not).
-  // Loaded only for --test: it needs the `typescript` package, whose load would otherwise be a
-  // good part of a short run's start-up.
-  const test = args.testPattern !== undefined ? (await import('./test-run.js')).testProgram(path.resolve(cwd, args.file!), args.testPattern) : undefined;
-  if (test && 'error' in test) {
-    process.stderr.write(`async-timeline: ${test.error}\n`);
-    return test.exitCode;
-  }
   const schedule = args.schedule !== undefined ? parseScheduleId(args.schedule) : undefined;
   if (schedule && 'error' in schedule) {
     process.stderr.write(`async-timeline: --schedule: ${schedule.error}\n`);
     return 2;
   }
   const node = await cliNodeTarget(args.node, cwd, args.file!);
+  // --test: the file's own text, wrapped to run only the matching tests (mocha, or node:test on
+  // the line imitated), or why not. Loaded only for --test: it needs the `typescript` package,
+  // whose load would otherwise be a good part of a short run's start-up.
+  const test = args.testPattern !== undefined ? (await import('./test-run.js')).testProgram(path.resolve(cwd, args.file!), args.testPattern, node) : undefined;
+  if (test && 'error' in test) {
+    process.stderr.write(`async-timeline: ${test.error}\n`);
+    return test.exitCode;
+  }
+  if (test?.warning) process.stderr.write(`async-timeline: ${test.warning}\n`);
   const result = await runProgram({
     ...(schedule && { schedule }),
     file: args.file!,

@@ -1,14 +1,22 @@
 /**
- * `run <file> --test "<pattern>"`: the file's mocha tests whose full title matches, run inside
- * the simulation (src/core/testing/tests.ts says what can run there and why). Everything that
- * cannot be run is said in one sentence, with an exit code: 2 for what the tool cannot do
- * (a framework we do not run, mocha missing), 1 for a file with no tests.
+ * `run <file> --test "<pattern>"`: the file's tests whose name matches, run inside the
+ * simulation (src/core/testing/tests.ts says what can run there and why) — mocha's tests by
+ * mocha's `--grep` on the full title, node:test's by Node's own `--test-name-pattern`.
+ * Everything that cannot be run is said in one sentence, with an exit code: 2 for what the tool
+ * cannot do (a framework we do not run, mocha missing, node:test on a line not ported), 1 for a
+ * file with no tests or (mocha) none matching.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { detectFramework, findTests, mochaProgram, unsupportedMessage } from '../core/testing/tests';
+import { detectFramework, findTests, mochaProgram, nodeTestProgram, someNodeTestMatches, unsupportedMessage } from '../core/testing/tests';
 
-export function testProgram(file: string, pattern: string): { source: string } | { error: string; exitCode: number } {
+export interface TestProgram {
+  source: string;
+  /** Something to say on stderr before the run (the run goes on). */
+  warning?: string;
+}
+
+export function testProgram(file: string, pattern: string, nodeMajor: number): TestProgram | { error: string; exitCode: number } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -16,9 +24,17 @@ export function testProgram(file: string, pattern: string): { source: string } |
     return { error: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, exitCode: 2 };
   }
   const framework = detectFramework(text);
-  const unsupported = unsupportedMessage(framework);
+  const unsupported = unsupportedMessage(framework, nodeMajor);
   if (unsupported) return { error: unsupported, exitCode: 2 };
-  if (findTests(text, file).length === 0) return { error: `${file} has no tests: no describe/it/suite/test call with a literal title.`, exitCode: 1 };
+  const tests = findTests(text, file);
+  if (tests.length === 0) return { error: `${file} has no tests: no describe/it/suite/test call with a literal title.`, exitCode: 1 };
+  if (framework === 'node:test') {
+    // Node runs a file whose tests all miss the pattern and reports "tests 0"; say why first.
+    const warning = someNodeTestMatches(tests, pattern)
+      ? undefined
+      : `no test of this file with a literal name matches ${pattern} (node:test's --test-name-pattern: a test's name, or its name after its suites'); running it anyway.`;
+    return { source: nodeTestProgram(text, pattern), ...(warning && { warning }) };
+  }
   try {
     createRequire(file).resolve('mocha');
   } catch {

@@ -1,17 +1,21 @@
 /**
  * Visualize one test: "▶ Visualize test" above every `describe`/`it`/`suite`/`test` of a mocha
- * test file runs that file in the simulator with only that test (or suite) selected, and shows
- * its timeline — mocha's own hooks and runner included. What can run and why is in
- * src/core/testing/tests.ts: mocha can; node:test, vitest, jest and bun:test cannot, and their
- * lens says so (a click explains and names what is supported) instead of running something wrong.
+ * or node:test file runs that file in the simulator with only that test (or suite) selected, and
+ * shows its timeline — the runner's own hooks included (mocha's, or Node's own test runner of the
+ * imitated line). What can run and why is in src/core/testing/tests.ts: mocha can, node:test can
+ * on the Node lines whose runner is ported (on another line the click says which lines);
+ * vitest, jest and bun:test cannot, and their lens says so (a click explains and names what is
+ * supported) instead of running something wrong.
  * The same setting as the function lens (`asyncTimeline.codeLens.enabled`) turns it off.
  */
 import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
-import { detectFramework, findTests, grepFor, mochaProgram, unsupportedMessage, type TestCase } from '../core/testing/tests';
+import { detectFramework, findTests, grepFor, mochaProgram, nodeTestPatternFor, nodeTestProgram, unsupportedMessage, type TestCase, type TestFramework } from '../core/testing/tests';
 import { command, CommandId, registerCommand, type TestTarget } from './commands';
 import { documentOf } from './documents';
-import { codeLensEnabled, isRunnable, LANGUAGES, SECTION } from './config';
+import { codeLensEnabled, isRunnable, LANGUAGES, readRunSettings, SECTION } from './config';
+import { runNodeTarget } from './nodeTarget';
+import { runPathOf, workingDirectory } from './runner';
 import type { CommandOutcome, Visualizer } from './visualize';
 
 /** Cheap first look: a file without any of these calls has no tests to find. */
@@ -38,7 +42,7 @@ export class TestLensProvider implements vscode.CodeLensProvider {
       const target: TestTarget = { uri: document.uri.toString(), fullTitle: t.fullTitle, kind: t.kind };
       return new vscode.CodeLens(range, why
         ? command(CommandId.VisualizeTest, `▶ Visualize test (${framework}: not supported)`, why, target)
-        : command(CommandId.VisualizeTest, t.kind === 'suite' ? '▶ Visualize suite' : '▶ Visualize test', tooltipOf(t), target));
+        : command(CommandId.VisualizeTest, t.kind === 'suite' ? '▶ Visualize suite' : '▶ Visualize test', tooltipOf(t, framework), target));
     });
   }
 
@@ -47,17 +51,18 @@ export class TestLensProvider implements vscode.CodeLensProvider {
   }
 }
 
-function tooltipOf(t: TestCase): string {
+function tooltipOf(t: TestCase, framework: TestFramework): string {
   return t.kind === 'suite'
-    ? `Run the tests of “${t.fullTitle}” (mocha, inside the simulator) and show their timeline`
-    : `Run only “${t.fullTitle}” (mocha, inside the simulator) and show its timeline: the runner's hooks and the test's tasks`;
+    ? `Run the tests of “${t.fullTitle}” (${framework}, inside the simulator) and show their timeline`
+    : `Run only “${t.fullTitle}” (${framework}, inside the simulator) and show its timeline: the runner's hooks and the test's tasks`;
 }
 
 /** The lens's command: the checks a user would want said, then the run. */
 export async function visualizeTest(visualizer: Visualizer, target: TestTarget): Promise<CommandOutcome> {
   const document = await documentOf(target.uri);
   const text = document.getText();
-  const why = unsupportedMessage(detectFramework(text));
+  const framework = detectFramework(text);
+  const why = unsupportedMessage(framework);
   if (why) {
     void vscode.window.showWarningMessage(why);
     return { status: 'dismissed', message: why };
@@ -67,6 +72,18 @@ export async function visualizeTest(visualizer: Visualizer, target: TestTarget):
     const message = `No ${target.kind} “${target.fullTitle}” in ${document.fileName.split(/[\\/]/).pop()} any more (was it renamed?).`;
     void vscode.window.showWarningMessage(message);
     return { status: 'dismissed', message };
+  }
+  if (framework === 'node:test') {
+    // Node's own runner of the imitated line: said here when that line's is not ported.
+    const cwd = workingDirectory(document);
+    const major = await runNodeTarget(readRunSettings(document.uri).node, cwd, runPathOf(document, cwd));
+    const onLine = unsupportedMessage(framework, major);
+    if (onLine) {
+      void vscode.window.showWarningMessage(onLine);
+      return { status: 'dismissed', message: onLine };
+    }
+    const pattern = nodeTestPatternFor(test);
+    return visualizer.run({ document }, (source) => nodeTestProgram(source, pattern));
   }
   if (document.uri.scheme === 'file') {
     try {

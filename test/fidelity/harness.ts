@@ -125,6 +125,31 @@ export function racyLines(file: string): Map<NodeMajor, string> {
   return lines;
 }
 
+/**
+ * What a program's header asks to normalize in stdout before comparing, from a header comment
+ * line: `// fidelity: normalize test durations`. node:test's reporters print how long each test
+ * took (`✔ adds (0.70ms)`, `duration_ms 9.99`): measured real time under Node, virtual time in
+ * the simulator (where a test that does not wait takes 0 ms, which the spec reporter leaves
+ * out). For such a program only, a test line's ` (Nms)` (before its `# SKIP`/`# TODO` directive, if any) is dropped and every
+ * `duration_ms N` reads `duration_ms <ms>`, on both sides, and the program's folder relative to
+ * the repository (the simulator's working directory) is dropped from a test's location
+ * (`test at nodetest-fail.js:10:1`); everything else is compared as is.
+ */
+export function stdoutNormalizer(file: string): ((text: string) => string) | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const head = fs.readFileSync(file, 'utf8').split('\n').slice(0, 20);
+  if (!head.some((line) => line.trim() === '// fidelity: normalize test durations')) return undefined;
+  // The reporters print a test's file relative to the working directory: the program's own under
+  // Node, the repository's under the simulator (runUnderSimulator).
+  const fromRoot = path.relative(REPO_ROOT, path.dirname(file)).split(path.sep).join('/') + '/';
+  return (text) =>
+    text
+      .replace(/ \(\d+(?:\.\d+)?ms\)(?=(?: # .*)?$)/gm, '')
+      .replace(/duration_ms(:?) \d+(?:\.\d+)?/g, 'duration_ms$1 <ms>')
+      .split(fromRoot)
+      .join('');
+}
+
 export interface KnownDivergence {
   file: string;
   reason: string;
@@ -468,9 +493,12 @@ export function compareRuns(node: RunOutput, sim: RunOutput, paths: string[]): C
     problems.push(`node timed out after ${node.ms} ms: the program itself never ends`);
     summary.push('node timed out');
   }
-  if (node.stdout !== sim.stdout) {
-    problems.push(`stdout differs:\n${unifiedDiff(node.stdout, sim.stdout)}`);
-    summary.push(`stdout ${firstDifference(node.stdout, sim.stdout)}`);
+  const normalize = paths.length > 0 ? stdoutNormalizer(paths[0]) : undefined;
+  const nodeOut = normalize ? normalize(node.stdout) : node.stdout;
+  const simOut = normalize ? normalize(sim.stdout) : sim.stdout;
+  if (nodeOut !== simOut) {
+    problems.push(`${normalize ? 'normalized ' : ''}stdout differs:\n${unifiedDiff(nodeOut, simOut)}`);
+    summary.push(`stdout ${firstDifference(nodeOut, simOut)}`);
   }
   if (node.code !== sim.code) {
     problems.push(`exit code differs: node ${node.code} vs simulator ${sim.code}${sim.signal ? ` (signal ${sim.signal})` : ''}`);

@@ -7,7 +7,7 @@
  *   npx tsx test/fidelity/run-one.ts --node-only <file>      # just node, 5 times per line: determinism check
  */
 import path from 'node:path';
-import { cleanupTemp, compareRuns, fidelityMajors, normalizeStderr, pathsFor, runUnderNode, runUnderSimulator } from './harness';
+import { cleanupTemp, compareRuns, fidelityMajors, normalizeStderr, pathsFor, runUnderNode, runUnderSimulator, stdoutNormalizer } from './harness';
 import { SUPPORTED_NODE_MAJORS, type NodeMajor } from '../nodes/real-node';
 
 function parseMajors(args: string[]): NodeMajor[] {
@@ -33,11 +33,12 @@ async function main(): Promise<void> {
     for (const major of majors) {
       const node = await runUnderNode(file, major);
       if (nodeOnly) {
-        const first = `${node.stdout}\u0000${node.code}\u0000${normalizeStderr(node.stderr, pathsFor(file))}`;
+        const out = stdoutNormalizer(file) ?? ((text: string) => text);
+        const first = `${out(node.stdout)}\u0000${node.code}\u0000${normalizeStderr(node.stderr, pathsFor(file))}`;
         let same = true;
         for (let i = 1; i < 5; i++) {
           const again = await runUnderNode(file, major);
-          const k = `${again.stdout}\u0000${again.code}\u0000${normalizeStderr(again.stderr, pathsFor(file))}`;
+          const k = `${out(again.stdout)}\u0000${again.code}\u0000${normalizeStderr(again.stderr, pathsFor(file))}`;
           if (k !== first) same = false;
         }
         if (!same) bad++;

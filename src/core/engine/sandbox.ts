@@ -18,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import { instrumentSource } from '../instrument/index';
-import { NODE_LIB_MODULES, WEB_STREAM_GLOBALS } from '../node/modules';
+import { NODE_LIB_MODULES, NODE_TEST_MODULES, WEB_STREAM_GLOBALS } from '../node/modules';
 import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
-import { NOT_SIMULATED_CODE, notSimulatedReason } from './not-simulated';
+import { NOT_SIMULATED_CODE, nodeTestSimulated, notSimulatedReason } from './not-simulated';
 import { displayName } from './paths';
 import { UTIL_DEPRECATIONS } from '../versions/util-deprecations';
 import type { NodeMajor } from '../versions/targets';
@@ -434,7 +434,8 @@ export class Sandboxes {
     const module = { exports: {} as Record<string, unknown>, id: '.', filename: file, loaded: false };
     const sandboxUtil = makeSandboxUtil(handle, sandbox, input.nodeMajor);
     // Node's JS layer in the sandbox (events' EventEmitterAsyncResource) uses the simulated async_hooks.
-    const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : realRequire(name)), { resolve: realRequire.resolve });
+    // `sandbox:<name>`: the runtime's own module of that name (node:test's runner takes the program's very `timers`).
+    const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : name.startsWith('sandbox:') ? handle.builtinModule(name.slice(8)) : realRequire(name)), { resolve: realRequire.resolve });
     // The runtime's own clock object (runtime/globals.ts makePerformance), before Node's
     // perf_hooks `performance` replaces the global: nodelib's performance binding reads it.
     const runtimePerformance = sandbox.performance as { now(): number; timeOrigin: number };
@@ -449,7 +450,8 @@ export class Sandboxes {
       if (bare === 'util/types') return sandboxUtil.types;
       if (bare === 'buffer') return (sandboxBuffer ??= withSandboxBlob(realRequire('buffer') as Record<string, unknown>, () => loadNodeLib()('internal/blob') as Record<string, unknown>));
       if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
-      const refused = notSimulatedReason(name);
+      if (NODE_TEST_MODULES.includes(bare) && nodeTestSimulated(input.nodeMajor ?? 20)) return loadNodeLib()(bare);
+      const refused = notSimulatedReason(name, input.nodeMajor ?? 20);
       if (refused !== undefined) throw Object.assign(new sandboxError(refused), { code: NOT_SIMULATED_CODE });
       return handle.builtinModule(name) ?? realRequire(name);
     };

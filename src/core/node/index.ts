@@ -28,6 +28,10 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (http/bindings.ts).
   perf_hooks: () => perfHooksOfLine(require('./http/lib/perf_hooks')),
   'stream/web': () => require('./webstreams/index').streamWeb(),
+  // Node's own test runner of the imitated line (testrunner/README.md); the engine routes these
+  // names here only for the lines in NODE_TEST_LINES (modules.ts).
+  test: () => require('./testrunner/index').nodeTest(),
+  'test/reporters': () => require('./testrunner/index').nodeTestReporters(),
   // Not requireable by the program (not in modules.ts): the sandbox's EventTarget, Event,
   // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
   'internal/event_target': () => require('./event-target'),

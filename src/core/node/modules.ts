@@ -22,6 +22,14 @@ export const NODE_LIB_MODULES: readonly string[] = [
 ];
 
 /**
+ * `node:test` and `node:test/reporters`: Node's own test runner, for the Node lines whose
+ * lib/internal/test_runner has been ported (src/core/node/testrunner). On another line the
+ * engine refuses them (engine/not-simulated.ts).
+ */
+export const NODE_TEST_MODULES: readonly string[] = ['test', 'test/reporters'];
+export const NODE_TEST_LINES: readonly number[] = [20, 22, 24, 26];
+
+/**
  * The names `stream/web` exports that Node also makes globals (all but ReadableStreamTee): the
  * sandbox makes them from nodelib's `stream/web` on first access (engine/sandbox.ts).
  */

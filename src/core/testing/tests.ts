@@ -11,18 +11,23 @@
  *   simulation's, so its hooks, the test and its tasks are on the timeline, in virtual time (a
  *   2000 ms mocha timeout is 2000 ms of virtual time). `mochaProgram` wraps the file's own text:
  *   a prelude on its first line (no line moves) and the run after its last.
- * - **node:test** cannot: its runner is Node's internal test harness (`internal/test_runner`),
- *   which the sandbox's `require` can only hand over from the host — where it would schedule
- *   the tests on Node's real event loop, outside the simulated one. A timeline of that would not
- *   be the truth, so we refuse it.
+ * - **node:test** can, on the Node lines whose runner has been ported (NODE_TEST_LINES): its
+ *   runner is Node's own lib/internal/test_runner of that line, run inside the sandbox
+ *   (src/core/node/testrunner), so its `setImmediate`, its `beforeExit` report and the tests'
+ *   promises are the simulation's. `nodeTestProgram` selects the test the way
+ *   `node --test-name-pattern=<pattern> <file>` does: the pattern goes into the program's
+ *   `process.execArgv`, where the runner reads its options. On another line the run refuses
+ *   node:test with a sentence naming the lines that have it.
  * - **vitest**, **jest**, **bun:test**: their runners run test files in workers of their own with
  *   their own module loaders; none of that has been made to run inside the simulation.
  */
 import * as ts from 'typescript';
+import { NODE_TEST_LINES } from '../node/modules';
 
 export type TestFramework = 'mocha' | 'node:test' | 'vitest' | 'jest' | 'bun:test';
 
-export const SUPPORTED_FRAMEWORKS: readonly TestFramework[] = ['mocha'];
+export const SUPPORTED_FRAMEWORKS: readonly TestFramework[] = ['mocha', 'node:test'];
+
 
 /** One `describe`/`it`/… call with a literal title. */
 export interface TestCase {
@@ -50,15 +55,20 @@ export function detectFramework(source: string): TestFramework {
   return 'mocha';
 }
 
-/** Why a framework cannot be visualized, naming what can; undefined when it can. */
-export function unsupportedMessage(framework: TestFramework): string | undefined {
+/**
+ * Why a framework cannot be visualized, naming what can; undefined when it can. `nodeMajor`, the
+ * line the run imitates, matters for node:test (its runner is ported line by line).
+ */
+export function unsupportedMessage(framework: TestFramework, nodeMajor?: number): string | undefined {
   switch (framework) {
     case 'mocha':
       return undefined;
     case 'node:test':
-      return 'node:test cannot run inside the simulation yet: its runner is Node’s internal test harness, which would schedule the tests on Node’s real event loop, outside the simulated one (the timeline would not be the truth). Supported: mocha (describe/it, suite/test).';
+      return nodeMajor === undefined || NODE_TEST_LINES.includes(nodeMajor)
+        ? undefined
+        : `node:test runs inside the simulation for Node ${NODE_TEST_LINES.join(', ')}, not for Node ${nodeMajor} (its runner is Node’s own, ported line by line). Choose one of those lines (--node, or the asyncTimeline.node setting).`;
     default:
-      return `${framework} cannot run inside the simulation: its runner runs test files in workers of its own, with its own module loader, which has not been made to run in the simulation. Supported: mocha (describe/it, suite/test).`;
+      return `${framework} cannot run inside the simulation: its runner runs test files in workers of its own, with its own module loader, which has not been made to run in the simulation. Supported: mocha (describe/it, suite/test) and node:test.`;
   }
 }
 
@@ -120,4 +130,40 @@ export function mochaProgram(source: string, grep: string): string {
   // A shebang line becomes a comment after the set-up (a `#!` is only allowed first).
   const body = source.startsWith('#!') ? ` //${source.slice(2)}` : ` ${source}`;
   return `${prelude}${body}\n${run}\n`;
+}
+
+/**
+ * node:test's name pattern for exactly this test, or this suite and its tests: its name after its
+ * suites' names, as Node matches `--test-name-pattern` against a test's name with its ancestors'
+ * (a suite's tests run when their suite matches; the suites around a matching test are kept).
+ */
+export function nodeTestPatternFor(test: Pick<TestCase, 'fullTitle'>): string {
+  return `/^${test.fullTitle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
+}
+
+/**
+ * Whether some test found in the file matches a `--test-name-pattern` (a `/regex/flags` or a
+ * regex source, as Node reads it) by its name or its name with its suites'. Tests with
+ * computed names are not found, so false means "none that can be seen in the source".
+ */
+export function someNodeTestMatches(tests: readonly TestCase[], pattern: string): boolean {
+  const m = /^\/(.*)\/([a-z]*)$/.exec(pattern);
+  let re: RegExp;
+  try {
+    re = new RegExp(m ? m[1] : pattern, m ? m[2] : '');
+  } catch {
+    return false;
+  }
+  return tests.some((t) => re.test(t.title) || re.test(t.fullTitle));
+}
+
+/**
+ * The node:test file as the program `node --test-name-pattern=<pattern> <file>` runs: the
+ * pattern joins the program's `process.execArgv` before its first line (on that line, so no line
+ * moves), where Node's runner reads it when the first test is declared.
+ */
+export function nodeTestProgram(source: string, pattern: string): string {
+  const prelude = `process.execArgv.push(${JSON.stringify(`--test-name-pattern=${pattern}`)});`;
+  const body = source.startsWith('#!') ? ` //${source.slice(2)}` : ` ${source}`;
+  return `${prelude}${body}\n`;
 }

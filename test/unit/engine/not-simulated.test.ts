@@ -21,13 +21,19 @@ describe('built-ins that are not simulated', () => {
     if (!distReady()) this.skip();
   });
 
-  it('knows https, tls, http2, dgram, cluster and node:test, with or without node:, and nothing simulated', () => {
-    for (const name of ['https', 'node:https', 'tls', 'http2', 'dgram', 'cluster', 'node:test', 'test/reporters']) {
+  it('knows https, tls, http2, dgram, cluster, with or without node:, and nothing simulated', () => {
+    for (const name of ['https', 'node:https', 'tls', 'http2', 'dgram', 'cluster']) {
       assert.match(notSimulatedReason(name) ?? '', new RegExp(`does not simulate the '${name}' module yet: .+ event loop`), name);
     }
-    for (const name of ['http', 'net', 'fs', 'node:timers', 'worker_threads', 'path', 'test2', 'constructor', 'toString']) {
+    for (const name of ['http', 'net', 'fs', 'node:timers', 'worker_threads', 'path', 'test2', 'constructor', 'toString', 'node:test', 'test/reporters']) {
       assert.equal(notSimulatedReason(name), undefined, name);
     }
+  });
+
+  it('node:test runs on the lines whose runner is ported (all four); a line without it would be refused with the lines that have it', () => {
+    for (const major of [20, 22, 24, 26]) assert.equal(notSimulatedReason('node:test', major), undefined, String(major));
+    assert.match(notSimulatedReason('node:test', 18) ?? '', /does not simulate the 'node:test' module yet: .*ported for Node 20, 22, 24, 26 but not for Node 18/);
+    assert.match(notSimulatedReason('test/reporters', 18) ?? '', /belongs to node:test, ported for Node 20, 22, 24, 26 but not for Node 18/);
   });
 
   it('a CommonJS require of https throws at its line, before anything else runs, and nothing is lost silently', async () => {
@@ -40,11 +46,11 @@ describe('built-ins that are not simulated', () => {
     assert.ok(r.stderr.includes(`code: '${NOT_SIMULATED_CODE}'`), r.stderr);
   });
 
-  it('an ES module importing node:test is refused the same way', async () => {
+  it('an ES module importing node:test runs its test inside the simulation (Node\'s own runner)', async () => {
     const dir = tempProgram({ 'main.mjs': "import test from 'node:test';\ntest('t', () => console.log('in test'));\n" });
     const r = await run(dir, path.join(dir, 'main.mjs'));
-    assert.equal(r.stdout, '');
-    assert.notEqual(r.exitCode, 0);
-    assert.match(r.stderr, /does not simulate the 'node:test' module yet: .*mocha/);
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.match(r.stdout, /^in test\n/);
+    assert.match(r.stdout, /# pass 1\n/, 'Node 20 (the default line) reports in TAP off a terminal');
   });
 });

@@ -8,11 +8,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { detectFramework, findTests, grepFor, mochaProgram, unsupportedMessage } from '../../../src/core/testing/tests';
+import { detectFramework, findTests, grepFor, mochaProgram, nodeTestPatternFor, nodeTestProgram, someNodeTestMatches, unsupportedMessage } from '../../../src/core/testing/tests';
 import { EventKind, type TraceFile } from '../../../src/core/trace/format';
 import { distReady, ROOT, runCli } from '../engine/helpers';
+import { realNode } from '../../nodes/real-node';
+import { spawnSync } from 'node:child_process';
 
 const ORDERS = path.join(__dirname, 'fixtures', 'orders.mocha.ts');
+const NODE_ORDERS = path.join(__dirname, 'fixtures', 'orders.node-test.js');
+
+/**
+ * node:test's measured durations (real time under Node, virtual in the simulator) and the stack
+ * frames of a failure (Node's name its internal files; the simulation's async frames differ)
+ * left out.
+ */
+const withoutDurations = (text: string): string => text.replace(/^ +at .*\n/gm, '').replace(/ \(\d+(?:\.\d+)?ms\)(?=(?: # .*)?$)/gm, '').replace(/duration_ms(:?) \d+(?:\.\d+)?/g, 'duration_ms$1 <ms>');
 
 describe('testing: find, tell, wrap', () => {
   it('finds describe/it (and .only/.skip, suite/test) with their mocha full titles and lines', () => {
@@ -26,7 +36,7 @@ describe('testing: find, tell, wrap', () => {
     assert.deepEqual(more.map((t) => t.fullTitle), ['a', 'a b', 'a c', 'a c d']);
   });
 
-  it('tells the framework from the imports; only mocha is supported, the others say why', () => {
+  it('tells the framework from the imports; mocha and node:test (on its ported lines) are supported, the others say why', () => {
     assert.equal(detectFramework("import test from 'node:test';"), 'node:test');
     assert.equal(detectFramework("const { describe } = require('node:test');"), 'node:test');
     assert.equal(detectFramework("import { describe, it } from 'vitest';"), 'vitest');
@@ -34,8 +44,9 @@ describe('testing: find, tell, wrap', () => {
     assert.equal(detectFramework("import { describe } from 'mocha';"), 'mocha');
     assert.equal(detectFramework("describe('x', () => {});"), 'mocha');
     assert.equal(unsupportedMessage('mocha'), undefined);
-    assert.match(unsupportedMessage('node:test')!, /Node’s real event loop, outside the simulated one.*Supported: mocha/);
-    assert.match(unsupportedMessage('vitest')!, /vitest cannot run inside the simulation.*Supported: mocha/);
+    assert.equal(unsupportedMessage('node:test'), undefined);
+    assert.equal(unsupportedMessage('node:test', 26), undefined);
+    assert.match(unsupportedMessage('vitest')!, /vitest cannot run inside the simulation.*Supported: mocha .* and node:test/);
   });
 
   it('grep: exactly a test, or every test of a suite; the wrapped file keeps its lines', () => {
@@ -48,6 +59,24 @@ describe('testing: find, tell, wrap', () => {
     for (let i = 1; i < original.length; i++) assert.equal(lines[i], original[i], `line ${i + 1}`);
     assert.ok(lines[0].endsWith(original[0]));
     assert.doesNotMatch(mochaProgram('#!/usr/bin/env node\nit("x", () => {});', 'x').split('\n')[0], /^#!/);
+  });
+
+  it('node:test: a pattern for exactly a test (its name after its suites\'), the file as `node --test-name-pattern` runs it', () => {
+    const tests = findTests(fs.readFileSync(NODE_ORDERS, 'utf8'), NODE_ORDERS);
+    assert.deepEqual(tests.map((t) => [t.kind, t.fullTitle, t.line]), [
+      ['suite', 'orders', 15],
+      ['test', 'orders one customer gets the last item', 21],
+      ['test', 'orders two customers race for the last item', 25],
+      ['test', 'stock is counted', 31],
+    ]);
+    assert.equal(nodeTestPatternFor({ fullTitle: 'a (b) c?' }), '/^a \\(b\\) c\\?$/');
+    assert.ok(someNodeTestMatches(tests, '/^orders two customers race for the last item$/'));
+    assert.ok(someNodeTestMatches(tests, 'race'));
+    assert.ok(!someNodeTestMatches(tests, 'nobody'));
+    const source = fs.readFileSync(NODE_ORDERS, 'utf8');
+    const lines = nodeTestProgram(source, 'race').split('\n');
+    assert.equal(lines[0], `process.execArgv.push("--test-name-pattern=race"); ${source.split('\n')[0]}`);
+    assert.deepEqual(lines.slice(1, -1), source.split('\n').slice(1));
   });
 });
 
@@ -92,13 +121,55 @@ describe('cli: run <file> --test "<pattern>"', function () {
       const plain = runCli(['run', path.join(dir, 'plain.ts'), '--test', 'x'], ROOT);
       assert.equal(plain.status, 1);
       assert.match(plain.stderr, /has no tests: no describe\/it\/suite\/test call/);
-      const node = runCli(['run', path.join(dir, 'node.ts'), '--test', 'a'], ROOT);
-      assert.equal(node.status, 2);
-      assert.match(node.stderr, /node:test cannot run inside the simulation yet.*Supported: mocha/);
-      assert.equal(node.stdout, '');
+      const vitest = path.join(dir, 'v.test.ts');
+      fs.writeFileSync(vitest, "import { it } from 'vitest';\nit('a', () => {});\n");
+      const v = runCli(['run', vitest, '--test', 'a'], ROOT);
+      assert.equal(v.status, 2);
+      assert.match(v.stderr, /vitest cannot run inside the simulation.*Supported: mocha/);
+      assert.equal(v.stdout, '');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     assert.match(runCli(['run', ORDERS, '--test', 'x', '--entry', 'f'], ROOT).stderr, /--test and --entry cannot be combined/);
+  });
+});
+
+describe('cli: run <file> --test "<pattern>" on a node:test file', function () {
+  this.timeout(120_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  // What `node --test-name-pattern=<pattern> <file>` prints is the expectation: Node's own runner.
+  for (const pattern of ['/^orders two customers race for the last item$/', '/^orders one customer gets the last item$/', 'orders', 'stock', '/^stock is counted$/']) {
+    it(`--test ${pattern} prints what Node 26 prints with --test-name-pattern (durations aside), with its exit code`, () => {
+      const node = spawnSync(realNode(26), [`--test-name-pattern=${pattern}`, NODE_ORDERS], { cwd: path.dirname(NODE_ORDERS), encoding: 'utf8' });
+      const sim = runCli(['run', '--node', '26', NODE_ORDERS, '--test', pattern], path.dirname(NODE_ORDERS));
+      assert.equal(sim.stderr, '');
+      assert.equal(withoutDurations(sim.stdout), withoutDurations(node.stdout));
+      assert.equal(sim.status, node.status);
+    });
+  }
+
+  it('the race: the failure and its message are the output, exit 1; the runner and the test’s tasks are on the timeline, in virtual time', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-test-'));
+    const out = path.join(dir, 't.json');
+    const r = runCli(['run', '--node', '26', NODE_ORDERS, '--test', '/^orders two customers race for the last item$/', '--trace', out], ROOT);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^▶ orders\n {2}✖ two customers race for the last item \(10ms\)\n/m);
+    assert.match(r.stdout, /only one may get the last item, got 2/);
+    assert.doesNotMatch(r.stdout, /one customer gets|stock is counted/);
+    const trace = JSON.parse(fs.readFileSync(out, 'utf8')) as TraceFile;
+    assert.ok(trace.tasks.filter((t) => t.name === 'reserve').length === 2, 'the test’s own tasks');
+    assert.ok(trace.files.some((f) => f === 'node:internal/test_runner/test'), `Node's runner ran in the simulation: ${trace.files.join(', ')}`);
+    assert.ok(trace.files.some((f) => f === 'node:internal/test_runner/harness'));
+    assert.ok(trace.events.kind.includes(EventKind.TimerSchedule));
+  });
+
+  it('a pattern no test matches: said on stderr, and the run reports no test, as Node does', () => {
+    const r = runCli(['run', '--node', '26', NODE_ORDERS, '--test', 'nobody'], ROOT);
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /no test of this file with a literal name matches nobody/);
+    assert.match(r.stdout, /ℹ tests 0\n/);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Visualize one test (issue 12) in the real extension host: the lens above each mocha
  * describe/it, the run of only that test in the simulator (its timeline in the panel, the
- * assertion message in the run's output), a re-run that runs the same test, and node:test's
- * lens saying it cannot run and naming what can.
+ * assertion message in the run's output), a re-run that runs the same test; node:test's lenses
+ * running one test with Node's own runner (on a line whose runner is ported), and saying which
+ * lines on one whose runner is not.
  */
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { TestTarget } from '../../../src/extension/commands';
+import { NODE_TEST_LINES } from '../../../src/core/node/modules';
 import type { CommandOutcome } from '../../../src/extension/visualize';
 import { activate, closeAllEditors, open, waitFor, wsFile } from './util';
 
@@ -55,13 +57,49 @@ suite('visualize one test', function () {
     assert.match(api.getLastRun(wsFile('orders.test.ts'))!.result!.trace.strings.join(''), /two customers race/);
   });
 
-  test('node:test: the lens says it cannot run, and the command names what can', async () => {
+  test('node:test: a lens above each test and suite; a click runs only that test with Node’s own runner, in virtual time', async () => {
+    const api = await activate();
+    const config = vscode.workspace.getConfiguration('asyncTimeline', wsFile('node-test.test.ts'));
+    await config.update('nodeVersion', String(NODE_TEST_LINES[NODE_TEST_LINES.length - 1]), vscode.ConfigurationTarget.Workspace);
+    try {
+      const lenses = await lensesOf('node-test.test.ts');
+      assert.deepStrictEqual(lenses.map((l) => [l.range.start.line + 1, l.command!.title]), [
+        [7, '▶ Visualize test'], [11, '▶ Visualize suite'], [12, '▶ Visualize test'],
+      ]);
+      assert.match(lenses[0].command!.tooltip!, /node:test, inside the simulator/);
+      const outcome = await vscode.commands.executeCommand<CommandOutcome>(lenses[0].command!.command, ...lenses[0].command!.arguments!);
+      assert.strictEqual(outcome?.status, 'finished');
+      const trace = api.getLastRun(wsFile('node-test.test.ts'))!.result!.trace;
+      const out = trace.strings.join('');
+      assert.match(out, /✔ a node:test test \(10ms\)/);
+      assert.match(out, /ℹ tests 1\n/);
+      assert.doesNotMatch(out, /fails after a wait/, 'only the chosen test ran');
+      assert.strictEqual(trace.meta.endTime, 10, 'virtual time: the test waits 10 ms');
+      assert.ok(trace.files.includes('node:internal/test_runner/test'), 'Node’s runner ran in the simulation');
+      // The failing test of the suite: its assertion message is the run's output, exit code 1.
+      const failing = await vscode.commands.executeCommand<CommandOutcome>(lenses[2].command!.command, ...lenses[2].command!.arguments!);
+      assert.strictEqual(failing?.status, 'finished');
+      const failed = api.getLastRun(wsFile('node-test.test.ts'))!.result!;
+      assert.match(failed.trace.strings.join(''), /✖ fails after a wait \(5ms\)[\s\S]*one and one make two/);
+      assert.strictEqual(failed.exitCode, 1);
+    } finally {
+      await config.update('nodeVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('node:test on a Node line whose runner is not ported: the click says which lines have it', async function () {
+    const unported = (['20', '22', '24', '26'] as const).find((line) => !NODE_TEST_LINES.includes(Number(line)));
+    if (unported === undefined) this.skip();
     await activate();
-    const [lens] = await lensesOf('node-test.test.ts');
-    assert.match(lens.command!.title, /node:test: not supported/);
-    assert.match(lens.command!.tooltip!, /Supported: mocha/);
-    const outcome = await vscode.commands.executeCommand<CommandOutcome>(lens.command!.command, ...lens.command!.arguments!);
-    assert.strictEqual(outcome?.status, 'dismissed');
-    assert.match(outcome!.message!, /node:test cannot run inside the simulation yet/);
+    const config = vscode.workspace.getConfiguration('asyncTimeline', wsFile('node-test.test.ts'));
+    await config.update('nodeVersion', unported, vscode.ConfigurationTarget.Workspace);
+    try {
+      const [lens] = await lensesOf('node-test.test.ts');
+      const outcome = await vscode.commands.executeCommand<CommandOutcome>(lens.command!.command, ...lens.command!.arguments!);
+      assert.strictEqual(outcome?.status, 'dismissed');
+      assert.match(outcome!.message!, new RegExp(`node:test runs inside the simulation for Node .*, not for Node ${unported}`));
+    } finally {
+      await config.update('nodeVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

@@ -64,6 +64,8 @@ const special = {
   RegExpPrototypeSymbolReplace: (re, s, r) => re[Symbol.replace](s, r),
   RegExpPrototypeSymbolSplit: (re, s, l) => re[Symbol.split](s, l),
   ErrorCaptureStackTrace: (...args) => Error.captureStackTrace(...args),
+  // By name it would read as `Function.prototype` + "Apply" (the apply form of nothing).
+  FunctionPrototypeApply: (fn, thisArg, args) => Reflect.apply(fn, thisArg, args),
   FunctionPrototypeSymbolHasInstance: (f, v) => Function.prototype[Symbol.hasInstance].call(f, v),
   hardenRegExp: (re) => re,
 };

@@ -10,6 +10,9 @@
 
 'use strict';
 
+// Node 24 changed how the composed stream reads its tail (below, keyed on the imitated line).
+const { host } = require('../host');
+
 const {
   ArrayPrototypeSlice,
 } = require('readable-stream/lib/ours/primordials');
@@ -193,7 +196,24 @@ module.exports = function compose(...streams) {
   }
 
   if (readable) {
-    if (isNodeStream(tail)) {
+    if (isNodeStream(tail) && host.nodeMajor >= 24) {
+      // Node 24+ (nodejs/node#55539): the tail flows into the composed stream ('data', pause
+      // when full, resume on _read), so a chunk written to the head comes out of the composed
+      // stream in the same tick (Node 20/22: on the tail's next 'readable', a tick later).
+      d._read = function() {
+        tail.resume();
+      };
+
+      tail.on('data', function(chunk) {
+        if (!d.push(chunk)) {
+          tail.pause();
+        }
+      });
+
+      tail.on('end', function() {
+        d.push(null);
+      });
+    } else if (isNodeStream(tail)) {
       tail.on('readable', function() {
         if (onreadable) {
           const cb = onreadable;
@@ -226,6 +246,19 @@ module.exports = function compose(...streams) {
         while (true) {
           try {
             const { value, done } = await reader.read();
+
+            if (host.nodeMajor >= 24) {
+              // Node 24+: the end is pushed without an `undefined` chunk before it.
+              if (done) {
+                d.push(null);
+                return;
+              }
+
+              if (!d.push(value)) {
+                return;
+              }
+              continue;
+            }
 
             if (!d.push(value)) {
               return;
