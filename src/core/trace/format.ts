@@ -23,7 +23,9 @@
  *
  * History:
  * - 1: first version. Kinds added since, which older readers skip: PromiseDiscarded,
- *   PromiseSite, Alive (64–67, the run's analysis).
+ *   PromiseSite, Alive (64–67, the run's analysis); AlsStore (68, the AsyncLocalStorage store a
+ *   task or callback runs in). A reader that does not know a kind skips it: adding one needs no
+ *   new version.
  */
 
 /** Incremented on every incompatible change. A reader refuses a newer major version. */
@@ -157,6 +159,16 @@ export const enum EventKind {
    * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`).
    */
   Alive = 67,
+  /**
+   * The AsyncLocalStorage store a task or callback runs in (src/core/runtime/async-context/
+   * trace-stores.ts), recorded right after the TaskStart/TaskResume, or after the TimerFire /
+   * ImmediateRun / Io MacrotaskStart, that begins the run slice — one event per storage that has a
+   * store then (none: the slice runs without one). a = the storage's number (1-based, in order of
+   * creation; at most 16 are followed), b = string: the store's label (one line of `util.inspect`,
+   * at most 40 characters, data only), c = the site of its `new AsyncLocalStorage()` (0 if unknown).
+   * The timeline colours tasks by it (src/core/viewmodel/als.ts). (Added in trace format 1.)
+   */
+  AlsStore = 68,
 
   /**
    * The network as Node's net/http in the sandbox use it (src/core/node/http). A connection is
