@@ -216,13 +216,21 @@ export const enum RacyTieKind {
    * (CommonJS entries on every Node; ES module entries on Node 22+, which load them synchronously).
    */
   TimeoutVsImmediate = 1,
+  /**
+   * Two timers of different delays due at the same millisecond, the later one made after the
+   * simulated clock ticked (synchronous work between the two calls, in one loop iteration): real
+   * Node runs the older first if its millisecond clock ticked as often, the later first if it
+   * ticked once less (its timer then due a millisecond earlier). c = the later timer's site.
+   * Recorded when the first of them is about to run. (Added in trace format 1.)
+   */
+  TimersAcrossClockTick = 2,
 }
 
 /** Which of a racy tie's two outcomes the simulation took (operand `b` of RacyTie). */
 export const enum RacyOutcome {
-  /** The documented default (TimeoutVsImmediate: the timer first). */
+  /** The documented default (TimeoutVsImmediate: the timer first; TimersAcrossClockTick: the older timer first). */
   Default = 1,
-  /** The other outcome, chosen by the seed (TimeoutVsImmediate: the immediate first). */
+  /** The other outcome, chosen by the seed (TimeoutVsImmediate: the immediate first; TimersAcrossClockTick: the later timer first). */
   Flipped = 2,
 }
 
