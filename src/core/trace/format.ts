@@ -164,7 +164,7 @@ export const enum EventKind {
    * trace-stores.ts), recorded right after the TaskStart/TaskResume, or after the TimerFire /
    * ImmediateRun / Io MacrotaskStart, that begins the run slice — one event per storage that has a
    * store then (none: the slice runs without one). a = the storage's number (1-based, in order of
-   * creation; at most 16 are followed), b = string: the store's label (one line of `util.inspect`,
+   * creation, unique across threads; at most 16 per thread are followed), b = string: the store's label (one line of `util.inspect`,
    * at most 40 characters, data only), c = the site of its `new AsyncLocalStorage()` (0 if unknown).
    * The timeline colours tasks by it (src/core/viewmodel/als.ts). (Added in trace format 1.)
    */

@@ -3,7 +3,7 @@
  * (EventKind.AlsStore, src/core/viewmodel/als.ts).
  *
  * Every storage the program makes while tracing is registered with its number (1-based, in order
- * of creation) and its creation site (one stack capture, at `new AsyncLocalStorage()`). When a
+ * of creation, unique across the run's threads) and its creation site (one stack capture, at `new AsyncLocalStorage()`). When a
  * task starts or resumes, and when a timer, immediate or I/O callback starts (after its captured
  * context is put back), each registered storage with a store gets one AlsStore event: its number,
  * a short label of the store, the site.
@@ -42,7 +42,8 @@ export let storesTraced = false;
 /** A storage was made (its constructor calls this); followed when tracing, up to MAX_STORAGES. */
 export function registerStorage(storage: object, getStore: (this: object) => unknown): void {
   if (!rt.tracing || traced.length >= MAX_STORAGES) return;
-  traced.push({ storage, getStore, n: traced.length + 1, site: callerSite('new AsyncLocalStorage()', 'other') });
+  // Numbered by the recorder: a Worker's runtime writes into the same trace, its storages must not share numbers.
+  traced.push({ storage, getStore, n: ++rt.rec.ids.storage, site: callerSite('new AsyncLocalStorage()', 'other') });
   storesTraced = true;
 }
 
