@@ -20,7 +20,8 @@
  *   pinned); `stop` and `canContinue` in `runStatus`; `stale`; `pinned` in `init` and
  *   `panelMode`; `continueRun` and `cancelRun` from the webview; `races` in CompareViewState and
  *   `shownSchedules` in RaceReport (a Find races panel restored after a reload); `recordAgain` from the webview
- *   (a run whose outside hosts were replayed from a recording, docs/recordings.md).
+ *   (a run whose outside hosts were replayed from a recording, docs/recordings.md); `colourBy` in
+ *   the view state (the timeline coloured by an AsyncLocalStorage's store).
  */
 import type { TraceFile } from '../core/trace/format';
 
@@ -65,6 +66,8 @@ export interface TimelineViewState {
   labelWidth?: number;
   /** The time axis shown. */
   axisMode?: 'compressed' | 'linear';
+  /** "Colour by": 0 (or absent) = the bars' state; n = the store of AsyncLocalStorage number n of the trace. */
+  colourBy?: number;
   /** A visualized function's run: whether the rest of the run (its context) is collapsed. */
   contextCollapsed?: boolean;
   /** The left bottom pane's tab. */

@@ -12,7 +12,7 @@
  */
 import type { TraceFile } from '../core/trace/format';
 import {
-  buildRows, checkTrace, collapsedAtFirst, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
+  alsStorageName, alsStorages, buildAlsColouring, buildRows, checkTrace, collapsedAtFirst, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
 } from '../core/viewmodel/index';
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
@@ -79,6 +79,8 @@ export class App {
   private collapsed = new Set<string>();
   private contextCollapsed = true;
   private axisMode: AxisMode = 'compressed';
+  /** "Colour by": 0 = the bars' state, n = the store of AsyncLocalStorage number n (viewmodel/als.ts). */
+  private colourBy = 0;
   private bottomSize = 0;
   private bottomCollapsed = false;
   private labelWidth = 0;
@@ -317,11 +319,34 @@ export class App {
       : 'Compressed time axis: idle gaps are squeezed (each drawn as a break with its real length), each instant opened into its steps.');
   }
 
+  /** "Colour by": the bars by their state (0) or by the store of AsyncLocalStorage number `storage`. */
+  private setColourBy(storage: number): void {
+    if (!this.scene) return;
+    this.colourBy = storage;
+    this.applyColouring(this.scene);
+    this.redraw();
+    this.persistSoon();
+    const colouring = this.scene.colouring;
+    this.setStatus(colouring
+      ? `Bars coloured by the store of ${alsStorageName(this.scene.model.trace, colouring.storage)}: ${colouring.values.length} value${colouring.values.length === 1 ? '' : 's'}; grey bars ran without a store.`
+      : 'Bars coloured by their state (running, callback, waiting, queued, blocked).');
+  }
+
+  /** Builds the scene's colouring for `colourBy` (by state when the run has no such storage). */
+  private applyColouring(scene: Scene): void {
+    const { trace, lanes } = scene.model;
+    const known = this.colourBy > 0 && alsStorages(trace).some((s) => s.storage === this.colourBy);
+    scene.colouring = known ? buildAlsColouring(trace, lanes, this.colourBy) : null;
+    this.root.dataset.colourBy = String(scene.colouring?.storage ?? 0);
+    this.toolbar?.setColouring(scene.colouring);
+  }
+
   private restoreLayout(state: TimelineViewState): void {
     if (typeof state.bottomSize === 'number' && state.bottomSize > 0) this.bottomSize = state.bottomSize;
     if (typeof state.bottomCollapsed === 'boolean') this.bottomCollapsed = state.bottomCollapsed;
     if (typeof state.labelWidth === 'number' && state.labelWidth > 0) this.labelWidth = state.labelWidth;
     if (state.axisMode === 'linear' || state.axisMode === 'compressed') this.axisMode = state.axisMode;
+    if (typeof state.colourBy === 'number' && Number.isInteger(state.colourBy) && state.colourBy >= 0) this.colourBy = state.colourBy;
     if (typeof state.contextCollapsed === 'boolean') this.contextCollapsed = state.contextCollapsed;
     if (state.bottomTab === 'loop' || state.bottomTab === 'tasks' || state.bottomTab === 'answers') this.bottomTab = state.bottomTab;
     if (typeof state.criticalPathShown === 'boolean') this.criticalPathShown = state.criticalPathShown;
@@ -340,6 +365,7 @@ export class App {
       togglePlay: () => this.togglePlay(),
       setSpeed: (s) => { this.speed = s; if (this.playTimer !== undefined) { this.stopPlaying(); this.togglePlay(); } },
       setAxisMode: (mode) => this.setAxisMode(mode),
+      setColourBy: (storage) => this.setColourBy(storage),
     });
     this.toolbar.setAxisMode(this.axisMode);
     // A large trace paints its lanes first and its arrows right after (they take a pass over
@@ -404,7 +430,9 @@ export class App {
       model, rows: rows.rows, pinned: rows.pinned, rowOfLane: rowOfLaneMap(model, rows.rows), view: viewport, palette: readPalette(),
       scrollTop: restore?.scrollTop ?? 0, widthPx: 1, heightPx: 1, cursorSeq: -1, highlights: [], selectedLane: -1,
       answers: this.answers ? { pathSeqs: this.answers.pathSeqs, showPath: this.criticalPathShown, marks: this.answers.marks } : null,
+      colouring: null,
     };
+    this.applyColouring(scene);
     this.scene = scene;
     this.root.dataset.entryLane = String(rows.entryLane);
     this.taskTable.setModel(model, this.laneOrder(model, rows.entryLane));
@@ -415,7 +443,7 @@ export class App {
         this.revealSource(hit.seq, hit.segment >= 0 ? model.lanes.lanes[hit.lane].segments.site[hit.segment] : 0);
       },
       onHover: (hit, px, py) => {
-        if (hit && this.model) this.tooltip?.show(this.model, hit, px, py, canvasWrap.clientWidth);
+        if (hit && this.model) this.tooltip?.show(this.model, hit, px, py, canvasWrap.clientWidth, scene.colouring);
         else if (!this.tooltip?.showRow(scene, px, py, canvasWrap.clientWidth)) this.tooltip?.hide();
       },
       onViewChanged: () => { this.renderLabels(); this.persistSoon(); },
@@ -741,7 +769,7 @@ export class App {
     return {
       viewStart: scene.view.x0, viewEnd: scene.view.x1, cursorSeq: scene.cursorSeq, collapsedGroups: [...this.collapsed], scrollTop: scene.scrollTop,
       ...(this.sourceUri !== undefined ? { sourceUri: this.sourceUri } : {}),
-      bottomSize: this.bottomSize, bottomCollapsed: this.bottomCollapsed, labelWidth: this.labelWidth, axisMode: this.axisMode,
+      bottomSize: this.bottomSize, bottomCollapsed: this.bottomCollapsed, labelWidth: this.labelWidth, axisMode: this.axisMode, colourBy: this.colourBy,
       contextCollapsed: this.contextCollapsed, bottomTab: this.bottomTab, pinned: this.pinned, criticalPathShown: this.criticalPathShown,
     };
   }

@@ -11,13 +11,17 @@
  * then running, then queued …). A column looks at no more than a few segments before jumping
  * to the next column by binary search, so a frame over a million-event trace costs about
  * rows × pixel columns, not events. Rectangles are batched per state into one path each.
+ *
+ * Coloured by an AsyncLocalStorage (scene.colouring), a segment keeps its state's shape and takes
+ * its store's colour (theme.ts STORE_COLOURS; no store: the muted colour); batches are then per
+ * state and colour, and a narrow column takes the colour of the segment that won it.
  */
 import { EventKind } from '../core/trace/format';
 import { exchangeLabel, ioRequestLabel, lowerBound, MarkerKind, netIndex, processCommand, SegState, type Lane } from '../core/viewmodel/index';
 import { isExpandedHeader, viewRowLanes } from '../core/viewmodel/view-rows';
 import { drawThreadRow } from './draw-threads';
 import { ROW_H, rowTop, stepCenterPx, type Scene } from './scene';
-import type { Palette } from './theme';
+import { STORE_COLOURS, type Palette } from './theme';
 
 /** Higher wins when several states share a pixel column. */
 const PRIORITY = [0, 4, 2, 1, 3, 5, 4, 5, 4];
@@ -87,16 +91,38 @@ function segmentText(scene: Scene, seq: number, site: number): string {
   return site > 0 ? trace.sites[site]?.label ?? '' : '';
 }
 
-/** Rectangles per state for this frame: x, y, w, h flattened. */
+/**
+ * Rectangles per state and colour for this frame (x, y, w, h flattened), keyed by
+ * `batchKey(state, slot)`: slot 0 is the state's own colour, 1…STORE_COLOURS.length a store's,
+ * NO_STORE the colour of a segment that ran without a store.
+ */
 type Batches = Map<number, number[]>;
+const NO_STORE = STORE_COLOURS.length + 1;
+const batchKey = (state: number, slot: number): number => state | (slot << 4);
+
+function pushRect(batches: Batches, state: number, slot: number, x: number, y: number, w: number, h: number): void {
+  const key = batchKey(state, slot);
+  let rects = batches.get(key);
+  if (!rects) batches.set(key, (rects = []));
+  rects.push(x, y, w, h);
+}
+
+/** The colour slot of segment `i` of lane `laneIndex` (0 when colouring by state). */
+function slotOf(scene: Scene, laneIndex: number, i: number): number {
+  const values = scene.colouring?.segmentValue[laneIndex];
+  if (!values) return 0;
+  const v = values[i];
+  return v < 0 ? NO_STORE : (v % STORE_COLOURS.length) + 1;
+}
 
 /** Draws the given rows (the visible ones: see scene.visibleRows). */
 export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene, visible: readonly number[]): void {
   const { palette, widthPx } = scene;
-  const batches: Batches = new Map(STATES.map((s) => [s, []]));
-  const overview: Batches = new Map(STATES.map((s) => [s, []]));
+  const batches: Batches = new Map();
+  const overview: Batches = new Map();
   const labels: SegLabel[] = [];
   const columns = new Uint8Array(Math.ceil(widthPx) + 2);
+  const slots = new Uint8Array(columns.length);
 
   for (const r of visible) {
     const row = scene.rows[r];
@@ -127,14 +153,15 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene, visible: 
     ctx.fillRect(0, y + ROW_H - 1, widthPx, 1);
     ctx.globalAlpha = 1;
     columns.fill(0);
+    slots.fill(0);
     if (isExpandedHeader(row)) {
       // An expanded group's header shows a thin overview of its members (its lanes follow).
-      for (const laneIndex of lanes) collectSegments(scene, scene.model.lanes.lanes[laneIndex], y, overview, columns, null);
-      flushColumns(columns, y, overview);
+      for (const laneIndex of lanes) collectSegments(scene, laneIndex, y, overview, columns, slots, null);
+      flushColumns(columns, slots, y, overview);
       continue;
     }
-    for (const laneIndex of lanes) collectSegments(scene, scene.model.lanes.lanes[laneIndex], y, batches, columns, labels);
-    flushColumns(columns, y, batches);
+    for (const laneIndex of lanes) collectSegments(scene, laneIndex, y, batches, columns, slots, labels);
+    flushColumns(columns, slots, y, batches);
   }
 
   paintBatches(ctx, palette, batches, false);
@@ -264,39 +291,50 @@ function patternOf(ctx: CanvasRenderingContext2D, kind: 'stripes' | 'dots' | 'ha
   return p ?? colour;
 }
 
-/** Fills each state's rectangles in one path; `thin` squashes them to an overview strip. */
+/** Fills each state's (and colour's) rectangles in one path; `thin` squashes them to an overview strip. */
 function paintBatches(ctx: CanvasRenderingContext2D, palette: Palette, batches: Batches, thin: boolean): void {
+  const slotsOf = new Map<number, number[]>();
+  for (const key of batches.keys()) {
+    const state = key & 15;
+    let list = slotsOf.get(state);
+    if (!list) slotsOf.set(state, (list = []));
+    list.push(key >> 4);
+  }
   for (const state of STATES) {
-    const rects = batches.get(state)!;
-    if (rects.length === 0) continue;
-    const style = STYLES[state];
-    ctx.globalAlpha = thin ? style.alpha * 0.6 : style.alpha;
-    ctx.beginPath();
-    for (let i = 0; i < rects.length; i += 4) {
-      if (thin) ctx.rect(rects[i], rects[i + 1] - style.y + ROW_H / 2 - 2, rects[i + 2], 4);
-      else ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
-    }
-    const colour = palette[style.color] as string;
-    if (style.outline && !thin) {
+    for (const slot of slotsOf.get(state) ?? []) paintBatch(ctx, palette, state, slot, batches.get(batchKey(state, slot))!, thin);
+  }
+  ctx.globalAlpha = 1;
+}
+
+function paintBatch(ctx: CanvasRenderingContext2D, palette: Palette, state: number, slot: number, rects: number[], thin: boolean): void {
+  const style = STYLES[state];
+  ctx.globalAlpha = thin ? style.alpha * 0.6 : style.alpha;
+  ctx.beginPath();
+  for (let i = 0; i < rects.length; i += 4) {
+    if (thin) ctx.rect(rects[i], rects[i + 1] - style.y + ROW_H / 2 - 2, rects[i + 2], 4);
+    else ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
+  }
+  const colour = slot === 0 ? palette[style.color] as string : slot === NO_STORE ? palette.muted : STORE_COLOURS[slot - 1];
+  if (style.outline && !thin) {
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  } else {
+    ctx.fillStyle = style.pattern && !thin ? patternOf(ctx, style.pattern, colour, palette.bg) : colour;
+    ctx.fill();
+    if (style.edge && !thin) {
+      ctx.globalAlpha = 1;
       ctx.strokeStyle = colour;
       ctx.lineWidth = 1;
       ctx.stroke();
-    } else {
-      ctx.fillStyle = style.pattern && !thin ? patternOf(ctx, style.pattern, colour, palette.bg) : colour;
-      ctx.fill();
-      if (style.edge && !thin) {
-        ctx.globalAlpha = 1;
-        ctx.strokeStyle = colour;
-        ctx.lineWidth = 1;
-        ctx.stroke();
-      }
     }
   }
   ctx.globalAlpha = 1;
 }
 
-function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batches, columns: Uint8Array, labels: SegLabel[] | null): void {
+function collectSegments(scene: Scene, laneIndex: number, rowY: number, batches: Batches, columns: Uint8Array, slots: Uint8Array, labels: SegLabel[] | null): void {
   const { view } = scene;
+  const lane: Lane = scene.model.lanes.lanes[laneIndex];
   const seg = lane.segments;
   const n = seg.x0.length;
   let i = lowerBound(seg.x1, view.x0, n);
@@ -316,9 +354,9 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       const gapPx = state === SegState.Callback && b - a > 4 ? 1 : 0;
       const left = Math.round(a);
       const width = Math.max(1, Math.round(b) - left - gapPx);
-      const rects = batches.get(state)!;
-      if (style.outline) rects.push(left + 0.5, rowY + style.y + 0.5, Math.max(1, width - 1), style.h - 1);
-      else rects.push(left, rowY + style.y, width, style.h);
+      const slot = slotOf(scene, laneIndex, i);
+      if (style.outline) pushRect(batches, state, slot, left + 0.5, rowY + style.y + 0.5, Math.max(1, width - 1), style.h - 1);
+      else pushRect(batches, state, slot, left, rowY + style.y, width, style.h);
       if (labels && LABELLED.has(state) && b - a > 40) {
         const text = segmentText(scene, seg.seq[i], seg.site[i]);
         // On a pool or process lane a Done marker can sit where the bar begins (the request before it ended there).
@@ -339,7 +377,10 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
       column = col;
       scanned = 0;
     }
-    if (PRIORITY[state] > PRIORITY[columns[col]]) columns[col] = state;
+    if (PRIORITY[state] > PRIORITY[columns[col]]) {
+      columns[col] = state;
+      slots[col] = slotOf(scene, laneIndex, i);
+    }
     if (++scanned >= COLUMN_SCAN_LIMIT) {
       i = Math.max(i + 1, lowerBound(seg.x0, view.toX(col + 1), n));
       scanned = 0;
@@ -349,14 +390,14 @@ function collectSegments(scene: Scene, lane: Lane, rowY: number, batches: Batche
   }
 }
 
-function flushColumns(columns: Uint8Array, rowY: number, batches: Batches): void {
+function flushColumns(columns: Uint8Array, slots: Uint8Array, rowY: number, batches: Batches): void {
   let start = 0;
   for (let px = 1; px <= columns.length; px++) {
-    if (px < columns.length && columns[px] === columns[start]) continue;
+    if (px < columns.length && columns[px] === columns[start] && slots[px] === slots[start]) continue;
     const state = columns[start];
     if (state !== 0) {
       const style = STYLES[state];
-      batches.get(state)?.push(start, rowY + style.y, px - start, style.h);
+      pushRect(batches, state, slots[start], start, rowY + style.y, px - start, style.h);
     }
     start = px;
   }

@@ -8,7 +8,7 @@
  * the others scroll by `scrollTop`.
  */
 import type { SceneAnswers } from './draw-answers';
-import type { TimelineModel } from '../core/viewmodel/index';
+import type { AlsColouring, TimelineModel } from '../core/viewmodel/index';
 import { viewRowLanes, type ViewRow } from '../core/viewmodel/view-rows';
 import type { Palette } from './theme';
 import type { Viewport } from './viewport';
@@ -37,6 +37,8 @@ export interface Scene {
   selectedLane: number;
   /** The run's answers on the canvas (draw-answers.ts); null before they are built. */
   answers: SceneAnswers | null;
+  /** "Colour by" an AsyncLocalStorage: each segment in its store's colour (theme.ts STORE_COLOURS); null: by state. */
+  colouring: AlsColouring | null;
 }
 
 /** Where the scrolling rows start (below the axis and the pinned rows). */

@@ -35,6 +35,13 @@ export interface Palette {
   highContrast: boolean;
 }
 
+/**
+ * Colours of AsyncLocalStorage store values ("Colour by", src/core/viewmodel/als.ts): ten hues
+ * that stay apart from each other on light and dark backgrounds (Tableau 10, its grey replaced by
+ * a cyan: grey is "no store"). The n-th value takes colour n mod 10; the legend says so.
+ */
+export const STORE_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#17becf'];
+
 export function readPalette(): Palette {
   const style = getComputedStyle(document.body);
   const v = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;

@@ -5,9 +5,17 @@
  * It stays one row at any width: items that do not fit move, last first, into a "More" menu
  * (a button with aria-haspopup; Escape closes it and gives focus back). Toggle buttons say
  * their state with aria-pressed.
+ *
+ * "Colour by" (shown when the run used AsyncLocalStorage): the bars in their state's colour, or
+ * in the colour of the store of one AsyncLocalStorage (src/core/viewmodel/als.ts); the legend then
+ * lists the store values. Store labels come from the trace: they are put in as text only.
  */
-import { SegState, type AxisMode, type TimelineModel } from '../core/viewmodel/index';
+import { alsStorages, SegState, type AlsColouring, type AxisMode, type TimelineModel } from '../core/viewmodel/index';
 import { h } from './dom';
+import { STORE_COLOURS } from './theme';
+
+/** Store values the legend lists by name; the rest are counted. */
+const LEGEND_VALUES = 12;
 
 export interface ToolbarActions {
   fit(): void;
@@ -17,6 +25,8 @@ export interface ToolbarActions {
   togglePlay(): void;
   setSpeed(stepsPerSecond: number): void;
   setAxisMode(mode: AxisMode): void;
+  /** 0: colour by state; n: by the store of AsyncLocalStorage number n. */
+  setColourBy(storage: number): void;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 30];
@@ -30,6 +40,10 @@ export class Toolbar {
   private readonly playButton: HTMLButtonElement;
   private readonly legend: HTMLElement;
   private readonly axisButtons: Record<AxisMode, HTMLButtonElement>;
+  private readonly colourSelect: HTMLSelectElement;
+  private readonly colourItem: HTMLElement;
+  private model: TimelineModel | null = null;
+  private colouring: AlsColouring | null = null;
   private layoutFrame = 0;
 
   constructor(actions: ToolbarActions) {
@@ -49,6 +63,9 @@ export class Toolbar {
     const axisGroup = h('div', { class: 'tl-segmented', role: 'group', 'aria-label': 'Time axis' },
       h('span', { class: 'tl-segmented-label', 'aria-hidden': 'true' }, 'Axis:'), this.axisButtons.compressed, this.axisButtons.linear);
     this.legend = h('div', { class: 'tl-legend', role: 'group', 'aria-label': 'Legend' });
+    this.colourSelect = h('select', { class: 'tl-colour-by', 'aria-label': 'Colour the bars by', title: 'Colour the bars by their state, or by the store of an AsyncLocalStorage' });
+    this.colourSelect.addEventListener('change', () => actions.setColourBy(Number(this.colourSelect.value)));
+    const colourGroup = h('label', { class: 'tl-segmented' }, h('span', { class: 'tl-segmented-label' }, 'Colour by:'), this.colourSelect);
     this.items = [
       button('Fit', 'Fit the whole run in view (F)', () => actions.fit()),
       button('−', 'Zoom out (-, or Ctrl+wheel)', () => actions.zoom(1 / 1.6)),
@@ -59,9 +76,11 @@ export class Toolbar {
       axisGroup,
       button('◀ task', 'Previous event of the selected task (Shift+←)', () => actions.stepTask(-1)),
       button('task ▶', 'Next event of the selected task (Shift+→)', () => actions.stepTask(1)),
+      colourGroup,
       speed,
       this.legend,
     ].map((el) => h('div', { class: 'tl-toolbar-item' }, el));
+    this.colourItem = this.items.find((item) => item.contains(colourGroup))!;
     this.menu = h('div', { class: 'tl-toolbar-menu', role: 'group', 'aria-label': 'More timeline controls', hidden: true });
     this.moreButton = button('⋯', 'More controls', () => this.toggleMenu(), { 'aria-haspopup': 'true', 'aria-expanded': 'false' });
     this.moreButton.classList.add('tl-more');
@@ -119,7 +138,29 @@ export class Toolbar {
     for (const [m, b] of Object.entries(this.axisButtons)) b.setAttribute('aria-pressed', String(m === mode));
   }
 
+  /** The colouring shown (null: by state): the select follows, the legend lists its store values. */
+  setColouring(colouring: AlsColouring | null): void {
+    this.colouring = colouring;
+    this.colourSelect.value = String(colouring?.storage ?? 0);
+    if (this.model) this.setModel(this.model);
+  }
+
   setModel(model: TimelineModel): void {
+    if (this.model !== model) {
+      this.model = model;
+      const storages = alsStorages(model.trace);
+      this.colourItem.hidden = storages.length === 0;
+      this.colourSelect.replaceChildren(
+        h('option', { value: '0' }, 'state (default)'),
+        ...storages.map((s) => h('option', { value: String(s.storage) }, s.label)),
+      );
+      this.colourSelect.value = String(this.colouring?.storage ?? 0);
+    }
+    if (this.colouring) {
+      this.legend.replaceChildren(...this.storeLegend(this.colouring));
+      this.layout();
+      return;
+    }
     // Each swatch shows the state's shape cue too (style.css: .tl-swatch-*), as the canvas draws it.
     const swatch = (state: string, label: string): HTMLElement =>
       h('span', { class: 'tl-legend-item' }, h('span', { class: `tl-swatch tl-swatch-${state}`, 'aria-hidden': 'true' }), label);
@@ -141,5 +182,24 @@ export class Toolbar {
       h('span', { class: 'tl-arrow-counts', 'data-resume': c?.resume, 'data-spawn': c?.spawn, 'data-combinator': c?.combinator, 'data-yield': c?.yield, 'data-io': c?.io }, arrowText),
     );
     this.layout();
+  }
+
+  /** The store values in their colours (most used first is not needed: first seen first, as the colours go), then "no store". */
+  private storeLegend(colouring: AlsColouring): HTMLElement[] {
+    const item = (colour: string | null, text: string, title: string): HTMLElement => {
+      const swatch = h('span', { class: `tl-swatch tl-swatch-store${colour === null ? ' tl-swatch-no-store' : ''}`, 'aria-hidden': 'true' });
+      // CSSOM, not a style attribute: the CSP allows it, and the colour is ours, not the trace's.
+      if (colour !== null) swatch.style.backgroundColor = colour;
+      const el = h('span', { class: 'tl-legend-item tl-store-value', title }, swatch, text);
+      return el;
+    };
+    const shown = colouring.values.slice(0, LEGEND_VALUES).map((value, v) =>
+      item(STORE_COLOURS[v % STORE_COLOURS.length], value, `${value}: ${colouring.slices[v]} run slice${colouring.slices[v] === 1 ? '' : 's'}`));
+    const more = colouring.values.length - shown.length;
+    return [
+      ...shown,
+      ...(more > 0 ? [h('span', { class: 'tl-legend-item' }, `+${more} more (colours repeat every ${STORE_COLOURS.length})`)] : []),
+      ...(colouring.slicesWithout > 0 ? [item(null, 'no store', `${colouring.slicesWithout} run slices without a store`)] : []),
+    ];
   }
 }

@@ -2,7 +2,7 @@
  * The hover card: which task, in what state, where in the source, and for how long (this
  * segment, and the task's total time waited and run). Text only, via textContent.
  */
-import { exchangeLines, formatDuration, formatSite, ioRequestLabel, netIndex, processCommand, racyTieLines, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
+import { alsStorageName, type AlsColouring, exchangeLines, formatDuration, formatSite, ioRequestLabel, netIndex, processCommand, racyTieLines, SegState, timeAtX, type TimelineModel } from '../core/viewmodel/index';
 import { EventKind } from '../core/trace/format';
 import { viewRowLabel } from '../core/viewmodel/view-rows';
 import { rowAtPx, type Scene } from './scene';
@@ -31,7 +31,8 @@ export class Tooltip {
     this.el.hidden = true;
   }
 
-  show(model: TimelineModel, hit: Hit, px: number, py: number, hostWidth: number): void {
+  /** `colouring`: the bars are coloured by an AsyncLocalStorage; a bar's card names its store. */
+  show(model: TimelineModel, hit: Hit, px: number, py: number, hostWidth: number, colouring: AlsColouring | null = null): void {
     const lane = model.lanes.lanes[hit.lane];
     const lines: string[] = [];
     const exchange = hit.segment >= 0 && lane.kind === 'net' ? netIndex(model.trace).exchangeOfSeq.get(lane.segments.seq[hit.segment]) : undefined;
@@ -54,6 +55,8 @@ export class Tooltip {
       // Virtual time alone says "0 ms" for all synchronous work; the steps say how much happened.
       const steps = countSteps(model, seg.seq[i], seg.x1[i]);
       lines.push(`for ${formatDuration(t1 - t0)}, ${steps} ${steps === 1 ? 'step' : 'steps'} (${formatDuration(t0)} → ${formatDuration(t1)})`);
+      const value = colouring?.segmentValue[hit.lane]?.[i] ?? -2;
+      if (colouring && value >= -1) lines.push(`${alsStorageName(model.trace, colouring.storage)}: ${value >= 0 ? colouring.values[value] : 'no store'}`);
     } else if (model.trace.events.kind[hit.seq] === EventKind.RacyTie) {
       lines.push(...racyTieLines(model.trace, hit.seq));
     } else {

@@ -76,6 +76,7 @@ const STRING_B = new Set<number>([
   EventKind.RunEnd, EventKind.PromiseReject, EventKind.TaskThrow, EventKind.UnhandledRejection, EventKind.IoStart,
   EventKind.External, EventKind.UncaughtError, EventKind.Warning, EventKind.Truncated, EventKind.ThreadCreate, EventKind.IoEvent,
   EventKind.NetConnect, EventKind.NetClose, EventKind.HttpRequest, EventKind.HttpResponse, EventKind.NetListen, EventKind.Alive,
+  EventKind.AlsStore,
 ]);
 
 /**

@@ -44,6 +44,7 @@ import { hasTicks, runOneTick } from './ticks';
 import { firstDueTimerSite, nextExpiry, processTimers, settleRunningTimer, timeoutAsyncId, timeoutId, timeoutTriggerId, timerRefCount } from './timers';
 import { emitAfter, emitBefore, emitDestroy, flushDestroys, hasDestroys } from './async-context/hooks';
 import { cx, popContext, pushContext } from './async-context/state';
+import { recordStores, storesTraced } from './async-context/trace-stores';
 import type { Timeout } from './timers';
 import { clearRejectionToWarn, hasRejectionToWarn, processPromiseRejections } from './unhandled-rejections';
 
@@ -125,6 +126,7 @@ const timerHooks = {
     // listOnTimeout: the timer's ALS context and async scope around the callback.
     const prior = cx.frame;
     cx.frame = t._frame;
+    if (storesTraced && rt.tracing) recordStores();
     const asyncId = timeoutAsyncId(t);
     try {
       emitBefore(asyncId, timeoutTriggerId(t), t);
@@ -154,6 +156,7 @@ const immediateHooks = {
     if (rt.tracing) rt.rec.emit(EventKind.ImmediateRun, im._id, 0, 0);
     const prior = cx.frame;
     cx.frame = immediateFrame(im);
+    if (storesTraced && rt.tracing) recordStores();
     const asyncId = immediateAsyncId(im);
     try {
       emitBefore(asyncId, immediateTriggerId(im), im);

@@ -33,6 +33,7 @@ import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
 import { scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
+import { recordStores, storesTraced } from './async-context/trace-stores';
 
 interface Completion extends Timed {
   io: IoId;
@@ -90,6 +91,7 @@ function runCompletion(p: Completion): void {
   rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
   const prior = cx.frame;
   cx.frame = p.frame;
+  if (storesTraced && rt.tracing) recordStores();
   try {
     p.run();
   } catch (e) {

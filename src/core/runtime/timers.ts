@@ -10,8 +10,9 @@
  * - ref/unref/hasRef/refresh/close, [Symbol.toPrimitive] (the id, usable in clearTimeout),
  *   [Symbol.dispose] (clearTimeout).
  */
-import { EventKind } from '../trace/format';
+import { EventKind, RacyOutcome, RacyTieKind } from '../trace/format';
 import { clock } from './clock';
+import { decideRacyTie } from './racy-ties';
 
 /** getLibuvNow(): Node's GetNow calls uv_update_time first, so it is the current time (whole ms). */
 function libuvNow(): number {
@@ -64,6 +65,8 @@ export class Timeout implements Node {
   readonly #traceId: number;
   /** The AsyncLocalStorage context the callback runs in (async-context/state.ts). */
   _frame: unknown;
+  /** libuv's loop time when it was (re)inserted: two timers made at one loop time can be a racy tie (tiedRival). */
+  _insertLoop = -1;
 
   constructor(callback: (...args: unknown[]) => void, after: number, args: unknown[] | undefined, isRepeat: boolean, isRefed: boolean) {
     // No delay is 1 ms without a word (Node 24 says so explicitly; in 20 it is NaN → 1, silently too).
@@ -260,6 +263,7 @@ function insert(item: Timeout, msecs: number, start: number): void {
   // Node: "Truncate so that accuracy of sub-millisecond timers is not assumed" (1.7 joins the 1 ms list).
   msecs = Math.trunc(msecs);
   item._idleStart = start;
+  item._insertLoop = clock.loop;
   let list = timerListMap.get(msecs);
   if (list === undefined) {
     list = new TimersList(start + msecs, msecs);
@@ -373,6 +377,13 @@ export function processTimers(now: number, hooks: TimerHooks): boolean {
   while (heap.length > 1 && !rt.exited) {
     const list = heap[1];
     if (list.expiry > now) return ranAtLeastOneList;
+    const rival = tiedRival(list);
+    if (rival !== null && decideRacyTie(RacyTieKind.TimersAcrossClockTick, timerSites.get(peek(rival)!) ?? 0) === RacyOutcome.Flipped) {
+      // The other outcome: the later timer's list goes first (as if its start were a millisecond earlier).
+      rival.id = list.id - 0.5;
+      up(rival.pos);
+      continue;
+    }
     if (ranAtLeastOneList && !threw) hooks.runNextTicks();
     else ranAtLeastOneList = true;
     threw = false;
@@ -380,6 +391,33 @@ export function processTimers(now: number, hooks: TimerHooks): boolean {
     listOnTimeout(list, now, hooks);
   }
   return ranAtLeastOneList;
+}
+
+/**
+ * A racy tie (docs/cost-model.md): `list` is about to run, and another list is due at the same
+ * millisecond, its first timer made at the same loop time but at a later millisecond of the clock
+ * (synchronous work — a busy-wait — advanced it between the two `setTimeout`s: `setTimeout(f, 5)`,
+ * 1 ms of work, `setTimeout(g, 4)`). Real Node takes each timer's start from its millisecond
+ * clock (GetNow updates it): if it ticked as often as the simulated clock, both are due together
+ * and the older list runs first (the default); if it ticked once less (Date.now and libuv's clock
+ * tick at different moments), the later timer is due a millisecond earlier and runs first. Lists
+ * due at one expiry are a connected top of the heap: only those are looked at. Returns the tied
+ * list that would run first otherwise, or null.
+ */
+function tiedRival(list: TimersList): TimersList | null {
+  const first = peek(list);
+  if (first === null || heap.length <= 2) return null;
+  let best: TimersList | null = null;
+  const visit = (i: number): void => {
+    if (i >= heap.length || heap[i].expiry !== list.expiry) return;
+    const other = heap[i];
+    const head = other === list ? null : peek(other);
+    if (head !== null && head._insertLoop === first._insertLoop && head._idleStart! > first._idleStart! && (best === null || other.id < best.id)) best = other;
+    visit(2 * i);
+    visit(2 * i + 1);
+  };
+  visit(1);
+  return best;
 }
 
 /** The timer whose callback runs now, and its interval's restart time. */

@@ -23,7 +23,9 @@
  *
  * History:
  * - 1: first version. Kinds added since, which older readers skip: PromiseDiscarded,
- *   PromiseSite, Alive (64–67, the run's analysis).
+ *   PromiseSite, Alive (64–67, the run's analysis); AlsStore (68, the AsyncLocalStorage store a
+ *   task or callback runs in). A reader that does not know a kind skips it: adding one needs no
+ *   new version.
  */
 
 /** Incremented on every incompatible change. A reader refuses a newer major version. */
@@ -157,6 +159,16 @@ export const enum EventKind {
    * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`).
    */
   Alive = 67,
+  /**
+   * The AsyncLocalStorage store a task or callback runs in (src/core/runtime/async-context/
+   * trace-stores.ts), recorded right after the TaskStart/TaskResume, or after the TimerFire /
+   * ImmediateRun / Io MacrotaskStart, that begins the run slice — one event per storage that has a
+   * store then (none: the slice runs without one). a = the storage's number (1-based, in order of
+   * creation, unique across threads; at most 16 per thread are followed), b = string: the store's label (one line of `util.inspect`,
+   * at most 40 characters, data only), c = the site of its `new AsyncLocalStorage()` (0 if unknown).
+   * The timeline colours tasks by it (src/core/viewmodel/als.ts). (Added in trace format 1.)
+   */
+  AlsStore = 68,
 
   /**
    * The network as Node's net/http in the sandbox use it (src/core/node/http). A connection is
@@ -204,13 +216,21 @@ export const enum RacyTieKind {
    * (CommonJS entries on every Node; ES module entries on Node 22+, which load them synchronously).
    */
   TimeoutVsImmediate = 1,
+  /**
+   * Two timers of different delays due at the same millisecond, the later one made after the
+   * simulated clock ticked (synchronous work between the two calls, in one loop iteration): real
+   * Node runs the older first if its millisecond clock ticked as often, the later first if it
+   * ticked once less (its timer then due a millisecond earlier). c = the later timer's site.
+   * Recorded when the first of them is about to run. (Added in trace format 1.)
+   */
+  TimersAcrossClockTick = 2,
 }
 
 /** Which of a racy tie's two outcomes the simulation took (operand `b` of RacyTie). */
 export const enum RacyOutcome {
-  /** The documented default (TimeoutVsImmediate: the timer first). */
+  /** The documented default (TimeoutVsImmediate: the timer first; TimersAcrossClockTick: the older timer first). */
   Default = 1,
-  /** The other outcome, chosen by the seed (TimeoutVsImmediate: the immediate first). */
+  /** The other outcome, chosen by the seed (TimeoutVsImmediate: the immediate first; TimersAcrossClockTick: the later timer first). */
   Flipped = 2,
 }
 

@@ -149,7 +149,7 @@ export class Recorder {
    * because every simulated thread with a context of its own (a Worker on a file) runs its
    * own copy of the runtime and writes into this same recorder: ids must stay unique.
    */
-  readonly ids = { promise: 0, timer: 0, tick: 0, immediate: 0, job: 0 };
+  readonly ids = { promise: 0, timer: 0, tick: 0, immediate: 0, job: 0, storage: 0 };
 
   /** Where the events are; the last segment is the one being written. */
   private readonly segments: Segment[] = [];

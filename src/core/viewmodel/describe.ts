@@ -8,6 +8,7 @@ import { formatDuration } from './axis';
 import { macrotaskName } from './loop-state';
 import { racyTieHeadline } from './racy';
 import { netIndex } from './network';
+import { alsStorageName } from './als';
 
 export interface EventNaming {
   trace: TraceFile;
@@ -103,6 +104,7 @@ export function describeEvent(naming: EventNaming, seq: number): string {
     case EventKind.HttpRequest: return `HTTP request ${str(b[seq])} received on connection #${a[seq]} (#${c[seq]} on it)`;
     case EventKind.HttpResponse: return `HTTP response ${str(b[seq])}${toRequest(trace, seq)} received on connection #${a[seq]} (#${c[seq]} on it)${timeToFirstByte(trace, seq)}`;
     case EventKind.HttpMessageEnd: return `HTTP ${c[seq] === 1 ? 'request' : 'response'}${c[seq] === 1 ? '' : toRequest(trace, seq)} body complete on connection #${a[seq]}: ${b[seq]} bytes`;
+    case EventKind.AlsStore: return `runs in the store ${str(b[seq])} of ${alsStorageName(trace, a[seq])}`;
     default: return `event kind ${kind[seq]}`;
   }
 }

@@ -74,3 +74,4 @@ export * from './compare';
 export * from './answers';
 export * from './racy';
 export * from './network';
+export * from './als';

@@ -24,6 +24,7 @@ export function racyTieHeadline(trace: TraceFile, seq: number): string {
   const timer = trace.sites[c[seq]]?.label || 'a timer';
   switch (a[seq]) {
     case RacyTieKind.TimeoutVsImmediate: return `racy: ${timer} against setImmediate at the first loop iteration`;
+    case RacyTieKind.TimersAcrossClockTick: return `racy: ${timer} against an older timer due in the same millisecond`;
     default: return 'racy: real Node decides this order by real time';
   }
 }
@@ -38,6 +39,10 @@ export function racyTieLines(trace: TraceFile, seq: number): string[] {
     case RacyTieKind.TimeoutVsImmediate:
       outcomes = ['the timer runs first, then the immediate', 'the immediate runs first, then the timer'];
       why = 'Real Node runs the timer first when 1 ms of real time passed before the loop started (usual when the main script printed something), the immediate first otherwise.';
+      break;
+    case RacyTieKind.TimersAcrossClockTick:
+      outcomes = ['the older timer runs first (both due at the same millisecond)', 'this timer runs first (due a millisecond earlier)'];
+      why = 'Synchronous work between the two setTimeout calls moved the clock on; real Node takes each timer\'s start from its millisecond clock, which may have ticked once less than the simulated one: then this timer, of the shorter delay, is due first.';
       break;
     default:
       outcomes = ['the default order', 'the other order'];

@@ -18,6 +18,7 @@ import { SymbolDispose } from '../timers';
 import { AsyncHook } from './hooks';
 import { cx, storageKeys } from './state';
 import { AsyncResource } from './resource';
+import { registerStorage } from './trace-stores';
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -69,6 +70,7 @@ export class FrameStorage {
     const o = options as { defaultValue?: unknown; name?: unknown };
     this.#defaultValue = o.defaultValue;
     if (o.name !== undefined) this.#name = `${String(o.name)}`;
+    registerStorage(this, FrameStorage.prototype.getStore as (this: object) => unknown);
   }
 
   get name(): string {
@@ -144,6 +146,7 @@ export class HookStorage {
   constructor() {
     this.kResourceStore = Symbol('kResourceStore');
     this.enabled = false;
+    registerStorage(this, HookStorage.prototype.getStore as (this: object) => unknown);
   }
 
   static bind(fn: unknown): unknown {

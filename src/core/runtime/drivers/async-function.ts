@@ -11,7 +11,7 @@ import { EventKind } from '../../trace/format';
 import { PromiseImpl, rejectPromise, resolvePromise, promiseId } from '../promise';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
-import { AWAIT, awaitValue, newTask, traceResume } from './common';
+import { AWAIT, awaitValue, newTask, traceResume, traceStart } from './common';
 
 type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
@@ -84,7 +84,7 @@ export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>,
     rejectPromise(promise, e);
     return promise;
   }
-  if (rt.tracing) rt.rec.emit(EventKind.TaskStart, task, 0, 0);
+  if (rt.tracing) traceStart(task);
   new AsyncFunctionDriver(task, gen, promise).step(undefined, false);
   return promise;
 }
@@ -99,7 +99,7 @@ export function runModuleBody(body: Body, site: number): AsyncFunctionDriver {
   const promise = new PromiseImpl();
   const gen = body.call(undefined);
   const driver = new AsyncFunctionDriver(task, gen, promise);
-  if (rt.tracing) rt.rec.emit(EventKind.TaskStart, task, 0, 0);
+  if (rt.tracing) traceStart(task);
   driver.step(undefined, false);
   return driver;
 }

@@ -19,7 +19,7 @@ import { EventKind } from '../../trace/format';
 import { PromiseImpl, rejectPromise, resolvePromise } from '../promise';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
-import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, YIELD, awaitValue, newTask, traceResume } from './common';
+import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, YIELD, awaitValue, newTask, traceResume, traceStart } from './common';
 
 type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
@@ -65,7 +65,7 @@ class AsyncGeneratorDriver implements Resumable {
   /** AsyncGeneratorResume (§27.6.3.6) for a request in the queue's head. */
   start(): void {
     const req = this.head!;
-    if (rt.tracing && this.state === State.SuspendedStart) rt.rec.emit(EventKind.TaskStart, this.task, 0, 0);
+    if (rt.tracing && this.state === State.SuspendedStart) traceStart(this.task);
     const wasYield = this.state === State.SuspendedYield;
     this.state = State.Executing;
     if (wasYield) this.resumeAtYield(req.mode, req.value);

@@ -13,6 +13,7 @@ import { performResume, PromiseImpl, promiseId, promiseParent, resolvePromise } 
 import { captureFrame, cx } from '../async-context/state';
 import type { Resumable } from '../promise';
 import { rt } from '../state';
+import { recordStores, storesTraced } from '../async-context/trace-stores';
 
 export interface Marker { __await: unknown; __yield: unknown; site: number }
 
@@ -81,4 +82,11 @@ export function awaitValue(co: Resumable, v: unknown, site: number): void {
 
 export function traceResume(task: number, source: PromiseImpl, settleSeq: number): void {
   rt.rec.emit(EventKind.TaskResume, task, promiseId(source), settleSeq);
+  if (storesTraced) recordStores();
+}
+
+/** TaskStart, and the AsyncLocalStorage stores the task starts in (its caller's). */
+export function traceStart(task: number): void {
+  rt.rec.emit(EventKind.TaskStart, task, 0, 0);
+  if (storesTraced) recordStores();
 }
