@@ -16,13 +16,13 @@ function log(message: string): void {
 }
 
 async function loadUser(name: string): Promise<{ name: string }> {
-  await sleep(name.length * 4); // the "database"
+  await sleep(name.length * 20); // the "database": 40, 80 and 140 ms
   log(`user ${name} loaded`);
   return { name };
 }
 
 async function loadOrders(name: string): Promise<number> {
-  await new Promise((resolve) => setTimeout(resolve, 10 + name.length)); // another service
+  await new Promise((resolve) => setTimeout(resolve, 15 + name.length * 25)); // another service: 65, 115 and 190 ms
   log(`orders of ${name} loaded`);
   return name.length;
 }

@@ -60,6 +60,7 @@ export const SAMPLES: readonly { file: string; label: string; description: strin
   { file: 'workers.ts', label: 'Threads that are event loops', description: 'two Worker cooks on two cores, dishes as tasks in each: parallel and concurrent' },
   { file: 'threadpool.ts', label: "libuv's threadpool", description: 'eight password hashes on 4 pool threads: two rounds, while the event loop stays free' },
   { file: 'fetch-fanout.ts', label: 'fetch, 4 at a time', description: 'an API client fetches 20 items from its own http server through 4 workers: never more than 4 requests in flight' },
+  { file: 'request-context.ts', label: 'Request context (AsyncLocalStorage)', description: 'three requests in flight at once each log their own id after awaits and timers: Colour by paints each task by its request' },
   { file: 'race.ts', label: 'A race: check, await, act', description: 'two transfers read a balance, await, then write it: right under this schedule, money appears under another' },
 ];
 

@@ -85,7 +85,7 @@ export function listPrograms(dir = PROGRAMS_DIR): string[] {
  * race.ts (real Node loses the race now and then: that is its point).
  */
 export const SAMPLES_DIR = path.join(REPO_ROOT, 'samples');
-export const DIFFERENTIAL_SAMPLES = ['fetch-fanout.ts'].map((f) => `samples/${f}`);
+export const DIFFERENTIAL_SAMPLES = ['fetch-fanout.ts', 'request-context.ts'].map((f) => `samples/${f}`);
 
 /** Every program the suite checks: test/fidelity/programs/*, then DIFFERENTIAL_SAMPLES. */
 export function listCheckedPrograms(): string[] {

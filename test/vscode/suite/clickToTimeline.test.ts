@@ -20,7 +20,7 @@ suite('click to timeline', function () {
   suiteTeardown(closeAllEditors);
 
   const samples = ['hello-async.ts', 'hello-sync.ts', 'cafe.ts', 'chat-sequential.ts', 'chat-thread-per-client.ts', 'chat-thread-pool.ts',
-    'chat-multiplexing.ts', 'chat-async.ts', 'workers.ts', 'threadpool.ts', 'race.ts', 'fetch-fanout.ts'];
+    'chat-multiplexing.ts', 'chat-async.ts', 'workers.ts', 'threadpool.ts', 'race.ts', 'fetch-fanout.ts', 'request-context.ts'];
 
   test('each sample: command to first painted frame, warm', async () => {
     const api = await activate();

@@ -36,6 +36,11 @@ suite('samples gallery', function () {
       assert.match(out, /^20 items fetched, never more than 4 requests in flight$/m);
       assert.strictEqual(t.meta.endTime, 5400);
     }],
+    ['request-context.ts', (out, t) => {
+      assert.match(out, /^\[req-3\] user carl loaded$/m);
+      assert.match(out, /^\[no request\] client got: al: 2 orders \| barbara: 7 orders \| carl: 4 orders$/m);
+      assert.ok(t.events.kind.some((k) => k === EventKind.AlsStore), 'the stores are on the trace');
+    }],
     ['race.ts', (out, t) => { assert.match(out, /^alice 50, bob 100, total 150$/m); assert.strictEqual(t.meta.endTime, 15); }],
   ];
 
