@@ -7,7 +7,7 @@
  * Messages are V8's, per line where they differ (v8-messages.ts).
  */
 import {
-  callBuiltin, calledOnNonObject, incompatibleReceiver, isObject, iteratorResultNotAnObject, lineMessages,
+  callBuiltin, calledOnNonObject, incompatibleReceiver, isObject, iteratorResultNotAnObject, lineDifferences,
   noSideEffectsToString, notIterable, propertyNotFunction,
 } from './v8-messages';
 
@@ -21,7 +21,7 @@ function requireObjectThis(o: unknown, method: string): asserts o is object {
 
 /** The callback of an iterator helper (map's mapper, reduce's reducer, …): V8's message differs per line. */
 function requireCallback(f: unknown, method: string): void {
-  if (typeof f !== 'function') throw lineMessages().helperCallbackNotCallable(method, f);
+  if (typeof f !== 'function') throw lineDifferences().helperCallbackNotCallable(method, f);
 }
 
 /** GetIteratorDirect(obj) (§7.4.2). */

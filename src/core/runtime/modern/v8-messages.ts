@@ -128,10 +128,16 @@ export function callBuiltin(f: unknown, thisArg: unknown, ...args: unknown[]): u
 
 // ---------------------------------------------------------------- what differs per line
 
-/** The messages the V8 of one line words differently from another's. */
-interface LineMessages {
+/** What the V8 of one line words (or does) differently from another's. */
+interface LineDifferences {
   /** An iterator helper's callback (map's mapper, reduce's reducer, …) is not callable. */
   helperCallbackNotCallable(method: string, value: unknown): TypeError;
+  /**
+   * The size of a set-like (GetSetRecord, after ToIntegerOrInfinity) as the Set methods compare
+   * it with the receiver's size. V8 12.4 compares a finite size of 2**31 or more (not a Smi) as
+   * smaller than any set's size: `new Set([1]).isSubsetOf({size: 2 ** 31, …})` is false there.
+   */
+  setLikeSizeForComparison(size: number): number;
 }
 
 /**
@@ -140,27 +146,29 @@ interface LineMessages {
  * is not a function`); V8 13 (Node 24, 26) names the value by its call-site rendering. flatMap
  * has its own template on both.
  */
-const BY_LINE: [NodeMajor, LineMessages][] = [
+const BY_LINE: [NodeMajor, LineDifferences][] = [
   [22, {
+    setLikeSizeForComparison: (size) => (Number.isFinite(size) && size >= 2 ** 31 ? -Infinity : size),
     helperCallbackNotCallable: (method) => method === 'flatMap'
       ? new TypeError('Iterator.prototype.flatMap is not a function')
       : calledNonCallable(`Iterator.prototype.${method}`),
   }],
   [24, {
+    setLikeSizeForComparison: (size) => size,
     helperCallbackNotCallable: (method, value) => method === 'flatMap'
       ? new TypeError('Iterator.prototype.flatMap is not a function')
       : calledNonCallable(value),
   }],
 ];
 
-let line: LineMessages = BY_LINE[BY_LINE.length - 1][1];
+let line: LineDifferences = BY_LINE[BY_LINE.length - 1][1];
 
-/** Chooses the messages of the target line (called by index.ts before anything is installed). */
+/** Chooses the row of the target line (called by index.ts before anything is installed). */
 export function setMessageLine(major: NodeMajor | undefined): void {
   const m = major ?? 20;
   line = (BY_LINE.filter(([since]) => since <= m).pop() ?? BY_LINE[0])[1];
 }
 
-export function lineMessages(): LineMessages {
+export function lineDifferences(): LineDifferences {
   return line;
 }
