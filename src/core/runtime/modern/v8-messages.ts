@@ -17,6 +17,11 @@ export function setHostTypes(types: HostTypes): void {
   hostTypes = types;
 }
 
+/** util.types.isProxy of the host (V8 refuses a proxy where it wants a plain function: a dispose method). */
+export function isProxy(x: unknown): boolean {
+  return hostTypes.isProxy(x);
+}
+
 export function isObject(x: unknown): x is object {
   return x !== null && (typeof x === 'object' || typeof x === 'function');
 }
@@ -100,6 +105,11 @@ export function propertyNotFunction(value: unknown, key: PropertyKey, holder: un
   return new TypeError(`'${noSideEffectsToString(value)}' returned for property '${k}' of object '${noSideEffectsToString(holder)}' is not a function`);
 }
 
+/** `${NoSideEffectsToString} is not a function` (kCalledNonCallable where V8 renders the value itself). */
+export function notAFunction(x: unknown): TypeError {
+  return new TypeError(`${noSideEffectsToString(x)} is not a function`);
+}
+
 /** kNotIterable: `#<Object> is not iterable`. */
 export function notIterable(x: unknown): TypeError {
   return new TypeError(`${noSideEffectsToString(x)} is not iterable`);
@@ -138,23 +148,38 @@ interface LineDifferences {
    * smaller than any set's size: `new Set([1]).isSubsetOf({size: 2 ** 31, …})` is false there.
    */
   setLikeSizeForComparison(size: number): number;
+  /**
+   * Whether a proxy is accepted as a @@dispose / @@asyncDispose method. V8 13.6 (Node 24) wants
+   * a plain function (`Symbol(Symbol.dispose) is not a function` for any proxy); V8 14 (Node 26)
+   * calls a callable one.
+   */
+  disposeMethodMayBeProxy: boolean;
 }
 
 /**
  * One row per V8 whose wording changed; a target uses the newest row at or below its line.
- * V8 12.4 (Node 22) named the method in place of the value (`string "Iterator.prototype.map"
- * is not a function`); V8 13 (Node 24, 26) names the value by its call-site rendering. flatMap
- * has its own template on both.
+ * Iterator helpers: V8 12.4 (Node 22) named the method in place of the value (`string
+ * "Iterator.prototype.map" is not a function`); V8 13+ (Node 24, 26) names the value by its
+ * call-site rendering. flatMap has its own template on every line.
  */
 const BY_LINE: [NodeMajor, LineDifferences][] = [
   [22, {
     setLikeSizeForComparison: (size) => (Number.isFinite(size) && size >= 2 ** 31 ? -Infinity : size),
+    disposeMethodMayBeProxy: false,
     helperCallbackNotCallable: (method) => method === 'flatMap'
       ? new TypeError('Iterator.prototype.flatMap is not a function')
       : calledNonCallable(`Iterator.prototype.${method}`),
   }],
   [24, {
     setLikeSizeForComparison: (size) => size,
+    disposeMethodMayBeProxy: false,
+    helperCallbackNotCallable: (method, value) => method === 'flatMap'
+      ? new TypeError('Iterator.prototype.flatMap is not a function')
+      : calledNonCallable(value),
+  }],
+  [26, {
+    setLikeSizeForComparison: (size) => size,
+    disposeMethodMayBeProxy: true,
     helperCallbackNotCallable: (method, value) => method === 'flatMap'
       ? new TypeError('Iterator.prototype.flatMap is not a function')
       : calledNonCallable(value),
