@@ -133,7 +133,7 @@ export function disposeResourcesSync(cap: DisposeCapability, completion: Complet
     const r = resources[i];
     if (r.method === undefined) continue;
     try {
-      r.method.call(r.value);
+      Reflect.apply(r.method, r.value, []);
     } catch (e) {
       if (isAbort(e)) throw e;
       completion = chain(completion, e);
@@ -162,7 +162,7 @@ export function* disposeResourcesAwaiting(cap: DisposeCapability, completion: Co
     }
     if (r.method !== undefined) {
       try {
-        const result = r.method.call(r.value);
+        const result = Reflect.apply(r.method, r.value, []);
         if (r.hint === Hint.Async) {
           hasAwaited = true;
           yield result;
