@@ -94,7 +94,10 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   // What the target line adds (Node 22's Array.fromAsync, Node 24's DisposableStack and
   // well-known Symbol.dispose, …) or lacks.
   const hostUtil = host.requireBuiltin?.('util') as typeof import('node:util') | undefined;
-  installModernBuiltins(g, options.nodeMajor, (x) => hostUtil?.types.isNativeError(x) ?? x instanceof (g.Error as ErrorConstructor));
+  installModernBuiltins(g, options.nodeMajor, {
+    isNativeError: (x) => hostUtil?.types.isNativeError(x) ?? x instanceof (g.Error as ErrorConstructor),
+    isProxy: (x) => hostUtil?.types.isProxy(x) ?? false,
+  });
   // Node 20 (and 22) defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
   const SymbolCtor = g.Symbol as SymbolConstructor & Record<string, symbol>;
   if (SymbolCtor.dispose === undefined) Object.defineProperty(SymbolCtor, 'dispose', { value: Symbol.for('nodejs.dispose') });

@@ -11,28 +11,25 @@ import {
 } from './promise';
 import type { Capability } from './promise';
 import { isAbort } from './state';
+import { noSideEffectsToString } from './modern/v8-messages';
 
 /** V8's %ToString for messages ("#<Object>", "1", "undefined"), never calling user code. */
 export function v8Describe(x: unknown): string {
-  if (typeof x === 'string') return x;
-  if (typeof x === 'symbol') return x.toString();
   if (typeof x === 'function') return x.toString().length < 80 ? String(x) : `function ${x.name}`;
-  if (x === null || typeof x !== 'object') return String(x);
-  if (Array.isArray(x)) return '';
-  let proto: object | null = Object.getPrototypeOf(x);
-  while (proto !== null) {
-    const d = Object.getOwnPropertyDescriptor(proto, 'constructor');
-    if (d !== undefined && typeof d.value === 'function' && d.value.name) return `#<${d.value.name}>`;
-    proto = Object.getPrototypeOf(proto);
-  }
-  return '#<Object>';
+  return noSideEffectsToString(x);
 }
 
-/** IsConstructor (§7.2.4), via the standard Reflect.construct probe. */
+const constructProbe: ProxyHandler<new () => object> = { construct: () => constructProbe };
+
+/**
+ * IsConstructor (§7.2.4) without touching `f`: a proxy of `f` is a constructor exactly when `f`
+ * is, and its construct trap answers without reading `f.prototype` (which would run a getter, or
+ * throw for a revoked proxy, where V8 goes on to Construct and fails there).
+ */
 export function isConstructor(f: unknown): boolean {
   if (typeof f !== 'function') return false;
   try {
-    Reflect.construct(String, [], f);
+    Reflect.construct(new Proxy(f as new () => object, constructProbe), []);
     return true;
   } catch {
     return false;

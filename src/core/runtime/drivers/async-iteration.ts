@@ -15,6 +15,7 @@ import { isPlainPromise } from '../promise-api';
 import { performThen, PromiseImpl, ReactionKind, rejectPromise, resolvePromise } from '../promise';
 import { isAbort, rt } from '../state';
 import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, awaitRequest } from './common';
+import { callBuiltin } from '../modern/v8-messages';
 
 interface SyncIteratorRecord { iterator: object; next: unknown }
 
@@ -100,7 +101,8 @@ class AsyncFromSyncIterator {
     const promise = new PromiseImpl();
     let result: unknown;
     try {
-      result = args.length > 0 ? (rec.next as (v: unknown) => unknown).call(rec.iterator, args[0]) : (rec.next as () => unknown).call(rec.iterator);
+      // A builtin's Call: a non-callable `next` is V8's "object is not a function", and nothing is read off it.
+      result = args.length > 0 ? callBuiltin(rec.next, rec.iterator, args[0]) : callBuiltin(rec.next, rec.iterator);
       if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
     } catch (e) {
       if (isAbort(e)) throw e;

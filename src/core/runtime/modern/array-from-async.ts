@@ -10,12 +10,10 @@ import { runAsync } from '../drivers/async-function';
 import { createAsyncFromSyncIterator } from '../drivers/async-iteration';
 import { isConstructor } from '../promise-api';
 import { isAbort } from '../state';
+import { callBuiltin, isObject, notAFunction } from './v8-messages';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
-function isObject(x: unknown): x is object {
-  return x !== null && (typeof x === 'object' || typeof x === 'function');
-}
 
 /** GetMethod (§7.3.11) with V8's wording for Array.fromAsync's iterator methods. */
 function getIteratorMethod(items: unknown, key: symbol, name: string): ((this: unknown) => unknown) | undefined {
@@ -39,16 +37,17 @@ function setLength(a: object, len: number): void {
 
 function* fromAsyncClosure(C: unknown, items: unknown, mapfn: unknown, thisArg: unknown): Generator<unknown, unknown, unknown> {
   const mapping = mapfn !== undefined;
-  if (mapping && typeof mapfn !== 'function') throw new TypeError(`${String(mapfn)} is not a function`);
+  if (mapping && typeof mapfn !== 'function') throw notAFunction(mapfn);
   const usingAsyncIterator = getIteratorMethod(items, Symbol.asyncIterator, 'Symbol.asyncIterator');
   const usingSyncIterator = usingAsyncIterator === undefined ? getIteratorMethod(items, Symbol.iterator, 'Symbol.iterator') : undefined;
   let record: { iterator: object; next: unknown } | undefined;
   if (usingAsyncIterator !== undefined) {
-    const it = usingAsyncIterator.call(items);
-    if (!isObject(it)) throw new TypeError('Result of the Symbol.asyncIterator method is not an object');
+    const it = Reflect.apply(usingAsyncIterator, items, []);
+    // V8's wording names Symbol.iterator for the async method too.
+    if (!isObject(it)) throw new TypeError('Result of the Symbol.iterator method is not an object');
     record = { iterator: it, next: (it as { next: unknown }).next };
   } else if (usingSyncIterator !== undefined) {
-    const it = usingSyncIterator.call(items);
+    const it = Reflect.apply(usingSyncIterator, items, []);
     if (!isObject(it)) throw new TypeError('Result of the Symbol.iterator method is not an object');
     record = createAsyncFromSyncIterator(it);
   }
@@ -60,7 +59,7 @@ function* fromAsyncClosure(C: unknown, items: unknown, mapfn: unknown, thisArg: 
       try {
         ret = (record!.iterator as { return?: unknown }).return;
         if (ret !== undefined && ret !== null) {
-          const inner = (ret as (this: object) => unknown).call(record!.iterator);
+          const inner = callBuiltin(ret, record!.iterator);
           yield awaitRequest(inner, 0);
         }
       } catch (e) {
@@ -70,7 +69,7 @@ function* fromAsyncClosure(C: unknown, items: unknown, mapfn: unknown, thisArg: 
     };
     for (let k = 0; ; k++) {
       if (k >= MAX_SAFE) return yield* closeAndThrow(new TypeError('Invalid array length'));
-      let nextResult = (record.next as (this: object) => unknown).call(record.iterator);
+      let nextResult = callBuiltin(record.next, record.iterator);
       nextResult = yield awaitRequest(nextResult, 0);
       if (!isObject(nextResult)) throw new TypeError('Iterator result Array.fromAsync is not an object');
       if ((nextResult as { done?: unknown }).done) {
@@ -81,7 +80,7 @@ function* fromAsyncClosure(C: unknown, items: unknown, mapfn: unknown, thisArg: 
       let mappedValue: unknown = nextValue;
       if (mapping) {
         try {
-          mappedValue = (mapfn as (this: unknown, v: unknown, k: number) => unknown).call(thisArg, nextValue, k);
+          mappedValue = Reflect.apply(mapfn as (v: unknown, k: number) => unknown, thisArg, [nextValue, k]);
           mappedValue = yield awaitRequest(mappedValue, 0);
         } catch (e) {
           if (isAbort(e)) throw e;
@@ -98,7 +97,7 @@ function* fromAsyncClosure(C: unknown, items: unknown, mapfn: unknown, thisArg: 
   }
   // An array-like: ToObject, LengthOfArrayLike, each element awaited.
   const arrayLike = Object(items) as Record<string, unknown>;
-  const lenValue = Number(arrayLike.length);
+  const lenValue = +(arrayLike.length as number); // ToLength: a BigInt or a Symbol throws
   const len = Number.isNaN(lenValue) || lenValue <= 0 ? 0 : Math.min(Math.trunc(lenValue), MAX_SAFE);
   const A: object = isConstructor(C) ? Reflect.construct(C as new (n: number) => object, [len]) : new Array(len);
   for (let k = 0; k < len; k++) {
@@ -106,7 +105,7 @@ function* fromAsyncClosure(C: unknown, items: unknown, mapfn: unknown, thisArg: 
     let kValue = arrayLike[key];
     kValue = yield awaitRequest(kValue, 0);
     if (mapping) {
-      kValue = (mapfn as (this: unknown, v: unknown, k: number) => unknown).call(thisArg, kValue, k);
+      kValue = Reflect.apply(mapfn as (v: unknown, k: number) => unknown, thisArg, [kValue, k]);
       kValue = yield awaitRequest(kValue, 0);
     }
     createDataProperty(A, key, kValue);

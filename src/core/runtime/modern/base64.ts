@@ -17,19 +17,20 @@ type LastChunkHandling = 'loose' | 'strict' | 'stop-before-partial';
 
 interface Decoded { read: number; bytes: number[]; error?: SyntaxError }
 
+import { incompatibleReceiver, noSideEffectsToString } from './v8-messages';
+
 const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
 const typedArrayTag = Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag)!.get!;
 const typedArrayLength = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
 const typedArrayBuffer = Object.getOwnPropertyDescriptor(TypedArrayPrototype, 'buffer')!.get!;
 
-function describe(x: unknown): string {
-  if (x === null || x === undefined || typeof x !== 'object') return String(x);
-  return '#<Object>';
-}
-
-/** ValidateUint8Array, then the bytes' view, with V8's messages for a wrong or detached receiver. */
+/**
+ * ValidateUint8Array, then the bytes' view, with V8's messages for a wrong or detached receiver
+ * (a typed array of another kind is named `undefined` by V8 26).
+ */
 function uint8Of(o: unknown, method: string): Uint8Array {
-  if (typedArrayTag.call(o) !== 'Uint8Array') throw new TypeError(`Method Uint8Array.prototype.${method} called on incompatible receiver ${describe(o)}`);
+  const tag = typedArrayTag.call(o) as string | undefined;
+  if (tag !== 'Uint8Array') throw incompatibleReceiver(`Uint8Array.prototype.${method}`, tag === undefined ? o : undefined);
   const u = o as Uint8Array;
   // A view of a detached buffer reads as empty; V8 refuses it instead.
   if (typedArrayLength.call(u) === 0 && isDetached(typedArrayBuffer.call(u) as ArrayBuffer)) {
@@ -58,14 +59,14 @@ function optionsOf(options: unknown): Record<string, unknown> {
 function alphabetOf(opts: Record<string, unknown>): Alphabet {
   const alphabet = opts.alphabet;
   if (alphabet === undefined) return 'base64';
-  if (alphabet !== 'base64' && alphabet !== 'base64url') throw new TypeError(`invalid option ${String(alphabet)}`);
+  if (alphabet !== 'base64' && alphabet !== 'base64url') throw new TypeError(`invalid option ${noSideEffectsToString(alphabet)}`);
   return alphabet;
 }
 
 function lastChunkHandlingOf(opts: Record<string, unknown>): LastChunkHandling {
   const mode = opts.lastChunkHandling;
   if (mode === undefined) return 'loose';
-  if (mode !== 'loose' && mode !== 'strict' && mode !== 'stop-before-partial') throw new TypeError(`invalid option ${String(mode)}`);
+  if (mode !== 'loose' && mode !== 'strict' && mode !== 'stop-before-partial') throw new TypeError(`invalid option ${noSideEffectsToString(mode)}`);
   return mode;
 }
 
@@ -122,8 +123,9 @@ function fromBase64(s: string, alphabet: Alphabet, lastChunkHandling: LastChunkH
       index = skipWhitespace(s, index);
       if (chunk.length === 2) {
         if (index === s.length) {
+          // `AB=` at the end: V8 words the strict mode's refusal as a truncated input.
           if (lastChunkHandling === 'stop-before-partial') return { read, bytes };
-          return fail(BAD_CHARACTER);
+          return fail(lastChunkHandling === 'strict' ? SINGLE_CHARACTER : BAD_CHARACTER);
         }
         if (s[index] === '=') index = skipWhitespace(s, index + 1);
       }

@@ -12,9 +12,10 @@
 import { awaitRequest } from '../drivers/common';
 import { runAsync } from '../drivers/async-function';
 import { AsyncIteratorPrototype } from '../drivers/async-generator';
-import { newPromiseCapability, performPromiseThen, promiseResolve, SimPromise, v8Describe } from '../promise-api';
+import { newPromiseCapability, performPromiseThen, promiseResolve, SimPromise } from '../promise-api';
 import type { PromiseImpl } from '../promise';
 import { isAbort } from '../state';
+import { incompatibleReceiver, isObject, isProxy, lineDifferences, notAFunction, propertyNotFunction } from './v8-messages';
 
 export const enum Hint { Sync = 0, Async = 1 }
 
@@ -30,12 +31,15 @@ export type DisposeCapability = DisposableResource[];
 /** The symbols the sandbox's Symbol has (set by installDisposal before anything uses them). */
 export const symbols = { dispose: Symbol.for('nodejs.dispose'), asyncDispose: Symbol.for('nodejs.asyncDispose') };
 
-function isObject(x: unknown): x is object {
-  return x !== null && (typeof x === 'object' || typeof x === 'function');
-}
-
-function notAFunction(x: unknown): TypeError {
-  return new TypeError(`${typeof x === 'symbol' ? x.toString() : v8Describe(x)} is not a function`);
+/**
+ * GetMethod(V, @@dispose / @@asyncDispose) as V8 does it: the message names the symbol, not the
+ * value; Node 24's V8 refuses a proxy too, even a callable one.
+ */
+function disposeMethodOf(v: object, key: symbol): ((this: unknown) => unknown) | undefined {
+  const m = (v as Record<symbol, unknown>)[key];
+  if (m === undefined || m === null) return undefined;
+  if (typeof m !== 'function' || (isProxy(m) && !lineDifferences().disposeMethodMayBeProxy)) throw new TypeError(`${key.toString()} is not a function`);
+  return m as (this: unknown) => unknown;
 }
 
 // ---------------------------------------------------------------- SuppressedError
@@ -72,19 +76,15 @@ function suppressedBy(error: unknown, suppressed: unknown): Error {
 /** GetDisposeMethod(V, hint) (§7.5.x): an async-dispose of a sync-only object wraps its @@dispose. */
 function getDisposeMethod(v: object, hint: Hint): ((this: unknown) => unknown) | undefined {
   if (hint === Hint.Async) {
-    const m = (v as Record<symbol, unknown>)[symbols.asyncDispose];
-    if (m !== undefined && m !== null) {
-      if (typeof m !== 'function') throw notAFunction(m);
-      return m as (this: unknown) => unknown;
-    }
-    const sync = (v as Record<symbol, unknown>)[symbols.dispose];
-    if (sync === undefined || sync === null) return undefined;
-    if (typeof sync !== 'function') throw notAFunction(sync);
+    const m = disposeMethodOf(v, symbols.asyncDispose);
+    if (m !== undefined) return m;
+    const sync = disposeMethodOf(v, symbols.dispose);
+    if (sync === undefined) return undefined;
     // The closure: calls @@dispose, and resolves with undefined (its result is ignored).
     return [function (this: unknown) {
       const cap = newPromiseCapability(SimPromise);
       try {
-        (sync as (this: unknown) => unknown).call(this);
+        Reflect.apply(sync, this, []);
       } catch (e) {
         if (isAbort(e)) throw e;
         cap.reject.call(undefined, e);
@@ -94,10 +94,7 @@ function getDisposeMethod(v: object, hint: Hint): ((this: unknown) => unknown) |
       return cap.promise;
     }][0];
   }
-  const m = (v as Record<symbol, unknown>)[symbols.dispose];
-  if (m === undefined || m === null) return undefined;
-  if (typeof m !== 'function') throw notAFunction(m);
-  return m as (this: unknown) => unknown;
+  return disposeMethodOf(v, symbols.dispose);
 }
 
 /**
@@ -114,7 +111,7 @@ export function addDisposableResource(cap: DisposeCapability, v: unknown, hint: 
     if (!isObject(v)) throw new TypeError('An object is expected with `using` declarations');
     const m = getDisposeMethod(v, hint);
     // V8 names @@dispose in both cases (an async resource falls back to it last).
-    if (m === undefined) throw notAFunction(symbols.dispose);
+    if (m === undefined) throw new TypeError(`${symbols.dispose.toString()} is not a function`);
     cap.push({ value: v, hint, method: m });
     return;
   }
@@ -136,7 +133,7 @@ export function disposeResourcesSync(cap: DisposeCapability, completion: Complet
     const r = resources[i];
     if (r.method === undefined) continue;
     try {
-      r.method.call(r.value);
+      Reflect.apply(r.method, r.value, []);
     } catch (e) {
       if (isAbort(e)) throw e;
       completion = chain(completion, e);
@@ -165,7 +162,7 @@ export function* disposeResourcesAwaiting(cap: DisposeCapability, completion: Co
     }
     if (r.method !== undefined) {
       try {
-        const result = r.method.call(r.value);
+        const result = Reflect.apply(r.method, r.value, []);
         if (r.hint === Hint.Async) {
           hasAwaited = true;
           yield result;
@@ -238,18 +235,15 @@ interface StackSlots { state: State; cap: DisposeCapability }
 const syncSlots = new WeakMap<object, StackSlots>();
 const asyncSlots = new WeakMap<object, StackSlots>();
 
-function incompatible(method: string, receiver: unknown): TypeError {
-  return new TypeError(`Method ${method} called on incompatible receiver ${v8Describe(receiver)}`);
-}
-
 function slotsOf(map: WeakMap<object, StackSlots>, o: unknown, method: string): StackSlots {
   const s = isObject(o) ? map.get(o) : undefined;
-  if (s === undefined) throw incompatible(method, o);
+  if (s === undefined) throw incompatibleReceiver(method, o);
   return s;
 }
 
+/** V8 says "an already-disposed DisposableStack" for an AsyncDisposableStack too. */
 function notDisposed(s: StackSlots, ctor: string, method: string): void {
-  if (s.state === State.Disposed) throw new ReferenceError(`Cannot call ${ctor}.prototype.${method} on an already-disposed ${ctor}`);
+  if (s.state === State.Disposed) throw new ReferenceError(`Cannot call ${ctor}.prototype.${method} on an already-disposed DisposableStack`);
 }
 
 /** OrdinaryCreateFromConstructor(newTarget, fallback prototype). */
@@ -372,8 +366,8 @@ const iteratorMethods = {
   dispose(this: unknown): undefined {
     const ret = (this as { return?: unknown }).return;
     if (ret !== undefined && ret !== null) {
-      if (typeof ret !== 'function') throw notAFunction(ret);
-      (ret as (this: unknown) => unknown).call(this);
+      if (typeof ret !== 'function') throw propertyNotFunction(ret, 'return', this);
+      Reflect.apply(ret, this, []);
     }
     return undefined;
   },
@@ -387,8 +381,8 @@ const iteratorMethods = {
         cap.resolve.call(undefined, undefined);
         return cap.promise;
       }
-      if (typeof ret !== 'function') throw notAFunction(ret);
-      const result = (ret as (this: unknown, v: undefined) => unknown).call(this, undefined);
+      if (typeof ret !== 'function') throw propertyNotFunction(ret, 'return', this);
+      const result = Reflect.apply(ret, this, [undefined]);
       wrapper = promiseResolve(SimPromise, result);
     } catch (e) {
       if (isAbort(e)) throw e;

@@ -4,24 +4,13 @@
  * methods (Node 22), `Error.isError`, `RegExp.escape`, `Atomics.pause` (24),
  * `Map`/`WeakMap.prototype.getOrInsert(Computed)` (26). No promise is involved, so only the
  * spec's observable steps matter: which user functions are called, in which order, and the
- * errors (messages are V8's, copied from Node 26). Installed per target by index.ts.
+ * errors (messages are V8's, the same on every line that has them; v8-messages.ts). Installed
+ * per target by index.ts.
  */
 
+import { callBuiltin, calledNonCallable, callSiteRendering, incompatibleReceiver, isObject, iteratorResultNotAnObject, lineDifferences, noSideEffectsToString } from './v8-messages';
+
 type Fn = (...args: unknown[]) => unknown;
-
-function isObject(x: unknown): x is object {
-  return x !== null && (typeof x === 'object' || typeof x === 'function');
-}
-
-/** V8's way of naming a value in "… is not a function" messages. */
-function describe(x: unknown): string {
-  if (typeof x === 'string') return `string "${x}"`;
-  if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return `${typeof x} ${String(x)}`;
-  if (typeof x === 'symbol') return x.toString();
-  if (x === undefined || x === null) return String(x);
-  if (typeof x === 'function') return 'function';
-  return Array.isArray(x) ? '[object Array]' : '#<Object>';
-}
 
 /** Defines methods the way built-ins are: writable, configurable, not enumerable, with the spec's `length`. */
 function defineBuiltins(target: object, methods: Record<string, Fn>, lengths: Record<string, number>): void {
@@ -40,26 +29,26 @@ const canonical = (k: unknown): unknown => (k === 0 ? 0 : k);
 /** GroupBy(items, callback, keyCoercion) (§7.3.35): the groups in first-seen key order. */
 function groupBy(items: unknown, callback: unknown, property: boolean, method: string): Map<unknown, unknown[]> {
   if (items === undefined || items === null) throw new TypeError(`${method} called on null or undefined`);
-  if (typeof callback !== 'function') throw new TypeError(`${String(callback)} is not a function`);
+  if (typeof callback !== 'function') throw new TypeError(`${noSideEffectsToString(callback)} is not a function`);
   const iteratorMethod = (items as Record<symbol, unknown>)[Symbol.iterator];
-  if (typeof iteratorMethod !== 'function') throw new TypeError(`${describe(items)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
-  const iterator = (iteratorMethod as Fn).call(items) as Iterator<unknown>;
+  if (typeof iteratorMethod !== 'function') throw new TypeError(`${callSiteRendering(items)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
+  const iterator = Reflect.apply(iteratorMethod, items, []) as Iterator<unknown>;
   if (!isObject(iterator)) throw new TypeError(`Result of the Symbol.iterator method is not an object`);
   const next = iterator.next;
   const groups = new Map<unknown, unknown[]>();
   for (let k = 0; ; k++) {
-    const step = (next as Fn).call(iterator) as IteratorResult<unknown>;
-    if (!isObject(step)) throw new TypeError(`Iterator result ${String(step)} is not an object`);
+    const step = callBuiltin(next, iterator) as IteratorResult<unknown>;
+    if (!isObject(step)) throw iteratorResultNotAnObject(step);
     if (step.done) return groups;
     const value = step.value;
     let key: unknown;
     try {
-      key = (callback as Fn)(value, k);
+      key = Reflect.apply(callback, undefined, [value, k]);
       if (property) key = typeof key === 'symbol' ? key : String(key as string);
     } catch (error) {
       try {
         const ret = (iterator as { return?: unknown }).return;
-        if (ret !== undefined && ret !== null) (ret as Fn).call(iterator);
+        if (ret !== undefined && ret !== null) callBuiltin(ret, iterator);
       } catch { /* the callback's error wins (IteratorClose with a throw completion) */ }
       throw error;
     }
@@ -107,7 +96,7 @@ function thisSet(o: unknown, method: string): Set<unknown> {
   try {
     SetSize.call(o);
   } catch {
-    throw new TypeError(`Method Set.prototype.${method} called on incompatible receiver ${describe(o)}`);
+    throw incompatibleReceiver(`Set.prototype.${method}`, o);
   }
   return o as Set<unknown>;
 }
@@ -116,34 +105,36 @@ function thisSet(o: unknown, method: string): Set<unknown> {
 function setRecord(other: unknown, method: string): SetRecord {
   if (!isObject(other)) throw new TypeError(`Set.prototype.${method} argument must be an object`);
   const rawSize = (other as { size?: unknown }).size;
-  const numSize = Number(rawSize);
+  const numSize = +(rawSize as number); // ToNumber: a BigInt or a Symbol throws
   if (Number.isNaN(numSize)) throw new TypeError('The .size property is NaN');
   const intSize = Math.trunc(numSize) || 0;
   if (intSize < 0) throw new RangeError(`'${intSize}' is an invalid size`);
   const has = (other as { has?: unknown }).has;
-  // V8 names the property, not the value: `string "has" is not a function`.
-  if (typeof has !== 'function') throw new TypeError('string "has" is not a function');
+  // V8 passes the property's name, not its value, to kCalledNonCallable: `string "has" is not a function`.
+  if (typeof has !== 'function') throw calledNonCallable('has');
   const keys = (other as { keys?: unknown }).keys;
-  if (typeof keys !== 'function') throw new TypeError('string "keys" is not a function');
-  return { set: other, size: intSize, has: has as Fn, keys: keys as Fn };
+  if (typeof keys !== 'function') throw calledNonCallable('keys');
+  return { set: other, size: lineDifferences().setLikeSizeForComparison(intSize), has: has as Fn, keys: keys as Fn };
 }
 
 /** GetIteratorFromMethod(rec.set, rec.keys) as a step function; `close` is IteratorClose (normal). */
 function keysOf(rec: SetRecord): { step(): { done: boolean; value?: unknown }; close(): void } {
-  const iterator = rec.keys.call(rec.set);
+  const iterator = Reflect.apply(rec.keys, rec.set, []);
   if (!isObject(iterator)) throw new TypeError('Result of the keys method is not an object');
   const next = (iterator as { next: unknown }).next;
+  // V8 checks `next` as soon as it reads it, naming the property.
+  if (typeof next !== 'function') throw calledNonCallable('next');
   return {
     step() {
-      const r = (next as Fn).call(iterator);
-      if (!isObject(r)) throw new TypeError(`Iterator result ${String(r)} is not an object`);
+      const r = Reflect.apply(next, iterator, []);
+      if (!isObject(r)) throw iteratorResultNotAnObject(r);
       return (r as { done: unknown }).done ? { done: true } : { done: false, value: (r as { value: unknown }).value };
     },
     close() {
       const ret = (iterator as { return?: unknown }).return;
       if (ret === undefined || ret === null) return;
-      const r = (ret as Fn).call(iterator);
-      if (!isObject(r)) throw new TypeError(`Iterator result ${String(r)} is not an object`);
+      const r = callBuiltin(ret, iterator);
+      if (!isObject(r)) throw iteratorResultNotAnObject(r);
     },
   };
 }
@@ -173,7 +164,7 @@ const setMethods: Record<string, Fn> = {
     const rec = setRecord(other, 'intersection');
     const result = new Set<unknown>();
     if (SetSize.call(o) <= rec.size) {
-      for (const e of elements(o)) if (rec.has.call(rec.set, e)) SetAdd.call(result, e);
+      for (const e of elements(o)) if (Reflect.apply(rec.has, rec.set, [e])) SetAdd.call(result, e);
     } else {
       const keys = keysOf(rec);
       for (let r = keys.step(); !r.done; r = keys.step()) {
@@ -188,7 +179,7 @@ const setMethods: Record<string, Fn> = {
     const rec = setRecord(other, 'difference');
     const result = copyOf(o);
     if (SetSize.call(o) <= rec.size) {
-      for (const e of elements(o)) if (rec.has.call(rec.set, e)) SetDelete.call(result, e);
+      for (const e of elements(o)) if (Reflect.apply(rec.has, rec.set, [e])) SetDelete.call(result, e);
     } else {
       const keys = keysOf(rec);
       for (let r = keys.step(); !r.done; r = keys.step()) {
@@ -214,7 +205,7 @@ const setMethods: Record<string, Fn> = {
     const o = thisSet(this, 'isSubsetOf');
     const rec = setRecord(other, 'isSubsetOf');
     if (SetSize.call(o) > rec.size) return false;
-    for (const e of elements(o)) if (!rec.has.call(rec.set, e)) return false;
+    for (const e of elements(o)) if (!Reflect.apply(rec.has, rec.set, [e])) return false;
     return true;
   },
   isSupersetOf(this: unknown, other: unknown): unknown {
@@ -234,7 +225,7 @@ const setMethods: Record<string, Fn> = {
     const o = thisSet(this, 'isDisjointFrom');
     const rec = setRecord(other, 'isDisjointFrom');
     if (SetSize.call(o) <= rec.size) {
-      for (const e of elements(o)) if (rec.has.call(rec.set, e)) return false;
+      for (const e of elements(o)) if (Reflect.apply(rec.has, rec.set, [e])) return false;
     } else {
       const keys = keysOf(rec);
       for (let r = keys.step(); !r.done; r = keys.step()) {
@@ -305,7 +296,7 @@ function thisMap(o: unknown, method: string): Map<unknown, unknown> {
   try {
     MapHas.call(o, undefined);
   } catch {
-    throw new TypeError(`Method Map.prototype.${method} called on incompatible receiver ${describe(o)}`);
+    throw incompatibleReceiver(`Map.prototype.${method}`, o);
   }
   return o as Map<unknown, unknown>;
 }
@@ -314,7 +305,7 @@ function thisWeakMap(o: unknown, method: string): WeakMap<object, unknown> {
   try {
     WeakMapHas.call(o, {});
   } catch {
-    throw new TypeError(`Method WeakMap.prototype.${method} called on incompatible receiver ${describe(o)}`);
+    throw incompatibleReceiver(`WeakMap.prototype.${method}`, o);
   }
   return o as WeakMap<object, unknown>;
 }
@@ -339,7 +330,7 @@ const mapMethods: Record<string, Fn> = {
     if (typeof callback !== 'function') throw new TypeError('Map.prototype.getOrInsertComputed is not a function');
     const k = canonical(key);
     if (MapHas.call(m, k)) return MapGet.call(m, k);
-    const value = (callback as Fn)(k);
+    const value = Reflect.apply(callback, undefined, [k]);
     MapSet.call(m, k, value); // the callback may have set the key: the computed value wins (spec)
     return value;
   },
@@ -355,10 +346,10 @@ const weakMapMethods: Record<string, Fn> = {
   },
   getOrInsertComputed(this: unknown, key: unknown, callback: unknown): unknown {
     const m = thisWeakMap(this, 'getOrInsertComputed');
-    const k = weakKey(key);
     if (typeof callback !== 'function') throw new TypeError('WeakMap.prototype.getOrInsertComputed is not a function');
+    const k = weakKey(key);
     if (WeakMapHas.call(m, k)) return WeakMapGet.call(m, k);
-    const value = (callback as Fn)(k);
+    const value = Reflect.apply(callback, undefined, [k]);
     WeakMapSet.call(m, k, value);
     return value;
   },

@@ -16,15 +16,20 @@ import { UINT8_BASE64 } from './base64';
 import { ES_BUILTINS, type EsBuiltinGroup } from './es-builtins';
 import { installIteratorConcat, installIteratorHelpers } from './iterator-helpers';
 import { installPromiseTry, installWithResolvers } from './promise-statics';
+import { setHostTypes, setMessageLine } from './v8-messages';
 
 /** The iterator helpers V8 12 put on %IteratorPrototype% (withheld for a Node 20 target). */
 const ITERATOR_HELPERS = ['map', 'filter', 'take', 'drop', 'flatMap', 'reduce', 'toArray', 'forEach', 'some', 'every', 'find'];
 
 /**
- * `isNativeError` is the host's `util.types.isNativeError` (it sees [[ErrorData]] across realms),
- * for `Error.isError`.
+ * `types` are the host's `util.types` checks: `isNativeError` sees [[ErrorData]] across realms
+ * (for `Error.isError` and V8's rendering of an error in messages), `isProxy` lets messages name
+ * a proxy as V8 does without running its traps.
  */
-export function installModernBuiltins(g: Record<string, unknown>, major: NodeMajor | undefined, isNativeError: (x: unknown) => boolean): void {
+export function installModernBuiltins(g: Record<string, unknown>, major: NodeMajor | undefined, types: { isNativeError(x: unknown): boolean; isProxy(x: unknown): boolean }): void {
+  const isNativeError = types.isNativeError;
+  setHostTypes(types);
+  setMessageLine(major);
   if (hasFeature(major, 'Promise.withResolvers')) installWithResolvers();
   if (hasFeature(major, 'Promise.try')) installPromiseTry();
   const ArrayCtor = g.Array as unknown as Record<string, unknown>;

@@ -4,30 +4,24 @@
  * tick involved, so only the spec's observable steps matter — the order of `next`/`return`
  * calls, IteratorClose on an abrupt completion, the helper object's generator states (a
  * generator runs each helper's body, so re-entering it is V8's "already running" TypeError).
- * Messages are V8's (Node 24).
+ * Messages are V8's, per line where they differ (v8-messages.ts).
  */
+import {
+  callBuiltin, calledOnNonObject, incompatibleReceiver, isObject, iteratorResultNotAnObject, lineDifferences,
+  noSideEffectsToString, notIterable, propertyNotFunction,
+} from './v8-messages';
+
 const DONE = Symbol('done');
 
 interface IteratorRecord { iterator: object; next: unknown }
 
-function isObject(x: unknown): x is object {
-  return x !== null && (typeof x === 'object' || typeof x === 'function');
-}
-
-function describe(x: unknown): string {
-  if (typeof x === 'string') return `string "${x}"`;
-  if (typeof x === 'number' || typeof x === 'boolean' || typeof x === 'bigint') return `${typeof x} ${String(x)}`;
-  if (typeof x === 'symbol') return x.toString();
-  if (x === undefined || x === null) return String(x);
-  return typeof x === 'function' ? 'function' : '#<Object>';
-}
-
 function requireObjectThis(o: unknown, method: string): asserts o is object {
-  if (!isObject(o)) throw new TypeError(`Iterator.prototype.${method} called on non-object`);
+  if (!isObject(o)) throw calledOnNonObject(`Iterator.prototype.${method}`);
 }
 
-function requireCallable(f: unknown): void {
-  if (typeof f !== 'function') throw new TypeError(`${describe(f)} is not a function`);
+/** The callback of an iterator helper (map's mapper, reduce's reducer, …): V8's message differs per line. */
+function requireCallback(f: unknown, method: string): void {
+  if (typeof f !== 'function') throw lineDifferences().helperCallbackNotCallable(method, f);
 }
 
 /** GetIteratorDirect(obj) (§7.4.2). */
@@ -37,8 +31,8 @@ function direct(o: object): IteratorRecord {
 
 /** IteratorStepValue (§7.4.8). */
 function stepValue(rec: IteratorRecord): unknown {
-  const result = (rec.next as (this: object) => unknown).call(rec.iterator);
-  if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+  const result = callBuiltin(rec.next, rec.iterator);
+  if (!isObject(result)) throw iteratorResultNotAnObject(result);
   if ((result as { done?: unknown }).done) return DONE;
   return (result as { value?: unknown }).value;
 }
@@ -47,28 +41,30 @@ function stepValue(rec: IteratorRecord): unknown {
 function closeNormal(iterator: object): void {
   const ret = (iterator as { return?: unknown }).return;
   if (ret === undefined || ret === null) return;
-  requireCallable(ret);
-  const result = (ret as (this: object) => unknown).call(iterator);
-  if (!isObject(result)) throw new TypeError(`Iterator result ${String(result)} is not an object`);
+  const result = callBuiltin(ret, iterator);
+  if (!isObject(result)) throw calledOnNonObject('return');
 }
 
 /** IteratorClose(rec, throw completion): the original error wins. */
 function closeAndThrow(iterator: object, error: unknown): never {
   try {
     const ret = (iterator as { return?: unknown }).return;
-    if (ret !== undefined && ret !== null) (ret as (this: object) => unknown).call(iterator);
+    if (ret !== undefined && ret !== null) callBuiltin(ret, iterator);
   } catch {
     // the original error is thrown
   }
   throw error;
 }
 
-/** The ToNumber / ToIntegerOrInfinity checks of take/drop. */
+/**
+ * The ToNumber / ToIntegerOrInfinity checks of take/drop: ToNumber throws for a BigInt or a
+ * Symbol (unary plus, where Number() would convert a BigInt); V8 names the argument as given.
+ */
 function limitOf(limit: unknown): number {
-  const n = Number(limit);
-  if (Number.isNaN(n)) throw new RangeError(`${String(limit)} must be positive`);
+  const n = +(limit as number);
+  if (Number.isNaN(n)) throw new RangeError(`${noSideEffectsToString(limit)} must be positive`);
   const int = Number.isFinite(n) ? Math.trunc(n) : n;
-  if (int < 0) throw new RangeError(`${String(limit)} must be positive`);
+  if (int < 0) throw new RangeError(`${noSideEffectsToString(limit)} must be positive`);
   return int;
 }
 
@@ -95,7 +91,7 @@ const helperSlots = new WeakMap<object, HelperSlots>();
 
 function helperOf(o: unknown, method: string): HelperSlots {
   const s = isObject(o) ? helperSlots.get(o) : undefined;
-  if (s === undefined) throw new TypeError(`Method Iterator Helper.prototype.${method} called on incompatible receiver ${describe(o)}`);
+  if (s === undefined) throw incompatibleReceiver(`Iterator Helper.prototype.${method}`, o);
   return s;
 }
 
@@ -199,17 +195,19 @@ function* dropBody(rec: IteratorRecord, limit: number): Generator<unknown, undef
   }
 }
 
-/** GetIteratorFlattenable(obj, reject-strings / iterate-strings) (§7.4.x). */
-function flattenable(obj: unknown, strings: boolean): IteratorRecord {
-  if (!isObject(obj) && !(strings && typeof obj === 'string')) throw new TypeError(`${describe(obj)} is not an object`);
+/**
+ * GetIteratorFlattenable(obj, …) (§7.4.x). The caller has refused what it must (flatMap: a
+ * non-object; Iterator.from: a primitive other than a string) with its own message.
+ */
+function flattenable(obj: object | string): IteratorRecord {
   const method = (obj as Record<symbol, unknown>)[Symbol.iterator];
   let iterator: unknown;
   if (method === undefined || method === null) iterator = obj;
   else {
-    requireCallable(method);
-    iterator = (method as (this: unknown) => unknown).call(obj);
+    if (typeof method !== 'function') throw propertyNotFunction(method, Symbol.iterator, obj);
+    iterator = Reflect.apply(method, obj, []);
   }
-  if (!isObject(iterator)) throw new TypeError(`${describe(iterator)} is not an object`);
+  if (!isObject(iterator)) throw notIterable(obj);
   return direct(iterator);
 }
 
@@ -219,7 +217,9 @@ function* flatMapBody(rec: IteratorRecord, mapper: (v: unknown, i: number) => un
     if (value === DONE) return undefined;
     let inner: IteratorRecord;
     try {
-      inner = flattenable(mapper(value, counter), false);
+      const mapped = mapper(value, counter);
+      if (!isObject(mapped)) throw calledOnNonObject('Iterator.prototype.flatMap');
+      inner = flattenable(mapped);
     } catch (e) {
       closeAndThrow(rec.iterator, e);
     }
@@ -253,13 +253,13 @@ function* flatMapBody(rec: IteratorRecord, mapper: (v: unknown, i: number) => un
 const protoMethods = {
   map(this: unknown, mapper: unknown): object {
     requireObjectThis(this, 'map');
-    validate(this, () => requireCallable(mapper));
+    validate(this, () => requireCallback(mapper, 'map'));
     const rec = direct(this);
     return helper(this, mapBody(rec, mapper as never));
   },
   filter(this: unknown, predicate: unknown): object {
     requireObjectThis(this, 'filter');
-    validate(this, () => requireCallable(predicate));
+    validate(this, () => requireCallback(predicate, 'filter'));
     const rec = direct(this);
     return helper(this, filterBody(rec, predicate as never));
   },
@@ -279,13 +279,13 @@ const protoMethods = {
   },
   flatMap(this: unknown, mapper: unknown): object {
     requireObjectThis(this, 'flatMap');
-    validate(this, () => requireCallable(mapper));
+    validate(this, () => requireCallback(mapper, 'flatMap'));
     const rec = direct(this);
     return helper(this, flatMapBody(rec, mapper as never));
   },
   reduce(this: unknown, reducer: unknown, ...initial: unknown[]): unknown {
     requireObjectThis(this, 'reduce');
-    validate(this, () => requireCallable(reducer));
+    validate(this, () => requireCallback(reducer, 'reduce'));
     const rec = direct(this);
     let accumulator: unknown;
     let counter = 0;
@@ -313,7 +313,7 @@ const protoMethods = {
   },
   forEach(this: unknown, fn: unknown): undefined {
     requireObjectThis(this, 'forEach');
-    validate(this, () => requireCallable(fn));
+    validate(this, () => requireCallback(fn, 'forEach'));
     const rec = direct(this);
     for (let counter = 0; ; counter++) {
       const value = stepValue(rec);
@@ -339,7 +339,7 @@ const protoMethods = {
 /** some/every/find: stop (closing the iterator normally) when `decide` returns a result. */
 function search(o: unknown, method: string, predicate: unknown, decide: (hit: boolean, value: unknown) => { result: unknown } | undefined, fallback: unknown): unknown {
   requireObjectThis(o, method);
-  validate(o, () => requireCallable(predicate));
+  validate(o, () => requireCallback(predicate, method));
   const rec = direct(o);
   for (let counter = 0; ; counter++) {
     const value = stepValue(rec);
@@ -366,16 +366,16 @@ let WrapForValidIteratorPrototype: object;
 const wrapMethods = {
   next(this: unknown): unknown {
     const rec = isObject(this) ? wrapSlots.get(this) : undefined;
-    if (!rec) throw new TypeError(`Method WrapForValidIteratorPrototype.next called on incompatible receiver ${describe(this)}`);
-    return (rec.next as (this: object) => unknown).call(rec.iterator);
+    if (!rec) throw incompatibleReceiver('%WrapForValidIteratorPrototype%.next', this);
+    return callBuiltin(rec.next, rec.iterator);
   },
   return(this: unknown): unknown {
     const rec = isObject(this) ? wrapSlots.get(this) : undefined;
-    if (!rec) throw new TypeError(`Method WrapForValidIteratorPrototype.return called on incompatible receiver ${describe(this)}`);
+    if (!rec) throw incompatibleReceiver('%WrapForValidIteratorPrototype%.return', this);
     const ret = (rec.iterator as { return?: unknown }).return;
     if (ret === undefined || ret === null) return { value: undefined, done: true };
-    requireCallable(ret);
-    return (ret as (this: object) => unknown).call(rec.iterator);
+    if (typeof ret !== 'function') throw propertyNotFunction(ret, 'return', rec.iterator);
+    return Reflect.apply(ret, rec.iterator, []);
   },
 };
 
@@ -391,8 +391,8 @@ function quirkyAccessor(home: object, key: PropertyKey, value: unknown, name: st
   return {
     get: Object.defineProperty(function () { return value; }, 'name', { value: `get ${name}` }),
     set: Object.defineProperty(function (this: unknown, v: unknown) {
-      if (!isObject(this)) throw new TypeError(`Iterator.prototype.${name} setter called on non-object`);
-      if (this === home) throw new TypeError(`Cannot assign to read only property '${String(name)}' of object '[object Iterator]'`);
+      if (!isObject(this)) throw calledOnNonObject(`set Iterator.prototype${typeof key === 'symbol' ? name : `.${name}`}`);
+      if (this === home) throw new TypeError(`Cannot assign to read only property '${String(key)}' of object '[object Object]'`);
       if (Object.getOwnPropertyDescriptor(this, key) === undefined) Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
       else (this as Record<PropertyKey, unknown>)[key as string] = v;
     }, 'name', { value: `set ${name}` }),
@@ -425,8 +425,8 @@ export function installIteratorHelpers(g: Record<string, unknown>, closeIterator
   defineMethods(WrapForValidIteratorPrototype, wrapMethods, ['next', 'return']);
   const statics = {
     from(o: unknown): object {
-      if (!isObject(o) && typeof o !== 'string') throw new TypeError('Iterator.from called on non-object');
-      const rec = flattenable(o, true);
+      if (!isObject(o) && typeof o !== 'string') throw calledOnNonObject('Iterator.from');
+      const rec = flattenable(o);
       if (Object.prototype.isPrototypeOf.call(IteratorPrototype, rec.iterator)) return rec.iterator;
       const wrapper = Object.create(WrapForValidIteratorPrototype);
       wrapSlots.set(wrapper, rec);
@@ -456,10 +456,10 @@ export function installIteratorConcat(g: Record<string, unknown>): void {
     concat(...items: unknown[]): object {
       const iterables: { open: unknown; iterable: object }[] = [];
       for (const item of items) {
-        if (!isObject(item)) throw new TypeError('Iterator.concat called on non-object');
+        if (!isObject(item)) throw calledOnNonObject('Iterator.concat');
         const open = (item as Record<symbol, unknown>)[Symbol.iterator];
-        if (open === undefined || open === null) throw new TypeError(`${describe(item)} is not iterable`);
-        requireCallable(open);
+        if (open === undefined || open === null) throw notIterable(item);
+        if (typeof open !== 'function') throw propertyNotFunction(open, Symbol.iterator, item);
         iterables.push({ open, iterable: item });
       }
       return helper({}, concatBody(iterables));
@@ -471,8 +471,8 @@ export function installIteratorConcat(g: Record<string, unknown>): void {
 
 function* concatBody(iterables: { open: unknown; iterable: object }[]): Generator<unknown, undefined, unknown> {
   for (const { open, iterable } of iterables) {
-    const iterator = (open as (this: object) => unknown).call(iterable);
-    if (!isObject(iterator)) throw new TypeError(`${describe(iterator)} is not iterable`);
+    const iterator = Reflect.apply(open as (this: object) => unknown, iterable, []);
+    if (!isObject(iterator)) throw notIterable(iterator);
     const rec = direct(iterator);
     for (;;) {
       const value = stepValue(rec);

@@ -5,6 +5,7 @@
  */
 import { newPromiseCapability, SimPromise } from '../promise-api';
 import { isAbort } from '../state';
+import { callBuiltin } from './v8-messages';
 
 function requireObject(c: unknown, method: string): void {
   if (c === null || (typeof c !== 'object' && typeof c !== 'function')) throw new TypeError(`${method} called on non-object`);
@@ -22,7 +23,7 @@ const statics = {
     const cap = newPromiseCapability(this);
     let value: unknown;
     try {
-      value = Reflect.apply(callbackfn as (...a: unknown[]) => unknown, undefined, args);
+      value = callBuiltin(callbackfn, undefined, ...args);
     } catch (e) {
       if (isAbort(e)) throw e;
       cap.reject.call(undefined, e);
