@@ -21,7 +21,8 @@
  *        `this`, `arguments`, `super` and `new.target` of BODY are captured by the transformer as
  *        TypeScript's own ES2017 lowering does)
  *   await X                      → (yield $.await(X, S))
- *   async function* g() { BODY } → function g() { return $.asyncGenerator(function* () { BODY' }, this, arguments, $s + k); }
+ *   async function* g() { BODY } → var g = ((self) => self = $.fn({ "g"() { return $.asyncGenerator(function* () { BODY' }, this, arguments, $s + k, self); } }["g"], 1, "<source>"))();
+ *                                  (`self`: the function, whose `prototype` its objects inherit from; methods pass none)
  *     in BODY':  await X   → (yield $.await(X, S))
  *                yield X   → (yield $.yield(X, S))
  *                yield* X  → (yield* $.yieldStar(X, S))
@@ -72,12 +73,17 @@ export interface InstrumentationApi {
   /** Runs an ES module's top-level-await body as an async function body; returns its promise (the module's evaluation). */
   tla(body: () => Generator<unknown, unknown, unknown>, site: number): Promise<unknown>;
   /** Makes an async generator object driven by the body (spec AsyncGenerator request queue semantics). */
-  asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): AsyncGenerator<unknown, unknown, unknown>;
+  asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number, self?: object): AsyncGenerator<unknown, unknown, unknown>;
   /**
    * Gives an instrumented async (generator) function (kind 0 / 1) the face of one: prototype
    * chain, toStringTag, `prototype` of a generator function, `source` for toString, inspect.
    */
   fn<F extends object>(f: F, kind: 0 | 1, source: string): F;
+  /**
+   * The reference an assignment to a `const`/`using` binding becomes (instrument/const-assign.ts):
+   * reading `v` reads the binding; putting `v` reads it (its TDZ error first) and throws V8's TypeError.
+   */
+  constTarget(read: () => unknown): { v: unknown };
   /** Shapes the async methods of an object literal / class: rows [key, kind, source, onOwner]. */
   methods<O extends object>(owner: O, rows: [key: string, kind: 0 | 1, source: string, onOwner: 0 | 1][]): O;
   /** What an `await X` yields to the driver. */
