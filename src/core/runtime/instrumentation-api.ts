@@ -27,6 +27,9 @@
  *                yield X   → (yield $.yield(X, S))
  *                yield* X  → (yield* $.yieldStar(X, S))
  *                return X  → return X            (the driver awaits it, as the spec says)
+ *   c = v, c += v, c++, [c] = xs, for (c of xs) …  where `c` is a const/using binding (instrument/const-assign.ts)
+ *                                → the target becomes `$.constTarget(() => c).v` (a TypeError when it runs, as V8;
+ *                                  esbuild would refuse to bundle the file)
  *   for await (const x of xs) S  → lowered with $.asyncIterator(xs, S) and `yield $.await(it.next(), S)`,
  *                                  closing the iterator (await it.return()) on break/return/throw.
  *   function* s() { … yield X … } (sync generator)
