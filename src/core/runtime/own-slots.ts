@@ -23,14 +23,17 @@ export function ownSlots<T>(n: number): T[] {
 }
 
 const defineProperty = Object.defineProperty;
+const arrayPrototype: object = Array.prototype;
 
 /**
  * `list.push(v)` as CreateDataPropertyOrThrow at `length` (no [[Set]], so no setter on
  * `Array.prototype` runs), for the runtime's growing lists (the trace's tables, the timer heap);
- * returns the new length.
+ * returns the new length. A plain store when no prototype has that index (the usual case:
+ * defining a property costs several times a store).
  */
 export function appendOwn<T>(list: T[], v: T): number {
   const i = list.length;
-  defineProperty(list, i, { value: v, writable: true, enumerable: true, configurable: true });
+  if (i in arrayPrototype) defineProperty(list, i, { value: v, writable: true, enumerable: true, configurable: true });
+  else list[i] = v;
   return i + 1;
 }
