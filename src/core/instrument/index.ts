@@ -7,6 +7,7 @@ import ts from './typescript';
 import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
+import { constAssignTransformer } from './const-assign';
 import type { NodeMajor } from '../versions/targets';
 import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
 
@@ -87,7 +88,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [readModuleSyntax, usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readModuleSyntax, constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

@@ -247,7 +247,14 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
     arrowParams = [...names.map((n) => f.createParameterDeclaration(undefined, undefined, n)), f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), rest)];
     args = f.createArrayLiteralExpression([...names, f.createSpreadElement(rest)]);
   }
-  const call = v.api(generator ? 'asyncGenerator' : 'async', [gen, thisArg, args, v.siteExpr(site)]);
+  // An async generator function's objects inherit from its own `prototype` (§27.6.3.1
+  // OrdinaryCreateFromConstructor(functionObject, …)): a shaped declaration or expression passes
+  // itself, bound per evaluation (outerShape's `selfBound`). Methods and the unshaped plain-function
+  // form pass nothing and their objects inherit from %AsyncGeneratorPrototype%.
+  const self = generator && (ts.isFunctionExpression(node) || (ts.isFunctionDeclaration(node) && shapedDeclarationTarget(node, v) !== undefined))
+    ? f.createUniqueName('__at$self')
+    : undefined;
+  const call = v.api(generator ? 'asyncGenerator' : 'async', [gen, thisArg, args, v.siteExpr(site), ...(self ? [self] : [])]);
 
   const prologue: ts.Statement[] = [];
   const helper = (id: string, params: string[], bodyExpr: ts.Expression) =>
@@ -280,7 +287,13 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
     if (text !== undefined) seen.add(text);
     outerParams.push(f.createParameterDeclaration(undefined, undefined, id));
   }
-  return outerShape(node, v, { generator, params: arrowParams as ts.NodeArray<ts.ParameterDeclaration>, outerParams, outerBody, prologue, call, name });
+  return outerShape(node, v, { generator, params: arrowParams as ts.NodeArray<ts.ParameterDeclaration>, outerParams, outerBody, prologue, call, name, self });
+}
+
+/** Where a function declaration is hoisted as a shaped `var`/`let`, or undefined for the plain-function form. */
+function shapedDeclarationTarget(node: ts.FunctionDeclaration, v: Instrumenter): ts.Statement[] | undefined {
+  const hoistTo = node.parent && (ts.isBlock(node.parent) || ts.isSourceFile(node.parent)) ? v.hoisted.get(node.parent) : undefined;
+  return hoistTo === undefined || hasModifier(node, ts.SyntaxKind.DeclareKeyword) ? undefined : hoistTo;
 }
 
 /** An anonymous function / arrow / class named by a binding keeps that name through the bundler (namedByKey). */
@@ -314,13 +327,20 @@ function outerShape(
     prologue: ts.Statement[];
     call: ts.Expression;
     name: ts.PropertyName | undefined;
+    /** The name the body passes as the function itself (async generator declarations and expressions). */
+    self: ts.Identifier | undefined;
   },
 ): ts.VisitResult<ts.Node | undefined> {
   const { f } = v;
-  const { generator, outerParams, outerBody } = parts;
+  const { generator, outerParams, outerBody, self } = parts;
   const kind = f.createNumericLiteral(generator ? 1 : 0);
   const source = f.createStringLiteral(functionSource(node, v.sf));
-  const shaped = (fn: ts.Expression) => v.api('fn', [fn, kind, source]);
+  // `((self) => self = $.fn(…))()`: a binding per evaluation, so each function object created by
+  // this code (a factory called twice) sees itself, not the latest one.
+  const selfBound = (fn: ts.Expression) => self === undefined ? fn : f.createCallExpression(f.createParenthesizedExpression(
+    f.createArrowFunction(undefined, undefined, [f.createParameterDeclaration(undefined, undefined, self)], undefined, undefined, f.createAssignment(self, fn)),
+  ), undefined, []);
+  const shaped = (fn: ts.Expression) => selfBound(v.api('fn', [fn, kind, source]));
   const mods = withoutAsync(node.modifiers);
 
   if (ts.isMethodDeclaration(node)) {
@@ -339,8 +359,8 @@ function outerShape(
   }
 
   if (ts.isFunctionDeclaration(node)) {
-    const hoistTo = node.parent && (ts.isBlock(node.parent) || ts.isSourceFile(node.parent)) ? v.hoisted.get(node.parent) : undefined;
-    if (hoistTo === undefined || hasModifier(node, ts.SyntaxKind.DeclareKeyword)) {
+    const hoistTo = shapedDeclarationTarget(node, v);
+    if (hoistTo === undefined) {
       // A declaration in a `case` or a namespace: the plain-function form (not shaped).
       return f.updateFunctionDeclaration(node, mods, undefined, node.name, undefined, outerParams, undefined, outerBody);
     }

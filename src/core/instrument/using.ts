@@ -125,6 +125,9 @@ function earlyError(sf: ts.SourceFile, options: { fileName: string }): UsingDiag
       if (ts.isForInStatement(node)) {
         const inPos = sf.text.indexOf('in', list.end);
         found = { pos: inPos, message: "Invalid 'using' in for-in loop" };
+      } else if (ts.isForOfStatement(node) && list.declarations.some((d) => d.initializer !== undefined)) {
+        // `for (using x = o of xs)`: a ForDeclaration takes no initializer (V8 marks `x = o`).
+        found = { pos: list.declarations.find((d) => d.initializer !== undefined)!.getStart(sf), message: `${node.awaitModifier ? 'for-await-of' : 'for-of'} loop variable declaration may not have an initializer.` };
       } else if (first && !ts.isIdentifier(first.name)) {
         found = { pos: first.name.getStart(sf), message: `Unexpected token '${ts.isObjectBindingPattern(first.name) ? '{' : '['}'` };
       } else if (list.declarations.slice(1).some((d) => !ts.isIdentifier(d.name))) {

@@ -107,6 +107,8 @@ export function installFunctionShapes(FunctionCtor: FunctionConstructor): void {
   // %AsyncGeneratorFunction.prototype.prototype% is the simulation's %AsyncGeneratorPrototype%
   // (the parent of every generator function's `prototype`, as in the spec; configurable there).
   Object.defineProperty(AsyncGeneratorFunctionPrototype, 'prototype', { value: AsyncGeneratorPrototype, writable: false, enumerable: false, configurable: true });
+  // …and its `constructor` is %AsyncGeneratorFunction.prototype% (§27.6.1.1).
+  Object.defineProperty(AsyncGeneratorPrototype, 'constructor', { value: AsyncGeneratorFunctionPrototype, writable: false, enumerable: false, configurable: true });
 
   if (rt.host.instrumentFunction !== undefined) {
     installDynamicConstructor(FunctionCtor, AsyncFunctionPrototype, AsyncFunctionCtor, 'AsyncFunction', 'async function');

@@ -21,11 +21,15 @@
  *        `this`, `arguments`, `super` and `new.target` of BODY are captured by the transformer as
  *        TypeScript's own ES2017 lowering does)
  *   await X                      → (yield $.await(X, S))
- *   async function* g() { BODY } → function g() { return $.asyncGenerator(function* () { BODY' }, this, arguments, $s + k); }
+ *   async function* g() { BODY } → var g = ((self) => self = $.fn({ "g"() { return $.asyncGenerator(function* () { BODY' }, this, arguments, $s + k, self); } }["g"], 1, "<source>"))();
+ *                                  (`self`: the function, whose `prototype` its objects inherit from; methods pass none)
  *     in BODY':  await X   → (yield $.await(X, S))
  *                yield X   → (yield $.yield(X, S))
  *                yield* X  → (yield* $.yieldStar(X, S))
  *                return X  → return X            (the driver awaits it, as the spec says)
+ *   c = v, c += v, c++, [c] = xs, for (c of xs) …  where `c` is a const/using binding (instrument/const-assign.ts)
+ *                                → the target becomes `$.constTarget(() => c).v` (a TypeError when it runs, as V8;
+ *                                  esbuild would refuse to bundle the file)
  *   for await (const x of xs) S  → lowered with $.asyncIterator(xs, S) and `yield $.await(it.next(), S)`,
  *                                  closing the iterator (await it.return()) on break/return/throw.
  *   function* s() { … yield X … } (sync generator)
@@ -72,12 +76,17 @@ export interface InstrumentationApi {
   /** Runs an ES module's top-level-await body as an async function body; returns its promise (the module's evaluation). */
   tla(body: () => Generator<unknown, unknown, unknown>, site: number): Promise<unknown>;
   /** Makes an async generator object driven by the body (spec AsyncGenerator request queue semantics). */
-  asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number): AsyncGenerator<unknown, unknown, unknown>;
+  asyncGenerator(body: (...args: unknown[]) => Generator<unknown, unknown, unknown>, thisArg: unknown, args: ArrayLike<unknown>, site: number, self?: object): AsyncGenerator<unknown, unknown, unknown>;
   /**
    * Gives an instrumented async (generator) function (kind 0 / 1) the face of one: prototype
    * chain, toStringTag, `prototype` of a generator function, `source` for toString, inspect.
    */
   fn<F extends object>(f: F, kind: 0 | 1, source: string): F;
+  /**
+   * The reference an assignment to a `const`/`using` binding becomes (instrument/const-assign.ts):
+   * reading `v` reads the binding; putting `v` reads it (its TDZ error first) and throws V8's TypeError.
+   */
+  constTarget(read: () => unknown): { v: unknown };
   /** Shapes the async methods of an object literal / class: rows [key, kind, source, onOwner]. */
   methods<O extends object>(owner: O, rows: [key: string, kind: 0 | 1, source: string, onOwner: 0 | 1][]): O;
   /** What an `await X` yields to the driver. */

@@ -38,6 +38,15 @@ export function makeInstrumentation(): InstrumentationApi {
     usingThrew: (scope, error) => usingApi.usingThrew(scope as UsingScope, error),
     disposeScope: (scope) => usingApi.disposeScope(scope as UsingScope),
     disposeScopeAsync: (scope) => usingApi.disposeScopeAsync(scope as UsingScope),
+    constTarget(read: () => unknown): { v: unknown } {
+      return {
+        get v() { return read(); },
+        set v(_value: unknown) {
+          read();
+          throw new TypeError('Assignment to constant variable.');
+        },
+      };
+    },
     discard(value: unknown, site: number): void {
       if (rt.tracing && isPromise(value)) rt.rec.emit(EventKind.PromiseDiscarded, promiseId(value), 0, site);
     },
@@ -55,7 +64,7 @@ export function makeInstrumentation(): InstrumentationApi {
     },
     async: runAsync as unknown as InstrumentationApi['async'],
     tla: runTopLevelAwait as unknown as InstrumentationApi['tla'],
-    asyncGenerator: makeAsyncGenerator as InstrumentationApi['asyncGenerator'],
+    asyncGenerator: ((body, thisArg, args, site, self) => makeAsyncGenerator(body, thisArg, args, site, undefined, self)) as InstrumentationApi['asyncGenerator'],
     await(value: unknown, site: number): AwaitRequest {
       AWAIT.__await = value;
       AWAIT.site = site;

@@ -9,6 +9,7 @@
  */
 import { rt } from './state';
 import { cx } from './async-context/state';
+import { ownSlots } from './own-slots';
 
 export const enum JobKind {
   /** PromiseReactionJob (§27.2.2.1): x = Reaction, y = argument, z = 1 if rejected. */
@@ -32,11 +33,11 @@ let capacity = 1024;
 let mask = capacity - 1;
 let kinds = new Uint8Array(capacity);
 let ids = new Int32Array(capacity);
-let xs: unknown[] = new Array(capacity);
-let ys: unknown[] = new Array(capacity);
-let zs: unknown[] = new Array(capacity);
+let xs: unknown[] = ownSlots(capacity);
+let ys: unknown[] = ownSlots(capacity);
+let zs: unknown[] = ownSlots(capacity);
 /** The AsyncLocalStorage context each job runs in (V8's continuation-preserved embedder data). */
-let frames: unknown[] = new Array(capacity);
+let frames: unknown[] = ownSlots(capacity);
 let head = 0;
 let size = 0;
 
@@ -44,10 +45,10 @@ function grow(): void {
   const cap = capacity * 2;
   const k = new Uint8Array(cap);
   const d = new Int32Array(cap);
-  const x: unknown[] = new Array(cap);
-  const y: unknown[] = new Array(cap);
-  const z: unknown[] = new Array(cap);
-  const f: unknown[] = new Array(cap);
+  const x: unknown[] = ownSlots(cap);
+  const y: unknown[] = ownSlots(cap);
+  const z: unknown[] = ownSlots(cap);
+  const f: unknown[] = ownSlots(cap);
   for (let i = 0; i < size; i++) {
     const j = (head + i) & mask;
     k[i] = kinds[j]; d[i] = ids[j]; x[i] = xs[j]; y[i] = ys[j]; z[i] = zs[j]; f[i] = frames[j];

@@ -117,6 +117,11 @@ function invokeThen(p: unknown, onF: unknown, onR: unknown): unknown {
   return (p as { then(a: unknown, b: unknown): unknown }).then(onF, onR);
 }
 
+/** Invoke(p, "then", « onFulfilled »): one argument, as thenFinally/catchFinally pass (a patched `then` sees `arguments.length` 1). */
+function invokeThen1(p: unknown, onF: unknown): unknown {
+  return (p as { then(a: unknown): unknown }).then(onF);
+}
+
 function defineMethod(target: object, name: string, fn: (...args: any[]) => unknown): void {
   Object.defineProperty(target, name, { value: fn, writable: true, enumerable: false, configurable: true });
 }
@@ -152,12 +157,12 @@ const methods = {
       thenFinally = [(value: unknown) => {
         const result = (onFinally as () => unknown)();
         const p = promiseResolve(C, result);
-        return invokeThen(p, [() => value][0], undefined);
+        return invokeThen1(p, [() => value][0]);
       }][0];
       catchFinally = [(reason: unknown) => {
         const result = (onFinally as () => unknown)();
         const p = promiseResolve(C, result);
-        return invokeThen(p, [() => { throw reason; }][0], undefined);
+        return invokeThen1(p, [() => { throw reason; }][0]);
       }][0];
     }
     return invokeThen(this, thenFinally, catchFinally);

@@ -15,12 +15,13 @@ import { internalWriteTick } from './ticks';
 import { emitInit } from './async-context/hooks';
 import { cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
 
-const stdio: Array<1 | 2> = [];
+/** Bit fd (1: stdout, 2: stderr) set once that stream was made. A number, not a list: see own-slots.ts. */
+let stdio = 0;
 
 /** process.stdout / process.stderr was made (a write, console, or the getter). */
 export function stdioUsed(fd: 1 | 2): void {
-  if (stdio.length < 2 && !stdio.includes(fd)) {
-    stdio.push(fd);
+  if ((stdio & fd) === 0) {
+    stdio |= fd;
     // Its pipe handle is an async resource of Node's (PIPEWRAP): it takes an id.
     if (rt.host.thread === undefined) {
       const id = newAsyncId();
@@ -57,7 +58,7 @@ export function stdioWritten(fd: 1 | 2, cb?: () => void): void {
 
 export function activeResourcesInfo(): string[] {
   const out: string[] = [];
-  if (rt.host.thread === undefined) for (let i = 0; i < stdio.length; i++) out.push('PipeWrap');
+  if (rt.host.thread === undefined) for (let i = (stdio & 1) + (stdio >> 1); i > 0; i--) out.push('PipeWrap');
   for (let i = 0; i < timerRefCount; i++) out.push('Timeout');
   for (let i = 0; i < immediateRefCount; i++) out.push('Immediate');
   return out;

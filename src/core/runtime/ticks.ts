@@ -9,28 +9,29 @@ import { invalidArgType } from './errors';
 import { rt } from './state';
 import { emitAfter, emitBefore, emitDestroy, emitInit } from './async-context/hooks';
 import { captureFrame, cx, defaultTriggerAsyncId, newAsyncId } from './async-context/state';
+import { ownSlots } from './own-slots';
 
 let cap = 256;
 let mask = cap - 1;
-let callbacks: unknown[] = new Array(cap);
-let argss: (unknown[] | undefined)[] = new Array(cap);
+let callbacks: unknown[] = ownSlots(cap);
+let argss: (unknown[] | undefined)[] = ownSlots(cap);
 let ids = new Int32Array(cap);
 let asyncIds = new Float64Array(cap);
 let triggerIds = new Float64Array(cap);
-let frames: unknown[] = new Array(cap);
-let resources: (object | undefined)[] = new Array(cap);
+let frames: unknown[] = ownSlots(cap);
+let resources: (object | undefined)[] = ownSlots(cap);
 let head = 0;
 let size = 0;
 
 function grow(): void {
   const n = cap * 2;
-  const c: unknown[] = new Array(n);
-  const a: (unknown[] | undefined)[] = new Array(n);
+  const c: unknown[] = ownSlots(n);
+  const a: (unknown[] | undefined)[] = ownSlots(n);
   const d = new Int32Array(n);
   const ai = new Float64Array(n);
   const ti = new Float64Array(n);
-  const f: unknown[] = new Array(n);
-  const r: (object | undefined)[] = new Array(n);
+  const f: unknown[] = ownSlots(n);
+  const r: (object | undefined)[] = ownSlots(n);
   for (let i = 0; i < size; i++) {
     const j = (head + i) & mask;
     c[i] = callbacks[j]; a[i] = argss[j]; d[i] = ids[j]; ai[i] = asyncIds[j]; ti[i] = triggerIds[j]; f[i] = frames[j]; r[i] = resources[j];

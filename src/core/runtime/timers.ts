@@ -10,6 +10,7 @@
  * - ref/unref/hasRef/refresh/close, [Symbol.toPrimitive] (the id, usable in clearTimeout),
  *   [Symbol.dispose] (clearTimeout).
  */
+import { appendOwn } from './own-slots';
 import { EventKind, RacyOutcome, RacyTieKind } from '../trace/format';
 import { clock } from './clock';
 import { decideRacyTie } from './racy-ties';
@@ -244,8 +245,7 @@ function down(i: number): void {
   set(i, item);
 }
 function heapInsert(l: TimersList): void {
-  heap.push(l);
-  up(heap.length - 1);
+  up(appendOwn(heap, l) - 1);
 }
 function heapRemoveAt(i: number): void {
   const last = heap.pop()!;

@@ -8,6 +8,7 @@
  *   rejection handled after it was reported emits 'rejectionHandled' or, without a listener,
  *   the PromiseRejectionHandledWarning.
  */
+import { appendOwn } from './own-slots';
 import { EventKind } from '../trace/format';
 import { describeValue, promiseResult, setRejectionTracker } from './promise';
 import type { PromiseImpl } from './promise';
@@ -40,7 +41,7 @@ function unhandledRejection(promise: PromiseImpl, reason: unknown): void {
   // resource, whose store record it took from the context that made it (here: the rejection's).
   maybeUnhandled.set(promise, { reason, uid: ++lastPromiseId, warned: false, frame: captureFrame() });
   maybeUnhandledSize++;
-  pending.push(promise);
+  appendOwn(pending, promise);
   hasRejectionToWarn = true;
 }
 

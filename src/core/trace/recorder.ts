@@ -16,6 +16,8 @@
  */
 import { EventKind, TRACE_FORMAT_VERSION } from './format';
 import type { SourceSite, TaskInfo, TraceFile, TraceMeta } from './format';
+// The recorder runs inside the sandbox: its tables must not run a program's Array.prototype setters.
+import { appendOwn } from '../runtime/own-slots';
 
 /**
  * Storage: one growable SharedArrayBuffer per column, grown in place by `GROWTH` events at a time
@@ -227,7 +229,7 @@ export class Recorder {
     let id = this.stringIds.get(s);
     if (id === undefined) {
       id = this.strings.length;
-      this.strings.push(s);
+      appendOwn(this.strings, s);
       this.stringIds.set(s, id);
     }
     return id;
@@ -238,7 +240,7 @@ export class Recorder {
     let id = this.fileIds.get(path);
     if (id === undefined) {
       id = this.files.length;
-      this.files.push(path);
+      appendOwn(this.files, path);
       this.fileIds.set(path, id);
     }
     return id;
@@ -246,14 +248,12 @@ export class Recorder {
 
   /** Adds a site; returns its id. */
   site(site: SourceSite): number {
-    this.sites.push(site);
-    return this.sites.length - 1;
+    return appendOwn(this.sites, site) - 1;
   }
 
   /** Adds a task; returns its id (tasks are registered even when tracing is off: cheap, and ids stay stable). */
   task(info: TaskInfo): number {
-    this.tasks.push(info);
-    return this.tasks.length - 1;
+    return appendOwn(this.tasks, info) - 1;
   }
 
   /** Bytes used by the event columns (for the benchmark's bytes/event check). */

@@ -40,6 +40,8 @@ describe('instrument: using declarations', () => {
       ['{ using x; }', 'Missing initializer in using declaration'],
       ['switch (0) { case 0: using _ = null; }', "Unexpected identifier '_'"],
       ['for (using x in {}) {}', "Invalid 'using' in for-in loop"],
+      ['for (using x = null of []) {}', 'for-of loop variable declaration may not have an initializer.'],
+      ['async function f() { for await (await using x = null of []) {} }', 'for-await-of loop variable declaration may not have an initializer.'],
       ['function f() { await using x = null; }', 'await is only valid in async functions and the top level bodies of modules'],
     ];
     for (const [code, message] of cases) assert.equal(instrument(code, 24).diagnostics[0]?.message, message, code);

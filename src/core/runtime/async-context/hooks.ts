@@ -148,7 +148,7 @@ export function hasDestroys(): boolean {
 /** After an uncaught exception was handled: `after` for every scope it unwound, then an empty stack. */
 export function unwindAsyncContext(): void {
   if (cx.after > 0) {
-    while (cx.stack.length > 0) {
+    while (cx.depth > 0) {
       const id = cx.executionAsyncId;
       if (id === 0) popContext();
       else emitAfter(id);

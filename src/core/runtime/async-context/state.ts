@@ -18,6 +18,7 @@
  * A plain record with fixed fields: the hot paths (every await, every job) read `cx.frame` and
  * `cx.promiseHooks` only.
  */
+import { ownSlots } from '../own-slots';
 
 export interface AsyncContextState {
   /** The ALS context of the running code (see above). */
@@ -28,8 +29,9 @@ export interface AsyncContextState {
   triggerAsyncId: number;
   /** The resource executionAsyncResource() returns (undefined: the top-level resource). */
   resource: object | undefined;
-  /** Saved (id, trigger, resource) triples of the enclosing scopes. */
+  /** Saved (id, trigger, resource) triples of the enclosing scopes: `stack[0 .. depth)` (own slots, see own-slots.ts). */
   stack: unknown[];
+  depth: number;
   /** kAsyncIdCounter: the last id handed out. */
   counter: number;
   /** kDefaultTriggerAsyncId (-1: none, use executionAsyncId). */
@@ -52,7 +54,8 @@ export const cx: AsyncContextState = {
   executionAsyncId: 0,
   triggerAsyncId: 0,
   resource: undefined,
-  stack: [],
+  stack: ownSlots(96),
+  depth: 0,
   counter: 1,
   defaultTriggerAsyncId: -1,
   init: 0,
@@ -77,8 +80,17 @@ export function defaultTriggerAsyncId(): number {
 
 /** pushAsyncContext: the callback of resource `asyncId` starts. */
 export function pushContext(asyncId: number, triggerAsyncId: number, resource: object | undefined): void {
-  const s = cx.stack;
-  s.push(cx.executionAsyncId, cx.triggerAsyncId, cx.resource);
+  let s = cx.stack;
+  const d = cx.depth;
+  if (d + 3 > s.length) {
+    const grown = ownSlots<unknown>(s.length * 2);
+    for (let i = 0; i < d; i++) grown[i] = s[i];
+    cx.stack = s = grown;
+  }
+  s[d] = cx.executionAsyncId;
+  s[d + 1] = cx.triggerAsyncId;
+  s[d + 2] = cx.resource;
+  cx.depth = d + 3;
   cx.executionAsyncId = asyncId;
   cx.triggerAsyncId = triggerAsyncId;
   cx.resource = resource;
@@ -87,15 +99,19 @@ export function pushContext(asyncId: number, triggerAsyncId: number, resource: o
 /** popAsyncContext. */
 export function popContext(): void {
   const s = cx.stack;
-  if (s.length === 0) return;
-  cx.resource = s.pop() as object | undefined;
-  cx.triggerAsyncId = s.pop() as number;
-  cx.executionAsyncId = s.pop() as number;
+  const d = cx.depth - 3;
+  if (d < 0) return;
+  cx.resource = s[d + 2] as object | undefined;
+  cx.triggerAsyncId = s[d + 1] as number;
+  cx.executionAsyncId = s[d] as number;
+  s[d] = s[d + 1] = s[d + 2] = undefined;
+  cx.depth = d;
 }
 
 /** Node's clearAsyncIdStack (after an uncaught exception unwound every scope). */
 export function clearContextStack(): void {
-  cx.stack.length = 0;
+  cx.stack.fill(undefined, 0, cx.depth);
+  cx.depth = 0;
   cx.executionAsyncId = 0;
   cx.triggerAsyncId = 0;
   cx.resource = undefined;

@@ -324,19 +324,26 @@ class AsyncGeneratorObject {
   }
 }
 
-// Shape the prototype like %AsyncGeneratorPrototype%: no own `constructor` (Node prints
-// `Object [AsyncGenerator] {}`), toStringTag "AsyncGenerator", parent %AsyncIteratorPrototype%.
+// Shape the prototype like %AsyncGeneratorPrototype%: toStringTag "AsyncGenerator", parent
+// %AsyncIteratorPrototype%; its `constructor` (%AsyncGeneratorFunction.prototype%, an ordinary
+// object, so Node still prints `Object [AsyncGenerator] {}`) is set by function-shape.ts, which
+// holds the realm's intrinsics.
 const agProto = AsyncGeneratorObject.prototype as unknown as Partial<Record<PropertyKey, unknown>>;
 /** The simulation's %AsyncGeneratorPrototype%: the parent of every async generator function's `prototype`. */
 export const AsyncGeneratorPrototype: object = agProto;
-Reflect.deleteProperty(agProto, 'constructor');
+// (The class's own `constructor` stays until then, so the key keeps its first place, as in V8.)
 Object.defineProperty(agProto, Symbol.toStringTag, { value: 'AsyncGenerator', writable: false, enumerable: false, configurable: true });
 Object.setPrototypeOf(agProto, AsyncIteratorPrototype);
 
 /** `$.asyncGenerator(body, this, arguments, site)`: one call of an async generator function. */
-export function makeAsyncGenerator(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number, name?: string): object {
+export function makeAsyncGenerator(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number, name?: string, self?: object): object {
   // Parameter initialisers run now (a throw propagates synchronously, as for a real async generator).
   const gen = body.apply(thisArg, args as unknown[]);
+  // OrdinaryCreateFromConstructor(functionObject, "%AsyncGeneratorPrototype%") (§27.6.3.1), after
+  // the parameters: the function's own `prototype` when it is an object (a program may replace it).
+  const proto = self === undefined ? undefined : (self as { prototype?: unknown }).prototype;
   const task = newTask(site, 'async-generator', name);
-  return new AsyncGeneratorObject(new AsyncGeneratorDriver(task, gen));
+  const obj = new AsyncGeneratorObject(new AsyncGeneratorDriver(task, gen));
+  if (proto !== null && (typeof proto === 'object' || typeof proto === 'function')) Object.setPrototypeOf(obj, proto);
+  return obj;
 }
