@@ -33,6 +33,7 @@ import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
 import { scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
+import { callerSite } from './caller-site';
 
 interface Completion extends Timed {
   io: IoId;
@@ -347,6 +348,7 @@ function getSim(): Simulation {
       mainLoop,
       realNow: () => rt.host.realNow(),
       env: () => (globalProcessEnv() ?? {}),
+      userSite: (label) => callerSite(label),
       captureContext: (empty) => {
         const frame = empty === true ? undefined : captureFrame();
         return (run) => {
@@ -475,9 +477,11 @@ export function simPendingIo(): string[] {
 }
 
 /** What the simulated world holds open for the main thread (a server, a socket, a worker), one line each. */
-export function simAliveHandles(): string[] {
+/** What the simulated world holds open on the main thread, each with where the program started it (a site id, 0 unknown). */
+export function simAliveHandles(): Array<{ what: string; site: number }> {
   if (sim === undefined || rt.host.thread !== undefined) return [];
-  return [...sim.world.main.refs.values()].map((d) => (typeof d === 'string' ? d : d()));
+  const world = sim.world;
+  return [...world.main.refs].map(([handle, d]) => ({ what: typeof d === 'string' ? d : d(), site: world.handleSites.get(handle) ?? 0 }));
 }
 
 /** `require(name)` of a simulated module (net, worker_threads, async-timeline/sim), else undefined. */

@@ -154,7 +154,8 @@ export const enum EventKind {
   /**
    * (Analysis.) Something still holding the loop open when the run was stopped early, recorded
    * just before Truncated: a = timer id (its TimerSchedule has the delay and site), or 0 with
-   * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`).
+   * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`), and
+   * c = the site where the program started that handle (a server's `listen` line) or 0.
    */
   Alive = 67,
 
