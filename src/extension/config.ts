@@ -3,7 +3,7 @@
  * so every consumer sees the same defaults.
  */
 import * as vscode from 'vscode';
-import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import type { CpuMode, IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 import { DEFAULT_BLOCKING_THRESHOLD_MS } from '../core/analysis/types';
 import { NETWORK_MODES, type NetworkMode } from '../core/netrec/types';
@@ -30,6 +30,8 @@ export interface RunSettings {
   node: NodeChoice;
   /** Hosts outside the program: recorded once and replayed (`asyncTimeline.network`, docs/recordings.md). */
   network: NetworkMode;
+  /** How the program's synchronous code takes virtual time (`asyncTimeline.cpu`, docs/cost-model.md). */
+  cpu: CpuMode;
 }
 
 /** Settings that shape a run, for the file at `scope` (folder settings win over user settings). */
@@ -51,6 +53,8 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     unhandledRejections: c.get<UnhandledRejectionsMode>('unhandledRejections', 'throw'),
     budgets,
     network: networkModeOf(c.get<string>('network', 'record-missing')),
+    // A hand-edited value the manifest does not list means the default (deterministic) model.
+    cpu: c.get<string>('cpu', 'model') === 'measured' ? 'measured' : 'model',
     // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.
     io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: JSON.parse(JSON.stringify(c.get<IoOptions['costs']>('io.costs', {}) ?? {})) as IoOptions['costs'] },
   };

@@ -6,11 +6,11 @@
  * `blockingSleep(1000)` called three times in one callback is one finding of 3000 ms.
  */
 import { EventKind } from '../trace/format';
-import { ms, type TraceIndex } from './trace-index';
+import { blockOrigin, ms, type TraceIndex } from './trace-index';
 import type { Finding, Place } from './types';
 
 export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
-  const { kind, a, b, c, t, thread } = ix.trace.events;
+  const { kind, a, t, thread } = ix.trace.events;
   const out: Finding[] = [];
   /** Per thread: the current macrotask's start, and its blocks by place. */
   const current = new Map<number, number>();
@@ -49,10 +49,8 @@ export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
     let g = groups.get(start);
     if (!g) groups.set(start, (g = { total: 0, bySite: new Map() }));
     g.total += a[i];
-    const place = ix.place(c[i]);
-    const description = ix.str(b[i]);
-    const label = place?.label ?? (description || 'synchronous work');
-    const key = place ? `${place.file}:${place.line}:${place.column}` : `?${label}`;
+    const { what: label, place, measured } = blockOrigin(ix, i);
+    const key = place ? `${place.file}:${place.line}:${place.column}${measured ? '/measured' : ''}` : `?${label}`;
     const s = g.bySite.get(key);
     if (s) {
       s.ms += a[i];

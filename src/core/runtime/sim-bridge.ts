@@ -24,7 +24,7 @@ import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
 import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, type WorkerEntry } from '../sim/types';
-import { advanceTo, clock, setBusyCores } from './clock';
+import { advanceTo, clock, flushBlock, measureFromNow, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { eventTargetErrors } from './error-origins';
 import { internalWriteTick } from './ticks';
@@ -88,6 +88,7 @@ function runCompletion(p: Completion): void {
     if (late > 0) advanceTo(clock.now + late);
   }
   rt.stretch++;
+  if (clock.measured) measureFromNow();
   rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
   const prior = cx.frame;
   cx.frame = p.frame;
@@ -99,6 +100,7 @@ function runCompletion(p: Completion): void {
   }
   cx.frame = prior;
   eventLoop.runNextTicks();
+  if (clock.measured) flushBlock();
   rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
 }
 
@@ -200,6 +202,8 @@ class FunctionThreadLoop implements ThreadLoop {
     this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
   }
   enter<T>(fn: () => T): T {
+    // CPU time measured: what the thread we leave computed is its own; this one's starts now.
+    if (clock.measured) flushBlock();
     const prev = active;
     const prevThread = rt.rec.thread;
     parked.set(prev, clock.now);
@@ -207,14 +211,17 @@ class FunctionThreadLoop implements ThreadLoop {
     clock.now = parked.get(this.id) as number;
     rt.rec.now = clock.now;
     rt.rec.thread = this.id;
+    if (clock.measured) measureFromNow();
     try {
       return fn();
     } finally {
+      if (clock.measured) flushBlock();
       parked.set(this.id, clock.now);
       active = prev;
       clock.now = parked.get(prev) as number;
       rt.rec.now = clock.now;
       rt.rec.thread = prevThread;
+      if (clock.measured) measureFromNow();
     }
   }
 }
@@ -349,6 +356,13 @@ function getSim(): Simulation {
       realNow: () => rt.host.realNow(),
       env: () => (globalProcessEnv() ?? {}),
       userSite: (label) => callerSite(label),
+      // CPU time measured: a blocking call of this runtime's threads ends their stretch before
+      // other threads run nested, and charging starts again when it returns.
+      blocking: (starts) => {
+        if (!clock.measured || workerRuntimes.has(sim?.world.current.id ?? 0)) return;
+        if (starts) flushBlock();
+        else measureFromNow();
+      },
       captureContext: (empty) => {
         const frame = empty === true ? undefined : captureFrame();
         return (run) => {

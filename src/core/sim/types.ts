@@ -120,6 +120,8 @@ export interface SimHost {
    * a server starting to listen — that the run's analysis names at their line.
    */
   userSite?(label: string): number;
+  /** A blocking call of the current thread starts (true) or returns (false): other threads may run nested meanwhile. */
+  blocking?(starts: boolean): void;
   /**
    * The async context (AsyncLocalStorage store) of the code calling now, as a runner that runs a
    * function inside it: a handle made now (a child process's channel) delivers its events in the

@@ -232,6 +232,7 @@ export class World {
     const t0 = th.now();
     let r = check();
     if (r === undefined) {
+      this.host.blocking?.(true);
       const before = th.state;
       th.state = 'blocked';
       th.blockedOn = what;
@@ -256,6 +257,7 @@ export class World {
         th.blockedOn = '';
         th.blockedAt = undefined;
         th.blockedCheck = undefined;
+        this.host.blocking?.(false);
       }
     }
     const end = r !== undefined ? Math.max(t0, r) : Math.max(t0, timeoutAt);
