@@ -14,13 +14,16 @@ export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
   const out: Finding[] = [];
   /** Per thread: the current macrotask's start, and its blocks by place. */
   const current = new Map<number, number>();
-  interface Group { total: number; bySite: Map<string, { ms: number; count: number; place?: Place; label: string; seq: number; task: number; t: number }> }
+  interface Group { total: number; bySite: Map<string, { ms: number; count: number; place?: Place; label: string; seq: number; task: number; t: number; measured: boolean }> }
   const groups = new Map<number, Group>();
   const flush = (start: number, th: number) => {
     const g = groups.get(start);
     groups.delete(start);
     if (!g || g.total < thresholdMs) return;
     for (const s of g.bySite.values()) {
+      // Measured CPU time comes in slices (every job is charged): a slice under the threshold
+      // by itself is the runtime's and the printing's, not a place worth flagging.
+      if (s.measured && s.ms < thresholdMs) continue;
       const times = s.count > 1 ? ` (${s.count} calls)` : '';
       const whole = g.bySite.size > 1 ? `; the whole callback blocked ${ms(g.total)}` : '';
       const who = s.task ? ` in ${ix.taskName[s.task]}` : '';
@@ -57,7 +60,7 @@ export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
       s.count++;
       if (s.task !== ix.task[i]) s.task = 0;
     } else {
-      g.bySite.set(key, { ms: a[i], count: 1, ...(place ? { place } : {}), label, seq: i, task: ix.task[i], t: t[i] });
+      g.bySite.set(key, { ms: a[i], count: 1, ...(place ? { place } : {}), label, seq: i, task: ix.task[i], t: t[i], measured });
     }
   }
   for (const [th, start] of current) flush(start, th);
