@@ -2,7 +2,7 @@
  * Command-line parsing for `async-timeline`. Hand-written (no dependency): the grammar is
  * small, and errors must name the flag the user typed.
  */
-import type { IoOptions, NetworkMode, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import { CPU_MODES, type CpuMode, type IoOptions, type NetworkMode, type RunBudgets, type UnhandledRejectionsMode } from '../core/engine/api';
 import { COST_KINDS } from '../core/io/model';
 import { NODE_CHOICES, parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 import type { TypeScriptMode } from '../core/engine/strip-types';
@@ -44,6 +44,9 @@ Options:
   --max-memory-mb <n>            heap cap of the sandbox
   --io-time=<model|measured>     real I/O takes the latency model's time (default: deterministic)
                                  or its real measured duration (truthful, not deterministic)
+  --cpu=<model|measured>         the program's synchronous code is free (default: deterministic) or
+                                 charged its real measured duration, so computation blocks the loop
+                                 as in Node (not deterministic; explore ignores it)
   --io-cost <kind>=<ms>[+<per>]  a latency model cost, e.g. fs.read=0.5+2 (0.5 ms + 2 ms/MiB);
                                  kinds: fs.meta fs.read fs.write crypto.pbkdf2 crypto.scrypt …
   --record                       hosts outside the program: perform every request for real and
@@ -113,6 +116,8 @@ export interface CliArgs {
   unhandledRejections?: UnhandledRejectionsMode;
   budgets: Partial<RunBudgets>;
   io: IoOptions;
+  /** `--cpu`: how synchronous code takes virtual time (absent: the model). */
+  cpu?: CpuMode;
   /** `--record`, `--replay-only`, `--no-network` (absent: the run command's default, 'record-missing'). */
   network?: NetworkMode;
   /** `--recordings-dir`: where the network recordings are. */
@@ -214,6 +219,12 @@ export function parseArgs(argv: string[]): CliArgs {
         const mode = value();
         if (mode !== 'model' && mode !== 'measured') throw new UsageError(`--io-time: '${mode}' is not one of model, measured`);
         out.io.time = mode;
+        break;
+      }
+      case '--cpu': {
+        const mode = value();
+        if (!(CPU_MODES as readonly string[]).includes(mode)) throw new UsageError(`--cpu: '${mode}' is not one of ${CPU_MODES.join(', ')}`);
+        out.cpu = mode as CpuMode;
         break;
       }
       case '--io-cost': {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { renderComparisonHtml } from '../core/export/html';
 import { runProgram } from '../core/engine/run';
 import { cliCacheDir } from './cache-dir';
-import { buildComparison, formatDuration, formatSpeedup, type Comparison } from '../core/viewmodel/index';
+import { buildComparison, causesDifferText, formatDuration, formatSpeedup, type Comparison } from '../core/viewmodel/index';
 import type { TraceFile } from '../core/trace/format';
 import type { CliArgs } from './args';
 import { cliNodeTarget } from './node-target';
@@ -46,6 +46,9 @@ export async function runCompare(args: CliArgs): Promise<number> {
   }
   const comparison = buildComparison(runs);
   process.stdout.write(formatComparisonTable(comparison, args.files));
+  // Which causes of time (the critical path's) differ between the runs.
+  const causes = causesDifferText(comparison);
+  if (causes) process.stdout.write(`${causes}\n`);
   if (args.htmlPath) {
     try {
       fs.writeFileSync(path.resolve(cwd, args.htmlPath), renderComparisonHtml(runs));

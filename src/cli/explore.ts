@@ -22,6 +22,8 @@ export async function runExplore(args: CliArgs): Promise<number> {
   const controller = new AbortController();
   // Ctrl+C stops every worker at once; what ran so far is reported.
   process.once('SIGINT', () => controller.abort());
+  // Every schedule must replay exactly, so the explorer's runs always use the cost model.
+  if (args.cpu === 'measured') process.stderr.write('async-timeline: --cpu=measured is ignored by explore: its runs use the cost model (synchronous code free), so each schedule replays exactly\n');
   const tty = process.stderr.isTTY === true && !args.json;
   const report = await explore({
     file: args.file!,

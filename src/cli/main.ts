@@ -54,6 +54,7 @@ async function run(args: CliArgs): Promise<number> {
     budgets: args.budgets,
     io: args.io,
     ...(args.typescript && { typescript: args.typescript }),
+    ...(args.cpu && { cpu: args.cpu }),
     cacheDir: cliCacheDir(args.cacheDir, cwd),
     // The program's process.stdin is this command's, read for real when the program reads it.
     stdin: 'inherit',

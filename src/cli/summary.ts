@@ -17,6 +17,8 @@ export interface CliSummary {
   io: IoStats;
   /** The imitated Node line (trace meta; absent in old traces, which imitated 20). */
   nodeMajor: number;
+  /** The run charged synchronous code its real duration (meta.cpu): its times are not deterministic. */
+  cpuMeasured?: boolean;
 }
 
 export function summarize(trace: ScannableTrace): CliSummary {
@@ -53,11 +55,11 @@ export function summarize(trace: ScannableTrace): CliSummary {
     }
   }
   const last = trace.events.t.length ? trace.events.t[trace.events.t.length - 1] : 0;
-  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency, io: ioStats(trace), nodeMajor: trace.meta.nodeMajor ?? 20 };
+  return { virtualMs: Math.max(trace.meta.endTime ?? 0, last), tasks, awaits, maxConcurrency, io: ioStats(trace), nodeMajor: trace.meta.nodeMajor ?? 20, ...(trace.meta.cpu === 'measured' && { cpuMeasured: true }) };
 }
 
 export function formatSummary(s: CliSummary): string {
   const ms = Number.isInteger(s.virtualMs) ? String(s.virtualMs) : s.virtualMs.toFixed(3).replace(/\.?0+$/, '');
   const io = ioText(s.io);
-  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}${io ? ` · ${io}` : ''} · Node ${s.nodeMajor}`;
+  return `virtual time: ${ms} ms · tasks: ${s.tasks} · awaits: ${s.awaits} · max concurrency: ${s.maxConcurrency}${io ? ` · ${io}` : ''} · Node ${s.nodeMajor}${s.cpuMeasured ? ' · CPU time measured: not deterministic' : ''}`;
 }

@@ -3,7 +3,7 @@
  * so every consumer sees the same defaults.
  */
 import * as vscode from 'vscode';
-import type { IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
+import type { CpuMode, IoOptions, RunBudgets, UnhandledRejectionsMode } from '../core/engine/api';
 import { parseNodeChoice, type NodeChoice } from '../core/versions/resolve-target';
 import { DEFAULT_BLOCKING_THRESHOLD_MS } from '../core/analysis/types';
 import { NETWORK_MODES, type NetworkMode } from '../core/netrec/types';
@@ -33,6 +33,8 @@ export interface RunSettings {
   network: NetworkMode;
   /** How a .ts file becomes JavaScript (`asyncTimeline.typescript`; engine/strip-types.ts). */
   typescript: TypeScriptMode;
+  /** How the program's synchronous code takes virtual time (`asyncTimeline.cpu`, docs/cost-model.md). */
+  cpu: CpuMode;
 }
 
 /** Settings that shape a run, for the file at `scope` (folder settings win over user settings). */
@@ -55,6 +57,8 @@ export function readRunSettings(scope?: vscode.Uri): RunSettings {
     budgets,
     network: networkModeOf(c.get<string>('network', 'record-missing')),
     typescript: c.get<string>('typescript', 'node') === 'compile' ? 'compile' : 'node',
+    // A hand-edited value the manifest does not list means the default (deterministic) model.
+    cpu: c.get<string>('cpu', 'model') === 'measured' ? 'measured' : 'model',
     // A copy: the configuration hands out read-only proxies, which the worker's postMessage cannot clone.
     io: { time: c.get<'model' | 'measured'>('io.time', 'model'), costs: JSON.parse(JSON.stringify(c.get<IoOptions['costs']>('io.costs', {}) ?? {})) as IoOptions['costs'] },
   };

@@ -66,7 +66,10 @@ async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['e
     network: { mode: settings.network },
     typescript: settings.typescript,
   };
-  return { common, runPath };
+  // The explorer's runs always use the cost model (RunOptions.cpu absent): every schedule must
+  // replay exactly, which CPU time measured would not.
+  const cpuIgnored = settings.cpu === 'measured' ? 'The asyncTimeline.cpu setting "measured" is not used by Find races: its runs use the cost model (synchronous code free), so each schedule replays exactly.' : undefined;
+  return { common, runPath, cpuIgnored };
 }
 
 async function requestFor(target: CommandArgs[CommandId.FindRaces][0], args: EntryArguments): Promise<RunRequest | undefined | 'no-editor'> {
@@ -93,7 +96,7 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
   }
   const { document, entry } = request;
-  const { common, runPath } = await runOptionsFor(document, entry);
+  const { common, runPath, cpuIgnored } = await runOptionsFor(document, entry);
   const node = common.node;
   const name = path.basename(runPath);
   const abort = new AbortController();
@@ -127,6 +130,7 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     void vscode.window.showErrorMessage(`Find races failed: ${message}`);
     return { status: 'failed', message };
   }
+  if (cpuIgnored) channel.appendLine(cpuIgnored);
   channel.append(formatExploreReport(report));
   if (report.failed) {
     const message = `${name} cannot run: ${report.failed.diagnostics[0]?.message ?? report.failed.output.trim().split('\n').pop() ?? 'see the Output'}`;
@@ -150,7 +154,7 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     headline: exploreHeadline(report),
     outcomes: report.outcomes.map((o) => ({ label: outcomeLabel(o), count: o.count, frequency: o.frequency, schedule: replaySchedule(o), shown: replays.includes(o) })),
     ...(divergence && { divergence: { t: divergence.t, description: divergence.description } }),
-    ...(report.nondeterministic && { note: report.nondeterministic }),
+    ...((report.nondeterministic || cpuIgnored) && { note: [report.nondeterministic, cpuIgnored].filter(Boolean).join(' ') }),
     shownSchedules: replays.map((o, i) => (i === 0 ? 'default' : replaySchedule(o))),
   };
   panels.showComparison(comparison, comparison.map(() => document.uri), undefined, races);

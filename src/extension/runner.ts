@@ -160,6 +160,7 @@ export class Runner implements vscode.Disposable {
       seed: settings.seed,
       unhandledRejections: settings.unhandledRejections,
       io: settings.io,
+      ...(settings.cpu === 'measured' && { cpu: 'measured' as const }),
       network: { mode: request.network ?? settings.network },
       typescript: settings.typescript,
       cacheDir: this.cacheDir,
@@ -167,7 +168,7 @@ export class Runner implements vscode.Disposable {
       signal: abort.signal,
       onOutput: (_stream, text) => channel.append(text),
     };
-    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · Node ${node} · seed ${settings.seed} · real-time budget ${budgets.realTimeMs} ms`);
+    channel.appendLine(`▶ ${path.basename(runPath)}${entry ? ` → ${entry.name}(${entry.args ? `...${entry.args}` : ''})` : ''} · Node ${node} · seed ${settings.seed}${settings.cpu === 'measured' ? ' · CPU time measured: not deterministic' : ''} · real-time budget ${budgets.realTimeMs} ms`);
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));

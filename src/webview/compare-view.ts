@@ -6,7 +6,7 @@
  * Strings from traces are drawn with fillText or set as textContent only.
  */
 import {
-  buildComparison, buildTimeline, checkTrace, compactRows, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
+  buildComparison, buildTimeline, causesDifferText, checkTrace, compactRows, formatDelta, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
 } from '../core/viewmodel/index';
 import type { TraceFile } from '../core/trace/format';
 import type { RaceReport } from '../shared/protocol';
@@ -38,7 +38,7 @@ export class CompareView {
     this.bands = models.map((model, index) => ({ index, ...compactRows(model, MAX_ROWS) }));
     this.canvas = h('canvas', { role: 'img', 'aria-label': this.describe() });
     this.wrap = h('div', { class: 'tl-compare-canvas' }, this.canvas);
-    this.el = h('div', { class: 'tl-compare' }, ...(races ? [this.racesSection(races)] : []), this.table(), this.wrap);
+    this.el = h('div', { class: 'tl-compare' }, ...(races ? [this.racesSection(races)] : []), this.table(), ...this.causesSection(), this.wrap);
     new ResizeObserver(() => this.paint()).observe(this.wrap);
   }
 
@@ -76,6 +76,26 @@ export class CompareView {
       h('td', { class: 'tl-speedup' }, i === this.comparison.slowest ? 'slowest' : formatSpeedup(run.speedup)),
       h('td', {}, i === 0 ? '—' : formatSpeedup(run.vsFirst))));
     return h('table', { class: 'tl-compare-table', 'aria-label': 'Runs compared' }, h('thead', {}, head), h('tbody', {}, ...body));
+  }
+
+  /**
+   * Time by cause (the critical path's, src/core/analysis) of every run side by side; a cause
+   * whose time differs from the first run's is marked, with the difference.
+   */
+  private causesSection(): HTMLElement[] {
+    const { runs, causes } = this.comparison;
+    if (causes.length === 0) return [];
+    const several = runs.length > 1;
+    const head = h('tr', {}, h('th', { scope: 'col' }, 'time by cause'), ...runs.map((run) => h('th', { scope: 'col', title: run.trace.meta.entry }, run.label)), ...(several ? [h('th', { scope: 'col' }, 'between the runs')] : []));
+    const body = causes.map((row) => h('tr', { class: row.differs ? 'tl-cause-differs' : undefined, 'data-cause': row.cause },
+      h('th', { scope: 'row' }, row.name),
+      ...row.ms.map((ms, i) => h('td', {}, formatDuration(ms), ...(i > 0 && Math.abs(row.delta[i]) >= 0.5 ? [h('span', { class: 'tl-cause-delta' }, ` ${formatDelta(row.delta[i])}`)] : []))),
+      ...(several ? [h('td', { class: 'tl-cause-verdict' }, row.differs ? '≠ differs' : 'same')] : [])));
+    const line = causesDifferText(this.comparison);
+    return [
+      ...(line ? [h('div', { class: 'tl-causes-differ' }, line)] : []),
+      h('table', { class: 'tl-compare-table tl-causes-table', 'aria-label': 'Time by cause of each run (critical path)' }, h('thead', {}, head), h('tbody', {}, ...body)),
+    ];
   }
 
   refreshTheme(): void {

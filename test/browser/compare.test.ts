@@ -37,11 +37,31 @@ describe('compare mode in Chromium (HTML export of real runs)', function () {
   });
 
   it('tables each run: 3.00 s and 1.00 s, async 3.00× faster', async () => {
-    const rows = await page.locator('.tl-compare-table tbody tr').allInnerTexts();
+    const rows = await page.locator('.tl-compare-table[aria-label="Runs compared"] tbody tr').allInnerTexts();
     assert.equal(rows.length, 2);
     assert.match(rows[0], /hello-sync\s+3\.00 s\s+4\s+1\s+.*3\.00 s\s+slowest/);
     assert.match(rows[1], /hello-async\s+1\.00 s\s+4\s+4\s+.*3\.00× faster/);
     assert.match(await page.locator('.tl-summary').innerText(), /hello-async is fastest: 3\.00× faster than hello-sync/);
+  });
+
+  it('shows time by cause side by side and marks the causes that differ, with the difference', async () => {
+    assert.equal(await page.locator('.tl-causes-differ').innerText(), 'Time by cause differs from hello-sync: timers +1.00 s · blocking −3.00 s');
+    const head = await page.locator('.tl-causes-table thead th').allInnerTexts();
+    assert.deepEqual(head, ['time by cause', 'hello-sync', 'hello-async', 'between the runs']);
+    const rows = await page.locator('.tl-causes-table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      cause: (tr as HTMLElement).dataset.cause,
+      differs: tr.classList.contains('tl-cause-differs'),
+      cells: [...tr.children].map((c) => (c as HTMLElement).innerText.trim()),
+    })));
+    assert.deepEqual(rows, [
+      { cause: 'timers', differs: true, cells: ['timers', '0 ms', '1.00 s +1.00 s', '≠ differs'] },
+      { cause: 'blocking', differs: true, cells: ['blocking', '3.00 s', '0 ms −3.00 s', '≠ differs'] },
+    ]);
+    // A differing cause stands out: its name is drawn in the rejection colour, not the table's.
+    const colours = await page.locator('.tl-causes-table tbody tr th').evaluateAll((ths) => ths.map((th) => getComputedStyle(th).color));
+    const plain = await page.locator('.tl-compare-table[aria-label="Runs compared"] tbody th').first().evaluate((th) => getComputedStyle(th).color);
+    for (const c of colours) assert.notEqual(c, plain);
+    await screenshot(page, 'compare-time-by-cause');
   });
 
   it('draws both runs on one scale (canvas labelled for screen readers)', async () => {

@@ -6,21 +6,24 @@
  * `blockingSleep(1000)` called three times in one callback is one finding of 3000 ms.
  */
 import { EventKind } from '../trace/format';
-import { ms, type TraceIndex } from './trace-index';
+import { blockOrigin, ms, type TraceIndex } from './trace-index';
 import type { Finding, Place } from './types';
 
 export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
-  const { kind, a, b, c, t, thread } = ix.trace.events;
+  const { kind, a, t, thread } = ix.trace.events;
   const out: Finding[] = [];
   /** Per thread: the current macrotask's start, and its blocks by place. */
   const current = new Map<number, number>();
-  interface Group { total: number; bySite: Map<string, { ms: number; count: number; place?: Place; label: string; seq: number; task: number; t: number }> }
+  interface Group { total: number; bySite: Map<string, { ms: number; count: number; place?: Place; label: string; seq: number; task: number; t: number; measured: boolean }> }
   const groups = new Map<number, Group>();
   const flush = (start: number, th: number) => {
     const g = groups.get(start);
     groups.delete(start);
     if (!g || g.total < thresholdMs) return;
     for (const s of g.bySite.values()) {
+      // Measured CPU time comes in slices (every job is charged): a slice under the threshold
+      // by itself is the runtime's and the printing's, not a place worth flagging.
+      if (s.measured && s.ms < thresholdMs) continue;
       const times = s.count > 1 ? ` (${s.count} calls)` : '';
       const whole = g.bySite.size > 1 ? `; the whole callback blocked ${ms(g.total)}` : '';
       const who = s.task ? ` in ${ix.taskName[s.task]}` : '';
@@ -49,17 +52,15 @@ export function findBlocking(ix: TraceIndex, thresholdMs: number): Finding[] {
     let g = groups.get(start);
     if (!g) groups.set(start, (g = { total: 0, bySite: new Map() }));
     g.total += a[i];
-    const place = ix.place(c[i]);
-    const description = ix.str(b[i]);
-    const label = place?.label ?? (description || 'synchronous work');
-    const key = place ? `${place.file}:${place.line}:${place.column}` : `?${label}`;
+    const { what: label, place, measured } = blockOrigin(ix, i);
+    const key = place ? `${place.file}:${place.line}:${place.column}${measured ? '/measured' : ''}` : `?${label}`;
     const s = g.bySite.get(key);
     if (s) {
       s.ms += a[i];
       s.count++;
       if (s.task !== ix.task[i]) s.task = 0;
     } else {
-      g.bySite.set(key, { ms: a[i], count: 1, ...(place ? { place } : {}), label, seq: i, task: ix.task[i], t: t[i] });
+      g.bySite.set(key, { ms: a[i], count: 1, ...(place ? { place } : {}), label, seq: i, task: ix.task[i], t: t[i], measured });
     }
   }
   for (const [th, start] of current) flush(start, th);

@@ -14,7 +14,7 @@
  * The resumes passed on the way name the chain: each task resumed and the await it was at.
  */
 import { EventKind, MacrotaskKind } from '../trace/format';
-import { ms, type TraceIndex } from './trace-index';
+import { blockOrigin, ms, type TraceIndex } from './trace-index';
 import type { CriticalPath, PathSegment, Place, TimeCause } from './types';
 
 interface Hop {
@@ -108,7 +108,7 @@ function blockSpan(ix: TraceIndex, i: number): [number, number] {
 }
 
 export function criticalPath(ix: TraceIndex): CriticalPath {
-  const { kind, a, b, c, t, thread } = ix.trace.events;
+  const { kind, a, b, t, thread } = ix.trace.events;
   const end = lastEvent(ix);
   const empty: CriticalPath = { end: 0, chain: [], segments: [], seqs: [], byCause: {} };
   if (end < 0) return empty;
@@ -144,10 +144,9 @@ export function criticalPath(ix: TraceIndex): CriticalPath {
       let [from, to] = blockSpan(ix, j);
       from = Math.max(from, t[s]);
       to = Math.min(to, t[cur]);
-      const place = ix.place(c[j]);
+      const { what, place } = blockOrigin(ix, j);
       const task = ix.task[j];
       const description = ix.str(b[j]);
-      const what = place?.label ?? (description || 'synchronous work');
       segments.push({ cause: /waited .* for a core/.test(description) ? 'core-wait' : 'blocking', from, to, label: `${what}${task ? ` in ${ix.taskName[task]}` : ''}`, ...(place ? { place } : {}), task, seq: j });
       seqs.push(j);
     }

@@ -8,11 +8,16 @@ import { criticalPath } from './critical-path';
 import { findFloating } from './floating';
 import { findLeftovers } from './leftovers';
 import { indexTrace } from './trace-index';
-import { DEFAULT_BLOCKING_THRESHOLD_MS, type AnalysisOptions, type RunAnalysis } from './types';
+import { DEFAULT_BLOCKING_THRESHOLD_MS, type AnalysisOptions, type CriticalPath, type RunAnalysis } from './types';
 
 export type * from './types';
 export { DEFAULT_BLOCKING_THRESHOLD_MS } from './types';
-export { formatReport, formatTimeByCause } from './report';
+export { CAUSE_NAMES, formatReport, formatTimeByCause } from './report';
+
+/** Only the critical path (time by cause), for a reader that needs no findings (compare mode). */
+export function runCriticalPath(trace: TraceFile): CriticalPath {
+  return criticalPath(indexTrace(trace));
+}
 
 export function analyzeRun(trace: TraceFile, options: AnalysisOptions = {}): RunAnalysis {
   const threshold = options.blockingThresholdMs ?? DEFAULT_BLOCKING_THRESHOLD_MS;

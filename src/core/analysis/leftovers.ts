@@ -151,10 +151,12 @@ function keptAlive(ix: TraceIndex): Finding[] {
         related: [],
       });
     } else {
+      const site = ix.place(c[i]);
       out.push({
         kind: 'kept-alive',
         severity: 'info',
-        message: `Kept the run alive until it was stopped (${reason}): ${ix.str(b[i])}.`,
+        message: `Kept the run alive until it was stopped (${reason}): ${ix.str(b[i])}${site ? `, started at ${where(site)}` : ''}.`,
+        ...(site ? { place: site } : {}),
         seq: i,
         t: t[i],
         task: 0,

@@ -1,7 +1,8 @@
 /** The analysis as text: `async-timeline run --report` prints it on stderr after the run. */
 import type { Finding, FindingKind, RunAnalysis, TimeCause } from './types';
 
-const CAUSE_NAMES: Record<TimeCause, string> = {
+/** Each cause of time in words (the report, the panel's Answers, the compare view's table). */
+export const CAUSE_NAMES: Record<TimeCause, string> = {
   timers: 'timers',
   io: 'I/O',
   network: 'network',
@@ -19,7 +20,7 @@ const SECTION: Record<FindingKind, string> = {
   blocking: 'Blocking',
 };
 
-function num(v: number): string {
+export function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(3)));
 }
 

@@ -213,6 +213,25 @@ export function indexTrace(trace: TraceFile): TraceIndex {
   };
 }
 
+/**
+ * What a Block was and where: its site's place and label, else its description. A stretch of a
+ * run with CPU time measured (meta.cpu; a runtime Block with no site) is `CPU time measured`,
+ * placed at the function of the task it ran in, when known.
+ */
+export function blockOrigin(ix: TraceIndex, i: number): { what: string; place?: Place; measured: boolean } {
+  const { b, c } = ix.trace.events;
+  const place = ix.place(c[i]);
+  if (place) return { what: place.label, place, measured: false };
+  const description = ix.str(b[i]);
+  if (description) return { what: description, measured: false };
+  if (ix.trace.meta.cpu === 'measured' && c[i] === 0) {
+    const task = ix.task[i];
+    const fn = task ? ix.place(ix.trace.tasks[task]?.site ?? 0) : undefined;
+    return { what: 'CPU time measured', ...(fn ? { place: fn } : {}), measured: true };
+  }
+  return { what: 'synchronous work', measured: false };
+}
+
 /** `samples/x.ts:12` for messages. */
 export function where(p: Place | undefined): string {
   return p ? `${p.file}:${p.line}` : 'an unknown place';

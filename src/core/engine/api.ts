@@ -49,6 +49,12 @@ export interface RunOptions {
   /** How real I/O takes virtual time (docs/io-model.md). */
   io?: IoOptions;
   /**
+   * How the program's own synchronous code takes virtual time (docs/cost-model.md): `'model'`
+   * (the default: free, deterministic) or `'measured'` (each synchronous stretch is charged its
+   * real measured duration, so computation blocks the loop as it does in Node; not deterministic).
+   */
+  cpu?: CpuMode;
+  /**
    * Folder of the instrumentation cache (instrumented files keyed by content, engine and
    * options; engine/instrument-cache.ts). Absent or false: every file is instrumented.
    */
@@ -88,6 +94,10 @@ export interface NetworkOptions {
   /** Real time a real request may take before it is given up (default 30 000 ms; docs/recordings.md). */
   realRequestTimeoutMs?: number;
 }
+
+/** How synchronous code takes virtual time (RunOptions.cpu). */
+export type CpuMode = 'model' | 'measured';
+export const CPU_MODES: readonly CpuMode[] = ['model', 'measured'];
 
 /** The I/O latency model: `model` (deterministic, default) or `measured`, and per-kind costs. */
 export interface IoOptions {

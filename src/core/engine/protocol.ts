@@ -32,6 +32,8 @@ export interface WorkerInput {
   /** Record trace events (off only for the benchmark's baseline column). */
   tracing: boolean;
   io?: IoOptions;
+  /** 'measured': synchronous code is charged its real duration (RunOptions.cpu); absent: the model. */
+  cpu?: 'measured';
   /** Folder of the instrumentation cache (instrument-cache.ts); absent: no cache. */
   instrumentCacheDir?: string;
   /** The Node line imitated (resolved: never 'auto'). */

@@ -138,6 +138,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     snapshotEveryMs: 1000,
     tracing: options.tracing ?? true,
     io: options.io,
+    ...(options.cpu === 'measured' && { cpu: 'measured' as const }),
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),
     nodeMajor,
     ...(options.schedule && { schedule: options.schedule }),

@@ -414,6 +414,7 @@ export class Sandboxes {
         io: input.io as RuntimeHost['options']['io'],
         ...(input.nodeMajor !== undefined && { nodeMajor: input.nodeMajor }),
         ...(input.schedule && !thread && { schedule: input.schedule }),
+        ...(input.cpu === 'measured' && { cpu: 'measured' as const }),
       },
       createWorker: this.createWorker,
       thread,

@@ -8,6 +8,10 @@
  *   stretch (one callback or job) reading the clock more than FREE_READS times pays QUANTUM ms
  *   per further read — so a busy-wait on Date.now()/performance.now() ends. The advance is
  *   recorded as one EventKind.Block per stretch (flushed when the stretch ends).
+ * - CPU time measured (RuntimeOptions.cpu = 'measured', docs/cost-model.md): instead of that
+ *   model, each synchronous stretch is charged its real measured duration — the clock moves by
+ *   the real time user code ran, at each read of the clock and when the stretch ends, and the
+ *   stretch's charge is recorded as a Block ("CPU time measured"). Not deterministic.
  */
 import { EventKind } from '../trace/format';
 import { callerSite } from './caller-site';
@@ -31,7 +35,41 @@ export const clock = {
   pendingCoreWait: 0,
   /** Where the pending busy-wait started spinning (a site id; 0 unknown). */
   pendingSite: 0,
+  /** CPU time measured: user code's real running time moves the clock (RuntimeOptions.cpu). */
+  measured: false,
+  /** Measured mode: the host's real time (ms) up to which user code has been charged. */
+  mark: 0,
+  /** Measured mode: the part of pendingBlock that is measured CPU time. */
+  pendingMeasured: 0,
 };
+
+/** The shortest measured stretch recorded as a Block (it still moves the clock when shorter). */
+const MEASURED_MIN_MS = 0.5;
+
+/** Chooses how synchronous code costs virtual time: 'model' (free, the default) or 'measured'. */
+export function configureCpu(mode: 'model' | 'measured' | undefined): void {
+  clock.measured = mode === 'measured';
+}
+
+/**
+ * Measured mode: the program's code starts running now (a macrotask, 'beforeExit', a thread
+ * entered, the end of a wait that ran other threads): what ran before was the loop's own work
+ * or another thread's — charging starts now.
+ */
+export function measureFromNow(): void {
+  clock.mark = rt.host.realNow();
+}
+
+/** Measured mode: moves the clock by the real time user code ran since the last charge. */
+function chargeMeasured(): void {
+  const now = rt.host.realNow();
+  const spent = now - clock.mark;
+  clock.mark = now;
+  if (spent <= 0) return;
+  advanceTo(clock.now + spent);
+  clock.pendingBlock += spent;
+  clock.pendingMeasured += spent;
+}
 
 /** Moves virtual time forward (never back). */
 export function advanceTo(t: number): void {
@@ -48,6 +86,11 @@ export function updateLoopTime(): number {
 
 /** A read of the clock by user code (Date.now, performance.now, hrtime): applies the cost model. */
 export function readClock(): number {
+  if (clock.measured) {
+    // The real time the program computed is its time: no read model on top of it.
+    chargeMeasured();
+    return clock.now;
+  }
   if (rt.stretch !== clock.readStretch) {
     clock.readStretch = rt.stretch;
     clock.reads = 0;
@@ -85,13 +128,19 @@ export function setBusyCores(c: BusyCores): void {
   cores = c;
 }
 
-/** Records the pending busy-wait advance as one Block event. */
+/**
+ * The end of a stretch (a job, a tick, a callback) or console output: records the pending
+ * busy-wait advance as one Block event — in measured mode, first charges the stretch's real time.
+ */
 export function flushBlock(): void {
+  if (clock.measured) chargeMeasured();
   let ms = clock.pendingBlock;
   if (ms === 0) return;
+  const measured = clock.pendingMeasured;
   const spun = ms - clock.pendingCoreWait;
   clock.pendingBlock = 0;
   clock.pendingCoreWait = 0;
+  clock.pendingMeasured = 0;
   const site = clock.pendingSite;
   clock.pendingSite = 0;
   const late = cores?.book(clock.now - spun, spun) ?? 0;
@@ -99,6 +148,10 @@ export function flushBlock(): void {
     advanceTo(clock.now + late);
     ms += late;
   }
+  // A measured stretch of a few microseconds moved the clock, but is not worth an event.
+  if (measured > 0 && ms < MEASURED_MIN_MS) return;
+  // (b = 0 as every runtime Block, stamped at its end: format.ts. In a measured run a Block
+  // with neither description nor site is measured CPU time.)
   rt.rec.emit(EventKind.Block, Math.max(1, Math.round(ms)), 0, site);
 }
 

@@ -71,6 +71,12 @@ export interface RuntimeOptions {
   /** The Node line imitated (globals, defaults, printing); absent: 20. See src/core/versions. */
   nodeMajor?: NodeMajor;
   /**
+   * How synchronous code costs virtual time (docs/cost-model.md): 'model' (absent; free, with
+   * the clock-read model — deterministic) or 'measured' (each synchronous stretch is charged its
+   * real measured duration — not deterministic; the trace's `meta.cpu` says so).
+   */
+  cpu?: 'model' | 'measured';
+  /**
    * A schedule to run under (the race explorer, src/core/explore): which racy decisions to take
    * otherwise than by default (runtime/schedule.ts). Absent: every choice point takes its default
    * (and the seed's bits flip racy ties, as always). The decisions taken are in the trace's

@@ -8,7 +8,7 @@ import './combinators';
 import { Recorder, segmentEventsFor } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
 import type { TypedTrace } from '../trace/recorder';
-import { clock } from './clock';
+import { clock, configureCpu } from './clock';
 import { makeConsole } from './console';
 import { clearImmediate, setImmediate } from './immediates';
 import { makeAtomics, makeDate, makePerformance, queueMicrotask } from './globals';
@@ -62,6 +62,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
   rt.rec = host.thread?.recorder ?? new Recorder(options.tracing, segmentEventsFor(options.budgets.events));
   if (options.epochMs !== undefined) clock.epoch = options.epochMs;
+  configureCpu(options.cpu);
   const nodeMajor = options.nodeMajor ?? 20;
   configureAsyncContext(nodeMajor);
 
@@ -148,6 +149,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
         exitCode: rt.exitCode,
       };
       if (rt.truncated !== '') full.truncated = { reason: rt.truncated };
+      if (options.cpu === 'measured') full.cpu = 'measured';
       const perturbations = takenPerturbations();
       if (perturbations !== undefined) full.perturbations = perturbations;
       // (The handle's overloads give each caller the shape it asked for.)

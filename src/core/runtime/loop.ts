@@ -26,7 +26,7 @@
 import { connectLoop, simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind, RacyOutcome, RacyTieKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
-import { advanceTo, clock, flushBlock, updateLoopTime } from './clock';
+import { advanceTo, clock, flushBlock, measureFromNow, updateLoopTime } from './clock';
 import { emitExit, emitExitAtEnd, stopRun, triggerUncaughtException } from './fatal';
 import { hasImmediates, immediateAsyncId, immediateFrame, immediateRefCount, immediateTriggerId, processImmediate } from './immediates';
 import { decideRacyTie } from './racy-ties';
@@ -62,7 +62,7 @@ setBudgetCheck(() => {
   return false;
 });
 setAfterJob(() => {
-  if (clock.pendingBlock !== 0) flushBlock();
+  if (clock.pendingBlock !== 0 || clock.measured) flushBlock();
 });
 
 /** processTicksAndRejections (lib/internal/process/task_queues.js). */
@@ -77,7 +77,7 @@ export function processTicksAndRejections(): void {
         triggerUncaughtException(e, false);
         return;
       }
-      if (clock.pendingBlock !== 0) flushBlock();
+      if (clock.pendingBlock !== 0 || clock.measured) flushBlock();
     }
     if (rt.exited) return;
     runMicrotasks(onJobError);
@@ -107,11 +107,12 @@ function macrotaskStart(kind: MacrotaskKind, id: number): void {
   rt.stretch++;
   rt.callSite = 0;
   stretchStart = rt.host.realNow();
+  if (clock.measured) measureFromNow();
   if (rt.tracing) rt.rec.emit(EventKind.MacrotaskStart, kind, id, 0);
 }
 
 function macrotaskEnd(kind: MacrotaskKind, id: number): void {
-  if (clock.pendingBlock !== 0) flushBlock();
+  if (clock.pendingBlock !== 0 || clock.measured) flushBlock();
   if (rt.tracing) rt.rec.emit(EventKind.MacrotaskEnd, kind, id, 0);
 }
 
@@ -324,6 +325,7 @@ function pollAndCheck(budgets: typeof rt.host.options.budgets): boolean {
 function beforeExit(): boolean {
   if (hasDestroys()) flushDestroys();
   if (rt.exited) return false;
+  if (clock.measured) measureFromNow();
   try {
     processEmit('beforeExit', rt.exitCode);
   } catch (e) {
@@ -379,6 +381,7 @@ function finish(): void {
     // Natural end: 'exit' listeners run, and the microtasks they queue still drain (Node runs
     // the emit inside a callback scope); their timers and nextTicks never run. A listener that
     // throws is an uncaught exception (its scope fails: no microtasks).
+    if (clock.measured) measureFromNow();
     if (emitExitAtEnd(exitEventCode) && !rt.exited) runMicrotasks(onJobError);
     // Node 22+ then says where (Node 20: nothing); not when an 'exit' listener called process.exit().
     if (unsettledTopLevelAwait && !rt.exited && warnsOfTopLevelAwait) {

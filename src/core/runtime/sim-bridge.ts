@@ -24,7 +24,7 @@ import { SIM_MODULES, simModule } from '../sim/modules';
 import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
 import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, type WorkerEntry } from '../sim/types';
-import { advanceTo, clock, setBusyCores } from './clock';
+import { advanceTo, clock, flushBlock, measureFromNow, setBusyCores } from './clock';
 import { emitExit, stopRun, triggerUncaughtException } from './fatal';
 import { eventTargetErrors } from './error-origins';
 import { internalWriteTick } from './ticks';
@@ -34,6 +34,7 @@ import { EXIT_SIGNAL, rt } from './state';
 import { scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
 import { recordStores, storesTraced } from './async-context/trace-stores';
+import { callerSite } from './caller-site';
 
 interface Completion extends Timed {
   io: IoId;
@@ -88,6 +89,7 @@ function runCompletion(p: Completion): void {
     if (late > 0) advanceTo(clock.now + late);
   }
   rt.stretch++;
+  if (clock.measured) measureFromNow();
   rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
   const prior = cx.frame;
   cx.frame = p.frame;
@@ -100,6 +102,7 @@ function runCompletion(p: Completion): void {
   }
   cx.frame = prior;
   eventLoop.runNextTicks();
+  if (clock.measured) flushBlock();
   rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
 }
 
@@ -201,6 +204,8 @@ class FunctionThreadLoop implements ThreadLoop {
     this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
   }
   enter<T>(fn: () => T): T {
+    // CPU time measured: what the thread we leave computed is its own; this one's starts now.
+    if (clock.measured) flushBlock();
     const prev = active;
     const prevThread = rt.rec.thread;
     parked.set(prev, clock.now);
@@ -208,14 +213,17 @@ class FunctionThreadLoop implements ThreadLoop {
     clock.now = parked.get(this.id) as number;
     rt.rec.now = clock.now;
     rt.rec.thread = this.id;
+    if (clock.measured) measureFromNow();
     try {
       return fn();
     } finally {
+      if (clock.measured) flushBlock();
       parked.set(this.id, clock.now);
       active = prev;
       clock.now = parked.get(prev) as number;
       rt.rec.now = clock.now;
       rt.rec.thread = prevThread;
+      if (clock.measured) measureFromNow();
     }
   }
 }
@@ -349,6 +357,14 @@ function getSim(): Simulation {
       mainLoop,
       realNow: () => rt.host.realNow(),
       env: () => (globalProcessEnv() ?? {}),
+      userSite: (label) => callerSite(label),
+      // CPU time measured: a blocking call of this runtime's threads ends their stretch before
+      // other threads run nested, and charging starts again when it returns.
+      blocking: (starts) => {
+        if (!clock.measured || workerRuntimes.has(sim?.world.current.id ?? 0)) return;
+        if (starts) flushBlock();
+        else measureFromNow();
+      },
       captureContext: (empty) => {
         const frame = empty === true ? undefined : captureFrame();
         return (run) => {
@@ -477,9 +493,11 @@ export function simPendingIo(): string[] {
 }
 
 /** What the simulated world holds open for the main thread (a server, a socket, a worker), one line each. */
-export function simAliveHandles(): string[] {
+/** What the simulated world holds open on the main thread, each with where the program started it (a site id, 0 unknown). */
+export function simAliveHandles(): Array<{ what: string; site: number }> {
   if (sim === undefined || rt.host.thread !== undefined) return [];
-  return [...sim.world.main.refs.values()].map((d) => (typeof d === 'string' ? d : d()));
+  const world = sim.world;
+  return [...world.main.refs].map(([handle, d]) => ({ what: typeof d === 'string' ? d : d(), site: world.handleSites.get(handle) ?? 0 }));
 }
 
 /** `require(name)` of a simulated module (net, worker_threads, async-timeline/sim), else undefined. */

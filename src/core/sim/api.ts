@@ -59,7 +59,7 @@ export function createSimApi(sim: Simulation) {
     },
     /** A blocking sleep of the calling thread that needs no core (time.sleep, Thread.sleep). */
     sleepSync(ms: number): void {
-      world.sleep(ms, `sleepSync(${ms})`);
+      world.sleep(ms, `sleepSync(${ms})`, 'sim.sleepSync');
     },
     /** Scripted clients that connect to `script.port` (see ClientScript). */
     clients(script: ClientScript): ClientsHandle {

@@ -10,7 +10,7 @@ import type { World } from './world';
 
 /** Waits for the next connection in the server's backlog; null once the server is closed. */
 export function acceptSync(world: World, server: Server): Socket | null {
-  const ok = world.blockUntil(`accept on :${server.port}`, () => (server.backlog.length > 0 ? server.backlog[0].t : !server.listening ? world.now() : undefined));
+  const ok = world.blockUntil(`accept on :${server.port}`, () => (server.backlog.length > 0 ? server.backlog[0].t : !server.listening ? world.now() : undefined), Infinity, 'sim.acceptSync');
   if (!ok || server.backlog.length === 0) return null;
   const { socket } = server.backlog.shift() as { socket: Socket; t: number };
   socket.setOwner(world.current);
@@ -26,7 +26,7 @@ export function readSync(world: World, socket: Socket, maxBytes = Infinity): str
     socket.pendingText = socket.pendingText.slice(text.length);
     return text;
   }
-  world.blockUntil(`read from ${socket.label}`, () => end.readableAt());
+  world.blockUntil(`read from ${socket.label}`, () => end.readableAt(), Infinity, 'sim.readSync');
   if (end.inbox.length === 0) return atEof(socket);
   return end.conn.consume(end, world.now(), maxBytes);
 }
@@ -42,7 +42,7 @@ export function readLineSync(world: World, socket: Socket): string | null {
     }
     const end = socket.pipeEnd;
     socket.setOwner(world.current);
-    world.blockUntil(`read a line from ${socket.label}`, () => end.readableAt());
+    world.blockUntil(`read a line from ${socket.label}`, () => end.readableAt(), Infinity, 'sim.readLineSync');
     if (end.inbox.length === 0) {
       const rest = socket.pendingText;
       socket.pendingText = '';
@@ -56,7 +56,7 @@ export function readLineSync(world: World, socket: Socket): string | null {
 export function writeSync(world: World, socket: Socket, data: string): number {
   const end = socket.pipeEnd;
   const limit = socket.net.highWaterMark;
-  if (end.buffered >= limit) world.blockUntil(`write to ${socket.label} (send buffer full)`, () => (end.buffered < limit ? end.roomAt : undefined));
+  if (end.buffered >= limit) world.blockUntil(`write to ${socket.label} (send buffer full)`, () => (end.buffered < limit ? end.roomAt : undefined), Infinity, 'sim.writeSync');
   if (socket.writableEnded) throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
   end.conn.write(end, data, world.now());
   return byteLength(data);
@@ -132,7 +132,7 @@ export function select<T extends Selectable>(world: World, read: readonly T[], w
     return best;
   };
   for (const x of [...read, ...write]) if (!('backlog' in x)) x.setOwner(world.current);
-  world.blockUntil(`select on ${read.length + write.length} sockets`, readyAt, t0 + timeoutMs);
+  world.blockUntil(`select on ${read.length + write.length} sockets`, readyAt, t0 + timeoutMs, 'sim.select');
   return {
     readable: read.filter((x) => readableAt(x) !== undefined),
     writable: write.filter((x) => writableAt(x) !== undefined),

@@ -404,6 +404,7 @@ export class Server extends Emitter {
     }
     this.net.servers.set(this.port, this);
     this.listening = true;
+    world.placeHandle(this, 'listen');
     world.ref(this.owner, this, () => `listening server :${this.port} (${this.connections} connections so far, no further client will connect)`);
     if (cb) this.once('listening', cb);
     world.complete(this.owner, world.now(), 0, () => this.emit('listening'));

@@ -161,7 +161,7 @@ export class ThreadHandle<T = unknown> {
 
   /** Blocks the calling thread until this one has ended; returns what fn returned. */
   join(): T | undefined {
-    this.world.blockUntil(`join thread ${this.thread.id} (${this.thread.name})`, () => (this.thread.state === 'done' ? this.exitedAt : undefined));
+    this.world.blockUntil(`join thread ${this.thread.id} (${this.thread.name})`, () => (this.thread.state === 'done' ? this.exitedAt : undefined), Infinity, 'join');
     return this.result;
   }
 }
@@ -274,7 +274,7 @@ export class AtomicsSim {
     const w: Waiter = { array, index, thread: this.world.current };
     this.waiters.push(w);
     const ms = Number.isNaN(Number(timeoutMs)) ? Infinity : Math.max(0, Number(timeoutMs));
-    const ok = this.world.blockUntil(`Atomics.wait(${index})`, () => w.notifiedAt, this.world.now() + ms);
+    const ok = this.world.blockUntil(`Atomics.wait(${index})`, () => w.notifiedAt, this.world.now() + ms, 'Atomics.wait');
     this.waiters = this.waiters.filter((x) => x !== w);
     return ok ? 'ok' : 'timed-out';
   }

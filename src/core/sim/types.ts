@@ -115,6 +115,14 @@ export interface SimHost {
   /** The site of the user code calling us right now (0 if unknown), for Block/IoStart. */
   currentSite?(): number;
   /**
+   * The site of the program's own innermost frame now, labelled `label` (0 if unknown): one
+   * stack capture, so asked only for rare events — a blocking call (`sim.cpu`, a blocking read),
+   * a server starting to listen — that the run's analysis names at their line.
+   */
+  userSite?(label: string): number;
+  /** A blocking call of the current thread starts (true) or returns (false): other threads may run nested meanwhile. */
+  blocking?(starts: boolean): void;
+  /**
    * The async context (AsyncLocalStorage store) of the code calling now, as a runner that runs a
    * function inside it: a handle made now (a child process's channel) delivers its events in the
    * context of the call that made it, as Node's AsyncWrap handles do. `empty`: a runner with no

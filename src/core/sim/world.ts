@@ -98,6 +98,11 @@ interface WorldEvent extends Timed {
 
 export class World {
   readonly threads: SimThread[] = [];
+  /**
+   * Where the program started a handle that keeps a thread alive (a server's `listen` line), by
+   * handle: site ids (SimHost.userSite) for "what kept the run alive" (src/core/analysis).
+   */
+  readonly handleSites = new WeakMap<object, number>();
   cores: Cores;
   readonly seed: number;
   readonly main: SimThread;
@@ -186,6 +191,12 @@ export class World {
     th.refs.set(handle, what);
   }
 
+  /** Remembers the program's line that started `handle` (labelled `label`, e.g. `listen`). */
+  placeHandle(handle: object, label: string): void {
+    const site = this.host.userSite?.(label) ?? 0;
+    if (site !== 0) this.handleSites.set(handle, site);
+  }
+
   unref(th: SimThread, handle: object): void {
     th.refs.delete(handle);
   }
@@ -193,33 +204,35 @@ export class World {
   // ---------------------------------------------------------------- time passing inside a thread
 
   /** CPU work of `ms` on the current thread: books a core (waiting for one if all are busy). */
-  cpu(ms: number): void {
+  cpu(ms: number, label = 'sim.cpu'): void {
     const th = this.current;
     const t0 = th.now();
     const b = this.cores.book(t0, ms);
     th.cpuMs += ms;
     const waited = b.start - t0;
-    const label = waited > 0 ? `cpu ${ms} ms on core ${b.core} (waited ${waited} ms for a core)` : `cpu ${ms} ms on core ${b.core}`;
-    this.block(th, t0, b.end, label);
+    const what = waited > 0 ? `cpu ${ms} ms on core ${b.core} (waited ${waited} ms for a core)` : `cpu ${ms} ms on core ${b.core}`;
+    this.block(th, t0, b.end, what, label);
   }
 
   /** A blocking wait of `ms` that needs no core (sleep, Atomics.wait timing out). */
-  sleep(ms: number, what = `blocked ${ms} ms`): void {
+  sleep(ms: number, what = `blocked ${ms} ms`, label = what): void {
     const th = this.current;
     const t0 = th.now();
-    this.block(th, t0, t0 + Math.max(0, ms), what);
+    this.block(th, t0, t0 + Math.max(0, ms), what, label);
   }
 
   /**
    * Blocks the current thread until `check` returns the virtual time at which what it waits for
    * happened (or until `timeoutAt`). Meanwhile the world runs the network and the other threads.
-   * Returns true if the condition was met, false on timeout.
+   * Returns true if the condition was met, false on timeout. `label` names the call at its
+   * source (the Block's site: `sim.readLineSync`), `what` describes this wait.
    */
-  blockUntil(what: string, check: () => number | undefined, timeoutAt = Infinity): boolean {
+  blockUntil(what: string, check: () => number | undefined, timeoutAt = Infinity, label = what): boolean {
     const th = this.current;
     const t0 = th.now();
     let r = check();
     if (r === undefined) {
+      this.host.blocking?.(true);
       const before = th.state;
       th.state = 'blocked';
       th.blockedOn = what;
@@ -244,17 +257,20 @@ export class World {
         th.blockedOn = '';
         th.blockedAt = undefined;
         th.blockedCheck = undefined;
+        this.host.blocking?.(false);
       }
     }
     const end = r !== undefined ? Math.max(t0, r) : Math.max(t0, timeoutAt);
-    this.block(th, t0, end, what);
+    this.block(th, t0, end, what, label);
     return r !== undefined;
   }
 
-  private block(th: SimThread, t0: number, end: number, what: string): void {
+  private block(th: SimThread, t0: number, end: number, what: string, label: string): void {
     if (end <= t0) return;
     th.blockedMs += end - t0;
-    const site = this.host.currentSite?.() ?? 0;
+    // Placed at the program's line (a blocking call is rare enough for a stack capture), so the
+    // analysis flags `sim.cpu(100)` where it is written.
+    const site = this.host.userSite?.(label) ?? this.host.currentSite?.() ?? 0;
     this.record(th, K_BLOCK, end - t0, this.host.trace.string(what), site, t0);
     th.loop.advanceTo(end);
     this.touch(th);

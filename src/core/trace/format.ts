@@ -100,6 +100,8 @@ export const enum EventKind {
    * - the runtime (src/core/runtime/clock.ts: `block()` for Atomics.wait, `flushBlock()` for a
    *   busy-wait on the clock) advances the clock FIRST and emits after: `t` is the END of the
    *   block, which spans [t − a, t]; b = 0. (A busy-wait's `a` is rounded to whole ms, at least 1.)
+   *   In a run with `meta.cpu = 'measured'`, a runtime Block with c = 0 is a synchronous stretch
+   *   charged its measured real duration (clock.ts), at least 0.5 ms, rounded.
    * - the simulated world (src/core/sim/world.ts, `block()`: cpu, blocking reads, sleeps on a
    *   simulated thread) stamps the START: `t` = t0, the block spans [t, t + a]; b = description
    *   (`cpu 100 ms on core 1`, `read from bob → :7000`).
@@ -156,7 +158,8 @@ export const enum EventKind {
   /**
    * (Analysis.) Something still holding the loop open when the run was stopped early, recorded
    * just before Truncated: a = timer id (its TimerSchedule has the delay and site), or 0 with
-   * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`).
+   * b = string: a handle or request (`server listening on :8080`, `I/O #3: fs.read …`), and
+   * c = the site where the program started that handle (a server's `listen` line) or 0.
    */
   Alive = 67,
   /**
@@ -317,6 +320,11 @@ export interface TraceMeta {
   nodeMajor?: number;
   /** Engine version that wrote the trace. */
   engine: string;
+  /**
+   * 'measured': synchronous code was charged its real measured duration (RuntimeOptions.cpu,
+   * docs/cost-model.md) — the run is not deterministic. Absent: the cost model (sync code free).
+   */
+  cpu?: 'measured';
   /**
    * The schedule perturbations the run took (src/core/explore, RuntimeOptions.schedule): replaying
    * them gives the same run. Absent when the run was given no schedule (added in 0.1.0's race explorer).

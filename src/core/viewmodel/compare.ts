@@ -9,6 +9,7 @@
  * three times shorter than 3 s.
  */
 import type { TraceFile } from '../trace/format';
+import { CAUSE_NAMES, runCriticalPath, type TimeCause } from '../analysis/index';
 import { formatDuration, timeAtX } from './axis';
 import { SegState } from './lanes';
 import { buildSummary, type Summary } from './summary';
@@ -29,7 +30,28 @@ export interface ComparedRun {
   speedup: number;
   /** How many times faster than the first run (1 for the first; < 1 means slower). */
   vsFirst: number;
+  /** Time by cause along the run's critical path (src/core/analysis), ms per cause. */
+  byCause: Partial<Record<TimeCause, number>>;
 }
+
+/** One cause of time across the compared runs: its ms in each, and how the others differ from the first. */
+export interface CauseRow {
+  cause: TimeCause;
+  /** `timers`, `I/O`, `threads waiting for a core`. */
+  name: string;
+  /** Ms per run, in the runs' order (0 where the run spent none). */
+  ms: number[];
+  /** Per run: its ms minus the first run's (0 for the first). */
+  delta: number[];
+  /** Some run's time for this cause differs from the first's by at least CAUSE_DIFF_MS. */
+  differs: boolean;
+}
+
+/** Differences below this (ms) are rounding, not a difference between the runs. */
+export const CAUSE_DIFF_MS = 0.5;
+
+/** The order causes are listed in (the issue's: timers, I/O, network, blocking, threads waiting for a core). */
+const CAUSE_ORDER: readonly TimeCause[] = ['timers', 'io', 'network', 'blocking', 'core-wait', 'loop'];
 
 export interface Comparison {
   runs: ComparedRun[];
@@ -41,6 +63,8 @@ export interface Comparison {
   fastestAll: number[];
   /** Tick marks for the shared scale (ms), round numbers. */
   ticks: number[];
+  /** Time by cause side by side: every cause some run spent time on, in CAUSE_ORDER. */
+  causes: CauseRow[];
 }
 
 /** Round tick positions: about `count` of them over [0, max] in steps of 1, 2 or 5 × 10^k. */
@@ -63,7 +87,7 @@ function ratio(a: number, b: number): number {
 export function buildComparison(inputs: readonly RunInput[]): Comparison {
   const runs: ComparedRun[] = inputs.map(({ label, trace }) => {
     const summary = buildSummary(trace);
-    return { label, trace, summary, endTime: summary.endTime, speedup: 1, vsFirst: 1 };
+    return { label, trace, summary, endTime: summary.endTime, speedup: 1, vsFirst: 1, byCause: runCriticalPath(trace).byCause };
   });
   let slowest = 0;
   let fastest = 0;
@@ -77,7 +101,40 @@ export function buildComparison(inputs: readonly RunInput[]): Comparison {
     run.vsFirst = ratio(runs[0].endTime, run.endTime);
   }
   const fastestAll = runs.flatMap((run, i) => (run.endTime === runs[fastest].endTime ? [i] : []));
-  return { runs, maxTime, slowest, fastest, fastestAll, ticks: niceTicks(maxTime) };
+  return { runs, maxTime, slowest, fastest, fastestAll, ticks: niceTicks(maxTime), causes: causeRows(runs) };
+}
+
+/** Time by cause of each run, side by side, with each run's difference from the first. */
+export function causeRows(runs: readonly Pick<ComparedRun, 'byCause'>[]): CauseRow[] {
+  const rows: CauseRow[] = [];
+  for (const cause of CAUSE_ORDER) {
+    const ms = runs.map((r) => r.byCause[cause] ?? 0);
+    if (ms.every((v) => v <= 0)) continue;
+    const delta = ms.map((v) => v - ms[0]);
+    rows.push({ cause, name: CAUSE_NAMES[cause], ms, delta, differs: delta.some((d) => Math.abs(d) >= CAUSE_DIFF_MS) });
+  }
+  return rows;
+}
+
+/** A difference in words: `+2.00 s`, `−3.00 s`, `±0`. */
+export function formatDelta(ms: number): string {
+  if (Math.abs(ms) < CAUSE_DIFF_MS) return '±0';
+  return `${ms > 0 ? '+' : '−'}${formatDuration(Math.abs(ms))}`;
+}
+
+/**
+ * One line saying which causes differ between the runs (vs the first run):
+ * `differ between the runs: timers +1.00 s (async), blocking −3.00 s (async)`, or that none does.
+ */
+export function causesDifferText(comparison: Pick<Comparison, 'runs' | 'causes'>): string {
+  const differing = comparison.causes.filter((c) => c.differs);
+  if (comparison.runs.length < 2) return '';
+  if (differing.length === 0) return 'Time by cause: the same in every run';
+  const parts = differing.map((c) => {
+    const per = c.delta.flatMap((d, i) => (i > 0 && Math.abs(d) >= CAUSE_DIFF_MS ? [`${formatDelta(d)}${comparison.runs.length > 2 ? ` (${comparison.runs[i].label})` : ''}`] : []));
+    return `${c.name} ${per.join(', ')}`;
+  });
+  return `Time by cause differs from ${comparison.runs[0].label}: ${parts.join(' · ')}`;
 }
 
 /** "3.00× faster", "as fast", "2.50× slower": relative to `ratio` (others' time / this time). */

@@ -32,6 +32,8 @@ export interface Summary {
   truncated: string | null;
   /** The run's real I/O (all zero without any). */
   io: IoStats;
+  /** Synchronous code was charged its real measured duration (meta.cpu): times are not deterministic. */
+  cpuMeasured: boolean;
 }
 
 export interface ConsoleLine {
@@ -95,6 +97,7 @@ export function buildSummary(trace: TraceFile): Summary {
     threadErrors,
     truncated: trace.meta.truncated?.reason ?? null,
     io: ioStats(trace),
+    cpuMeasured: trace.meta.cpu === 'measured',
   };
 }
 
@@ -110,6 +113,7 @@ export function summaryText(s: Summary): string {
   if (s.computingMs > 0) parts.push(`computing ${formatDuration(s.computingMs)} (all threads)`);
   const io = ioText(s.io);
   if (io) parts.push(io);
+  if (s.cpuMeasured) parts.push('CPU time measured: not deterministic');
   return parts.join(' · ');
 }
 

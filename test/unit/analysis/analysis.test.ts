@@ -122,6 +122,32 @@ main();
       assert.equal(a.findings.filter((f) => f.kind === 'suspended-forever').length, 0, 'a stopped run has no "forever"');
     });
 
+    it('a listening server that kept a stopped run alive is named with the line that started it (net and http)', async () => {
+      const dir = tempProgram({
+        'serve.ts': `import net from 'node:net';
+import http from 'node:http';
+
+const plain = net.createServer((socket) => socket.end());
+plain.listen(7000);
+const web = http.createServer((_req, res) => res.end('ok'));
+function startWeb(): void {
+  web.listen(8080);
+}
+startWeb();
+`,
+      });
+      const a = await analyze('serve.ts', dir, { budgets: { virtualTimeMs: 200 } });
+      const alive = a.findings.filter((f) => f.kind === 'kept-alive');
+      const netServer = alive.find((f) => /:7000/.test(f.message));
+      const httpServer = alive.find((f) => /:8080/.test(f.message));
+      assert.ok(netServer, alive.map((f) => f.message).join('\n'));
+      assert.ok(httpServer, alive.map((f) => f.message).join('\n'));
+      assert.match(netServer.message, /listening server :7000 .*, started at serve\.ts:5\.$/);
+      assert.equal(netServer.place?.line, 5);
+      assert.match(httpServer.message, /server listening on :8080, started at serve\.ts:8\.$/);
+      assert.equal(httpServer.place?.line, 8);
+    });
+
     it('a program that ends cleanly has no leftovers', async () => {
       const a = await analyze('samples/hello-async.ts', ROOT);
       assert.deepEqual(a.findings, []);
@@ -193,6 +219,27 @@ setTimeout(() => blockFor(20), 500);
       assert.match(blocks[0].message, /^`Atomics\.wait` blocked the event loop for 120 ms/);
       const lower = await analyze('block.ts', dir, {}, 10);
       assert.equal(lower.findings.filter((f) => f.kind === 'blocking').length, 2);
+    });
+
+    it('sim.cpu(ms) above the threshold is flagged at its line; below it, not', async () => {
+      const dir = tempProgram({
+        'cpu.ts': `import * as sim from 'async-timeline/sim';
+
+function crunch(ms: number): void {
+  sim.cpu(ms);
+}
+setTimeout(() => crunch(80), 0);
+setTimeout(() => crunch(10), 500);
+`,
+      });
+      const a = await analyze('cpu.ts', dir);
+      const blocks = a.findings.filter((f) => f.kind === 'blocking');
+      assert.equal(blocks.length, 1, blocks.map((f) => f.message).join('\n'));
+      assert.equal(blocks[0].place?.file, 'cpu.ts');
+      assert.equal(blocks[0].place?.line, 4);
+      assert.match(blocks[0].message, /^`sim\.cpu` blocked the event loop for 80 ms/);
+      const lower = await analyze('cpu.ts', dir, {}, 5);
+      assert.deepEqual(lower.findings.filter((f) => f.kind === 'blocking').map((f) => [f.place?.line, /for (\d+) ms/.exec(f.message)?.[1]]), [[4, '80'], [4, '10']]);
     });
 
     it('hello-sync: the three blocking sleeps of one callback are one finding of 3000 ms', async () => {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { buildComparison, buildTimeline, compactRows, formatSpeedup, niceTicks, runHeadline, SegState } from '../../../src/core/viewmodel/index';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TraceFile } from '../../../src/core/trace/format';
+import { buildComparison, buildTimeline, causeRows, causesDifferText, compactRows, formatDelta, formatSpeedup, niceTicks, runHeadline, SegState } from '../../../src/core/viewmodel/index';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { formatComparisonTable } from '../../../src/cli/compare';
 import { renderComparisonHtml } from '../../../src/core/export/html';
@@ -17,6 +20,28 @@ describe('viewmodel/compare', () => {
     assert.equal(runHeadline(cmp, 0), '3.00 s · slowest');
     assert.equal(runHeadline(cmp, 1), '1.00 s · 3.00× faster than the slowest');
     assert.deepEqual(cmp.runs.map((r) => [r.summary.tasks, r.summary.awaits]), [[4, 1], [4, 4]]);
+  });
+
+  it('time by cause side by side: the causes that differ between the runs are marked, with the difference', () => {
+    // Traces the real engine recorded (test/fixtures/traces): their critical paths are the samples'.
+    const real = (name: string): TraceFile => JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'traces', `${name}.json`), 'utf8')) as TraceFile;
+    const cmp = buildComparison([{ label: 'sync', trace: real('hello-sync') }, { label: 'async', trace: real('hello-async') }]);
+    assert.deepEqual(cmp.runs.map((r) => r.byCause), [{ blocking: 3000 }, { timers: 1000 }]);
+    assert.deepEqual(cmp.causes.map((c) => [c.cause, c.name, c.ms, c.delta, c.differs]), [
+      ['timers', 'timers', [0, 1000], [0, 1000], true],
+      ['blocking', 'blocking', [3000, 0], [0, -3000], true],
+    ]);
+    assert.equal(causesDifferText(cmp), 'Time by cause differs from sync: timers +1.00 s · blocking −3.00 s');
+    const same = buildComparison([{ label: 'a', trace: real('hello-async') }, { label: 'b', trace: real('hello-async') }]);
+    assert.deepEqual(same.causes.map((c) => [c.cause, c.ms, c.differs]), [['timers', [1000, 1000], false]]);
+    assert.equal(causesDifferText(same), 'Time by cause: the same in every run');
+    // Three runs: each difference names its run; below half a millisecond is rounding, not a difference.
+    const rows = causeRows([{ byCause: { timers: 100, io: 5 } }, { byCause: { timers: 100.2, io: 5 } }, { byCause: { timers: 40, io: 5, network: 12 } }]);
+    assert.deepEqual(rows.map((r) => [r.cause, r.differs]), [['timers', true], ['io', false], ['network', true]]);
+    assert.equal(causesDifferText({ runs: [{ label: 'x' }, { label: 'y' }, { label: 'z' }] as never, causes: rows }), 'Time by cause differs from x: timers −60 ms (z) · network +12 ms (z)');
+    assert.equal(formatDelta(0.2), '±0');
+    assert.equal(buildComparison([{ label: 'only', trace: helloAsync() }]).causes.length, 1);
+    assert.equal(causesDifferText(buildComparison([{ label: 'only', trace: helloAsync() }])), '');
   });
 
   it('one shared scale with round ticks', () => {

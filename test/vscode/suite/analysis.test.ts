@@ -13,6 +13,7 @@ suite('answers from one run', function () {
   suiteSetup(closeAllEditors);
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('asyncTimeline').update('analysis.blockingThresholdMs', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('asyncTimeline').update('cpu', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
 
@@ -65,11 +66,33 @@ suite('answers from one run', function () {
     assert.ok(diags.some((d) => d.message.startsWith('Floating promise')));
   });
 
+  test('asyncTimeline.cpu "measured": the program\'s own computation blocks the loop (a Problems entry), the model keeps it free', async () => {
+    await activate();
+    const editor = await open('cpu-measured.ts');
+    const uri = editor.document.uri;
+    const config = vscode.workspace.getConfiguration('asyncTimeline');
+    await config.update('cpu', 'model', vscode.ConfigurationTarget.Workspace);
+    let outcome = await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+    assert.strictEqual(outcome?.status, 'finished', outcome?.message);
+    // (The model run's answers are in once its trace is: no blocking among them.)
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.ok(!ours(uri).some((d) => d.message.includes('blocked the event loop')), 'under the model computation is free');
+    await config.update('cpu', 'measured', vscode.ConfigurationTarget.Workspace);
+    outcome = await vscode.commands.executeCommand<CommandOutcome>('asyncTimeline.visualize', uri);
+    assert.strictEqual(outcome?.status, 'finished', outcome?.message);
+    const blocking = await waitFor('a measured blocking entry', () => ours(uri).find((d) => d.message.includes('blocked the event loop')), 30000);
+    assert.match(blocking.message, /^`CPU time measured` in compute blocked the event loop for \d+ ms/);
+    assert.strictEqual(blocking.range.start.line, lineOf(editor.document, 'async function compute'));
+  });
+
   test('the settings are contributed and documented', () => {
     const pkg = vscode.extensions.getExtension('async-timeline.async-timeline')!.packageJSON;
     const props = pkg.contributes.configuration.properties;
     assert.strictEqual(props['asyncTimeline.analysis.blockingThresholdMs'].default, 50);
     assert.strictEqual(props['asyncTimeline.analysis.problems'].default, true);
+    assert.strictEqual(props['asyncTimeline.cpu'].default, 'model');
+    assert.deepStrictEqual(props['asyncTimeline.cpu'].enum, ['model', 'measured']);
+    assert.ok(props['asyncTimeline.cpu'].markdownDescription);
     assert.ok(props['asyncTimeline.analysis.blockingThresholdMs'].markdownDescription);
   });
 });

@@ -206,6 +206,7 @@ export class TCP implements EndOwner, PortListener {
     n.servers.set(local.port, this);
     this.listening = true;
     this.thread = this.world.current;
+    this.world.placeHandle(this, 'listen');
     recordNet(EventKind.NetListen, local.port, `listen :${local.port}`, 1);
     this.acceptIo = this.world.ioStart(`accept on :${local.port}`);
     this.updateRef();
