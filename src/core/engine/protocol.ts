@@ -30,6 +30,8 @@ export interface WorkerInput {
   snapshotEveryMs: number;
   /** Record trace events (off only for the benchmark's baseline column). */
   tracing: boolean;
+  /** RunOptions.benchmarkClock: the program may read the worker's real clocks. */
+  benchmarkClock?: boolean;
   io?: IoOptions;
   /** Folder of the instrumentation cache (instrument-cache.ts); absent: no cache. */
   instrumentCacheDir?: string;
