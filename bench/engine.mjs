@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import ts from 'typescript';
 import { timedRun as timedRunTree } from './process-tree.mjs';
+import { benchInstrument, writeBigFile } from './instrument.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-'));
@@ -72,29 +72,9 @@ for (const [name, code] of Object.entries(programs)) {
     + fmt(bytesPerEvent).padStart(9) + fmt((on.result.peakHeapBytes ?? NaN) / 2 ** 20, 0).padStart(9));
 }
 
-// (b) instrument + bundle vs plain transpileModule on a 5,000-line file.
-const lines = [];
-for (let i = 0; lines.length < 5000; i++) {
-  lines.push(`export async function task${i}(n: number): Promise<number> {`, `  const a = await Promise.resolve(n + ${i});`,
-    `  for (let k = 0; k < 2; k++) { await null; }`, `  return a * 2;`, `}`,
-    `export class Service${i} { private x = ${i}; async handle(v: string): Promise<string> { await task${i}(this.x); return v; } }`);
-}
-const bigFile = path.join(work, 'big.ts');
-fs.writeFileSync(bigFile, lines.join('\n') + '\n');
-const src = fs.readFileSync(bigFile, 'utf8');
-ts.transpileModule('let warm = 1;', { compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-let transpileMs = Infinity;
-for (let i = 0; i < 3; i++) {
-  const t0 = performance.now();
-  ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS }, fileName: bigFile });
-  transpileMs = Math.min(transpileMs, performance.now() - t0);
-}
-let bundleMs = Infinity;
-for (let i = 0; i < 3; i++) {
-  const r = await runProgram({ file: bigFile, tracing: false });
-  bundleMs = Math.min(bundleMs, r.timings?.instrumentAndBundleMs ?? NaN);
-}
-console.log(`\n5,000-line file (best of 3, load ${fmt(os.loadavg()[0])}): instrument+bundle ${fmt(bundleMs)} ms vs ts.transpileModule ${fmt(transpileMs)} ms → ${fmt(bundleMs / transpileMs, 2)}×   (target ≤ 2× ${bundleMs / transpileMs <= 2 ? 'ok' : 'MISSED'})`);
+// (b) instrument + bundle vs plain transpileModule on a 5,000-line file, cold and warm, CPU and wall (bench/instrument.mjs).
+const bigFile = writeBigFile(work);
+await benchInstrument({ work, runs: 3, runProgram });
 
 // (c) The instrumentation cache: a program with a large dependency tree (mocha and its
 // dependencies, ~100 files) run cold (empty cache) and warm (unchanged program), end to end.
