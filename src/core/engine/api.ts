@@ -46,6 +46,14 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Record the trace (default true). Off for the benchmark's "tracing off" column. */
   tracing?: boolean;
+  /**
+   * For the benchmark only: the program gets `globalThis.__asyncTimeline$benchmarkClock()`,
+   * which answers `[wall ms, CPU ms]` of the worker's real clocks (`performance.now()`,
+   * `process.cpuUsage()`), so it can time one phase of its own run — the steady state after the
+   * runtime's JIT warm-up, apart from it (bench/engine.mjs, scaling). Never for users: a program
+   * that reads real time is not deterministic.
+   */
+  benchmarkClock?: boolean;
   /** How real I/O takes virtual time (docs/io-model.md). */
   io?: IoOptions;
   /**

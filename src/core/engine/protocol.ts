@@ -31,6 +31,8 @@ export interface WorkerInput {
   snapshotEveryMs: number;
   /** Record trace events (off only for the benchmark's baseline column). */
   tracing: boolean;
+  /** RunOptions.benchmarkClock: the program may read the worker's real clocks. */
+  benchmarkClock?: boolean;
   io?: IoOptions;
   /** 'measured': synchronous code is charged its real duration (RunOptions.cpu); absent: the model. */
   cpu?: 'measured';

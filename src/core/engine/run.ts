@@ -137,6 +137,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     engineVersion: ENGINE_VERSION,
     snapshotEveryMs: 1000,
     tracing: options.tracing ?? true,
+    ...(options.benchmarkClock && { benchmarkClock: true }),
     io: options.io,
     ...(options.cpu === 'measured' && { cpu: 'measured' as const }),
     ...(options.cacheDir ? { instrumentCacheDir: options.cacheDir } : {}),

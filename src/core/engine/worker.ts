@@ -277,6 +277,13 @@ async function runOnce(
   const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES, ...(remote && { remote }) }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);
+  if (runInput.benchmarkClock) {
+    // RunOptions.benchmarkClock: real wall and CPU time, for the benchmark's steady-state phase.
+    sandbox['__asyncTimeline$benchmarkClock'] = () => {
+      const cpu = process.cpuUsage();
+      return [performance.now(), (cpu.user + cpu.system) / 1000];
+    };
+  }
   sandbox['__asyncTimeline$program'] = () => {
     // Node's loader warns while it loads the entry, before the module runs.
     if (typeless !== undefined) (sandbox.process as { emitWarning(w: string, o: object): void }).emitWarning(typeless, { code: 'MODULE_TYPELESS_PACKAGE_JSON' });

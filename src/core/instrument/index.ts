@@ -10,6 +10,7 @@ import { usingTransformer, type UsingDiagnostic } from './using';
 import { constAssignTransformer } from './const-assign';
 import type { NodeMajor } from '../versions/targets';
 import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
+import { spliceSiteRows } from './site-rows';
 
 export interface InstrumentOptions {
   /** Real path of the file: decides TS vs JS parsing (`.ts`, `.tsx`, `.mts`, `.cts`, `.js`, …). */
@@ -61,6 +62,9 @@ const compilerOptions: ts.CompilerOptions = {
   // holds every original text itself), so copying the file into the map would only cost time.
 };
 
+/** Stands for the site rows in the printed text until they are spliced in (site-rows.ts). */
+const SITE_ROWS_PLACEHOLDER = '__asyncTimeline$siteRows';
+
 /** UTF-8 base64: Node's Buffer when there is one (fast), else by hand (a browser worker). */
 function base64(text: string): string {
   const NodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: string): { toString(encoding: string): string } } }).Buffer;
@@ -81,6 +85,8 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     moduleSyntax = moduleSyntaxOf(sf);
     return sf;
   };
+  // A text that names the placeholder itself (only this file could) gets its rows printed by TypeScript.
+  const siteRowsPlaceholder = text.includes(SITE_ROWS_PLACEHOLDER) ? undefined : SITE_ROWS_PLACEHOLDER;
   const out = ts.transpileModule(text, {
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
@@ -88,7 +94,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [readModuleSyntax, constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readModuleSyntax, constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])
@@ -102,8 +108,13 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     diagnostics.push({ line: lines.length, column: lines[lines.length - 1].length + 1, message: usingDiagnostics[0].message });
   }
   let code = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, '');
-  if (out.sourceMapText) {
-    const map = JSON.parse(out.sourceMapText) as { sources: string[]; file?: string };
+  const map = out.sourceMapText ? (JSON.parse(out.sourceMapText) as { sources: string[]; file?: string; mappings: string }) : undefined;
+  if (siteRowsPlaceholder !== undefined && sites.length > 0) {
+    const spliced = spliceSiteRows(code, map?.mappings, sites, siteRowsPlaceholder);
+    code = spliced.code;
+    if (map) map.mappings = spliced.mappings!;
+  }
+  if (map) {
     // Name the source by its real path so stack traces and the bundle's map point at it.
     map.sources = [options.fileName];
     delete map.file;

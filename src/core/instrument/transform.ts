@@ -45,6 +45,14 @@ export interface TransformOptions {
    * `$.moduleRecord(realPath, hasTLA, function* () { … }, S)`, run later by the module evaluator.
    */
   moduleRecord?: boolean;
+  /**
+   * An identifier printed in place of the site rows (the array of every site's
+   * `[line, column, kind, label]`); the caller puts the rows in as text after printing
+   * (index.ts `instrumentSource`). Printing thousands of small literals through TypeScript's
+   * printer, each with its source-map bookkeeping, was a fifth of a large file's output and of
+   * its instrumentation time. Must not occur in the source text.
+   */
+  siteRowsPlaceholder?: string;
 }
 
 type FrameKind = 'module' | 'async' | 'asyncGenerator' | 'generator' | 'function' | 'arrow';
@@ -730,7 +738,7 @@ export function instrumentTransformer(
     onSites?.(v.sites);
     const preamble: ts.Statement[] = v.usesImportMeta ? [importMetaDeclaration(f, options.realPath ?? options.displayName)] : [];
     if (v.sites.length === 0 && !preamble.length) return f.updateSourceFile(sf, statements);
-    const rows = f.createArrayLiteralExpression(
+    const rows = options.siteRowsPlaceholder !== undefined ? f.createIdentifier(options.siteRowsPlaceholder) : f.createArrayLiteralExpression(
       v.sites.map(([line, column, kind, label]) =>
         f.createArrayLiteralExpression([f.createNumericLiteral(line), f.createNumericLiteral(column), f.createStringLiteral(kind), f.createStringLiteral(label)]),
       ),
