@@ -17,6 +17,7 @@ import { detectModuleSyntax, type ModuleSyntax } from '../instrument/module-synt
 import type { InstrumentCache } from './instrument-cache';
 import { decideModuleKind, displayName, moduleKindOf, type ModuleDecision } from './paths';
 import { v8EarlyError } from './syntax-check';
+import { missingImportName } from './missing-import';
 import { stripOnlyError, strippedByNode, type TypeScriptMode } from './strip-types';
 import { workerEntriesIn } from './worker-entries';
 import type { NodeMajor } from '../versions/targets';
@@ -66,12 +67,23 @@ interface PluginState {
   recordFiles: Set<string>;
 }
 
+/** Marks the resolution a plugin asks esbuild for itself (it must not come back to the same hook). */
+const PROBE = Symbol('probe');
+
 function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entryKind: () => ModuleDecision, state: PluginState, setEntrySyntax: (syntax: ModuleSyntax) => void): esbuild.Plugin {
   return {
     name: 'async-timeline-instrument',
     setup(build) {
       // Unsaved editor text may have no file on disk (an untitled editor): resolve the entry as is.
       build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' && input.source !== undefined ? { path: input.entry } : undefined));
+      // An `import()` of a module that does not exist fails when it runs, as in Node, not the build (missing-import.ts).
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === PROBE) return undefined;
+        if (args.path.startsWith('node:') || builtinModules.includes(args.path) || args.path === 'async-timeline/sim') return undefined;
+        const probe = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: PROBE });
+        if (probe.errors.length > 0) return { path: missingImportName(args.path, args.importer), external: true };
+        return { path: probe.path, external: probe.external, namespace: probe.namespace, sideEffects: probe.sideEffects, suffix: probe.suffix, pluginData: probe.pluginData };
+      });
       build.onLoad({ filter: /.*/ }, async (args) => {
         const isEntry = args.path === input.entry;
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
@@ -226,6 +238,10 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
       logLevel: 'silent',
       // esbuild must not lower or rename anything the user's program could observe.
       keepNames: false,
+      // Node runs every module it imports: a package's `"sideEffects": false` and `/* @__PURE__ */`
+      // are hints for bundlers that tree-shake, and would drop an import Node runs (vitest's bin is
+      // `import './dist/cli.js'` in a package that declares no side effects).
+      ignoreAnnotations: true,
       // The simulated world is provided by the runtime (builtinModule), like `net` and `timers`.
       // Node's built-ins stay `require` calls for the sandbox, also those esbuild's own list
       // lacks (`readline/promises`, `stream/consumers` without `node:`).

@@ -29,6 +29,7 @@ import type { NodeMajor } from '../versions/targets';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
+import { missingImportError } from './missing-import';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -446,6 +447,17 @@ export class Sandboxes {
       (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), ...(this.options.remote && { remote: this.options.remote }) }));
     let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
+      const missing = missingImportError(name);
+      if (missing) {
+        // Node's NodeError: `Error [ERR_MODULE_NOT_FOUND]: …` heads its stack, `code` (and `url` for a path) are own properties.
+        const e = new sandboxError(missing.message) as Error & { code?: string; url?: string };
+        e.name = 'Error [ERR_MODULE_NOT_FOUND]';
+        void e.stack;
+        delete (e as { name?: string }).name;
+        e.code = 'ERR_MODULE_NOT_FOUND';
+        if (missing.url !== undefined) e.url = missing.url;
+        throw e;
+      }
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;

@@ -16,6 +16,7 @@ import { writeOut } from './output';
 import { unwindAsyncContext } from './async-context/hooks';
 import { isEventTargetError, isForwardedWorkerError, isInternalError } from './error-origins';
 import { EXIT_SIGNAL, rt } from './state';
+import { processFacts } from '../versions/process-facts';
 import { setImmediate } from './immediates';
 import { nodeError, invalidArgTypeOf } from './errors';
 
@@ -65,7 +66,8 @@ const WORKER_ERROR_FRAMES = [
 ].join('\n');
 
 export function nodeVersion(): string {
-  return `v${rt.host.options.versions?.node ?? '20.20.2'}`;
+  // The imitated line's, as process.version says (process.ts): the trailer said v20.20.2 on every target.
+  return `v${rt.host.options.versions?.node ?? processFacts(rt.host.options.nodeMajor ?? 20).versions.node}`;
 }
 
 /** Emits 'exit' once (listeners may still log), then marks the process ended. */
