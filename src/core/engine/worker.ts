@@ -27,6 +27,8 @@ import { InstrumentCache } from './instrument-cache';
 import { displayName } from './paths';
 import type { ExploreRunResult, ExploreWorkerMessage, OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import { HANDLE_VAR, precompileSandboxScripts, Sandboxes } from './sandbox';
+import { SIMULATED_PID } from '../runtime/host-api';
+import { callbackFrames, INTERNAL_FRAMES } from '../versions/internal-frames';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
 import { RemoteHosts } from '../netrec/remote-hosts';
 
@@ -41,46 +43,6 @@ const data = workerData as WorkerInput | SpareWorkerData;
 /** The run's input: the worker's data, or the `start` message a spare worker waits for. */
 let input: WorkerInput = 'spare' in data ? (undefined as unknown as WorkerInput) : data;
 
-/**
- * The frames under a CommonJS main module's top level in Node 20 (its module loader). This
- * file is itself loaded by that loader, so its own stack gives the real line numbers of this
- * Node; the names are those the main thread shows, and the last frame (main-thread only) is
- * Node 20's.
- */
-const NODE_MAIN_FRAMES: string[] = (() => {
-  const names: Record<string, string> = { 'Object..js': 'Module._extensions..js', 'Function._load': 'Module._load' };
-  const frames = (new Error().stack ?? '').split('\n').filter((l) => /\(node:internal\/modules\/(cjs\/loader|run_main):/.test(l));
-  if (frames.length !== 5) return [];
-  const named = frames.map((l) => l.replace(/at (\S+) \(/, (m, fn: string) => (names[fn] ? `at ${names[fn]} (` : m)));
-  return [...named, '    at node:internal/main/run_main_module:28:49'];
-})();
-
-/**
- * Node's internal frames under a timer, immediate and nextTick callback, observed in this very
- * Node (the worker has the same internals), keyed by the runtime function that plays that part.
- */
-async function nodeCallbackFrames(): Promise<(names: string[]) => string[] | undefined> {
-  const below = () => (new Error().stack ?? '').split('\n').slice(2).filter((l) => /\(?node:internal\//.test(l));
-  const timer = await new Promise<string[]>((resolve) => setTimeout(() => resolve(below()), 0));
-  const immediate = await new Promise<string[]>((resolve) => setImmediate(() => resolve(below())));
-  const tick = await new Promise<string[]>((resolve) => process.nextTick(() => resolve(below())));
-  const table: [RegExp, string[]][] = [
-    [/^listOnTimeout\d*$/, timer],
-    [/^processImmediate\d*$/, immediate],
-    [/^runOneTick\d*$/, tick],
-  ];
-  return (names) => table.find(([re]) => names.some((n) => re.test(n)))?.[1];
-}
-
-/** The same for an ES module entry; a worker cannot observe these, so they are Node 20.20's. */
-const NODE_ESM_MAIN_FRAMES: string[] =
-  process.version === 'v20.20.2'
-    ? [
-        '    at ModuleJob.run (node:internal/modules/esm/module_job:325:25)',
-        '    at async ModuleLoader.import (node:internal/modules/esm/loader:606:24)',
-        '    at async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:117:5)',
-      ]
-    : [];
 /** Instrumented files of earlier runs, when the caller gave a cache folder (set once the input is known). */
 let instrumentCache: InstrumentCache | undefined;
 
@@ -118,9 +80,6 @@ parentPort!.on('message', (m: ParentMessage) => {
   else if (m.type === 'start') startRun(m.input);
 });
 
-/** Node's frames under callbacks (the same for every run of this worker): a spare looks them up while it waits. */
-let callerFramesReady: ReturnType<typeof nodeCallbackFrames> | undefined;
-
 /**
  * The run's input. A spare worker (run.ts `prepareEngine`) first does what every run needs and
  * no run decides — typescript is loaded by now (ts-code-cache.ts), esbuild's service started,
@@ -128,10 +87,8 @@ let callerFramesReady: ReturnType<typeof nodeCallbackFrames> | undefined;
  */
 async function runInput(): Promise<WorkerInput> {
   if (!('spare' in data)) return data;
-  callerFramesReady = nodeCallbackFrames();
   precompileSandboxScripts(data.distDir);
   await warmBundler();
-  await callerFramesReady;
   return started;
 }
 
@@ -217,8 +174,7 @@ async function main(): Promise<void> {
     // An import of the detected ES module entry failed to load: Node 24+ has warned about the
     // entry's package.json by then, synchronously (22 warns on a tick the failure never reaches).
     const typeless = input.nodeMajor >= 24 && built.diagnostics.some((d) => d.nodeStderr !== undefined && d.file !== input.entry) ? typelessPackageWarning(built) : undefined;
-    // 4242: the sandbox's process.pid (RuntimeOptions.pid's default).
-    if (typeless !== undefined) write(2, `(node:4242) [MODULE_TYPELESS_PACKAGE_JSON] Warning: ${typeless}\n(Use \`node --trace-warnings ...\` to show where the warning was created)\n`);
+    if (typeless !== undefined) write(2, `(node:${SIMULATED_PID}) [MODULE_TYPELESS_PACKAGE_JSON] Warning: ${typeless}\n(Use \`node --trace-warnings ...\` to show where the warning was created)\n`);
     printDiagnostics(built.diagnostics, built.sources);
     if (input.explore) return explorerFailed(built.diagnostics);
     flush();
@@ -241,7 +197,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const callerFrames = await (callerFramesReady ??= nodeCallbackFrames());
+  const callerFrames = callbackFrames(input.nodeMajor);
   const setup: RunSetup = { built, workerBundles, argsScript, callerFrames };
   if (input.explore) {
     serveExplorer(setup);
@@ -274,7 +230,7 @@ async function runOnce(
   // Hosts outside the program (src/core/netrec): what it says goes to stderr, not into the program's output of the trace.
   const network = runInput.network;
   const remote = network && network.mode !== 'off' ? new RemoteHosts({ mode: network.mode, entry: runInput.entry, recordingsDir: network.recordingsDir, realRequestTimeoutMs: network.realRequestTimeoutMs, distDir: runInput.distDir, say: (text) => out(2, text) }) : undefined;
-  const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? NODE_ESM_MAIN_FRAMES : NODE_MAIN_FRAMES, ...(remote && { remote }) }, built, workerBundles);
+  const sandboxes = new Sandboxes({ input: runInput, write: out, callerFrames, belowMain: built.moduleKind === 'module' ? INTERNAL_FRAMES[runInput.nodeMajor].esmMain : INTERNAL_FRAMES[runInput.nodeMajor].cjsMain, ...(remote && { remote }) }, built, workerBundles);
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);
   if (runInput.benchmarkClock) {

@@ -16,7 +16,7 @@
  * - `ReadStream.prototype.open` / `WriteStream.prototype.open` (deprecated no-ops, DEP0135) warn
  *   through the sandbox's process.emitWarning.
  */
-import { real } from './host';
+import { host, real } from './host';
 import { nodeError, validateAbortSignal, validateBoolean, validateFunction, validateInt32, validateInteger } from './readline-errors';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the sandbox's `stream` (stream.ts), made when first needed
@@ -37,17 +37,6 @@ export const kUnref = Symbol('kUnref');
 const kEmptyObject = Object.freeze({ __proto__: null }) as Record<string, any>;
 
 // ---- internal/util, internal/fs/utils, internal/url -------------------------------------------
-
-function deprecate<T extends (...args: any[]) => any>(fn: T, msg: string, code: string): T {
-  let warned = false;
-  return function deprecated(this: unknown, ...args: unknown[]) {
-    if (!warned) {
-      warned = true;
-      process.emitWarning(msg, 'DeprecationWarning', code);
-    }
-    return Reflect.apply(fn, this, args);
-  } as T;
-}
 
 function copyObject(source: any): any {
   const target: any = {};
@@ -143,7 +132,8 @@ function _construct(this: any, callback: (err?: unknown) => void): void {
     return;
   }
 
-  if (stream.open !== openWriteFs && stream.open !== openReadFs) {
+  // Node 26 removed the deprecated open() (DEP0135): any open() there is the program's own.
+  if (host.nodeMajor >= 26 ? typeof stream.open === 'function' : stream.open !== openWriteFs && stream.open !== openReadFs) {
     // Backwards compat for monkey patching open().
     const orgEmit = stream.emit;
     stream.emit = function(this: any, ...args: any[]) {
@@ -247,11 +237,11 @@ function importFd(stream: any, options: any, fs: Fs): number {
   throw nodeError('ERR_INVALID_ARG_TYPE', 'options.fd', ['number', 'FileHandle'], options.fd);
 }
 
-const openReadFs = deprecate(function() {
+const openReadFs = host.deprecate(function() {
   // Noop.
 }, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
 
-const openWriteFs = deprecate(function() {
+const openWriteFs = host.deprecate(function() {
   // Noop.
 }, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
 
@@ -329,7 +319,7 @@ function makeStreams(fs: Fs): { ReadStream: any; WriteStream: any } {
     },
   });
 
-  ReadStream.prototype.open = openReadFs;
+  if (host.nodeMajor < 26) ReadStream.prototype.open = openReadFs;
 
   ReadStream.prototype._construct = _construct;
 
@@ -489,7 +479,7 @@ function makeStreams(fs: Fs): { ReadStream: any; WriteStream: any } {
     },
   });
 
-  WriteStream.prototype.open = openWriteFs;
+  if (host.nodeMajor < 26) WriteStream.prototype.open = openWriteFs;
 
   WriteStream.prototype._construct = _construct;
 

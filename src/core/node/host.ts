@@ -30,6 +30,12 @@ export interface NodeLibHost {
   promiseState?(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
   /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused (mode 'off'). */
   remote?: RemoteNetwork;
+  /**
+   * The sandbox's `util.deprecate` (engine/sandbox.ts): Node's own modules deprecate through the
+   * same function as the program's `util`, so a code warns once per run across both, as
+   * lib/internal/util.js does, on the simulated process.
+   */
+  deprecate<F extends (...args: any[]) => any>(fn: F, msg: string, code?: string): F;
 }
 
 export const host: NodeLibHost = {
@@ -47,6 +53,9 @@ export const host: NodeLibHost = {
   stdin: 'none',
   clock: { now: () => 0, timeOrigin: () => 0 },
   memoryBytes: Infinity,
+  deprecate: () => {
+    throw new Error('Node modules of the sandbox used before install');
+  },
 };
 
 export function setHost(h: NodeLibHost): void {

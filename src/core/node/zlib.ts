@@ -16,7 +16,7 @@
  * that host object. The `…Sync` functions and `crc32` are the host's.
  */
 import { syncCall } from './errors';
-import { real } from './host';
+import { host, real } from './host';
 import { stream } from './stream';
 import { ZlibHandle, ownerSymbol } from './zlib-handle';
 
@@ -146,18 +146,6 @@ function zlibOnError(this: any, message: string, errno: number, code: string): v
   self[kError] = error;
 }
 
-/** util.deprecate of the sandbox: the warning goes through the sandbox's process. */
-function deprecate<T extends (...args: any[]) => any>(fn: T, msg: string, code: string): T {
-  let warned = false;
-  return function deprecated(this: unknown, ...args: unknown[]) {
-    if (!warned) {
-      warned = true;
-      process.emitWarning(msg, 'DeprecationWarning', code);
-    }
-    return fn.apply(this, args);
-  } as T;
-}
-
 // The base class for all Zlib-style streams.
 function ZlibBase(this: any, opts: any, mode: number, handle: ZlibHandle, engine: any): void {
   // The options were validated (and the defaults chosen) by the host's constructor of `engine`.
@@ -204,14 +192,15 @@ Object.defineProperty(ZlibBase.prototype, '_closed', {
 // perspective, but it is inconsistent with all other streams exposed by Node.js
 // that have this concept, where it stands for the number of bytes read
 // *from* the stream (that is, net.Socket/tls.Socket & file system streams).
-Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
+// Node 24 removed it (DEP0108, end of life).
+if (host.nodeMajor < 24) Object.defineProperty(ZlibBase.prototype, 'bytesRead', {
   configurable: true,
   enumerable: true,
-  get: deprecate(function(this: any) {
+  get: host.deprecate(function(this: any) {
     return this.bytesWritten;
   }, 'zlib.bytesRead is deprecated and will change its meaning in the ' +
      'future. Use zlib.bytesWritten instead.', 'DEP0108'),
-  set: deprecate(function(this: any, value: number) {
+  set: host.deprecate(function(this: any, value: number) {
     this.bytesWritten = value;
   }, 'Setting zlib.bytesRead is deprecated. ' +
      'This feature will be removed in the future.', 'DEP0108'),

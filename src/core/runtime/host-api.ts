@@ -31,6 +31,9 @@ import type { NodeMajor } from '../versions/targets';
 /** The sandbox global under which evaluating `dist/runtime.js` leaves the `InstallFn`. */
 export const INSTALL_GLOBAL = '__asyncTimelineInstall';
 
+/** The simulated `process.pid` unless `RuntimeOptions.pid` says otherwise: a fixed number, so warnings' "(node:PID)" are the same in every run. */
+export const SIMULATED_PID = 4242;
+
 /** Node's `--unhandled-rejections` modes (same as engine/api.ts). Node 20's default is `throw`. */
 export type RuntimeUnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
 
@@ -62,7 +65,7 @@ export interface RuntimeOptions {
   platform?: string;
   /** Overrides of `process.versions` (default: the `nodeMajor` line's, versions/process-facts.ts); `versions.node` also gives `process.version`. */
   versions?: Record<string, string>;
-  /** `process.pid` used in warnings "(node:PID)" (default 4242). */
+  /** `process.pid` used in warnings "(node:PID)" (default SIMULATED_PID). */
   pid?: number;
   /** Virtual wall-clock start of the run for `Date` (ms since epoch; default 1700000000000). */
   epochMs?: number;

@@ -5,6 +5,7 @@
  */
 import { nextTick } from './ticks';
 import { rt } from './state';
+import { SIMULATED_PID } from './host-api';
 import { writeOut } from './output';
 import { stdioWritten } from './resources';
 
@@ -109,7 +110,7 @@ export function emitWarning(warning: unknown, type?: unknown, code?: unknown, ct
     throw invalidArgType('warning', 'one of type Error or string', warning);
   }
   nextTick(() => {
-    let text = `(node:${rt.host.options.pid ?? 4242}) `;
+    let text = `(node:${rt.host.options.pid ?? SIMULATED_PID}) `;
     if (w.code) text += `[${String(w.code)}] `;
     text += typeof w.toString === 'function' ? `${w.toString()}` : Error.prototype.toString.call(w);
     if (typeof w.detail === 'string') text += `\n${w.detail}`;

@@ -12,6 +12,7 @@ import {
   addListener, emitWarning, eventNames, listenerCount, listeners, processEmit, processRef, removeAll, removeListener,
 } from './process-events';
 import { rt } from './state';
+import { SIMULATED_PID } from './host-api';
 import { nextTick } from './ticks';
 import { processFacts } from '../versions/process-facts';
 
@@ -67,7 +68,7 @@ export function makeProcess(): Record<string, unknown> {
     argv: opts.argv?.slice() ?? ['/usr/local/bin/node', '/sandbox/main.js'],
     execArgv: [],
     env: { ...(opts.env ?? {}) },
-    pid: opts.pid ?? 4242,
+    pid: opts.pid ?? SIMULATED_PID,
     ppid: 4241,
     // The real node: a program that starts `process.execPath` as a child process runs it.
     execPath: opts.argv?.[0] ?? '/usr/local/bin/node',

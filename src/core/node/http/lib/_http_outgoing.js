@@ -207,71 +207,74 @@ ObjectDefineProperty(OutgoingMessage.prototype, 'writableCorked', {
   },
 });
 
-ObjectDefineProperty(OutgoingMessage.prototype, '_headers', {
-  __proto__: null,
-  get: internalUtil.deprecate(function() {
-    return this.getHeaders();
-  }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
-  set: internalUtil.deprecate(function(val) {
-    if (val == null) {
-      this[kOutHeaders] = null;
-    } else if (typeof val === 'object') {
-      const headers = this[kOutHeaders] = { __proto__: null };
-      const keys = ObjectKeys(val);
-      // Retain for(;;) loop for performance reasons
-      // Refs: https://github.com/nodejs/node/pull/30958
-      for (let i = 0; i < keys.length; ++i) {
-        const name = keys[i];
-        headers[name.toLowerCase()] = [name, val[name]];
+// Async Timeline: Node 24 removed these deprecated accessors (DEP0066, end of life).
+if (require('../../host').host.nodeMajor < 24) {
+  ObjectDefineProperty(OutgoingMessage.prototype, '_headers', {
+    __proto__: null,
+    get: internalUtil.deprecate(function() {
+      return this.getHeaders();
+    }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
+    set: internalUtil.deprecate(function(val) {
+      if (val == null) {
+        this[kOutHeaders] = null;
+      } else if (typeof val === 'object') {
+        const headers = this[kOutHeaders] = { __proto__: null };
+        const keys = ObjectKeys(val);
+        // Retain for(;;) loop for performance reasons
+        // Refs: https://github.com/nodejs/node/pull/30958
+        for (let i = 0; i < keys.length; ++i) {
+          const name = keys[i];
+          headers[name.toLowerCase()] = [name, val[name]];
+        }
       }
-    }
-  }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
-});
+    }, 'OutgoingMessage.prototype._headers is deprecated', 'DEP0066'),
+  });
 
-ObjectDefineProperty(OutgoingMessage.prototype, 'connection', {
-  __proto__: null,
-  get: function() {
-    return this.socket;
-  },
-  set: function(val) {
-    this.socket = val;
-  },
-});
+  ObjectDefineProperty(OutgoingMessage.prototype, 'connection', {
+    __proto__: null,
+    get: function() {
+      return this.socket;
+    },
+    set: function(val) {
+      this.socket = val;
+    },
+  });
 
-ObjectDefineProperty(OutgoingMessage.prototype, '_headerNames', {
-  __proto__: null,
-  get: internalUtil.deprecate(function() {
-    const headers = this[kOutHeaders];
-    if (headers !== null) {
-      const out = { __proto__: null };
-      const keys = ObjectKeys(headers);
-      // Retain for(;;) loop for performance reasons
-      // Refs: https://github.com/nodejs/node/pull/30958
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const val = headers[key][0];
-        out[key] = val;
-      }
-      return out;
-    }
-    return null;
-  }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
-  set: internalUtil.deprecate(function(val) {
-    if (typeof val === 'object' && val !== null) {
+  ObjectDefineProperty(OutgoingMessage.prototype, '_headerNames', {
+    __proto__: null,
+    get: internalUtil.deprecate(function() {
       const headers = this[kOutHeaders];
-      if (!headers)
-        return;
-      const keys = ObjectKeys(val);
-      // Retain for(;;) loop for performance reasons
-      // Refs: https://github.com/nodejs/node/pull/30958
-      for (let i = 0; i < keys.length; ++i) {
-        const header = headers[keys[i]];
-        if (header)
-          header[0] = val[keys[i]];
+      if (headers !== null) {
+        const out = { __proto__: null };
+        const keys = ObjectKeys(headers);
+        // Retain for(;;) loop for performance reasons
+        // Refs: https://github.com/nodejs/node/pull/30958
+        for (let i = 0; i < keys.length; ++i) {
+          const key = keys[i];
+          const val = headers[key][0];
+          out[key] = val;
+        }
+        return out;
       }
-    }
-  }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
-});
+      return null;
+    }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
+    set: internalUtil.deprecate(function(val) {
+      if (typeof val === 'object' && val !== null) {
+        const headers = this[kOutHeaders];
+        if (!headers)
+          return;
+        const keys = ObjectKeys(val);
+        // Retain for(;;) loop for performance reasons
+        // Refs: https://github.com/nodejs/node/pull/30958
+        for (let i = 0; i < keys.length; ++i) {
+          const header = headers[keys[i]];
+          if (header)
+            header[0] = val[keys[i]];
+        }
+      }
+    }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'),
+  });
+}
 
 
 OutgoingMessage.prototype._renderHeaders = function _renderHeaders() {

@@ -48,17 +48,9 @@ function promisify(original) {
   return Object.defineProperties(fn, Object.getOwnPropertyDescriptors(original));
 }
 
+// The sandbox's util.deprecate (one per run, on the simulated process; node/host.ts).
 function deprecate(fn, msg, code) {
-  let warned = false;
-  function deprecated(...args) {
-    if (!warned) {
-      warned = true;
-      process.emitWarning(msg, 'DeprecationWarning', code);
-    }
-    return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
-  }
-  Object.setPrototypeOf(deprecated, fn);
-  return deprecated;
+  return require('../../../host').host.deprecate(fn, msg, code);
 }
 
 function getSystemErrorName(err) {
