@@ -68,7 +68,7 @@ export const programs: Record<string, string> = {
     Promise.any([d(5, 'x', true), d(7, 'y')]).then(v => console.log('any', v));
     Promise.any([d(5, 'x', true)]).catch(e => console.log('any err', e.constructor.name, e.message, e.errors.length));
     Promise.any([]).catch(e => console.log('any empty', e.message));
-    Promise.race([d(5, 'slow'), d(2, 'fast')]).then(v => console.log('race', v));
+    Promise.race([d(30, 'slow'), d(2, 'fast')]).then(v => console.log('race', v));
     Promise.all([]).then(v => console.log('all empty', v));
     Promise.all(5).catch(e => console.log('all 5', e.constructor.name, e.message));
   `,
