@@ -291,6 +291,17 @@ function nodeLibScript(distDir: string): vm.Script {
   return compiledOnce(path.join(distDir, 'nodelib.js'), 'node:internal (async-timeline nodelib)');
 }
 
+/** The classes and functions of Node's layer that its bundle renamed, as `__name` restores them: `[EventEmitter4, EventEmitter]`. */
+let nodeLibRenamesRead: [string, string][] | undefined;
+function nodeLibRenames(distDir: string): [string, string][] {
+  if (nodeLibRenamesRead) return nodeLibRenamesRead;
+  const pairs: [string, string][] = (nodeLibRenamesRead = []);
+  for (const m of fs.readFileSync(path.join(distDir, 'nodelib.js'), 'utf8').matchAll(/__name\(([A-Za-z_$][\w$]*), "([A-Za-z_$][\w$]*)"\)/g)) {
+    if (m[1] !== m[2]) pairs.push([m[1], m[2]]);
+  }
+  return pairs;
+}
+
 /** Compiles the runtime and Node's layer ahead of a run (a spare worker, waiting for its program). */
 export function precompileSandboxScripts(distDir: string): void {
   runtimeScript(distDir);
@@ -314,6 +325,7 @@ export class Sandboxes {
     workerBundles: Map<string, BundleOutput>,
   ) {
     this.runtimeScript = runtimeScript(options.input.distDir);
+    this.bundleMaps.addRenames(() => nodeLibRenames(options.input.distDir));
     this.main = this.programOf(options.input.entry, built, BUNDLE_FILENAME);
     this.workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, this.programOf(file, b, workerBundleFilename(i + 1))]));
   }
@@ -326,7 +338,7 @@ export class Sandboxes {
   }
 
   private programOf(file: string, b: BundleOutput, filename: string): Program {
-    this.bundleMaps.add(filename, b.map, b.sources);
+    this.bundleMaps.add(filename, b.map, b.sources, b.code);
     // esbuild keeps the entry's `#!` line first; inside the wrapper it must become a comment.
     const code = b.code.startsWith('#!') ? '//' + b.code : b.code;
     return { file, filename, built: b, wrapperSource: `(function (exports, require, module, __filename, __dirname) {${code}\n})`, require: createRequire(file) };

@@ -24,8 +24,13 @@ export class BundleMaps {
   private readonly maps = new Map<string, SourceMap | undefined>();
   /** Original text of every file of every bundle, by absolute path. */
   readonly sources = new Map<string, string>();
+  /** Each bundle's generated code (where a renamed declaration is looked up). */
+  private readonly codes = new Map<string, string>();
+  /** Names esbuild gave, as the program wrote them (`helper2` → `helper`); null: not renamed. */
+  private readonly renamed = new Map<string, string | null>();
 
-  add(filename: string, mapJson: string, sources: Map<string, string>): void {
+  add(filename: string, mapJson: string, sources: Map<string, string>, code?: string): void {
+    if (code !== undefined) this.codes.set(filename, code);
     let map: SourceMap | undefined;
     try {
       map = mapJson ? new SourceMap(JSON.parse(mapJson)) : undefined;
@@ -38,6 +43,50 @@ export class BundleMaps {
 
   has(filename: string | null | undefined): boolean {
     return filename != null && this.maps.has(filename);
+  }
+
+  /**
+   * Names a bundle renamed, given by the bundle itself (nodelib's `__name(EventEmitter4,
+   * "EventEmitter")` pairs): a class or function of Node's layer keeps its name in a stack.
+   */
+  addRenames(pairs: () => Iterable<[string, string]>): void {
+    this.pendingRenames.push(pairs);
+  }
+
+  /** Rename lists not read yet: read on the first renamed-looking name (most stacks have none). */
+  private readonly pendingRenames: (() => Iterable<[string, string]>)[] = [];
+
+  /**
+   * A function or class name as the program wrote it. esbuild gives a bundle one scope of names,
+   * so the second file's `helper` or `class Foo` is declared as `helper2` or `Foo2`, and V8 names
+   * frames by the declared name (`at Foo2.run`). The declaration is found in the bundle's code,
+   * mapped back to the user's file, and the name written there is the name, when the generated
+   * one is it plus digits.
+   */
+  originalName(name: string): string {
+    if (!/\d$/.test(name)) return name;
+    for (const pairs of this.pendingRenames.splice(0)) for (const [generated, original] of pairs()) this.renamed.set(generated, original);
+    let found = this.renamed.get(name);
+    if (found === undefined) {
+      found = null;
+      const escaped = name.replace(/\$/g, '\\$');
+      const declaration = new RegExp(`(?:\\bfunction\\*?\\s+|\\bclass\\s+|\\b(?:var|let|const)\\s+)(${escaped})(?![\\w$])`);
+      for (const [filename, code] of this.codes) {
+        const m = declaration.exec(code);
+        if (!m) continue;
+        const offset = m.index + m[0].length - name.length;
+        const before = code.slice(0, offset);
+        const line = before.split('\n').length;
+        const column = offset - before.lastIndexOf('\n');
+        const pos = this.original(filename, line, column);
+        const text = pos && this.sources.get(pos.file)?.split(/\r?\n/)[pos.line - 1];
+        const written = text?.slice(pos!.column - 1).match(/^[A-Za-z_$][\w$]*/)?.[0];
+        if (written && written !== name && name.startsWith(written) && /^\d+$/.test(name.slice(written.length))) found = written;
+        break;
+      }
+      this.renamed.set(name, found);
+    }
+    return found ?? name;
   }
 
   /** A 1-based position in bundle `filename` → the original one, if mapped. */
@@ -161,7 +210,8 @@ export class StackMapper {
         const at = text.lastIndexOf(bundle as string);
         // toString() gives "fn (file:l:c)" or "file:l:c"; keep the function part, swap the place.
         // Node calls an immediate's callback in a way V8 cannot name; match its `Immediate.<anonymous>`.
-        const fn = at > 0 ? text.slice(0, at).replace(/\s*\($/, '').replace(/^Immediate\._onImmediate$/, 'Immediate.<anonymous>') : '';
+        const named = at > 0 ? text.slice(0, at).replace(/\s*\($/, '').replace(/^Immediate\._onImmediate$/, 'Immediate.<anonymous>') : '';
+        const fn = named.replace(/[A-Za-z_$][\w$]*\d(?![\w$])/g, (name) => this.bundles.originalName(name));
         lines.push(fn && !(reachedMain && this.options.esm) ? `    at ${fn} (${where})` : `    at ${where}`);
       } catch {
         // A frame we cannot describe is left out rather than breaking the error.

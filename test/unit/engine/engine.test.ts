@@ -170,3 +170,38 @@ describe('engine: bundling', function () {
     assert.equal(r.trace.meta.endTime, 20);
   });
 });
+
+describe('engine: stack frames name functions as the program wrote them', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  // esbuild gives the bundle one scope of names: the second file's `class Foo` and `helper` are
+  // declared `Foo2` and `helper2`, and nodelib's EventEmitter `EventEmitter4`; V8 names frames
+  // by the declared name. Node prints the names the files wrote.
+  it('a second file’s class and function, and an EventEmitter’s listener', async () => {
+    const dir = tempProgram({
+      'main.js': [
+        "const other = require('./other');",
+        "const { EventEmitter } = require('events');",
+        "class Foo { run() { console.log(new Error('a').stack.split('\\n')[1]); } }",
+        "function helper() { console.log(new Error('h').stack.split('\\n')[1]); }",
+        'new Foo().run(); helper(); other.go();',
+        "const e = new EventEmitter(); e.on('x', () => console.log(new Error('e').stack.split('\\n')[1])); e.emit('x');",
+        '',
+      ].join('\n'),
+      'other.js': [
+        "class Foo { run() { console.log(new Error('b').stack.split('\\n')[1]); } }",
+        "function helper() { console.log(new Error('hb').stack.split('\\n')[1]); }",
+        'exports.go = () => { new Foo().run(); helper(); };',
+        '',
+      ].join('\n'),
+    });
+    const { stdout } = await run(path.join(dir, 'main.js'), dir);
+    assert.deepEqual(
+      stdout.split('\n').map((l) => l.trim().replace(/ \(.*\/([^/]+)\)$/, ' ($1)')),
+      ['at Foo.run (main.js:3:33)', 'at helper (main.js:4:33)', 'at Foo.run (other.js:1:33)', 'at helper (other.js:2:33)', 'at EventEmitter.<anonymous> (main.js:6:59)', ''],
+    );
+  });
+});
