@@ -43,7 +43,7 @@ export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'cw
    * then ignore the test reporter's durations (testing/durations.ts: a test that passes 1 ms
    * later is not a race), and the report's replay commands name the pattern.
    */
-  test?: { pattern: string };
+  test?: { pattern: string; title?: string };
   /** After each run (and each shrinking run). */
   onProgress?: (progress: { done: number; total: number; outcomes: number; phase: 'explore' | 'shrink' }) => void;
 }
@@ -83,6 +83,8 @@ export interface ExploreReport {
   entry: string;
   /** The test name pattern the runs selected (ExploreOptions.test). */
   test?: string;
+  /** The selected test's full title, when the caller named it (the test lens does). */
+  testTitle?: string;
   runs: number;
   seed: number;
   workers: number;
@@ -140,7 +142,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     ...(options.network && options.network.mode !== 'off' && { network: { ...options.network, mode: 'replay-only' as const } }),
     ...(options.typescript && { typescript: options.typescript }),
   };
-  const report: ExploreReport = { entry: input.entryDisplay, ...(options.test && { test: options.test.pattern }), runs: 0, seed, workers, wallMs: 0, exploreMs: 0, outcomes: [] };
+  const report: ExploreReport = { entry: input.entryDisplay, ...(options.test && { test: options.test.pattern, ...(options.test.title !== undefined && { testTitle: options.test.title }) }), runs: 0, seed, workers, wallMs: 0, exploreMs: 0, outcomes: [] };
   const mask = options.test ? maskTestDurations : undefined;
   const outcomeKey = (o: Outcome) => fullOutcomeKey(o, mask);
   const started = await ExplorerPool.start(input, workers, budgets.memoryMb);

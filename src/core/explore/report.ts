@@ -37,7 +37,8 @@ export function exploreHeadline(r: ExploreReport): string {
   const n = r.outcomes.length;
   const what = r.test !== undefined ? 'the test' : 'the program';
   const race = n > 1 ? (r.nondeterministic ? ` (${what} is not deterministic by itself)` : ` — a race: the schedule changes what ${what} does`) : '';
-  return `${r.entry}${r.test !== undefined ? ` --test ${shellWord(r.test)}` : ''}: ${r.runs} run${r.runs === 1 ? '' : 's'}, ${n} outcome${n === 1 ? '' : 's'}${race}${r.cancelled ? ' (cancelled)' : ''}`;
+  const selected = r.testTitle !== undefined ? ` › “${r.testTitle}”` : r.test !== undefined ? ` --test ${shellWord(r.test)}` : '';
+  return `${r.entry}${selected}: ${r.runs} run${r.runs === 1 ? '' : 's'}, ${n} outcome${n === 1 ? '' : 's'}${race}${r.cancelled ? ' (cancelled)' : ''}`;
 }
 
 export function formatExploreReport(r: ExploreReport): string {
