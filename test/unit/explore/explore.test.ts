@@ -272,3 +272,43 @@ describe('explore: one test of a test file (Find races in this test, explore --t
     assert.equal(parseArgs(['explore', 'x.ts', '--test', 'a']).testPattern, 'a');
   });
 });
+
+describe('explore: worker threads\' own loops', function () {
+  this.timeout(180_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+  const TWO_WORKERS = 'test/fixtures/explore/two-workers.ts';
+
+  it('varies a Worker\'s timers: finds the lost withdrawal of a race only across threads, shrinks and replays it', async () => {
+    const report = await explore({ file: TWO_WORKERS, cwd: ROOT, runs: 100, node: 20 });
+    const text = formatExploreReport(report);
+    assert.equal(report.nondeterministic, undefined, text);
+    assert.equal(report.outcomes[0].stdout, 'balance 50\n');
+    // Every outcome is a balance: a message the worker posted just before it ended reaches the
+    // main thread even when its clock ran ahead (Node drains the port before 'exit').
+    assert.ok(report.outcomes.every((o) => /^balance \d+\n$/.test(o.stdout)), text);
+    const lost = report.outcomes.find((o) => o.stdout === 'balance 80\n' || o.stdout === 'balance 70\n');
+    assert.ok(lost?.minimal, text);
+    assert.ok(lost.minimal.perturbations.every((x) => x.kind === 'late'), lost.minimal.schedule);
+    const replay = await runProgram({ file: TWO_WORKERS, cwd: ROOT, node: 20, schedule: { perturbations: lost.minimal.perturbations } });
+    assert.equal(replay.trace.strings.join('').includes(lost.stdout.trim()), true);
+    // The decisive choice point is a worker's: the first event where the replay leaves the default run is on a worker thread.
+    const base = await runProgram({ file: TWO_WORKERS, cwd: ROOT, node: 20 });
+    const e = replay.trace.events;
+    const d = base.trace.events;
+    let i = 0;
+    while (i < e.kind.length && e.kind[i] === d.kind[i] && e.t[i] === d.t[i] && e.thread[i] === d.thread[i]) i++;
+    assert.notEqual(e.thread[i], 0, `first divergence at event ${i}`);
+    assert.deepEqual(replay.trace.meta.perturbations, lost.minimal.perturbations);
+    const again = await runProgram({ file: TWO_WORKERS, cwd: ROOT, node: 20, schedule: { perturbations: lost.minimal.perturbations } });
+    assert.deepEqual([...again.trace.events.t], [...replay.trace.events.t], 'the same schedule, the same run');
+  });
+
+  it('the same seed explores the same schedules of the threads, whatever the number of explorer workers', async () => {
+    const a = await explore({ file: TWO_WORKERS, cwd: ROOT, runs: 30, seed: 3, node: 20, shrink: false });
+    const b = await explore({ file: TWO_WORKERS, cwd: ROOT, runs: 30, seed: 3, node: 20, shrink: false, workers: 1 });
+    const summary = (r: typeof a) => r.outcomes.map((o) => [o.stdout, o.count, o.run, o.schedule]);
+    assert.deepEqual(summary(a), summary(b));
+  });
+});
