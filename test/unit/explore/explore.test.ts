@@ -312,3 +312,25 @@ describe('explore: worker threads\' own loops', function () {
     assert.deepEqual(summary(a), summary(b));
   });
 });
+
+describe('explore: the loopback (http on 127.0.0.1)', function () {
+  this.timeout(180_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  it('never varies what real Node never varies: two concurrent requests are heard and answered in order', async () => {
+    const report = await explore({ file: 'test/fixtures/explore/loopback-two-requests.js', cwd: ROOT, runs: 60, node: 20 });
+    assert.equal(report.outcomes.length, 1, formatExploreReport(report));
+    assert.equal(report.outcomes[0].stdout, 'server heard /a /b; client got /a /b\n');
+  });
+
+  it('varies what a busy machine varies: an exchange\'s callbacks starting late let a 2 ms timer come first', async () => {
+    const report = await explore({ file: 'test/fixtures/explore/loopback-vs-timer.js', cwd: ROOT, runs: 100, node: 20 });
+    const text = formatExploreReport(report);
+    assert.equal(report.outcomes[0].stdout, 'response then timer\n', text);
+    const timerFirst = report.outcomes.find((o) => o.stdout === 'timer then response\n');
+    assert.ok(timerFirst?.minimal, text);
+    assert.ok(timerFirst.minimal.perturbations.every((x) => x.kind === 'late'), timerFirst.minimal.schedule);
+  });
+});
