@@ -8,7 +8,7 @@ import { NODE_CHOICES, parseNodeChoice, type NodeChoice } from '../core/versions
 import type { TypeScriptMode } from '../core/engine/strip-types';
 
 export const USAGE = `Usage: async-timeline run <file> [options]
-       async-timeline explore <file> [--runs N] [--seed s] [--entry f] [--json] [options]
+       async-timeline explore <file> [--runs N] [--seed s] [--entry f | --test <pattern>] [--json] [options]
        async-timeline compare <fileA> <fileB> [...] [--html <out.html>] [--label <name> ...] [options]
        async-timeline view <trace.async-timeline.json> [--html <out.html>] [--perfetto <out.json>]
 
@@ -79,6 +79,9 @@ that still give its outcome, with the --schedule that replays it (docs/explore.m
   --seed <n>                     where the schedules come from (default 1)
   --workers <n>                  worker threads (default: the cores, at most 4)
   --json                         print the report as JSON on stdout
+  --test <name pattern>          explore only the matching tests of a mocha or node:test file (as
+                                 run --test selects them): a flaky test's race; the reporter's
+                                 durations are not part of an outcome
 
 compare runs each file in turn (its output is not printed), prints a table of virtual
 time and speed-up, and with --html writes one page showing the runs on one time scale.
@@ -282,11 +285,12 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (exploring) {
     if (out.file === undefined) throw new UsageError('missing <file> to explore');
-    const runOnly = ['tracePath', 'htmlPath', 'perfettoPath', 'testPattern'] as const;
-    const flags = { tracePath: '--trace', htmlPath: '--html', perfettoPath: '--perfetto', testPattern: '--test' };
+    const runOnly = ['tracePath', 'htmlPath', 'perfettoPath'] as const;
+    const flags = { tracePath: '--trace', htmlPath: '--html', perfettoPath: '--perfetto' };
     for (const k of runOnly) if (out[k] !== undefined) throw new UsageError(`${flags[k]} is an option of 'run' (replay a schedule the explorer found with run --schedule)`);
     if (out.summary || out.report) throw new UsageError(`${out.summary ? '--summary' : '--report'} is an option of 'run'`);
     if (out.seed !== undefined && (!Number.isInteger(out.seed) || out.seed > 0xffffffff)) throw new UsageError(`--seed: '${out.seed}' is not a whole number below 2^32`);
+    if (out.testPattern !== undefined && out.entryFunction !== undefined) throw new UsageError('--test and --entry cannot be combined (a test run calls the tests)');
     return out;
   }
   if (out.file === undefined) throw new UsageError('missing <file> to run');

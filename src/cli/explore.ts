@@ -2,7 +2,8 @@
  * `async-timeline explore <file>`: the race explorer (src/core/explore) on the command line.
  * The report goes to stdout (text, or JSON with --json); progress to stderr when it is a
  * terminal. Exit code: 0 for one outcome, 1 when the schedule changes the outcome (a race was
- * found), 2 for a usage problem (a missing file), the program's own code when it cannot run.
+ * found), 2 for a usage problem (a missing file; with --test, a file without tests or a framework
+ * not run here), the program's own code when it cannot run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,18 @@ export async function runExplore(args: CliArgs): Promise<number> {
     process.stderr.write(`async-timeline: explore: cannot find '${args.file}' (looked at ${file})\n`);
     return 2;
   }
+  const node = await cliNodeTarget(args.node, cwd, args.file!);
+  // --test: the file's own text, wrapped to run only the matching tests, as `run --test` runs
+  // them (loaded only then: it needs the `typescript` package).
+  const test = args.testPattern !== undefined ? (await import('./test-run.js')).testProgram(file, args.testPattern, node) : undefined;
+  if (test && 'error' in test) {
+    process.stderr.write(`async-timeline: ${test.error}\n`);
+    return test.exitCode === 1 ? 2 : test.exitCode; // explore's 1 means "a race found"
+  }
+  if (test?.matchesNone) {
+    process.stderr.write(`async-timeline: explore: ${test.matchesNone}\n`);
+    return 2;
+  }
   const controller = new AbortController();
   // Ctrl+C stops every worker at once; what ran so far is reported.
   process.once('SIGINT', () => controller.abort());
@@ -28,7 +41,8 @@ export async function runExplore(args: CliArgs): Promise<number> {
   const report = await explore({
     file: args.file!,
     cwd,
-    node: await cliNodeTarget(args.node, cwd, args.file!),
+    node,
+    ...(test && { source: test.source, test: { pattern: args.testPattern! } }),
     entryFunction: args.entryFunction,
     entryArgs: args.entryArgs,
     unhandledRejections: args.unhandledRejections,

@@ -8,12 +8,25 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { detectFramework, findTests, mochaProgram, nodeTestProgram, someNodeTestMatches, unsupportedMessage } from '../core/testing/tests';
+import { detectFramework, findTests, mochaProgram, nodeTestProgram, someMochaTestMatches, someNodeTestMatches, unsupportedMessage, type TestCase } from '../core/testing/tests';
 
 export interface TestProgram {
   source: string;
   /** Something to say on stderr before the run (the run goes on). */
   warning?: string;
+  /**
+   * Set when no test of the file with a literal name matches the pattern: why, in one sentence.
+   * `run` runs the file anyway (as the framework would: a test with a computed name may match);
+   * `explore` refuses (exploring a run of no test finds nothing).
+   */
+  matchesNone?: string;
+}
+
+/** "no test … matches" with the names there are, so a typo shows. */
+function noMatchSentence(tests: readonly TestCase[], pattern: string, how: string): string {
+  const names = tests.filter((t) => t.kind === 'test').map((t) => `“${t.fullTitle}”`);
+  const some = names.length > 4 ? `${names.slice(0, 4).join(', ')} … (${names.length})` : names.join(', ');
+  return `no test of this file with a literal name matches ${pattern} (${how}); its tests: ${some}`;
 }
 
 export function testProgram(file: string, pattern: string, nodeMajor: number): TestProgram | { error: string; exitCode: number } {
@@ -30,15 +43,17 @@ export function testProgram(file: string, pattern: string, nodeMajor: number): T
   if (tests.length === 0) return { error: `${file} has no tests: no describe/it/suite/test call with a literal title.`, exitCode: 1 };
   if (framework === 'node:test') {
     // Node runs a file whose tests all miss the pattern and reports "tests 0"; say why first.
-    const warning = someNodeTestMatches(tests, pattern)
+    const matchesNone = someNodeTestMatches(tests, pattern)
       ? undefined
-      : `no test of this file with a literal name matches ${pattern} (node:test's --test-name-pattern: a test's name, or its name after its suites'); running it anyway.`;
-    return { source: nodeTestProgram(text, pattern), ...(warning && { warning }) };
+      : noMatchSentence(tests, pattern, "node:test's --test-name-pattern: a test's name, or its name after its suites'");
+    return { source: nodeTestProgram(text, pattern), ...(matchesNone && { matchesNone, warning: `${matchesNone}; running it anyway.` }) };
   }
   try {
     createRequire(file).resolve('mocha');
   } catch {
     return { error: `mocha is not installed where ${file} can require it (npm install --save-dev mocha): --test runs mocha tests.`, exitCode: 2 };
   }
-  return { source: mochaProgram(text, pattern) };
+  // Mocha says "no test matches" itself when it runs; explore needs to know before.
+  const matchesNone = someMochaTestMatches(tests, pattern) ? undefined : noMatchSentence(tests, pattern, "mocha's --grep on the full title");
+  return { source: mochaProgram(text, pattern), ...(matchesNone && { matchesNone }) };
 }

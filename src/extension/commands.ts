@@ -46,7 +46,7 @@ export const enum CommandId {
   GetStarted = 'asyncTimeline.getStarted',
   /** Test lens: run one test (or one suite) of the file in the simulator. Hidden from the palette (needs a target). */
   VisualizeTest = 'asyncTimeline.visualizeTest',
-  /** Palette / CodeLens: run the file (or the lens's function) under many schedules and show the outcomes (the race explorer). */
+  /** Palette / CodeLens / test lens: run the file (or the lens's function, or only the lens's test) under many schedules and show the outcomes (the race explorer). */
   FindRaces = 'asyncTimeline.findRaces',
 }
 
@@ -88,8 +88,8 @@ export interface CommandArgs {
   [CommandId.OpenTraceFile]: [uri?: vscode.Uri];
   [CommandId.GetStarted]: [];
   [CommandId.VisualizeTest]: [target: TestTarget];
-  /** A file (palette, explorer), a lens's function, or nothing (the active editor's file). */
-  [CommandId.FindRaces]: [target?: vscode.Uri | FunctionTarget];
+  /** A file (palette, explorer), a lens's function, a test lens's test, or nothing (the active editor's file). */
+  [CommandId.FindRaces]: [target?: vscode.Uri | FunctionTarget | TestTarget];
 }
 
 /** Builds a typed `vscode.Command`. */

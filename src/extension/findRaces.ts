@@ -1,6 +1,8 @@
 /**
- * "Find races" (palette, CodeLens): runs the file — or the lens's function as the entry — under
- * many schedules with the race explorer (src/core/explore, worker threads), with a progress
+ * "Find races" (palette, CodeLens, test lens): runs the file — or the lens's function as the
+ * entry, or only the test lens's test (its file with that test selected, as Visualize test runs
+ * it; outcomes then ignore the test reporter's durations) — under many schedules with the race
+ * explorer (src/core/explore, worker threads), with a progress
  * notification whose Cancel stops every worker at once. The report goes to the Output channel;
  * the panel shows every outcome with its frequency and, when the schedule changes the outcome,
  * the default run and the (shrunk) differing run side by side in the compare view, with the
@@ -15,7 +17,7 @@ import { parseScheduleId } from '../core/explore/schedule-id';
 import type { RuntimeSchedule } from '../core/runtime/host-api';
 import type { ComparisonRun, RaceReport } from '../shared/protocol';
 import { asyncFunctionsOf } from './functionIndex';
-import { CommandId, registerCommand, type CommandArgs } from './commands';
+import { CommandId, registerCommand, type CommandArgs, type FunctionTarget, type TestTarget } from './commands';
 import { documentOf } from './documents';
 import { isRunnable, readRunSettings } from './config';
 import { DEFAULT_BUDGETS, runProgram, type RunOptions, type RunResult } from './engine';
@@ -24,6 +26,7 @@ import { runNodeTarget } from './nodeTarget';
 import { output } from './output';
 import type { PanelManager } from './panels';
 import { runPathOf, workingDirectory, type RunRequest } from './runner';
+import { selectTest, type TestSelection } from './testLens';
 import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
 
 /** Runs per "Find races" (the issue's: the race in samples/race.ts shows within 200). */
@@ -52,14 +55,15 @@ function replaySchedule(o: ReportedOutcome): string {
   return o.minimal?.schedule ?? o.schedule;
 }
 
-/** What every run of the file gets: the settings of its folder, the Node line, the entry function. */
-async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['entry']) {
+/** What every run of the file gets: the settings of its folder, the Node line, the entry function or the test selected. */
+async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['entry'], test?: TestSelection) {
   const cwd = workingDirectory(document);
   const runPath = runPathOf(document, cwd);
   const settings = readRunSettings(document.uri);
   const node = await runNodeTarget(settings.node, cwd, runPath);
   let source = document.getText();
   if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
+  if (test) source = test.program(source);
   const common = {
     file: runPath, source, cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
     unhandledRejections: settings.unhandledRejections, io: settings.io, budgets: { ...DEFAULT_BUDGETS, ...settings.budgets },
@@ -72,7 +76,11 @@ async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['e
   return { common, runPath, cpuIgnored };
 }
 
-async function requestFor(target: CommandArgs[CommandId.FindRaces][0], args: EntryArguments): Promise<RunRequest | undefined | 'no-editor'> {
+function isTestTarget(target: CommandArgs[CommandId.FindRaces][0]): target is TestTarget {
+  return target !== undefined && !(target instanceof vscode.Uri) && 'fullTitle' in target;
+}
+
+async function requestFor(target: vscode.Uri | FunctionTarget | undefined, args: EntryArguments): Promise<RunRequest | undefined | 'no-editor'> {
   if (target !== undefined && !(target instanceof vscode.Uri)) {
     const document = await documentOf(target.uri);
     const fn = asyncFunctionsOf(document).find((f) => f.name === target.name);
@@ -85,6 +93,16 @@ async function requestFor(target: CommandArgs[CommandId.FindRaces][0], args: Ent
 }
 
 export async function findRaces(panels: PanelManager, args: EntryArguments, target?: CommandArgs[CommandId.FindRaces][0], runs = FIND_RACES_RUNS): Promise<FindRacesOutcome> {
+  if (isTestTarget(target)) {
+    if (!isTrusted()) {
+      explainUntrusted();
+      return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
+    }
+    const document = await documentOf(target.uri);
+    const selection = await selectTest(document, target, 'Find races in this test');
+    if ('dismissed' in selection) return { status: 'dismissed', message: selection.dismissed };
+    return exploreRequest(panels, { document }, runs, selection);
+  }
   const request = await requestFor(target, args);
   if (request === 'no-editor') {
     void vscode.window.showInformationMessage('Find races runs a TypeScript or JavaScript file: open one first.');
@@ -95,13 +113,18 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     explainUntrusted();
     return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
   }
+  return exploreRequest(panels, request, runs);
+}
+
+/** The exploration of a request (a file, a function as the entry, or a test selected in its file), its report and its panel. */
+async function exploreRequest(panels: PanelManager, request: RunRequest, runs: number, test?: TestSelection): Promise<FindRacesOutcome> {
   const { document, entry } = request;
-  const { common, runPath, cpuIgnored } = await runOptionsFor(document, entry);
+  const { common, runPath, cpuIgnored } = await runOptionsFor(document, entry, test);
   const node = common.node;
   const name = path.basename(runPath);
   const abort = new AbortController();
   const channel = output();
-  channel.appendLine(`▶ Find races: ${name}${entry ? ` → ${entry.name}()` : ''} · ${runs} runs · Node ${node}`);
+  channel.appendLine(`▶ Find races: ${name}${entry ? ` → ${entry.name}()` : ''}${test ? ` › ${test.test.kind} “${test.test.fullTitle}”` : ''} · ${runs} runs · Node ${node}`);
 
   let report: ExploreReport;
   try {
@@ -112,6 +135,7 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
         let reported = 0;
         return explore({
           ...common, runs, signal: abort.signal,
+          ...(test && { test: { pattern: test.pattern, title: test.test.fullTitle } }),
           onProgress: (p) => {
             if (p.phase === 'explore') {
               const step = (100 * p.done) / p.total;
@@ -156,9 +180,10 @@ export async function findRaces(panels: PanelManager, args: EntryArguments, targ
     ...(divergence && { divergence: { t: divergence.t, description: divergence.description } }),
     ...((report.nondeterministic || cpuIgnored) && { note: [report.nondeterministic, cpuIgnored].filter(Boolean).join(' ') }),
     shownSchedules: replays.map((o, i) => (i === 0 ? 'default' : replaySchedule(o))),
+    ...(test && { test: { fullTitle: test.test.fullTitle, kind: test.test.kind } }),
   };
   panels.showComparison(comparison, comparison.map(() => document.uri), undefined, races);
-  if (report.outcomes.length === 1) void vscode.window.showInformationMessage(`${report.runs} runs, 1 outcome: no schedule changed what ${name} does.`);
+  if (report.outcomes.length === 1) void vscode.window.showInformationMessage(`${report.runs} runs, 1 outcome: no schedule changed what ${test ? `“${test.test.fullTitle}”` : name} does.`);
   return { ...base, ...(differing && { shownSchedule: replaySchedule(differing) }), ...(divergence && { divergenceMs: divergence.t }) };
 }
 
@@ -171,7 +196,8 @@ async function runShown(common: RunOptions, shown: { label: string; schedule: Ru
 /**
  * A Find races panel restored after a reload: the runs it showed, replayed from their schedules
  * (deterministic, so the same runs), beside the explorer's saved result — not a new exploration
- * (a reload should not start 200 runs of real I/O). A file run as a function's lens shows the
+ * (a reload should not start 200 runs of real I/O). A test's panel replays that test (the state
+ * names it; a test renamed since closes the panel). A file run as a function's lens shows the
  * whole file's runs: the saved state does not name the function.
  */
 export async function replayRaces(panels: PanelManager, uri: vscode.Uri, races: RaceReport, into: vscode.WebviewPanel): Promise<void> {
@@ -182,7 +208,16 @@ export async function replayRaces(panels: PanelManager, uri: vscode.Uri, races: 
     return;
   }
   const document = await documentOf(uri);
-  const { common } = await runOptionsFor(document, undefined);
+  let test: TestSelection | undefined;
+  if (races.test) {
+    const selection = await selectTest(document, { uri: uri.toString(), ...races.test }, 'Find races in this test');
+    if ('dismissed' in selection) {
+      into.dispose();
+      return;
+    }
+    test = selection;
+  }
+  const { common } = await runOptionsFor(document, undefined, test);
   const { comparison } = await runShown(common, schedules.map((schedule, i) => ({
     label: i === 0 ? 'default schedule' : races.shownSchedules![i],
     schedule: schedule as RuntimeSchedule,

@@ -114,6 +114,7 @@ function asRaceReport(value: unknown): RaceReport | undefined {
   if (!Array.isArray(r.shownSchedules) || r.shownSchedules.length === 0 || !r.shownSchedules.every((s) => typeof s === 'string')) return undefined;
   if (r.divergence !== undefined && (typeof r.divergence !== 'object' || r.divergence === null || typeof r.divergence.t !== 'number' || typeof r.divergence.description !== 'string')) return undefined;
   if (r.note !== undefined && typeof r.note !== 'string') return undefined;
+  if (r.test !== undefined && (typeof r.test !== 'object' || r.test === null || typeof r.test.fullTitle !== 'string' || (r.test.kind !== 'suite' && r.test.kind !== 'test'))) return undefined;
   return r as RaceReport;
 }
 
@@ -154,6 +155,8 @@ export interface RaceReport {
   note?: string;
   /** The schedule of each run shown, in order ('default' for the default schedule): a restored panel replays them. */
   shownSchedules?: string[];
+  /** The test the runs selected in the file ("Find races in this test"): a restored panel replays that test. */
+  test?: { fullTitle: string; kind: 'suite' | 'test' };
 }
 
 /** A trace opened from a saved file (read-only): its file name, and what reading it said (e.g. it was upgraded). */

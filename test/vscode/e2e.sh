@@ -23,6 +23,8 @@ cp test/vscode/settings.json "$RUN/user/User/settings.json"
 cp -r test/fixtures/workspace/. "$WS/"
 cp -r test/vscode/fixtures/. "$WS/"
 cp -r samples "$WS/samples"
+# The flaky node:test test of "Find races in this test" (also the unit tests' fixture).
+cp test/fixtures/explore/transfers.test.ts "$WS/"
 
 t "build"
 if [ "$mode" = "--integration-only" ]; then node scripts/build.mjs; else npm run -s package; fi

@@ -18,7 +18,8 @@ import { displayName } from '../engine/paths';
 import type { ExploreRunResult, WorkerInput } from '../engine/protocol';
 import type { SchedulePerturbation } from '../trace/format';
 import { resolveNodeTarget } from '../versions/resolve-target';
-import { firstDifferingLine, groupOutcomes, outcomeKey, outcomeOf, type ExploredRun } from './outcome';
+import { maskTestDurations } from '../testing/durations';
+import { firstDifferingLine, groupOutcomes, outcomeKey as fullOutcomeKey, outcomeOf, type ExploredRun, type Outcome } from './outcome';
 import { ExplorerPool } from './pool';
 import { formatPerturbations, randomSchedule, runSeedOf } from './schedule-id';
 import { shrinkPerturbations } from './shrink';
@@ -36,6 +37,13 @@ export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'cw
   workers?: number;
   /** Shrink each differing outcome (default true). */
   shrink?: boolean;
+  /**
+   * The program is a test file run with only some of its tests selected (`source` is that
+   * program: core/testing/tests.ts, as `run --test` builds it), by this name pattern. Outcomes
+   * then ignore the test reporter's durations (testing/durations.ts: a test that passes 1 ms
+   * later is not a race), and the report's replay commands name the pattern.
+   */
+  test?: { pattern: string; title?: string };
   /** After each run (and each shrinking run). */
   onProgress?: (progress: { done: number; total: number; outcomes: number; phase: 'explore' | 'shrink' }) => void;
 }
@@ -73,6 +81,10 @@ export interface ReportedOutcome {
 
 export interface ExploreReport {
   entry: string;
+  /** The test name pattern the runs selected (ExploreOptions.test). */
+  test?: string;
+  /** The selected test's full title, when the caller named it (the test lens does). */
+  testTitle?: string;
   runs: number;
   seed: number;
   workers: number;
@@ -130,7 +142,9 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     ...(options.network && options.network.mode !== 'off' && { network: { ...options.network, mode: 'replay-only' as const } }),
     ...(options.typescript && { typescript: options.typescript }),
   };
-  const report: ExploreReport = { entry: input.entryDisplay, runs: 0, seed, workers, wallMs: 0, exploreMs: 0, outcomes: [] };
+  const report: ExploreReport = { entry: input.entryDisplay, ...(options.test && { test: options.test.pattern, ...(options.test.title !== undefined && { testTitle: options.test.title }) }), runs: 0, seed, workers, wallMs: 0, exploreMs: 0, outcomes: [] };
+  const mask = options.test ? maskTestDurations : undefined;
+  const outcomeKey = (o: Outcome) => fullOutcomeKey(o, mask);
   const started = await ExplorerPool.start(input, workers, budgets.memoryMb);
   if (!started.ok) {
     report.failed = { diagnostics: started.diagnostics, output: started.output };
@@ -156,7 +170,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     report.exploreMs = performance.now() - t0;
     report.runs = done.length;
     done.sort((a, b) => a.index - b.index);
-    const groups = groupOutcomes(done);
+    const groups = groupOutcomes(done, mask);
     const defaultRuns = done.filter((r) => r.runSeed === undefined);
     const defaultKey = defaultRuns.length > 0 ? outcomeKey(outcomeOf(defaultRuns[0].result)) : undefined;
     if (defaultRuns.length === 2 && outcomeKey(outcomeOf(defaultRuns[1].result)) !== defaultKey) {
@@ -165,7 +179,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
         '(Math.random, the real time of a child process or of measured I/O, a native promise) — outcomes may differ for that reason, not the schedule';
     }
     const defaultStdout = defaultRuns[0]?.result.stdout ?? '';
-    const masked = (text: string) => text.replace(/\d+(\.\d+)?/g, '#');
+    const masked = (text: string) => (mask ? mask(text) : text).replace(/\d+(\.\d+)?/g, '#');
     const defaultMasked = defaultRuns[0] ? masked(defaultStdout) + masked(defaultRuns[0].result.stderr) : undefined;
     for (const g of groups) {
       const isDefault = outcomeKey(g.outcome) === defaultKey;
@@ -183,7 +197,8 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
         ...(g.first.runSeed !== undefined && { runSeed: g.first.runSeed }),
         perturbations,
         schedule: formatPerturbations(perturbations),
-        firstDifferingLine: firstDifferingLine(defaultStdout, g.outcome.stdout),
+        // Masked as the outcomes were: a test's duration is not where its run differs.
+        firstDifferingLine: mask ? firstDifferingLine(mask(defaultStdout), mask(g.outcome.stdout)) : firstDifferingLine(defaultStdout, g.outcome.stdout),
         ...(!isDefault && defaultMasked === masked(g.outcome.stdout) + masked(g.outcome.stderr) && { onlyNumbersDiffer: true }),
       });
     }

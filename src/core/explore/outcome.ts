@@ -32,9 +32,16 @@ export interface OutcomeGroup {
   errors: string[];
 }
 
+/**
+ * What of a run's output decides its outcome: all of it by default; for a test file's run, the
+ * output with the test reporter's durations masked (testing/durations.ts), which move with the
+ * schedule without the test doing anything else.
+ */
+export type OutputMask = (text: string) => string;
+
 /** The key two runs with the same outcome share. */
-export function outcomeKey(o: Outcome): string {
-  return JSON.stringify([o.exitCode, o.truncated ?? '', o.stdout, o.stderr]);
+export function outcomeKey(o: Outcome, mask: OutputMask = (text) => text): string {
+  return JSON.stringify([o.exitCode, o.truncated ?? '', mask(o.stdout), mask(o.stderr)]);
 }
 
 export function outcomeOf(r: ExploreRunResult): Outcome {
@@ -46,12 +53,12 @@ export function errorLines(stderr: string): string[] {
   return stderr.split('\n').filter((l) => /^(\w*Error\b|\[UnhandledPromiseRejection|Uncaught\b|node:internal)/.test(l) || /^\w*Error \[\w+\]:/.test(l));
 }
 
-/** Groups runs by outcome, most frequent first (ties: the one met first). */
-export function groupOutcomes(runs: readonly ExploredRun[]): OutcomeGroup[] {
+/** Groups runs by outcome, most frequent first (ties: the one met first); a group shows its first run's output. */
+export function groupOutcomes(runs: readonly ExploredRun[], mask?: OutputMask): OutcomeGroup[] {
   const groups = new Map<string, OutcomeGroup>();
   for (const run of runs) {
     const outcome = outcomeOf(run.result);
-    const key = outcomeKey(outcome);
+    const key = outcomeKey(outcome, mask);
     const g = groups.get(key);
     if (g === undefined) groups.set(key, { outcome, count: 1, first: run, errors: errorLines(outcome.stderr) });
     else {

@@ -22,17 +22,30 @@ function outcomeTitle(o: ReportedOutcome, i: number): string {
   return `Outcome ${i + 1} — ${o.count} run${o.count === 1 ? '' : 's'} (${percent(o.frequency)}): ${what}`;
 }
 
+/** A word for a POSIX shell: as it is when it is safe, else in single quotes. */
+function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What the replay commands run: the file, and the test selection when the runs had one. */
+function replayTarget(r: ExploreReport): string {
+  return r.test !== undefined ? `${r.entry} --test ${shellWord(r.test)}` : r.entry;
+}
+
 /** "12 runs, 1 outcome" and so on, one line. */
 export function exploreHeadline(r: ExploreReport): string {
   const n = r.outcomes.length;
-  const race = n > 1 ? (r.nondeterministic ? ' (the program is not deterministic by itself)' : ' — a race: the schedule changes what the program does') : '';
-  return `${r.entry}: ${r.runs} run${r.runs === 1 ? '' : 's'}, ${n} outcome${n === 1 ? '' : 's'}${race}${r.cancelled ? ' (cancelled)' : ''}`;
+  const what = r.test !== undefined ? 'the test' : 'the program';
+  const race = n > 1 ? (r.nondeterministic ? ` (${what} is not deterministic by itself)` : ` — a race: the schedule changes what ${what} does`) : '';
+  const selected = r.testTitle !== undefined ? ` › “${r.testTitle}”` : r.test !== undefined ? ` --test ${shellWord(r.test)}` : '';
+  return `${r.entry}${selected}: ${r.runs} run${r.runs === 1 ? '' : 's'}, ${n} outcome${n === 1 ? '' : 's'}${race}${r.cancelled ? ' (cancelled)' : ''}`;
 }
 
 export function formatExploreReport(r: ExploreReport): string {
   if (r.failed) return `${r.entry}: the program cannot run:\n${r.failed.output}`;
   const lines = [exploreHeadline(r)];
   if (r.nondeterministic) lines.push(`note: ${r.nondeterministic}`);
+  if (r.test !== undefined) lines.push('note: the test reporter\'s durations (✔ name (5ms), duration_ms, mocha\'s passing (12ms)) are not part of an outcome: they move with every late timer');
   r.outcomes.forEach((o, i) => {
     lines.push('', outcomeTitle(o, i));
     lines.push(`  exit code ${o.exitCode}${o.truncated ? `, stopped: ${o.truncated}` : ''}`);
@@ -47,9 +60,9 @@ export function formatExploreReport(r: ExploreReport): string {
       lines.push(`  first seen in run ${o.run}${o.runSeed !== undefined ? ` (schedule seed:${o.runSeed})` : ''}, ${o.perturbations.length} perturbation${o.perturbations.length === 1 ? '' : 's'}`);
       if (o.minimal) {
         lines.push(`  shrunk to ${o.minimal.perturbations.length} (${o.minimal.tries} run${o.minimal.tries === 1 ? '' : 's'}${o.minimal.capped ? ', stopped by the cap' : ''}): ${o.minimal.schedule}`);
-        lines.push(`  replay: async-timeline run ${r.entry} --schedule ${o.minimal.schedule}`);
+        lines.push(`  replay: async-timeline run ${replayTarget(r)} --schedule ${o.minimal.schedule}`);
       } else {
-        lines.push(`  replay: async-timeline run ${r.entry} --schedule ${o.schedule.length > 200 ? `seed:${o.runSeed}` : o.schedule}`);
+        lines.push(`  replay: async-timeline run ${replayTarget(r)} --schedule ${o.schedule.length > 200 ? `seed:${o.runSeed}` : o.schedule}`);
       }
     }
   });

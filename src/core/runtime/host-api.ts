@@ -21,6 +21,7 @@
  */
 import type { SchedulePerturbation, TraceFile, TraceMeta } from '../trace/format';
 import type { Recorder, TypedTrace } from '../trace/recorder';
+import type { ScheduleChoices } from './schedule';
 import type { Simulation } from '../sim/simulation';
 import type { ThreadLoop } from '../sim/types';
 import type { IoModelOptions } from '../io/model';
@@ -160,6 +161,8 @@ export interface RuntimeHost {
 export interface ThreadShare {
   /** The main runtime's recorder: every thread writes its events (and ids) into it. */
   recorder: Recorder;
+  /** The run's schedule (the race explorer's, runtime/schedule.ts): it decides the thread's choice points too. Absent: no schedule. */
+  schedule?: ScheduleChoices;
   simulation: Simulation;
   /** An error escaped the thread's code with no 'uncaughtException' listener in it. */
   uncaught(thread: number, error: unknown): void;

@@ -32,7 +32,7 @@ import { configureAsyncContext, makeAsyncHooksModule } from './async-context/mod
 import './external';
 import { recordAlive } from './alive';
 import { setBeforeStop } from './fatal';
-import { configureSchedule, takenPerturbations } from './schedule';
+import { configureSchedule, followSchedule, takenPerturbations } from './schedule';
 
 // A run stopped early records what kept it alive (src/core/analysis answers "why is it running").
 setBeforeStop(recordAlive);
@@ -56,8 +56,9 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   const g = globalObject as Record<string, unknown>;
   const options = host.options;
   rt.host = host;
-  // Thread runtimes (Workers) take their schedule from nobody: only the main thread's loop is varied.
+  // A Worker thread's runtime follows the main runtime's schedule: one sequence of choice points for the run.
   if (host.thread === undefined) configureSchedule(options.schedule);
+  else followSchedule(host.thread.schedule);
   rt.tracing = options.tracing;
   // A Worker's runtime writes into the main runtime's recorder: one trace, unique ids.
   rt.rec = host.thread?.recorder ?? new Recorder(options.tracing, segmentEventsFor(options.budgets.events));

@@ -100,7 +100,8 @@ connectLoop({ runNextTicks, threadNextDue: () => threadNextDue(), runThreadStep:
 
 function macrotaskStart(kind: MacrotaskKind, id: number): void {
   // The race explorer's schedule may have this callback start late (runtime/schedule.ts).
-  if (scheduled && kind !== MacrotaskKind.Script && rt.host.thread === undefined) {
+  // A Worker thread's too: its runtime follows the main one's schedule (schedule.ts).
+  if (scheduled && kind !== MacrotaskKind.Script) {
     const late = scheduleLateMs();
     if (late > 0) advanceTo(clock.now + late);
   }

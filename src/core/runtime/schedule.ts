@@ -5,7 +5,7 @@
  *
  * The kinds (trace/format.ts `SchedulePerturbation`), each counted 0-based per run:
  * - `tie`: a racy tie (racy-ties.ts) — the seed's bit for it, flipped once more;
- * - `late`: a macrotask of the main thread (timer, immediate, I/O callback) starts 1 ms late,
+ * - `late`: a macrotask of any thread (timer, immediate, I/O callback) starts 1 ms late,
  *   as it does in real Node when the machine is busy. Timers it starts count from the later
  *   time, so two timers due in the same millisecond can swap, and a timer can fall behind an
  *   immediate it was ahead of — within Node's real tolerance (timers never fire early);
@@ -18,6 +18,15 @@
  * A random schedule decides each point from a hash of (seed, kind, ordinal), not from a stream,
  * so the decisions at points the run meets are independent of each other: the taken list
  * (recorded for `meta.perturbations`) replays the run exactly.
+ *
+ * Worker threads: each Worker on a file has a runtime of its own (its own copy of this module),
+ * whose choice points — its timers and immediates starting late, its racy ties, its poll phase —
+ * are decided by the main runtime's schedule (`followSchedule`, given the main's
+ * `scheduleChoices()` through ThreadShare). One counter per kind for the whole run, one taken
+ * list: the simulation steps the threads in a deterministic order, so the n-th choice point of
+ * a kind is the same one in every run that took the same decisions before it, and the list
+ * replays (and shrinks) a run whose race is across threads as it does one on the main thread.
+ * Function threads (sim.thread, new Worker(fn)) run in their creator's runtime: its choice points.
  */
 import type { SchedulePerturbation } from '../trace/format';
 import type { RuntimeSchedule } from './host-api';
@@ -32,7 +41,31 @@ const taken: SchedulePerturbation[] = [];
 /** True when a schedule was given: the choice points consult it. */
 export let scheduled = false;
 
-/** Called once by install(). */
+/** The choice points as a Worker thread's runtime asks the main runtime for them (ThreadShare.schedule). */
+export interface ScheduleChoices {
+  flipsTie(): boolean;
+  lateMs(): number;
+  ioCost(ms: number): number;
+  pollFirst(ready: number): number;
+}
+
+/** Set in a Worker thread's runtime: the main runtime's choices, which decide this thread's points. */
+let main: ScheduleChoices | undefined;
+
+/** Called once by install() of a Worker thread's runtime, with what the main runtime shares (nothing when the run has no schedule). */
+export function followSchedule(choices: ScheduleChoices | undefined): void {
+  if (choices === undefined) return;
+  scheduled = true;
+  main = choices;
+}
+
+/** What a Worker thread made by this runtime follows: this runtime's choice points (undefined without a schedule). */
+export function scheduleChoices(): ScheduleChoices | undefined {
+  if (!scheduled) return undefined;
+  return { flipsTie: scheduleFlipsTie, lateMs: scheduleLateMs, ioCost: scheduleIoCost, pollFirst: schedulePollFirst };
+}
+
+/** Called once by install() of the main runtime. */
 export function configureSchedule(schedule: RuntimeSchedule | undefined): void {
   if (schedule === undefined) return;
   scheduled = true;
@@ -76,11 +109,13 @@ function choose(kind: Kind, pick: (u: number) => number, clamp: (v: number) => n
 
 /** A racy tie: true when the schedule flips it (on top of the seed's bit). */
 export function scheduleFlipsTie(): boolean {
+  if (main !== undefined) return main.flipsTie();
   return scheduled && choose('tie', () => 1, () => 1) === 1;
 }
 
 /** A macrotask of the main thread starts: how many ms late (0 by default). */
 export function scheduleLateMs(): number {
+  if (main !== undefined) return main.lateMs();
   return scheduled ? choose('late', () => 1, (v) => Math.min(Math.max(v, 0), 5)) : 0;
 }
 
@@ -93,6 +128,7 @@ const clampPercent = (p: number): number => Math.min(Math.max(p, 75), 125);
 
 /** An I/O latency of the model: scaled by the schedule (75…125 %), or as it is. */
 export function scheduleIoCost(ms: number): number {
+  if (main !== undefined) return main.ioCost(ms);
   if (!scheduled) return ms;
   const v = choose('io', pickPercent, clampPercent);
   return v === 0 ? ms : (ms * v) / 100;
@@ -106,6 +142,7 @@ export function scheduleNetLatency(ms: number): number {
 
 /** A poll phase with `ready` (≥ 2) completions ready: the index of the one to run first (0 by default). */
 export function schedulePollFirst(ready: number): number {
+  if (main !== undefined) return main.pollFirst(ready);
   if (!scheduled) return 0;
   return choose('poll', (u) => 1 + Math.floor(u * (ready - 1)), (v) => Math.min(v, ready - 1));
 }

@@ -31,7 +31,7 @@ import { internalWriteTick } from './ticks';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
-import { scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
+import { scheduleChoices, scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
 import { recordStores, storesTraced } from './async-context/trace-stores';
 import { callerSite } from './caller-site';
@@ -83,8 +83,9 @@ function runCompletion(p: Completion): void {
   const io = resolveIo(p.io);
   if (io < 0) return; // a wake that finds nothing to do (ports.ts): no macrotask
   if (io) rt.rec.emit(EventKind.IoDone, io, 0, 0);
-  // The race explorer's schedule may have this callback start late (runtime/schedule.ts).
-  if (scheduled && rt.host.thread === undefined) {
+  // The race explorer's schedule may have this callback start late (runtime/schedule.ts), on
+  // any thread: a Worker's runtime follows the main one's schedule.
+  if (scheduled) {
     const late = scheduleLateMs();
     if (late > 0) advanceTo(clock.now + late);
   }
@@ -109,9 +110,10 @@ function runCompletion(p: Completion): void {
 /**
  * The race explorer's `poll` choice point (runtime/schedule.ts): when several completions are
  * ready as the poll phase starts, the schedule may run another one first; the rest follow in
- * their usual order.
+ * their usual order. In a Worker thread's runtime too (its own completions; the world is the
+ * main runtime's to drive).
  */
-function runScheduledFirst(): void {
+function runScheduledFirst(drive: boolean): void {
   const ready: Completion[] = [];
   for (;;) {
     const p = mainLoop.queue.peek();
@@ -124,7 +126,7 @@ function runScheduledFirst(): void {
   for (const p of ready) if (p !== chosen) mainLoop.queue.push(p);
   if (chosen !== undefined) {
     runCompletion(chosen);
-    sim!.world.runUntil(clock.now);
+    if (drive) sim!.world.runUntil(clock.now);
   }
 }
 
@@ -399,8 +401,11 @@ function getSim(): Simulation {
         if (entry.kind === 'file') {
           const world = (sim as Simulation).world;
           if (rt.host.createWorker === undefined) throw new Error('new Worker(file) needs the engine to make a context for the thread');
+          const choices = scheduleChoices();
           const worker = rt.host.createWorker(id, name, entry.specifier, entry.eval, {
             recorder: rt.rec,
+            // The thread's choice points are the run's schedule's (schedule.ts).
+            ...(choices && { schedule: choices }),
             simulation: sim as Simulation,
             uncaught(thread, error) {
               const th = world.threads[thread];
@@ -546,7 +551,7 @@ export function simPoll(): void {
   pollEpoch = ++pollCount;
   const deferred: Completion[] = [];
   try {
-    if (scheduled && drive) runScheduledFirst();
+    if (scheduled) runScheduledFirst(drive);
     for (;;) {
       const p = mainLoop.queue.peek();
       if (rt.exited || p === undefined || p.t > clock.now) break;

@@ -439,6 +439,23 @@ export class MessagePort extends Emitter {
   }
 
   /**
+   * Node's drainMessagePort as a Worker exits (lib/internal/worker.js `kOnExit`, before 'exit'):
+   * every message already posted is delivered now, in the exit's callback scope — a message the
+   * thread posted just before it ended is never lost, even when its wake-up would only have been
+   * seen by a later poll phase (the thread's clock ahead of the parent's poll).
+   */
+  drain(thread: SimThread): void {
+    const now = thread.now();
+    for (;;) {
+      const front = this.queue[0];
+      if (front === undefined || front.kind !== 'message' || front.at > now || this.detached) return;
+      this.queue.shift();
+      this.world.ioDone(thread, front.io);
+      this.deliver(front, thread);
+    }
+  }
+
+  /**
    * worker_threads.receiveMessageOnPort: the oldest message already posted to this port (by the
    * receiving thread's clock), taken out of the queue so no 'message' event delivers it.
    */

@@ -100,7 +100,11 @@ export class Worker extends Emitter {
     };
     th.exitListeners.push((code) => {
       world.unref(parent, this);
-      world.complete(parent, th.now(), 0, () => inContext(() => this.emit('exit', code)));
+      // kOnExit: the messages still queued first (drainMessagePort), then 'exit'.
+      world.complete(parent, th.now(), 0, () => {
+        this.port.drain(parent);
+        inContext(() => this.emit('exit', code));
+      });
     });
     world.complete(parent, parent.now(), 0, () => inContext(() => this.emit('online')));
   }

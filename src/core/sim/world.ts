@@ -22,6 +22,7 @@ import { SimulationStopped, type IoId, type SimHost, type ThreadLoop, type Worke
 // Event kinds of trace/format.ts (a const enum there; the numbers are the contract).
 const K_BLOCK = 40;
 const K_IO_START = 41;
+const K_IO_DONE = 42;
 const K_THREAD_CREATE = 60;
 const K_THREAD_EXIT = 61;
 
@@ -285,6 +286,11 @@ export class World {
     const text = typeof description === 'number' ? description : this.host.trace.string(description);
     this.record(th, K_IO_START, io, text, this.host.currentSite?.() ?? 0);
     return io;
+  }
+
+  /** An I/O of `th` done outside a poll phase's completion (a port drained as a Worker exits): its IoDone, now. */
+  ioDone(th: SimThread, io: number): void {
+    this.record(th, K_IO_DONE, io, 0, 0);
   }
 
   /**

@@ -158,6 +158,23 @@ export function someNodeTestMatches(tests: readonly TestCase[], pattern: string)
 }
 
 /**
+ * Whether some test found in the file matches mocha's `--grep` (what `Mocha#grep` makes of a
+ * string: a `/regex/flags`, or else the string as a regex source) by its full title, as mocha's
+ * runner matches it. Tests with computed titles are not found: false means "none that can be seen
+ * in the source".
+ */
+export function someMochaTestMatches(tests: readonly TestCase[], grep: string): boolean {
+  const m = /^\/(.*)\/([a-z]*)$/.exec(grep);
+  let re: RegExp;
+  try {
+    re = new RegExp(m ? m[1] : grep, m ? m[2] : '');
+  } catch {
+    return false;
+  }
+  return tests.some((t) => t.kind === 'test' && re.test(t.fullTitle));
+}
+
+/**
  * The node:test file as the program `node --test-name-pattern=<pattern> <file>` runs: the
  * pattern joins the program's `process.execArgv` before its first line (on that line, so no line
  * moves), where Node's runner reads it when the first test is declared.

@@ -7,6 +7,9 @@ import { formatPerturbations, parseScheduleId, randomSchedule, runSeedOf } from 
 import { shrinkPerturbations } from '../../../src/core/explore/shrink';
 import { formatExploreReport } from '../../../src/core/explore/report';
 import { runProgram } from '../../../src/core/engine/run';
+import { maskTestDurations } from '../../../src/core/testing/durations';
+import { mochaProgram, nodeTestProgram } from '../../../src/core/testing/tests';
+import fs from 'node:fs';
 import type { ExploreRunResult } from '../../../src/core/engine/protocol';
 import type { SchedulePerturbation } from '../../../src/core/trace/format';
 import { distReady, ROOT, runCli } from '../engine/helpers';
@@ -200,5 +203,134 @@ describe('cli: explore', function () {
     const bad = runCli(['run', 'samples/race.ts', '--schedule', 'late@x']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--schedule: schedule 'late@x'/);
+  });
+});
+
+describe('explore: one test of a test file (Find races in this test, explore --test)', function () {
+  this.timeout(180_000);
+  const TRANSFERS = path.join(ROOT, 'test/fixtures/explore/transfers.test.ts');
+  const ORDERS = path.join(ROOT, 'test/unit/testing/fixtures/orders.mocha.ts');
+  const TWO_TRANSFERS = '/^transfers two transfers keep the total$/';
+
+  it('masks the test reporters\' durations only', () => {
+    const spec = '▶ transfers\n  ✔ two transfers keep the total (6ms)\n✖ transfers (5.25ms)\nℹ tests 1\nℹ duration_ms 6\nprinted (by the test)\n';
+    assert.equal(maskTestDurations(spec), '▶ transfers\n  ✔ two transfers keep the total (#ms)\n✖ transfers (#ms)\nℹ tests 1\nℹ duration_ms #\nprinted (by the test)\n');
+    const tap = 'ok 1 - a\n  ---\n  duration_ms: 10.5\n  ...\n# duration_ms 15\n';
+    assert.equal(maskTestDurations(tap), 'ok 1 - a\n  ---\n  duration_ms: #\n  ...\n# duration_ms #\n');
+    assert.equal(maskTestDurations('  ✔ slow one (120ms)\n\n  2 passing (1s)\n'), '  ✔ slow one (#ms)\n\n  2 passing (#ms)\n');
+    assert.equal(maskTestDurations('total 150 (was 100)\n'), 'total 150 (was 100)\n');
+  });
+
+  it('finds the flaky node:test test\'s lost money; a test passing a few ms later is not a race', async () => {
+    const source = nodeTestProgram(fs.readFileSync(TRANSFERS, 'utf8'), TWO_TRANSFERS);
+    const report = await explore({ file: TRANSFERS, source, cwd: ROOT, runs: 100, node: 26, test: { pattern: TWO_TRANSFERS, title: 'transfers two transfers keep the total' } });
+    const text = formatExploreReport(report);
+    assert.equal(report.outcomes.length, 2, text);
+    assert.match(report.outcomes[0].stdout, /✔ two transfers keep the total/);
+    assert.doesNotMatch(report.outcomes[0].stdout, /a single transfer/, 'only the chosen test ran');
+    const failing = report.outcomes[1];
+    assert.equal(failing.exitCode, 1);
+    assert.match(failing.stdout, /✖ two transfers keep the total[\s\S]*money appeared[\s\S]*180 !== 150/);
+    assert.equal(failing.firstDifferingLine, 2, 'the test\'s own line, not a duration');
+    assert.equal(failing.onlyNumbersDiffer, undefined);
+    assert.equal(failing.minimal?.perturbations.length, 1, text);
+    assert.match(text, /^test\/fixtures\/explore\/transfers\.test\.ts › “transfers two transfers keep the total”: 100 runs, 2 outcomes — a race: the schedule changes what the test does$/m);
+    assert.match(text, /replay: async-timeline run test\/fixtures\/explore\/transfers\.test\.ts --test '\/\^transfers two transfers keep the total\$\/' --schedule late@\d+\n/);
+    // The shrunk schedule replays the failure through the ordinary run of the same selection.
+    const replay = await runProgram({ file: TRANSFERS, source, cwd: ROOT, node: 26, schedule: { perturbations: failing.minimal!.perturbations } });
+    assert.match(replay.trace.strings.join(''), /money appeared/);
+    assert.equal(replay.exitCode, 1);
+  });
+
+  it('never a false race: a mocha test that only waits has one outcome, whatever its duration', async () => {
+    const grep = '/^orders one customer gets the last item$/';
+    const report = await explore({ file: ORDERS, source: mochaProgram(fs.readFileSync(ORDERS, 'utf8'), grep), cwd: ROOT, runs: 30, node: 20, test: { pattern: grep } });
+    assert.equal(report.outcomes.length, 1, formatExploreReport(report));
+    assert.match(report.outcomes[0].stdout, /✔ one customer gets the last item/);
+    assert.match(formatExploreReport(report), /orders\.mocha\.ts --test '\/\^orders one customer gets the last item\$\/': 30 runs, 1 outcome\n/);
+  });
+
+  it('cli: explore --test finds the race (exit 1) and its replay runs the same test; bad selections are said (exit 2)', function () {
+    if (!distReady()) this.skip();
+    const r = runCli(['explore', TRANSFERS, '--node', '26', '--runs', '60', '--test', 'two transfers'], ROOT);
+    assert.equal(r.status, 1, r.stderr);
+    const replay = /replay: async-timeline run (\S+) --test 'two transfers' --schedule (\S+)\n/.exec(r.stdout);
+    assert.ok(replay, r.stdout);
+    const again = runCli(['run', TRANSFERS, '--node', '26', '--test', 'two transfers', '--schedule', replay[2]], ROOT);
+    assert.equal(again.status, 1);
+    assert.match(again.stdout, /money appeared/);
+    const none = runCli(['explore', TRANSFERS, '--node', '26', '--test', 'three transfers'], ROOT);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /explore: no test of this file with a literal name matches three transfers \(node:test's --test-name-pattern.*\); its tests: “a single transfer”, “transfers two transfers keep the total”/);
+    const mochaNone = runCli(['explore', ORDERS, '--test', 'nobody'], ROOT);
+    assert.equal(mochaNone.status, 2);
+    assert.match(mochaNone.stderr, /no test of this file with a literal name matches nobody \(mocha's --grep on the full title\)/);
+    const plain = runCli(['explore', 'samples/race.ts', '--test', 'x'], ROOT);
+    assert.equal(plain.status, 2);
+    assert.match(plain.stderr, /has no tests: no describe\/it\/suite\/test call/);
+    assert.throws(() => parseArgs(['explore', 'x.ts', '--test', 'a', '--entry', 'f']), /--test and --entry cannot be combined/);
+    assert.equal(parseArgs(['explore', 'x.ts', '--test', 'a']).testPattern, 'a');
+  });
+});
+
+describe('explore: worker threads\' own loops', function () {
+  this.timeout(180_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+  const TWO_WORKERS = 'test/fixtures/explore/two-workers.ts';
+
+  it('varies a Worker\'s timers: finds the lost withdrawal of a race only across threads, shrinks and replays it', async () => {
+    const report = await explore({ file: TWO_WORKERS, cwd: ROOT, runs: 100, node: 20 });
+    const text = formatExploreReport(report);
+    assert.equal(report.nondeterministic, undefined, text);
+    assert.equal(report.outcomes[0].stdout, 'balance 50\n');
+    // Every outcome is a balance: a message the worker posted just before it ended reaches the
+    // main thread even when its clock ran ahead (Node drains the port before 'exit').
+    assert.ok(report.outcomes.every((o) => /^balance \d+\n$/.test(o.stdout)), text);
+    const lost = report.outcomes.find((o) => o.stdout === 'balance 80\n' || o.stdout === 'balance 70\n');
+    assert.ok(lost?.minimal, text);
+    assert.ok(lost.minimal.perturbations.every((x) => x.kind === 'late'), lost.minimal.schedule);
+    const replay = await runProgram({ file: TWO_WORKERS, cwd: ROOT, node: 20, schedule: { perturbations: lost.minimal.perturbations } });
+    assert.equal(replay.trace.strings.join('').includes(lost.stdout.trim()), true);
+    // The decisive choice point is a worker's: the first event where the replay leaves the default run is on a worker thread.
+    const base = await runProgram({ file: TWO_WORKERS, cwd: ROOT, node: 20 });
+    const e = replay.trace.events;
+    const d = base.trace.events;
+    let i = 0;
+    while (i < e.kind.length && e.kind[i] === d.kind[i] && e.t[i] === d.t[i] && e.thread[i] === d.thread[i]) i++;
+    assert.notEqual(e.thread[i], 0, `first divergence at event ${i}`);
+    assert.deepEqual(replay.trace.meta.perturbations, lost.minimal.perturbations);
+    const again = await runProgram({ file: TWO_WORKERS, cwd: ROOT, node: 20, schedule: { perturbations: lost.minimal.perturbations } });
+    assert.deepEqual([...again.trace.events.t], [...replay.trace.events.t], 'the same schedule, the same run');
+  });
+
+  it('the same seed explores the same schedules of the threads, whatever the number of explorer workers', async () => {
+    const a = await explore({ file: TWO_WORKERS, cwd: ROOT, runs: 30, seed: 3, node: 20, shrink: false });
+    const b = await explore({ file: TWO_WORKERS, cwd: ROOT, runs: 30, seed: 3, node: 20, shrink: false, workers: 1 });
+    const summary = (r: typeof a) => r.outcomes.map((o) => [o.stdout, o.count, o.run, o.schedule]);
+    assert.deepEqual(summary(a), summary(b));
+  });
+});
+
+describe('explore: the loopback (http on 127.0.0.1)', function () {
+  this.timeout(180_000);
+  before(function () {
+    if (!distReady()) this.skip();
+  });
+
+  it('never varies what real Node never varies: two concurrent requests are heard and answered in order', async () => {
+    const report = await explore({ file: 'test/fixtures/explore/loopback-two-requests.js', cwd: ROOT, runs: 60, node: 20 });
+    assert.equal(report.outcomes.length, 1, formatExploreReport(report));
+    assert.equal(report.outcomes[0].stdout, 'server heard /a /b; client got /a /b\n');
+  });
+
+  it('varies what a busy machine varies: an exchange\'s callbacks starting late let a 2 ms timer come first', async () => {
+    const report = await explore({ file: 'test/fixtures/explore/loopback-vs-timer.js', cwd: ROOT, runs: 100, node: 20 });
+    const text = formatExploreReport(report);
+    assert.equal(report.outcomes[0].stdout, 'response then timer\n', text);
+    const timerFirst = report.outcomes.find((o) => o.stdout === 'timer then response\n');
+    assert.ok(timerFirst?.minimal, text);
+    assert.ok(timerFirst.minimal.perturbations.every((x) => x.kind === 'late'), timerFirst.minimal.schedule);
   });
 });

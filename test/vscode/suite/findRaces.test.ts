@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { activate, closeAllEditors, waitFor, wsFile } from './util';
+import type { TestTarget } from '../../../src/extension/commands';
+import { activate, closeAllEditors, open, waitFor, wsFile } from './util';
 
 /** What `asyncTimeline.findRaces` returns (src/extension/findRaces.ts FindRacesOutcome). */
 interface FindRacesOutcome {
@@ -73,5 +74,60 @@ suite('find races', function () {
     await api.restorePanel({ compareSources: [uri, uri], races: { ...races, shownSchedules: ['default', 'sideways@1'] } });
     await new Promise((r) => setTimeout(r, 1500));
     assert.strictEqual(api.getComparisons().length, 0);
+  });
+
+  test('a test lens: "Find races in this test" explores that test alone and finds the flaky one\'s lost money', async () => {
+    const api = await activate();
+    await closeAllEditors();
+    const config = vscode.workspace.getConfiguration('asyncTimeline', wsFile('transfers.test.ts'));
+    await config.update('nodeVersion', '26', vscode.ConfigurationTarget.Workspace);
+    try {
+      await open('transfers.test.ts');
+      const lenses = await waitFor('the test lenses of transfers.test.ts', async () => {
+        const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', wsFile('transfers.test.ts'), 100)) ?? [];
+        // (transfer(), an async function, has its own "⚡ Find races" of the function lens.)
+        const races = all.filter((l) => l.command?.command === 'asyncTimeline.findRaces' && / in this /.test(l.command.title));
+        return races.length === 3 && races;
+      });
+      assert.deepStrictEqual(lenses.map((l) => [l.range.start.line + 1, l.command!.title]), [
+        [18, '⚡ Find races in this test'], [24, '⚡ Find races in this suite'], [25, '⚡ Find races in this test'],
+      ]);
+      const target = lenses[2].command!.arguments![0] as TestTarget;
+      assert.deepStrictEqual(target, { uri: wsFile('transfers.test.ts').toString(), fullTitle: 'transfers two transfers keep the total', kind: 'test' });
+      const result = (await vscode.commands.executeCommand(lenses[2].command!.command, ...lenses[2].command!.arguments!)) as FindRacesOutcome;
+      assert.strictEqual(result.status, 'finished', result.message);
+      assert.match(result.message ?? '', /transfers\.test\.ts › “transfers two transfers keep the total”: 200 runs, 2 outcomes — a race: the schedule changes what the test does/);
+      assert.match(result.outcomes![0].label, /default schedule/);
+      const failing = result.outcomes!.find((o) => /✖ two transfers keep the total/.test(o.label));
+      assert.ok(failing, JSON.stringify(result.outcomes));
+      assert.match(failing.schedule, /^late@\d+$/, 'shrunk to one late timer');
+      assert.strictEqual(result.shownSchedule, failing.schedule);
+      assert.ok(typeof result.divergenceMs === 'number' && result.divergenceMs > 0, String(result.divergenceMs));
+      const panel = await waitFor('the races panel of the test, ready', () => api.getComparisons().find((p) => p.ready && p.title === 'Races · transfers.test.ts'), 60_000);
+      assert.ok(panel.posted.includes('showComparison') || panel.posted.includes('init'), panel.posted.join(', '));
+
+      // Restored after a reload: the same test replayed; a test renamed since closes the panel.
+      await closeAllEditors();
+      await waitFor('no compare panel left', () => api.getComparisons().length === 0);
+      const uri = wsFile('transfers.test.ts').toString();
+      const races = { headline: result.message!, outcomes: [], shownSchedules: ['default', failing.schedule], test: { fullTitle: target.fullTitle, kind: 'test' } };
+      await api.restorePanel({ compareSources: [uri, uri], races });
+      await waitFor('the restored races panel of the test', () => api.getComparisons().find((p) => p.ready && p.posted.some((t) => t === 'showComparison' || t === 'init')), 60_000);
+      await closeAllEditors();
+      await waitFor('no compare panel left', () => api.getComparisons().length === 0);
+      await api.restorePanel({ compareSources: [uri, uri], races: { ...races, test: { fullTitle: 'transfers renamed', kind: 'test' } } });
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.strictEqual(api.getComparisons().length, 0);
+    } finally {
+      await config.update('nodeVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('a test lens whose test was renamed since it was drawn: said, nothing runs', async () => {
+    await activate();
+    const target: TestTarget = { uri: wsFile('transfers.test.ts').toString(), fullTitle: 'transfers three transfers', kind: 'test' };
+    const result = (await vscode.commands.executeCommand('asyncTimeline.findRaces', target)) as FindRacesOutcome;
+    assert.strictEqual(result.status, 'dismissed');
+    assert.match(result.message!, /No test “transfers three transfers” in transfers\.test\.ts any more \(was it renamed\?\)/);
   });
 });
