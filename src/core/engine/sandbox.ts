@@ -42,6 +42,35 @@ const HOST_GLOBALS = [
 ];
 
 /**
+ * The binary-data constructors the sandbox shares with the host (jest-environment-node does the
+ * same): every Buffer, TextEncoder result, fs read, crypto digest, zlib output and stream chunk
+ * is made by the host's built-ins, with the host's `Uint8Array.prototype`. With the constructors
+ * shared, `buf instanceof Uint8Array`, `Object.getPrototypeOf(Buffer.prototype) ===
+ * Uint8Array.prototype` and `buf.buffer instanceof ArrayBuffer` hold in the program as in Node,
+ * at no cost per value (esbuild's start-up check, `new TextEncoder().encode("") instanceof
+ * Uint8Array`, needs exactly this). %TypedArray% comes along (it is the prototype of each).
+ * The price, as under jest: a typed array's chain ends at the host's `Object.prototype`, so
+ * `new Uint8Array(1) instanceof Object` is false in the program (docs/runtime.md, "Realms").
+ * Set before runtime.js runs, so the runtime's own captures (modern/base64.ts) see these too.
+ */
+export const SHARED_BINARY_GLOBALS = [
+  'ArrayBuffer', 'SharedArrayBuffer', 'DataView',
+  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+];
+
+/** Gives a fresh context the host's binary-data constructors (SHARED_BINARY_GLOBALS). */
+function shareBinaryGlobals(context: vm.Context): void {
+  const global = vm.runInContext('globalThis', context) as Record<string, unknown>;
+  const hostGlobal = globalThis as Record<string, unknown>;
+  for (const name of SHARED_BINARY_GLOBALS) {
+    // Only where both realms have it: a constructor the host V8 lacks stays as absent as before.
+    if (hostGlobal[name] === undefined || global[name] === undefined) continue;
+    Object.defineProperty(global, name, { value: hostGlobal[name], writable: true, configurable: true, enumerable: false });
+  }
+}
+
+/**
  * Globals that are Node's JavaScript (lib/internal/event_target.js, abort_controller.js) ported
  * into nodelib (src/core/node), by the nodelib module that makes them: their dispatch, listener
  * errors (`process.nextTick(() => { throw err })`), leak warnings and `AbortSignal.timeout`
@@ -380,6 +409,7 @@ export class Sandboxes {
     });
     // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
     sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
+    shareBinaryGlobals(context);
     this.runtimeScript.runInContext(context);
     // The runtime needs the context's real global (built-ins like Promise live there, not on the
     // contextified object we hold).
