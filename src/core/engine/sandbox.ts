@@ -71,6 +71,14 @@ function shareBinaryGlobals(context: vm.Context): void {
 }
 
 /**
+ * The host's modules (handed to the program as they are otherwise) whose functions return
+ * objects and arrays of the host's realm: `path.parse()`, `os.cpus()`, `url.parse()` (its
+ * `query`), `querystring.parse()`, `v8.deserialize()`. The program gets a copy whose functions
+ * re-home what they return (runtime/realm.ts `realmModule`).
+ */
+const REALM_MODULES = new Set(['path', 'path/posix', 'path/win32', 'os', 'url', 'querystring', 'v8']);
+
+/**
  * Globals that are Node's JavaScript (lib/internal/event_target.js, abort_controller.js) ported
  * into nodelib (src/core/node), by the nodelib module that makes them: their dispatch, listener
  * errors (`process.nextTick(() => { throw err })`), leak warnings and `AbortSignal.timeout`
@@ -474,7 +482,7 @@ export class Sandboxes {
     const clock = { now: () => runtimePerformance.now(), timeOrigin: () => runtimePerformance.timeOrigin };
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), ...(this.options.remote && { remote: this.options.remote }) }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), intoRealm: (v) => handle.intoRealm(v), mirrorClass: (c) => handle.mirrorClass(c), ...(this.options.remote && { remote: this.options.remote }) }));
     let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const missing = missingImportError(name);
@@ -496,7 +504,11 @@ export class Sandboxes {
       if (NODE_TEST_MODULES.includes(bare) && nodeTestSimulated(input.nodeMajor ?? 20)) return loadNodeLib()(bare);
       const refused = notSimulatedReason(name, input.nodeMajor ?? 20);
       if (refused !== undefined) throw Object.assign(new sandboxError(refused), { code: NOT_SIMULATED_CODE });
-      return handle.builtinModule(name) ?? realRequire(name);
+      const simulated = handle.builtinModule(name);
+      if (simulated !== undefined) return simulated;
+      // Host modules whose results are plain objects and arrays: re-homed in the sandbox's realm (runtime/realm.ts).
+      if (REALM_MODULES.has(bare)) return handle.realmModule(realRequire(name) as object);
+      return realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
     // The global `crypto` is nodelib's webcrypto (its subtle's promises are the simulation's), made on first use, as Node's getter.

@@ -28,6 +28,10 @@ export interface NodeLibHost {
   memoryBytes: number;
   /** A sandbox promise's state (Node's webstreams ask V8 whether a promise is still pending). */
   promiseState?(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
+  /** A value made by a host built-in (an fs result), re-homed in the sandbox's realm (runtime/realm.ts). */
+  intoRealm<T>(value: T): T;
+  /** The sandbox-realm class standing for a host class (`fs.Stats`, `fs.Dirent`). */
+  mirrorClass<C extends abstract new (...a: never[]) => unknown>(hostCtor: C): C;
   /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused (mode 'off'). */
   remote?: RemoteNetwork;
 }
@@ -47,6 +51,8 @@ export const host: NodeLibHost = {
   stdin: 'none',
   clock: { now: () => 0, timeOrigin: () => 0 },
   memoryBytes: Infinity,
+  intoRealm: (value) => value,
+  mirrorClass: (hostCtor) => hostCtor,
 };
 
 export function setHost(h: NodeLibHost): void {
