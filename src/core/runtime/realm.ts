@@ -48,7 +48,13 @@ function adopt<T>(value: T, depth: number, seen: Set<object>): T {
   const obj = value as unknown as object;
   if (ArrayBuffer.isView(obj) || seen.has(obj)) return value;
   const proto = Object.getPrototypeOf(obj) as object | null;
-  if (proto === null || isOwnRealm(proto)) return value;
+  if (proto === null) {
+    // A null-prototype object (querystring.parse, url.parse's query): of no realm, but its values are the host's.
+    seen.add(obj);
+    adoptProperties(obj, depth, seen);
+    return value;
+  }
+  if (isOwnRealm(proto)) return value;
   const tag = Object.prototype.toString.call(obj);
   if (tag === '[object Date]') return new Date(Date.prototype.getTime.call(obj)) as unknown as T;
   // Errors: errors.ts. Maps, Sets, RegExps, Promises, ArrayBuffers: not made by the modules re-homed here.
@@ -56,6 +62,12 @@ function adopt<T>(value: T, depth: number, seen: Set<object>): T {
   seen.add(obj);
   if (Array.isArray(obj)) Object.setPrototypeOf(obj, Array.isArray(proto) ? Array.prototype : mirrorOf(proto));
   else Object.setPrototypeOf(obj, isRootPrototype(proto) ? Object.prototype : mirrorOf(proto));
+  adoptProperties(obj, depth, seen);
+  return value;
+}
+
+/** Re-homes the values of `obj`'s own enumerable data properties (a Date is replaced by one of this realm). */
+function adoptProperties(obj: object, depth: number, seen: Set<object>): void {
   const record = obj as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const desc = Object.getOwnPropertyDescriptor(obj, key);
@@ -64,7 +76,6 @@ function adopt<T>(value: T, depth: number, seen: Set<object>): T {
     const adopted = adopt(own, depth + 1, seen);
     if (adopted !== own && desc.writable) record[key] = adopted;
   }
-  return value;
 }
 
 /** The mirror of a host prototype (made once): this realm's chain standing for the host's. */
