@@ -482,7 +482,7 @@ export class Sandboxes {
     const clock = { now: () => runtimePerformance.now(), timeOrigin: () => runtimePerformance.timeOrigin };
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), intoRealm: (v) => handle.intoRealm(v), mirrorClass: (c) => handle.mirrorClass(c), ...(this.options.remote && { remote: this.options.remote }) }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), intoRealm: (v) => handle.intoRealm(v), mirrorClass: (c) => handle.mirrorClass(c), realmModule: (m) => handle.realmModule(m), ...(this.options.remote && { remote: this.options.remote }) }));
     let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const missing = missingImportError(name);

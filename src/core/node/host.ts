@@ -30,6 +30,8 @@ export interface NodeLibHost {
   promiseState?(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
   /** A value made by a host built-in (an fs result), re-homed in the sandbox's realm (runtime/realm.ts). */
   intoRealm<T>(value: T): T;
+  /** A host module whose functions re-home the arrays and plain objects they return (runtime/realm.ts `realmModule`). */
+  realmModule<M extends object>(hostModule: M): M;
   /** The sandbox-realm class standing for a host class (`fs.Stats`, `fs.Dirent`). */
   mirrorClass<C extends abstract new (...a: never[]) => unknown>(hostCtor: C): C;
   /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused (mode 'off'). */
@@ -53,6 +55,7 @@ export const host: NodeLibHost = {
   memoryBytes: Infinity,
   intoRealm: (value) => value,
   mirrorClass: (hostCtor) => hostCtor,
+  realmModule: (hostModule) => hostModule,
 };
 
 export function setHost(h: NodeLibHost): void {

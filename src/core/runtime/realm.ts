@@ -38,12 +38,17 @@ function isRootPrototype(proto: object): boolean {
   return Object.getPrototypeOf(proto) === null;
 }
 
-/** `value` (made by a host built-in) as a value of this realm; anything else is returned as it is. */
-export function intoRealm<T>(value: T): T {
-  return adopt(value, 0, new Set());
+/**
+ * `value` (made by a host built-in) as a value of this realm; anything else is returned as it is.
+ * `classes`: host class instances get a mirror of their chain — only where the program's module
+ * exports the mirror classes (fs.Stats, fs.Dirent: `mirrorClass`), else `instanceof` the module's
+ * class (`crypto.KeyObject`, `url.Url`) would break; without it they are left as they are.
+ */
+export function intoRealm<T>(value: T, classes = true): T {
+  return adopt(value, 0, new Set(), classes);
 }
 
-function adopt<T>(value: T, depth: number, seen: Set<object>): T {
+function adopt<T>(value: T, depth: number, seen: Set<object>, classes: boolean): T {
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   const obj = value as unknown as object;
   if (ArrayBuffer.isView(obj) || seen.has(obj)) return value;
@@ -51,7 +56,7 @@ function adopt<T>(value: T, depth: number, seen: Set<object>): T {
   if (proto === null) {
     // A null-prototype object (querystring.parse, url.parse's query): of no realm, but its values are the host's.
     seen.add(obj);
-    adoptProperties(obj, depth, seen);
+    adoptProperties(obj, depth, seen, classes);
     return value;
   }
   if (isOwnRealm(proto)) return value;
@@ -59,21 +64,23 @@ function adopt<T>(value: T, depth: number, seen: Set<object>): T {
   if (tag === '[object Date]') return new Date(Date.prototype.getTime.call(obj)) as unknown as T;
   // Errors: errors.ts. Maps, Sets, RegExps, Promises, ArrayBuffers: not made by the modules re-homed here.
   if (tag !== '[object Array]' && tag !== '[object Object]') return value;
+  const plain = Array.isArray(obj) ? Array.isArray(proto) : isRootPrototype(proto);
+  if (!plain && !classes) return value;
   seen.add(obj);
   if (Array.isArray(obj)) Object.setPrototypeOf(obj, Array.isArray(proto) ? Array.prototype : mirrorOf(proto));
   else Object.setPrototypeOf(obj, isRootPrototype(proto) ? Object.prototype : mirrorOf(proto));
-  adoptProperties(obj, depth, seen);
+  adoptProperties(obj, depth, seen, classes);
   return value;
 }
 
 /** Re-homes the values of `obj`'s own enumerable data properties (a Date is replaced by one of this realm). */
-function adoptProperties(obj: object, depth: number, seen: Set<object>): void {
+function adoptProperties(obj: object, depth: number, seen: Set<object>, classes: boolean): void {
   const record = obj as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const desc = Object.getOwnPropertyDescriptor(obj, key);
     if (desc === undefined || !('value' in desc)) continue;
     const own = record[key];
-    const adopted = adopt(own, depth + 1, seen);
+    const adopted = adopt(own, depth + 1, seen, classes);
     if (adopted !== own && desc.writable) record[key] = adopted;
   }
 }
@@ -124,8 +131,10 @@ export function mirrorClass<C extends abstract new (...a: never[]) => unknown>(h
 }
 
 /**
- * A host module as the program sees it (`path`, `os`, `url`, `querystring`): its functions
- * re-home what they return (a `path.parse()` object, an `os.cpus()` array). Classes (a function
+ * A host module as the program sees it (`path`, `os`, `url`, `querystring`, nodelib's `crypto`):
+ * its functions re-home the arrays and plain objects they return (a `path.parse()` object, an
+ * `os.cpus()` array, `generateKeyPairSync()`'s pair — its KeyObjects stay the host's, the
+ * module's `KeyObject` class). Classes (a function
  * with a prototype of its own members) and non-functions are kept as they are; nested module
  * objects (`path.posix`, `path.win32`) are treated alike, once each.
  */
@@ -154,7 +163,7 @@ function realmMember(value: unknown, done: Map<object, object>): unknown {
   const fn = value as (...a: unknown[]) => unknown;
   const wrapped = {
     [fn.name](this: unknown, ...args: unknown[]): unknown {
-      return intoRealm(Reflect.apply(fn, this, args));
+      return intoRealm(Reflect.apply(fn, this, args), false);
     },
   }[fn.name];
   Object.defineProperty(wrapped, 'length', { value: fn.length, configurable: true });

@@ -1,6 +1,7 @@
 // Objects and arrays made by Node's built-ins are of the program's realm: fs results (sync,
 // callback, promises: readdir lists, Stats, Dirents), path.parse, os.cpus, url.urlToHttpOptions,
-// querystring.parse, v8.deserialize, and what util.promisify and events.once give — `instanceof
+// querystring.parse, v8.deserialize, crypto.getHashes and generateKeyPairSync (its KeyObjects
+// stay `instanceof crypto.KeyObject`), and what util.promisify and events.once give — `instanceof
 // Array`/`Object`, `constructor`, `Object.getPrototypeOf` answer as with the program's own.
 // (Node 22+ exports a deprecation wrapper as fs.Stats, so `constructor === fs.Stats` differs by
 // line and is not asked.) Each step waits for the one before, so the order is fixed.
@@ -35,6 +36,9 @@ console.log('url.urlToHttpOptions', Object.getPrototypeOf(url.urlToHttpOptions(n
 console.log('querystring.parse', qs.parse('a=1&a=2&b=3'), arr(qs.parse('a=1&a=2').a));
 const round = v8.deserialize(v8.serialize({ list: [1, 2], nested: { x: 1 } }));
 console.log('v8.deserialize', obj(round), arr(round.list), obj(round.nested));
+const crypto = require('node:crypto');
+const pair = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+console.log('crypto', arr(crypto.getHashes()), arr(crypto.getCiphers()), obj(pair), pair.publicKey instanceof crypto.KeyObject);
 console.log('JSON.parse', obj(JSON.parse('{"a":[1]}')), arr(JSON.parse('[1]')));
 
 const steps = [
