@@ -42,6 +42,43 @@ const HOST_GLOBALS = [
 ];
 
 /**
+ * The binary-data constructors the sandbox shares with the host (jest-environment-node does the
+ * same): every Buffer, TextEncoder result, fs read, crypto digest, zlib output and stream chunk
+ * is made by the host's built-ins, with the host's `Uint8Array.prototype`. With the constructors
+ * shared, `buf instanceof Uint8Array`, `Object.getPrototypeOf(Buffer.prototype) ===
+ * Uint8Array.prototype` and `buf.buffer instanceof ArrayBuffer` hold in the program as in Node,
+ * at no cost per value (esbuild's start-up check, `new TextEncoder().encode("") instanceof
+ * Uint8Array`, needs exactly this). %TypedArray% comes along (it is the prototype of each).
+ * The price, as under jest: a typed array's chain ends at the host's `Object.prototype`, so
+ * `new Uint8Array(1) instanceof Object` is false in the program (docs/runtime.md, "Realms").
+ * Set before runtime.js runs, so the runtime's own captures (modern/base64.ts) see these too.
+ */
+export const SHARED_BINARY_GLOBALS = [
+  'ArrayBuffer', 'SharedArrayBuffer', 'DataView',
+  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+];
+
+/** Gives a fresh context the host's binary-data constructors (SHARED_BINARY_GLOBALS). */
+function shareBinaryGlobals(context: vm.Context): void {
+  const global = vm.runInContext('globalThis', context) as Record<string, unknown>;
+  const hostGlobal = globalThis as Record<string, unknown>;
+  for (const name of SHARED_BINARY_GLOBALS) {
+    // Only where both realms have it: a constructor the host V8 lacks stays as absent as before.
+    if (hostGlobal[name] === undefined || global[name] === undefined) continue;
+    Object.defineProperty(global, name, { value: hostGlobal[name], writable: true, configurable: true, enumerable: false });
+  }
+}
+
+/**
+ * The host's modules (handed to the program as they are otherwise) whose functions return
+ * objects and arrays of the host's realm: `path.parse()`, `os.cpus()`, `url.parse()` (its
+ * `query`), `querystring.parse()`, `v8.deserialize()`. The program gets a copy whose functions
+ * re-home what they return (runtime/realm.ts `realmModule`).
+ */
+const REALM_MODULES = new Set(['path', 'path/posix', 'path/win32', 'os', 'url', 'querystring', 'v8']);
+
+/**
  * Globals that are Node's JavaScript (lib/internal/event_target.js, abort_controller.js) ported
  * into nodelib (src/core/node), by the nodelib module that makes them: their dispatch, listener
  * errors (`process.nextTick(() => { throw err })`), leak warnings and `AbortSignal.timeout`
@@ -392,6 +429,7 @@ export class Sandboxes {
     });
     // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
     sandboxError.prepareStackTrace = mapper.prepareStackTrace as never;
+    shareBinaryGlobals(context);
     this.runtimeScript.runInContext(context);
     // The runtime needs the context's real global (built-ins like Promise live there, not on the
     // contextified object we hold).
@@ -456,7 +494,7 @@ export class Sandboxes {
     const clock = { now: () => runtimePerformance.now(), timeOrigin: () => runtimePerformance.timeOrigin };
     let nodeLib: ((name: string) => unknown) | undefined;
     const loadNodeLib = (): ((name: string) => unknown) =>
-      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), deprecate: sandboxUtil.deprecate, ...(this.options.remote && { remote: this.options.remote }) }));
+      (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), deprecate: sandboxUtil.deprecate, intoRealm: (v) => handle.intoRealm(v), mirrorClass: (c) => handle.mirrorClass(c), realmModule: (m) => handle.realmModule(m), ...(this.options.remote && { remote: this.options.remote }) }));
     let sandboxBuffer: Record<string, unknown> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const missing = missingImportError(name);
@@ -478,7 +516,11 @@ export class Sandboxes {
       if (NODE_TEST_MODULES.includes(bare) && nodeTestSimulated(input.nodeMajor ?? 20)) return loadNodeLib()(bare);
       const refused = notSimulatedReason(name, input.nodeMajor ?? 20);
       if (refused !== undefined) throw Object.assign(new sandboxError(refused), { code: NOT_SIMULATED_CODE });
-      return handle.builtinModule(name) ?? realRequire(name);
+      const simulated = handle.builtinModule(name);
+      if (simulated !== undefined) return simulated;
+      // Host modules whose results are plain objects and arrays: re-homed in the sandbox's realm (runtime/realm.ts).
+      if (REALM_MODULES.has(bare)) return handle.realmModule(realRequire(name) as object);
+      return realRequire(name);
     };
     const sandboxRequire = Object.assign(sandboxBuiltin, { main: module, resolve: realRequire.resolve });
     // The global `crypto` is nodelib's webcrypto (its subtle's promises are the simulation's), made on first use, as Node's getter.

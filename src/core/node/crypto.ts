@@ -418,8 +418,8 @@ export function sandboxWebcrypto(): SandboxWebcrypto {
 }
 
 export function makeCrypto(): Record<string, unknown> {
-  const host = hostCrypto();
-  const descriptors = Object.getOwnPropertyDescriptors(host);
+  // The host's functions re-home the arrays and plain objects they return (getHashes(), generateKeyPairSync()'s pair).
+  const descriptors = Object.getOwnPropertyDescriptors(host.realmModule(hostCrypto()));
   // As Node's (non-configurable getters), giving the sandbox's webcrypto.
   descriptors.webcrypto = { get: () => sandboxWebcrypto(), set: undefined, enumerable: true, configurable: false };
   descriptors.subtle = { get: () => sandboxWebcrypto().subtle, set: undefined, enumerable: true, configurable: false };

@@ -4,7 +4,7 @@
  * each a threadpool request doing the host's synchronous counterpart (a host `Dir`).
  */
 import { sandboxError } from './errors';
-import { real } from './host';
+import { host as nodeLibHost, real } from './host';
 import { displayPath, submit } from './libuv';
 
 type Callback = (err: unknown, value?: unknown) => void;
@@ -45,7 +45,7 @@ class DirHandle {
         for (let i = 0; i < bufferSize; i++) {
           const d = this.host.readSync();
           if (d === null) break;
-          entries.push(d);
+          entries.push(nodeLibHost.intoRealm(d));
         }
         return entries.length > 0 ? entries : null;
       },
@@ -59,7 +59,7 @@ class DirHandle {
     for (let i = 0; i < bufferSize; i++) {
       const d = this.host.readSync();
       if (d === null) break;
-      entries.push(d);
+      entries.push(nodeLibHost.intoRealm(d));
     }
     return entries.length > 0 ? entries : null;
   }

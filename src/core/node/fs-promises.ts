@@ -11,7 +11,7 @@
 import { EventEmitter } from 'events';
 import { formatSize } from '../io/model';
 import { validatePath } from './errors';
-import { byteSize, checkReadBudget, costOf, ownDates, type Cost } from './fs';
+import { byteSize, checkReadBudget, costOf, fromHost, type Cost } from './fs';
 import { opendirPromise } from './fs-dir';
 import { checkAbortedSignal, handleFdClose, oneShotRequest, readFileHandle, readFileOptions, writeFileHandle, writeFileOptions } from './fs-whole';
 import { kRef, kUnref } from './fs-streams';
@@ -128,7 +128,7 @@ export class FileHandle extends EventEmitter {
   }
 
   async stat(options?: unknown): Promise<unknown> {
-    return ownDates(await this.use('stat', 'fstat', 'fstatSync', [options], 'meta'));
+    return fromHost(await this.use('stat', 'fstat', 'fstatSync', [options], 'meta'));
   }
 
   async truncate(len = 0): Promise<void> {
@@ -339,12 +339,11 @@ const SIMPLE: Record<string, [sync: string, cost: Cost, returns: boolean]> = {
 
 /** Functions whose first argument is a path (the promises API takes no fd): all of SIMPLE. */
 function simple(name: string, [sync, cost, returns]: [string, Cost, boolean]): (...args: unknown[]) => Promise<unknown> {
-  const stats = name === 'stat' || name === 'lstat';
   return {
     async [name](...args: unknown[]): Promise<unknown> {
       validatePath(args[0], name === 'copyFile' || name === 'cp' || name === 'rename' || name === 'link' ? 'src' : name === 'symlink' ? 'target' : 'path');
       const result = await request<unknown>(name, sync, args, cost);
-      return returns ? (stats ? ownDates(result) : result) : undefined;
+      return returns ? fromHost(result) : undefined;
     },
   }[name];
 }

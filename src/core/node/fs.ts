@@ -37,6 +37,20 @@ export function ownDates<T>(stats: T): T {
 }
 
 /**
+ * A result of a host fs function as the program's value: Stats' Dates re-made, then the value
+ * re-homed in the sandbox's realm (a readdir Array, a Stats or Dirent of the program's realm:
+ * runtime/realm.ts). Buffers pass as they are (their constructors are shared).
+ */
+export function fromHost<T>(value: T): T {
+  return host.intoRealm(ownDates(value));
+}
+
+/** The sandbox-realm class of a host fs class (Stats, Dirent): the class of `fromHost`'s results. */
+function sandboxClassOf<C extends abstract new (...a: never[]) => unknown>(hostClass: C): C {
+  return host.mirrorClass(hostClass);
+}
+
+/**
  * A whole-file read larger than the run's memory budget stops the run with a clear message
  * (its buffer lives outside the JavaScript heap, which the worker's heap limit would not catch).
  */
@@ -92,8 +106,6 @@ interface Spec {
   cost: Cost;
   /** How the result reaches the callback: `value` → (null, value); `none` → (null). */
   result?: 'value' | 'none';
-  /** The result is a Stats (its Dates are re-made in the sandbox). */
-  stats?: boolean;
 }
 
 const SPECS: Record<string, Spec> = {
@@ -105,13 +117,13 @@ const SPECS: Record<string, Spec> = {
   fchmod: { sync: 'fchmodSync', cost: 'meta', result: 'none' },
   fchown: { sync: 'fchownSync', cost: 'meta', result: 'none' },
   fdatasync: { sync: 'fdatasyncSync', cost: 'meta', result: 'none' },
-  fstat: { sync: 'fstatSync', cost: 'meta', stats: true },
+  fstat: { sync: 'fstatSync', cost: 'meta' },
   fsync: { sync: 'fsyncSync', cost: 'meta', result: 'none' },
   ftruncate: { sync: 'ftruncateSync', cost: 'meta', result: 'none' },
   futimes: { sync: 'futimesSync', cost: 'meta', result: 'none' },
   lchown: { sync: 'lchownSync', cost: 'meta', result: 'none' },
   link: { sync: 'linkSync', cost: 'meta', result: 'none' },
-  lstat: { sync: 'lstatSync', cost: 'meta', stats: true },
+  lstat: { sync: 'lstatSync', cost: 'meta' },
   lutimes: { sync: 'lutimesSync', cost: 'meta', result: 'none' },
   mkdir: { sync: 'mkdirSync', cost: 'meta' },
   mkdtemp: { sync: 'mkdtempSync', cost: 'meta' },
@@ -122,7 +134,7 @@ const SPECS: Record<string, Spec> = {
   rename: { sync: 'renameSync', cost: 'meta', result: 'none' },
   rm: { sync: 'rmSync', cost: 'meta', result: 'none' },
   rmdir: { sync: 'rmdirSync', cost: 'meta', result: 'none' },
-  stat: { sync: 'statSync', cost: 'meta', stats: true },
+  stat: { sync: 'statSync', cost: 'meta' },
   statfs: { sync: 'statfsSync', cost: 'meta' },
   symlink: { sync: 'symlinkSync', cost: 'meta', result: 'none' },
   truncate: { sync: 'truncateSync', cost: 'meta', result: 'none' },
@@ -143,7 +155,7 @@ function asyncFunction(name: string, spec: Spec): (...args: unknown[]) => void {
       }, (err, r) => {
         if (err) cb(err);
         else if (spec.result === 'none' || r === undefined) cb(null);
-        else cb(null, spec.stats ? ownDates(r) : r);
+        else cb(null, fromHost(r));
       });
     },
   }[name];
@@ -239,13 +251,12 @@ export function makeFs(): Fs {
     }
     if (typeof desc.value === 'function' && /Sync$/.test(key)) {
       const syncFn = desc.value as (...a: unknown[]) => unknown;
-      const stats = key === 'statSync' || key === 'lstatSync' || key === 'fstatSync';
       const wholeRead = key === 'readFileSync';
       desc.value = Object.assign({
         [key](...args: unknown[]) {
           if (wholeRead) checkReadBudget('readFileSync', args[0]);
           try {
-            return stats ? ownDates(syncFn(...args)) : syncFn(...args);
+            return fromHost(syncFn(...args));
           } catch (e) {
             throw sandboxError(e);
           }
@@ -259,6 +270,8 @@ export function makeFs(): Fs {
   fs.realpath.native = realpathNative;
   Object.assign(fs, { read, write, readv: vectored('readv'), writev: vectored('writev'), close, exists, readFile, writeFile, appendFile, opendir, opendirSync, Dir });
   for (const name of ['watch', 'watchFile', 'unwatchFile']) fs[name] = notSimulated(name);
+  // The classes of the re-homed results (fromHost): `fs.statSync(p) instanceof fs.Stats` holds.
+  for (const name of ['Stats', 'Dirent']) if (typeof fs[name] === 'function') fs[name] = sandboxClassOf(fs[name]);
   // What util.promisify makes of them in Node (its internal kCustomPromisifyArgsSymbol lists).
   const custom = Symbol.for('nodejs.util.promisify.custom');
   const several = (fn: (...a: unknown[]) => void, names: [string, string]) => (...args: unknown[]) =>

@@ -28,6 +28,12 @@ export interface NodeLibHost {
   memoryBytes: number;
   /** A sandbox promise's state (Node's webstreams ask V8 whether a promise is still pending). */
   promiseState?(value: unknown): 'pending' | 'fulfilled' | 'rejected' | undefined;
+  /** A value made by a host built-in (an fs result), re-homed in the sandbox's realm (runtime/realm.ts). */
+  intoRealm<T>(value: T): T;
+  /** A host module whose functions re-home the arrays and plain objects they return (runtime/realm.ts `realmModule`). */
+  realmModule<M extends object>(hostModule: M): M;
+  /** The sandbox-realm class standing for a host class (`fs.Stats`, `fs.Dirent`). */
+  mirrorClass<C extends abstract new (...a: never[]) => unknown>(hostCtor: C): C;
   /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused (mode 'off'). */
   remote?: RemoteNetwork;
   /**
@@ -56,6 +62,9 @@ export const host: NodeLibHost = {
   deprecate: () => {
     throw new Error('Node modules of the sandbox used before install');
   },
+  intoRealm: (value) => value,
+  mirrorClass: (hostCtor) => hostCtor,
+  realmModule: (hostModule) => hostModule,
 };
 
 export function setHost(h: NodeLibHost): void {

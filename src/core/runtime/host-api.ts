@@ -244,6 +244,12 @@ export interface RuntimeHandle {
   instrumentedKind(value: unknown): 'async' | 'asyncGenerator' | undefined;
   /** Stops the run (e.g. the vm timeout fired, the user cancelled): records Truncated + RunEnd. */
   stop(reason: string): void;
+  /** A value made by a host built-in, re-homed in the sandbox's realm (runtime/realm.ts). */
+  intoRealm<T>(value: T): T;
+  /** The sandbox-realm class standing for a host class (`fs.Stats`, `fs.Dirent`) (runtime/realm.ts). */
+  mirrorClass<C extends abstract new (...a: never[]) => unknown>(hostCtor: C): C;
+  /** A host module whose functions re-home what they return (`path`, `os`, `url`, …) (runtime/realm.ts). */
+  realmModule<M extends object>(hostModule: M): M;
   /**
    * The trace so far. `meta` fields the runtime knows (endTime, exitCode, truncated, seed,
    * moduleKind) are filled in. `final: true` (once, at the very end) hands the recorder's own

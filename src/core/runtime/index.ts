@@ -17,6 +17,7 @@ import type { InstallFn, RuntimeHandle, RuntimeHost } from './host-api';
 import { INSTALL_GLOBAL } from './host-api';
 import { installPromiseInspect } from './inspect';
 import { installFunctionShapes, instrumentedKind } from './function-shape';
+import { intoRealm, mirrorClass, realmModule } from './realm';
 import { makeInstrumentation } from './instrumentation';
 import { IMPORT_RECORD_GLOBAL, INSTRUMENTATION_GLOBAL } from './instrumentation-api';
 import { importRecord } from './modules';
@@ -109,6 +110,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
   // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox.ts.)
+  // One re-homed copy per host module object of this sandbox (`require('path').posix === require('path/posix')`).
+  const realmModules = new Map<object, object>();
   const lazy: Record<string, () => unknown> = {
     // async_hooks / AsyncLocalStorage on the simulated queues (src/core/runtime/async-context).
     async_hooks: () => makeAsyncHooksModule(host.requireBuiltin?.('async_hooks'), nodeMajor),
@@ -140,6 +143,9 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     isPromise: (value: unknown) => isPromise(value),
     promiseState: (value: unknown) => (isPromise(value) ? PROMISE_STATE_NAMES[promiseState(value)] : undefined),
     instrumentedKind,
+    intoRealm,
+    mirrorClass,
+    realmModule: (hostModule) => realmModule(hostModule, realmModules),
     trace(meta: Pick<TraceMeta, 'entry' | 'engine'> & Partial<TraceMeta>, opts?: { final?: boolean; typed?: boolean }): TraceFile & TypedTrace {
       const full: TraceMeta = {
         seed: options.seed,
