@@ -8,6 +8,7 @@ import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
 import { constAssignTransformer } from './const-assign';
+import { awaitIdentifierTransformer, repairAwaitMisparse } from './await-identifier';
 import type { NodeMajor } from '../versions/targets';
 import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
 import { spliceSiteRows } from './site-rows';
@@ -25,6 +26,8 @@ export interface InstrumentOptions {
   nodeMajor?: NodeMajor;
   /** Make the file an ES module record (transform.ts TransformOptions.moduleRecord). */
   moduleRecord?: boolean;
+  /** The file runs as a script (CommonJS), where `await` outside async functions is an identifier (await-identifier.ts). */
+  script?: boolean;
 }
 
 export interface InstrumentDiagnostic {
@@ -76,6 +79,16 @@ function base64(text: string): string {
 }
 
 export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
+  const result = instrumentText(text, options);
+  if (result.diagnostics.length === 0 || !options.script) return result;
+  // TypeScript misreads `await instanceof F` in a script: a same-length repair, kept only if it parses clean.
+  const repaired = repairAwaitMisparse(text, options.fileName);
+  if (!repaired) return result;
+  const retried = instrumentText(repaired.text, options, repaired.placeholder);
+  return retried.diagnostics.length === 0 ? retried : result;
+}
+
+function instrumentText(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
   let sites: SiteRow[] = [];
   let topLevelAwait: InstrumentResult['topLevelAwait'];
   const usingDiagnostics: UsingDiagnostic[] = [];
@@ -94,7 +107,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [readModuleSyntax, constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readModuleSyntax, awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])
