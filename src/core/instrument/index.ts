@@ -9,6 +9,7 @@ import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
 import { constAssignTransformer } from './const-assign';
 import { awaitIdentifierTransformer, repairAwaitMisparse } from './await-identifier';
+import { repairInInForHead, repairLetAsi } from './parse-repairs';
 import type { NodeMajor } from '../versions/targets';
 import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
 import { spliceSiteRows } from './site-rows';
@@ -79,13 +80,21 @@ function base64(text: string): string {
 }
 
 export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
-  const result = instrumentText(text, options);
-  if (result.diagnostics.length === 0 || !options.script) return result;
-  // TypeScript misreads `await instanceof F` in a script: a same-length repair, kept only if it parses clean.
-  const repaired = repairAwaitMisparse(text, options.fileName);
-  if (!repaired) return result;
-  const retried = instrumentText(repaired.text, options, repaired.placeholder);
-  return retried.diagnostics.length === 0 ? retried : result;
+  // Valid JavaScript that TypeScript's parser misreads: repaired texts of the same length and
+  // lines (parse-repairs.ts, await-identifier.ts), each used only if it parses clean.
+  // The `let` repair first: TypeScript reports nothing there (esbuild would, later).
+  const base = (options.script ? repairLetAsi(text) : undefined) ?? text;
+  const result = instrumentText(base, options);
+  if (result.diagnostics.length === 0) return result;
+  let repaired = repairInInForHead(base, options.fileName) ?? base;
+  const awaitRepair = options.script ? repairAwaitMisparse(repaired, options.fileName) : undefined;
+  if (awaitRepair) repaired = awaitRepair.text;
+  if (repaired !== base) {
+    const retried = instrumentText(repaired, options, awaitRepair?.placeholder);
+    if (retried.diagnostics.length === 0) return retried;
+  }
+  // The user's own text's errors, not a repair's.
+  return base === text ? result : instrumentText(text, options);
 }
 
 function instrumentText(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
