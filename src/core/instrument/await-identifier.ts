@@ -83,7 +83,7 @@ export function awaitIdentifierTransformer(isScript: boolean, placeholder?: stri
     };
 
     const visit = (node: ts.Node): ts.VisitResult<ts.Node> => {
-      if (ts.isIdentifier(node)) return isAwaitName(node) && isBindingOrReference(node) ? renamed(node) : node;
+      if (ts.isIdentifier(node)) return isAwaitName(node) && isBindingOrReference(node) && !awaitIsReserved(node) ? renamed(node) : node;
       if (ts.isShorthandPropertyAssignment(node) && isAwaitName(node.name)) {
         const init = node.objectAssignmentInitializer && ts.visitNode(node.objectAssignmentInitializer, visit, ts.isExpression);
         const target = renamed(node.name);
@@ -118,9 +118,29 @@ export function awaitIdentifierTransformer(isScript: boolean, placeholder?: stri
   };
 }
 
+/**
+ * Is `await` reserved where the identifier stands (an early error V8 reports): in an async
+ * function or a class static block, not crossing a function boundary. There it is left as it
+ * is, and esbuild reports the SyntaxError (a target newer than the host V8 skips V8's check:
+ * `class C { static { using await = null; } }` on Node 24+).
+ */
+function awaitIsReserved(id: ts.Identifier): boolean {
+  return inAsyncFunction(id) || inStaticBlock(id);
+}
+
+function inStaticBlock(node: ts.Node): boolean {
+  for (let n = node.parent; n !== undefined; n = n.parent) {
+    if (ts.isFunctionLike(n)) return false;
+    if (ts.isClassStaticBlockDeclaration(n)) return true;
+  }
+  return false;
+}
+
 /** Is the node inside an async function (where `await` is the operator)? */
 function inAsyncFunction(node: ts.Node): boolean {
   for (let n = node.parent; n !== undefined; n = n.parent) {
+    // An async function declaration's own name is bound outside it (`async function await() {}`).
+    if (ts.isFunctionDeclaration(n) && n.name === node) continue;
     if (ts.isFunctionLike(n)) return (ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
     if (ts.isClassStaticBlockDeclaration(n)) return false;
   }

@@ -56,6 +56,10 @@ describe('instrument: await as an identifier in a script', () => {
     assert.ok(!instrument('var await = 1;', false).code.includes(RENAMED_AWAIT));
     const r = instrument('async function f() { return await g(); }');
     assert.ok(!r.code.includes(RENAMED_AWAIT));
+    // Where `await` is reserved (async functions, class static blocks) it is left for esbuild to refuse.
+    assert.ok(!instrument('class C { static { var await; } }').code.includes(RENAMED_AWAIT));
+    assert.ok(instrument('class C { static { function f() { var await; } } }').code.includes(RENAMED_AWAIT));
+    assert.ok(instrument('async function await() {}').code.includes(`function ${RENAMED_AWAIT}(`));
     // A real syntax error is still reported, also next to a misread `await`.
     assert.ok(instrument('await instanceof F; let = = 1;').diagnostics.length > 0);
   });
