@@ -67,6 +67,9 @@ interface PluginState {
   recordFiles: Set<string>;
 }
 
+/** A text that may use `await` as an identifier (a cheap filter before deciding the module kind). */
+const MAY_NAME_AWAIT = /\bawait\s*(?:[=,;)\]}:.]|instanceof\b|in\b|$)|\b(?:var|let|const|function|class)\s+await\b/m;
+
 /** Marks the resolution a plugin asks esbuild for itself (it must not come back to the same hook). */
 const PROBE = Symbol('probe');
 
@@ -90,8 +93,10 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
         // The program's own JavaScript: V8's early errors first (syntax-check.ts).
+        let syntax: ModuleSyntax | undefined;
+        const kind = (): 'commonjs' | 'module' => moduleKindOf(args.path, input.nodeMajor, (syntax ??= detectModuleSyntax(text, args.path)));
         if (/\.[cm]?js$/.test(args.path) && !args.path.includes(`${path.sep}node_modules${path.sep}`)) {
-          const early = v8EarlyError(text, args.path, moduleKindOf(args.path, input.nodeMajor, detectModuleSyntax(text, args.path)) === 'module');
+          const early = v8EarlyError(text, args.path, kind() === 'module');
           // A target newer than the host V8 (CLI on Node 20, `--node 24`) has syntax the host lacks
           // (`using`): the instrumenter's own passes judge such files.
           const hostLacksSyntax = early !== undefined && (input.nodeMajor ?? 20) > HOST_MAJOR && /\busing\b/.test(text.split(/\r?\n/)[early.line - 1] ?? '');
@@ -116,7 +121,9 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         }
         const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
         if (asRecord) state.recordFiles.add(args.path);
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord };
+        // `await` as a name (await-identifier.ts) needs to know the file is a script; parse for that only if it may use one.
+        const script = !asRecord && (syntax !== undefined || MAY_NAME_AWAIT.test(text)) && kind() === 'commonjs';
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, ...(script ? { script } : {}) };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
         if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);

@@ -8,6 +8,8 @@ import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
 import { constAssignTransformer } from './const-assign';
+import { awaitIdentifierTransformer, repairAwaitMisparse } from './await-identifier';
+import { repairInInForHead, repairLetAsi } from './parse-repairs';
 import type { NodeMajor } from '../versions/targets';
 import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
 import { spliceSiteRows } from './site-rows';
@@ -25,6 +27,8 @@ export interface InstrumentOptions {
   nodeMajor?: NodeMajor;
   /** Make the file an ES module record (transform.ts TransformOptions.moduleRecord). */
   moduleRecord?: boolean;
+  /** The file runs as a script (CommonJS), where `await` outside async functions is an identifier (await-identifier.ts). */
+  script?: boolean;
 }
 
 export interface InstrumentDiagnostic {
@@ -76,6 +80,24 @@ function base64(text: string): string {
 }
 
 export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
+  // Valid JavaScript that TypeScript's parser misreads: repaired texts of the same length and
+  // lines (parse-repairs.ts, await-identifier.ts), each used only if it parses clean.
+  // The `let` repair first: TypeScript reports nothing there (esbuild would, later).
+  const base = (options.script ? repairLetAsi(text) : undefined) ?? text;
+  const result = instrumentText(base, options);
+  if (result.diagnostics.length === 0) return result;
+  let repaired = repairInInForHead(base, options.fileName) ?? base;
+  const awaitRepair = options.script ? repairAwaitMisparse(repaired, options.fileName) : undefined;
+  if (awaitRepair) repaired = awaitRepair.text;
+  if (repaired !== base) {
+    const retried = instrumentText(repaired, options, awaitRepair?.placeholder);
+    if (retried.diagnostics.length === 0) return retried;
+  }
+  // The user's own text's errors, not a repair's.
+  return base === text ? result : instrumentText(text, options);
+}
+
+function instrumentText(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
   let sites: SiteRow[] = [];
   let topLevelAwait: InstrumentResult['topLevelAwait'];
   const usingDiagnostics: UsingDiagnostic[] = [];
@@ -94,7 +116,7 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
     compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [readModuleSyntax, constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readModuleSyntax, awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

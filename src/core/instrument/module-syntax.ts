@@ -42,13 +42,20 @@ function isModuleStatement(s: ts.Statement): boolean {
   return ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
+/** A node the parser made up for a missing one ("Expression expected"): it has no text. */
+export function isMissing(node: ts.Node): boolean {
+  return node.pos === node.end && ts.isIdentifier(node) && node.text === '';
+}
+
 /** `import.meta` anywhere; an `await` / `for await` outside every function. */
 function moduleExpressions(sf: ts.SourceFile): { importMeta: boolean; topLevelAwait: boolean } {
   const found = { importMeta: false, topLevelAwait: false };
   const visit = (node: ts.Node, topLevel: boolean): void => {
     if (found.importMeta && found.topLevelAwait) return;
     if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) found.importMeta = true;
-    if (topLevel && (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined))) found.topLevelAwait = true;
+    // An `await` with a missing operand is TypeScript's misreading of the identifier `await`
+    // (`await instanceof F` in a script: await-identifier.ts), an error in a module anyway.
+    if (topLevel && ((ts.isAwaitExpression(node) && !isMissing(node.expression)) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined))) found.topLevelAwait = true;
     // A class's field initializers and static blocks are function-like for `await`.
     const inner = topLevel && !ts.isFunctionLike(node) && !ts.isClassStaticBlockDeclaration(node) && !ts.isPropertyDeclaration(node);
     ts.forEachChild(node, (child) => visit(child, inner));
