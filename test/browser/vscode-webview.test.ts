@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import { PROTOCOL_VERSION, type WebviewToHost } from '../../src/shared/protocol';
 import type { TraceFile } from '../../src/core/trace/format';
 import { ensureBuilt, launch, OUT, ROOT, screenshot, traceOfSample } from './harness';
+import { postToPage, type TestMessage } from './webview-page';
 import { firstDivergence } from '../../src/core/explore/divergence';
 
 /** A page shaped like src/extension/webviewHtml.ts's, plus a fake acquireVsCodeApi. */
@@ -37,7 +38,7 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
   let page: Page;
   const errors: string[] = [];
   const posted = (): Promise<WebviewToHost[]> => page.evaluate(() => (window as any).__posted);
-  const send = (message: HostToWebview): Promise<void> => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const send = (message: TestMessage): Promise<void> => postToPage(page, message);
 
   async function open(savedState: unknown = null): Promise<void> {
     const file = path.join(OUT, 'html', 'vscode-webview.html');
@@ -60,7 +61,7 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
 
   it('says ready first, then shows the trace init delivers, in VS Code colours', async () => {
     await open();
-    assert.deepEqual(await posted(), [{ type: 'ready', protocolVersion: 1 }]);
+    assert.deepEqual(await posted(), [{ type: 'ready', protocolVersion: PROTOCOL_VERSION }]);
     assert.match(await page.innerText('.tl-summary'), /Waiting for a trace/);
     await send({ type: 'init', trace, theme: 'dark' });
     await page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
