@@ -14,6 +14,7 @@
 //                 VS Code's webview does, then the same structured clone into the page).
 // Needs `npm run build` (dist/webview.js, dist/export-html.js) and /usr/bin/chromium.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -194,7 +195,7 @@ function hostedPage() {
   const js = fs.readFileSync(path.join(root, 'dist', 'webview.js'), 'utf8');
   const css = fs.readFileSync(path.join(root, 'dist', 'webview.css'), 'utf8');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'; style-src 'nonce-b'; script-src 'nonce-b'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src http://127.0.0.1:*; style-src 'nonce-b'; script-src 'nonce-b'">
 <style nonce="b">${css}</style></head><body class="vscode-dark"><div id="app"></div>
 <script nonce="b">window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });</script>
 <script nonce="b">${js.replace(/<\/script/g, '<\\/script')}</script></body></html>`;
@@ -219,41 +220,52 @@ async function measureTraceToWebview(browser) {
   const json = bestOf(3, () => JSON.stringify({ type: 'showTrace', trace: plain, sourceUri: 'file:///w/x.ts' }));
   const jsonBytes = Buffer.byteLength(json.result);
   const buffer = Buffer.from(columnar.result);
+  if (process.env.BENCH_DEBUG) console.log({ events, columnarBytes: buffer.length, jsonBytes, columnarMs: columnar.ms, jsonMs: json.ms });
+  // Served over loopback HTTP (the page fetches the message's bytes before its clock starts).
+  const bodies = { '/page.html': ['text/html', hostedPage()], '/trace.bin': ['application/octet-stream', buffer], '/trace.json': ['application/json', json.result] };
+  const server = http.createServer((req, res) => {
+    const [type, body] = bodies[req.url] ?? ['text/plain', 'not found'];
+    res.writeHead(bodies[req.url] ? 200 : 404, { 'content-type': type });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
   const paint = {};
-  for (const form of ['columnar', 'json']) {
-    const times = [];
-    for (let load = 0; load < 2; load++) {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.route('http://bench.invalid/**', (route) => {
-        const url = route.request().url();
-        if (url.endsWith('/page.html')) return route.fulfill({ contentType: 'text/html', body: hostedPage() });
-        if (url.endsWith('/trace.bin')) return route.fulfill({ contentType: 'application/octet-stream', body: buffer });
-        return route.fulfill({ contentType: 'application/json', body: json.result });
-      });
-      await page.goto('http://bench.invalid/page.html', { timeout: 120_000 });
-      const ms = await page.evaluate(async (form) => {
-        const body = await fetch(form === 'columnar' ? '/trace.bin' : '/trace.json');
-        const data = form === 'columnar' ? await body.arrayBuffer() : await body.text();
-        const painted = new Promise((resolve) => {
-          const watch = () => (document.querySelector('.tl-app')?.dataset.firstPaintMs || document.querySelector('.tl-fatal') ? resolve() : setTimeout(watch, 5));
-          watch();
-        });
-        const t0 = performance.now();
-        const message = form === 'columnar' ? { type: 'init', trace: data } : JSON.parse(data);
-        if (form !== 'columnar') message.type = 'init';
-        window.postMessage(message, '*');
-        await painted;
-        const fatal = document.querySelector('.tl-fatal');
-        if (fatal) throw new Error(fatal.textContent);
-        return Number(document.querySelector('.tl-app').dataset.firstPaintMs) - t0;
-      }, form);
-      if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
-      times.push(ms);
-      await page.close();
+  await browser.setOffline(false); // loopback only: the page's CSP allows nothing else
+  try {
+    for (const form of ['columnar', 'json']) {
+      const times = [];
+      for (let load = 0; load < 2; load++) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('crash', () => errors.push(`the page crashed (${form}, ${mb(form === 'columnar' ? buffer.length : jsonBytes)})`));
+        await page.goto(`${origin}/page.html`, { timeout: 120_000 });
+        const ms = await page.evaluate(async (form) => {
+          const body = await fetch(form === 'columnar' ? '/trace.bin' : '/trace.json');
+          const data = form === 'columnar' ? await body.arrayBuffer() : await body.text();
+          const painted = new Promise((resolve) => {
+            const watch = () => (document.querySelector('.tl-app')?.dataset.firstPaintMs || document.querySelector('.tl-fatal') ? resolve() : setTimeout(watch, 5));
+            watch();
+          });
+          const t0 = performance.now();
+          const message = form === 'columnar' ? { type: 'init', trace: data } : JSON.parse(data);
+          if (form !== 'columnar') message.type = 'init';
+          window.postMessage(message, '*');
+          await painted;
+          const fatal = document.querySelector('.tl-fatal');
+          if (fatal) throw new Error(fatal.textContent);
+          return Number(document.querySelector('.tl-app').dataset.firstPaintMs) - t0;
+        }, form).catch((e) => { throw new Error(`${e.message}${errors.length ? ` (${errors.join('; ')})` : ''}`); });
+        if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
+        times.push(ms);
+        await page.close();
+      }
+      paint[form] = Math.min(...times);
     }
-    paint[form] = Math.min(...times);
+  } finally {
+    server.close();
+    await browser.setOffline(true).catch(() => {});
   }
   return { events, columnarBytes: buffer.length, jsonBytes, columnarMs: columnar.ms, jsonMs: json.ms, paint };
 }
@@ -286,11 +298,12 @@ export async function runRenderBench() {
       console.log(`  frames p95 ${ms(worst)}   target < 16 ms   ${worst < 16 ? 'ok' : 'OVER'}`);
     }
     const w = await measureTraceToWebview(browser);
-    console.log(`trace to webview, 1M awaits (${(w.events / 1e6).toFixed(2)}M events): ${mb(w.columnarBytes)} columnar, was ${mb(w.jsonBytes)} JSON (${(w.jsonBytes / w.columnarBytes).toFixed(1)}× smaller)`);
+    const ratio = w.columnarBytes <= w.jsonBytes ? `${(w.jsonBytes / w.columnarBytes).toFixed(2)}× smaller` : `${(w.columnarBytes / w.jsonBytes).toFixed(2)}× larger: small integers are short as text`;
+    console.log(`trace to webview, 1M awaits (${(w.events / 1e6).toFixed(2)}M events): ${mb(w.columnarBytes)} columnar, was ${mb(w.jsonBytes)} JSON (${ratio})`);
     console.log(`  host, message built    ${ms(w.columnarMs).padStart(10)}   was ${ms(w.jsonMs)} (JSON.stringify of the message)`);
     console.log(`  webview, to first paint${ms(w.paint.columnar).padStart(10)}   was ${ms(w.paint.json)} (JSON.parse of the message, then the same)`);
   } finally {
-    await browser.close();
+    await browser.close().catch(() => {}); // already gone if it crashed: the error that crashed it is thrown
     fs.rmSync(profile, { recursive: true, force: true });
   }
   return results;
