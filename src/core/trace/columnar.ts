@@ -2,22 +2,29 @@
  * The trace as one ArrayBuffer: how the extension host posts a trace to the timeline webview.
  *
  * `webview.postMessage` serializes a message as JSON, except ArrayBuffers, which VS Code (1.57+,
- * and code-server, which is VS Code) sends as raw bytes beside the JSON and recreates in the
- * webview. A trace as JSON costs ~60 bytes and a JS number per operand per event, and the
- * webview's JSON.parse builds millions of values; here an event costs its 23 bytes (the
- * recorder's layout, recorder.ts), and the decoder's columns are views of the received buffer:
- * no copy, no per-event value.
+ * and code-server, which is VS Code) sends as raw bytes beside the message's JSON and recreates
+ * in the webview. A trace as JSON makes the host stringify, and the webview parse, a text of
+ * millions of numbers into millions of JS values; here each column is copied once into the
+ * buffer, and the decoder's columns are views of the received buffer: no copy, no per-event value.
  *
- * Layout (version 1), little-endian — every platform VS Code runs on is; the decoder refuses
- * a big-endian reader rather than misread:
+ * Each column is stored in the narrowest form that holds all of its values exactly (its `width`):
+ * constant (no bytes: one value for every event, e.g. `thread` in a run without threads, `t` in a
+ * run that never advances virtual time), u8, u16, i32 or f64. So an event costs at most the
+ * recorder's 23 bytes (recorder.ts) and usually less; the view model reads any array-like column.
  *
- *   header, 32 bytes: u32 magic 'ATC1' (0x31435441), u32 layout version, u32 events (n),
- *     u32 strings, u32 bytes of the strings' UTF-8, u32 bytes of the tables' JSON,
- *     u32 total byte length (a cut-short buffer is told from a damaged one), u32 0
- *   t       f64 × n     (at offset 32: 8-aligned)
- *   a, b, c i32 × n each
- *   thread  u16 × n
- *   kind    u8 × n
+ * Layout (version 1), little-endian — every platform VS Code runs on is; the codec refuses a
+ * big-endian machine rather than misread:
+ *
+ *   header, 88 bytes:
+ *     0  u32 magic 'ATC1' (0x31435441)    4  u32 layout version     8  u32 events (n)
+ *     12 u32 strings                      16 u32 bytes of the strings' UTF-8
+ *     20 u32 bytes of the tables' JSON    24 u32 total byte length (tells cut short from damaged)
+ *     28 u32 0
+ *     32 u8 × 6: each column's width (kind, t, a, b, c, thread; 0 constant, 1 u8, 2 u16, 3 i32, 4 f64)
+ *     38 2 bytes 0
+ *     40 f64 × 6: each constant column's value (0 for the others)
+ *   the stored columns, n values each: the f64 ones, then i32, u16, u8 (so each is aligned),
+ *     each group in the order kind, t, a, b, c, thread
  *   (0–3 bytes of padding to a multiple of 4)
  *   string ends u32 × strings: where each string ends, in UTF-16 code units, in the text below
  *   strings  UTF-8: the string table concatenated (interned once, as the recorder holds it)
@@ -30,15 +37,36 @@
  * Everything decoded is data: strings are returned as strings, the tables as parsed JSON;
  * `checkTrace` (src/core/viewmodel/validate.ts) validates the result as it validates a JSON trace.
  */
-import type { ScannableTrace } from './format';
-import type { TypedEventColumns, TypedTrace } from './recorder';
+import type { ReadonlyEventColumns, ScannableTrace } from './format';
 
 const MAGIC = 0x31435441; // 'ATC1' read little-endian
 /** Incremented on every change of the layout above; a decoder refuses any other. */
 export const COLUMNAR_LAYOUT_VERSION = 1;
-const HEADER_BYTES = 32;
-/** Bytes per event: t (8) + a, b, c (3 × 4) + thread (2) + kind (1). */
-export const COLUMNAR_BYTES_PER_EVENT = 23;
+const HEADER_BYTES = 88;
+const WIDTHS_AT = 32;
+const CONSTANTS_AT = 40;
+/** The most bytes an event costs (every column stored at the recorder's width: 1 + 8 + 3 × 4 + 2). */
+export const COLUMNAR_MAX_BYTES_PER_EVENT = 23;
+
+const COLUMNS = ['kind', 't', 'a', 'b', 'c', 'thread'] as const;
+
+/** How a column is stored. */
+const enum Width {
+  Constant = 0,
+  U8 = 1,
+  U16 = 2,
+  I32 = 3,
+  F64 = 4,
+}
+/** A width whose values take bytes. */
+type StoredWidth = Exclude<Width, Width.Constant>;
+type ColumnArray = Uint8Array | Uint16Array | Int32Array | Float64Array;
+const ARRAY_OF: Record<StoredWidth, { new (buffer: ArrayBuffer, byteOffset: number, length: number): ColumnArray; new (length: number): ColumnArray; BYTES_PER_ELEMENT: number }> = {
+  [Width.U8]: Uint8Array,
+  [Width.U16]: Uint16Array,
+  [Width.I32]: Int32Array,
+  [Width.F64]: Float64Array,
+};
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -54,9 +82,53 @@ function align4(n: number): number {
   return (n + 3) & ~3;
 }
 
+/** The narrowest integer width holding [min, max], or F64. */
+function widthOfRange(min: number, max: number, integers: boolean): StoredWidth {
+  if (!integers) return Width.F64;
+  if (min >= 0 && max <= 0xff) return Width.U8;
+  if (min >= 0 && max <= 0xffff) return Width.U16;
+  if (min >= -0x80000000 && max <= 0x7fffffff) return Width.I32;
+  return Width.F64;
+}
+
+/** How to store `column`: constant (and its value), or the narrowest array that holds every value exactly. */
+function widthOf(column: ArrayLike<number>): { width: Width; constant: number } {
+  const n = column.length;
+  if (n === 0) return { width: Width.Constant, constant: 0 };
+  const first = column[0];
+  let min = first;
+  let max = first;
+  let same = true;
+  let integers = Number.isInteger(first) && !Object.is(first, -0);
+  for (let i = 1; i < n; i++) {
+    const v = column[i];
+    if (!Object.is(v, first)) same = false;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (integers && (!Number.isInteger(v) || Object.is(v, -0))) integers = false;
+  }
+  if (same) return { width: Width.Constant, constant: first };
+  return { width: widthOfRange(min, max, integers), constant: 0 };
+}
+
+/** Where each stored column starts (widest first, so each is aligned), and where the columns end. */
+function columnOffsets(widths: readonly Width[], n: number): { at: number[]; end: number } {
+  const at = new Array<number>(COLUMNS.length).fill(0);
+  let offset = HEADER_BYTES;
+  for (const width of [Width.F64, Width.I32, Width.U16, Width.U8] as const) {
+    for (let i = 0; i < COLUMNS.length; i++) {
+      if (widths[i] !== width) continue;
+      at[i] = offset;
+      offset += ARRAY_OF[width].BYTES_PER_ELEMENT * n;
+    }
+  }
+  return { at, end: offset };
+}
+
 /**
  * The trace in the layout above, in one new ArrayBuffer. Takes plain or typed columns (as the
- * engine hands them over); the columns are copied once, with `set` (a memcpy for typed ones).
+ * engine hands them over); each column is scanned once for its width and copied once, with
+ * `set` (a memcpy for a typed column stored at its own width).
  */
 export function encodeColumnarTrace(trace: ScannableTrace): ArrayBuffer {
   if (!LITTLE_ENDIAN) throw new ColumnarTraceError('The columnar trace layout is little-endian; this machine is not.');
@@ -65,12 +137,15 @@ export function encodeColumnarTrace(trace: ScannableTrace): ArrayBuffer {
   for (const name of ['t', 'a', 'b', 'c'] as const) {
     if (events[name].length !== n) throw new ColumnarTraceError(`The trace's event columns have different lengths (kind ${n}, ${name} ${events[name].length}).`);
   }
+  // A trace without a thread column (older JSON) is all main thread.
   const thread = events.thread as ArrayLike<number> | undefined;
+  const columns: ArrayLike<number>[] = COLUMNS.map((name) => (name === 'thread' && (!thread || thread.length !== n) ? [] : events[name]));
+  const stored = columns.map(widthOf);
+  const widths = stored.map((s) => s.width);
   const encoder = new TextEncoder();
-  const text = strings.join('');
-  const stringBytes = encoder.encode(text);
+  const stringBytes = encoder.encode(strings.join(''));
   const tableBytes = encoder.encode(JSON.stringify(tables));
-  const columnsEnd = HEADER_BYTES + n * COLUMNAR_BYTES_PER_EVENT;
+  const { at, end: columnsEnd } = columnOffsets(widths, n);
   const endsAt = align4(columnsEnd);
   const stringsAt = endsAt + strings.length * 4;
   const tablesAt = stringsAt + stringBytes.length;
@@ -80,14 +155,12 @@ export function encodeColumnarTrace(trace: ScannableTrace): ArrayBuffer {
   const header = new DataView(buffer, 0, HEADER_BYTES);
   [MAGIC, COLUMNAR_LAYOUT_VERSION, n, strings.length, stringBytes.length, tableBytes.length, total, 0]
     .forEach((value, i) => header.setUint32(i * 4, value, true));
-  const cols = columnViews(buffer, n);
-  cols.t.set(events.t);
-  cols.a.set(events.a);
-  cols.b.set(events.b);
-  cols.c.set(events.c);
-  // A trace without a thread column (older JSON) is all main thread: the new buffer is zeros.
-  if (thread && thread.length === n) cols.thread.set(thread);
-  cols.kind.set(events.kind);
+  for (let i = 0; i < COLUMNS.length; i++) {
+    header.setUint8(WIDTHS_AT + i, widths[i]);
+    header.setFloat64(CONSTANTS_AT + i * 8, stored[i].constant, true);
+    const width = widths[i];
+    if (width !== Width.Constant) new ARRAY_OF[width](buffer, at[i], n).set(columns[i]);
+  }
   const ends = new Uint32Array(buffer, endsAt, strings.length);
   let end = 0;
   for (let i = 0; i < strings.length; i++) ends[i] = end += strings[i].length;
@@ -96,33 +169,16 @@ export function encodeColumnarTrace(trace: ScannableTrace): ArrayBuffer {
   return buffer;
 }
 
-/** The columns as views of `buffer` (layout above), keyed in the JSON shape's order (format.ts EventColumns). */
-function columnViews(buffer: ArrayBuffer, n: number): TypedEventColumns {
-  const tAt = HEADER_BYTES;
-  const aAt = tAt + 8 * n;
-  const bAt = aAt + 4 * n;
-  const cAt = bAt + 4 * n;
-  const threadAt = cAt + 4 * n;
-  const kindAt = threadAt + 2 * n;
-  return {
-    kind: new Uint8Array(buffer, kindAt, n),
-    t: new Float64Array(buffer, tAt, n),
-    a: new Int32Array(buffer, aAt, n),
-    b: new Int32Array(buffer, bAt, n),
-    c: new Int32Array(buffer, cAt, n),
-    thread: new Uint16Array(buffer, threadAt, n),
-  };
-}
-
 const DAMAGED = 'The trace sent to the panel is damaged';
 
 /**
- * The trace in `buffer` (layout above): columns are views of the buffer (no copy), strings
- * decoded once. Throws a ColumnarTraceError saying what is wrong with a buffer that is not a
- * whole trace of this layout (cut short, another layout version, inconsistent sizes, tables
- * that are not JSON). The result is checked no further: `checkTrace` does that.
+ * The trace in `buffer` (layout above): stored columns are views of the buffer (no copy),
+ * constant ones filled arrays of the narrowest type, strings decoded once. Throws a
+ * ColumnarTraceError saying what is wrong with a buffer that is not a whole trace of this layout
+ * (cut short, another layout version, inconsistent sizes, tables that are not JSON). The result
+ * is checked no further: `checkTrace` does that.
  */
-export function decodeColumnarTrace(buffer: ArrayBuffer): TypedTrace {
+export function decodeColumnarTrace(buffer: ArrayBuffer): ScannableTrace {
   if (!LITTLE_ENDIAN) throw new ColumnarTraceError('The columnar trace layout is little-endian; this machine is not.');
   if (buffer.byteLength < HEADER_BYTES) {
     throw new ColumnarTraceError(`${DAMAGED}: it is cut short (${buffer.byteLength} bytes, shorter than its ${HEADER_BYTES}-byte header).`);
@@ -137,7 +193,11 @@ export function decodeColumnarTrace(buffer: ArrayBuffer): TypedTrace {
   if (buffer.byteLength < total) {
     throw new ColumnarTraceError(`${DAMAGED}: it is cut short (${buffer.byteLength} of its ${total} bytes arrived).`);
   }
-  const endsAt = align4(HEADER_BYTES + n * COLUMNAR_BYTES_PER_EVENT);
+  const widths = COLUMNS.map((_, i) => header.getUint8(WIDTHS_AT + i) as Width);
+  const badWidth = widths.findIndex((w) => !(w >= Width.Constant && w <= Width.F64));
+  if (badWidth >= 0) throw new ColumnarTraceError(`${DAMAGED}: its column ${COLUMNS[badWidth]} has no known width (${widths[badWidth]}).`);
+  const { at, end: columnsEnd } = columnOffsets(widths, n);
+  const endsAt = align4(columnsEnd);
   const stringsAt = endsAt + stringCount * 4;
   const tablesAt = stringsAt + stringBytes;
   if (tablesAt + tableBytes !== total || total !== buffer.byteLength) {
@@ -162,5 +222,13 @@ export function decodeColumnarTrace(buffer: ArrayBuffer): TypedTrace {
     start = end;
   }
   if (start !== text.length) throw new ColumnarTraceError(`${DAMAGED}: its string table has ${text.length - start} characters no string owns.`);
-  return { ...(tables as Omit<TypedTrace, 'events' | 'strings'>), strings, events: columnViews(buffer, n) };
+  const column = (i: number): ColumnArray => {
+    const width = widths[i];
+    if (width !== Width.Constant) return new ARRAY_OF[width](buffer, at[i], n);
+    const value = header.getFloat64(CONSTANTS_AT + i * 8, true);
+    const type = ARRAY_OF[widthOfRange(value, value, Number.isInteger(value) && !Object.is(value, -0))];
+    return new type(n).fill(value);
+  };
+  const events: ReadonlyEventColumns = { kind: column(0), t: column(1), a: column(2), b: column(3), c: column(4), thread: column(5) };
+  return { ...(tables as Omit<ScannableTrace, 'events' | 'strings'>), strings, events };
 }

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { COLUMNAR_BYTES_PER_EVENT, ColumnarTraceError, decodeColumnarTrace, encodeColumnarTrace } from '../../../src/core/trace/columnar';
+import { COLUMNAR_MAX_BYTES_PER_EVENT, ColumnarTraceError, decodeColumnarTrace, encodeColumnarTrace } from '../../../src/core/trace/columnar';
 import type { ScannableTrace, TraceFile } from '../../../src/core/trace/format';
-import { plainTrace, type TypedTrace } from '../../../src/core/trace/recorder';
+import type { TypedTrace } from '../../../src/core/trace/recorder';
 import { serializeTrace } from '../../../src/core/export/trace-file';
 import { buildTimeline, checkJsonTrace, checkTrace, summaryText } from '../../../src/core/viewmodel/index';
 
@@ -43,7 +43,11 @@ function everyField(): TraceFile {
   };
 }
 
-const plainOf = (trace: ScannableTrace): TraceFile => plainTrace(trace as TypedTrace);
+/** The decoded trace in the JSON shape (plain columns). */
+const plainOf = (trace: ScannableTrace): TraceFile => {
+  const e = trace.events;
+  return { ...trace, events: { kind: Array.from(e.kind), t: Array.from(e.t), a: Array.from(e.a), b: Array.from(e.b), c: Array.from(e.c), thread: Array.from(e.thread) } };
+};
 
 describe('columnar trace (host → webview)', () => {
   it('round-trips every field: meta, files, sites, tasks, strings (non-ASCII, astral, markup as text) and each column', () => {
@@ -53,8 +57,11 @@ describe('columnar trace (host → webview)', () => {
     assert.deepEqual(plainOf(back), trace);
     // Same JSON bytes as the original: the saved file of a decoded trace is the same file.
     assert.equal(serializeTrace(back), serializeTrace(trace));
-    assert.ok(back.events.t instanceof Float64Array && back.events.kind instanceof Uint8Array && back.events.thread instanceof Uint16Array);
-    assert.equal(back.events.t.buffer, buffer, 'the columns are views of the posted buffer, not copies');
+    // Each column at the narrowest width that holds it exactly, as a view of the posted buffer (no copy).
+    const e = back.events as unknown as Record<string, ArrayBufferView>;
+    assert.deepEqual(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.constructor.name])),
+      { kind: 'Uint8Array', t: 'Float64Array', a: 'Int32Array', b: 'Uint8Array', c: 'Uint8Array', thread: 'Uint16Array' });
+    for (const column of Object.values(e)) assert.equal(column.buffer, buffer);
     assert.ok(Object.is(back.events.t[4], -0));
   });
 
@@ -67,7 +74,8 @@ describe('columnar trace (host → webview)', () => {
     const buffer = encodeColumnarTrace(many);
     const text = Buffer.from(buffer).toString('utf8');
     assert.equal(text.split('naïve — 日本語 😀\n').length - 1, 1, 'each string once in the buffer');
-    assert.ok(buffer.byteLength < 10_000 * COLUMNAR_BYTES_PER_EVENT + 2000, `${buffer.byteLength} bytes for 10,000 events`);
+    // kind and a are constant (no bytes), t takes 8 bytes an event, b 1, c and thread are constant.
+    assert.ok(buffer.byteLength < 10_000 * 9 + 1000, `${buffer.byteLength} bytes for 10,000 events`);
     assert.deepEqual(decodeColumnarTrace(buffer).strings, trace.strings);
   });
 
@@ -87,6 +95,35 @@ describe('columnar trace (host → webview)', () => {
       },
     };
     assert.deepEqual(new Uint8Array(encodeColumnarTrace(typed)), new Uint8Array(encodeColumnarTrace(trace)));
+  });
+
+  it('stores each column in the narrowest width that keeps every value exactly; constant columns cost no bytes', () => {
+    const n = 1000;
+    const column = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
+    const trace: TraceFile = {
+      ...everyField(),
+      events: {
+        kind: column(() => 12), // constant
+        t: column((i) => i * 0.25), // fractions: f64
+        a: column((i) => 70_000 + i), // > u16: i32
+        b: column((i) => (i % 2 ? -0 : 0)), // -0 is not an integer an integer array can keep: f64
+        c: column((i) => 255 + (i % 2)), // 255, 256: u16
+        thread: column(() => 0), // constant
+      },
+    };
+    const buffer = encodeColumnarTrace(trace);
+    const back = decodeColumnarTrace(buffer);
+    assert.deepEqual(plainOf(back).events, trace.events);
+    assert.ok(Object.is(back.events.b[1], -0));
+    const e = back.events as unknown as Record<string, ArrayBufferView>;
+    assert.deepEqual(Object.fromEntries(Object.entries(e).map(([k, v]) => [k, `${v.constructor.name}${v.buffer === buffer ? '' : ' (filled)'}`])),
+      { kind: 'Uint8Array (filled)', t: 'Float64Array', a: 'Int32Array', b: 'Float64Array', c: 'Uint16Array', thread: 'Uint8Array (filled)' });
+    const columnsBytes = n * (8 + 4 + 8 + 2);
+    assert.ok(buffer.byteLength < 88 + columnsBytes + 1000 && buffer.byteLength >= 88 + columnsBytes, `${buffer.byteLength} bytes`);
+    assert.ok(columnsBytes < n * COLUMNAR_MAX_BYTES_PER_EVENT);
+    // A constant that is not an integer, and a big one, come back exactly.
+    const odd = { ...trace, events: { ...trace.events, t: column(() => 1.5), a: column(() => 2 ** 40) } };
+    assert.deepEqual(plainOf(decodeColumnarTrace(encodeColumnarTrace(odd))).events, odd.events);
   });
 
   it('an empty trace (no events, no strings but "") round-trips and checks as the empty trace', () => {
@@ -121,9 +158,9 @@ describe('columnar trace (host → webview)', () => {
   it('a truncated or damaged buffer is a clear sentence, from the decoder and through checkTrace', () => {
     const buffer = encodeColumnarTrace(everyField());
     const cases: [ArrayBuffer, RegExp][] = [
-      [buffer.slice(0, 10), /cut short \(10 bytes, shorter than its 32-byte header\)/],
+      [buffer.slice(0, 10), /cut short \(10 bytes, shorter than its 88-byte header\)/],
       [buffer.slice(0, buffer.byteLength - 1), new RegExp(`cut short \\(${buffer.byteLength - 1} of its ${buffer.byteLength} bytes arrived\\)`)],
-      [new ArrayBuffer(64), /does not start as a columnar trace does/],
+      [new ArrayBuffer(128), /does not start as a columnar trace does/],
     ];
     const wrongVersion = buffer.slice(0);
     new DataView(wrongVersion).setUint32(4, 99, true);
@@ -135,9 +172,13 @@ describe('columnar trace (host → webview)', () => {
     new Uint8Array(badTables)[badTables.byteLength - 1] = 0x7b; // the JSON's closing brace becomes '{'
     cases.push([badTables, /its tables are not JSON/]);
     const badEnds = buffer.slice(0);
-    const n = new DataView(badEnds).getUint32(8, true);
-    new DataView(badEnds).setUint32(Math.ceil((32 + n * COLUMNAR_BYTES_PER_EVENT) / 4) * 4, 1_000_000, true);
+    const view = new DataView(badEnds);
+    const endsAt = badEnds.byteLength - view.getUint32(20, true) - view.getUint32(16, true) - 4 * view.getUint32(12, true);
+    view.setUint32(endsAt, 1_000_000, true);
     cases.push([badEnds, /string 0 ends outside the string table/]);
+    const badWidth = buffer.slice(0);
+    new DataView(badWidth).setUint8(32 + 1, 9);
+    cases.push([badWidth, /column t has no known width \(9\)/]);
     for (const [damaged, message] of cases) {
       assert.throws(() => decodeColumnarTrace(damaged), (e: unknown) => e instanceof ColumnarTraceError && message.test(e.message));
       const check = checkTrace(damaged);
