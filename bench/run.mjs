@@ -33,7 +33,10 @@ if (!only.length || only.includes('click')) {
   if (fs.existsSync(record)) {
     const { measuredAt, results, load } = JSON.parse(fs.readFileSync(record, 'utf8'));
     console.log(`(measured by npm run test:vscode at ${measuredAt}${load ? `, load ${load.toFixed(1)}` : ''})`);
-    for (const r of results) console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}`);
+    for (const r of results) {
+      const posted = r.tracePost ? `   trace to webview ${(r.tracePost.bytes / 1024).toFixed(0)} KB columnar, posted in ${r.tracePost.ms.toFixed(1)} ms` : '';
+      console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}${posted}`);
+    }
   } else {
     console.log('(no record yet: npm run test:vscode measures it in code-server and writes .test-output/click-to-timeline.json)');
   }
