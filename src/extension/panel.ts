@@ -159,14 +159,31 @@ export class TimelinePanel implements vscode.Disposable {
   /** Posts now if the webview listens; otherwise the state is replayed on `ready`. */
   private post(message: HostToWebview | (() => HostToWebview)): void {
     if (!this.isReady) return;
-    const started = performance.now();
+    this.encodeMs = 0;
     // A message with a trace is built only when it is posted: encoding copies the trace's columns.
     const built = typeof message === 'function' ? message() : message;
     this.posted.push(built.type);
     if (this.posted.length > 200) this.posted.shift();
+    const posting = performance.now();
     void this.panel.webview.postMessage(built);
     const bytes = postedTraceBytes(built);
-    if (bytes > 0) this.lastTracePost = { bytes, ms: performance.now() - started };
+    if (bytes > 0) this.lastTracePost = { bytes, ms: this.encodeMs + performance.now() - posting };
+  }
+
+  /** Time spent encoding the traces of the message being built (ms). */
+  private encodeMs = 0;
+
+  /** A trace as posted (its columnar buffer), timed for `lastTracePost`. */
+  private encoded(trace: ScannableTrace): PostedTrace {
+    const started = performance.now();
+    const buffer = encodeColumnarTrace(trace);
+    this.encodeMs += performance.now() - started;
+    return buffer;
+  }
+
+  /** A comparison's runs as posted: each trace in its columnar buffer. */
+  private postedRuns(runs: readonly ComparisonRun[]): PostedComparisonRun[] {
+    return runs.map((run) => ({ label: run.label, trace: this.encoded(run.trace) }));
   }
 
   showRunning(file: string): void {
@@ -200,7 +217,8 @@ export class TimelinePanel implements vscode.Disposable {
     this.trace = result.trace;
     this.traceToPost = result.scanTrace;
     const posted = result.scanTrace;
-    this.post(() => ({ type: 'showTrace', trace: encodeColumnarTrace(posted), sourceUri: this.sourceUri.toString(), analysis: this.analysisSettings() }));
+    const analysis = this.analysisSettings();
+    this.post(() => ({ type: 'showTrace', trace: this.encoded(posted), sourceUri: this.sourceUri.toString(), analysis }));
     const status = record.status === 'cancelled' ? 'cancelled' : record.message ? 'failed' : 'finished';
     this.lastStatus = { type: 'runStatus', status, file, message: record.message, stop: record.stop, canContinue: record.canContinue };
     this.post(this.lastStatus);
@@ -217,7 +235,8 @@ export class TimelinePanel implements vscode.Disposable {
     this.savedTrace = info;
     this.trace = this.traceToPost = trace;
     this.lastError = undefined;
-    this.post(() => ({ type: 'init', trace: encodeColumnarTrace(trace), theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info, analysis: this.analysisSettings() }));
+    const init: HostToWebview = { type: 'init', trace: null, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info, analysis: this.analysisSettings() };
+    this.post(() => ({ ...init, trace: this.encoded(trace) }));
   }
 
   /** A saved trace file that cannot be shown: the webview says why (replayed after every `ready`). */
@@ -253,7 +272,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.comparisonSources = sources.map((u) => u.toString());
     this.races = races;
     this.panel.title = races ? `Races · ${path.basename(sources[0]?.fsPath ?? '')}` : `Compare · ${runs.map((r) => r.label).join(' vs ')}`;
-    this.post(() => ({ type: 'showComparison', runs: postedRuns(runs), sources: this.comparisonSources, ...(races && { races }) }));
+    this.post(() => ({ type: 'showComparison', runs: this.postedRuns(runs), sources: this.comparisonSources, ...(races && { races }) }));
   }
 
   /** The editor cursor is on a line with sites: the webview highlights its events. */
@@ -271,13 +290,16 @@ export class TimelinePanel implements vscode.Disposable {
       case 'ready':
         if (message.protocolVersion !== PROTOCOL_VERSION) this.host.log(`webview protocol ${message.protocolVersion}, host ${PROTOCOL_VERSION}`);
         this.isReady = true;
-        this.post(() => ({
-          type: 'init', trace: this.traceToPost && !this.comparison ? encodeColumnarTrace(this.traceToPost) : null,
-          theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
-          sourceUri: this.sourceUri.toString(), pinned: this.isPinned, analysis: this.analysisSettings(),
-          ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
-          ...(this.comparison ? { comparison: postedRuns(this.comparison), comparisonSources: this.comparisonSources, ...(this.races && { races: this.races }) } : {}),
-        }));
+        {
+          const analysis = this.analysisSettings();
+          const theme = themeKind(vscode.window.activeColorTheme.kind);
+          this.post(() => ({
+            type: 'init', trace: this.traceToPost && !this.comparison ? this.encoded(this.traceToPost) : null,
+            theme, state: this.restoredState, sourceUri: this.sourceUri.toString(), pinned: this.isPinned, analysis,
+            ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
+            ...(this.comparison ? { comparison: this.postedRuns(this.comparison), comparisonSources: this.comparisonSources, ...(this.races && { races: this.races }) } : {}),
+          }));
+        }
         if (this.lastError) this.post(this.lastError);
         if (this.lastStatus) this.post(this.lastStatus);
         if (this.lastStale) this.post(this.lastStale);
@@ -327,11 +349,6 @@ export class TimelinePanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-/** A comparison's runs as posted: each trace in its columnar buffer. */
-function postedRuns(runs: readonly ComparisonRun[]): PostedComparisonRun[] {
-  return runs.map((run) => ({ label: run.label, trace: encodeColumnarTrace(run.trace) }));
 }
 
 /** The bytes of the trace buffers a message carries (0: none). */
