@@ -6,12 +6,20 @@
 //                 max over 60 frames), at fit-to-view (everything visible: the level-of-detail
 //                 path) and zoomed in
 // Targets: 100k first paint < 1 s, frames < 16 ms; 1M first paint < 3 s.
+//   trace to webview  the 1M-await program's real trace as the extension posts it (one columnar
+//                 ArrayBuffer, src/core/trace/columnar.ts) against the JSON message it used to post:
+//                 bytes, the host's time to build the message (VS Code JSON-serializes a message,
+//                 sending ArrayBuffers beside it as raw bytes), and the webview's time from receiving
+//                 it to the first painted frame (the JSON form: JSON.parse of the message, as
+//                 VS Code's webview does, then the same structured clone into the page).
 // Needs `npm run build` (dist/webview.js, dist/export-html.js) and /usr/bin/chromium.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
@@ -158,6 +166,110 @@ async function measure(browser, events) {
   return { events: trace.events.kind.length, tasks: trace.tasks.length - 1, sizeMb, firstPaint, firstPaints, frames, rafIntervals };
 }
 
+/** The engine and the columnar encoder, bundled next to dist/worker.js (as bench/engine.mjs bundles the engine). */
+async function engineAndEncoder() {
+  const bundle = path.join(root, 'dist', 'bench-webview-trace.js');
+  await esbuild.build({
+    stdin: { contents: "export { runProgram } from './src/core/engine/run'; export { encodeColumnarTrace } from './src/core/trace/columnar';", resolveDir: root, loader: 'ts' },
+    outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild', 'typescript'], logLevel: 'error',
+  });
+  return require(bundle);
+}
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The best of `runs` timings of `f` (ms), and its last result. */
+function bestOf(runs, f) {
+  let best = Infinity;
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = f();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return { ms: best, result };
+}
+
+/** A page like the extension's webview (src/extension/webviewHtml.ts) with a fake host; its trace is fetched from the bench's route. */
+function hostedPage() {
+  const js = fs.readFileSync(path.join(root, 'dist', 'webview.js'), 'utf8');
+  const css = fs.readFileSync(path.join(root, 'dist', 'webview.css'), 'utf8');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src http://127.0.0.1:*; style-src 'nonce-b'; script-src 'nonce-b'">
+<style nonce="b">${css}</style></head><body class="vscode-dark"><div id="app"></div>
+<script nonce="b">window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });</script>
+<script nonce="b">${js.replace(/<\/script/g, '<\\/script')}</script></body></html>`;
+}
+
+/** Trace to webview, before (JSON) and after (columnar): bytes, host time, webview time to first paint. */
+async function measureTraceToWebview(browser) {
+  const { runProgram, encodeColumnarTrace } = await engineAndEncoder();
+  const file = path.join(os.tmpdir(), 'at-bench-1m-awaits.js');
+  fs.writeFileSync(file, 'async function main() { let sum = 0; for (let i = 0; i < 1e6; i++) sum += await i; console.log(sum); }\nmain();\n');
+  const run = await runProgram({ file, budgets: { events: 50_000_000, realTimeMs: 60_000, memoryMb: 4096 } });
+  fs.rmSync(file, { force: true });
+  const events = run.eventCount ?? run.scanTrace.events.kind.length;
+  // After: the panel encodes the trace as the engine handed it over; VS Code stringifies the rest.
+  const columnar = bestOf(3, () => {
+    const buffer = encodeColumnarTrace(run.scanTrace);
+    JSON.stringify({ type: 'showTrace', trace: {}, sourceUri: 'file:///w/x.ts' });
+    return buffer;
+  });
+  // Before: the message with the plain trace, which VS Code JSON-serialized whole.
+  const plain = run.trace;
+  const json = bestOf(3, () => JSON.stringify({ type: 'showTrace', trace: plain, sourceUri: 'file:///w/x.ts' }));
+  const jsonBytes = Buffer.byteLength(json.result);
+  const buffer = Buffer.from(columnar.result);
+  if (process.env.BENCH_DEBUG) console.log({ events, columnarBytes: buffer.length, jsonBytes, columnarMs: columnar.ms, jsonMs: json.ms });
+  // Served over loopback HTTP (the page fetches the message's bytes before its clock starts).
+  const bodies = { '/page.html': ['text/html', hostedPage()], '/trace.bin': ['application/octet-stream', buffer], '/trace.json': ['application/json', json.result] };
+  const server = http.createServer((req, res) => {
+    const [type, body] = bodies[req.url] ?? ['text/plain', 'not found'];
+    res.writeHead(bodies[req.url] ? 200 : 404, { 'content-type': type });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const paint = {};
+  await browser.setOffline(false); // loopback only: the page's CSP allows nothing else
+  try {
+    for (const form of ['columnar', 'json']) {
+      const times = [];
+      for (let load = 0; load < 2; load++) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('crash', () => errors.push(`the page crashed (${form}, ${mb(form === 'columnar' ? buffer.length : jsonBytes)})`));
+        await page.goto(`${origin}/page.html`, { timeout: 120_000 });
+        const ms = await page.evaluate(async (form) => {
+          const body = await fetch(form === 'columnar' ? '/trace.bin' : '/trace.json');
+          const data = form === 'columnar' ? await body.arrayBuffer() : await body.text();
+          const painted = new Promise((resolve) => {
+            const watch = () => (document.querySelector('.tl-app')?.dataset.firstPaintMs || document.querySelector('.tl-fatal') ? resolve() : setTimeout(watch, 5));
+            watch();
+          });
+          const t0 = performance.now();
+          const message = form === 'columnar' ? { type: 'init', trace: data } : JSON.parse(data);
+          if (form !== 'columnar') message.type = 'init';
+          window.postMessage(message, '*');
+          await painted;
+          const fatal = document.querySelector('.tl-fatal');
+          if (fatal) throw new Error(fatal.textContent);
+          return Number(document.querySelector('.tl-app').dataset.firstPaintMs) - t0;
+        }, form).catch((e) => { throw new Error(`${e.message}${errors.length ? ` (${errors.join('; ')})` : ''}`); });
+        if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
+        times.push(ms);
+        await page.close();
+      }
+      paint[form] = Math.min(...times);
+    }
+  } finally {
+    server.close();
+    await browser.setOffline(true).catch(() => {});
+  }
+  return { events, columnarBytes: buffer.length, jsonBytes, columnarMs: columnar.ms, jsonMs: json.ms, paint };
+}
+
 export async function runRenderBench() {
   if (!fs.existsSync(path.join(root, 'dist', 'export-html.js'))) throw new Error('run `npm run build` first (dist/export-html.js is missing)');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-chromium-'));
@@ -168,7 +280,9 @@ export async function runRenderBench() {
   const results = [];
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores (shared machine: numbers vary with it)`);
   try {
-    for (const [events, target] of [[100_000, 1000], [1_000_000, 3000]]) {
+    // `node bench/render.mjs trace-to-webview`: that part alone.
+    const sizes = process.argv.includes('trace-to-webview') ? [] : [[100_000, 1000], [1_000_000, 3000]];
+    for (const [events, target] of sizes) {
       const r = await measure(browser, events);
       results.push(r);
       const f = r.frames;
@@ -183,8 +297,13 @@ export async function runRenderBench() {
       console.log(`  rAF-paced pan interval median ${ms(raf.median).padStart(8)}  p95 ${ms(raf.p95).padStart(8)}  (60 Hz = 16.7 ms)`);
       console.log(`  frames p95 ${ms(worst)}   target < 16 ms   ${worst < 16 ? 'ok' : 'OVER'}`);
     }
+    const w = await measureTraceToWebview(browser);
+    const ratio = w.columnarBytes <= w.jsonBytes ? `${(w.jsonBytes / w.columnarBytes).toFixed(2)}× smaller` : `${(w.columnarBytes / w.jsonBytes).toFixed(2)}× larger: small integers are short as text`;
+    console.log(`trace to webview, 1M awaits (${(w.events / 1e6).toFixed(2)}M events): ${mb(w.columnarBytes)} columnar, was ${mb(w.jsonBytes)} JSON (${ratio})`);
+    console.log(`  host, message built    ${ms(w.columnarMs).padStart(10)}   was ${ms(w.jsonMs)} (JSON.stringify of the message)`);
+    console.log(`  webview, to first paint${ms(w.paint.columnar).padStart(10)}   was ${ms(w.paint.json)} (JSON.parse of the message, then the same)`);
   } finally {
-    await browser.close();
+    await browser.close().catch(() => {}); // already gone if it crashed: the error that crashed it is thrown
     fs.rmSync(profile, { recursive: true, force: true });
   }
   return results;

@@ -9,7 +9,7 @@ import path from 'node:path';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const parts = [
   ['engine', 'engine.mjs', 'simulated vs native node; instrument+bundle vs transpileModule (cold and warm, CPU and wall); the instrumentation cache cold vs warm; run --summary end to end (1M awaits, 10M events); scaling 10k–10M awaits (steady-state time per event, native beside it)'],
-  ['render', 'render.mjs', 'timeline first paint and pan/zoom frame times in headless Chromium'],
+  ['render', 'render.mjs', 'timeline first paint and pan/zoom frame times in headless Chromium; the trace to the webview, columnar vs JSON (1M awaits)'],
   ['scenarios', 'scenarios.mjs', 'chat server with 10,000 clients; 64 threads on 8 cores'],
   ['io', 'io.mjs', 'real I/O end to end: 1,000 file reads, 10 child processes, 8 pbkdf2 — simulator vs node wall time'],
   ['network', 'network.mjs', 'an http server and 10,000 requests in the same program (fetch; http.get on a keep-alive Agent) — simulator vs the real Node of the line, end to end'],
@@ -33,7 +33,10 @@ if (!only.length || only.includes('click')) {
   if (fs.existsSync(record)) {
     const { measuredAt, results, load } = JSON.parse(fs.readFileSync(record, 'utf8'));
     console.log(`(measured by npm run test:vscode at ${measuredAt}${load ? `, load ${load.toFixed(1)}` : ''})`);
-    for (const r of results) console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}`);
+    for (const r of results) {
+      const posted = r.tracePost ? `   trace to webview ${(r.tracePost.bytes / 1024).toFixed(0)} KB columnar, posted in ${r.tracePost.ms.toFixed(1)} ms` : '';
+      console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}${posted}`);
+    }
   } else {
     console.log('(no record yet: npm run test:vscode measures it in code-server and writes .test-output/click-to-timeline.json)');
   }

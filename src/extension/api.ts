@@ -29,6 +29,8 @@ export interface PanelSnapshot {
   /** First frames painted for new traces so far, and the time of the last one (Date.now()). */
   paints: number;
   lastPaintAt: number;
+  /** The last trace posted to the webview: its columnar buffer's bytes and the host's ms to encode and post it. */
+  lastTracePost?: { bytes: number; ms: number };
   /** The file whose runs it shows, and whether it was kept (pinned) rather than being the preview. */
   sourceUri: string;
   pinned: boolean;
@@ -74,6 +76,7 @@ function snapshot(p: TimelinePanel): PanelSnapshot {
     posted: [...p.posted],
     paints: p.paints,
     lastPaintAt: p.lastPaintAt,
+    lastTracePost: p.lastTracePost,
     sourceUri: p.sourceUri.toString(),
     pinned: p.pinned,
   };

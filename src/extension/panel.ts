@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   isWebviewToHost, PROTOCOL_VERSION,
-  type AnalysisSettings, type ComparisonRun, type HostToWebview, type RaceReport, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
+  type AnalysisSettings, type ComparisonRun, type HostToWebview, type PostedComparisonRun, type PostedTrace, type RaceReport, type SavedTraceInfo, type SourceLocation, type ThemeKind, type TimelineViewState, type WebviewToHost,
 } from '../shared/protocol';
-import type { TraceFile } from '../core/trace/format';
+import { encodeColumnarTrace } from '../core/trace/columnar';
+import type { ScannableTrace, TraceFile } from '../core/trace/format';
 import { readAnalysisSettings } from './config';
 import type { RunRecord } from './runner';
 import { openInPerfetto, saveTraceFile, type ExportResult } from './traceExport';
@@ -56,6 +57,8 @@ export class TimelinePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private isReady = false;
   private trace: TraceFile | null = null;
+  /** The same trace as the engine handed it over (typed columns when it has them): what is encoded to post. */
+  private traceToPost: ScannableTrace | null = null;
   /** Set for a compare panel: the runs it shows side by side (sent again after every `ready`). */
   private comparison: ComparisonRun[] | null = null;
   /** The compared files (URI strings, in order): the webview saves them to be restored. */
@@ -78,6 +81,8 @@ export class TimelinePanel implements vscode.Disposable {
   /** First frames painted for new traces, and when the last one was (Date.now(); the test API reads them). */
   paints = 0;
   lastPaintAt = 0;
+  /** The last trace posted: its bytes and the host's time to encode and post it (ms; the test API reads them). */
+  lastTracePost: { bytes: number; ms: number } | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -152,11 +157,33 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   /** Posts now if the webview listens; otherwise the state is replayed on `ready`. */
-  private post(message: HostToWebview): void {
+  private post(message: HostToWebview | (() => HostToWebview)): void {
     if (!this.isReady) return;
-    this.posted.push(message.type);
+    this.encodeMs = 0;
+    // A message with a trace is built only when it is posted: encoding copies the trace's columns.
+    const built = typeof message === 'function' ? message() : message;
+    this.posted.push(built.type);
     if (this.posted.length > 200) this.posted.shift();
-    void this.panel.webview.postMessage(message);
+    const posting = performance.now();
+    void this.panel.webview.postMessage(built);
+    const bytes = postedTraceBytes(built);
+    if (bytes > 0) this.lastTracePost = { bytes, ms: this.encodeMs + performance.now() - posting };
+  }
+
+  /** Time spent encoding the traces of the message being built (ms). */
+  private encodeMs = 0;
+
+  /** A trace as posted (its columnar buffer), timed for `lastTracePost`. */
+  private encoded(trace: ScannableTrace): PostedTrace {
+    const started = performance.now();
+    const buffer = encodeColumnarTrace(trace);
+    this.encodeMs += performance.now() - started;
+    return buffer;
+  }
+
+  /** A comparison's runs as posted: each trace in its columnar buffer. */
+  private postedRuns(runs: readonly ComparisonRun[]): PostedComparisonRun[] {
+    return runs.map((run) => ({ label: run.label, trace: this.encoded(run.trace) }));
   }
 
   showRunning(file: string): void {
@@ -188,7 +215,10 @@ export class TimelinePanel implements vscode.Disposable {
       return;
     }
     this.trace = result.trace;
-    this.post({ type: 'showTrace', trace: result.trace, sourceUri: this.sourceUri.toString(), analysis: this.analysisSettings() });
+    this.traceToPost = result.scanTrace;
+    const posted = result.scanTrace;
+    const analysis = this.analysisSettings();
+    this.post(() => ({ type: 'showTrace', trace: this.encoded(posted), sourceUri: this.sourceUri.toString(), analysis }));
     const status = record.status === 'cancelled' ? 'cancelled' : record.message ? 'failed' : 'finished';
     this.lastStatus = { type: 'runStatus', status, file, message: record.message, stop: record.stop, canContinue: record.canContinue };
     this.post(this.lastStatus);
@@ -203,14 +233,15 @@ export class TimelinePanel implements vscode.Disposable {
   /** A saved trace, read-only (the trace editor): shown as a run's trace is, with what reading it said. */
   showSavedTrace(trace: TraceFile, info: SavedTraceInfo): void {
     this.savedTrace = info;
-    this.trace = trace;
+    this.trace = this.traceToPost = trace;
     this.lastError = undefined;
-    this.post({ type: 'init', trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info, analysis: this.analysisSettings() });
+    const init: HostToWebview = { type: 'init', trace: null, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState, sourceUri: this.sourceUri.toString(), savedTrace: info, analysis: this.analysisSettings() };
+    this.post(() => ({ ...init, trace: this.encoded(trace) }));
   }
 
   /** A saved trace file that cannot be shown: the webview says why (replayed after every `ready`). */
   showTraceError(message: string): void {
-    this.trace = null;
+    this.trace = this.traceToPost = null;
     this.lastError = { type: 'traceError', message };
     this.post(this.lastError);
   }
@@ -241,7 +272,7 @@ export class TimelinePanel implements vscode.Disposable {
     this.comparisonSources = sources.map((u) => u.toString());
     this.races = races;
     this.panel.title = races ? `Races · ${path.basename(sources[0]?.fsPath ?? '')}` : `Compare · ${runs.map((r) => r.label).join(' vs ')}`;
-    this.post({ type: 'showComparison', runs, sources: this.comparisonSources, ...(races && { races }) });
+    this.post(() => ({ type: 'showComparison', runs: this.postedRuns(runs), sources: this.comparisonSources, ...(races && { races }) }));
   }
 
   /** The editor cursor is on a line with sites: the webview highlights its events. */
@@ -259,12 +290,16 @@ export class TimelinePanel implements vscode.Disposable {
       case 'ready':
         if (message.protocolVersion !== PROTOCOL_VERSION) this.host.log(`webview protocol ${message.protocolVersion}, host ${PROTOCOL_VERSION}`);
         this.isReady = true;
-        this.post({
-          type: 'init', trace: this.trace, theme: themeKind(vscode.window.activeColorTheme.kind), state: this.restoredState,
-          sourceUri: this.sourceUri.toString(), pinned: this.isPinned, analysis: this.analysisSettings(),
-          ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
-          ...(this.comparison ? { comparison: this.comparison, comparisonSources: this.comparisonSources, ...(this.races && { races: this.races }) } : {}),
-        });
+        {
+          const analysis = this.analysisSettings();
+          const theme = themeKind(vscode.window.activeColorTheme.kind);
+          this.post(() => ({
+            type: 'init', trace: this.traceToPost && !this.comparison ? this.encoded(this.traceToPost) : null,
+            theme, state: this.restoredState, sourceUri: this.sourceUri.toString(), pinned: this.isPinned, analysis,
+            ...(this.savedTrace ? { savedTrace: this.savedTrace } : {}),
+            ...(this.comparison ? { comparison: this.postedRuns(this.comparison), comparisonSources: this.comparisonSources, ...(this.races && { races: this.races }) } : {}),
+          }));
+        }
         if (this.lastError) this.post(this.lastError);
         if (this.lastStatus) this.post(this.lastStatus);
         if (this.lastStale) this.post(this.lastStale);
@@ -313,6 +348,17 @@ export class TimelinePanel implements vscode.Disposable {
     this.didDispose.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
+  }
+}
+
+/** The bytes of the trace buffers a message carries (0: none). */
+function postedTraceBytes(message: HostToWebview): number {
+  const size = (trace: PostedTrace | null | undefined) => trace?.byteLength ?? 0;
+  switch (message.type) {
+    case 'init': return size(message.trace) + (message.comparison ?? []).reduce((sum, run) => sum + size(run.trace), 0);
+    case 'showTrace': return size(message.trace);
+    case 'showComparison': return message.runs.reduce((sum, run) => sum + size(run.trace), 0);
+    default: return 0;
   }
 }
 

@@ -6,6 +6,13 @@
  * structured-cloneable object with a `type` field. User-derived strings (trace contents, file
  * names, error messages) travel only inside these messages, never into the webview's HTML.
  *
+ * Traces cross as one ArrayBuffer each (`PostedTrace`: the columnar layout of
+ * src/core/trace/columnar.ts), never as JSON: VS Code's `postMessage` sends an ArrayBuffer as
+ * raw bytes beside the message's JSON and recreates it in the webview, so a run of a million
+ * awaits costs its 23 bytes per event and no per-event value on either side. The webview decodes
+ * it with the core's decoder, through `checkTrace` (the same validation a saved JSON trace gets):
+ * a damaged buffer is the panel's "This trace cannot be shown" with the reason, never a crash.
+ *
  * Handshake: the webview posts `ready` once its script has loaded and its listeners are in
  * place; the host answers with `init` (carrying the trace, or null while none exists yet).
  * Messages the host sends before `ready` may be lost, so the host must wait for it — and
@@ -13,6 +20,7 @@
  * anew.
  *
  * History:
+ * - 2: traces are `PostedTrace` buffers (issue 13; see below).
  * - 1: first version. Later additive changes (an old peer ignores what it does not know):
  *   `showComparison`; `sourceUri` in `init`, `showTrace` and the view state; `sources` in
  *   `showComparison` and `comparisonSources` in `init` (a compare panel's state, CompareViewState).
@@ -26,7 +34,7 @@
 import type { TraceFile } from '../core/trace/format';
 
 /** Incremented on every incompatible change; sent in `ready` so a stale webview is detectable. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The VS Code theme kinds, as VS Code names them in the webview body class (`vscode-dark` …). */
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
@@ -131,6 +139,18 @@ export interface ComparisonRun {
 }
 
 /**
+ * A trace as the host posts it: `encodeColumnarTrace(trace)` (src/core/trace/columnar.ts), one
+ * ArrayBuffer. The webview reads it with `checkTrace` (src/core/viewmodel/validate.ts).
+ */
+export type PostedTrace = ArrayBuffer;
+
+/** A run of a comparison as posted: its label and its trace's buffer. */
+export interface PostedComparisonRun {
+  label: string;
+  trace: PostedTrace;
+}
+
+/**
  * The race explorer's result ("Find races", src/core/explore), shown above the comparison of
  * the default run and a differing one: every distinct outcome with its frequency, and where the
  * two runs shown part (a line through both bands).
@@ -182,13 +202,13 @@ export interface RunStop {
 
 export type HostToWebview =
   /** Answer to `ready`: the trace to show (null: nothing has run yet), theme, and restored state. */
-  | { type: 'init'; trace: TraceFile | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: ComparisonRun[]; comparisonSources?: string[]; races?: RaceReport; pinned?: boolean; savedTrace?: SavedTraceInfo; analysis?: AnalysisSettings }
+  | { type: 'init'; trace: PostedTrace | null; theme?: ThemeKind; state?: TimelineViewState; sourceUri?: string; comparison?: PostedComparisonRun[]; comparisonSources?: string[]; races?: RaceReport; pinned?: boolean; savedTrace?: SavedTraceInfo; analysis?: AnalysisSettings }
   /** A saved trace file cannot be shown: `message` says why (cut short, newer version, not ours). */
   | { type: 'traceError'; message: string }
   /** A new run's trace replaces the one shown (view state is kept where it still fits). */
-  | { type: 'showTrace'; trace: TraceFile; sourceUri?: string; analysis?: AnalysisSettings }
+  | { type: 'showTrace'; trace: PostedTrace; sourceUri?: string; analysis?: AnalysisSettings }
   /** Several runs side by side on one time scale, with their totals and speed-ups (compare mode); `races`: the explorer's result above them. */
-  | { type: 'showComparison'; runs: ComparisonRun[]; sources?: string[]; races?: RaceReport }
+  | { type: 'showComparison'; runs: PostedComparisonRun[]; sources?: string[]; races?: RaceReport }
   /**
    * A run's progress: started, finished, cancelled or failed (`message` says why, as text).
    * `stop`: it ended early (a budget or Cancel), said the same way everywhere; `canContinue`:

@@ -10,7 +10,7 @@
  * (event loop / tasks as tabs, and the console), the status line. The split, the name column,
  * the axis mode and the chosen tab are part of the saved view state.
  */
-import type { TraceFile } from '../core/trace/format';
+import type { ScannableTrace } from '../core/trace/format';
 import {
   alsStorageName, alsStorages, buildAlsColouring, buildRows, checkTrace, collapsedAtFirst, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
 } from '../core/viewmodel/index';
@@ -62,7 +62,7 @@ export class App {
   private readonly status: HTMLElement;
   private readonly body: HTMLElement;
   private model: TimelineModel | null = null;
-  private trace: TraceFile | null = null;
+  private trace: ScannableTrace | null = null;
   private scene: Scene | null = null;
   private view: TimelineView | null = null;
   private labels: LaneLabels | null = null;
@@ -795,7 +795,7 @@ function formatTime(model: TimelineModel, seq: number): string {
   return t < 1000 ? `${t} ms` : `${(t / 1000).toFixed(3)} s`;
 }
 
-export type { TraceFile };
+export type { ScannableTrace };
 
 /** `Answers`, with how many findings (warnings) there are: `Answers · 2`. */
 function answersTabLabel(answers: AnswersModel | null): string {

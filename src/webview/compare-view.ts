@@ -8,7 +8,7 @@
 import {
   buildComparison, buildTimeline, causesDifferText, checkTrace, compactRows, formatDelta, formatDuration, formatSpeedup, runHeadline, SegState, type CompactRow, type Comparison, type TimelineModel,
 } from '../core/viewmodel/index';
-import type { TraceFile } from '../core/trace/format';
+import type { ScannableTrace } from '../core/trace/format';
 import type { RaceReport } from '../shared/protocol';
 import { h } from './dom';
 import { readPalette, type Palette } from './theme';
@@ -219,7 +219,7 @@ export class CompareView {
  */
 export function makeComparison(value: unknown, races?: RaceReport): { view: CompareView; headline: string; count: number } | { error: string } {
   const runs = Array.isArray(value) ? (value as { label?: unknown; trace?: unknown }[]) : [];
-  const checked: { label: string; trace: TraceFile }[] = [];
+  const checked: { label: string; trace: ScannableTrace }[] = [];
   for (const [i, run] of runs.entries()) {
     const check = checkTrace(run?.trace);
     const label = typeof run?.label === 'string' && run.label ? run.label : `run ${i + 1}`;

@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import { PROTOCOL_VERSION, type WebviewToHost } from '../../src/shared/protocol';
 import type { TraceFile } from '../../src/core/trace/format';
-import { ensureBuilt, launch, OUT, ROOT, screenshot, traceOfSample } from './harness';
+import { canvasColours, ensureBuilt, launch, OUT, ROOT, screenshot, traceOfSample } from './harness';
+import { encodeColumnarTrace } from '../../src/core/trace/columnar';
+import { postToPage, type TestMessage } from './webview-page';
 import { firstDivergence } from '../../src/core/explore/divergence';
 
 /** A page shaped like src/extension/webviewHtml.ts's, plus a fake acquireVsCodeApi. */
@@ -37,7 +39,7 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
   let page: Page;
   const errors: string[] = [];
   const posted = (): Promise<WebviewToHost[]> => page.evaluate(() => (window as any).__posted);
-  const send = (message: HostToWebview): Promise<void> => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const send = (message: TestMessage): Promise<void> => postToPage(page, message);
 
   async function open(savedState: unknown = null): Promise<void> {
     const file = path.join(OUT, 'html', 'vscode-webview.html');
@@ -60,7 +62,7 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
 
   it('says ready first, then shows the trace init delivers, in VS Code colours', async () => {
     await open();
-    assert.deepEqual(await posted(), [{ type: 'ready', protocolVersion: 1 }]);
+    assert.deepEqual(await posted(), [{ type: 'ready', protocolVersion: PROTOCOL_VERSION }]);
     assert.match(await page.innerText('.tl-summary'), /Waiting for a trace/);
     await send({ type: 'init', trace, theme: 'dark' });
     await page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
@@ -183,6 +185,33 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     assert.deepEqual(saved.races.shownSchedules, ['default', 'late@1']);
     // The dashed line is drawn in the error colour through the bands.
     await screenshot(page, 'find-races-compare');
+    assert.deepEqual(errors, []);
+  });
+
+  it('paints the timeline from the columnar buffer the host posts; a damaged buffer is the panel\'s error, not a crash', async () => {
+    await page.close();
+    errors.length = 0;
+    await open();
+    await page.evaluate(() => window.addEventListener('message', (e) => { (window as any).__traceTag = Object.prototype.toString.call(e.data.trace); }));
+    const buffer = encodeColumnarTrace(trace);
+    await send({ type: 'init', trace: buffer, theme: 'dark' });
+    await page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
+    assert.equal(await page.evaluate(() => (window as any).__traceTag), '[object ArrayBuffer]', 'the trace arrived as an ArrayBuffer');
+    assert.match(await page.innerText('.tl-summary'), /executed in 1\.00 s/);
+    assert.ok(await canvasColours(page) > 3, 'the canvas is painted');
+    // Cut short in transit: the panel says so, and tells the host.
+    await send({ type: 'showTrace', trace: buffer.slice(0, buffer.byteLength - 7) });
+    await page.waitForSelector('.tl-fatal');
+    assert.match(await page.innerText('.tl-fatal'), new RegExp(`This trace cannot be shown[\\s\\S]*cut short \\(${buffer.byteLength - 7} of its ${buffer.byteLength} bytes arrived\\)`));
+    const reported = (await posted()).filter((m) => m.type === 'webviewError');
+    assert.equal(reported.length, 1);
+    assert.match((reported[0] as { message: string }).message, /cut short/);
+    // Garbage of the right length for nothing: the same, never a thrown error.
+    await send({ type: 'showTrace', trace: new Uint8Array(4096).fill(0xff).buffer });
+    await page.waitForFunction(() => /does not start as a columnar trace does/.test(document.querySelector('.tl-fatal')?.textContent ?? ''));
+    // And the next good trace shows again.
+    await send({ type: 'showTrace', trace: buffer });
+    await page.waitForFunction(() => !document.querySelector('.tl-fatal') && /executed in 1\.00 s/.test(document.querySelector('.tl-summary')?.textContent ?? ''));
     assert.deepEqual(errors, []);
   });
 });

@@ -9,7 +9,51 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { HostToWebview, WebviewToHost } from '../../src/shared/protocol';
+import { encodeColumnarTrace, isArrayBuffer } from '../../src/core/trace/columnar';
+import type { ScannableTrace } from '../../src/core/trace/format';
 import { OUT, ROOT } from './harness';
+
+/**
+ * A host message as a test writes it: a trace may be given as a trace object, which is posted
+ * as the host posts it (its columnar buffer, `encodeColumnarTrace`).
+ */
+export type TestMessage = HostToWebview | { type: HostToWebview['type']; [field: string]: unknown };
+
+function isTraceObject(value: unknown): value is ScannableTrace {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === 'async-timeline-trace';
+}
+
+/** `message` with every trace object in a `trace` field replaced by its columnar buffer, as the host sends it. */
+export function asPosted(message: TestMessage): HostToWebview {
+  const walk = (value: unknown, key: string): unknown => {
+    if (key === 'trace' && isTraceObject(value)) return encodeColumnarTrace(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, ''));
+    if (typeof value === 'object' && value !== null && !isArrayBuffer(value)) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    }
+    return value;
+  };
+  return walk(message, '') as HostToWebview;
+}
+
+/**
+ * Posts a host message into the page as VS Code delivers one: ArrayBuffers arrive as
+ * ArrayBuffers. (They cross into the page as base64 and are rebuilt there before posting.)
+ */
+export async function postToPage(page: Page, message: TestMessage): Promise<void> {
+  const text = JSON.stringify(asPosted(message), (_key, value: unknown) =>
+    isArrayBuffer(value) ? { $arrayBufferBase64: Buffer.from(value).toString('base64') } : value);
+  await page.evaluate((json) => {
+    const revived = JSON.parse(json, (_key, value: { $arrayBufferBase64?: string }) => {
+      if (typeof value !== 'object' || value === null || typeof value.$arrayBufferBase64 !== 'string') return value;
+      const binary = atob(value.$arrayBufferBase64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes.buffer;
+    }) as unknown;
+    window.postMessage(revived, '*');
+  }, text);
+}
 
 export type ThemeName = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
@@ -49,7 +93,8 @@ export interface HostedPage {
   page: Page;
   errors: string[];
   posted(): Promise<WebviewToHost[]>;
-  send(message: HostToWebview): Promise<void>;
+  /** Posts a host message (trace objects posted as their columnar buffers, as the host does). */
+  send(message: TestMessage): Promise<void>;
   state(): Promise<any>;
 }
 
@@ -69,14 +114,14 @@ export async function openHosted(context: BrowserContext, name: string, opts: { 
     page,
     errors,
     posted: () => page.evaluate(() => (window as any).__posted),
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message),
+    send: (message) => postToPage(page, message),
     state: () => page.evaluate(() => (window as any).__state),
   };
 }
 
 /** Sends `init` with the trace and waits for the first paint. */
 export async function showTrace(hosted: HostedPage, trace: unknown, extra: Partial<Extract<HostToWebview, { type: 'init' }>> = {}): Promise<void> {
-  await hosted.send({ type: 'init', trace: trace as never, ...extra });
+  await hosted.send({ type: 'init', trace, ...extra });
   await hosted.page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
   await hosted.page.waitForTimeout(50);
 }

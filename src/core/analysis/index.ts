@@ -2,7 +2,7 @@
  * Answers from one run (issue 11): leftovers, floating promises, the critical path and
  * blocking, computed from the trace alone. Pure: no vscode, no DOM, no Node APIs.
  */
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 import { findBlocking } from './blocking';
 import { criticalPath } from './critical-path';
 import { findFloating } from './floating';
@@ -15,11 +15,11 @@ export { DEFAULT_BLOCKING_THRESHOLD_MS } from './types';
 export { CAUSE_NAMES, formatReport, formatTimeByCause } from './report';
 
 /** Only the critical path (time by cause), for a reader that needs no findings (compare mode). */
-export function runCriticalPath(trace: TraceFile): CriticalPath {
+export function runCriticalPath(trace: ScannableTrace): CriticalPath {
   return criticalPath(indexTrace(trace));
 }
 
-export function analyzeRun(trace: TraceFile, options: AnalysisOptions = {}): RunAnalysis {
+export function analyzeRun(trace: ScannableTrace, options: AnalysisOptions = {}): RunAnalysis {
   const threshold = options.blockingThresholdMs ?? DEFAULT_BLOCKING_THRESHOLD_MS;
   const ix = indexTrace(trace);
   const findings = [...findLeftovers(ix), ...findFloating(ix), ...findBlocking(ix, threshold)];

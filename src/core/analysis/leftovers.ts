@@ -28,7 +28,7 @@ export function findLeftovers(ix: TraceIndex): Finding[] {
   const { trace } = ix;
   const { kind, a, b, c, t } = trace.events;
   const out: Finding[] = [];
-  const truncated = trace.meta.truncated !== undefined || kind.includes(EventKind.Truncated);
+  const truncated = trace.meta.truncated !== undefined || hasKind(kind, EventKind.Truncated);
   if (truncated) return keptAlive(ix);
 
   // Each task's last suspension, if nothing resumed or ended it.
@@ -66,10 +66,16 @@ export function findLeftovers(ix: TraceIndex): Finding[] {
   return out.sort((x, y) => x.seq - y.seq);
 }
 
+/** Does the kind column hold `k`? (Plain or typed: the webview's trace has typed columns.) */
+function hasKind(kind: ArrayLike<number>, k: EventKind): boolean {
+  for (let i = 0; i < kind.length; i++) if (kind[i] === k) return true;
+  return false;
+}
+
 /** How the run ended, as a clause: why nothing could settle the promise any more. */
 function endedHow(ix: TraceIndex): string {
   const { kind } = ix.trace.events;
-  if (kind.includes(EventKind.UncaughtError)) return 'the run ended on an uncaught error first';
+  if (hasKind(kind, EventKind.UncaughtError)) return 'the run ended on an uncaught error first';
   const exitCode = ix.trace.meta.exitCode;
   if (exitCode !== 0 && exitCode !== 13) return `the program exited (code ${exitCode}) while it waited`;
   return 'the event loop ran out of work (no timer, immediate, I/O or callback was pending that could settle it)';

@@ -11,11 +11,11 @@
  *   TaskThrow pop it after the settle of its promise and the reactions that settle queues,
  *   which are the task's doing (its `return` settles its promise).
  */
-import { EventKind, type TraceFile } from '../trace/format';
+import { EventKind, type ScannableTrace } from '../trace/format';
 import type { Place } from './types';
 
 export interface TraceIndex {
-  trace: TraceFile;
+  trace: ScannableTrace;
   n: number;
   /** For each event: the index of the event that started its innermost context (itself for a context start), -1 at the top. */
   ctx: Int32Array;
@@ -61,7 +61,7 @@ const LOOP_LEVEL = new Set<number>([
   EventKind.TickRun, EventKind.MicrotaskRun, EventKind.ReactionRun,
 ]);
 
-export function indexTrace(trace: TraceFile): TraceIndex {
+export function indexTrace(trace: ScannableTrace): TraceIndex {
   const { kind, a, b, c, thread } = trace.events;
   const n = kind.length;
   const ctx = new Int32Array(n).fill(-1);

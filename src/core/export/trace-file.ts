@@ -14,7 +14,7 @@
  *    an empty or truncated run.
  */
 import { TRACE_FORMAT_VERSION, type ScannableTrace, type TraceFile } from '../trace/format';
-import { checkTrace } from '../viewmodel/validate';
+import { checkJsonTrace } from '../viewmodel/validate';
 
 /** The saved-trace file name ending (VS Code opens these in the trace editor). */
 export const TRACE_FILE_SUFFIX = '.async-timeline.json';
@@ -110,7 +110,7 @@ export function readTraceText(text: string, opts: TraceReadOptions = {}): TraceR
   }
   const upgraded = upgradeTrace(value, opts);
   if (upgraded.error) return { ok: false, message: upgraded.error };
-  const check = checkTrace(upgraded.value);
+  const check = checkJsonTrace(upgraded.value);
   if (!check.ok) return { ok: false, message: check.message };
   const notices = [...check.notices];
   if (upgraded.upgradedFrom !== undefined) {

@@ -11,7 +11,7 @@
  * segment its caller's. Values are numbered in order of first appearance: the legend's order
  * and the colour's index.
  */
-import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { EventKind, MacrotaskKind, type ScannableTrace } from '../trace/format';
 import type { LaneModel } from './lanes';
 
 /** One AsyncLocalStorage the run gave a store to. */
@@ -42,7 +42,7 @@ function baseName(path: string): string {
 }
 
 /** The storages the run gave a store to, by number; empty for a run without AsyncLocalStorage. */
-export function alsStorages(trace: TraceFile): AlsStorageInfo[] {
+export function alsStorages(trace: ScannableTrace): AlsStorageInfo[] {
   const { kind, a, c } = trace.events;
   const siteOf = new Map<number, number>();
   for (let i = 0; i < kind.length; i++) if (kind[i] === EventKind.AlsStore && !siteOf.has(a[i])) siteOf.set(a[i], c[i]);
@@ -62,17 +62,17 @@ export function alsStorages(trace: TraceFile): AlsStorageInfo[] {
   });
 }
 
-const storagesOf = new WeakMap<TraceFile, AlsStorageInfo[]>();
+const storagesOf = new WeakMap<ScannableTrace, AlsStorageInfo[]>();
 
 /** `AsyncLocalStorage at server.ts:4`: how the timeline names storage number `storage`. */
-export function alsStorageName(trace: TraceFile, storage: number): string {
+export function alsStorageName(trace: ScannableTrace, storage: number): string {
   let list = storagesOf.get(trace);
   if (!list) storagesOf.set(trace, (list = alsStorages(trace)));
   return list.find((s) => s.storage === storage)?.label ?? `AsyncLocalStorage #${storage}`;
 }
 
 /** The store of every segment of every lane, for one storage. */
-export function buildAlsColouring(trace: TraceFile, lanes: LaneModel, storage: number): AlsColouring {
+export function buildAlsColouring(trace: ScannableTrace, lanes: LaneModel, storage: number): AlsColouring {
   const { kind, a, b } = trace.events;
   const n = kind.length;
   const laneCount = lanes.lanes.length;

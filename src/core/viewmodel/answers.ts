@@ -6,7 +6,7 @@
  * floating promise, late handler or leftover at the event it is about.
  */
 import { analyzeRun, formatTimeByCause, type FindingKind, type Place, type RunAnalysis } from '../analysis/index';
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 
 export type AnswerSection = 'path' | 'leftovers' | 'floating' | 'blocking';
 
@@ -61,7 +61,7 @@ function num(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(3)));
 }
 
-export function buildAnswers(trace: TraceFile, options: { blockingThresholdMs?: number } = {}): AnswersModel {
+export function buildAnswers(trace: ScannableTrace, options: { blockingThresholdMs?: number } = {}): AnswersModel {
   const analysis = analyzeRun(trace, options);
   const path = analysis.criticalPath;
   const headline = `Critical path: ${num(path.end)} ms${path.chain.length ? ` — ${path.chain.join(' → ')}` : ''}`;

@@ -21,7 +21,7 @@
  * - message: a postMessage (its IoStart, labelled by src/core/sim/ports.ts) → the callback that
  *   received it (the Io macrotask of that io id), within a thread or across threads.
  */
-import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { EventKind, MacrotaskKind, type ScannableTrace } from '../trace/format';
 import type { Axis } from './axis';
 import { SeqById } from './columns';
 import type { LaneModel } from './lanes';
@@ -59,7 +59,7 @@ export interface ArrowModel {
 
 const COMBINATOR_LABEL = /^(await\s+)?Promise\.(all|allSettled|any|race)\b/;
 
-export function buildArrows(trace: TraceFile, axis: Axis, lanes: LaneModel): ArrowModel {
+export function buildArrows(trace: ScannableTrace, axis: Axis, lanes: LaneModel): ArrowModel {
   const { kind, a, b, c } = trace.events;
   const { pos } = axis;
   const { laneOfEvent, laneOfTask } = lanes;

@@ -6,11 +6,11 @@
  * and a Block is not a stretch of its own — other threads run meanwhile — but spans the
  * axis from its start to the point where its end time is reached.
  */
-import { EventKind, type TraceFile } from '../trace/format';
+import { EventKind, type ScannableTrace } from '../trace/format';
 import { compressedWidth, isStepKind, PieceKind, type Axis, type AxisPiece, type MacrotaskBand } from './axis';
 
 /** Where a Block's time lies, judged on its own thread: see `blockInterval` in axis.ts. */
-export function threadBlockInterval(trace: TraceFile, seq: number): [number, number] {
+export function threadBlockInterval(trace: ScannableTrace, seq: number): [number, number] {
   const { t, a, thread } = trace.events;
   const th = thread?.[seq] ?? 0;
   let next = Infinity;
@@ -21,7 +21,7 @@ export function threadBlockInterval(trace: TraceFile, seq: number): [number, num
   return [start, start + a[seq]];
 }
 
-export function buildThreadAxis(trace: TraceFile): Axis {
+export function buildThreadAxis(trace: ScannableTrace): Axis {
   const { kind, t, a, b, thread } = trace.events;
   const n = kind.length;
   // Points in time order: every event at its time (a Block at its start), and every Block's end.

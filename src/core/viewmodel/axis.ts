@@ -13,7 +13,7 @@
  *   compressed like a gap, but it belongs to the task that blocked.
  * Layout units are what the webview zooms and pans over; `timeAtX` maps back to milliseconds.
  */
-import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { EventKind, MacrotaskKind, type ScannableTrace } from '../trace/format';
 import { buildThreadAxis, threadBlockInterval } from './axis-threads';
 import { hasThreads } from './threads';
 
@@ -98,12 +98,12 @@ export function compressedWidth(ms: number): number {
  * whether the event is stamped before or after. Stamped before → the next event is at least
  * `t + a`; otherwise it was stamped after, and the block ended at `t`.
  */
-export function blockInterval(trace: TraceFile, seq: number): [number, number] {
+export function blockInterval(trace: ScannableTrace, seq: number): [number, number] {
   // Judged against the next event of the same thread (with no threads: the next event).
   return threadBlockInterval(trace, seq);
 }
 
-export function buildAxis(trace: TraceFile): Axis {
+export function buildAxis(trace: ScannableTrace): Axis {
   if (hasThreads(trace)) return buildThreadAxis(trace);
   const { kind, t, a, b } = trace.events;
   const n = kind.length;

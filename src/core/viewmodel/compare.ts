@@ -8,7 +8,7 @@
  * linear in milliseconds: a comparison is about how long each run took, so 1 s must look
  * three times shorter than 3 s.
  */
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 import { CAUSE_NAMES, runCriticalPath, type TimeCause } from '../analysis/index';
 import { formatDuration, timeAtX } from './axis';
 import { SegState } from './lanes';
@@ -17,12 +17,12 @@ import type { TimelineModel } from './index';
 
 export interface RunInput {
   label: string;
-  trace: TraceFile;
+  trace: ScannableTrace;
 }
 
 export interface ComparedRun {
   label: string;
-  trace: TraceFile;
+  trace: ScannableTrace;
   summary: Summary;
   /** Total virtual time (ms). */
   endTime: number;

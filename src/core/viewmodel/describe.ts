@@ -3,7 +3,7 @@
  * selected step all say the same sentence. Trace strings are returned as plain text; the
  * webview puts them in `textContent`, never in markup.
  */
-import { EventKind, type SourceSite, type TraceFile } from '../trace/format';
+import { EventKind, type SourceSite, type ScannableTrace } from '../trace/format';
 import { formatDuration } from './axis';
 import { macrotaskName } from './loop-state';
 import { racyTieHeadline } from './racy';
@@ -11,15 +11,15 @@ import { netIndex } from './network';
 import { alsStorageName } from './als';
 
 export interface EventNaming {
-  trace: TraceFile;
+  trace: ScannableTrace;
   /** The lane label of a task (`count #2`). */
   taskLabel(task: number): string;
 }
 
 /** Each trace's I/O labels by io id (from its IoStart events), built on first use. */
-const ioLabels = new WeakMap<TraceFile, Map<number, string>>();
+const ioLabels = new WeakMap<ScannableTrace, Map<number, string>>();
 
-function ioLabel(trace: TraceFile, io: number): string {
+function ioLabel(trace: ScannableTrace, io: number): string {
   let labels = ioLabels.get(trace);
   if (!labels) {
     labels = new Map();
@@ -31,20 +31,20 @@ function ioLabel(trace: TraceFile, io: number): string {
 }
 
 /** ` to GET /items/3`: the request a response answers, when a server of the program received it. */
-function toRequest(trace: TraceFile, seq: number): string {
+function toRequest(trace: ScannableTrace, seq: number): string {
   const net = netIndex(trace);
   const request = net.exchanges[net.exchangeOfSeq.get(seq) ?? -1]?.request;
   return request ? ` to ${request}` : '';
 }
 
 /** `, 100 ms after the request`: the response head's time to first byte. */
-function timeToFirstByte(trace: TraceFile, seq: number): string {
+function timeToFirstByte(trace: ScannableTrace, seq: number): string {
   const net = netIndex(trace);
   const requestSeq = net.exchanges[net.exchangeOfSeq.get(seq) ?? -1]?.requestSeq ?? -1;
   return requestSeq >= 0 ? `, time to first byte ${formatDuration(trace.events.t[seq] - trace.events.t[requestSeq])}` : '';
 }
 
-function siteLabel(trace: TraceFile, site: number): string {
+function siteLabel(trace: ScannableTrace, site: number): string {
   return trace.sites[site]?.label ?? '';
 }
 
@@ -110,7 +110,7 @@ export function describeEvent(naming: EventNaming, seq: number): string {
 }
 
 /** A site as `hello-async.ts:7:3` (empty if unknown). */
-export function formatSite(trace: TraceFile, site: number): string {
+export function formatSite(trace: ScannableTrace, site: number): string {
   const s: SourceSite | undefined = site > 0 ? trace.sites[site] : undefined;
   if (!s) return '';
   const file = trace.files[s.file] ?? '';

@@ -5,7 +5,7 @@
  *   trace ──► axis (x of every event) ──► lanes (segments, markers) ──► arrows
  *                                    └──► summary, console, event-loop replay
  */
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 import { buildArrows, type ArrowModel } from './arrows';
 import { buildAxis, type Axis } from './axis';
 import { describeEvent } from './describe';
@@ -15,7 +15,7 @@ import { buildConsole, buildSummary, type ConsoleLine, type Summary } from './su
 import { buildOccupancy, type Occupancy } from './threads';
 
 export interface TimelineModel {
-  trace: TraceFile;
+  trace: ScannableTrace;
   axis: Axis;
   lanes: LaneModel;
   /** Simulated threads' core occupancy; null for a trace without threads. */
@@ -32,7 +32,7 @@ export interface TimelineModel {
   describe(seq: number): string;
 }
 
-export function buildTimeline(trace: TraceFile): TimelineModel {
+export function buildTimeline(trace: ScannableTrace): TimelineModel {
   const axis = buildAxis(trace);
   const lanes = buildLanes(trace, axis);
   let arrows: ArrowModel | null = null;

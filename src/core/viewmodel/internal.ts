@@ -4,10 +4,10 @@
  * tasks too. Their sites are in files named `node:…`. Counts meant for the program (the summary's
  * tasks and awaits) leave them out; the timeline can show them apart.
  */
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 
 /** One flag per task id: 1 when the task is a function of Node's own layer. */
-export function internalTasks(trace: Pick<TraceFile, 'tasks' | 'sites' | 'files'>): Uint8Array {
+export function internalTasks(trace: Pick<ScannableTrace, 'tasks' | 'sites' | 'files'>): Uint8Array {
   const flags = new Uint8Array(trace.tasks.length);
   const internalFile = trace.files.map((f) => typeof f === 'string' && f.startsWith('node:'));
   trace.tasks.forEach((task, id) => {

@@ -12,7 +12,7 @@
  * concerns (`taskOfEvent`) and its source site (`siteOfEvent`): hover, arrows, stepping and
  * source links read them.
  */
-import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { EventKind, MacrotaskKind, type ScannableTrace } from '../trace/format';
 import type { Axis } from './axis';
 import { LaneBuilder } from './lane-builder';
 import { blockUsesCore, threadNames } from './threads';
@@ -145,7 +145,7 @@ export interface LaneModel {
 interface UsedLanes { script: boolean; timers: boolean; immediates: boolean; io: boolean }
 
 /** Which lanes each thread needs beyond its tasks: only those with events. */
-function usedLanes(trace: TraceFile): Map<number, UsedLanes> {
+function usedLanes(trace: ScannableTrace): Map<number, UsedLanes> {
   const { kind, a, thread } = trace.events;
   const used = new Map<number, UsedLanes>([[0, { script: true, timers: false, immediates: false, io: false }]]);
   for (let i = 0; i < kind.length; i++) {
@@ -195,7 +195,7 @@ export interface IoIndex {
 }
 
 /** What an I/O id is, as its IoStart says (`pbkdf2 · 100,000 iterations`, `child 4242: ls`); '' if unknown. */
-export function ioRequestLabel(trace: TraceFile, io: IoIndex, id: number): string {
+export function ioRequestLabel(trace: ScannableTrace, io: IoIndex, id: number): string {
   const start = io.startSeq[id] ?? -1;
   return start >= 0 ? trace.strings[trace.events.b[start]] ?? '' : '';
 }
@@ -210,7 +210,7 @@ export function processCommand(label: string): string {
  * (IoPoolStart b), a lane per I/O that delivered process events (IoEvent) or is labelled as a child
  * (`child <pid>: <command>`), labelled by its IoStart. A process without an end runs to the end of the run.
  */
-function ioLanes(trace: TraceFile, builders: LaneBuilder[]): { poolLanes: number[]; processLanes: number[]; index: IoIndex; procEnd: Int32Array } {
+function ioLanes(trace: ScannableTrace, builders: LaneBuilder[]): { poolLanes: number[]; processLanes: number[]; index: IoIndex; procEnd: Int32Array } {
   const { kind, a, b } = trace.events;
   let maxIo = 0;
   let poolThreads = 0;
@@ -258,7 +258,7 @@ export const INTERNAL_GROUP_KEY = 'node:internals';
 /** The network's group (a lane per connection); the timeline collapses it at first when it has many lanes. */
 export const NETWORK_GROUP_NAME = 'network';
 
-export function buildLanes(trace: TraceFile, axis: Axis): LaneModel {
+export function buildLanes(trace: ScannableTrace, axis: Axis): LaneModel {
   const { kind, a, b, c } = trace.events;
   const threadCol = trace.events.thread;
   const { pos, end } = axis;

@@ -9,7 +9,7 @@
  * made lazily the first time the replay passes there. A query replays at most that many
  * events from the nearest checkpoint at or before it.
  */
-import { EventKind, MacrotaskKind, type TraceFile } from '../trace/format';
+import { EventKind, MacrotaskKind, type ScannableTrace } from '../trace/format';
 import { blockInterval } from './axis';
 
 export const CHECKPOINT_EVERY = 1024;
@@ -104,7 +104,7 @@ export class LoopReplay {
   /** I/O ids that are threadpool requests (they wait in the pool's queue until an IoPoolStart). */
   private readonly poolIo = new Set<number>();
 
-  constructor(private readonly trace: TraceFile, private readonly taskLabel: (task: number) => string) {
+  constructor(private readonly trace: ScannableTrace, private readonly taskLabel: (task: number) => string) {
     const { kind, a } = trace.events;
     for (let i = 0; i < kind.length; i++) if (kind[i] === EventKind.IoPoolStart) this.poolIo.add(a[i]);
   }

@@ -4,7 +4,7 @@
  * Everything downstream of the axis — lanes, arrows, threads, stepping — reads only x positions,
  * so the same builders serve both; only the axis differs.
  */
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 import { buildArrows, type ArrowModel } from './arrows';
 import { buildAxis, linearAxis, type AxisMode } from './axis';
 import { describeEvent } from './describe';
@@ -14,7 +14,7 @@ import { LoopReplay } from './loop-state';
 import { buildConsole, buildSummary } from './summary';
 import { buildOccupancy } from './threads';
 
-export function buildTimelineIn(trace: TraceFile, mode: AxisMode): TimelineModel {
+export function buildTimelineIn(trace: ScannableTrace, mode: AxisMode): TimelineModel {
   if (mode !== 'linear') return buildTimeline(trace);
   const axis = linearAxis(buildAxis(trace));
   const lanes = buildLanes(trace, axis);

@@ -11,7 +11,7 @@
  * src/core/netrec) has its response head and body only. Such a connection's client end names
  * the host (`client :40001 → api.example.com:443`, against `→ :40000` on the loopback).
  */
-import { EventKind, type TraceFile } from '../trace/format';
+import { EventKind, type ScannableTrace } from '../trace/format';
 
 export interface HttpExchange {
   /** The connection id (trace events' a). */
@@ -62,16 +62,16 @@ export interface NetIndex {
   outsideMark: '' | 'replayed' | 'recorded' | 'replayed or recorded';
 }
 
-const indexes = new WeakMap<TraceFile, NetIndex>();
+const indexes = new WeakMap<ScannableTrace, NetIndex>();
 
 /** The trace's network, built on first use. */
-export function netIndex(trace: TraceFile): NetIndex {
+export function netIndex(trace: ScannableTrace): NetIndex {
   let index = indexes.get(trace);
   if (!index) indexes.set(trace, (index = buildNetIndex(trace)));
   return index;
 }
 
-function buildNetIndex(trace: TraceFile): NetIndex {
+function buildNetIndex(trace: ScannableTrace): NetIndex {
   const { kind, a, b, c } = trace.events;
   const connections: NetConnection[] = [];
   const exchanges: HttpExchange[] = [];
@@ -186,7 +186,7 @@ function bytes(n: number): string {
  * byte (the server received the request's head → the client received the response's head), and
  * how long until the response was read. `time` formats a duration (axis.ts formatDuration).
  */
-export function exchangeLines(trace: TraceFile, index: NetIndex, x: number, time: (ms: number) => string): string[] {
+export function exchangeLines(trace: ScannableTrace, index: NetIndex, x: number, time: (ms: number) => string): string[] {
   const ex = index.exchanges[x];
   const { t } = trace.events;
   const conn = index.connectionById.get(ex.conn);

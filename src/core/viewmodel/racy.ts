@@ -3,10 +3,10 @@
  * A racy tie is a place where real Node's order depends on real time: the timeline marks it and
  * explains both outcomes, which one this run shows, and which seed shows the other.
  */
-import { EventKind, RacyOutcome, RacyTieKind, type TraceFile } from '../trace/format';
+import { EventKind, RacyOutcome, RacyTieKind, type ScannableTrace } from '../trace/format';
 
 /** The seed bit that decides the racy tie at `seq`: its index among the run's racy ties (mod 32). */
-export function racyTieBit(trace: TraceFile, seq: number): number {
+export function racyTieBit(trace: ScannableTrace, seq: number): number {
   const { kind } = trace.events;
   let n = 0;
   for (let i = 0; i < seq; i++) if (kind[i] === EventKind.RacyTie) n++;
@@ -14,12 +14,12 @@ export function racyTieBit(trace: TraceFile, seq: number): number {
 }
 
 /** The seed that shows the other outcome of the tie at `seq` (this run's seed with that tie's bit flipped). */
-export function racyFlipSeed(trace: TraceFile, seq: number): number {
+export function racyFlipSeed(trace: ScannableTrace, seq: number): number {
   return (trace.meta.seed ^ (1 << racyTieBit(trace, seq))) >>> 0;
 }
 
 /** One line: what the tie is (the hover card's first line, the status line). */
-export function racyTieHeadline(trace: TraceFile, seq: number): string {
+export function racyTieHeadline(trace: ScannableTrace, seq: number): string {
   const { a, c } = trace.events;
   const timer = trace.sites[c[seq]]?.label || 'a timer';
   switch (a[seq]) {
@@ -30,7 +30,7 @@ export function racyTieHeadline(trace: TraceFile, seq: number): string {
 }
 
 /** The hover card of a racy marker: the tie, both outcomes (the one shown first), and how to see the other. */
-export function racyTieLines(trace: TraceFile, seq: number): string[] {
+export function racyTieLines(trace: ScannableTrace, seq: number): string[] {
   const { a, b } = trace.events;
   const shownFlipped = b[seq] === RacyOutcome.Flipped;
   let outcomes: [byDefault: string, flipped: string];

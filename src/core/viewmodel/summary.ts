@@ -3,7 +3,7 @@
  * virtual time"), errors that must not be missed, and the program's output, each line tied
  * to the event that printed it.
  */
-import { EventKind, type TraceFile } from '../trace/format';
+import { EventKind, type ScannableTrace } from '../trace/format';
 import { blockInterval, formatDuration } from './axis';
 import { blockUsesCore, threadNames } from './threads';
 import { internalTasks } from './internal';
@@ -43,7 +43,7 @@ export interface ConsoleLine {
   text: string;
 }
 
-export function buildSummary(trace: TraceFile): Summary {
+export function buildSummary(trace: ScannableTrace): Summary {
   const { kind, a, b } = trace.events;
   // Node's own layer (fs.promises, streams) makes tasks too: the counts are the program's.
   const internal = internalTasks(trace);
@@ -118,7 +118,7 @@ export function summaryText(s: Summary): string {
 }
 
 /** Console output split into lines; a write without a newline continues the current line. */
-export function buildConsole(trace: TraceFile): ConsoleLine[] {
+export function buildConsole(trace: ScannableTrace): ConsoleLine[] {
   const { kind, a, b } = trace.events;
   const lines: ConsoleLine[] = [];
   for (let i = 0; i < kind.length; i++) {

@@ -8,11 +8,11 @@
  * on its core. The "cores" strip is the count of running threads at each point of the axis.
  */
 import { EventKind } from '../trace/format';
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 import type { Axis } from './axis';
 
 /** Thread id → name: the main thread (0) and every ThreadCreate, in order of id. */
-export function threadNames(trace: TraceFile): Map<number, string> {
+export function threadNames(trace: ScannableTrace): Map<number, string> {
   const names = new Map<number, string>([[0, 'main']]);
   const { kind, a, b } = trace.events;
   for (let i = 0; i < kind.length; i++) {
@@ -22,7 +22,7 @@ export function threadNames(trace: TraceFile): Map<number, string> {
 }
 
 /** Whether the trace has simulated threads (a ThreadCreate, or an event off the main thread). */
-export function hasThreads(trace: TraceFile): boolean {
+export function hasThreads(trace: ScannableTrace): boolean {
   const { kind, thread } = trace.events;
   for (let i = 0; i < kind.length; i++) {
     if (kind[i] === EventKind.ThreadCreate || (thread?.[i] ?? 0) !== 0) return true;
@@ -31,7 +31,7 @@ export function hasThreads(trace: TraceFile): boolean {
 }
 
 /** Whether a Block keeps its thread on a core (CPU work) rather than waiting off-core. */
-export function blockUsesCore(trace: TraceFile, seq: number): boolean {
+export function blockUsesCore(trace: ScannableTrace, seq: number): boolean {
   const b = trace.events.b[seq];
   if (b === 0) return true;
   return (trace.strings[b] ?? '').startsWith('cpu');
@@ -55,7 +55,7 @@ export interface Occupancy {
   maxCount: number;
 }
 
-export function buildOccupancy(trace: TraceFile, axis: Axis, threadIds: readonly number[]): Occupancy {
+export function buildOccupancy(trace: ScannableTrace, axis: Axis, threadIds: readonly number[]): Occupancy {
   const { kind, a, thread } = trace.events;
   const { pos, end } = axis;
   const activity = new Map<number, ThreadActivity & { depth: number; from: number }>();

@@ -10,7 +10,7 @@
  */
 import { buildRows, lanesOfRow, rowLabel, type Row } from './rows';
 import type { LaneModel } from './lanes';
-import type { TraceFile } from '../trace/format';
+import type { ScannableTrace } from '../trace/format';
 
 /** The module's other rows, as one header that can be collapsed (merged into one row then). */
 export interface ContextRow {
@@ -35,7 +35,7 @@ export interface ViewRows {
  * The task the host's entry call created: the last task named `meta.entryFunction` that the
  * main script started (the engine calls the entry after the module has loaded, from the script).
  */
-export function entryTask(trace: TraceFile): number {
+export function entryTask(trace: ScannableTrace): number {
   const name = trace.meta.entryFunction;
   if (!name) return -1;
   let found = -1;
@@ -45,7 +45,7 @@ export function entryTask(trace: TraceFile): number {
   return found;
 }
 
-export function buildViewRows(trace: TraceFile, model: LaneModel, collapsed: ReadonlySet<string>, contextCollapsed: boolean): ViewRows {
+export function buildViewRows(trace: ScannableTrace, model: LaneModel, collapsed: ReadonlySet<string>, contextCollapsed: boolean): ViewRows {
   const base = buildRows(model, collapsed);
   const task = entryTask(trace);
   const entryLane = task >= 0 ? model.laneOfTask[task] ?? -1 : -1;

@@ -112,7 +112,7 @@ describe('viewmodel: real I/O (libuv threadpool, child processes)', () => {
     const seg = child.lanes.lanes[child.lanes.processLanes[0]].segments;
     assert.equal(seg.state.length, 1);
     assert.equal(timeAtX(child.axis, seg.x1[0]), 4);
-    assert.equal(seg.x1[0], child.axis.end[child.trace.events.kind.lastIndexOf(EventKind.IoEvent)], 'to its last event');
+    assert.equal(seg.x1[0], child.axis.end[Array.prototype.lastIndexOf.call(child.trace.events.kind, EventKind.IoEvent)], 'to its last event');
   });
 
   it('a child killed when the run ended (no event, no IoDone) runs to the end of the run', () => {

@@ -58,7 +58,7 @@ describe('viewmodel/lanes', () => {
   it('ends the script lane when its body is done and jobs start', () => {
     const model = buildTimeline(helloSync());
     const script = model.lanes.lanes[0].segments;
-    const firstJob = model.trace.events.kind.indexOf(EventKind.ReactionRun);
+    const firstJob = Array.prototype.indexOf.call(model.trace.events.kind, EventKind.ReactionRun);
     assert.ok(script.x1[script.x1.length - 1] <= model.axis.pos[firstJob]);
   });
 

@@ -9,12 +9,12 @@ import path from 'node:path';
 import type { TraceFile } from '../../../src/core/trace/format';
 import { EventKind } from '../../../src/core/trace/format';
 import {
-  buildRows, buildTimeline, checkTrace, collapsedAtFirst, exchangeLines, formatDuration, netIndex, nextStep, rowLabel, SegState, summaryText, threadNames,
+  buildRows, buildTimeline, checkJsonTrace, collapsedAtFirst, exchangeLines, formatDuration, netIndex, nextStep, rowLabel, SegState, summaryText, threadNames,
 } from '../../../src/core/viewmodel/index';
 import { laneStateAt } from '../../../src/core/viewmodel/companion';
 
 const fixture = (name: string): TraceFile => {
-  const check = checkTrace(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'traces', `${name}.json`), 'utf8')));
+  const check = checkJsonTrace(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'traces', `${name}.json`), 'utf8')));
   assert.ok(check.ok);
   return check.trace;
 };
