@@ -99,10 +99,17 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
           }
         }
-        // TypeScript that Node (22+) refuses to strip: its SyntaxError, before anything runs (strip-types.ts).
+        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
+        if (asRecord) state.recordFiles.add(args.path);
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord };
+        const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
+        // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
+        if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
+        // TypeScript that Node (22+) refuses to strip: its SyntaxError, before anything runs (strip-types.ts;
+        // whether the file has such syntax at all comes from the instrumenter's parse).
         if (input.nodeMajor !== undefined && strippedByNode(args.path, input.nodeMajor, input.typescript)) {
           const loader = isEntry ? (/\.mts$/.test(args.path) ? 'esm-entry' : 'cjs') : entryKind().kind === 'module' ? 'esm-import' : 'cjs';
-          const refused = stripOnlyError(text, args.path, input.nodeMajor, loader);
+          const refused = stripOnlyError(text, args.path, input.nodeMajor, loader, result.compilerOnlySyntax);
           if (refused) {
             const hint = `Node ${input.nodeMajor} runs a .ts file by stripping its types; this needs a TypeScript compiler. To run it as compiled TypeScript (tsc, tsx), set asyncTimeline.typescript to "compile" (CLI: --typescript compile).`;
             return {
@@ -114,12 +121,6 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             };
           }
         }
-        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
-        if (asRecord) state.recordFiles.add(args.path);
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord };
-        const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
-        // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
-        if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).
