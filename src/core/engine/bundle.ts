@@ -39,6 +39,9 @@ export interface BundleInput {
   typescript?: TypeScriptMode;
 }
 
+/** A text that may use `await` as an identifier (a cheap filter before deciding the module kind). */
+const MAY_NAME_AWAIT = /\bawait\s*(?:[=,;)\]}:.]|instanceof\b|in\b|$)|\b(?:var|let|const|function|class)\s+await\b/m;
+
 export interface BundleOutput {
   code: string;
   /** The bundle's source map (JSON text), sources absolute. */
@@ -67,9 +70,6 @@ interface PluginState {
   recordFiles: Set<string>;
 }
 
-/** A text that may use `await` as an identifier (a cheap filter before deciding the module kind). */
-const MAY_NAME_AWAIT = /\bawait\s*(?:[=,;)\]}:.]|instanceof\b|in\b|$)|\b(?:var|let|const|function|class)\s+await\b/m;
-
 /** Marks the resolution a plugin asks esbuild for itself (it must not come back to the same hook). */
 const PROBE = Symbol('probe');
 
@@ -92,9 +92,9 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         if (!isEntry && !/\.[cm]?[jt]sx?$/.test(args.path)) return undefined; // JSON, text…: esbuild's own loaders
         const text = isEntry && input.source !== undefined ? input.source : await fs.promises.readFile(args.path, 'utf8');
         sources.set(args.path, text);
-        // The program's own JavaScript: V8's early errors first (syntax-check.ts).
         let syntax: ModuleSyntax | undefined;
         const kind = (): 'commonjs' | 'module' => moduleKindOf(args.path, input.nodeMajor, (syntax ??= detectModuleSyntax(text, args.path)));
+        // The program's own JavaScript: V8's early errors first (syntax-check.ts).
         if (/\.[cm]?js$/.test(args.path) && !args.path.includes(`${path.sep}node_modules${path.sep}`)) {
           const early = v8EarlyError(text, args.path, kind() === 'module');
           // A target newer than the host V8 (CLI on Node 20, `--node 24`) has syntax the host lacks
@@ -104,10 +104,19 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
           }
         }
-        // TypeScript that Node (22+) refuses to strip: its SyntaxError, before anything runs (strip-types.ts).
+        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
+        if (asRecord) state.recordFiles.add(args.path);
+        // `await` as a name (await-identifier.ts) needs to know the file is a script; parse for that only if it may use one.
+        const script = !asRecord && (syntax !== undefined || MAY_NAME_AWAIT.test(text)) && kind() === 'commonjs';
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, ...(script ? { script } : {}) };
+        const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
+        // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
+        if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
+        // TypeScript that Node (22+) refuses to strip: its SyntaxError, before anything runs (strip-types.ts;
+        // whether the file has such syntax at all comes from the instrumenter's parse).
         if (input.nodeMajor !== undefined && strippedByNode(args.path, input.nodeMajor, input.typescript)) {
           const loader = isEntry ? (/\.mts$/.test(args.path) ? 'esm-entry' : 'cjs') : entryKind().kind === 'module' ? 'esm-import' : 'cjs';
-          const refused = stripOnlyError(text, args.path, input.nodeMajor, loader);
+          const refused = stripOnlyError(text, args.path, input.nodeMajor, loader, result.compilerOnlySyntax);
           if (refused) {
             const hint = `Node ${input.nodeMajor} runs a .ts file by stripping its types; this needs a TypeScript compiler. To run it as compiled TypeScript (tsc, tsx), set asyncTimeline.typescript to "compile" (CLI: --typescript compile).`;
             return {
@@ -119,14 +128,6 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             };
           }
         }
-        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
-        if (asRecord) state.recordFiles.add(args.path);
-        // `await` as a name (await-identifier.ts) needs to know the file is a script; parse for that only if it may use one.
-        const script = !asRecord && (syntax !== undefined || MAY_NAME_AWAIT.test(text)) && kind() === 'commonjs';
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, ...(script ? { script } : {}) };
-        const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
-        // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
-        if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
         // TS files keep a TS loader although their text is JS by now: esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).

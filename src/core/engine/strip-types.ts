@@ -15,6 +15,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import ts from '../instrument/typescript';
+import { isCompilerOnlySyntax } from '../instrument/syntax-facts';
 import { processFacts } from '../versions/process-facts';
 import type { NodeMajor } from '../versions/targets';
 
@@ -59,10 +60,14 @@ export function strippedByNode(file: string, nodeMajor: NodeMajor | undefined, m
  */
 export type StripLoader = 'cjs' | 'esm-entry' | 'esm-import';
 
-/** Node's refusal of this file's TypeScript, or undefined when Node strips it (then the compiled run is the same program). */
-export function stripOnlyError(text: string, file: string, nodeMajor: NodeMajor, loader: StripLoader): StripOnlyError | undefined {
+/**
+ * Node's refusal of this file's TypeScript, or undefined when Node strips it (then the compiled
+ * run is the same program). `compilerOnlySyntax`: the instrumenter's verdict from its own parse
+ * (`InstrumentResult.compilerOnlySyntax`), when there is one; else the file is parsed here.
+ */
+export function stripOnlyError(text: string, file: string, nodeMajor: NodeMajor, loader: StripLoader, compilerOnlySyntax?: boolean): StripOnlyError | undefined {
   try {
-    if (!mayNeedCompiler(text, file)) return undefined;
+    if (!(compilerOnlySyntax ?? mayNeedCompiler(text, file))) return undefined;
   } catch {
     return undefined; // the check must never be why a file does not run: the instrumenter reports real syntax errors
   }
@@ -89,24 +94,16 @@ export function stripOnlyError(text: string, file: string, nodeMajor: NodeMajor,
 }
 
 /**
- * The constructs amaro can refuse, found on the TypeScript AST (cheap: most files have none, and
- * then amaro is never loaded). It may say yes where amaro accepts (a namespace of types only);
- * amaro decides.
+ * The constructs amaro can refuse (syntax-facts.ts `isCompilerOnlySyntax`), found on the
+ * TypeScript AST (cheap: most files have none, and then amaro is never loaded). The bundler
+ * passes the instrumenter's verdict instead; this parse is for a caller without one.
  */
 function mayNeedCompiler(text: string, file: string): boolean {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const isDeclared = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (
-      (ts.isEnumDeclaration(node) && !isDeclared(node))
-      || (ts.isModuleDeclaration(node) && !isDeclared(node))
-      || (ts.isParameter(node) && ts.isConstructorDeclaration(node.parent) && (ts.getModifiers(node) ?? []).length > 0)
-      || (ts.isImportEqualsDeclaration(node) && !node.isTypeOnly)
-      || (ts.isExportAssignment(node) && node.isExportEquals === true)
-      || ts.isTypeAssertionExpression(node)
-    ) {
+    if (isCompilerOnlySyntax(node)) {
       found = true;
       return;
     }

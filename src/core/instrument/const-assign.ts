@@ -48,13 +48,36 @@ function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
 }
 
 /** Quick filter: only files with a `const`/`using` declaration. */
-function mayAssignConst(text: string): boolean {
+export function mayAssignConst(text: string): boolean {
   return /\b(const|using)\b/.test(text);
 }
 
-export function constAssignTransformer(): ts.TransformerFactory<ts.SourceFile> {
+/** Some identifier in the subtree names a constant binding (a superset of the targets `visit` rewrites). */
+function mentionsConstant(node: ts.Node): boolean {
+  if (ts.isIdentifier(node)) return isConstBinding(node);
+  return ts.forEachChild(node, mentionsConstant) === true;
+}
+
+/**
+ * Whether this node is one the pass may rewrite: an assignment, `++`/`--`, or a `for (… in/of`
+ * head whose target mentions a constant. Checked by syntax-facts.ts in its one walk of the file,
+ * so a file without such a node (almost every file) skips the pass's own walk. It may say yes
+ * where the pass then changes nothing (a property key named like a constant); never no where the
+ * pass would change something.
+ */
+export function mayAssignConstantAt(node: ts.Node): boolean {
+  if (ts.isBinaryExpression(node)) return isAssignmentOperator(node.operatorToken.kind) && mentionsConstant(node.left);
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+    return (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && mentionsConstant(node.operand);
+  }
+  if (ts.isForOfStatement(node) || ts.isForInStatement(node)) return !ts.isVariableDeclarationList(node.initializer) && mentionsConstant(node.initializer);
+  return false;
+}
+
+/** `hasWork`: false when a walk of the file found no node the pass rewrites (mayAssignConstantAt). */
+export function constAssignTransformer(hasWork: () => boolean = () => true): ts.TransformerFactory<ts.SourceFile> {
   return (context) => (sf) => {
-    if (!mayAssignConst(sf.text)) return sf;
+    if (!mayAssignConst(sf.text) || !hasWork()) return sf;
     const f = context.factory;
     let changed = false;
 

@@ -7,12 +7,14 @@ import ts from './typescript';
 import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
-import { constAssignTransformer } from './const-assign';
+import { constAssignTransformer, mayAssignConst } from './const-assign';
 import { awaitIdentifierTransformer, repairAwaitMisparse } from './await-identifier';
 import { repairInInForHead, repairLetAsi } from './parse-repairs';
 import type { NodeMajor } from '../versions/targets';
-import { moduleSyntaxOf, type ModuleSyntax } from './module-syntax';
+import type { ModuleSyntax } from './module-syntax';
 import { spliceSiteRows } from './site-rows';
+import { readSyntaxFacts, type SyntaxFacts } from './syntax-facts';
+import { emptyExportAsESNext, type EmitModule } from './emit-module';
 
 export interface InstrumentOptions {
   /** Real path of the file: decides TS vs JS parsing (`.ts`, `.tsx`, `.mts`, `.cts`, `.js`, …). */
@@ -48,13 +50,19 @@ export interface InstrumentResult {
   topLevelAwait?: { line: number; column: number };
   /** Node's module syntax detection on this text (module-syntax.ts), from the instrumenter's own parse. */
   moduleSyntax?: ModuleSyntax;
+  /**
+   * A TypeScript file (by its name) with syntax Node's type stripping may refuse
+   * (syntax-facts.ts `isCompilerOnlySyntax`), from the instrumenter's own parse: the engine's
+   * strip check (engine/strip-types.ts) need not parse the file again.
+   */
+  compilerOnlySyntax?: boolean;
 }
 
 const compilerOptions: ts.CompilerOptions = {
   // Emit modern JS: only our transformer lowers anything, so user semantics stay (class
   // fields with define semantics, private names, …). Modules are left to the bundler.
   target: ts.ScriptTarget.ESNext,
-  module: ts.ModuleKind.ESNext,
+  // `module`: ES module syntax stays as written, ESNext's output through Preserve (emit-module.ts).
   // Never add "use strict" to a sloppy script: that would change its meaning.
   alwaysStrict: false,
   strict: false,
@@ -79,6 +87,9 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
+/** Thrown from the facts transformer: this file must be emitted with `module: ESNext` (emit-module.ts). */
+const NEEDS_ESNEXT_EMIT = Symbol('needs an ESNext emit');
+
 export function instrumentSource(text: string, options: InstrumentOptions): InstrumentResult {
   // Valid JavaScript that TypeScript's parser misreads: repaired texts of the same length and
   // lines (parse-repairs.ts, await-identifier.ts), each used only if it parses clean.
@@ -98,13 +109,25 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
 }
 
 function instrumentText(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
+  try {
+    return instrumentAs(ts.ModuleKind.Preserve, text, options, awaitPlaceholder);
+  } catch (e) {
+    if (e !== NEEDS_ESNEXT_EMIT) throw e;
+    return instrumentAs(ts.ModuleKind.ESNext, text, options, awaitPlaceholder);
+  }
+}
+
+function instrumentAs(module: EmitModule, text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
   let sites: SiteRow[] = [];
   let topLevelAwait: InstrumentResult['topLevelAwait'];
   const usingDiagnostics: UsingDiagnostic[] = [];
-  let moduleSyntax: ModuleSyntax | undefined;
-  // Reads the parsed file before anything changes it: the engine needs its module syntax too.
-  const readModuleSyntax: ts.TransformerFactory<ts.SourceFile> = () => (sf) => {
-    moduleSyntax = moduleSyntaxOf(sf);
+  let facts: SyntaxFacts | undefined;
+  const isTypeScript = /\.[cm]?ts$/.test(options.fileName);
+  // Reads the parsed file before anything changes it, in one walk (syntax-facts.ts): the engine
+  // needs its module syntax too, the passes below what they have to do.
+  const readFacts: ts.TransformerFactory<ts.SourceFile> = () => (sf) => {
+    facts = readSyntaxFacts(sf, { constAssign: mayAssignConst(sf.text), compilerOnly: isTypeScript });
+    if (facts.commonJsForms && module === ts.ModuleKind.Preserve) throw NEEDS_ESNEXT_EMIT;
     return sf;
   };
   // A text that names the placeholder itself (only this file could) gets its rows printed by TypeScript.
@@ -113,10 +136,11 @@ function instrumentText(text: string, options: InstrumentOptions, awaitPlacehold
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
     fileName: options.fileName.replace(/\.c([jt])s$/, '.$1s'),
-    compilerOptions: { ...compilerOptions, allowJs: true, sourceMap: options.sourceMap !== false },
+    compilerOptions: { ...compilerOptions, module, allowJs: true, sourceMap: options.sourceMap !== false },
     reportDiagnostics: true,
     transformers: {
-      before: [readModuleSyntax, awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      after: module === ts.ModuleKind.Preserve ? [emptyExportAsESNext] : [],
+      before: [readFacts, awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(() => facts?.mayAssignConstant !== false), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])
@@ -142,7 +166,14 @@ function instrumentText(text: string, options: InstrumentOptions, awaitPlacehold
     delete map.file;
     code += `\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
   }
-  return { code, sites, diagnostics, ...(topLevelAwait ? { topLevelAwait } : {}), ...(moduleSyntax ? { moduleSyntax } : {}) };
+  return {
+    code,
+    sites,
+    diagnostics,
+    ...(topLevelAwait ? { topLevelAwait } : {}),
+    ...(facts ? { moduleSyntax: facts.moduleSyntax } : {}),
+    ...(facts && isTypeScript ? { compilerOnlySyntax: facts.compilerOnlySyntax } : {}),
+  };
 }
 
 export { instrumentTransformer } from './transform';

@@ -26,8 +26,7 @@ export function detectModuleSyntax(text: string, fileName: string): ModuleSyntax
 
 /** The same, of a file already parsed (the instrumenter's parse: no second one). */
 export function moduleSyntaxOf(sf: ts.SourceFile): ModuleSyntax {
-  const expressions = moduleExpressions(sf);
-  return { module: sf.statements.some(isModuleStatement) || expressions.importMeta || expressions.topLevelAwait, topLevelAwait: expressions.topLevelAwait };
+  return moduleSyntaxFrom(sf, moduleExpressions(sf));
 }
 
 function isTypeOnly(s: ts.Statement): boolean {
@@ -47,17 +46,37 @@ export function isMissing(node: ts.Node): boolean {
   return node.pos === node.end && ts.isIdentifier(node) && node.text === '';
 }
 
-/** `import.meta` anywhere; an `await` / `for await` outside every function. */
-function moduleExpressions(sf: ts.SourceFile): { importMeta: boolean; topLevelAwait: boolean } {
+/** What of the module expressions a walk has found so far. */
+export interface ModuleExpressions {
+  importMeta: boolean;
+  topLevelAwait: boolean;
+}
+
+/**
+ * One node's part of the module expressions: `import.meta` anywhere; an `await` / `for await`
+ * outside every function. `topLevel`: no function encloses the node. Returns whether the node's
+ * children are still at the top level. The walk is the caller's (syntax-facts.ts reads this and
+ * more in one walk of the instrumenter's parse).
+ */
+export function noteModuleExpression(node: ts.Node, topLevel: boolean, found: ModuleExpressions): boolean {
+  if (node.kind === ts.SyntaxKind.MetaProperty && (node as ts.MetaProperty).keywordToken === ts.SyntaxKind.ImportKeyword) found.importMeta = true;
+  // An `await` with a missing operand is TypeScript's misreading of the identifier `await`
+  // (`await instanceof F` in a script: await-identifier.ts), an error in a module anyway.
+  if (topLevel && ((ts.isAwaitExpression(node) && !isMissing(node.expression)) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined))) found.topLevelAwait = true;
+  // A class's field initializers and static blocks are function-like for `await`.
+  return topLevel && !ts.isFunctionLike(node) && !ts.isClassStaticBlockDeclaration(node) && !ts.isPropertyDeclaration(node);
+}
+
+/** The module syntax of a file, from its statements and the module expressions found in it. */
+export function moduleSyntaxFrom(sf: ts.SourceFile, found: ModuleExpressions): ModuleSyntax {
+  return { module: sf.statements.some(isModuleStatement) || found.importMeta || found.topLevelAwait, topLevelAwait: found.topLevelAwait };
+}
+
+function moduleExpressions(sf: ts.SourceFile): ModuleExpressions {
   const found = { importMeta: false, topLevelAwait: false };
   const visit = (node: ts.Node, topLevel: boolean): void => {
     if (found.importMeta && found.topLevelAwait) return;
-    if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword) found.importMeta = true;
-    // An `await` with a missing operand is TypeScript's misreading of the identifier `await`
-    // (`await instanceof F` in a script: await-identifier.ts), an error in a module anyway.
-    if (topLevel && ((ts.isAwaitExpression(node) && !isMissing(node.expression)) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined))) found.topLevelAwait = true;
-    // A class's field initializers and static blocks are function-like for `await`.
-    const inner = topLevel && !ts.isFunctionLike(node) && !ts.isClassStaticBlockDeclaration(node) && !ts.isPropertyDeclaration(node);
+    const inner = noteModuleExpression(node, topLevel, found);
     ts.forEachChild(node, (child) => visit(child, inner));
   };
   visit(sf, true);

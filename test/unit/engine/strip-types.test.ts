@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { stripOnlyError, strippedByNode } from '../../../src/core/engine/strip-types';
+import { instrumentSource } from '../../../src/core/instrument/index';
 import { realNode } from '../../nodes/real-node';
 import { distReady, runCli, tempProgram } from './helpers';
 
@@ -51,6 +52,21 @@ describe('type stripping as Node 22+ does it (engine/strip-types.ts)', () => {
       ['module M { export const x = 1; }\n', /`module` keyword/],
     ];
     for (const [text, message] of cases) assert.match(stripOnlyError(text, '/p/a.ts', 24, 'cjs')?.message ?? 'accepted', message, text);
+  });
+
+  it("takes the instrumenter's verdict from its own parse (InstrumentResult.compilerOnlySyntax) instead of parsing again", () => {
+    const verdict = (text: string, file = '/p/a.ts') => instrumentSource(text, { fileName: file, sourceMap: false }).compilerOnlySyntax;
+    for (const text of ['class A {\n  constructor(private x: number) {}\n}\n', 'namespace N { export const x = 1; }\n', 'import fs = require("fs");\n', 'const x = 1;\nexport = x;\n', 'const x = <number>(1 as any);\n', ENUM_FILE]) {
+      assert.equal(verdict(text), true, text);
+      assert.equal(verdict(text, '/p/a.mts'), true, text);
+    }
+    assert.equal(verdict('declare enum D { A }\ninterface I { x: number }\nconst y = 1 as number;\n'), false);
+    assert.equal(verdict('enum E { A }\n', '/p/a.tsx'), undefined, 'Node strips no .tsx: no verdict');
+    assert.equal(verdict('console.log(1);\n', '/p/a.js'), undefined);
+    // The verdict decides whether amaro is asked at all; amaro decides the rest.
+    assert.equal(stripOnlyError(ENUM_FILE, '/p/colors.ts', 24, 'cjs', false), undefined);
+    assert.equal(stripOnlyError(ENUM_FILE, '/p/colors.ts', 24, 'cjs', true)?.message, 'TypeScript enum is not supported in strip-only mode');
+    assert.equal(stripOnlyError('declare enum D { A }\n', '/p/a.ts', 24, 'cjs', true), undefined);
   });
 
   it('run: byte-identical to real Node 24 for a refused entry; --typescript compile runs it; a bad value is a usage error', function () {
