@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 import { explore } from '../../../src/core/explore/explore';
 import { errorLines, firstDifferingLine, groupOutcomes, type ExploredRun } from '../../../src/core/explore/outcome';
@@ -247,7 +248,7 @@ describe('explore: one test of a test file (Find races in this test, explore --t
     const report = await explore({ file: ORDERS, source: mochaProgram(fs.readFileSync(ORDERS, 'utf8'), grep), cwd: ROOT, runs: 30, node: 20, test: { pattern: grep } });
     assert.equal(report.outcomes.length, 1, formatExploreReport(report));
     // mocha colours its report when the environment asks for it (CI sets FORCE_COLOR or CI): compare the text.
-    assert.match(report.outcomes[0].stdout.replace(/\x1b\[[0-9;]*m/g, ''), /✔ one customer gets the last item/);
+    assert.match(stripVTControlCharacters(report.outcomes[0].stdout), /✔ one customer gets the last item/);
     assert.match(formatExploreReport(report), /orders\.mocha\.ts --test '\/\^orders one customer gets the last item\$\/': 30 runs, 1 outcome\n/);
   });
 
