@@ -166,6 +166,12 @@ async function main(): Promise<void> {
       if (nowPass.length) console.log(`\nNode ${major}: ${nowPass.length} tests of not-yet.json pass now — remove them: ${nowPass.map(([id]) => id).join(', ')}`);
       if (r.unhandledDiffers.length) console.log(`\nNode ${major}: ${r.unhandledDiffers.length} passing tests where an unhandled rejection is reported on one side only (not a failure): ${r.unhandledDiffers.join(', ')}`);
     }
+    // The slowest simulator runs: a test that grows slow shows here before it reaches the real-time limit.
+    const slowest = Object.entries(sim)
+      .flatMap(([id, row]) => Object.entries(row).map(([major, o]) => ({ id, major, ms: o.ms ?? 0 })))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
+    console.log(`\nslowest simulator runs: ${slowest.map((x) => `${x.id} on ${x.major} ${x.ms} ms`).join('; ')}`);
     const reportFile = process.env.CONFORMANCE_REPORT ?? path.join(os.tmpdir(), 'async-timeline-conformance.json');
     fs.writeFileSync(reportFile, JSON.stringify({ versions, runs: variants.length, seconds, report, sim, node }, null, 1));
     console.log(`\nwall time ${seconds.toFixed(1)} s; full report: ${reportFile}`);

@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     // The bundle depends on the target only through the syntax it accepts: made once per syntax level.
     const bundles = new Map<string, BundleOutput>();
     for (const major of versions) {
+      const t0 = performance.now();
       try {
         const input = inputFor(v, major);
         const key = syntaxKey(major);
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
         if (!built) bundles.set(key, (built = await bundle({ entry: input.entry, source: v.code, cwd: input.cwd, nodeMajor: major })));
         const o = await runOne(v, built, major);
         // Keep results small: only what the verdict and the report read.
-        row[major] = { ...o, stdout: o.stdout.split('\n').filter((l) => l.startsWith('Test262:')).join('\n') };
+        row[major] = { ...o, stdout: o.stdout.split('\n').filter((l) => l.startsWith('Test262:')).join('\n'), ms: Math.round(performance.now() - t0) };
       } catch (e) {
         row[major] = { started: false, clean: false, stdout: '', detail: `runner error: ${e instanceof Error ? e.stack : String(e)}` };
       }

@@ -126,6 +126,8 @@ export interface Outcome {
   unhandled?: boolean;
   /** A short reason for a failure report (first stderr lines). */
   detail?: string;
+  /** Milliseconds the run took (the simulator side: bundle, when made for this target, plus the run). */
+  ms?: number;
 }
 
 /** INTERPRETING.md's verdict for a run. */
