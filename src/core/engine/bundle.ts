@@ -20,6 +20,7 @@ import { v8EarlyError } from './syntax-check';
 import { missingImportName } from './missing-import';
 import { stripOnlyError, strippedByNode, type TypeScriptMode } from './strip-types';
 import { workerEntriesIn } from './worker-entries';
+import { compiledAlwaysStrict, type TsconfigStrictness } from './compiled-strictness';
 import type { NodeMajor } from '../versions/targets';
 
 /** The major version of the Node running the engine (its V8 checks early errors). */
@@ -77,6 +78,7 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
   return {
     name: 'async-timeline-instrument',
     setup(build) {
+      const strictness: TsconfigStrictness = new Map();
       // Unsaved editor text may have no file on disk (an untitled editor): resolve the entry as is.
       build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' && input.source !== undefined ? { path: input.entry } : undefined));
       // An `import()` of a module that does not exist fails when it runs, as in Node, not the build (missing-import.ts).
@@ -95,8 +97,10 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         let syntax: ModuleSyntax | undefined;
         const kind = (): 'commonjs' | 'module' => moduleKindOf(args.path, input.nodeMajor, (syntax ??= detectModuleSyntax(text, args.path)));
         // The program's own JavaScript: V8's early errors first (syntax-check.ts).
+        let v8Checked = false;
         if (/\.[cm]?js$/.test(args.path) && !args.path.includes(`${path.sep}node_modules${path.sep}`)) {
           const early = v8EarlyError(text, args.path, kind() === 'module');
+          v8Checked = early === undefined;
           // A target newer than the host V8 (CLI on Node 20, `--node 24`) has syntax the host lacks
           // (`using`): the instrumenter's own passes judge such files.
           const hostLacksSyntax = early !== undefined && (input.nodeMajor ?? 20) > HOST_MAJOR && /\busing\b/.test(text.split(/\r?\n/)[early.line - 1] ?? '');
@@ -108,7 +112,10 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         if (asRecord) state.recordFiles.add(args.path);
         // `await` as a name (await-identifier.ts) needs to know the file is a script; parse for that only if it may use one.
         const script = !asRecord && (syntax !== undefined || MAY_NAME_AWAIT.test(text)) && kind() === 'commonjs';
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, ...(script ? { script } : {}) };
+        // TypeScript the simulator compiles (not Node's stripping) is as strict as tsc makes it.
+        const compiled = /\.[cm]?tsx?$/.test(args.path) && !strippedByNode(args.path, input.nodeMajor ?? 20, input.typescript);
+        const alwaysStrict = compiled && !asRecord && compiledAlwaysStrict(args.path, strictness);
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, ...(script ? { script } : {}), ...(alwaysStrict ? { alwaysStrict } : {}), ...(v8Checked ? { v8Checked } : {}) };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
         if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
@@ -250,6 +257,11 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
       // are hints for bundlers that tree-shake, and would drop an import Node runs (vitest's bin is
       // `import './dist/cli.js'` in a package that declares no side effects).
       ignoreAnnotations: true,
+      // Node never reads tsconfig.json, and the instrumenter has already made every file plain
+      // JavaScript. esbuild would otherwise apply the project's tsconfig to every file under it:
+      // `"strict": true` makes sloppy `.js` (and type-stripped `.ts`) files strict (`with` refused,
+      // `this` undefined in a plain call), and `paths` would resolve imports Node cannot.
+      tsconfigRaw: '{}',
       // The simulated world is provided by the runtime (builtinModule), like `net` and `timers`.
       // Node's built-ins stay `require` calls for the sandbox, also those esbuild's own list
       // lacks (`readline/promises`, `stream/consumers` without `node:`).

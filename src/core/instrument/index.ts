@@ -31,7 +31,22 @@ export interface InstrumentOptions {
   moduleRecord?: boolean;
   /** The file runs as a script (CommonJS), where `await` outside async functions is an identifier (await-identifier.ts). */
   script?: boolean;
+  /**
+   * Compiled TypeScript whose tsconfig makes it strict (engine/compiled-strictness.ts): a script
+   * gets the `"use strict"` prologue tsc emits. Never set for JavaScript or type-stripped files:
+   * Node runs those as written.
+   */
+  alwaysStrict?: boolean;
+  /**
+   * V8 has already parsed this JavaScript without an early error (engine/syntax-check.ts), so it
+   * is sloppy wherever it uses legacy octal (`010`, `08`, `"\101"`): TypeScript refuses those in
+   * every file, V8 only in strict code, and V8 is the judge.
+   */
+  v8Checked?: boolean;
 }
+
+/** TypeScript's grammar errors for legacy octal literals and escapes, which sloppy JavaScript allows. */
+const LEGACY_OCTAL_CODES = new Set([1121, 1487, 1489]);
 
 export interface InstrumentDiagnostic {
   /** 1-based. */
@@ -136,7 +151,7 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
     fileName: options.fileName.replace(/\.c([jt])s$/, '.$1s'),
-    compilerOptions: { ...compilerOptions, module, allowJs: true, sourceMap: options.sourceMap !== false },
+    compilerOptions: { ...compilerOptions, module, allowJs: true, sourceMap: options.sourceMap !== false, ...(options.alwaysStrict && { alwaysStrict: true }) },
     reportDiagnostics: true,
     transformers: {
       after: module === ts.ModuleKind.Preserve ? [emptyExportAsESNext] : [],
@@ -144,7 +159,7 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     },
   });
   const diagnostics = (out.diagnostics ?? [])
-    .filter((d) => d.category === ts.DiagnosticCategory.Error && d.file)
+    .filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && !(options.v8Checked && LEGACY_OCTAL_CODES.has(d.code)))
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
       return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(d.messageText, '\n') };
