@@ -6,6 +6,7 @@
  * like Node's own for the original files.
  */
 import { SourceMap } from 'node:module';
+import { ASYNC_JOB_FRAME_HIGH, ASYNC_JOB_FRAME_LOW, type AsyncFrameInfo } from '../runtime/host-api';
 
 /** The vm file name of the program's bundle; frames with this name are user code. */
 export const BUNDLE_FILENAME = 'async-timeline:bundle.js';
@@ -160,6 +161,43 @@ export interface StackOptions {
   callerFrames?: (names: string[]) => string[] | undefined;
   /** The sandbox's `Error.stackTraceLimit`. */
   stackLimit?: () => number;
+  /** V8's `at async …` frames for an error made in the job whose two numbering frames were at these lines. */
+  asyncFrames?: (highLine: number, lowLine: number, limit: number) => AsyncFrameInfo[];
+  /** A site table's file name → the absolute path (the names source maps give). */
+  siteFile?: (file: string) => string;
+}
+
+/**
+ * V8's name of a frame of function `name` called with receiver `thisArg`: `Foo.run` for a method
+ * call (the receiver's type name, unless the name starts with it), `Object.<anonymous>` for an
+ * anonymous one, `name` or nothing at the top level (`this` undefined or a global). V8 itself
+ * tells the receiver's type name and whether it is top level: a sloppy probe of that name is
+ * called on it and its own CallSite read.
+ */
+function asyncFrameName(name: string, thisArg: unknown): string {
+  const E = Error as ErrorConstructor & { prepareStackTrace?: unknown };
+  const prepare = E.prepareStackTrace;
+  const limit = E.stackTraceLimit;
+  let site: (CallSiteLike & { isToplevel(): boolean }) | undefined;
+  try {
+    E.prepareStackTrace = (_e: unknown, frames: unknown[]) => frames;
+    E.stackTraceLimit = 1;
+    // An error of the host's own Error: Node formats it with the host realm's prepareStackTrace.
+    const probe = function (this: unknown): unknown {
+      return new E().stack;
+    };
+    Object.defineProperty(probe, 'name', { value: name });
+    site = (probe.call(thisArg) as (typeof site)[] | undefined)?.[0];
+  } catch {
+    site = undefined;
+  } finally {
+    E.prepareStackTrace = prepare;
+    E.stackTraceLimit = limit;
+  }
+  if (site === undefined || typeof site.isToplevel !== 'function' || site.isToplevel()) return name;
+  const type = site.getTypeName() ?? '';
+  if (!name) return `${type ? `${type}.` : ''}<anonymous>`;
+  return type && !name.startsWith(type) ? `${type}.${name}` : name;
 }
 
 /** `file:///a/b%20c.ts` for `/a/b c.ts`. */
@@ -192,11 +230,17 @@ export class StackMapper {
     let reachedMain = false;
     /** Names of the frames (our machinery) under the last user frame. */
     let callers: string[] = [];
+    /** Lines of the innermost job's numbering frames: the job the error was made in (runtime/job-frame.ts). */
+    let jobLow = 0;
+    let jobHigh = 0;
     for (const frame of frames) {
       try {
         const bundle = frame.getFileName();
         if (!this.bundles.has(bundle)) {
-          if (lines.length) callers.push(frame.getFunctionName() ?? '');
+          const name = frame.getFunctionName() ?? '';
+          if (lines.length) callers.push(name);
+          if (name === ASYNC_JOB_FRAME_LOW && jobLow === 0) jobLow = frame.getLineNumber() ?? 0;
+          else if (name === ASYNC_JOB_FRAME_HIGH && jobHigh === 0) jobHigh = frame.getLineNumber() ?? 0;
           continue;
         }
         callers = [];
@@ -227,8 +271,31 @@ export class StackMapper {
       lines.push(...(this.options.callerFrames?.(callers.slice(0, 4)) ?? []));
     }
     const limit = this.options.stackLimit?.() ?? 10;
+    if (jobHigh > 0 && lines.length < limit) lines.push(...this.asyncLines(jobHigh, jobLow, limit - lines.length));
     return [header, ...lines.slice(0, Math.max(limit, 1))].join('\n');
   };
+
+  /** `    at async b (file:2:22)` lines for an error made in the job numbered by these lines (V8's async stack trace). */
+  private asyncLines(jobHigh: number, jobLow: number, limit: number): string[] {
+    const lines: string[] = [];
+    let frames: AsyncFrameInfo[];
+    try {
+      frames = this.options.asyncFrames?.(jobHigh, jobLow, limit) ?? [];
+    } catch {
+      return lines;
+    }
+    for (const frame of frames) {
+      if (!('file' in frame)) {
+        lines.push(`    at async ${frame.name} (index ${frame.index})`);
+        continue;
+      }
+      const absolute = this.options.siteFile?.(frame.file) ?? frame.file;
+      const where = `${this.options.esm ? fileUrl(absolute) : absolute}:${frame.line}:${frame.column}`;
+      const name = asyncFrameName(this.bundles.originalName(frame.name), frame.thisArg);
+      lines.push(name ? `    at async ${name} (${where})` : `    at async ${where}`);
+    }
+    return lines;
+  }
 
   /**
    * Node's "file:line\nsource\n   ^\n" above an uncaught error, or '' when unknown (the runtime

@@ -194,7 +194,24 @@ export interface ThreadRuntime {
  */
 export type SliceResult = 'more' | 'wait' | 'done';
 
+/**
+ * The names of the runtime's two frames under every job that resumes an async function or runs
+ * a `.then` callback (runtime/job-frame.ts): their line numbers spell the job, which the stack
+ * mapper hands to `RuntimeHandle.asyncFrames`.
+ */
+export const ASYNC_JOB_FRAME_HIGH = '__asyncTimeline$jobHigh';
+export const ASYNC_JOB_FRAME_LOW = '__asyncTimeline$jobLow';
+
+/**
+ * One `at async …` frame: an await of an async function (`name` is its function's, `thisArg`
+ * its receiver; the position is its await's, `file` as the site table names it) or a
+ * combinator's element (`at async Promise.all (index 1)`).
+ */
+export type AsyncFrameInfo = { name: string; thisArg: unknown; file: string; line: number; column: number } | { name: string; index: number };
+
 export interface RuntimeHandle {
+  /** V8's async frames (at most `limit`) for an error made in the job whose ASYNC_JOB_FRAME_HIGH / _LOW frames were at these lines. */
+  asyncFrames(highLine: number, lowLine: number, limit: number): AsyncFrameInfo[];
   /**
    * A simulated built-in module for `require(name)` / `import`: 'timers', 'timers/promises',
    * 'process', 'console' (also with a 'node:' prefix). undefined if not simulated.

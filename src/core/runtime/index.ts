@@ -40,6 +40,7 @@ setBeforeStop(recordAlive);
 
 export { SimPromise } from './promise-api';
 import { isPromise, promiseState } from './promise';
+import { asyncFrames } from './async-stack';
 
 const PROMISE_STATE_NAMES = ['pending', 'fulfilled', 'rejected'] as const;
 export { isPromise };
@@ -143,6 +144,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     isPromise: (value: unknown) => isPromise(value),
     promiseState: (value: unknown) => (isPromise(value) ? PROMISE_STATE_NAMES[promiseState(value)] : undefined),
     instrumentedKind,
+    asyncFrames,
     intoRealm,
     mirrorClass,
     realmModule: (hostModule) => realmModule(hostModule, realmModules),

@@ -24,6 +24,7 @@ import { enqueueJob, JobKind, setJobRunner } from './jobs';
 import { isAbort, rt } from './state';
 import { captureFrame, cx } from './async-context/state';
 import { promiseAfter, promiseBefore, promiseInit, promiseSettled } from './async-context/promise-hooks';
+import { runAsJob } from './job-frame';
 
 export const PENDING = 0;
 export const FULFILLED = 1;
@@ -66,7 +67,21 @@ export class Reaction {
     /** Promise hooks on: the promise whose before/after the job emits (await's throwaway). */
     public hookPromise: PromiseImpl | undefined,
   ) {}
+  /**
+   * Async stack traces (async-stack.ts): when the reaction was added to its pending promise
+   * (reactionClock), when a second reaction was added to the same promise after this first one
+   * (0: none yet), and the site of the await that made it (Resume reactions).
+   */
+  seq = 0;
+  laterSeq = 0;
+  awaitSite = 0;
 }
+
+/**
+ * Counts reactions added to pending promises: the order in which async stack traces
+ * (async-stack.ts) tell which reactions a promise had when an error was made.
+ */
+export const reactionClock = { now: 0 };
 
 /** HostPromiseRejectionTracker (§27.2.1.9), installed by unhandled-rejections.ts. */
 let rejectionTracker: (promise: PromiseImpl, operation: 'reject' | 'handle') => void = () => {};
@@ -80,6 +95,8 @@ export let promiseState: (p: PromiseImpl) => number;
 export let promiseResult: (p: PromiseImpl) => unknown;
 export let promiseId: (p: PromiseImpl) => number;
 export let promiseSettleSeq: (p: PromiseImpl) => number;
+/** The first reaction the promise got while pending (kept after it settled), for async stack traces. */
+export let firstReaction: (p: PromiseImpl) => Reaction | undefined;
 /** The resolve function's algorithm (§27.2.1.3.2 steps 7-16) on an internal promise. */
 export let resolvePromise: (p: PromiseImpl, resolution: unknown) => void;
 export let rejectPromise: (p: PromiseImpl, reason: unknown) => void;
@@ -87,9 +104,9 @@ export let rejectPromise: (p: PromiseImpl, reason: unknown) => void;
  * Await's PerformPromiseThen for a driver. With tracing off and `p` settled, the continuation
  * is queued as a bare Resume job (no Reaction record): same job, same order, less garbage.
  */
-export let performResume: (p: PromiseImpl, co: Resumable) => void;
+export let performResume: (p: PromiseImpl, co: Resumable, site: number) => void;
 /** PerformPromiseThen (§27.2.5.4.1) without the species/capability layer (`hookPromise`: see Reaction). */
-export let performThen: (p: PromiseImpl, kind: ReactionKind, onF: unknown, onR: unknown, target: unknown, hookPromise?: PromiseImpl) => void;
+export let performThen: (p: PromiseImpl, kind: ReactionKind, onF: unknown, onR: unknown, target: unknown, hookPromise?: PromiseImpl) => Reaction;
 /** The parent V8 passes to the promise init hook for the next PromiseImpl made (then's receiver, await's operand). */
 export const promiseParent: { next: PromiseImpl | undefined } = { next: undefined };
 
@@ -117,6 +134,8 @@ export class PromiseImpl {
   #handled = false;
   #id = 0;
   #settleSeq = 0;
+  /** The first reaction added while pending, kept after settling: history for async stack traces. */
+  #first: Reaction | undefined = undefined;
 
   constructor() {
     if (rt.tracing) {
@@ -136,6 +155,7 @@ export class PromiseImpl {
     promiseResult = (p) => p.#result;
     promiseId = (p) => p.#id;
     promiseSettleSeq = (p) => p.#settleSeq;
+    firstReaction = (p) => p.#first;
 
     const fulfill = (p: PromiseImpl, value: unknown): void => {
       p.#state = FULFILLED;
@@ -208,7 +228,7 @@ export class PromiseImpl {
       }
     };
 
-    performResume = (p, co): void => {
+    performResume = (p, co, site): void => {
       const state = p.#state;
       if (state === PENDING || rt.tracing || cx.promiseHooks) {
         let throwaway: PromiseImpl | undefined;
@@ -218,7 +238,7 @@ export class PromiseImpl {
           promiseParent.next = p;
           throwaway = new PromiseImpl();
         }
-        performThen(p, ReactionKind.Resume, undefined, undefined, co, throwaway);
+        performThen(p, ReactionKind.Resume, undefined, undefined, co, throwaway).awaitSite = site;
         return;
       }
       if (state === REJECTED && !p.#handled) rejectionTracker(p, 'handle');
@@ -226,12 +246,19 @@ export class PromiseImpl {
       enqueueJob(JobKind.Resume, co, p.#result, state === REJECTED ? 1 : 0, captureFrame());
     };
 
-    performThen = (p, kind, onF, onR, target, hookPromise): void => {
+    performThen = (p, kind, onF, onR, target, hookPromise): Reaction => {
       const r = new Reaction(kind, typeof onF === 'function' ? onF : undefined, typeof onR === 'function' ? onR : undefined, target, p, undefined, captureFrame(), hookPromise);
       const state = p.#state;
       if (state === PENDING) {
-        if (p.#tail === undefined) p.#head = p.#tail = r;
-        else p.#tail = p.#tail.next = r;
+        r.seq = ++reactionClock.now;
+        if (p.#tail === undefined) {
+          p.#head = p.#tail = r;
+          p.#first = r;
+        } else {
+          const first = p.#first!;
+          if (first.laterSeq === 0) first.laterSeq = r.seq;
+          p.#tail = p.#tail.next = r;
+        }
       } else if (state === FULFILLED) {
         queueReaction(r, p.#result, 0);
       } else {
@@ -239,6 +266,7 @@ export class PromiseImpl {
         queueReaction(r, p.#result, 1);
       }
       p.#handled = true;
+      return r;
     };
   }
 }
@@ -275,7 +303,8 @@ function runReactionJob(x: unknown, argument: unknown, z: unknown, jobId: number
     (r.target as Resumable).resume(argument, rejected, r.source, promiseSettleSeq(r.source));
     return;
   }
-  finishReaction(r, argument, rejected);
+  // Through the sloppy job frame: an error made in the handler knows its reaction (async-stack.ts).
+  runAsJob(r, finishReaction, argument, rejected);
 }
 
 /** The promise a reaction job runs "as" for the hooks (V8's promise_or_capability). */
@@ -299,7 +328,7 @@ function runHookedReactionJob(r: Reaction, argument: unknown, rejected: boolean)
     }
     return;
   }
-  finishReaction(r, argument, rejected);
+  runAsJob(r, finishReaction, argument, rejected);
   if (hp !== undefined) promiseAfter(hp);
 }
 

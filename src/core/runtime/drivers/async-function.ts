@@ -8,26 +8,38 @@
  * rejects it.
  */
 import { EventKind } from '../../trace/format';
-import { PromiseImpl, rejectPromise, resolvePromise, promiseId } from '../promise';
+import { PromiseImpl, reactionClock, rejectPromise, resolvePromise, promiseId } from '../promise';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
 import { AWAIT, awaitValue, newTask, traceResume, traceStart } from './common';
+import type { AsyncFrameSource } from '../async-stack';
+import { runAsJob } from '../job-frame';
 
 type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
-export class AsyncFunctionDriver implements Resumable {
+export class AsyncFunctionDriver implements Resumable, AsyncFrameSource {
   /** The site of the await the body is suspended at (its last one): where a stalled top-level await is. */
   awaitSite = 0;
+  resumedAt = 0;
 
   constructor(
     readonly task: number,
     private readonly gen: Generator<unknown, unknown, unknown>,
     readonly promise: PromiseImpl,
+    /** For `at async name` frames (async-stack.ts): the body (named as the function) and its `this`. */
+    readonly body: Body,
+    readonly thisArg: unknown,
   ) {}
+
+  asyncChainPromise(): PromiseImpl {
+    return this.promise;
+  }
 
   resume(value: unknown, rejected: boolean, source: PromiseImpl, settleSeq: number): void {
     if (rt.tracing) traceResume(this.task, source, settleSeq);
-    this.step(value, rejected);
+    this.resumedAt = reactionClock.now;
+    // As a numbered job: an error made in the body knows it was this resumption (async-stack.ts).
+    runAsJob(this, stepDriver, value, rejected);
   }
 
   /** Runs the body until its next await or its end. */
@@ -67,6 +79,10 @@ export class AsyncFunctionDriver implements Resumable {
   }
 }
 
+function stepDriver(d: AsyncFunctionDriver, value: unknown, rejected: boolean): void {
+  d.step(value, rejected);
+}
+
 /**
  * `$.async(body, this, arguments, site)`: one call of an async function. `name` names the task
  * when it is not the site's (a built-in async function of the runtime, e.g. Array.fromAsync).
@@ -85,7 +101,7 @@ export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>,
     return promise;
   }
   if (rt.tracing) traceStart(task);
-  new AsyncFunctionDriver(task, gen, promise).step(undefined, false);
+  new AsyncFunctionDriver(task, gen, promise, body, thisArg).step(undefined, false);
   return promise;
 }
 
@@ -98,7 +114,7 @@ export function runModuleBody(body: Body, site: number): AsyncFunctionDriver {
   const task = newTask(site, 'async');
   const promise = new PromiseImpl();
   const gen = body.call(undefined);
-  const driver = new AsyncFunctionDriver(task, gen, promise);
+  const driver = new AsyncFunctionDriver(task, gen, promise, body, undefined);
   if (rt.tracing) traceStart(task);
   driver.step(undefined, false);
   return driver;

@@ -77,7 +77,7 @@ export function awaitValue(co: Resumable, v: unknown, site: number): void {
     resolvePromise(p, v);
   }
   if (rt.tracing) rt.rec.emit(EventKind.TaskSuspend, co.task, site, promiseId(p));
-  performResume(p, co);
+  performResume(p, co, site);
 }
 
 export function traceResume(task: number, source: PromiseImpl, settleSeq: number): void {

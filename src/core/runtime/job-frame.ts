@@ -1,0 +1,64 @@
+/**
+ * Which job an error was made in, read back from its stack when the stack is formatted
+ * (async-stack.ts; V8 formats `.stack` lazily, long after the error was made).
+ *
+ * A CallSite's receiver and function are hidden once any strict frame is inside it (the runtime's
+ * own frames are strict), but its position is always there and is taken when the error is made.
+ * So every job that resumes an async function or runs a `.then` callback goes through two
+ * generated functions, each a switch whose case k calls on its own line k: the lines of the two
+ * frames spell the job's number (20 bits). A small ring remembers the receivers of the last jobs
+ * by number; a job too old to be in it gives no async frames rather than wrong ones.
+ * Cost per job: two calls through a jump table and two array writes, no allocation.
+ */
+import { ASYNC_JOB_FRAME_HIGH, ASYNC_JOB_FRAME_LOW } from './host-api';
+
+const LEVEL_BITS = 10;
+const LEVEL = 1 << LEVEL_BITS;
+const NUMBER_MASK = (1 << (2 * LEVEL_BITS)) - 1;
+/** How many recent jobs are remembered (they keep their driver or reaction alive until reused). */
+const RING = 4096;
+
+type Run = (self: never, a: unknown, b: unknown) => void;
+type Level = (n: number, fn: Run, self: object, a: unknown, b: unknown) => void;
+
+/**
+ * `function <name>(n, fn, self, a, b) { switch (n >> shift & mask) { case k: return next(...) } }`,
+ * with case k on the function's line k + 1. Made from source text by the sandbox realm's Function.
+ */
+function level(name: string, shift: number, next: string, inner?: Level): Level {
+  const cases: string[] = [];
+  for (let k = 0; k < LEVEL; k++) cases.push(`case ${k}: return ${next};`);
+  const source = `return function ${name}(n, fn, self, a, b) { switch ((n >> ${shift}) & ${LEVEL - 1}) {\n${cases.join('\n')}\n} };`;
+  return new Function('inner', source)(inner) as Level;
+}
+
+/**
+ * The line of a CallSite in a level function → its case. `new Function` puts the body on the
+ * script's third line; the body's first line is `return function …`, case k is k + 1 lines below.
+ */
+const FIRST_CASE_LINE = 4;
+
+const low = level(ASYNC_JOB_FRAME_LOW, 0, 'fn(self, a, b)');
+const high = level(ASYNC_JOB_FRAME_HIGH, LEVEL_BITS, 'inner(n, fn, self, a, b)', low);
+
+let jobNumber = 0;
+const ringReceivers: (object | undefined)[] = new Array<object | undefined>(RING).fill(undefined);
+const ringNumbers = new Int32Array(RING).fill(-1);
+
+/** `fn(self, a, b)` as a numbered job: an error made inside can tell `self` (jobReceiver). */
+export function runAsJob<S extends object, A, B>(self: S, fn: (self: S, a: A, b: B) => void, a: A, b: B): void {
+  const n = (jobNumber = (jobNumber + 1) & NUMBER_MASK);
+  ringReceivers[n & (RING - 1)] = self;
+  ringNumbers[n & (RING - 1)] = n;
+  high(n, fn as Run, self, a, b);
+}
+
+/** The `self` of the job whose level frames were at `highLine` and `lowLine`; undefined if forgotten. */
+export function jobReceiver(highLine: number, lowLine: number): object | undefined {
+  const hi = highLine - FIRST_CASE_LINE;
+  const lo = lowLine - FIRST_CASE_LINE;
+  if (hi < 0 || hi >= LEVEL || lo < 0 || lo >= LEVEL) return undefined;
+  const n = (hi << LEVEL_BITS) | lo;
+  const slot = n & (RING - 1);
+  return ringNumbers[slot] === n ? ringReceivers[slot] : undefined;
+}
