@@ -171,34 +171,34 @@ export interface StackOptions {
  * V8's name of a frame of function `name` called with receiver `thisArg`: `Foo.run` for a method
  * call (the receiver's type name, unless the name starts with it), `Object.<anonymous>` for an
  * anonymous one, `name` or nothing at the top level (`this` undefined or a global). V8 itself
- * tells the receiver's type name and whether it is top level: a sloppy probe of that name is
- * called on it and its own CallSite read.
+ * names it: a probe function of that name is called on the receiver and the first frame of its
+ * error's stack read. The stack is being formatted already, so V8 formats the probe's with its
+ * own default (no prepareStackTrace): `    at Foo.run (<probe's place>)`.
  */
 function asyncFrameName(name: string, thisArg: unknown): string {
-  const E = Error as ErrorConstructor & { prepareStackTrace?: unknown };
-  const prepare = E.prepareStackTrace;
+  const E = Error as ErrorConstructor;
   const limit = E.stackTraceLimit;
-  let site: (CallSiteLike & { isToplevel(): boolean }) | undefined;
   try {
-    E.prepareStackTrace = (_e: unknown, frames: unknown[]) => frames;
     E.stackTraceLimit = 1;
-    // An error of the host's own Error: Node formats it with the host realm's prepareStackTrace.
-    const probe = function (this: unknown): unknown {
-      return new E().stack;
+    const probe = function (this: unknown): string {
+      return String(new E().stack).split('\n')[1] ?? '';
     };
+    if (probeAt === undefined) {
+      Object.defineProperty(probe, 'name', { value: '' });
+      probeAt = probe.call(undefined).replace(/^ {4}at /, '');
+    }
     Object.defineProperty(probe, 'name', { value: name });
-    site = (probe.call(thisArg) as (typeof site)[] | undefined)?.[0];
+    const line = probe.call(thisArg).replace(/^ {4}at /, '');
+    const suffix = ` (${probeAt})`;
+    return line.endsWith(suffix) ? line.slice(0, -suffix.length) : '';
   } catch {
-    site = undefined;
+    return name;
   } finally {
-    E.prepareStackTrace = prepare;
     E.stackTraceLimit = limit;
   }
-  if (site === undefined || typeof site.isToplevel !== 'function' || site.isToplevel()) return name;
-  const type = site.getTypeName() ?? '';
-  if (!name) return `${type ? `${type}.` : ''}<anonymous>`;
-  return type && !name.startsWith(type) ? `${type}.${name}` : name;
 }
+/** Where the probe's frame is (`file:line:column`), as V8 prints an anonymous top-level frame. */
+let probeAt: string | undefined;
 
 /** `file:///a/b%20c.ts` for `/a/b c.ts`. */
 function fileUrl(file: string): string {
