@@ -199,6 +199,8 @@ function plainFrame(kind: FrameKind): Handler {
  * shadow the real `count` inside the body.
  */
 function namedForStacks(f: ts.NodeFactory, taskName: string, gen: ts.FunctionExpression): ts.Expression {
+  // An anonymous function's label (`<anonymous> file.ts:3`) names no function.
+  if (taskName.startsWith('<')) return gen;
   const name = taskName.slice(taskName.lastIndexOf('.') + 1);
   if (!name || name.startsWith('<') || name.startsWith('[')) return gen;
   const holder = f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createStringLiteral(name), gen)]));

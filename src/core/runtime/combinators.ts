@@ -10,6 +10,7 @@
 import { newPromiseCapability, SimPromise } from './promise-api';
 import type { Capability } from './promise';
 import { isAbort } from './state';
+import { noteCombinatorElement } from './async-stack';
 
 interface IteratorRecord {
   iterator: object;
@@ -138,8 +139,11 @@ function performAll(settled: boolean): Perform {
         return undefined;
       }][0];
       remaining++;
-      if (settled) invokeThen(nextPromise, element('fulfilled'), element('rejected'));
-      else invokeThen(nextPromise, element(undefined), cap.reject);
+      const onFulfilled = element(settled ? 'fulfilled' : undefined);
+      // V8 names the element in async stack traces: `at async Promise.all (index 1)`.
+      noteCombinatorElement(onFulfilled, settled ? 'allSettled' : 'all', i, cap.promise);
+      if (settled) invokeThen(nextPromise, onFulfilled, element('rejected'));
+      else invokeThen(nextPromise, onFulfilled, cap.reject);
       index++;
     }
   };
@@ -172,6 +176,7 @@ const performAny: Perform = (rec, C, cap, resolveFn) => {
       return undefined;
     }][0];
     remaining++;
+    noteCombinatorElement(onRejected, 'any', i, cap.promise);
     invokeThen(nextPromise, cap.resolve, onRejected);
     index++;
   }
