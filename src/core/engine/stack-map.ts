@@ -275,6 +275,20 @@ export class StackMapper {
     return [header, ...lines.slice(0, Math.max(limit, 1))].join('\n');
   };
 
+  /**
+   * V8 places a `for await` loop's await at the loop's binding (`for await (const x of …)`: at
+   * `x`); the site table has the `for`. Other awaits are at their `await` keyword, as the site.
+   */
+  private forAwaitBinding(file: string, line: number, column: number): { line: number; column: number } {
+    const lines = this.bundles.sources.get(file)?.split(/\r?\n/);
+    if (lines === undefined || lines[line - 1]?.startsWith('for', column - 1) !== true) return { line, column };
+    const rest = [lines[line - 1].slice(column - 1), ...lines.slice(line, line + 3)].join('\n');
+    const m = /^for\s+await\s*\(\s*(?:(?:const|let|var|using|await\s+using)\s+)?/.exec(rest);
+    if (!m) return { line, column };
+    const skipped = m[0].split('\n');
+    return skipped.length === 1 ? { line, column: column + m[0].length } : { line: line + skipped.length - 1, column: skipped[skipped.length - 1].length + 1 };
+  }
+
   /** `    at async b (file:2:22)` lines for an error made in the job numbered by these lines (V8's async stack trace). */
   private asyncLines(jobHigh: number, jobLow: number, limit: number): string[] {
     const lines: string[] = [];
@@ -290,7 +304,8 @@ export class StackMapper {
         continue;
       }
       const absolute = this.options.siteFile?.(frame.file) ?? frame.file;
-      const where = `${this.options.esm ? fileUrl(absolute) : absolute}:${frame.line}:${frame.column}`;
+      const { line, column } = this.forAwaitBinding(absolute, frame.line, frame.column);
+      const where = `${this.options.esm ? fileUrl(absolute) : absolute}:${line}:${column}`;
       const name = asyncFrameName(this.bundles.originalName(frame.name), frame.thisArg);
       lines.push(name ? `    at async ${name} (${where})` : `    at async ${where}`);
     }

@@ -37,8 +37,11 @@ export interface AsyncFrameSource {
   /** The user's body (its `name` is the function's) and `this`. */
   readonly body: { name?: unknown };
   readonly thisArg: unknown;
-  /** Where the walk goes on from this driver: its promise / its current request's promise. */
-  asyncChainPromise(): PromiseImpl | undefined;
+  /**
+   * Where the walk goes on from this driver: its promise / its current request's promise
+   * (`resumed`: the one it served when it last resumed, for the driver the error was made in).
+   */
+  asyncChainPromise(resumed?: boolean): PromiseImpl | undefined;
 }
 
 /** A driver that can take part (the async function and async generator drivers; not the loop's watchers). */
@@ -64,7 +67,7 @@ export function asyncFrames(highLine: number, lowLine: number, limit: number): A
   if (isFrameSource(receiver)) {
     const d = receiver;
     now = d.resumedAt;
-    p = d.asyncChainPromise();
+    p = d.asyncChainPromise(true);
   } else if (receiver instanceof Reaction) {
     p = chainedPromise(receiver);
   }

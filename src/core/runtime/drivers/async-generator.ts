@@ -16,7 +16,9 @@
  * - AsyncGeneratorCompleteStep / DrainQueue (§27.6.3.4, .11).
  */
 import { EventKind } from '../../trace/format';
-import { PromiseImpl, rejectPromise, resolvePromise } from '../promise';
+import { PromiseImpl, reactionClock, rejectPromise, resolvePromise } from '../promise';
+import type { AsyncFrameSource } from '../async-stack';
+import { runAsJob } from '../job-frame';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
 import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, YIELD, awaitValue, newTask, traceResume, traceStart } from './common';
@@ -33,7 +35,7 @@ function iterResult(value: unknown, done: boolean): { value: unknown; done: bool
   return { value, done };
 }
 
-class AsyncGeneratorDriver implements Resumable {
+class AsyncGeneratorDriver implements Resumable, AsyncFrameSource {
   state = State.SuspendedStart;
   private head: Request | undefined = undefined;
   private tail: Request | undefined = undefined;
@@ -43,7 +45,22 @@ class AsyncGeneratorDriver implements Resumable {
   /** Site of the `yield` whose operand is being awaited. */
   private yieldSite = 0;
 
-  constructor(readonly task: number, private readonly gen: Generator<unknown, unknown, unknown>) {}
+  resumedAt = 0;
+  /** The promise of the request being served when it last resumed (its head then may be gone since). */
+  private resumedFor: PromiseImpl | undefined = undefined;
+
+  constructor(
+    readonly task: number,
+    private readonly gen: Generator<unknown, unknown, unknown>,
+    /** For `at async name` frames (async-stack.ts): the body (named as the function) and its `this`. */
+    readonly body: Body,
+    readonly thisArg: unknown,
+  ) {}
+
+  /** V8 goes on from the request being served (the promise `next()` returned). */
+  asyncChainPromise(resumed?: boolean): PromiseImpl | undefined {
+    return resumed === true ? this.resumedFor : this.head?.promise;
+  }
 
   enqueue(mode: Mode, value: unknown): PromiseImpl {
     const promise = new PromiseImpl();
@@ -204,6 +221,14 @@ class AsyncGeneratorDriver implements Resumable {
 
   resume(value: unknown, rejected: boolean, source: PromiseImpl, settleSeq: number): void {
     if (rt.tracing) traceResume(this.task, source, settleSeq);
+    this.resumedAt = reactionClock.now;
+    this.resumedFor = this.head?.promise;
+    // As a numbered job: an error made in the body knows it was this resumption (async-stack.ts).
+    runAsJob(this, resumeGenerator, value, rejected);
+  }
+
+  /** The continuation after an await settled (`resume` runs it as a job). */
+  resumeAfterAwait(value: unknown, rejected: boolean): void {
     switch (this.wait) {
       case Wait.Body:
         this.execute(rejected ? Mode.Throw : Mode.Next, value);
@@ -259,6 +284,10 @@ class AsyncGeneratorDriver implements Resumable {
       this.drainQueue();
     }
   }
+}
+
+function resumeGenerator(d: AsyncGeneratorDriver, value: unknown, rejected: boolean): void {
+  d.resumeAfterAwait(value, rejected);
 }
 
 /** %AsyncIteratorPrototype% (§27.1.3): [Symbol.asyncIterator]() { return this }. */
@@ -343,7 +372,7 @@ export function makeAsyncGenerator(body: Body, thisArg: unknown, args: ArrayLike
   // the parameters: the function's own `prototype` when it is an object (a program may replace it).
   const proto = self === undefined ? undefined : (self as { prototype?: unknown }).prototype;
   const task = newTask(site, 'async-generator', name);
-  const obj = new AsyncGeneratorObject(new AsyncGeneratorDriver(task, gen));
+  const obj = new AsyncGeneratorObject(new AsyncGeneratorDriver(task, gen, body, thisArg));
   if (proto !== null && (typeof proto === 'object' || typeof proto === 'function')) Object.setPrototypeOf(obj, proto);
   return obj;
 }
