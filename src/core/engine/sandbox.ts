@@ -421,13 +421,14 @@ export class Sandboxes {
     const esm = built.moduleKind === 'module';
     const context = vm.createContext({});
     const sandboxError = vm.runInContext('Error', context) as ErrorConstructor;
-    let runtimeHandle: RuntimeHandle | undefined;
+    /** The runtime, once installed (the mapper is made first: it formats the runtime's own errors too). */
+    const installed: { handle?: RuntimeHandle } = {};
     const mapper = new StackMapper(this.bundleMaps, {
       esm,
       belowMain: thread ? [] : this.options.belowMain,
       stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
       callerFrames: this.options.callerFrames,
-      asyncFrames: (high, low, limit) => runtimeHandle?.asyncFrames(high, low, limit) ?? [],
+      asyncFrames: (high, low, limit) => installed.handle?.asyncFrames(high, low, limit) ?? [],
       siteFile: (file) => path.resolve(input.cwd, file),
     });
     // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.
@@ -474,7 +475,7 @@ export class Sandboxes {
       thread,
     };
     const handle: RuntimeHandle = install(sandbox, host);
-    runtimeHandle = handle;
+    installed.handle = handle;
     // Node's web-platform globals that do no I/O of their own: the host's, so their behaviour is
     // exactly Node's (AbortSignal drives timers/promises cancellation, Buffer/URL are everywhere).
     for (const name of HOST_GLOBALS) {

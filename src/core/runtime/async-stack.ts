@@ -35,7 +35,7 @@ export interface AsyncFrameSource {
   /** reactionClock.now when it last resumed from an await. */
   resumedAt: number;
   /** The user's body (its `name` is the function's) and `this`. */
-  readonly body: { name?: unknown };
+  readonly body: (...args: never[]) => unknown;
   readonly thisArg: unknown;
   /**
    * Where the walk goes on from this driver: its promise / its current request's promise
@@ -79,7 +79,7 @@ export function asyncFrames(highLine: number, lowLine: number, limit: number): A
       if (!isFrameSource(d)) break;
       const site = rt.rec.sites[r.awaitSite];
       if (site === undefined || r.awaitSite === 0) break;
-      const name = d.body.name;
+      const name: unknown = d.body.name;
       frames.push({ name: typeof name === 'string' ? name : '', thisArg: d.thisArg, file: rt.rec.files[site.file], line: site.line, column: site.column });
       p = d.asyncChainPromise();
       continue;
