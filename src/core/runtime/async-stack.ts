@@ -56,7 +56,6 @@ export function noteCombinatorElement(fn: object, combinator: CombinatorElement[
   elements.set(fn, { combinator, index, promise });
 }
 
-
 /** The frames V8 would add for an error made in the job whose level frames were at these lines (job-frame.ts). */
 export function asyncFrames(highLine: number, lowLine: number, limit: number): AsyncFrameInfo[] {
   const frames: AsyncFrameInfo[] = [];
