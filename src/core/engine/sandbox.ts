@@ -30,6 +30,7 @@ import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
 import { missingImportError } from './missing-import';
+import { addProcessModuleFacts } from './process-module-facts';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -533,6 +534,16 @@ export class Sandboxes {
         get: () => (stdin ??= (loadNodeLib()('internal/stdin') as { makeStdin(source: 'inherit' | 'none'): unknown }).makeStdin(input.stdin ?? 'none')),
         enumerable: true,
         configurable: true,
+      });
+    }
+    if (proc !== undefined) {
+      addProcessModuleFacts(proc, {
+        nodeMajor: input.nodeMajor ?? 20,
+        requireBuiltin: sandboxBuiltin,
+        mainModule: esm || thread ? undefined : module,
+        parseInRealm: (json) => (vm.runInContext('JSON', context) as JSON).parse(json) as object,
+        SetOfRealm: vm.runInContext('Set', context) as SetConstructor,
+        cwd: input.cwd,
       });
     }
     // EventTarget, Event, CustomEvent, AbortController, AbortSignal: nodelib's, loaded on first

@@ -224,7 +224,7 @@ export class StackMapper {
       const origin = error !== null && typeof error === 'object' ? this.origins.get(error) : undefined;
       if (origin && this.options.esm) origin.esmTopLevel = true;
     } else if (callers.length) {
-      lines.push(...(this.options.callerFrames?.(callers.slice(0, 4)) ?? []));
+      lines.push(...(this.options.callerFrames?.(callers) ?? []));
     }
     const limit = this.options.stackLimit?.() ?? 10;
     return [header, ...lines.slice(0, Math.max(limit, 1))].join('\n');
