@@ -52,7 +52,9 @@ export class CompareView {
 
   /** The race explorer's outcomes (each with its frequency and the schedule that replays it) and where the runs shown part. */
   private racesSection(races: RaceReport): HTMLElement {
-    const head = h('tr', {}, ...['outcome', 'runs', 'frequency', 'schedule (run --schedule)'].map((t) => h('th', { scope: 'col' }, t)));
+    const head = h('tr', {}, ...['outcome', 'runs', 'frequency'].map((t) => h('th', { scope: 'col' }, t)),
+      // The option is one word: a narrow panel wraps the head before it, never after its "--".
+      h('th', { scope: 'col', class: 'tl-race-schedule' }, 'schedule (run ', h('span', { class: 'tl-nowrap' }, '--schedule)')));
     const rows = races.outcomes.map((o) => h('tr', { class: o.shown ? 'tl-race-shown' : undefined },
       h('th', { scope: 'row', title: o.label }, o.label),
       h('td', {}, String(o.count)),

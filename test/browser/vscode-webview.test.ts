@@ -202,6 +202,11 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
       return { label: table.getAttribute('aria-label'), width, right: before, lastCellRight: last };
     }));
     assert.equal(tables.length, 3, 'outcomes, runs, time by cause');
+    // The outcomes wrap instead: the schedule that replays each one is in view without scrolling.
+    const outcomes = await page.locator('.tl-races-table').evaluate((t) => ({ scroll: t.scrollWidth - t.clientWidth, height: (t.querySelector('tbody tr:last-child th') as HTMLElement).offsetHeight, line: (t.querySelector('tbody tr:first-child th') as HTMLElement).offsetHeight }));
+    assert.ok(outcomes.scroll <= 0, `the outcomes table scrolls by ${outcomes.scroll}px`);
+    assert.ok(outcomes.height > outcomes.line, 'the long outcome wraps onto a second line');
+    assert.equal(await page.locator('.tl-races-table thead .tl-nowrap').evaluate((el) => el.getClientRects().length), 1, '"--schedule)" is never split');
     for (const t of tables) {
       assert.ok(t.right <= t.width + 0.5, `${t.label}: ends at ${t.right}px in a ${t.width}px panel`);
       assert.ok(t.lastCellRight <= t.width + 0.5, `${t.label}: its last column is out of reach (${t.lastCellRight}px of ${t.width}px)`);
