@@ -3,7 +3,8 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
-import { setProcessEnv, simBuiltin, simIo, simNet, workerThreadRuntime } from './sim-bridge';
+import { setProcessEnv, simBuiltin, simIo, simNet } from './sim-bridge';
+import { workerThreadRuntime } from './thread-loops';
 import './combinators';
 import { Recorder, segmentEventsFor } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
