@@ -33,10 +33,10 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   test: () => require('./testrunner/index').nodeTest(),
   'test/reporters': () => require('./testrunner/index').nodeTestReporters(),
   // Not requireable by the program (not in modules.ts): the sandbox's EventTarget, Event,
-  // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
+  // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox-builtins.ts).
   'internal/event_target': () => require('./event-target'),
   'internal/abort_controller': () => require('./abort-controller'),
-  // process.stdin (engine/sandbox.ts makes it on first access).
+  // process.stdin (engine/sandbox-builtins.ts makes it on first access).
   'internal/stdin': () => require('./stdin'),
   // The sandbox's Blob and File globals (and require('buffer')'s), Node's lib/internal/blob.js.
   'internal/blob': () => require('./webstreams/index').blobClasses(),

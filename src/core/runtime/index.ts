@@ -110,7 +110,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, IMPORT_RECORD_GLOBAL, importRecord);
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
-  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox.ts.)
+  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox-builtins.ts.)
   // One re-homed copy per host module object of this sandbox (`require('path').posix === require('path/posix')`).
   const realmModules = new Map<object, object>();
   const lazy: Record<string, () => unknown> = {
