@@ -25,8 +25,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   dns: () => require('./dns').makeDns(),
   'dns/promises': () => require('./dns').makeDnsPromises(),
   http: () => require('./http/lib/http'),
-  // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (http/bindings.ts).
-  perf_hooks: () => perfHooksOfLine(require('./http/lib/perf_hooks')),
+  // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (perf/README.md).
+  perf_hooks: () => perfHooksOfLine(require('./perf/lib/perf_hooks')),
   'stream/web': () => require('./webstreams/index').streamWeb(),
   // Node's own test runner of the imitated line (testrunner/README.md); the engine routes these
   // names here only for the lines in NODE_TEST_LINES (modules.ts).
