@@ -3,7 +3,8 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
-import { setProcessEnv, simBuiltin, simIo, simNet, workerThreadRuntime } from './sim-bridge';
+import { setProcessEnv, simBuiltin, simIo, simNet } from './sim-bridge';
+import { workerThreadRuntime } from './thread-loops';
 import './combinators';
 import { Recorder, segmentEventsFor } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
@@ -109,7 +110,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, IMPORT_RECORD_GLOBAL, importRecord);
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
-  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox.ts.)
+  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox-builtins.ts.)
   // One re-homed copy per host module object of this sandbox (`require('path').posix === require('path/posix')`).
   const realmModules = new Map<object, object>();
   const lazy: Record<string, () => unknown> = {
