@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import { instrumentSource } from '../instrument/index';
+import { lowerEvalText } from '../instrument/eval-text';
 import { NODE_LIB_MODULES, NODE_TEST_MODULES, WEB_STREAM_GLOBALS } from '../node/modules';
 import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
@@ -450,6 +451,7 @@ export class Sandboxes {
       // The runtime's own structuredClone (results in the sandbox's realm) starts from the host's.
       structuredClone: (...args: unknown[]) => (structuredClone as (...a: unknown[]) => unknown)(...args),
       instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
+      lowerEvalSource: lowerEvalText,
       options: {
         seed: input.seed,
         moduleKind: built.moduleKind,
