@@ -308,6 +308,16 @@ export interface SandboxOptions {
   remote?: RemoteNetwork;
 }
 
+/** The host V8's SyntaxError message for a script text, or undefined when it parses (instrument/eval-text.ts). */
+function hostSyntaxError(script: string): string | undefined {
+  try {
+    new vm.Script(script);
+    return undefined;
+  } catch (e) {
+    return e instanceof SyntaxError ? e.message : undefined;
+  }
+}
+
 /** dist/runtime.js and dist/nodelib.js compiled once per worker (a spare worker compiles them before its run). */
 const compiled = new Map<string, vm.Script>();
 
@@ -451,7 +461,7 @@ export class Sandboxes {
       // The runtime's own structuredClone (results in the sandbox's realm) starts from the host's.
       structuredClone: (...args: unknown[]) => (structuredClone as (...a: unknown[]) => unknown)(...args),
       instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
-      lowerEvalSource: lowerEvalText,
+      lowerEvalSource: (source) => lowerEvalText(source, hostSyntaxError),
       options: {
         seed: input.seed,
         moduleKind: built.moduleKind,

@@ -25,7 +25,8 @@
  * A `break`/`continue` carries the value the statements before it left (UpdateEmpty of the
  * statement list), which is what the variable holds there; functions and classes are not
  * entered (their statements are not the script's). A `let` at the top of an eval's text stays
- * in the eval's own scope, sloppy or strict.
+ * in the eval's own scope, sloppy or strict. (Inside a `with`, the variable is looked up on the
+ * object first: a Proxy's `has` trap sees its name.)
  */
 import ts from './typescript';
 import { usingTransformer, type UsingDiagnostic } from './using';
@@ -35,7 +36,7 @@ export type EvalLowering =
   | { code: string }
   /** The target's SyntaxError (its message) for a `using` declaration V8 would refuse. */
   | { syntaxError: string }
-  /** Nothing to lower, or a text that does not parse: the host's eval gets the text as it is. */
+  /** Nothing to lower (or a text that does not parse, without a message for it): the host's eval gets the text as it is. */
   | undefined;
 
 const COMPLETION = '__at$completion';
@@ -148,12 +149,49 @@ const completionTransformer: ts.TransformerFactory<ts.SourceFile> = (context) =>
   ]);
 };
 
-/** The eval's text, lowered for a host without `using` (see the file's comment). */
-export function lowerEvalText(text: string): EvalLowering {
+/**
+ * The text with each `using` / `await using` keyword of a declaration written as `let` (same
+ * length and lines): for a text that does not parse, the host V8 can then find its other error.
+ */
+function usingAsLet(sf: ts.SourceFile): string {
+  const text = sf.text;
+  const edits: [start: number, end: number][] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclarationList(n) && (n.flags & ts.NodeFlags.BlockScoped & (ts.NodeFlags.Using | ts.NodeFlags.AwaitUsing)) !== 0 && n.declarations.length > 0) {
+      edits.push([n.getStart(sf), n.declarations[0].getStart(sf)]);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of edits) {
+    const keyword = text.slice(start, end);
+    if (keyword.length < 4) continue;
+    out += text.slice(at, start) + 'let ' + keyword.slice(4).replace(/[^\r\n\u2028\u2029]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The eval's text, lowered for a host without `using` (see the file's comment).
+ * `syntaxErrorOf(script)`: the host V8's SyntaxError message for a script text, or undefined
+ * if it parses; gives a text that does not parse the target's message for its other error.
+ */
+export function lowerEvalText(text: string, syntaxErrorOf?: (script: string) => string | undefined): EvalLowering {
   if (!/\busing\b/.test(text)) return undefined;
   const sf = ts.createSourceFile('eval.js', text, ts.ScriptTarget.ESNext, true, ts.ScriptKind.JS);
   const parseErrors = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-  if (parseErrors.length > 0 || !declaresUsing(sf)) return undefined;
+  if (parseErrors.length > 0) {
+    if (!declaresUsing(sf)) return undefined;
+    // V8 reports the error that comes first in the text.
+    const topLevel = topLevelUsing(sf);
+    if (topLevel && topLevel.pos < (parseErrors[0].start ?? 0)) return { syntaxError: topLevel.message };
+    const message = syntaxErrorOf?.(usingAsLet(sf));
+    return message === undefined ? undefined : { syntaxError: message };
+  }
+  if (!declaresUsing(sf)) return undefined;
   const diagnostics: UsingDiagnostic[] = [];
   const topLevel = topLevelUsing(sf);
   if (topLevel) diagnostics.push(topLevel);

@@ -139,7 +139,8 @@ export interface RuntimeHost {
   /**
    * Optional: the text of a direct eval declaring `using`/`await using`, for a host V8 without
    * that syntax (runtime/eval-source.ts): the lowered script (its completion value kept), the
-   * target's SyntaxError message, or undefined to evaluate the text as it is
+   * target's SyntaxError message (also for a text that does not parse), or undefined to evaluate
+   * the text as it is
    * (instrument/eval-text.ts). Absent: such an eval is the host's SyntaxError.
    */
   lowerEvalSource?(source: string): { code: string } | { syntaxError: string } | undefined;

@@ -55,6 +55,10 @@ const CASES = [
   'using a = null;',
   '{ await using a = null; }',
   '{ using a; }',
+  // Texts that do not parse: V8's first error (the host V8 finds it with `let` for `using`).
+  '{ using a = null',
+  '{ using a = null; ) }',
+  'using a = (',
   '1; "using"',
   'var using = 3; using',
 ];
