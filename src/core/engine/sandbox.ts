@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { INSTRUMENTATION_GLOBAL, type InstrumentationApi } from '../runtime/instrumentation-api';
 import { INSTALL_GLOBAL, type InstallFn, type RuntimeHandle, type RuntimeHost, type ThreadRuntime, type ThreadShare } from '../runtime/host-api';
 import { instrumentSource } from '../instrument/index';
+import { lowerEvalText } from '../instrument/eval-text';
 import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
@@ -65,6 +66,16 @@ export interface SandboxOptions {
   belowMain: string[];
   /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused. */
   remote?: RemoteNetwork;
+}
+
+/** The host V8's SyntaxError message for a script text, or undefined when it parses (instrument/eval-text.ts). */
+function hostSyntaxError(script: string): string | undefined {
+  try {
+    new vm.Script(script);
+    return undefined;
+  } catch (e) {
+    return e instanceof SyntaxError ? e.message : undefined;
+  }
 }
 
 /** dist/runtime.js and dist/nodelib.js compiled once per worker (a spare worker compiles them before its run). */
@@ -210,6 +221,7 @@ export class Sandboxes {
       // The runtime's own structuredClone (results in the sandbox's realm) starts from the host's.
       structuredClone: (...args: unknown[]) => (structuredClone as (...a: unknown[]) => unknown)(...args),
       instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
+      lowerEvalSource: (source) => lowerEvalText(source, hostSyntaxError),
       options: {
         seed: input.seed,
         moduleKind: built.moduleKind,

@@ -137,6 +137,14 @@ export interface RuntimeHost {
    */
   instrumentFunction?(source: string): string;
   /**
+   * Optional: the text of a direct eval declaring `using`/`await using`, for a host V8 without
+   * that syntax (runtime/eval-source.ts): the lowered script (its completion value kept), the
+   * target's SyntaxError message (also for a text that does not parse), or undefined to evaluate
+   * the text as it is
+   * (instrument/eval-text.ts). Absent: such an eval is the host's SyntaxError.
+   */
+  lowerEvalSource?(source: string): { code: string } | { syntaxError: string } | undefined;
+  /**
    * Optional: the host's own structuredClone (V8's serializer). The sandbox's `structuredClone`
    * and the simulated `postMessage` let it validate and detach (its errors are the exact ones),
    * then copy the result into the sandbox's realm. Absent: the simulation's own clone.
