@@ -30,6 +30,7 @@ import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
 import { missingImportError } from './missing-import';
+import { makeSandboxAssert } from './sandbox-assert';
 
 /** Names in the sandbox that user code never uses. */
 export const HANDLE_VAR = '__asyncTimeline$handle';
@@ -497,6 +498,8 @@ export class Sandboxes {
     const loadNodeLib = (): ((name: string) => unknown) =>
       (nodeLib ??= this.installNodeLib(context, sandbox, { io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), deprecate: sandboxUtil.deprecate, intoRealm: (v) => handle.intoRealm(v), mirrorClass: (c) => handle.mirrorClass(c), realmModule: (m) => handle.realmModule(m), ...(this.options.remote && { remote: this.options.remote }) }));
     let sandboxBuffer: Record<string, unknown> | undefined;
+    // The program's assert: the host's, its failures made the line's (sandbox-assert.ts).
+    let sandboxAssert: ReturnType<typeof makeSandboxAssert> | undefined;
     const sandboxBuiltin = (name: string): unknown => {
       const missing = missingImportError(name);
       if (missing) {
@@ -512,6 +515,10 @@ export class Sandboxes {
       const bare = name.startsWith('node:') ? name.slice(5) : name;
       if (bare === 'util') return sandboxUtil;
       if (bare === 'util/types') return sandboxUtil.types;
+      if (bare === 'assert' || bare === 'assert/strict') {
+        sandboxAssert ??= makeSandboxAssert(realRequire('assert') as never, sandboxError, input.nodeMajor ?? 20);
+        return bare === 'assert' ? sandboxAssert : sandboxAssert.strict;
+      }
       if (bare === 'buffer') return (sandboxBuffer ??= withSandboxBlob(realRequire('buffer') as Record<string, unknown>, () => loadNodeLib()('internal/blob') as Record<string, unknown>));
       if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
       if (NODE_TEST_MODULES.includes(bare) && nodeTestSimulated(input.nodeMajor ?? 20)) return loadNodeLib()(bare);
