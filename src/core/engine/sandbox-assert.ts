@@ -27,19 +27,40 @@ function hasDiff(nodeMajor: NodeMajor): boolean {
 /** The sandbox's `assert` module from the host's; its `strict` (also `require('assert/strict')`) wrapped alike. */
 export function makeSandboxAssert(host: Fn & Record<string, unknown>, sandboxError: ErrorConstructor, nodeMajor: NodeMajor): Fn & Record<string, unknown> {
   const AssertionError = host.AssertionError as new (...args: unknown[]) => Error;
-  const wrap = (fn: Fn): Fn =>
-    function (this: unknown, ...args: unknown[]): unknown {
+  const wrap = (fn: Fn): Fn => {
+    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = Number(sandboxError.stackTraceLimit) || 0;
       try {
         return fn.apply(this, args);
       } catch (e) {
-        if (hasDiff(nodeMajor) && e instanceof AssertionError && !Object.prototype.hasOwnProperty.call(e, 'diff')) asLine(e);
+        if (e instanceof AssertionError) {
+          withoutOwnFrame(e, wrapped);
+          if (hasDiff(nodeMajor) && !Object.prototype.hasOwnProperty.call(e, 'diff')) asLine(e);
+        }
         throw e;
       } finally {
         Error.stackTraceLimit = limit;
       }
     };
+    return Object.defineProperty(wrapped, 'name', { value: fn.name });
+  };
+  /**
+   * The stack as the host's assert captured it, less this wrapper's frame: the assert function
+   * cut its own frames, and the one under them is ours. Captured again from the wrapper's caller,
+   * under the `Error.stackTraceLimit` in force, with the header Node gave it
+   * (`AssertionError [ERR_ASSERTION]: …`, named while captured).
+   */
+  const withoutOwnFrame = (e: Error, wrapped: Fn): void => {
+    const original = e.stack;
+    const header = `${e.name} [${(e as { code?: string }).code}]: ${e.message}`;
+    if (typeof original !== 'string' || !original.startsWith(header)) return;
+    const probe = { name: e.name, message: e.message } as Error;
+    Error.captureStackTrace(probe, wrapped);
+    const recaptured = String(probe.stack);
+    const plain = `${e.name}: ${e.message}`;
+    if (recaptured.startsWith(plain)) e.stack = header + recaptured.slice(plain.length);
+  };
   /**
    * Node 22+'s AssertionError of a failed call: an own `diff` after `operator`, and a message
    * with a `+ actual - expected` diff ends with a newline (22's createErrDiff:
@@ -60,7 +81,6 @@ export function makeSandboxAssert(host: Fn & Record<string, unknown>, sandboxErr
     if (out) return out;
     out = wrap(mod) as Fn & Record<string, unknown>;
     modules.set(mod, out);
-    Object.defineProperty(out, 'name', { value: mod.name });
     Object.defineProperty(out, 'length', { value: mod.length });
     for (const key of Reflect.ownKeys(mod)) {
       if (key === 'length' || key === 'name' || key === 'prototype') continue;
@@ -68,7 +88,7 @@ export function makeSandboxAssert(host: Fn & Record<string, unknown>, sandboxErr
       const value = desc.value as unknown;
       // The module's functions; its classes (AssertionError, CallTracker, Assert) stay the host's.
       if (typeof value === 'function' && !/^[A-Z]/.test(String(key))) {
-        desc.value = key === 'strict' ? wrapModule(value as Fn & Record<string, unknown>) : Object.defineProperty(wrap(value as Fn), 'name', { value: (value as Fn).name });
+        desc.value = key === 'strict' ? wrapModule(value as Fn & Record<string, unknown>) : wrap(value as Fn);
       }
       Object.defineProperty(out, key, desc);
     }
