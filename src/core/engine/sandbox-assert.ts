@@ -75,6 +75,20 @@ export function makeSandboxAssert(host: Fn & Record<string, unknown>, sandboxErr
       if (typeof stack === 'string') e.stack = stack.replace(message, () => e.message);
     }
   };
+  /** `new AssertionError(…)` of the program (or of node:test's `t.assert.ok`): made as a failed call's. */
+  const assertionError = new Proxy(AssertionError, {
+    construct(target, args, newTarget) {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = Number(sandboxError.stackTraceLimit) || 0;
+      try {
+        const e = Reflect.construct(target, args, newTarget === assertionError ? target : newTarget) as Error;
+        if (hasDiff(nodeMajor) && !Object.prototype.hasOwnProperty.call(e, 'diff')) asLine(e);
+        return e;
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
+    },
+  });
   const modules = new Map<unknown, Fn & Record<string, unknown>>();
   const wrapModule = (mod: Fn & Record<string, unknown>): Fn & Record<string, unknown> => {
     let out = modules.get(mod);
@@ -86,8 +100,10 @@ export function makeSandboxAssert(host: Fn & Record<string, unknown>, sandboxErr
       if (key === 'length' || key === 'name' || key === 'prototype') continue;
       const desc = Object.getOwnPropertyDescriptor(mod, key)!;
       const value = desc.value as unknown;
-      // The module's functions; its classes (AssertionError, CallTracker, Assert) stay the host's.
-      if (typeof value === 'function' && !/^[A-Z]/.test(String(key))) {
+      // The module's functions; its classes (CallTracker, Assert) stay the host's, and
+      // AssertionError is the host's under a proxy (its instances are the host's, `instanceof` holds).
+      if (key === 'AssertionError') desc.value = assertionError;
+      else if (typeof value === 'function' && !/^[A-Z]/.test(String(key))) {
         desc.value = key === 'strict' ? wrapModule(value as Fn & Record<string, unknown>) : wrap(value as Fn);
       }
       Object.defineProperty(out, key, desc);

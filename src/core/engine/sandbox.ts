@@ -489,7 +489,8 @@ export class Sandboxes {
     const sandboxUtil = makeSandboxUtil(handle, sandbox, input.nodeMajor);
     // Node's JS layer in the sandbox (events' EventEmitterAsyncResource) uses the simulated async_hooks.
     // `sandbox:<name>`: the runtime's own module of that name (node:test's runner takes the program's very `timers`).
-    const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : name.startsWith('sandbox:') ? handle.builtinModule(name.slice(8)) : realRequire(name)), { resolve: realRequire.resolve });
+    // node:test's `t.assert` is the program's assert (sandbox-assert.ts), as in Node.
+    const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : name.startsWith('sandbox:') ? handle.builtinModule(name.slice(8)) : name === 'assert' || name === 'assert/strict' ? sandboxBuiltin(name) : realRequire(name)), { resolve: realRequire.resolve });
     // The runtime's own clock object (runtime/globals.ts makePerformance), before Node's
     // perf_hooks `performance` replaces the global: nodelib's performance binding reads it.
     const runtimePerformance = sandbox.performance as { now(): number; timeOrigin: number };
