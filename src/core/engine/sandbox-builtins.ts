@@ -19,6 +19,7 @@ import { UTIL_DEPRECATIONS } from '../versions/util-deprecations';
 import type { NodeMajor } from '../versions/targets';
 import type { WorkerInput } from './protocol';
 import { missingImportError } from './missing-import';
+import { makeSandboxAssert } from './sandbox-assert';
 
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
@@ -297,7 +298,8 @@ export function wireSandboxBuiltins(w: BuiltinsWiring): (name: string) => unknow
   const sandboxUtil = makeSandboxUtil(handle, sandbox, input.nodeMajor);
   // Node's JS layer in the sandbox (events' EventEmitterAsyncResource) uses the simulated async_hooks.
   // `sandbox:<name>`: the runtime's own module of that name (node:test's runner takes the program's very `timers`).
-  const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : name.startsWith('sandbox:') ? handle.builtinModule(name.slice(8)) : realRequire(name)), { resolve: realRequire.resolve });
+  // node:test's `t.assert` is the program's assert (sandbox-assert.ts), as in Node.
+  const nodeLibRequire = Object.assign((name: string): unknown => (name === 'async_hooks' ? handle.builtinModule(name) : name.startsWith('sandbox:') ? handle.builtinModule(name.slice(8)) : name === 'assert' || name === 'assert/strict' ? sandboxBuiltin(name) : realRequire(name)), { resolve: realRequire.resolve });
   // The runtime's own clock object (runtime/globals.ts makePerformance), before Node's
   // perf_hooks `performance` replaces the global: nodelib's performance binding reads it.
   const runtimePerformance = sandbox.performance as { now(): number; timeOrigin: number };
@@ -306,6 +308,8 @@ export function wireSandboxBuiltins(w: BuiltinsWiring): (name: string) => unknow
   const loadNodeLib = (): ((name: string) => unknown) =>
     (nodeLib ??= w.installNodeLib({ io: () => handle.io(), net: () => handle.net(), nodeMajor: input.nodeMajor, require: nodeLibRequire, cwd: input.cwd, stdin: input.stdin ?? 'none', clock, memoryBytes: input.budgets.memoryMb * 1024 * 1024, promiseState: (p) => handle.promiseState(p), deprecate: sandboxUtil.deprecate, intoRealm: (v) => handle.intoRealm(v), mirrorClass: (c) => handle.mirrorClass(c), realmModule: (m) => handle.realmModule(m), ...(w.remote && { remote: w.remote }) }));
   let sandboxBuffer: Record<string, unknown> | undefined;
+  // The program's assert: the host's, its failures made the line's (sandbox-assert.ts).
+  let sandboxAssert: ReturnType<typeof makeSandboxAssert> | undefined;
   const sandboxBuiltin = (name: string): unknown => {
     const missing = missingImportError(name);
     if (missing) {
@@ -321,6 +325,10 @@ export function wireSandboxBuiltins(w: BuiltinsWiring): (name: string) => unknow
     const bare = name.startsWith('node:') ? name.slice(5) : name;
     if (bare === 'util') return sandboxUtil;
     if (bare === 'util/types') return sandboxUtil.types;
+    if (bare === 'assert' || bare === 'assert/strict') {
+      sandboxAssert ??= makeSandboxAssert(realRequire('assert') as never, sandboxError, input.nodeMajor ?? 20);
+      return bare === 'assert' ? sandboxAssert : sandboxAssert.strict;
+    }
     if (bare === 'buffer') return (sandboxBuffer ??= withSandboxBlob(realRequire('buffer') as Record<string, unknown>, () => loadNodeLib()('internal/blob') as Record<string, unknown>));
     if (NODE_LIB_MODULES.includes(bare)) return loadNodeLib()(bare);
     if (NODE_TEST_MODULES.includes(bare) && nodeTestSimulated(input.nodeMajor ?? 20)) return loadNodeLib()(bare);

@@ -230,6 +230,7 @@ export class Sandboxes {
         budgets: { realTimeMs: input.budgets.realTimeMs, virtualTimeMs: input.budgets.virtualTimeMs, events: input.budgets.events },
         tracing: input.tracing,
         argv: [process.execPath, input.entry],
+        ...(input.execArgv && { execArgv: input.execArgv }),
         env: { ...process.env } as Record<string, string>,
         cwd: input.cwd,
         platform: process.platform,

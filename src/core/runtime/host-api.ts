@@ -58,6 +58,11 @@ export interface RuntimeOptions {
   tracing: boolean;
   /** `process.argv` (default ['node', '/sandbox/main.js']). */
   argv?: string[];
+  /**
+   * `process.execArgv`: Node's options on the command line (default []). Set before any module
+   * of the program evaluates, as Node's are: node:test reads `--test-name-pattern` when it loads.
+   */
+  execArgv?: string[];
   /** `process.env` (copied). */
   env?: Record<string, string>;
   /** `process.cwd()` (default '/'). */

@@ -67,7 +67,7 @@ export function makeProcess(): Record<string, unknown> {
     platform: opts.platform ?? 'linux',
     release: { ...facts.release },
     argv: opts.argv?.slice() ?? ['/usr/local/bin/node', '/sandbox/main.js'],
-    execArgv: [],
+    execArgv: opts.execArgv?.slice() ?? [],
     env: { ...(opts.env ?? {}) },
     pid: opts.pid ?? SIMULATED_PID,
     ppid: 4241,
