@@ -170,6 +170,13 @@ export class App implements HostMessageTarget {
       this.bridge.post({ type: 'webviewError', message: check.message });
       return;
     }
+    // Another program (or another function of it) in this panel: its view starts fitted, with no
+    // cursor, no collapsed groups and no colouring; only the layout (panes, axis) carries over. A
+    // re-run of the same entry keeps the whole view.
+    const previous = this.trace?.meta;
+    if (restore && previous && (previous.entry !== check.trace.meta.entry || previous.entryFunction !== check.trace.meta.entryFunction)) {
+      restore = { ...restore, viewStart: 0, viewEnd: 0, cursorSeq: -1, collapsedGroups: [], scrollTop: 0, colourBy: 0 };
+    }
     if (restore) this.settings.restore(restore);
     let model: TimelineModel;
     try {

@@ -108,6 +108,25 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     assert.ok(Math.abs(restored.viewStart - saved.viewStart) < 1e-6 && Math.abs(restored.viewEnd - saved.viewEnd) < 1e-6);
   });
 
+  it('a re-run keeps the view; another program starts fitted, with no cursor and nothing collapsed', async () => {
+    // Where the last test left it: zoomed in, a cursor, the count group collapsed.
+    const before = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.ok(before.cursorSeq >= 0 && before.collapsedGroups.length === 1);
+    await send({ type: 'showTrace', trace });
+    await page.waitForFunction((seq) => Number((document.querySelector('.tl-app') as HTMLElement).dataset.cursor) === seq, before.cursorSeq);
+    const kept = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.deepEqual([kept.viewStart, kept.viewEnd, kept.collapsedGroups], [before.viewStart, before.viewEnd, before.collapsedGroups]);
+
+    const other = traceOfSample('samples/hello-sync.ts');
+    await send({ type: 'showTrace', trace: other });
+    await page.waitForFunction(() => Number((document.querySelector('.tl-app') as HTMLElement).dataset.cursor) === -1);
+    const fresh = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.deepEqual(fresh.collapsedGroups, []);
+    assert.equal(fresh.scrollTop, 0);
+    assert.ok(fresh.viewStart <= 0 && fresh.viewEnd > before.viewEnd, 'the whole run is in view');
+    await send({ type: 'showTrace', trace });
+  });
+
   it('setTheme, runStatus and runError are shown', async () => {
     await send({ type: 'setTheme', kind: 'high-contrast' });
     await page.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'));
