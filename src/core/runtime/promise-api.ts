@@ -37,13 +37,43 @@ export function isConstructor(f: unknown): boolean {
 }
 
 /**
- * The global `Promise`. A plain function (not a class) so calling it without `new` throws
- * V8's own message; subclasses reach it through `super()` with their new.target.
+ * The global `Promise` (%Promise%, §27.2.3.1) checks its executor *before* it reads
+ * `newTarget.prototype` (steps 2–3: `Reflect.construct(Promise, [], nt)` with a throwing
+ * `nt.prototype` getter is a TypeError about the resolver). A JavaScript function cannot do that:
+ * an ordinary function's [[Construct]] reads `newTarget.prototype` before its body runs, and the
+ * only constructor that does not — a derived class — throws "Class constructor Promise cannot be
+ * invoked without 'new'" when called, not V8's message. So %Promise% is built in three layers:
+ *
+ * - `callPromise`, an ordinary function: what a call without `new` runs (V8's message);
+ * - `promiseTrap`, a Proxy of it whose `construct` trap is the constructor proper: the executor
+ *   check, then OrdinaryCreateFromConstructor (one read of `newTarget.prototype`, as V8), then the
+ *   executor. A proxy's [[Construct]] hands the trap the arguments before anything is read.
+ * - `SimPromise`, a bound function of that proxy: the global. A bound function's [[Call]] and
+ *   [[Construct]] are its target's (with `new.target` the bound function itself replaced by the
+ *   target), and it is no proxy: `util.types.isProxy(Promise)` is false, and `util.inspect` —
+ *   even with `showProxy` — shows `[Function: Promise]`. Its own `name`, `length` and
+ *   `prototype` are redefined as the built-in's; Function.prototype.toString prints it as native
+ *   (function-shape.ts `showAsNative`, from index.ts). The proxy itself is never reachable: the
+ *   bound function does not expose its target, and the trap's `newTarget` is only ever the proxy
+ *   (a plain `new Promise`) or a program's own constructor (a subclass, Reflect.construct).
+ *
+ * `new Promise` costs the bound function and the proxy's trap call on top of the function's
+ * work; the runtime's own promises (awaits, async functions, then) are `new PromiseImpl()` and
+ * never go through it; `Promise.resolve`, `Promise.all`… are own methods of the bound function.
+ * Measured: test/conformance/README.md (get-prototype-abrupt-executor-not-callable).
  */
-export const SimPromise = function Promise(this: unknown, executor: unknown): object {
-  if (new.target === undefined) throw new TypeError("Promise constructor cannot be invoked without 'new'");
+const callPromise = function Promise(): never {
+  throw new TypeError("Promise constructor cannot be invoked without 'new'");
+};
+
+/** The trap's `newTarget` for `new Promise(…)` (set once the proxy exists). */
+let promiseTrap: object;
+
+/** Promise(executor) as [[Construct]] (§27.2.3.1 steps 2–11). */
+function constructPromise(_target: unknown, args: unknown[], newTarget: object): object {
+  const executor = args[0];
   if (typeof executor !== 'function') throw new TypeError(`Promise resolver ${v8Describe(executor)} is not a function`);
-  const p: PromiseImpl = (new.target as unknown) === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], new.target);
+  const p: PromiseImpl = newTarget === promiseTrap || newTarget === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], newTarget);
   const [resolve, reject] = createResolvingFunctions(p);
   try {
     executor(resolve, reject);
@@ -52,7 +82,19 @@ export const SimPromise = function Promise(this: unknown, executor: unknown): ob
     reject(e);
   }
   return p;
-} as unknown as { new (executor: unknown): PromiseImpl; prototype: PromiseImpl; readonly [Symbol.species]: unknown };
+}
+
+// A handler without a prototype: a trap the handler lacks is looked up on it, and a program's
+// `Object.prototype.apply = …` must not become one.
+const promiseHandler: ProxyHandler<typeof callPromise> = Object.setPrototypeOf({ construct: constructPromise }, null);
+promiseTrap = new Proxy(callPromise, promiseHandler);
+
+export const SimPromise = Function.prototype.bind.call(promiseTrap as (...a: unknown[]) => unknown, undefined) as unknown as {
+  new (executor: unknown): PromiseImpl; prototype: PromiseImpl; readonly [Symbol.species]: unknown;
+};
+// The built-in's own `length` and `name` (a bound function's are "bound Promise" and the target's length).
+Object.defineProperty(SimPromise, 'length', { value: 1, writable: false, enumerable: false, configurable: true });
+Object.defineProperty(SimPromise, 'name', { value: 'Promise', writable: false, enumerable: false, configurable: true });
 
 /** Captured once: inside the vm context every global lookup (`Symbol`) goes through the slow global proxy. */
 const SPECIES: symbol = Symbol.species;
@@ -168,14 +210,15 @@ const methods = {
     return invokeThen(this, thenFinally, catchFinally);
   },
 };
-// esbuild renames the `Promise` function expression (it shadows a global): restore the name.
-Object.defineProperty(SimPromise, 'name', { value: 'Promise', configurable: true });
 defineMethod(proto, 'then', methods.then);
 defineMethod(proto, 'catch', methods.catch);
 defineMethod(proto, 'finally', methods.finally);
 defineMethod(proto, 'constructor', SimPromise as unknown as () => unknown);
 Object.defineProperty(proto, Symbol.toStringTag, { value: 'Promise', writable: false, enumerable: false, configurable: true });
 Object.defineProperty(SimPromise, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+// `x instanceof Promise` on a bound function is InstanceofOperator(x, its target) (§20.2.3.6
+// OrdinaryHasInstance step 2), which reads the proxy's — so callPromise's — `prototype`.
+Object.defineProperty(callPromise, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
 
 const statics = {
   resolve(this: unknown, x: unknown): unknown {
@@ -200,6 +243,21 @@ Object.defineProperty(SimPromise, Symbol.species, {
   enumerable: false,
   configurable: true,
 });
+
+/**
+ * Lays out the global's own keys in V8's order (`all`, `allSettled`, `any`, `race`, `resolve`,
+ * `reject`, then the line's `withResolvers`, `try`): `Reflect.ownKeys(Promise)` and
+ * `util.inspect(Promise, { showHidden: true })` list them so. They are defined by several modules
+ * (here, combinators.ts, modern/promise-statics.ts); index.ts calls this once they all are.
+ */
+export function orderPromiseStatics(): void {
+  for (const key of ['all', 'allSettled', 'any', 'race', 'resolve', 'reject', 'withResolvers', 'try']) {
+    const d = Object.getOwnPropertyDescriptor(SimPromise, key);
+    if (d === undefined) continue;
+    delete (SimPromise as unknown as Record<string, unknown>)[key];
+    Object.defineProperty(SimPromise, key, d);
+  }
+}
 
 setIntrinsicThen(methods.then);
 setPromiseCtor(SimPromise);
