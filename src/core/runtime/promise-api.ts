@@ -66,14 +66,11 @@ const callPromise = function Promise(): never {
   throw new TypeError("Promise constructor cannot be invoked without 'new'");
 };
 
-/** The trap's `newTarget` for `new Promise(…)` (set once the proxy exists). */
-let promiseTrap: object;
-
 /** Promise(executor) as [[Construct]] (§27.2.3.1 steps 2–11). */
-function constructPromise(_target: unknown, args: unknown[], newTarget: object): object {
+function constructPromise(_target: unknown, args: unknown[], newTarget: unknown): object {
   const executor = args[0];
   if (typeof executor !== 'function') throw new TypeError(`Promise resolver ${v8Describe(executor)} is not a function`);
-  const p: PromiseImpl = newTarget === promiseTrap || newTarget === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], newTarget);
+  const p: PromiseImpl = newTarget === promiseTrap || newTarget === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], newTarget as new () => PromiseImpl);
   const [resolve, reject] = createResolvingFunctions(p);
   try {
     executor(resolve, reject);
@@ -87,7 +84,8 @@ function constructPromise(_target: unknown, args: unknown[], newTarget: object):
 // A handler without a prototype: a trap the handler lacks is looked up on it, and a program's
 // `Object.prototype.apply = …` must not become one.
 const promiseHandler: ProxyHandler<typeof callPromise> = Object.setPrototypeOf({ construct: constructPromise }, null);
-promiseTrap = new Proxy(callPromise, promiseHandler);
+/** Also the trap's `newTarget` for a plain `new Promise(…)` (the bound function passes its target). */
+const promiseTrap = new Proxy(callPromise, promiseHandler);
 
 export const SimPromise = Function.prototype.bind.call(promiseTrap as (...a: unknown[]) => unknown, undefined) as unknown as {
   new (executor: unknown): PromiseImpl; prototype: PromiseImpl; readonly [Symbol.species]: unknown;
