@@ -66,11 +66,22 @@ const callPromise = function Promise(): never {
   throw new TypeError("Promise constructor cannot be invoked without 'new'");
 };
 
+/** %Promise.prototype% (PromiseImpl's own prototype object, which index.ts gives the global). */
+const PROMISE_PROTOTYPE: object = PromiseImpl.prototype;
+
 /** Promise(executor) as [[Construct]] (§27.2.3.1 steps 2–11). */
 function constructPromise(_target: unknown, args: unknown[], newTarget: unknown): object {
   const executor = args[0];
   if (typeof executor !== 'function') throw new TypeError(`Promise resolver ${v8Describe(executor)} is not a function`);
-  const p: PromiseImpl = newTarget === promiseTrap || newTarget === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], newTarget as new () => PromiseImpl);
+  const p = new PromiseImpl();
+  if (newTarget !== promiseTrap && newTarget !== SimPromise) {
+    // OrdinaryCreateFromConstructor(newTarget, "%Promise.prototype%"): one read of
+    // `newTarget.prototype`, and %Promise.prototype% when it is not an object (a class's own
+    // [[Construct]] — Reflect.construct(PromiseImpl, [], newTarget) — would fall back to
+    // %Object.prototype%).
+    const proto = (newTarget as { prototype?: unknown }).prototype;
+    if (proto !== null && (typeof proto === 'object' || typeof proto === 'function') && proto !== PROMISE_PROTOTYPE) Object.setPrototypeOf(p, proto);
+  }
   const [resolve, reject] = createResolvingFunctions(p);
   try {
     executor(resolve, reject);
