@@ -69,18 +69,30 @@ const callPromise = function Promise(): never {
 /** %Promise.prototype% (PromiseImpl's own prototype object, which index.ts gives the global). */
 const PROMISE_PROTOTYPE: object = PromiseImpl.prototype;
 
+/** The newTarget that hands PromiseImpl the prototype read from a program's newTarget. */
+const prototypeCarrier = function () {} as unknown as { new (): object; prototype: unknown };
+
 /** Promise(executor) as [[Construct]] (§27.2.3.1 steps 2–11). */
 function constructPromise(_target: unknown, args: unknown[], newTarget: unknown): object {
   const executor = args[0];
   if (typeof executor !== 'function') throw new TypeError(`Promise resolver ${v8Describe(executor)} is not a function`);
-  const p = new PromiseImpl();
+  // OrdinaryCreateFromConstructor(newTarget, "%Promise.prototype%"): one read of
+  // `newTarget.prototype` (before the promise exists: a throwing getter leaves no promise for
+  // the trace or an async_hooks `init`), and %Promise.prototype% when it is not an object (a
+  // class's own [[Construct]] — Reflect.construct(PromiseImpl, [], newTarget) — would fall back
+  // to %Object.prototype%).
+  let proto: unknown = PROMISE_PROTOTYPE;
   if (newTarget !== promiseTrap && newTarget !== SimPromise) {
-    // OrdinaryCreateFromConstructor(newTarget, "%Promise.prototype%"): one read of
-    // `newTarget.prototype`, and %Promise.prototype% when it is not an object (a class's own
-    // [[Construct]] — Reflect.construct(PromiseImpl, [], newTarget) — would fall back to
-    // %Object.prototype%).
-    const proto = (newTarget as { prototype?: unknown }).prototype;
-    if (proto !== null && (typeof proto === 'object' || typeof proto === 'function') && proto !== PROMISE_PROTOTYPE) Object.setPrototypeOf(p, proto);
+    proto = (newTarget as { prototype?: unknown }).prototype;
+    if (proto === null || (typeof proto !== 'object' && typeof proto !== 'function')) proto = PROMISE_PROTOTYPE;
+  }
+  let p: PromiseImpl;
+  if (proto === PROMISE_PROTOTYPE) p = new PromiseImpl();
+  else {
+    // Made with its prototype already (an async_hooks `init` sees the subclass's promise), by a
+    // newTarget of ours whose `prototype` has no getter to run again.
+    prototypeCarrier.prototype = proto;
+    p = Reflect.construct(PromiseImpl, [], prototypeCarrier);
   }
   const [resolve, reject] = createResolvingFunctions(p);
   try {

@@ -3,7 +3,8 @@
 // util.inspect with and without showProxy), V8's messages for a call without `new` and for an
 // executor that is not callable, the order of the executor check and the read of
 // `newTarget.prototype` (test262 built-ins/Promise/get-prototype-abrupt-executor-not-callable),
-// subclassing (super, species, then, statics) and instanceof.
+// subclassing (super, species, then, statics, the promise an async_hooks `init` sees) and
+// instanceof.
 'use strict';
 const util = require('util');
 const show = (label, f) => {
@@ -82,6 +83,19 @@ function OldStyle(executor) {
 }
 OldStyle.prototype = Object.create(Promise.prototype, { constructor: { value: OldStyle } });
 show('function subclass', () => [OldStyle((r) => r()) instanceof Promise, OldStyle((r) => r()) instanceof OldStyle]);
+
+const seen = [];
+const hook = require('async_hooks').createHook({
+  init(id, type, trigger, resource) {
+    if (type === 'PROMISE') seen.push(resource instanceof Sub ? 'Sub' : 'Promise');
+  },
+}).enable();
+new Sub((resolve) => resolve());
+try {
+  Reflect.construct(Promise, [() => {}], throwingPrototype);
+} catch {}
+hook.disable();
+show('async_hooks init', () => seen.join(' '));
 
 console.log('-- instanceof and intrinsics');
 show('resolve instanceof', () => Promise.resolve() instanceof Promise);
