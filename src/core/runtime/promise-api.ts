@@ -11,7 +11,7 @@ import {
 } from './promise';
 import type { Capability } from './promise';
 import { isAbort } from './state';
-import { noSideEffectsToString } from './modern/v8-messages';
+import { isProxy, noSideEffectsToString } from './modern/v8-messages';
 
 /** V8's %ToString for messages ("#<Object>", "1", "undefined"), never calling user code. */
 export function v8Describe(x: unknown): string {
@@ -69,8 +69,21 @@ const callPromise = function Promise(): never {
 /** %Promise.prototype% (PromiseImpl's own prototype object, which index.ts gives the global). */
 const PROMISE_PROTOTYPE: object = PromiseImpl.prototype;
 
-/** The newTarget that hands PromiseImpl the prototype read from a program's newTarget. */
-const prototypeCarrier = function () {} as unknown as { new (): object; prototype: unknown };
+const carriers = new WeakMap<object, new () => object>();
+/**
+ * A newTarget that hands PromiseImpl the prototype read from a program's newTarget: one function
+ * per prototype, kept. (Slow in V8 — ~15 µs a construction, where a class newTarget takes < 1 µs —
+ * so only for a newTarget whose `prototype` is a getter or behind a proxy.)
+ */
+function prototypeCarrier(proto: object): new () => object {
+  let carrier = carriers.get(proto);
+  if (carrier === undefined) {
+    carrier = function () {} as unknown as new () => object;
+    carrier.prototype = proto;
+    carriers.set(proto, carrier);
+  }
+  return carrier;
+}
 
 /** Promise(executor) as [[Construct]] (§27.2.3.1 steps 2–11). */
 function constructPromise(_target: unknown, args: unknown[], newTarget: unknown): object {
@@ -89,10 +102,13 @@ function constructPromise(_target: unknown, args: unknown[], newTarget: unknown)
   let p: PromiseImpl;
   if (proto === PROMISE_PROTOTYPE) p = new PromiseImpl();
   else {
-    // Made with its prototype already (an async_hooks `init` sees the subclass's promise), by a
-    // newTarget of ours whose `prototype` has no getter to run again.
-    prototypeCarrier.prototype = proto;
-    p = Reflect.construct(PromiseImpl, [], prototypeCarrier);
+    // Made with its prototype already (an async_hooks `init` sees the subclass's promise). When
+    // `prototype` is newTarget's own data property (a class, a function: always, as theirs cannot
+    // be reconfigured), PromiseImpl may read it again unobserved; otherwise (a getter, a proxy)
+    // a newTarget of ours carries it.
+    const own = isProxy(newTarget) ? undefined : Object.getOwnPropertyDescriptor(newTarget, 'prototype');
+    const ctor = own !== undefined && own.value === proto ? (newTarget as new () => object) : prototypeCarrier(proto as object);
+    p = Reflect.construct(PromiseImpl, [], ctor);
   }
   const [resolve, reject] = createResolvingFunctions(p);
   try {
