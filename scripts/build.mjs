@@ -54,6 +54,9 @@ async function nodeLibPlugin() {
   const shim = (name) => path.join(root, 'src/core/node/shims', name);
   const eventsPort = path.join(root, 'src/core/node/events.js');
   const httpDir = path.join(root, 'src/core/node/http');
+  // Node's perf_hooks and lib/internal/perf (src/core/node/perf): Node's files like the http port's,
+  // with its primordials, bindings (the `performance` binding) and internals.
+  const perfDir = path.join(root, 'src/core/node/perf');
   // Node's lib files use the free names `primordials` and `internalBinding` (Node's loader gives them).
   const httpLibPrelude = `'use strict';const primordials = require(${JSON.stringify(path.join(httpDir, 'primordials.js'))});const { internalBinding } = require(${JSON.stringify(path.join(httpDir, 'bindings.ts'))});`;
   // Node's webstreams files, one set per Node line (src/core/node/webstreams/lib/node<NN>), with
@@ -155,7 +158,8 @@ async function nodeLibPlugin() {
       // module names: lib/<name>.js (Node's code) or shims/<name>.js (this project's stand-ins).
       build.onResolve({ filter: /^[a-z_][a-z0-9_/-]*$/ }, (args) => {
         let dirs;
-        if (args.importer.startsWith(httpDir + path.sep)) dirs = [path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
+        if (args.importer.startsWith(httpDir + path.sep)) dirs = [path.join(httpDir, 'lib'), path.join(httpDir, 'shims'), path.join(perfDir, 'lib'), path.join(perfDir, 'shims')];
+        else if (args.importer.startsWith(perfDir + path.sep)) dirs = [path.join(perfDir, 'lib'), path.join(perfDir, 'shims'), path.join(httpDir, 'lib'), path.join(httpDir, 'shims')];
         else if (args.importer.startsWith(path.join(webstreamsDir, 'lib') + path.sep)) {
           // A webstreams file of lib/node<NN>: that line's files first, then the shared stand-ins and the http port's internals (errors, validators, …).
           const line = path.relative(path.join(webstreamsDir, 'lib'), args.importer).split(path.sep)[0];
@@ -202,7 +206,7 @@ async function nodeLibPlugin() {
       build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
         if (args.path.includes(`${path.sep}shims${path.sep}`)) return undefined;
         let text = await fs.promises.readFile(args.path, 'utf8');
-        if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep)) text = httpLibPrelude + text;
+        if (args.path.startsWith(path.join(httpDir, 'lib') + path.sep) || args.path.startsWith(path.join(perfDir, 'lib') + path.sep)) text = httpLibPrelude + text;
         if (args.path.startsWith(path.join(webstreamsDir, 'lib') + path.sep)) text = webstreamsPrelude + text;
         if (args.path.startsWith(path.join(testrunnerDir, 'lib') + path.sep)) {
           text = testrunnerPrelude + text;

@@ -42,7 +42,7 @@ export async function runExplore(args: CliArgs): Promise<number> {
     file: args.file!,
     cwd,
     node,
-    ...(test && { source: test.source, test: { pattern: args.testPattern! } }),
+    ...(test && { source: test.source, ...(test.execArgv && { execArgv: test.execArgv }), test: { pattern: args.testPattern! } }),
     entryFunction: args.entryFunction,
     entryArgs: args.entryArgs,
     unhandledRejections: args.unhandledRejections,

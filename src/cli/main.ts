@@ -32,8 +32,8 @@ async function run(args: CliArgs): Promise<number> {
     return 2;
   }
   const node = await cliNodeTarget(args.node, cwd, args.file!);
-  // --test: the file's own text, wrapped to run only the matching tests (mocha, or node:test on
-  // the line imitated), or why not. Loaded only for --test: it needs the `typescript` package,
+  // --test: the file's own text, wrapped to run only the matching tests (mocha), or run with
+  // Node's --test-name-pattern (node:test, on the line imitated), or why not. Loaded only for --test: it needs the `typescript` package,
   // whose load would otherwise be a good part of a short run's start-up.
   const test = args.testPattern !== undefined ? (await import('./test-run.js')).testProgram(path.resolve(cwd, args.file!), args.testPattern, node) : undefined;
   if (test && 'error' in test) {
@@ -45,7 +45,7 @@ async function run(args: CliArgs): Promise<number> {
     ...(schedule && { schedule }),
     file: args.file!,
     node,
-    ...(test ? { source: test.source } : {}),
+    ...(test ? { source: test.source, ...(test.execArgv && { execArgv: test.execArgv }) } : {}),
     cwd,
     entryFunction: args.entryFunction,
     entryArgs: args.entryArgs,

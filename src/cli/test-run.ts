@@ -8,10 +8,12 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { detectFramework, findTests, mochaProgram, nodeTestProgram, someMochaTestMatches, someNodeTestMatches, unsupportedMessage, type TestCase } from '../core/testing/tests';
+import { detectFramework, findTests, mochaProgram, nodeTestExecArgv, someMochaTestMatches, someNodeTestMatches, unsupportedMessage, type TestCase } from '../core/testing/tests';
 
 export interface TestProgram {
   source: string;
+  /** The run's Node options (RunOptions.execArgv): node:test's `--test-name-pattern`. */
+  execArgv?: string[];
   /** Something to say on stderr before the run (the run goes on). */
   warning?: string;
   /**
@@ -46,7 +48,7 @@ export function testProgram(file: string, pattern: string, nodeMajor: number): T
     const matchesNone = someNodeTestMatches(tests, pattern)
       ? undefined
       : noMatchSentence(tests, pattern, "node:test's --test-name-pattern: a test's name, or its name after its suites'");
-    return { source: nodeTestProgram(text, pattern), ...(matchesNone && { matchesNone, warning: `${matchesNone}; running it anyway.` }) };
+    return { source: text, execArgv: nodeTestExecArgv(pattern), ...(matchesNone && { matchesNone, warning: `${matchesNone}; running it anyway.` }) };
   }
   try {
     createRequire(file).resolve('mocha');

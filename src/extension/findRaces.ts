@@ -63,9 +63,9 @@ async function runOptionsFor(document: vscode.TextDocument, entry: RunRequest['e
   const node = await runNodeTarget(settings.node, cwd, runPath);
   let source = document.getText();
   if (entry?.appendExport) source += `\n;export { ${entry.name} };\n`;
-  if (test) source = test.program(source);
+  if (test) source = test.program.rewrite(source);
   const common = {
-    file: runPath, source, cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
+    file: runPath, source, ...(test?.program.execArgv && { execArgv: test.program.execArgv }), cwd, node, entryFunction: entry?.name, entryArgs: entry?.args,
     unhandledRejections: settings.unhandledRejections, io: settings.io, budgets: { ...DEFAULT_BUDGETS, ...settings.budgets },
     network: { mode: settings.network },
     typescript: settings.typescript,

@@ -39,11 +39,23 @@ export interface RunRequest {
   network?: NetworkMode;
   /** Run this text instead of the document's (compare with the saved version). */
   source?: string;
+  /** Node options of the run (RunOptions.execArgv): a node:test test selected by the test lens. */
+  execArgv?: string[];
   /**
    * A side run (compare with the saved version): it is not the document's run — no panel,
    * Problems, lens or status bar see it, and it does not cancel the document's own run.
    */
   detached?: boolean;
+}
+
+/**
+ * A run that selects part of the file (a test chosen by the test lens): the document's text
+ * rewritten (mocha's set-up and run around the file) and the Node options of the run
+ * (node:test's `--test-name-pattern`, in `process.execArgv` before any module evaluates).
+ */
+export interface ProgramSelection {
+  rewrite(text: string): string;
+  execArgv?: string[];
 }
 
 export type RunStatus = 'finished' | 'failed' | 'cancelled' | 'untrusted';
@@ -154,6 +166,7 @@ export class Runner implements vscode.Disposable {
       node,
       file: runPath,
       source,
+      ...(request.execArgv?.length && { execArgv: request.execArgv }),
       cwd,
       entryFunction: entry?.name,
       entryArgs: entry?.args,

@@ -11,13 +11,13 @@
  */
 import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
-import { detectFramework, findTests, grepFor, mochaProgram, nodeTestPatternFor, nodeTestProgram, unsupportedMessage, type TestCase, type TestFramework } from '../core/testing/tests';
+import { detectFramework, findTests, grepFor, mochaProgram, nodeTestPatternFor, nodeTestExecArgv, unsupportedMessage, type TestCase, type TestFramework } from '../core/testing/tests';
 import { command, CommandId, registerCommand, type TestTarget } from './commands';
 import { FIND_RACES_LENS_TITLE } from './codeLens';
 import { documentOf } from './documents';
 import { codeLensEnabled, isRunnable, LANGUAGES, readRunSettings, SECTION } from './config';
 import { runNodeTarget } from './nodeTarget';
-import { runPathOf, workingDirectory } from './runner';
+import { runPathOf, workingDirectory, type ProgramSelection } from './runner';
 import type { CommandOutcome, Visualizer } from './visualize';
 
 /** Cheap first look: a file without any of these calls has no tests to find. */
@@ -80,7 +80,8 @@ export interface TestSelection {
   framework: TestFramework;
   test: TestCase;
   pattern: string;
-  program: (source: string) => string;
+  /** How the document's text and the run's Node options select the test (Visualizer.run). */
+  program: ProgramSelection;
 }
 
 /**
@@ -106,7 +107,7 @@ export async function selectTest(document: vscode.TextDocument, target: TestTarg
     const onLine = unsupportedMessage(framework, major);
     if (onLine) return dismiss(onLine);
     const pattern = nodeTestPatternFor(test);
-    return { framework, test, pattern, program: (source) => nodeTestProgram(source, pattern) };
+    return { framework, test, pattern, program: { rewrite: (source) => source, execArgv: nodeTestExecArgv(pattern) } };
   }
   if (document.uri.scheme === 'file') {
     try {
@@ -116,7 +117,7 @@ export async function selectTest(document: vscode.TextDocument, target: TestTarg
     }
   }
   const grep = grepFor(test);
-  return { framework, test, pattern: grep, program: (source) => mochaProgram(source, grep) };
+  return { framework, test, pattern: grep, program: { rewrite: (source) => mochaProgram(source, grep) } };
 }
 
 /** The lens's command: the checks a user would want said, then the run. */

@@ -11,7 +11,7 @@ import { CONTINUE_FACTOR, isRunnable, rerunOnSave } from './config';
 import { functionRequest, runsWholeFile, type EntryArguments } from './entries';
 import { asyncFunctionsOf } from './functionIndex';
 import type { PanelManager } from './panels';
-import type { RunRecord, RunRequest, Runner } from './runner';
+import type { ProgramSelection, RunRecord, RunRequest, Runner } from './runner';
 import { explainUntrusted, isTrusted, UNTRUSTED_MESSAGE } from './trust';
 
 /**
@@ -33,15 +33,16 @@ export class Visualizer {
   /** The last request per document, minus the document: a re-run repeats it. */
   private readonly lastRequests = new Map<string, RunRequest['entry'] | null>();
   /**
-   * How a document's text becomes the program, when it is not run as it is (a test selected by
-   * the test lens, testLens.ts): kept per document so a re-run (or a save) runs the same test.
+   * How a document's text and the run's Node options become the program, when it is not run as
+   * it is (a test selected by the test lens, testLens.ts): kept per document so a re-run (or a
+   * save) runs the same test.
    */
-  private readonly rewrites = new Map<string, (text: string) => string>();
+  private readonly rewrites = new Map<string, ProgramSelection>();
 
   constructor(private readonly runner: Runner, private readonly panels: PanelManager, private readonly args: EntryArguments) {}
 
   /** Runs the request, showing the panel beside the editor first so "running" is visible. */
-  async run(request: RunRequest, rewrite?: (text: string) => string): Promise<CommandOutcome> {
+  async run(request: RunRequest, rewrite?: ProgramSelection): Promise<CommandOutcome> {
     if (!isTrusted()) {
       explainUntrusted();
       return { status: 'untrusted', message: UNTRUSTED_MESSAGE };
@@ -49,7 +50,7 @@ export class Visualizer {
     this.lastRequests.set(request.document.uri.toString(), request.entry ?? null);
     if (rewrite) {
       this.rewrites.set(request.document.uri.toString(), rewrite);
-      request = { ...request, source: rewrite(request.source ?? request.document.getText()) };
+      request = { ...request, source: rewrite.rewrite(request.source ?? request.document.getText()), ...(rewrite.execArgv && { execArgv: rewrite.execArgv }) };
     } else if (!request.detached) {
       this.rewrites.delete(request.document.uri.toString());
     }

@@ -1,66 +1,65 @@
 /**
- * The timeline application: holds the view state (zoom, cursor, collapsed groups, scroll, the
- * layout of its panes), answers host messages, and keeps the canvas, lane labels, event-loop
- * panel, tasks table, console and status line in step with the cursor. Builds its own DOM
+ * The timeline application: the controller that keeps the canvas, lane labels, event-loop panel,
+ * tasks table, answers, console and status line in step with the cursor. Builds its own DOM
  * inside the given root, so the extension's webview HTML and the standalone export only need to
  * load the script and style.
  *
- * Layout, top to bottom: the run's header (summary, progress, banners), the toolbar (one row),
- * the lanes (names | canvas, with a resizable name column), a splitter, the bottom panes
- * (event loop / tasks as tabs, and the console), the status line. The split, the name column,
- * the axis mode and the chosen tab are part of the saved view state.
+ * Layout, top to bottom: the run's header (run-header.ts: summary, progress, banners), the
+ * workspace (pane-layout.ts: toolbar, lanes, splitter, bottom panes), the status line. Its
+ * neighbours: host-messages.ts reads the host's messages, view-state.ts holds and saves the view
+ * settings, bottom-tabs.ts builds the bottom panes, playback.ts plays, compare-view.ts shows
+ * a comparison (or a Find races report).
  */
 import type { ScannableTrace } from '../core/trace/format';
 import {
-  alsStorageName, alsStorages, buildAlsColouring, buildRows, checkTrace, collapsedAtFirst, eventsAtLine, formatSite, nextStep, nextTaskEvent, summaryText, type AxisMode, type TimelineModel,
+  alsStorageName, alsStorages, buildAlsColouring, buildRows, checkTrace, collapsedAtFirst, eventsAtLine, formatSite, nextStep, nextTaskEvent, type AxisMode, type TimelineModel,
 } from '../core/viewmodel/index';
 import { buildTimelineIn } from '../core/viewmodel/modes';
 import { buildViewRows } from '../core/viewmodel/view-rows';
-import type { AnalysisSettings, HostToWebview, RaceReport, RunStop, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
+import type { AnalysisSettings, HostToWebview, RaceReport, SavedTraceInfo, TimelineViewState } from '../shared/protocol';
 import { buildAnswers, type AnswersModel } from '../core/viewmodel/answers';
 import { networkNotice } from '../core/viewmodel/network-notice';
+import { buildBottomPanes } from './bottom-tabs';
 import { makeComparison, type CompareView } from './compare-view';
 import { ConsolePane } from './console-pane';
 import { debugHandle } from './debug-handle';
 import { h } from './dom';
+import { receiveHostMessage, type HostMessageTarget, type RunStatusMessage } from './host-messages';
 import { handleKey } from './keys';
 import type { HostBridge } from './host-bridge';
 import { LaneLabels } from './lane-labels';
 import { LoopPanel } from './loop-panel';
+import { PaneLayout } from './pane-layout';
+import { Playback } from './playback';
+import { RunHeader } from './run-header';
 import { AXIS_H, maxScrollTop, ROW_H, rowOfLaneMap, scrollRowIntoView, type Scene } from './scene';
-import { Splitter } from './splitter';
 import { TaskTable } from './task-table';
 import { AnswersPane } from './answers-pane';
-import { applyThemeClass, readPalette, watchTheme } from './theme';
+import { readPalette, watchTheme } from './theme';
 import { TimelineView } from './timeline-view';
 import { Toolbar } from './toolbar';
-import { TraceActions } from './trace-actions';
 import { Tooltip } from './tooltip';
 import { Viewport } from './viewport';
 import { VScroll } from './vscroll';
+import { StateSaver, ViewSettings } from './view-state';
 
-const PERSIST_DELAY_MS = 250;
 /** Above this many events, arrows are built after the first paint. */
 const DEFER_ARROWS_OVER_EVENTS = 200_000;
-/** The lanes keep at least this much height; the bottom panes at least MIN_BOTTOM when shown. */
-const MIN_MAIN = 96;
-const MIN_BOTTOM = 72;
-const MIN_LABELS = 80;
 
-type BottomTab = 'loop' | 'tasks' | 'answers';
-
-export class App {
+export class App implements HostMessageTarget {
   private readonly root: HTMLElement;
-  private readonly top: HTMLElement;
-  /** Save trace… / Open in Perfetto… (VS Code only). */
-  private readonly traceActions: TraceActions | null;
-  /** Set when the trace shown is a saved file, opened read-only. */
-  private savedTrace: SavedTraceInfo | undefined;
-  private readonly summary: HTMLElement;
-  private readonly progress: HTMLElement;
-  private readonly banners: HTMLElement;
+  private readonly header: RunHeader;
   private readonly status: HTMLElement;
   private readonly body: HTMLElement;
+  readonly settings = new ViewSettings();
+  private readonly saver: StateSaver;
+  private readonly layout: PaneLayout;
+  private readonly playback: Playback;
+  /** Set when the trace shown is a saved file, opened read-only. */
+  savedTrace: SavedTraceInfo | undefined;
+  analysisSettings: AnalysisSettings = {};
+  /** The file of the run going on, if one is. */
+  running: string | undefined;
   private model: TimelineModel | null = null;
   private trace: ScannableTrace | null = null;
   private scene: Scene | null = null;
@@ -72,44 +71,22 @@ export class App {
   private answersPane: AnswersPane | null = null;
   /** The run's answers (src/core/analysis via the view model), built with the host's settings. */
   private answers: AnswersModel | null = null;
-  private analysisSettings: AnalysisSettings = {};
-  private criticalPathShown = false;
   private toolbar: Toolbar | null = null;
   private tooltip: Tooltip | null = null;
-  private collapsed = new Set<string>();
-  private contextCollapsed = true;
-  private axisMode: AxisMode = 'compressed';
-  /** "Colour by": 0 = the bars' state, n = the store of AsyncLocalStorage number n (viewmodel/als.ts). */
-  private colourBy = 0;
-  private bottomSize = 0;
-  private bottomCollapsed = false;
-  private labelWidth = 0;
-  private bottomTab: BottomTab = 'loop';
-  private pinned = false;
-  private playTimer: number | undefined;
-  private speed = 5;
-  private persistTimer: number | undefined;
   private firstPaintDone = false;
   /** The model whose first painted frame was reported to the host (click-to-timeline timing). */
   private paintReportedFor: TimelineModel | null = null;
-  /** The file the shown run came from (kept in the saved state for the panel serializer). */
-  private sourceUri: string | undefined;
   private compareView: CompareView | null = null;
   private vscroll: VScroll | null = null;
-  private splitters: Splitter[] = [];
-  private bottomEl: HTMLElement | null = null;
-  private labelsEl: HTMLElement | null = null;
-  private running: string | undefined;
 
   constructor(mount: HTMLElement, private readonly bridge: HostBridge) {
-    this.summary = h('p', { class: 'tl-summary', role: 'status', 'aria-label': 'Run summary' }, 'Waiting for a trace…');
-    this.progress = h('div', { class: 'tl-progress', hidden: true });
-    this.banners = h('div', { class: 'tl-banners' });
-    this.traceActions = bridge.standalone ? null : new TraceActions((m) => this.bridge.post(m));
-    this.top = h('header', { class: 'tl-top' }, h('div', { class: 'tl-top-row' }, this.summary, this.traceActions?.el), this.progress, this.banners);
+    this.header = new RunHeader(bridge.standalone ? null : (m) => this.bridge.post(m));
     this.body = h('div', { class: 'tl-body' });
     this.status = h('div', { class: 'tl-status', 'aria-live': 'polite', 'aria-label': 'Selected event' });
-    this.root = h('div', { class: 'tl-app' }, this.top, this.body, this.status);
+    this.root = h('div', { class: 'tl-app' }, this.header.el, this.body, this.status);
+    this.saver = new StateSaver(() => this.currentState(), (state) => this.bridge.setState(state));
+    this.layout = new PaneLayout(this.root, this.body, this.settings, () => this.persistSoon());
+    this.playback = new Playback(() => this.step(1), (playing) => this.toolbar?.setPlaying(playing));
     mount.append(this.root);
     watchTheme(() => this.onThemeChanged());
     new ResizeObserver(() => this.fitPanes()).observe(this.root);
@@ -117,101 +94,40 @@ export class App {
 
   /** A host message (VS Code only; the standalone file calls showTrace directly). */
   handle(message: HostToWebview): void {
-    switch (message.type) {
-      case 'init':
-        if (message.theme) applyThemeClass(message.theme);
-        if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
-        if (message.pinned !== undefined) this.pinned = message.pinned;
-        this.savedTrace = message.savedTrace;
-        if (message.analysis) this.analysisSettings = message.analysis;
-        if (message.comparison) this.showComparison(message.comparison, message.comparisonSources, message.races);
-        else if (message.trace) this.showTrace(message.trace, message.state ?? this.bridge.getState());
-        else this.showPlaceholder(this.running
-          ? `Running ${this.running}…`
-          : 'Nothing has run yet. Use “Async Timeline: Visualize concurrency” (or ▶ Visualize concurrency above an async function) to see a timeline here.');
-        break;
-      case 'showTrace':
-        if (message.sourceUri !== undefined) this.sourceUri = message.sourceUri;
-        if (message.analysis) this.analysisSettings = message.analysis;
-        this.showTrace(message.trace, this.currentState() ?? this.bridge.getState());
-        break;
-      case 'showComparison':
-        this.showComparison(message.runs, message.sources, message.races);
-        break;
-      case 'runStatus':
-        this.onRunStatus(message);
-        break;
-      case 'traceError':
-        this.showFatal('This trace cannot be shown', message.message);
-        break;
-      case 'runError':
-        this.showBanner(`The run failed: ${message.message}${message.location ? ` (${message.location.file}:${message.location.line}:${message.location.column})` : ''}`, 'error');
-        if (!this.model) this.showFatal('The program could not be run', message.message);
-        break;
-      case 'selectEvents':
-        this.selectLine(message.file, message.line);
-        break;
-      case 'setTheme':
-        applyThemeClass(message.kind);
-        break;
-      case 'stale':
-        this.setStale(message.stale, message.reason);
-        break;
-      case 'panelMode':
-        this.pinned = message.pinned;
-        this.persistSoon();
-        break;
-    }
+    receiveHostMessage(this, message);
   }
 
   // ─────────────────────────── honest states ───────────────────────────
 
-  private onRunStatus(message: Extract<HostToWebview, { type: 'runStatus' }>): void {
+  onRunStatus(message: RunStatusMessage): void {
     if (message.status === 'running') {
       this.running = message.file ?? 'the program';
-      this.progress.replaceChildren(
-        h('div', { class: 'tl-progress-bar', role: 'progressbar', 'aria-label': `Running ${this.running}`, 'aria-valuetext': 'running' }),
-        h('span', { class: 'tl-progress-text' }, `Running ${this.running}…`),
-        this.actionButton('Stop', 'Stop this run (the timeline keeps what ran so far)', () => this.bridge.post({ type: 'cancelRun' })),
-      );
-      this.progress.hidden = false;
+      this.header.showRunning(this.running, () => this.bridge.post({ type: 'cancelRun' }));
       this.root.dataset.running = 'true';
       this.setStatus(`Running ${this.running}…`);
       if (!this.model && !this.compareView) this.showPlaceholder(`Running ${this.running}…`);
       return;
     }
     this.running = undefined;
-    this.progress.hidden = true;
-    this.progress.replaceChildren();
+    this.header.hideProgress();
     delete this.root.dataset.running;
-    if (message.stop) this.showStop(message.stop, message.canContinue === true);
+    if (message.stop) this.header.showStop(message.stop, message.canContinue === true ? () => this.bridge.post({ type: 'continueRun' }) : undefined);
     const text = message.stop?.message ?? `Run ${message.status}${message.message ? `: ${message.message}` : ''}`;
     this.setStatus(text);
     this.root.dataset.runStatus = message.status;
   }
 
-  /** One banner for an early stop, in the host's words (replacing the trace's own notice), with "Continue for longer" when it can. */
-  private showStop(stop: RunStop, canContinue: boolean): void {
-    for (const old of this.banners.querySelectorAll('[data-kind=stop]')) old.remove();
-    const banner = this.showBanner(stop.message, stop.kind === 'cancel' ? 'notice' : 'warning', 'stop');
-    banner.dataset.stop = stop.kind;
-    if (canContinue) {
-      banner.append(' ', this.actionButton('Continue for longer', 'Run it again with a larger budget', () => this.bridge.post({ type: 'continueRun' })));
-    }
-  }
-
-  private setStale(stale: boolean, reason?: string): void {
-    for (const old of this.banners.querySelectorAll('[data-kind=stale]')) old.remove();
+  setStale(stale: boolean, reason?: string): void {
     this.root.classList.toggle('tl-is-stale', stale);
-    if (!stale) return;
-    const banner = this.showBanner(`Out of date: ${reason ?? 'this timeline is from an earlier version of the file.'}`, 'warning', 'stale');
-    if (!this.bridge.standalone) banner.append(' ', this.actionButton('Re-run', 'Run the current text of the file', () => this.bridge.post({ type: 'rerun' })));
+    this.header.setStale(stale, reason, this.bridge.standalone ? undefined : () => this.bridge.post({ type: 'rerun' }));
   }
 
-  private actionButton(label: string, title: string, onClick: () => void): HTMLButtonElement {
-    const b = h('button', { type: 'button', class: 'tl-action', title }, label);
-    b.addEventListener('click', onClick);
-    return b;
+  showRunError(text: string): void {
+    this.header.showBanner(text, 'error');
+  }
+
+  hasTimeline(): boolean {
+    return this.model !== null;
   }
 
   // ─────────────────────────── showing runs ───────────────────────────
@@ -221,8 +137,8 @@ export class App {
    * compared, from the host) are saved as the panel's state, so a reload can run them again.
    */
   showComparison(value: unknown, sources?: string[], races?: RaceReport): void {
-    this.stopPlaying();
-    window.clearTimeout(this.persistTimer);
+    this.playback.stop();
+    this.saver.cancel();
     // A Find races panel may show one run (one outcome): its state still names the file and the report.
     if (sources && (sources.length >= 2 || races?.shownSchedules)) this.bridge.setState({ compareSources: sources, ...(races?.shownSchedules && { races }) });
     const made = makeComparison(value, races);
@@ -233,9 +149,9 @@ export class App {
     }
     this.model = this.scene = null;
     this.trace = null;
-    this.traceActions?.setAvailable(false);
-    this.banners.replaceChildren();
-    this.summary.replaceChildren(h('span', { class: 'tl-summary-file' }, `Comparing ${made.count} runs`), made.headline);
+    this.header.setTraceActionsAvailable(false);
+    this.header.clearBanners();
+    this.header.showComparisonSummary(made.count, made.headline);
     this.compareView = made.view;
     this.body.replaceChildren(made.view.el);
     Object.assign(this.root.dataset, { runs: String(made.count), firstPaintMs: String(Math.round(performance.now())) });
@@ -246,7 +162,7 @@ export class App {
 
   /** Validates and shows a trace; any problem becomes a message, never a blank view. */
   showTrace(value: unknown, restore?: TimelineViewState): void {
-    this.stopPlaying();
+    this.playback.stop();
     this.compareView = null;
     const check = checkTrace(value);
     if (!check.ok) {
@@ -254,10 +170,17 @@ export class App {
       this.bridge.post({ type: 'webviewError', message: check.message });
       return;
     }
-    if (restore) this.restoreLayout(restore);
+    // Another program (or another function of it) in this panel: its view starts fitted, with no
+    // cursor, no collapsed groups and no colouring; only the layout (panes, axis) carries over. A
+    // re-run of the same entry keeps the whole view.
+    const previous = this.trace?.meta;
+    if (restore && previous && (previous.entry !== check.trace.meta.entry || previous.entryFunction !== check.trace.meta.entryFunction)) {
+      restore = { ...restore, viewStart: 0, viewEnd: 0, cursorSeq: -1, collapsedGroups: [], scrollTop: 0, colourBy: 0 };
+    }
+    if (restore) this.settings.restore(restore);
     let model: TimelineModel;
     try {
-      model = buildTimelineIn(check.trace, this.axisMode);
+      model = buildTimelineIn(check.trace, this.settings.axisMode);
     } catch (err) {
       const message = `The trace could not be laid out: ${err instanceof Error ? err.message : String(err)}`;
       this.showFatal('This trace cannot be shown', message);
@@ -273,41 +196,21 @@ export class App {
       this.answers = null;
       this.bridge.post({ type: 'webviewError', message: `The run's analysis failed: ${err instanceof Error ? err.message : String(err)}` });
     }
-    this.banners.replaceChildren();
     this.root.classList.remove('tl-is-stale');
-    for (const notice of check.notices) this.showBanner(notice, 'warning', /stopped before its end/.test(notice) ? 'stop' : 'notice');
-    for (const error of model.summary.errors) this.showBanner(`The program ended with an error:\n${error}`, 'error');
-    for (const error of model.summary.threadErrors) this.showBanner(`A worker thread ended with an error (its parent got it as an 'error' event):\n${error}`, 'notice');
-    if (this.savedTrace) {
-      const saved = this.showBanner(`Saved trace ${this.savedTrace.name} (read-only): nothing runs here; source links open the files it names, as they are now.`, 'notice', 'saved');
-      for (const notice of this.savedTrace.notices) saved.append(h('span', { class: 'tl-banner-text' }, ` ${notice}`));
-    }
-    const network = networkNotice(check.trace.meta.network);
-    if (network) {
-      const banner = this.showBanner(network.text, 'notice', 'network');
-      if (network.canRecordAgain && !this.bridge.standalone && !this.savedTrace) {
-        banner.append(' ', this.actionButton('Record again', 'Run it again, performing its requests to outside hosts for real and replacing their recording', () => this.bridge.post({ type: 'recordAgain' })));
-      }
-    }
-    this.traceActions?.setAvailable(true);
-    const entry = check.trace.meta.entryFunction;
-    // The imitated Node line; a trace from before lines could be chosen imitated Node 20 (format.ts).
-    const nodeMajor = typeof check.trace.meta.nodeMajor === 'number' ? check.trace.meta.nodeMajor : 20;
-    this.summary.replaceChildren(
-      h('span', { class: 'tl-summary-file' }, check.trace.meta.entry || 'trace'),
-      h('span', { class: 'tl-summary-node', title: 'The Node.js line this run imitated' }, `Node ${nodeMajor} · `),
-      ...(entry ? [h('span', { class: 'tl-summary-entry' }, `${entry}() · `)] : []),
-      summaryText(model.summary),
-      h('span', { class: 'tl-stale-badge' }, ' · out of date'),
-    );
-    this.summary.setAttribute('aria-label', `Run summary: ${entry ? `${entry}(), ` : ''}${summaryText(model.summary)}, imitating Node ${nodeMajor}`);
+    this.header.showTraceNotices({
+      notices: check.notices, errors: model.summary.errors, threadErrors: model.summary.threadErrors, savedTrace: this.savedTrace,
+      network: networkNotice(check.trace.meta.network),
+      ...(!this.bridge.standalone && !this.savedTrace && { recordAgain: () => this.bridge.post({ type: 'recordAgain' }) }),
+    });
+    this.header.setTraceActionsAvailable(true);
+    this.header.showRunSummary(check.trace, model);
     this.buildWorkspace(model, restore);
   }
 
   /** Rebuilds the model on the other time axis, keeping the cursor, rows and layout. */
   private setAxisMode(mode: AxisMode): void {
-    if (mode === this.axisMode || !this.trace || !this.scene) return;
-    this.axisMode = mode;
+    if (mode === this.settings.axisMode || !this.trace || !this.scene) return;
+    this.settings.axisMode = mode;
     const state = this.currentState();
     if (!state) return;
     const model = buildTimelineIn(this.trace, mode);
@@ -322,7 +225,7 @@ export class App {
   /** "Colour by": the bars by their state (0) or by the store of AsyncLocalStorage number `storage`. */
   private setColourBy(storage: number): void {
     if (!this.scene) return;
-    this.colourBy = storage;
+    this.settings.colourBy = storage;
     this.applyColouring(this.scene);
     this.redraw();
     this.persistSoon();
@@ -335,39 +238,29 @@ export class App {
   /** Builds the scene's colouring for `colourBy` (by state when the run has no such storage). */
   private applyColouring(scene: Scene): void {
     const { trace, lanes } = scene.model;
-    const known = this.colourBy > 0 && alsStorages(trace).some((s) => s.storage === this.colourBy);
-    scene.colouring = known ? buildAlsColouring(trace, lanes, this.colourBy) : null;
+    const colourBy = this.settings.colourBy;
+    const known = colourBy > 0 && alsStorages(trace).some((s) => s.storage === colourBy);
+    scene.colouring = known ? buildAlsColouring(trace, lanes, colourBy) : null;
     this.root.dataset.colourBy = String(scene.colouring?.storage ?? 0);
     this.toolbar?.setColouring(scene.colouring);
   }
 
-  private restoreLayout(state: TimelineViewState): void {
-    if (typeof state.bottomSize === 'number' && state.bottomSize > 0) this.bottomSize = state.bottomSize;
-    if (typeof state.bottomCollapsed === 'boolean') this.bottomCollapsed = state.bottomCollapsed;
-    if (typeof state.labelWidth === 'number' && state.labelWidth > 0) this.labelWidth = state.labelWidth;
-    if (state.axisMode === 'linear' || state.axisMode === 'compressed') this.axisMode = state.axisMode;
-    if (typeof state.colourBy === 'number' && Number.isInteger(state.colourBy) && state.colourBy >= 0) this.colourBy = state.colourBy;
-    if (typeof state.contextCollapsed === 'boolean') this.contextCollapsed = state.contextCollapsed;
-    if (state.bottomTab === 'loop' || state.bottomTab === 'tasks' || state.bottomTab === 'answers') this.bottomTab = state.bottomTab;
-    if (typeof state.criticalPathShown === 'boolean') this.criticalPathShown = state.criticalPathShown;
-    if (typeof state.pinned === 'boolean') this.pinned = state.pinned;
-  }
-
   private buildWorkspace(model: TimelineModel, restore?: TimelineViewState): void {
+    const settings = this.settings;
     // Node's own async functions (fs.promises, streams) start collapsed: the program's tasks come first; so does a network of many connections.
-    this.collapsed = new Set(restore?.collapsedGroups ?? collapsedAtFirst(model.lanes));
+    settings.collapsed = new Set(restore?.collapsedGroups ?? collapsedAtFirst(model.lanes));
     const hadFocus = this.body.contains(document.activeElement) ? (document.activeElement as HTMLElement).tagName : '';
     this.toolbar = new Toolbar({
       fit: () => { this.scene?.view.fit(); this.redraw(); this.persistSoon(); },
       zoom: (factor) => { if (this.scene) { this.scene.view.zoomAt(this.scene.view.widthPx / 2, factor); this.redraw(); this.persistSoon(); } },
       step: (dir) => this.step(dir),
       stepTask: (dir) => this.stepTask(dir),
-      togglePlay: () => this.togglePlay(),
-      setSpeed: (s) => { this.speed = s; if (this.playTimer !== undefined) { this.stopPlaying(); this.togglePlay(); } },
+      togglePlay: () => this.playback.toggle(),
+      setSpeed: (s) => this.playback.setSpeed(s),
       setAxisMode: (mode) => this.setAxisMode(mode),
       setColourBy: (storage) => this.setColourBy(storage),
     });
-    this.toolbar.setAxisMode(this.axisMode);
+    this.toolbar.setAxisMode(settings.axisMode);
     // A large trace paints its lanes first and its arrows right after (they take a pass over
     // every event and are hidden at fit-to-view anyway); a small one builds them now.
     const deferArrows = model.summary.events > DEFER_ARROWS_OVER_EVENTS;
@@ -379,64 +272,54 @@ export class App {
       scrollBy: (dy) => this.scrollLanesBy(dy),
       wheel: (e) => this.view?.wheel(e, this.view.widthPx / 2),
     });
-    this.labels.setAxisMode(this.axisMode);
-    this.labelsEl = this.labels.el;
+    this.labels.setAxisMode(settings.axisMode);
     this.tooltip = new Tooltip();
     const canvasWrap = h('div', { class: 'tl-canvas-wrap' });
-    this.loopPanel = new LoopPanel();
-    this.taskTable = new TaskTable((lane, seq) => this.chooseLane(lane, seq));
-    this.consolePane = new ConsolePane((seq) => this.setCursor(seq));
-    this.consolePane.setModel(model);
-    this.answersPane = new AnswersPane({
+    const loopPanel = this.loopPanel = new LoopPanel();
+    const taskTable = this.taskTable = new TaskTable((lane, seq) => this.chooseLane(lane, seq));
+    const consolePane = this.consolePane = new ConsolePane((seq) => this.setCursor(seq));
+    consolePane.setModel(model);
+    const answersPane = this.answersPane = new AnswersPane({
       pick: (seq, place) => {
         if (seq >= 0) this.setCursor(seq, { reveal: false });
         if (place && !this.bridge.standalone) this.bridge.post({ type: 'revealSource', file: place.file, line: place.line, column: place.column });
         else if (seq >= 0) this.revealSource(seq, 0);
       },
       showPath: (on) => {
-        this.criticalPathShown = on;
+        settings.criticalPathShown = on;
         if (this.scene?.answers) this.scene.answers.showPath = on;
         this.redraw();
         this.persistSoon();
       },
     });
-    if (this.answers) this.answersPane.setModel(this.answers, this.criticalPathShown);
-    const labelSplitter = new Splitter({
-      orientation: 'vertical', label: 'Width of the lane names', min: MIN_LABELS,
-      max: () => Math.max(MIN_LABELS, this.root.clientWidth - 160), size: () => this.labelsEl?.getBoundingClientRect().width ?? 160,
-      setSize: (px) => { this.labelWidth = Math.round(px); this.applyLayout(); this.persistSoon(); },
-    });
-    const main = h('div', { class: 'tl-main' }, this.labels.el, labelSplitter.el, canvasWrap);
-    const bottom = this.buildBottom();
-    const split = new Splitter({
-      orientation: 'horizontal', label: 'Size of the event loop, tasks and console panes', min: MIN_BOTTOM, inverted: true,
-      max: () => this.maxBottom(), size: () => (this.bottomCollapsed ? 0 : this.bottomSize),
-      setSize: (px) => { this.bottomSize = Math.round(px); this.applyLayout(); this.persistSoon(); },
-      collapsible: { collapsed: () => this.bottomCollapsed, toggle: () => this.setBottomCollapsed(!this.bottomCollapsed) },
-    });
-    const collapseButton = h('button', { type: 'button', class: 'tl-collapse-bottom' });
-    collapseButton.addEventListener('click', () => this.setBottomCollapsed(!this.bottomCollapsed));
-    const splitBar = h('div', { class: 'tl-split-bar' }, split.el, collapseButton);
-    this.splitters = [labelSplitter, split];
-    this.bottomEl = bottom;
-    this.body.replaceChildren(h('div', { class: 'tl-toolbar-row' }, this.toolbar.el), main, splitBar, bottom);
-    Object.assign(this.root.dataset, { lanes: String(model.lanes.lanes.length), events: String(model.summary.events), axis: this.axisMode });
+    if (this.answers) answersPane.setModel(this.answers, settings.criticalPathShown);
+    this.layout.mount(this.toolbar.el, this.labels.el, canvasWrap, () => buildBottomPanes(
+      { loop: loopPanel.el, tasks: taskTable.el, answers: answersPane.el, console: consolePane.el },
+      this.answers,
+      settings.bottomTab,
+      (tab) => {
+        settings.bottomTab = tab;
+        this.taskTable?.setVisible(tab === 'tasks');
+        this.persistSoon();
+      },
+    ));
+    Object.assign(this.root.dataset, { lanes: String(model.lanes.lanes.length), events: String(model.summary.events), axis: settings.axisMode });
     if (!deferArrows) this.showArrowCounts(model);
 
     const viewport = new Viewport(model.axis.width);
     if (restore && restore.viewEnd > restore.viewStart) viewport.set(restore.viewStart, restore.viewEnd);
-    const rows = buildViewRows(model.trace, model.lanes, this.collapsed, this.contextCollapsed);
+    const rows = buildViewRows(model.trace, model.lanes, settings.collapsed, settings.contextCollapsed);
     const scene: Scene = {
       model, rows: rows.rows, pinned: rows.pinned, rowOfLane: rowOfLaneMap(model, rows.rows), view: viewport, palette: readPalette(),
       scrollTop: restore?.scrollTop ?? 0, widthPx: 1, heightPx: 1, cursorSeq: -1, highlights: [], selectedLane: -1,
-      answers: this.answers ? { pathSeqs: this.answers.pathSeqs, showPath: this.criticalPathShown, marks: this.answers.marks } : null,
+      answers: this.answers ? { pathSeqs: this.answers.pathSeqs, showPath: settings.criticalPathShown, marks: this.answers.marks } : null,
       colouring: null,
     };
     this.applyColouring(scene);
     this.scene = scene;
     this.root.dataset.entryLane = String(rows.entryLane);
-    this.taskTable.setModel(model, this.laneOrder(model, rows.entryLane));
-    this.taskTable.setVisible(this.bottomTab === 'tasks');
+    taskTable.setModel(model, laneOrder(model, rows.entryLane));
+    taskTable.setVisible(settings.bottomTab === 'tasks');
     this.view = new TimelineView(canvasWrap, {
       onSelect: (hit) => {
         this.setCursor(hit.seq, { reveal: false });
@@ -472,7 +355,7 @@ export class App {
         }, 0);
       }
     };
-    this.applyLayout();
+    this.layout.apply();
     if (!restore || restore.viewEnd <= restore.viewStart) viewport.fit();
     this.view.setScene(this.scene);
     this.setCursor(restore && restore.cursorSeq < model.summary.events ? restore.cursorSeq : -1, { reveal: false, announce: false });
@@ -488,95 +371,9 @@ export class App {
     this.persistSoon();
   }
 
-  /** The left bottom pane (event loop | tasks, as tabs) and the console. */
-  private buildBottom(): HTMLElement {
-    const tabs: Record<BottomTab, { tab: HTMLButtonElement; panel: HTMLElement }> = {
-      loop: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-loop', 'aria-controls': 'tl-panel-loop' }, 'Event loop'), panel: this.loopPanel!.el },
-      tasks: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-tasks', 'aria-controls': 'tl-panel-tasks' }, 'Tasks'), panel: this.taskTable!.el },
-      answers: { tab: h('button', { type: 'button', role: 'tab', id: 'tl-tab-answers', 'aria-controls': 'tl-panel-answers' }, answersTabLabel(this.answers)), panel: this.answersPane!.el },
-    };
-    const panels = (Object.keys(tabs) as BottomTab[]).map((key) => {
-      const panel = h('div', { role: 'tabpanel', id: `tl-panel-${key}`, 'aria-labelledby': `tl-tab-${key}`, class: 'tl-tabpanel', tabindex: key === 'tasks' ? undefined : 0 }, tabs[key].panel);
-      return [key, panel] as const;
-    });
-    const select = (key: BottomTab, focus = false): void => {
-      this.bottomTab = key;
-      for (const [k, panel] of panels) {
-        const on = k === key;
-        panel.hidden = !on;
-        tabs[k].tab.setAttribute('aria-selected', String(on));
-        tabs[k].tab.tabIndex = on ? 0 : -1;
-        if (on && focus) tabs[k].tab.focus();
-      }
-      this.taskTable?.setVisible(key === 'tasks');
-      this.persistSoon();
-    };
-    for (const key of Object.keys(tabs) as BottomTab[]) {
-      tabs[key].tab.addEventListener('click', () => select(key));
-      tabs[key].tab.addEventListener('keydown', (e) => {
-        if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-        e.preventDefault();
-        const order = Object.keys(tabs) as BottomTab[];
-        const next = (order.indexOf(key) + (e.key === 'ArrowRight' ? 1 : order.length - 1)) % order.length;
-        select(order[next], true);
-      });
-    }
-    const tablist = h('div', { role: 'tablist', 'aria-label': 'Bottom panes', class: 'tl-tabs' }, tabs.loop.tab, tabs.tasks.tab, tabs.answers.tab);
-    const left = h('section', { class: 'tl-bottom-left', 'aria-label': 'Event loop and tasks' }, tablist, ...panels.map(([, p]) => p));
-    select(this.bottomTab);
-    return h('div', { class: 'tl-bottom' }, left, this.consolePane!.el);
-  }
-
-  /** Every lane, in the order they are drawn (entry first, groups expanded): the tasks table's rows. */
-  private laneOrder(model: TimelineModel, entryLane: number): number[] {
-    const order: number[] = entryLane >= 0 ? [entryLane] : [];
-    const seen = new Set(order);
-    for (const row of buildRows(model.lanes, new Set())) {
-      if (row.kind !== 'lane' || seen.has(row.lane)) continue;
-      seen.add(row.lane);
-      order.push(row.lane);
-    }
-    for (const lane of model.lanes.lanes) if (!seen.has(lane.index)) order.push(lane.index);
-    return order;
-  }
-
-  // ─────────────────────────── layout ───────────────────────────
-
-  private maxBottom(): number {
-    const bodyH = this.body.clientHeight || window.innerHeight;
-    const toolbarH = (this.body.querySelector('.tl-toolbar-row') as HTMLElement | null)?.offsetHeight ?? 30;
-    return Math.max(MIN_BOTTOM, bodyH - toolbarH - MIN_MAIN - 8);
-  }
-
-  /** Applies the split and the name column, within what the window allows now. */
-  private applyLayout(): void {
-    if (!this.bottomEl || !this.labelsEl) return;
-    if (this.bottomSize <= 0) this.bottomSize = Math.round(Math.max(MIN_BOTTOM, Math.min(260, (this.body.clientHeight || window.innerHeight) * 0.3)));
-    const size = Math.max(MIN_BOTTOM, Math.min(this.maxBottom(), this.bottomSize));
-    this.bottomEl.hidden = this.bottomCollapsed;
-    this.bottomEl.style.height = `${size}px`;
-    if (this.labelWidth <= 0) this.labelWidth = Math.round(Math.max(140, Math.min(220, window.innerWidth * 0.16)));
-    const width = Math.max(MIN_LABELS, Math.min(Math.max(MIN_LABELS, this.root.clientWidth - 160), this.labelWidth));
-    this.labelsEl.style.width = `${width}px`;
-    const button = this.body.querySelector<HTMLButtonElement>('.tl-collapse-bottom');
-    if (button) {
-      button.textContent = this.bottomCollapsed ? '▴ Show event loop, tasks & console' : '▾ Hide';
-      button.setAttribute('aria-expanded', String(!this.bottomCollapsed));
-      button.setAttribute('aria-label', this.bottomCollapsed ? 'Show the event loop, tasks and console panes' : 'Hide the event loop, tasks and console panes');
-    }
-    this.root.dataset.bottomCollapsed = String(this.bottomCollapsed);
-    for (const s of this.splitters) s.update();
-  }
-
-  private setBottomCollapsed(collapsed: boolean): void {
-    this.bottomCollapsed = collapsed;
-    this.applyLayout();
-    this.persistSoon();
-  }
-
   /** The window changed size: keep the split and the name column within bounds, and the labels in step. */
   private fitPanes(): void {
-    this.applyLayout();
+    this.layout.apply();
     if (this.scene && this.view) {
       this.scene.scrollTop = Math.min(this.scene.scrollTop, maxScrollTop(this.scene, this.view.heightPx));
       this.redraw();
@@ -624,7 +421,7 @@ export class App {
     const from = this.scene.cursorSeq;
     const to = nextStep(this.model, from, dir);
     if (to !== from) this.setCursor(to);
-    else if (dir === 1) this.stopPlaying();
+    else if (dir === 1) this.playback.stop();
   }
 
   private stepTask(dir: 1 | -1): void {
@@ -635,20 +432,8 @@ export class App {
     this.setCursor(nextTaskEvent(this.model, seq, task, dir));
   }
 
-  private togglePlay(): void {
-    if (this.playTimer !== undefined) return this.stopPlaying();
-    this.playTimer = window.setInterval(() => this.step(1), 1000 / this.speed);
-    this.toolbar?.setPlaying(true);
-  }
-
-  private stopPlaying(): void {
-    if (this.playTimer !== undefined) window.clearInterval(this.playTimer);
-    this.playTimer = undefined;
-    this.toolbar?.setPlaying(false);
-  }
-
   /** `selectEvents`: highlight the events at the editor's line and move to the next one. */
-  private selectLine(file: string, line: number): void {
+  selectLine(file: string, line: number): void {
     if (!this.model || !this.scene) return;
     const seqs = eventsAtLine(this.model, file, line);
     this.scene.highlights = seqs;
@@ -681,7 +466,7 @@ export class App {
     if (!this.scene || !this.model || !this.view) return;
     handleKey(e, {
       scene: this.scene, model: this.model, view: this.view, redraw: () => this.redraw(), step: (d) => this.step(d), stepTask: (d) => this.stepTask(d),
-      setCursor: (seq) => this.setCursor(seq), togglePlay: () => this.togglePlay(), reveal: (seq) => this.revealSource(seq, 0), persist: () => this.persistSoon(),
+      setCursor: (seq) => this.setCursor(seq), togglePlay: () => this.playback.toggle(), reveal: (seq) => this.revealSource(seq, 0), persist: () => this.persistSoon(),
     });
     this.taskTable?.setCursor(this.scene.cursorSeq, this.scene.selectedLane);
   }
@@ -696,7 +481,7 @@ export class App {
 
   private rebuildRows(): void {
     if (!this.scene || !this.model) return;
-    const rows = buildViewRows(this.model.trace, this.model.lanes, this.collapsed, this.contextCollapsed);
+    const rows = buildViewRows(this.model.trace, this.model.lanes, this.settings.collapsed, this.settings.contextCollapsed);
     this.scene.rows = rows.rows;
     this.scene.pinned = rows.pinned;
     this.scene.rowOfLane = rowOfLaneMap(this.model, rows.rows);
@@ -706,13 +491,14 @@ export class App {
   }
 
   private toggleGroup(key: string): void {
-    if (this.collapsed.has(key)) this.collapsed.delete(key);
-    else this.collapsed.add(key);
+    const collapsed = this.settings.collapsed;
+    if (collapsed.has(key)) collapsed.delete(key);
+    else collapsed.add(key);
     this.rebuildRows();
   }
 
   private toggleContext(): void {
-    this.contextCollapsed = !this.contextCollapsed;
+    this.settings.contextCollapsed = !this.settings.contextCollapsed;
     this.rebuildRows();
   }
 
@@ -742,44 +528,35 @@ export class App {
     this.status.replaceChildren(...(location ? [h('span', { class: 'tl-status-loc' }, location)] : []), text);
   }
 
-  private showBanner(text: string, level: 'error' | 'warning' | 'notice', kind: string = level): HTMLElement {
-    const banner = h('div', { class: `tl-banner tl-${level}`, role: level === 'error' ? 'alert' : 'note', 'data-kind': kind }, h('span', { class: 'tl-banner-text' }, text));
-    this.banners.append(banner);
-    return banner;
-  }
-
-  private showFatal(title: string, message: string): void {
-    this.traceActions?.setAvailable(false);
+  showFatal(title: string, message: string): void {
     this.model = null;
     this.scene = null;
     this.trace = null;
-    this.summary.textContent = 'Async Timeline';
+    this.header.showTitleOnly();
     this.body.replaceChildren(h('div', { class: 'tl-scroll-area' }, h('div', { class: 'tl-fatal', role: 'alert' }, h('h2', {}, title), message)));
   }
 
-  private showPlaceholder(message: string): void {
-    this.traceActions?.setAvailable(false);
-    this.summary.textContent = 'Async Timeline';
+  showPlaceholder(message: string): void {
+    this.header.showTitleOnly();
     this.body.replaceChildren(h('div', { class: 'tl-scroll-area' }, h('div', { class: 'tl-fatal tl-placeholder' }, message)));
   }
 
+  // ─────────────────────────── saved state ───────────────────────────
+
   private currentState(): TimelineViewState | null {
-    const scene = this.scene;
-    if (!scene) return null;
-    return {
-      viewStart: scene.view.x0, viewEnd: scene.view.x1, cursorSeq: scene.cursorSeq, collapsedGroups: [...this.collapsed], scrollTop: scene.scrollTop,
-      ...(this.sourceUri !== undefined ? { sourceUri: this.sourceUri } : {}),
-      bottomSize: this.bottomSize, bottomCollapsed: this.bottomCollapsed, labelWidth: this.labelWidth, axisMode: this.axisMode, colourBy: this.colourBy,
-      contextCollapsed: this.contextCollapsed, bottomTab: this.bottomTab, pinned: this.pinned, criticalPathShown: this.criticalPathShown,
-    };
+    return this.scene ? this.settings.stateOf(this.scene) : null;
   }
 
-  private persistSoon(): void {
-    window.clearTimeout(this.persistTimer);
-    this.persistTimer = window.setTimeout(() => {
-      const state = this.currentState();
-      if (state) this.bridge.setState(state);
-    }, PERSIST_DELAY_MS);
+  stateToKeep(): TimelineViewState | undefined {
+    return this.currentState() ?? this.bridge.getState();
+  }
+
+  savedState(): TimelineViewState | undefined {
+    return this.bridge.getState();
+  }
+
+  persistSoon(): void {
+    this.saver.soon();
   }
 
   private showArrowCounts(model: TimelineModel): void {
@@ -790,15 +567,22 @@ export class App {
   }
 }
 
+/** Every lane, in the order they are drawn (entry first, groups expanded): the tasks table's rows. */
+function laneOrder(model: TimelineModel, entryLane: number): number[] {
+  const order: number[] = entryLane >= 0 ? [entryLane] : [];
+  const seen = new Set(order);
+  for (const row of buildRows(model.lanes, new Set())) {
+    if (row.kind !== 'lane' || seen.has(row.lane)) continue;
+    seen.add(row.lane);
+    order.push(row.lane);
+  }
+  for (const lane of model.lanes.lanes) if (!seen.has(lane.index)) order.push(lane.index);
+  return order;
+}
+
 function formatTime(model: TimelineModel, seq: number): string {
   const t = model.trace.events.t[seq];
   return t < 1000 ? `${t} ms` : `${(t / 1000).toFixed(3)} s`;
 }
 
 export type { ScannableTrace };
-
-/** `Answers`, with how many findings (warnings) there are: `Answers · 2`. */
-function answersTabLabel(answers: AnswersModel | null): string {
-  const n = answers ? answers.analysis.findings.filter((f) => f.severity === 'warning').length : 0;
-  return n > 0 ? `Answers · ${n}` : 'Answers';
-}

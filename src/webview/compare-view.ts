@@ -20,6 +20,8 @@ const ROW = 13;
 const GAP = 14;
 const PAD_RIGHT = 24;
 const MAX_ROWS = 16;
+/** Below the bands: the label of the first divergence (in the first band's header it covered the run's headline). */
+const FOOT = 20;
 
 interface Band {
   index: number;
@@ -50,7 +52,9 @@ export class CompareView {
 
   /** The race explorer's outcomes (each with its frequency and the schedule that replays it) and where the runs shown part. */
   private racesSection(races: RaceReport): HTMLElement {
-    const head = h('tr', {}, ...['outcome', 'runs', 'frequency', 'schedule (run --schedule)'].map((t) => h('th', { scope: 'col' }, t)));
+    const head = h('tr', {}, ...['outcome', 'runs', 'frequency'].map((t) => h('th', { scope: 'col' }, t)),
+      // The option is one word: a narrow panel wraps the head before it, never after its "--".
+      h('th', { scope: 'col', class: 'tl-race-schedule' }, 'schedule (run ', h('span', { class: 'tl-nowrap' }, '--schedule)')));
     const rows = races.outcomes.map((o) => h('tr', { class: o.shown ? 'tl-race-shown' : undefined },
       h('th', { scope: 'row', title: o.label }, o.label),
       h('td', {}, String(o.count)),
@@ -104,7 +108,8 @@ export class CompareView {
   }
 
   private height(): number {
-    return AXIS + this.bands.reduce((sum, b) => sum + HEAD + b.rows.length * ROW + (b.hidden ? ROW : 0) + GAP, 0);
+    const foot = this.races?.divergence ? FOOT : 0;
+    return AXIS + this.bands.reduce((sum, b) => sum + HEAD + b.rows.length * ROW + (b.hidden ? ROW : 0) + GAP, 0) + foot;
   }
 
   paint(): void {
@@ -146,7 +151,8 @@ export class CompareView {
     for (const band of this.bands) {
       y = this.paintBand(ctx, band, y, toPx, width);
     }
-    // Where the explorer's two runs part: one dashed line through every band, labelled on the axis.
+    // Where the explorer's two runs part: one dashed line through every band, labelled at its foot
+    // (a label on the bands would cover a run's headline or a lane).
     const divergence = this.races?.divergence;
     if (divergence) {
       const x = Math.round(toPx(divergence.t)) + 0.5;
@@ -155,7 +161,7 @@ export class CompareView {
       ctx.setLineDash([4, 3]);
       ctx.beginPath();
       ctx.moveTo(x, AXIS - 8);
-      ctx.lineTo(x, height);
+      ctx.lineTo(x, height - FOOT / 2);
       ctx.stroke();
       ctx.setLineDash([]);
       ctx.font = `600 11px ${p.font}`;
@@ -163,9 +169,9 @@ export class CompareView {
       const w = ctx.measureText(label).width;
       ctx.fillStyle = p.bg;
       const lx = Math.min(x + 4, width - w - 4);
-      ctx.fillRect(lx - 2, AXIS + 1, w + 4, 14);
+      ctx.fillRect(lx - 2, height - FOOT + 2, w + 4, FOOT - 4);
       ctx.fillStyle = p.reject;
-      ctx.fillText(label, lx, AXIS + 8);
+      ctx.fillText(label, lx, height - FOOT / 2);
     }
   }
 

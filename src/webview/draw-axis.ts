@@ -74,6 +74,9 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
   if (linear) drawLinearTicks(ctx, scene);
   let i = linear ? pieces.length : Math.max(0, pieceIndexAt(model.axis, view.x0));
   let freeFromPx = -Infinity;
+  // The time labels are drawn after every break: a label wider than its busy piece runs on over the
+  // break after it, which would otherwise be painted over it.
+  const timeLabels: { px: number; label: string }[] = [];
   while (i < pieces.length) {
     const p = pieces[i];
     if (p.x0 > view.x1) break;
@@ -82,9 +85,7 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
     if (p.kind === PieceKind.Busy) {
       if (px0 >= freeFromPx) {
         const label = formatDuration(p.t0);
-        ctx.fillStyle = palette.fg;
-        ctx.fillRect(Math.round(px0), 2, 1, 16);
-        ctx.fillText(label, Math.round(px0) + 4, 10);
+        timeLabels.push({ px: Math.round(px0), label });
         freeFromPx = px0 + ctx.measureText(label).width + 16;
       }
     } else {
@@ -98,14 +99,21 @@ export function drawAxis(ctx: CanvasRenderingContext2D, scene: Scene): void {
         ctx.strokeStyle = p.kind === PieceKind.Gap ? palette.muted : palette.blocked;
         drawBreak(ctx, mid, 24, 38);
       }
-      if (px1 - px0 > w + 6) {
+      // Its length, where it fits and clears the time label before it.
+      if (px1 - px0 > w + 6 && mid - w / 2 >= freeFromPx) {
         ctx.fillStyle = p.kind === PieceKind.Gap ? palette.fg : palette.blocked;
         ctx.fillText(label, mid - w / 2, 10);
+        freeFromPx = mid + w / 2 + 8;
       }
     }
     // Thin out: jump to the first piece right of the next free pixel.
     const next = px1 - px0 < 1 ? pieceIndexAt(model.axis, view.toX(Math.max(px1 + 1, freeFromPx))) : i + 1;
     i = Math.max(i + 1, next);
+  }
+  ctx.fillStyle = palette.fg;
+  for (const { px, label } of timeLabels) {
+    ctx.fillRect(px, 2, 1, 16);
+    ctx.fillText(label, px + 4, 10);
   }
 
   // Bottom band: macrotasks (script, timer #1, …) and the steps inside them.

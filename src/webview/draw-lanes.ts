@@ -68,6 +68,17 @@ const STATES = [SegState.Suspended, SegState.Queued, SegState.Calling, SegState.
 const LABELLED: ReadonlySet<number> = new Set([SegState.Suspended, SegState.Queued, SegState.Blocked, SegState.Computing, SegState.Io]);
 
 /** `onFill`: the text sits on a filled bar of that colour; `plate`: on a plate of the background (a patterned bar). */
+/**
+ * A collapsed group draws all its lanes in one row: their segments' labels (each cut to its own
+ * segment) would be written over each other. Each is cut short of the next one to its right
+ * instead; one left with no room is dropped (a label needs 3 characters to be drawn).
+ */
+function clipOverlappingLabels(labels: SegLabel[], from: number): void {
+  const row = labels.splice(from).sort((a, b) => a.px - b.px);
+  for (let i = 0; i + 1 < row.length; i++) row[i].maxW = Math.min(row[i].maxW, row[i + 1].px - row[i].px - 6);
+  for (const label of row) labels.push(label);
+}
+
 interface SegLabel { text: string; px: number; y: number; maxW: number; state: number; onFill: keyof Palette | null; plate?: boolean }
 
 /**
@@ -160,7 +171,9 @@ export function drawLanes(ctx: CanvasRenderingContext2D, scene: Scene, visible: 
       flushColumns(columns, slots, y, overview);
       continue;
     }
+    const rowLabels = labels.length;
     for (const laneIndex of lanes) collectSegments(scene, laneIndex, y, batches, columns, slots, labels);
+    if (lanes.length > 1) clipOverlappingLabels(labels, rowLabels);
     flushColumns(columns, slots, y, batches);
   }
 

@@ -108,6 +108,25 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     assert.ok(Math.abs(restored.viewStart - saved.viewStart) < 1e-6 && Math.abs(restored.viewEnd - saved.viewEnd) < 1e-6);
   });
 
+  it('a re-run keeps the view; another program starts fitted, with no cursor and nothing collapsed', async () => {
+    // Where the last test left it: zoomed in, a cursor, the count group collapsed.
+    const before = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.ok(before.cursorSeq >= 0 && before.collapsedGroups.length === 1);
+    await send({ type: 'showTrace', trace });
+    await page.waitForFunction((seq) => Number((document.querySelector('.tl-app') as HTMLElement).dataset.cursor) === seq, before.cursorSeq);
+    const kept = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.deepEqual([kept.viewStart, kept.viewEnd, kept.collapsedGroups], [before.viewStart, before.viewEnd, before.collapsedGroups]);
+
+    const other = traceOfSample('samples/hello-sync.ts');
+    await send({ type: 'showTrace', trace: other });
+    await page.waitForFunction(() => Number((document.querySelector('.tl-app') as HTMLElement).dataset.cursor) === -1);
+    const fresh = await page.evaluate(() => (window as any).asyncTimeline.state());
+    assert.deepEqual(fresh.collapsedGroups, []);
+    assert.equal(fresh.scrollTop, 0);
+    assert.ok(fresh.viewStart <= 0 && fresh.viewEnd > before.viewEnd, 'the whole run is in view');
+    await send({ type: 'showTrace', trace });
+  });
+
   it('setTheme, runStatus and runError are shown', async () => {
     await send({ type: 'setTheme', kind: 'high-contrast' });
     await page.waitForFunction(() => document.body.classList.contains('vscode-high-contrast'));
@@ -185,6 +204,53 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     assert.deepEqual(saved.races.shownSchedules, ['default', 'late@1']);
     // The dashed line is drawn in the error colour through the bands.
     await screenshot(page, 'find-races-compare');
+    assert.deepEqual(errors, []);
+  });
+
+  it('in a panel as narrow as one beside the editor: no table is cut off at its edge, the divergence is labelled clear of the runs', async () => {
+    // The race comparison of the test before, in the width of a panel beside a code editor.
+    await page.setViewportSize({ width: 520, height: 800 });
+    await page.waitForTimeout(300);
+    const tables = await page.locator('.tl-compare-table').evaluateAll((els) => els.map((table) => {
+      const width = document.documentElement.clientWidth;
+      const before = table.getBoundingClientRect().right;
+      table.scrollLeft = table.scrollWidth; // a table wider than the panel scrolls: its last column can be reached
+      const cells = [...table.querySelectorAll('tr:first-child > *')];
+      const last = cells[cells.length - 1].getBoundingClientRect().right;
+      table.scrollLeft = 0;
+      return { label: table.getAttribute('aria-label'), width, right: before, lastCellRight: last };
+    }));
+    assert.equal(tables.length, 3, 'outcomes, runs, time by cause');
+    // The outcomes wrap instead: the schedule that replays each one is in view without scrolling.
+    const outcomes = await page.locator('.tl-races-table').evaluate((t) => ({ scroll: t.scrollWidth - t.clientWidth, height: (t.querySelector('tbody tr:last-child th') as HTMLElement).offsetHeight, line: (t.querySelector('tbody tr:first-child th') as HTMLElement).offsetHeight }));
+    assert.ok(outcomes.scroll <= 0, `the outcomes table scrolls by ${outcomes.scroll}px`);
+    assert.ok(outcomes.height > outcomes.line, 'the long outcome wraps onto a second line');
+    assert.equal(await page.locator('.tl-races-table thead .tl-nowrap').evaluate((el) => el.getClientRects().length), 1, '"--schedule)" is never split');
+    for (const t of tables) {
+      assert.ok(t.right <= t.width + 0.5, `${t.label}: ends at ${t.right}px in a ${t.width}px panel`);
+      assert.ok(t.lastCellRight <= t.width + 0.5, `${t.label}: its last column is out of reach (${t.lastCellRight}px of ${t.width}px)`);
+    }
+    // The label "first divergence N ms" is drawn in the error colour below the bands: in the first
+    // run's header (its bar and headline) only the dashed line itself is in that colour.
+    const reject = await page.locator('.tl-races-divergence').evaluate((el) => getComputedStyle(el).color.match(/\d+/g)!.map(Number));
+    // (No named functions inside evaluate: tsx would wrap them in a helper the page lacks.)
+    const AXIS = 26, HEAD = 28, FOOT = 20;
+    const height = await page.locator('.tl-compare canvas').evaluate((canvas: HTMLCanvasElement) => canvas.clientHeight);
+    const [header, foot] = await page.locator('.tl-compare canvas').evaluate((canvas: HTMLCanvasElement, { rgb, bands }) => bands.map(([top, bottom]) => {
+      const dpr = canvas.width / canvas.clientWidth;
+      const img = canvas.getContext('2d')!.getImageData(0, Math.round(top * dpr), canvas.width, Math.round((bottom - top) * dpr));
+      const xs = new Set<number>();
+      for (let i = 0; i < img.data.length; i += 4) {
+        const d = Math.abs(img.data[i] - rgb[0]) + Math.abs(img.data[i + 1] - rgb[1]) + Math.abs(img.data[i + 2] - rgb[2]);
+        if (d < 60) xs.add(Math.floor(((i / 4) % img.width) / dpr));
+      }
+      return xs.size;
+    }), { rgb: reject, bands: [[AXIS + 2, AXIS + HEAD - 2], [height - FOOT, height]] });
+    const columns = { header, foot };
+    assert.ok(columns.header <= 3, `the first run's header has ${columns.header} columns in the error colour (the dashed line is at most 3)`);
+    assert.ok(columns.foot > 60, `the divergence label below the bands: ${columns.foot} columns in the error colour`);
+    await screenshot(page, 'find-races-compare-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
     assert.deepEqual(errors, []);
   });
 

@@ -500,9 +500,12 @@ export function compareRuns(node: RunOutput, sim: RunOutput, paths: string[]): C
     problems.push(`${normalize ? 'normalized ' : ''}stdout differs:\n${unifiedDiff(nodeOut, simOut)}`);
     summary.push(`stdout ${firstDifference(nodeOut, simOut)}`);
   }
-  if (node.code !== sim.code) {
-    problems.push(`exit code differs: node ${node.code} vs simulator ${sim.code}${sim.signal ? ` (signal ${sim.signal})` : ''}`);
-    summary.push(`exit ${node.code} vs ${sim.code}`);
+  // A Node killed by a signal (process.kill(process.pid), abort()) exits as a shell reports it,
+  // 128 + the signal's number: the simulated process ends with that code.
+  const nodeCode = node.code ?? (node.signal && !node.timedOut ? 128 + (os.constants.signals[node.signal as NodeJS.Signals] ?? 0) : null);
+  if (nodeCode !== sim.code) {
+    problems.push(`exit code differs: node ${nodeCode}${node.signal ? ` (signal ${node.signal})` : ''} vs simulator ${sim.code}${sim.signal ? ` (signal ${sim.signal})` : ''}`);
+    summary.push(`exit ${nodeCode} vs ${sim.code}`);
   }
   const ne = normalizeStderr(node.stderr, paths);
   const se = normalizeStderr(sim.stderr, paths);

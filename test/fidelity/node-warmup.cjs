@@ -11,3 +11,8 @@ process.stdout.write('');
 process.stderr.write('');
 const sink = new Writable({ write(_chunk, _enc, cb) { cb(); } });
 new Console(sink, sink).log('%s %d %o', 'warm', 1, { a: [1, 'x', null], m: new Map([[1, { b: 2 }]]), f() {} });
+// The writes above leave Node's afterWrite callbacks in the nextTick queue. A plain `node file.js`
+// starts its main module with that queue empty, and whether it is empty is observable: the
+// program's first microtasks would run under processTicksAndRejections (a stack frame they
+// print). Run them now, as Node's own processTicksAndRejections would.
+process._tickCallback();

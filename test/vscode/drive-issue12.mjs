@@ -1,7 +1,8 @@
 // The UI walk of issue 12, in the real workbench (code-server) in headless Chromium, against the
 // installed .vsix (e2e.sh runs it after drive.mjs): the Getting Started walkthrough, the test
 // CodeLens above a mocha file and the test's timeline, a saved trace reopened in the read-only
-// trace editor. Screenshots: $OUT_DIR/vscode-issue12-*.png. Selectors as in drive.mjs.
+// trace editor, Find races on samples/race.ts and in one test of transfers.test.ts.
+// Screenshots: $OUT_DIR/vscode-issue12-*.png. Selectors as in drive.mjs.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,6 +47,22 @@ async function quickOpen(text) {
   await page.keyboard.type(text);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+/** The races panel as a user reads it: its headline, outcomes and first divergence, no table cut off at the panel's edge. */
+async function checkRacesPanel(headline) {
+  const summary = (await webview().locator('.tl-summary').innerText()).replace(/\s+/g, ' ');
+  if (!summary.includes(headline)) throw new Error(`the races panel's summary lacks "${headline}": ${summary}`);
+  const look = await webview().locator('body').evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    outcomes: [...document.querySelectorAll('.tl-races-table tbody tr')].map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()),
+    divergence: document.querySelector('.tl-races-divergence')?.innerText.trim(),
+    tables: [...document.querySelectorAll('.tl-compare-table')].map((t) => [t.getAttribute('aria-label'), Math.round(t.getBoundingClientRect().right), t.scrollWidth > t.clientWidth ? 'scrolls' : 'fits']),
+  }));
+  lap(`races panel: ${JSON.stringify(look)}`);
+  if (look.tables.length !== 3) throw new Error(`expected the outcomes, runs and time-by-cause tables: ${JSON.stringify(look.tables)}`);
+  if (look.tables.some(([, right]) => right > look.width + 1)) throw new Error(`a table is cut off at the panel's right edge: ${JSON.stringify(look)}`);
+  if (!/^First divergence at \S+ ms — default: /.test(look.divergence ?? '')) throw new Error(`no first divergence: ${look.divergence}`);
 }
 
 let rc = 0;
@@ -118,8 +135,29 @@ try {
     await webview().locator('.tl-races-table').waitFor({ timeout: 120000 });
     await webview().locator('.tl-races-table tbody tr', { hasText: 'total 180' }).first().waitFor({ timeout: 10000 });
     await webview().locator('.tl-races-divergence').waitFor({ timeout: 10000 });
+    await checkRacesPanel('samples/race.ts: 200 runs, 2 outcomes');
     await palette('Notifications: Clear All Notifications', 'Clear All Notifications');
     await shot(page, 'find-races');
+  });
+  await palette('View: Close All Editors', 'Close All Editors');
+
+  // 5. Find races in one test: the test lens's "⚡ Find races in this test" above the flaky
+  // node:test test of transfers.test.ts (a late timer loses a withdrawal and its assert fails).
+  await step('find races in a test', async () => {
+    await quickOpen('transfers.test.ts');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'two transfers keep the total' }).first().waitFor();
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Find races in this test' });
+    await lens.nth(1).waitFor({ timeout: 60000 });
+    // The first is above 'a single transfer', the second above 'two transfers keep the total'.
+    await lens.nth(1).click();
+    lap('clicked "⚡ Find races in this test" above "two transfers keep the total"');
+    await webview().locator('.tl-races-table').waitFor({ timeout: 180000 });
+    // Its failure as the test reporter prints it (TAP on Node 20, the spec reporter's ✖ on 23+).
+    await webview().locator('.tl-races-table tbody tr', { hasText: /(✖|not ok \d+ -) two transfers keep the total/ }).first().waitFor({ timeout: 10000 });
+    await webview().locator('.tl-races-divergence').waitFor({ timeout: 10000 });
+    await checkRacesPanel('“transfers two transfers keep the total”: 200 runs, 2 outcomes');
+    await palette('Notifications: Clear All Notifications', 'Clear All Notifications');
+    await shot(page, 'find-races-test');
   });
 } catch (e) {
   rc = 1;

@@ -2,7 +2,8 @@
 // extension installed from the .vsix: open samples/hello-async.ts, see the CodeLens, click it,
 // see the timeline beside the editor, click a lane and see the editor reveal the line, move the
 // editor cursor onto an await, run "Visualize concurrency" from the palette, open the threadpool
-// sample from the gallery (e2e.sh then type-checks the copy it made: Node's types come from the .vsix).
+// sample from the gallery (e2e.sh then type-checks the copy it made: Node's types come from the .vsix),
+// replay a recorded outside API, compare hello-async.ts with hello-sync.ts ("Compare runs…": time by cause).
 // Screenshots: $OUT_DIR/vscode-*.png. Selectors from /work/shared/vscode-e2e/drive.mjs.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -46,6 +47,28 @@ async function quickOpen(text, rowText) {
   await page.keyboard.type(text);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+async function palette(text, rowText) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the (visible) webview that shows `selector`: a run may leave a file's panel open beside a compare panel. */
+async function webviewWith(selector, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frames = page.locator('iframe.webview.ready');
+    for (let i = 0; i < await frames.count(); i++) {
+      const inner = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
+      if (await inner.locator(selector).count().catch(() => 0)) return inner;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 try {
@@ -210,6 +233,57 @@ try {
     throw new Error(`unexpected network banner: ${replayedText}`);
   }
   await shot(page, '11-replayed-recording');
+
+  // 12. "Compare runs…" from the palette, the way a user compares two programs: tick hello-async.ts
+  //     and hello-sync.ts in the multi-select pick, OK. The compare panel tables each run's time by
+  //     cause (the critical path's) side by side and marks the causes that differ (issue 11 item 3).
+  //     From hello-async.ts's editor, so the panel opens beside it, as narrow as a user sees it.
+  await palette('View: Close All Editors', 'Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 15000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hello-async.ts' }).first().dblclick();
+  await page.locator('.monaco-editor .view-lines', { hasText: 'async function count' }).first().waitFor({ timeout: 30000 });
+  await palette('Async Timeline: Compare runs', 'Compare runs');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hello-async.ts' }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.type('hello-');
+  for (const name of ['hello-async.ts', 'hello-sync.ts']) {
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: 10000 });
+    // A click on a row's label toggles its checkbox in a multi-select pick.
+    await row.locator('label.quick-input-list-label').first().click();
+  }
+  await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
+  lap('palette → Compare runs… → hello-async.ts + hello-sync.ts');
+  const compareFrame = await webviewWith('.tl-causes-table', 90000);
+  const causesLine = (await compareFrame.locator('.tl-causes-differ').innerText()).replace(/\s+/g, ' ').trim();
+  const causesHead = await compareFrame.locator('.tl-causes-table thead th').allInnerTexts();
+  const causeRows = await compareFrame.locator('.tl-causes-table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    cause: tr.dataset.cause,
+    differs: tr.classList.contains('tl-cause-differs'),
+    cells: [...tr.children].map((c) => c.innerText.replace(/\s+/g, ' ').trim()),
+  })));
+  lap(`time by cause: "${causesLine}" ${JSON.stringify(causeRows)}`);
+  const expectRows = [
+    { cause: 'timers', differs: true, cells: ['timers', '1.00 s', '0 ms −1.00 s', '≠ differs'] },
+    { cause: 'blocking', differs: true, cells: ['blocking', '0 ms', '3.00 s +3.00 s', '≠ differs'] },
+  ];
+  if (causesLine !== 'Time by cause differs from hello-async: timers −1.00 s · blocking +3.00 s') throw new Error(`unexpected time-by-cause line: ${causesLine}`);
+  if (JSON.stringify(causesHead) !== JSON.stringify(['time by cause', 'hello-async', 'hello-sync', 'between the runs'])) throw new Error(`unexpected time-by-cause head: ${JSON.stringify(causesHead)}`);
+  if (JSON.stringify(causeRows) !== JSON.stringify(expectRows)) throw new Error(`unexpected time-by-cause rows: ${JSON.stringify(causeRows)}`);
+  // The differing causes stand out (their names in another colour than the runs table's) and no
+  // table is cut off at the panel's right edge (a table wider than the panel scrolls sideways).
+  const look = await compareFrame.locator('body').evaluate(() => ({
+    plain: getComputedStyle(document.querySelector('.tl-compare-table tbody th')).color,
+    marked: [...document.querySelectorAll('.tl-causes-table tr.tl-cause-differs th')].map((th) => getComputedStyle(th).color),
+    width: document.documentElement.clientWidth,
+    tables: [...document.querySelectorAll('.tl-compare-table')].map((t) => [t.getAttribute('aria-label'), Math.round(t.getBoundingClientRect().right), t.scrollWidth > t.clientWidth ? 'scrolls' : 'fits']),
+  }));
+  lap(`time-by-cause look: ${JSON.stringify(look)}`);
+  if (look.marked.length !== 2 || look.marked.some((c) => c === look.plain)) throw new Error(`the differing causes are not marked: ${JSON.stringify(look)}`);
+  if (look.tables.some(([, right]) => right > look.width + 1)) throw new Error(`a table is cut off at the panel's right edge: ${JSON.stringify(look)}`);
+  const besideEditor = await page.locator('.editor-group-container').count();
+  lap(`compare panel beside the editor: ${besideEditor} editor groups`);
+  await palette('Notifications: Clear All Notifications', 'Clear All Notifications');
+  await shot(page, '12-compare-time-by-cause');
 
   if (problems.length) {
     console.log(`CSP problems in the webview (${problems.length}):\n  ${[...new Set(problems)].slice(0, 5).join('\n  ')}`);

@@ -30,6 +30,13 @@ export interface RunOptions {
   file: string;
   /** The entry file's text, when it differs from the disk (an unsaved editor). */
   source?: string;
+  /**
+   * Node options the program runs under, as on `node <options> <file>`: the program's
+   * `process.execArgv` from its first line (`run --test` puts `--test-name-pattern=…` there,
+   * where node:test's runner reads it when it loads). Only what reads `process.execArgv` sees
+   * them; default [].
+   */
+  execArgv?: string[];
   /** Run this exported async function as the entry after the module has loaded. */
   entryFunction?: string;
   /** A JS expression evaluating to the entry function's argument array, e.g. `[3, "x"]`. */

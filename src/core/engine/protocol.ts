@@ -18,6 +18,8 @@ export interface WorkerInput {
   source?: string;
   cwd: string;
   entryFunction?: string;
+  /** The program's `process.execArgv` (RunOptions.execArgv); absent: []. */
+  execArgv?: string[];
   /** Where the program's process.stdin reads (RunOptions.stdin); absent: 'none'. */
   stdin?: 'inherit' | 'none';
   entryArgs?: string;

@@ -128,6 +128,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
     source: options.source,
     cwd,
     entryFunction: options.entryFunction,
+    ...(options.execArgv?.length && { execArgv: options.execArgv }),
     ...(options.stdin === 'inherit' ? { stdin: 'inherit' as const } : {}),
     entryArgs: options.entryArgs,
     seed,

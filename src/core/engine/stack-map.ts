@@ -268,7 +268,7 @@ export class StackMapper {
       const origin = error !== null && typeof error === 'object' ? this.origins.get(error) : undefined;
       if (origin && this.options.esm) origin.esmTopLevel = true;
     } else if (callers.length) {
-      lines.push(...(this.options.callerFrames?.(callers.slice(0, 4)) ?? []));
+      lines.push(...(this.options.callerFrames?.(callers) ?? []));
     }
     const limit = this.options.stackLimit?.() ?? 10;
     if (jobHigh > 0 && lines.length < limit) lines.push(...this.asyncLines(jobHigh, jobLow, limit - lines.length));

@@ -28,7 +28,7 @@ export const DEFAULT_RUNS = 200;
 /** Outcomes shrunk per exploration (the most frequent first): a program printing timings can have dozens. */
 export const MAX_SHRUNK_OUTCOMES = 5;
 
-export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'cwd' | 'entryFunction' | 'entryArgs' | 'unhandledRejections' | 'budgets' | 'io' | 'cacheDir' | 'node' | 'signal' | 'network' | 'typescript'> {
+export interface ExploreOptions extends Pick<RunOptions, 'file' | 'source' | 'execArgv' | 'cwd' | 'entryFunction' | 'entryArgs' | 'unhandledRejections' | 'budgets' | 'io' | 'cacheDir' | 'node' | 'signal' | 'network' | 'typescript'> {
   /** How many runs (default 200), the two default-schedule runs included. */
   runs?: number;
   /** Where the run seeds come from (default 1): the same seed explores the same schedules. */
@@ -126,6 +126,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreReport> {
     source: options.source,
     cwd,
     entryFunction: options.entryFunction,
+    ...(options.execArgv?.length && { execArgv: options.execArgv }),
     entryArgs: options.entryArgs,
     seed: 0,
     unhandledRejections: options.unhandledRejections ?? 'throw',

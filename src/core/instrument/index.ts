@@ -7,6 +7,7 @@ import ts from './typescript';
 import type { SiteRow } from '../runtime/instrumentation-api';
 import { instrumentTransformer } from './transform';
 import { usingTransformer, type UsingDiagnostic } from './using';
+import { directEvalTransformer } from './direct-eval';
 import { constAssignTransformer, mayAssignConst } from './const-assign';
 import { awaitIdentifierTransformer, repairAwaitMisparse } from './await-identifier';
 import { repairInInForHead, repairLetAsi } from './parse-repairs';
@@ -155,7 +156,7 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     reportDiagnostics: true,
     transformers: {
       after: module === ts.ModuleKind.Preserve ? [emptyExportAsESNext] : [],
-      before: [readFacts, awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(() => facts?.mayAssignConstant !== false), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readFacts, directEvalTransformer(options.nodeMajor), awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(() => facts?.mayAssignConstant !== false), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
     },
   });
   const diagnostics = (out.diagnostics ?? [])

@@ -48,12 +48,19 @@ export function readSyntaxFacts(sf: ts.SourceFile, options: { constAssign: boole
   let mayAssignConstant = false;
   let commonJsForms = false;
   let compilerOnlySyntax = false;
+  // Whether the children being walked are at the top level: one callback for every node, not a
+  // closure per node (this walk meets every node of the file).
+  let childrenAtTopLevel = true;
+  const visitChild = (child: ts.Node): void => visit(child, childrenAtTopLevel);
   const visit = (node: ts.Node, topLevel: boolean): void => {
     const inner = noteModuleExpression(node, topLevel, expressions);
     if (options.constAssign && !mayAssignConstant) mayAssignConstant = mayAssignConstantAt(node);
     if (options.compilerOnly && !compilerOnlySyntax) compilerOnlySyntax = isCompilerOnlySyntax(node);
     if (ts.isImportEqualsDeclaration(node) || (ts.isExportAssignment(node) && node.isExportEquals === true)) commonJsForms = true;
-    ts.forEachChild(node, (child) => visit(child, inner));
+    const outer = childrenAtTopLevel;
+    childrenAtTopLevel = inner;
+    ts.forEachChild(node, visitChild);
+    childrenAtTopLevel = outer;
   };
   visit(sf, true);
   return { moduleSyntax: moduleSyntaxFrom(sf, expressions), mayAssignConstant, commonJsForms, compilerOnlySyntax };

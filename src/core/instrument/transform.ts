@@ -199,8 +199,9 @@ function plainFrame(kind: FrameKind): Handler {
  * shadow the real `count` inside the body.
  */
 function namedForStacks(f: ts.NodeFactory, taskName: string, gen: ts.FunctionExpression): ts.Expression {
-  // An anonymous function's label (`<anonymous> file.ts:3`) names no function.
-  if (taskName.startsWith('<')) return gen;
+  // An anonymous function's task name is `<anonymous> file.js:3`: V8 prints no name for it (the
+  // part after the last dot, `js:3`, would show as `at js:3 (…)`).
+  if (taskName.startsWith('<') || taskName.startsWith('[')) return gen;
   const name = taskName.slice(taskName.lastIndexOf('.') + 1);
   if (!name || name.startsWith('<') || name.startsWith('[')) return gen;
   const holder = f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment(f.createStringLiteral(name), gen)]));
@@ -281,7 +282,10 @@ function visitFunction(node: AnyFunction, v: Instrumenter): ts.VisitResult<ts.No
   const superAt = () => f.createElementAccessExpression(f.createSuper(), f.createIdentifier('k'));
   if (frame.superCapture!.get) prologue.push(helper(SUPER_GET, ['k'], superAt()));
   if (frame.superCapture!.set) prologue.push(helper(SUPER_SET, ['k', 'v'], f.createParenthesizedExpression(f.createAssignment(superAt(), f.createIdentifier('v')))));
-  const outerBody = f.createBlock([...prologue, f.createReturnStatement(call)], true);
+  // A body with its own "use strict" makes the function strict, also its `this` when called plainly
+  // (undefined, not the global object): the outer function, which passes `this` on, must say it too.
+  const ownStrict = hasUseStrictDirective(node.body) ? [f.createExpressionStatement(f.createStringLiteral('use strict'))] : [];
+  const outerBody = f.createBlock([...ownStrict, ...prologue, f.createReturnStatement(call)], true);
 
   // Outer parameters: one per parameter before the first default/rest, so `fn.length` is kept.
   // The outer function is a method, whose parameter names must be unique: a repeated name (legal
@@ -416,6 +420,17 @@ function visitBlockNode(node: ts.Block, v: Instrumenter): ts.Block {
   v.hoisted.delete(node);
   if (!hoisted.length) return visited;
   return v.f.updateBlock(visited, withHoisted(visited.statements, hoisted));
+}
+
+/** Whether a function body's directive prologue has "use strict". */
+function hasUseStrictDirective(body: ts.ConciseBody | undefined): boolean {
+  if (body === undefined || !ts.isBlock(body)) return false;
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+    // (An escaped `'use\x20strict'` is no directive, but reads the same here: not worth a source lookup.)
+    if (statement.expression.text === 'use strict') return true;
+  }
+  return false;
 }
 
 /** `hoisted` first, after any directive prologue ("use strict" must stay first). */

@@ -4,7 +4,7 @@
 // Async Timeline: a port of Node.js v20.20.2's lib/internal/abort_controller.js (the source built
 // into the node v20.20.2 binary, `process.binding('natives')['internal/abort_controller']`): the
 // sandbox's AbortController and AbortSignal (the globals are made from this module on first use,
-// engine/sandbox.ts), subclasses of event-target.js's EventTarget, so `abort` events, their
+// engine/sandbox-builtins.ts), subclasses of event-target.js's EventTarget, so `abort` events, their
 // listeners' errors and the leak warning are the simulated loop's.
 //
 // Node's code, names and order of operations are kept; `primordials` are replaced by the plain

@@ -4,7 +4,7 @@
 // Async Timeline: a port of Node.js v20.20.2's lib/internal/event_target.js (the source built
 // into the node v20.20.2 binary, `process.binding('natives')['internal/event_target']`): the
 // sandbox's EventTarget, Event, CustomEvent and NodeEventTarget (the globals are made from this
-// module on first use, engine/sandbox.ts), so that dispatch runs on the sandbox's globals: an
+// module on first use, engine/sandbox-builtins.ts), so that dispatch runs on the sandbox's globals: an
 // error thrown by a listener (or an async listener's rejection) is reported with the sandbox's
 // `process.nextTick(() => { throw err; })` — an 'uncaughtException' on the simulated loop — and
 // the MaxListenersExceededWarning goes to the sandbox's `process.emitWarning`.

@@ -37,7 +37,7 @@ export interface NodeLibHost {
   /** Hosts outside the program, recorded and replayed (src/core/netrec); absent: refused (mode 'off'). */
   remote?: RemoteNetwork;
   /**
-   * The sandbox's `util.deprecate` (engine/sandbox.ts): Node's own modules deprecate through the
+   * The sandbox's `util.deprecate` (engine/sandbox-builtins.ts): Node's own modules deprecate through the
    * same function as the program's `util`, so a code warns once per run across both, as
    * lib/internal/util.js does, on the simulated process.
    */

@@ -25,18 +25,18 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   dns: () => require('./dns').makeDns(),
   'dns/promises': () => require('./dns').makeDnsPromises(),
   http: () => require('./http/lib/http'),
-  // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (http/bindings.ts).
-  perf_hooks: () => perfHooksOfLine(require('./http/lib/perf_hooks')),
+  // Node 20's lib/perf_hooks.js and lib/internal/perf over the simulation's clock (perf/README.md).
+  perf_hooks: () => perfHooksOfLine(require('./perf/lib/perf_hooks')),
   'stream/web': () => require('./webstreams/index').streamWeb(),
   // Node's own test runner of the imitated line (testrunner/README.md); the engine routes these
   // names here only for the lines in NODE_TEST_LINES (modules.ts).
   test: () => require('./testrunner/index').nodeTest(),
   'test/reporters': () => require('./testrunner/index').nodeTestReporters(),
   // Not requireable by the program (not in modules.ts): the sandbox's EventTarget, Event,
-  // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox.ts).
+  // CustomEvent, AbortController and AbortSignal globals are made from these (engine/sandbox-builtins.ts).
   'internal/event_target': () => require('./event-target'),
   'internal/abort_controller': () => require('./abort-controller'),
-  // process.stdin (engine/sandbox.ts makes it on first access).
+  // process.stdin (engine/sandbox-builtins.ts makes it on first access).
   'internal/stdin': () => require('./stdin'),
   // The sandbox's Blob and File globals (and require('buffer')'s), Node's lib/internal/blob.js.
   'internal/blob': () => require('./webstreams/index').blobClasses(),

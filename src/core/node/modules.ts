@@ -31,7 +31,7 @@ export const NODE_TEST_LINES: readonly number[] = [20, 22, 24, 26];
 
 /**
  * The names `stream/web` exports that Node also makes globals (all but ReadableStreamTee): the
- * sandbox makes them from nodelib's `stream/web` on first access (engine/sandbox.ts).
+ * sandbox makes them from nodelib's `stream/web` on first access (engine/sandbox-builtins.ts).
  */
 export const WEB_STREAM_GLOBALS: readonly string[] = [
   'ReadableStream',

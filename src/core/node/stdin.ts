@@ -1,7 +1,7 @@
 /**
  * `process.stdin` in the simulation: a Readable on fd 0, as Node's stdin for a pipe or a file is
  * (reads of up to 64 KiB, paused until the program reads, 'end' at end of input), made on first
- * access (engine/sandbox.ts). Each read is done for real by the host — `fs.readSync(0, …)`,
+ * access (engine/sandbox-builtins.ts). Each read is done for real by the host — `fs.readSync(0, …)`,
  * which waits in real time for the next bytes of a pipe or for the line a person types — and
  * delivered in the poll phase at the model's cost for reading that many bytes, like a file read
  * (docs/io-model.md). A run without input (the VS Code panel, `stdin: 'none'`) reads end of input at once.

@@ -41,6 +41,8 @@ export const clock = {
   mark: 0,
   /** Measured mode: the part of pendingBlock that is measured CPU time. */
   pendingMeasured: 0,
+  /** CPU time the program has been charged (ms): busy-waits on the clock, measured computation (process.cpuUsage). */
+  cpuMs: 0,
 };
 
 /** The shortest measured stretch recorded as a Block (it still moves the clock when shorter). */
@@ -143,6 +145,7 @@ export function flushBlock(): void {
   clock.pendingMeasured = 0;
   const site = clock.pendingSite;
   clock.pendingSite = 0;
+  clock.cpuMs += spun;
   const late = cores?.book(clock.now - spun, spun) ?? 0;
   if (late > 0) {
     advanceTo(clock.now + late);

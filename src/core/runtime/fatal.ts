@@ -70,6 +70,18 @@ export function nodeVersion(): string {
   return `v${rt.host.options.versions?.node ?? processFacts(rt.host.options.nodeMajor ?? 20).versions.node}`;
 }
 
+/**
+ * The process ends at once, without 'exit' (process.reallyExit, process.abort, a signal's default
+ * action): nothing after this runs, as when Node's process is gone.
+ */
+export function reallyExit(code: number): never {
+  rt.exitCode = code;
+  rt.exitCodeSet = true;
+  exiting = true;
+  rt.exited = true;
+  throw EXIT_SIGNAL;
+}
+
 /** Emits 'exit' once (listeners may still log), then marks the process ended. */
 export function emitExit(): void {
   if (exiting) return;

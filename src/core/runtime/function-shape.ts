@@ -27,6 +27,11 @@ const shapes = new WeakMap<object, Shape>();
 /** Texts Function.prototype.toString gives for functions of ours that must read as native. */
 const nativeTexts = new WeakMap<object, string>();
 
+/** Function.prototype.toString of `f` gives `text` (a built-in of ours: `function Promise() { [native code] }`). */
+export function showAsNative(f: object, text: string): void {
+  nativeTexts.set(f, text);
+}
+
 /** 'async' | 'asyncGenerator' for an instrumented function, else undefined. */
 export function instrumentedKind(value: unknown): 'async' | 'asyncGenerator' | undefined {
   if (typeof value !== 'function') return undefined;

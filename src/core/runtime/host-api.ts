@@ -58,6 +58,11 @@ export interface RuntimeOptions {
   tracing: boolean;
   /** `process.argv` (default ['node', '/sandbox/main.js']). */
   argv?: string[];
+  /**
+   * `process.execArgv`: Node's options on the command line (default []). Set before any module
+   * of the program evaluates, as Node's are: node:test reads `--test-name-pattern` when it loads.
+   */
+  execArgv?: string[];
   /** `process.env` (copied). */
   env?: Record<string, string>;
   /** `process.cwd()` (default '/'). */
@@ -136,6 +141,14 @@ export interface RuntimeHost {
    * whose completion value is the function. Without it such functions are V8's own.
    */
   instrumentFunction?(source: string): string;
+  /**
+   * Optional: the text of a direct eval declaring `using`/`await using`, for a host V8 without
+   * that syntax (runtime/eval-source.ts): the lowered script (its completion value kept), the
+   * target's SyntaxError message (also for a text that does not parse), or undefined to evaluate
+   * the text as it is
+   * (instrument/eval-text.ts). Absent: such an eval is the host's SyntaxError.
+   */
+  lowerEvalSource?(source: string): { code: string } | { syntaxError: string } | undefined;
   /**
    * Optional: the host's own structuredClone (V8's serializer). The sandbox's `structuredClone`
    * and the simulated `postMessage` let it validate and detach (its errors are the exact ones),

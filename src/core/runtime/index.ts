@@ -3,7 +3,8 @@
  * `npm run build` into dist/runtime.js, an IIFE evaluated inside the sandbox's vm context,
  * which leaves `install` on the context's global as `__asyncTimelineInstall`.
  */
-import { setProcessEnv, simBuiltin, simIo, simNet, workerThreadRuntime } from './sim-bridge';
+import { setProcessEnv, simBuiltin, simIo, simNet } from './sim-bridge';
+import { workerThreadRuntime } from './thread-loops';
 import './combinators';
 import { Recorder, segmentEventsFor } from '../trace/recorder';
 import type { TraceFile, TraceMeta } from '../trace/format';
@@ -16,14 +17,14 @@ import { installMessagingGlobals } from './messaging';
 import type { InstallFn, RuntimeHandle, RuntimeHost } from './host-api';
 import { INSTALL_GLOBAL } from './host-api';
 import { installPromiseInspect } from './inspect';
-import { installFunctionShapes, instrumentedKind } from './function-shape';
+import { installFunctionShapes, instrumentedKind, showAsNative } from './function-shape';
 import { intoRealm, mirrorClass, realmModule } from './realm';
 import { makeInstrumentation } from './instrumentation';
 import { IMPORT_RECORD_GLOBAL, INSTRUMENTATION_GLOBAL } from './instrumentation-api';
 import { importRecord } from './modules';
 import { isFinished, runMain, runSlice, stop } from './loop';
 import { makeProcess } from './process';
-import { SimPromise } from './promise-api';
+import { orderPromiseStatics, SimPromise } from './promise-api';
 import { rt } from './state';
 import { makeTimersPromises } from './timers-promises';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers';
@@ -102,6 +103,8 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     isNativeError: (x) => hostUtil?.types.isNativeError(x) ?? x instanceof (g.Error as ErrorConstructor),
     isProxy: (x) => hostUtil?.types.isProxy(x) ?? false,
   });
+  orderPromiseStatics();
+  showAsNative(SimPromise, 'function Promise() { [native code] }');
   // Node 20 (and 22) defines these well-known symbols where V8 does not yet (lib/internal/process/pre_execution.js).
   const SymbolCtor = g.Symbol as SymbolConstructor & Record<string, symbol>;
   if (SymbolCtor.dispose === undefined) Object.defineProperty(SymbolCtor, 'dispose', { value: Symbol.for('nodejs.dispose') });
@@ -110,7 +113,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
   define(g, IMPORT_RECORD_GLOBAL, importRecord);
 
   const modules: Record<string, unknown> = { timers, 'timers/promises': timersPromises, process: proc, console: con };
-  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox.ts.)
+  // (perf_hooks and the `performance` global are Node's lib/internal/perf, in nodelib: engine/sandbox-builtins.ts.)
   // One re-homed copy per host module object of this sandbox (`require('path').posix === require('path/posix')`).
   const realmModules = new Map<object, object>();
   const lazy: Record<string, () => unknown> = {

@@ -42,6 +42,8 @@
  *   (neither in Node's own layer, files named `node:…`)
  *   setTimeout(…) / setInterval(…) / setImmediate(…)  (called by name)
  *                                → `($.callSite(S), setTimeout(…))`: the schedule event records the site.
+ *   eval(x, …)  (a direct eval; targets with `using` only)
+ *                                → `eval($.evalSource(eval, x), …)` (instrument/direct-eval.ts)
  *   module records (a non-entry module has a top-level await; engine/bundle.ts):
  *                                → `$.moduleRecord("/abs/file.ts", hasTLA, function* () { statements }, S)`
  *                                  per ES module (declarations hoisted as below), then at the bundle's end
@@ -112,6 +114,12 @@ export interface InstrumentationApi {
   usingThrew(scope: unknown, error: unknown): void;
   disposeScope(scope: unknown): void;
   disposeScopeAsync(scope: unknown): Generator<unknown, void, unknown>;
+  /**
+   * The text of a direct eval (`eval(x)` → `eval($.evalSource(eval, x))`, instrument/direct-eval.ts,
+   * targets with `using` only): `x`, or `x` lowered when the host V8 cannot parse its `using`
+   * declarations (runtime/eval-source.ts).
+   */
+  evalSource(callee: unknown, source: unknown): unknown;
   /** An expression statement dropped `value`: records it if it is one of our promises (floating-promise analysis). */
   discard(value: unknown, site: number): void;
   /** `new Promise(…)` at `site` made `promise`: records where; returns it unchanged. */

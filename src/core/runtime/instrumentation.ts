@@ -13,6 +13,7 @@ import { isPromise, promiseId } from './promise';
 import { evaluateModules, registerModule } from './modules';
 import { rt } from './state';
 import { usingApi, type UsingScope } from './modern/disposal';
+import { evalSource } from './eval-source';
 
 /** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
 const LOOP_CHECK_MASK = 0x3fff;
@@ -38,6 +39,7 @@ export function makeInstrumentation(): InstrumentationApi {
     usingThrew: (scope, error) => usingApi.usingThrew(scope as UsingScope, error),
     disposeScope: (scope) => usingApi.disposeScope(scope as UsingScope),
     disposeScopeAsync: (scope) => usingApi.disposeScopeAsync(scope as UsingScope),
+    evalSource,
     constTarget(read: () => unknown): { v: unknown } {
       return {
         get v() { return read(); },

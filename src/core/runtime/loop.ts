@@ -23,7 +23,8 @@
  * took a millisecond (its first console.log alone costs more) — recorded as a RacyTie; the
  * seed's bit for the tie gives "immediates first".
  */
-import { connectLoop, simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
+import { connectLoop } from './thread-loops';
+import { simAlive, simAwaitingAnswer, simRunClosing, simFlushOutput, simHoldFrontier, simHolding, simMayAdvanceTo, simNextDue, simPendingIo, simPoll, simShutdownIo, simStuck } from './sim-bridge';
 import { EventKind, MacrotaskKind, RacyOutcome, RacyTieKind } from '../trace/format';
 import { clearExternalSettled, externalSettled, pendingExternals } from './external';
 import { advanceTo, clock, flushBlock, measureFromNow, updateLoopTime } from './clock';

@@ -2,7 +2,7 @@
  * The sandbox's `process`: what async programs use of Node's — nextTick, exitCode, exit(),
  * argv/env/platform/versions, hrtime (virtual), the events 'exit', 'beforeExit',
  * 'unhandledRejection', 'rejectionHandled', 'uncaughtException', 'warning', emitWarning, and
- * stdout/stderr.write. Everything else of Node's process is absent on purpose.
+ * stdout/stderr.write. The rest of Node's process API is process-system.ts's.
  */
 import { readClock } from './clock';
 import { hasUncaughtExceptionCaptureCallback, isExiting, processExit, setExiting, setUncaughtExceptionCaptureCallback } from './fatal';
@@ -15,6 +15,7 @@ import { rt } from './state';
 import { SIMULATED_PID } from './host-api';
 import { nextTick } from './ticks';
 import { processFacts } from '../versions/process-facts';
+import { addSystemApi } from './process-system';
 
 function stream(fd: 1 | 2): object {
   return {
@@ -66,7 +67,7 @@ export function makeProcess(): Record<string, unknown> {
     platform: opts.platform ?? 'linux',
     release: { ...facts.release },
     argv: opts.argv?.slice() ?? ['/usr/local/bin/node', '/sandbox/main.js'],
-    execArgv: [],
+    execArgv: opts.execArgv?.slice() ?? [],
     env: { ...(opts.env ?? {}) },
     pid: opts.pid ?? SIMULATED_PID,
     ppid: 4241,
@@ -126,6 +127,7 @@ export function makeProcess(): Record<string, unknown> {
     configurable: true,
   });
   Object.defineProperty(proc, Symbol.toStringTag, { value: 'process', configurable: true });
+  addSystemApi(proc, opts.nodeMajor ?? 20);
   processRef.value = proc;
   return proc;
 }

@@ -11,7 +11,7 @@ import {
 } from './promise';
 import type { Capability } from './promise';
 import { isAbort } from './state';
-import { noSideEffectsToString } from './modern/v8-messages';
+import { isProxy, noSideEffectsToString } from './modern/v8-messages';
 
 /** V8's %ToString for messages ("#<Object>", "1", "undefined"), never calling user code. */
 export function v8Describe(x: unknown): string {
@@ -37,13 +37,79 @@ export function isConstructor(f: unknown): boolean {
 }
 
 /**
- * The global `Promise`. A plain function (not a class) so calling it without `new` throws
- * V8's own message; subclasses reach it through `super()` with their new.target.
+ * The global `Promise` (%Promise%, §27.2.3.1) checks its executor *before* it reads
+ * `newTarget.prototype` (steps 2–3: `Reflect.construct(Promise, [], nt)` with a throwing
+ * `nt.prototype` getter is a TypeError about the resolver). A JavaScript function cannot do that:
+ * an ordinary function's [[Construct]] reads `newTarget.prototype` before its body runs, and the
+ * only constructor that does not — a derived class — throws "Class constructor Promise cannot be
+ * invoked without 'new'" when called, not V8's message. So %Promise% is built in three layers:
+ *
+ * - `callPromise`, an ordinary function: what a call without `new` runs (V8's message);
+ * - `promiseTrap`, a Proxy of it whose `construct` trap is the constructor proper: the executor
+ *   check, then OrdinaryCreateFromConstructor (one read of `newTarget.prototype`, as V8), then the
+ *   executor. A proxy's [[Construct]] hands the trap the arguments before anything is read.
+ * - `SimPromise`, a bound function of that proxy: the global. A bound function's [[Call]] and
+ *   [[Construct]] are its target's (with `new.target` the bound function itself replaced by the
+ *   target), and it is no proxy: `util.types.isProxy(Promise)` is false, and `util.inspect` —
+ *   even with `showProxy` — shows `[Function: Promise]`. Its own `name`, `length` and
+ *   `prototype` are redefined as the built-in's; Function.prototype.toString prints it as native
+ *   (function-shape.ts `showAsNative`, from index.ts). The proxy itself is never reachable: the
+ *   bound function does not expose its target, and the trap's `newTarget` is only ever the proxy
+ *   (a plain `new Promise`) or a program's own constructor (a subclass, Reflect.construct).
+ *
+ * `new Promise` costs the bound function and the proxy's trap call on top of the function's
+ * work; the runtime's own promises (awaits, async functions, then) are `new PromiseImpl()` and
+ * never go through it; `Promise.resolve`, `Promise.all`… are own methods of the bound function.
+ * Measured: test/conformance/README.md (get-prototype-abrupt-executor-not-callable).
  */
-export const SimPromise = function Promise(this: unknown, executor: unknown): object {
-  if (new.target === undefined) throw new TypeError("Promise constructor cannot be invoked without 'new'");
+const callPromise = function Promise(): never {
+  throw new TypeError("Promise constructor cannot be invoked without 'new'");
+};
+
+/** %Promise.prototype% (PromiseImpl's own prototype object, which index.ts gives the global). */
+const PROMISE_PROTOTYPE: object = PromiseImpl.prototype;
+
+const carriers = new WeakMap<object, new () => object>();
+/**
+ * A newTarget that hands PromiseImpl the prototype read from a program's newTarget: one function
+ * per prototype, kept. (Slow in V8 — ~15 µs a construction, where a class newTarget takes < 1 µs —
+ * so only for a newTarget whose `prototype` is a getter or behind a proxy.)
+ */
+function prototypeCarrier(proto: object): new () => object {
+  let carrier = carriers.get(proto);
+  if (carrier === undefined) {
+    carrier = function () {} as unknown as new () => object;
+    carrier.prototype = proto;
+    carriers.set(proto, carrier);
+  }
+  return carrier;
+}
+
+/** Promise(executor) as [[Construct]] (§27.2.3.1 steps 2–11). */
+function constructPromise(_target: unknown, args: unknown[], newTarget: unknown): object {
+  const executor = args[0];
   if (typeof executor !== 'function') throw new TypeError(`Promise resolver ${v8Describe(executor)} is not a function`);
-  const p: PromiseImpl = (new.target as unknown) === SimPromise ? new PromiseImpl() : Reflect.construct(PromiseImpl, [], new.target);
+  // OrdinaryCreateFromConstructor(newTarget, "%Promise.prototype%"): one read of
+  // `newTarget.prototype` (before the promise exists: a throwing getter leaves no promise for
+  // the trace or an async_hooks `init`), and %Promise.prototype% when it is not an object (a
+  // class's own [[Construct]] — Reflect.construct(PromiseImpl, [], newTarget) — would fall back
+  // to %Object.prototype%).
+  let proto: unknown = PROMISE_PROTOTYPE;
+  if (newTarget !== promiseTrap && newTarget !== SimPromise) {
+    proto = (newTarget as { prototype?: unknown }).prototype;
+    if (proto === null || (typeof proto !== 'object' && typeof proto !== 'function')) proto = PROMISE_PROTOTYPE;
+  }
+  let p: PromiseImpl;
+  if (proto === PROMISE_PROTOTYPE) p = new PromiseImpl();
+  else {
+    // Made with its prototype already (an async_hooks `init` sees the subclass's promise). When
+    // `prototype` is newTarget's own data property (a class, a function: always, as theirs cannot
+    // be reconfigured), PromiseImpl may read it again unobserved; otherwise (a getter, a proxy)
+    // a newTarget of ours carries it.
+    const own = isProxy(newTarget) ? undefined : Object.getOwnPropertyDescriptor(newTarget, 'prototype');
+    const ctor = own !== undefined && own.value === proto ? (newTarget as new () => object) : prototypeCarrier(proto as object);
+    p = Reflect.construct(PromiseImpl, [], ctor);
+  }
   const [resolve, reject] = createResolvingFunctions(p);
   try {
     executor(resolve, reject);
@@ -52,7 +118,20 @@ export const SimPromise = function Promise(this: unknown, executor: unknown): ob
     reject(e);
   }
   return p;
-} as unknown as { new (executor: unknown): PromiseImpl; prototype: PromiseImpl; readonly [Symbol.species]: unknown };
+}
+
+// A handler without a prototype: a trap the handler lacks is looked up on it, and a program's
+// `Object.prototype.apply = …` must not become one.
+const promiseHandler: ProxyHandler<typeof callPromise> = Object.setPrototypeOf({ construct: constructPromise }, null);
+/** Also the trap's `newTarget` for a plain `new Promise(…)` (the bound function passes its target). */
+const promiseTrap = new Proxy(callPromise, promiseHandler);
+
+export const SimPromise = Function.prototype.bind.call(promiseTrap as (...a: unknown[]) => unknown, undefined) as unknown as {
+  new (executor: unknown): PromiseImpl; prototype: PromiseImpl; readonly [Symbol.species]: unknown;
+};
+// The built-in's own `length` and `name` (a bound function's are "bound Promise" and the target's length).
+Object.defineProperty(SimPromise, 'length', { value: 1, writable: false, enumerable: false, configurable: true });
+Object.defineProperty(SimPromise, 'name', { value: 'Promise', writable: false, enumerable: false, configurable: true });
 
 /** Captured once: inside the vm context every global lookup (`Symbol`) goes through the slow global proxy. */
 const SPECIES: symbol = Symbol.species;
@@ -168,14 +247,15 @@ const methods = {
     return invokeThen(this, thenFinally, catchFinally);
   },
 };
-// esbuild renames the `Promise` function expression (it shadows a global): restore the name.
-Object.defineProperty(SimPromise, 'name', { value: 'Promise', configurable: true });
 defineMethod(proto, 'then', methods.then);
 defineMethod(proto, 'catch', methods.catch);
 defineMethod(proto, 'finally', methods.finally);
 defineMethod(proto, 'constructor', SimPromise as unknown as () => unknown);
 Object.defineProperty(proto, Symbol.toStringTag, { value: 'Promise', writable: false, enumerable: false, configurable: true });
 Object.defineProperty(SimPromise, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+// `x instanceof Promise` on a bound function is InstanceofOperator(x, its target) (§20.2.3.6
+// OrdinaryHasInstance step 2), which reads the proxy's — so callPromise's — `prototype`.
+Object.defineProperty(callPromise, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
 
 const statics = {
   resolve(this: unknown, x: unknown): unknown {
@@ -200,6 +280,21 @@ Object.defineProperty(SimPromise, Symbol.species, {
   enumerable: false,
   configurable: true,
 });
+
+/**
+ * Lays out the global's own keys in V8's order (`all`, `allSettled`, `any`, `race`, `resolve`,
+ * `reject`, then the line's `withResolvers`, `try`): `Reflect.ownKeys(Promise)` and
+ * `util.inspect(Promise, { showHidden: true })` list them so. They are defined by several modules
+ * (here, combinators.ts, modern/promise-statics.ts); index.ts calls this once they all are.
+ */
+export function orderPromiseStatics(): void {
+  for (const key of ['all', 'allSettled', 'any', 'race', 'resolve', 'reject', 'withResolvers', 'try']) {
+    const d = Object.getOwnPropertyDescriptor(SimPromise, key);
+    if (d === undefined) continue;
+    delete (SimPromise as unknown as Record<string, unknown>)[key];
+    Object.defineProperty(SimPromise, key, d);
+  }
+}
 
 setIntrinsicThen(methods.then);
 setPromiseCtor(SimPromise);

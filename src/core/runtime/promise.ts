@@ -7,9 +7,10 @@
  *   [[PromiseResult]], [[PromiseFulfillReactions]] as one linked list, [[PromiseIsHandled]]).
  *   Private fields are invisible to user code (Object.keys, JSON, for-in see nothing, as with a
  *   native promise) and `#state in o` is the spec's IsPromise brand check.
- * - The global `Promise` is the plain function `SimPromise` (so `Promise()` without `new` throws
- *   the spec's TypeError with V8's message, and `class X extends Promise` works: it constructs a
- *   PromiseImpl with new.target's prototype). `SimPromise.prototype === PromiseImpl.prototype`.
+ * - The global `Promise` is `SimPromise` (promise-api.ts): a bound function of a proxy whose
+ *   `construct` trap checks the executor, then makes a PromiseImpl with new.target's prototype
+ *   (so `class X extends Promise` works), and whose target, called without `new`, throws V8's
+ *   message. `SimPromise.prototype === PromiseImpl.prototype`.
  * - Reactions are small records, jobs are queued as records (jobs.ts), not closures. Resolving
  *   functions (closures) are only made where the spec hands them to user code: the executor,
  *   NewPromiseResolveThenableJob on a foreign thenable, capabilities of subclasses.

@@ -6,7 +6,7 @@
  * Object` and prototype checks answer as in Node, where there is one realm.
  *
  * Typed arrays and ArrayBuffers are not touched: the sandbox shares the host's constructors
- * (engine/sandbox.ts `SHARED_BINARY_GLOBALS`). Errors have their own crossing
+ * (engine/sandbox-builtins.ts `SHARED_BINARY_GLOBALS`). Errors have their own crossing
  * (src/core/node/errors.ts), which keeps Node's stack rules.
  *
  * The value is re-prototyped in place (no copy: identity, own properties and internal slots

@@ -4,7 +4,8 @@
  * thread's loop; in its poll phase it lets the simulation run everything due up to now
  * (network events, other threads' macrotasks) and then runs the main thread's I/O
  * completions as Io macrotasks. Threads made with a function (sim.thread, threadPool,
- * new Worker(fn)) get a loop here whose clock is swapped into `clock.now` while they run.
+ * new Worker(fn)) get a loop whose clock is swapped into `clock.now` while they run.
+ * The threads' loops themselves, and how a completion runs on them, are thread-loops.ts.
  *
  * A Worker on a file is a thread with a context of its own: the engine evaluates another copy
  * of this runtime there, in *thread mode* (`rt.host.thread`). That copy shares the main
@@ -18,94 +19,24 @@
  *                                 when nothing is due but the simulation keeps the loop alive,
  *                                 then `simPoll()` before processImmediate.
  */
-import { EventKind, MacrotaskKind } from '../trace/format';
-import { TimedHeap, type Timed } from '../sim/heap';
+import type { EventKind } from '../trace/format';
 import { SIM_MODULES, simModule } from '../sim/modules';
-import { structuredCloneSim } from '../sim/clone';
 import { Simulation } from '../sim/simulation';
-import { resolveIo, type IoId, type SimHost, type SimTrace, type ThreadLoop, type WorkerEntry } from '../sim/types';
-import { advanceTo, clock, flushBlock, measureFromNow, setBusyCores } from './clock';
-import { emitExit, stopRun, triggerUncaughtException } from './fatal';
+import type { SimHost, SimTrace, WorkerEntry } from '../sim/types';
+import { clock, flushBlock, measureFromNow, setBusyCores } from './clock';
+import { stopRun } from './fatal';
 import { eventTargetErrors } from './error-origins';
 import { internalWriteTick } from './ticks';
 import type { ThreadRuntime } from './host-api';
 import { SimPromise } from './promise-api';
 import { EXIT_SIGNAL, rt } from './state';
-import { scheduleChoices, scheduled, scheduleIoCost, scheduleLateMs, scheduleNetLatency, schedulePollFirst } from './schedule';
+import { scheduleChoices, scheduled, scheduleIoCost, scheduleNetLatency, schedulePollFirst } from './schedule';
 import { captureFrame, cx } from './async-context/state';
-import { recordStores, storesTraced } from './async-context/trace-stores';
 import { callerSite } from './caller-site';
+import { functionThread, mainLoop, runCompletion, type Completion } from './thread-loops';
 
-interface Completion extends Timed {
-  io: IoId;
-  run: () => void;
-  /** The ALS context of the code that queued it (the request's: an fs call's callback runs in its caller's). */
-  frame: unknown;
-  /** Internal work of the loop that runs no user code (a Worker's output reaching stdout): no macrotask. */
-  quiet?: boolean;
-  /** Queued during poll phase number `epoch` with `nextPoll`: that phase leaves it to the next one. */
-  epoch?: number;
-  /** An unref'd handle's wake-up (a port's uv_async_send): it does not keep the loop alive. */
-  weak?: boolean;
-}
-
-/** Number of the main loop's poll phase running now (0: none is running). */
-/**
- * What the bridge asks of the event loop (loop.ts): drain ticks and microtasks after a
- * completion, and a worker thread's iteration. loop.ts imports this module and connects itself
- * when it is loaded, so the imports go one way (loop → bridge → fatal), as in jobs.ts.
- */
-export interface LoopDriver {
-  runNextTicks(): void;
-  threadNextDue(): number;
-  runThreadStep(): void;
-}
-const unconnected = (): never => {
-  throw new Error('async-timeline internal error: the event loop is not connected to the simulation bridge');
-};
-let eventLoop: LoopDriver = { runNextTicks: unconnected, threadNextDue: unconnected, runThreadStep: unconnected };
-export function connectLoop(driver: LoopDriver): void {
-  eventLoop = driver;
-}
-
-let pollEpoch = 0;
+/** Poll phases so far: each gets its number (MainLoop.pollEpoch) while it runs. */
 let pollCount = 0;
-
-/** Thread whose clock is in `clock.now` right now; the others' clocks are parked here. */
-let active = 0;
-const parked = new Map<number, number>([[0, 0]]);
-
-function runCompletion(p: Completion): void {
-  if (p.quiet) {
-    p.run();
-    return;
-  }
-  const io = resolveIo(p.io);
-  if (io < 0) return; // a wake that finds nothing to do (ports.ts): no macrotask
-  if (io) rt.rec.emit(EventKind.IoDone, io, 0, 0);
-  // The race explorer's schedule may have this callback start late (runtime/schedule.ts), on
-  // any thread: a Worker's runtime follows the main one's schedule.
-  if (scheduled) {
-    const late = scheduleLateMs();
-    if (late > 0) advanceTo(clock.now + late);
-  }
-  rt.stretch++;
-  if (clock.measured) measureFromNow();
-  rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Io, io, 0);
-  const prior = cx.frame;
-  cx.frame = p.frame;
-  if (storesTraced && rt.tracing) recordStores();
-  try {
-    p.run();
-  } catch (e) {
-    cx.frame = prior;
-    triggerUncaughtException(e, false);
-  }
-  cx.frame = prior;
-  eventLoop.runNextTicks();
-  if (clock.measured) flushBlock();
-  rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Io, io, 0);
-}
 
 /**
  * The race explorer's `poll` choice point (runtime/schedule.ts): when several completions are
@@ -117,7 +48,7 @@ function runScheduledFirst(drive: boolean): void {
   const ready: Completion[] = [];
   for (;;) {
     const p = mainLoop.queue.peek();
-    if (p === undefined || p.t > clock.now || p.epoch === pollEpoch) break;
+    if (p === undefined || p.t > clock.now || p.epoch === mainLoop.pollEpoch) break;
     ready.push(mainLoop.queue.pop()!);
   }
   const callbacks = ready.filter((p) => !p.quiet);
@@ -130,208 +61,7 @@ function runScheduledFirst(drive: boolean): void {
   }
 }
 
-/** The main thread: driven by the runtime's own loop (the world never steps it). */
-class MainLoop implements ThreadLoop {
-  readonly queue = new TimedHeap<Completion>();
-  /** How many queued completions are weak (ThreadLoop.queueIo): the rest keep the loop alive. */
-  weakQueued = 0;
-  /** uv_close callbacks waiting for the closing-handles phase, in the order of the closes. */
-  closing: Completion[] = [];
-  queueClose(run: () => void): void {
-    // A close callback runs in the async context of the code that closed the handle.
-    this.closing.push({ t: 0, seq: 0, io: 0, run, frame: captureFrame() });
-  }
-  /** libuv pending callbacks (uv__io_feed), run by simPoll around the poll's I/O. */
-  pending: Completion[] = [];
-  queuePending(io: number, run: () => void): void {
-    this.pending.push({ t: 0, seq: 0, io, run, frame: captureFrame() });
-  }
-  /** Watchers to register when the next poll phase starts (ThreadLoop.queueWatch), in order. */
-  watching: Array<{ run: () => void; frame: unknown }> = [];
-  queueWatch(run: () => void): void {
-    this.watching.push({ run, frame: captureFrame() });
-  }
-  private seq = 0;
-  nextSeq(): number {
-    return this.seq++;
-  }
-  now(): number {
-    return active === 0 ? clock.now : (parked.get(0) as number);
-  }
-  advanceTo(t: number): void {
-    if (active === 0) advanceTo(t);
-    else parked.set(0, Math.max(parked.get(0) as number, t));
-  }
-  nextDue(): number {
-    return Infinity;
-  }
-  step(): void {}
-  queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame(), epoch: nextPoll && pollEpoch !== 0 ? pollEpoch : undefined, weak });
-    if (weak) this.weakQueued++;
-  }
-  /** Queued completions that keep the loop alive. */
-  get strongQueued(): number {
-    return this.queue.size - this.weakQueued;
-  }
-  enter<T>(fn: () => T): T {
-    return fn();
-  }
-}
-
-/** A function thread: a clock and a poll queue; its clock is live while it runs. */
-class FunctionThreadLoop implements ThreadLoop {
-  private readonly queue = new TimedHeap<Completion>();
-  private seq = 0;
-  constructor(private readonly id: number) {
-    parked.set(id, 0);
-  }
-  now(): number {
-    return active === this.id ? clock.now : (parked.get(this.id) as number);
-  }
-  advanceTo(t: number): void {
-    if (active === this.id) advanceTo(t);
-    else parked.set(this.id, Math.max(parked.get(this.id) as number, t));
-  }
-  nextDue(): number {
-    return this.queue.peek()?.t ?? Infinity;
-  }
-  step(): void {
-    const p = this.queue.pop();
-    if (!p) return;
-    this.advanceTo(p.t);
-    runCompletion(p);
-  }
-  queueIo(at: number, io: IoId, run: () => void): void {
-    this.queue.push({ t: at, seq: this.seq++, io, run, frame: captureFrame() });
-  }
-  enter<T>(fn: () => T): T {
-    // CPU time measured: what the thread we leave computed is its own; this one's starts now.
-    if (clock.measured) flushBlock();
-    const prev = active;
-    const prevThread = rt.rec.thread;
-    parked.set(prev, clock.now);
-    active = this.id;
-    clock.now = parked.get(this.id) as number;
-    rt.rec.now = clock.now;
-    rt.rec.thread = this.id;
-    if (clock.measured) measureFromNow();
-    try {
-      return fn();
-    } finally {
-      if (clock.measured) flushBlock();
-      parked.set(this.id, clock.now);
-      active = prev;
-      clock.now = parked.get(prev) as number;
-      rt.rec.now = clock.now;
-      rt.rec.thread = prevThread;
-      if (clock.measured) measureFromNow();
-    }
-  }
-}
-
-/**
- * Thread mode: this runtime's thread as the world drives it. Its clock is this runtime's own
- * (`clock`); the recorder is shared, so entering stamps the thread's id and time on it.
- */
-class WorkerThreadLoop implements ThreadLoop {
-  private depth = 0;
-  constructor(private readonly id: number) {}
-  now(): number {
-    return clock.now;
-  }
-  advanceTo(t: number): void {
-    if (this.depth > 0) {
-      advanceTo(t);
-      return;
-    }
-    // Not running (the world moves a new thread to its parent's clock): the recorder's time
-    // belongs to the thread that runs, leave it alone.
-    const saved = rt.rec.now;
-    advanceTo(t);
-    rt.rec.now = saved;
-  }
-  nextDue(): number {
-    return eventLoop.threadNextDue();
-  }
-  step(): void {
-    eventLoop.runThreadStep();
-  }
-  queueIo(at: number, io: IoId, run: () => void, nextPoll = false, weak = false): void {
-    mainLoop.queueIo(at, io, run, nextPoll, weak);
-  }
-  queueClose(run: () => void): void {
-    mainLoop.queueClose(run);
-  }
-  queuePending(io: number, run: () => void): void {
-    mainLoop.queuePending(io, run);
-  }
-  queueWatch(run: () => void): void {
-    mainLoop.queueWatch(run);
-  }
-  enter<T>(fn: () => T): T {
-    const rec = rt.rec;
-    const now = rec.now;
-    const thread = rec.thread;
-    rec.now = clock.now;
-    rec.thread = this.id;
-    this.depth++;
-    try {
-      return fn();
-    } finally {
-      this.depth--;
-      rec.now = now;
-      rec.thread = thread;
-    }
-  }
-  ended(): boolean {
-    return rt.exited;
-  }
-  exitCode(): number {
-    return rt.exitCode;
-  }
-  exiting(): void {
-    // Node emits 'exit' on a worker's own process when its loop ends (process.exitCode counts).
-    emitExit();
-    rt.exited = true;
-  }
-}
-
-/** Thread mode: the thread as the simulation drives it (RuntimeHandle.threadRuntime). */
-export function workerThreadRuntime(id: number, start: () => void): ThreadRuntime {
-  return {
-    loop: new WorkerThreadLoop(id),
-    start,
-    Promise: SimPromise as unknown as PromiseConstructor,
-    exitSignal: EXIT_SIGNAL,
-    clone: (value) => structuredCloneSim(value),
-    functionThread,
-  };
-}
-
-/**
- * A thread running `fn` in this runtime's context (sim.thread, a pool thread, new Worker(fn)):
- * its clock is swapped into this runtime's `clock` while it runs (FunctionThreadLoop).
- */
-function functionThread(id: number, fn: () => unknown): { loop: ThreadLoop; start: () => void } {
-  const loop = new FunctionThreadLoop(id);
-  const start = () => {
-    rt.stretch++;
-    rt.rec.emit(EventKind.MacrotaskStart, MacrotaskKind.Script, 0, 0);
-    try {
-      fn();
-    } catch (e) {
-      triggerUncaughtException(e, false);
-    }
-    eventLoop.runNextTicks();
-    rt.rec.emit(EventKind.MacrotaskEnd, MacrotaskKind.Script, 0, 0);
-  };
-  return { loop, start };
-}
-
 let sim: Simulation | undefined;
-/** The main thread's loop; in thread mode, this thread's I/O queue. */
-const mainLoop = new MainLoop();
 /** Main runtime: the runtimes of Worker threads on a file, by thread id. */
 const workerRuntimes = new Map<number, ThreadRuntime>();
 
@@ -548,7 +278,7 @@ export function simPoll(): void {
   // libuv's pending phase (before the poll): callbacks fed since the last poll phase.
   runPending();
   registerWatchers();
-  pollEpoch = ++pollCount;
+  mainLoop.pollEpoch = ++pollCount;
   const deferred: Completion[] = [];
   try {
     if (scheduled) runScheduledFirst(drive);
@@ -557,7 +287,7 @@ export function simPoll(): void {
       if (rt.exited || p === undefined || p.t > clock.now) break;
       mainLoop.queue.pop();
       if (p.weak) mainLoop.weakQueued--;
-      if (p.epoch === pollEpoch) {
+      if (p.epoch === mainLoop.pollEpoch) {
         deferred.push(p);
         continue;
       }
@@ -565,7 +295,7 @@ export function simPoll(): void {
       if (drive) sim.world.runUntil(clock.now);
     }
   } finally {
-    pollEpoch = 0;
+    mainLoop.pollEpoch = 0;
     for (const p of deferred) {
       mainLoop.queue.push(p);
       if (p.weak) mainLoop.weakQueued++;

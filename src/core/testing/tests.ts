@@ -14,9 +14,9 @@
  * - **node:test** can, on the Node lines whose runner has been ported (NODE_TEST_LINES): its
  *   runner is Node's own lib/internal/test_runner of that line, run inside the sandbox
  *   (src/core/node/testrunner), so its `setImmediate`, its `beforeExit` report and the tests'
- *   promises are the simulation's. `nodeTestProgram` selects the test the way
- *   `node --test-name-pattern=<pattern> <file>` does: the pattern goes into the program's
- *   `process.execArgv`, where the runner reads its options. On another line the run refuses
+ *   promises are the simulation's. `nodeTestExecArgv` selects the test the way
+ *   `node --test-name-pattern=<pattern> <file>` does: the pattern is in the program's
+ *   `process.execArgv` from the start of the run, where the runner reads its options. On another line the run refuses
  *   node:test with a sentence naming the lines that have it.
  * - **vitest**, **jest**, **bun:test**: their runners run test files in workers of their own with
  *   their own module loaders; none of that has been made to run inside the simulation.
@@ -175,12 +175,11 @@ export function someMochaTestMatches(tests: readonly TestCase[], grep: string): 
 }
 
 /**
- * The node:test file as the program `node --test-name-pattern=<pattern> <file>` runs: the
- * pattern joins the program's `process.execArgv` before its first line (on that line, so no line
- * moves), where Node's runner reads it when the first test is declared.
+ * The Node options of `node --test-name-pattern=<pattern> <file>`: the run's `execArgv`
+ * (RunOptions.execArgv), the program's `process.execArgv` before any of its modules evaluates.
+ * The file itself runs unchanged. (Not a line of the program: an ES module's imports evaluate
+ * before its first line, and Node 20's runner reads the pattern when `node:test` loads.)
  */
-export function nodeTestProgram(source: string, pattern: string): string {
-  const prelude = `process.execArgv.push(${JSON.stringify(`--test-name-pattern=${pattern}`)});`;
-  const body = source.startsWith('#!') ? ` //${source.slice(2)}` : ` ${source}`;
-  return `${prelude}${body}\n`;
+export function nodeTestExecArgv(pattern: string): string[] {
+  return [`--test-name-pattern=${pattern}`];
 }

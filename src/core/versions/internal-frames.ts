@@ -3,7 +3,7 @@ import type { NodeMajor } from './targets';
 /**
  * The frames of Node's own JavaScript a stack trace shows below the program's code, per line:
  * under a CommonJS main module's top level (its module loader), under an ES module entry, and
- * under a timer, an immediate and a nextTick callback. Copied from the real builds in test/nodes
+ * under a timer, an immediate, a nextTick callback and a microtask. Copied from the real builds in test/nodes
  * (test/unit/versions/internal-frames.test.ts prints them with each and compares); they are the
  * target's, never the host's, so a run imitating Node 26 from the extension host's Node 22 shows
  * Node 26's loader lines.
@@ -19,6 +19,10 @@ export interface InternalFrames {
   immediate: string[];
   /** Below a nextTick callback. */
   tick: string[];
+  /** Below a promise job or queueMicrotask callback run by processTicksAndRejections's runMicrotasks(). */
+  microtaskInTicks: string[];
+  /** Between a queueMicrotask callback and what ran it (Node 20/22 wrap it in an AsyncResource). */
+  queueMicrotask: string[];
 }
 
 const at = (frame: string): string => `    at ${frame}`;
@@ -41,6 +45,8 @@ export const INTERNAL_FRAMES: Record<NodeMajor, InternalFrames> = {
     timer: ['listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'].map(at),
     immediate: ['process.processImmediate (node:internal/timers:483:21)'].map(at),
     tick: ['process.processTicksAndRejections (node:internal/process/task_queues:77:11)'].map(at),
+    microtaskInTicks: ['process.processTicksAndRejections (node:internal/process/task_queues:95:5)'].map(at),
+    queueMicrotask: ['node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'].map(at),
   },
   22: {
     cjsMain: [
@@ -60,6 +66,8 @@ export const INTERNAL_FRAMES: Record<NodeMajor, InternalFrames> = {
     timer: ['listOnTimeout (node:internal/timers:585:17)', 'process.processTimers (node:internal/timers:521:7)'].map(at),
     immediate: ['process.processImmediate (node:internal/timers:484:21)'].map(at),
     tick: ['process.processTicksAndRejections (node:internal/process/task_queues:84:11)'].map(at),
+    microtaskInTicks: ['process.processTicksAndRejections (node:internal/process/task_queues:103:5)'].map(at),
+    queueMicrotask: ['node:internal/process/task_queues:149:7', 'AsyncResource.runInAsyncScope (node:async_hooks:214:14)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:146:8)'].map(at),
   },
   24: {
     cjsMain: [
@@ -79,6 +87,8 @@ export const INTERNAL_FRAMES: Record<NodeMajor, InternalFrames> = {
     timer: ['listOnTimeout (node:internal/timers:685:17)', 'process.processTimers (node:internal/timers:618:7)'].map(at),
     immediate: ['process.processImmediate (node:internal/timers:574:21)'].map(at),
     tick: ['process.processTicksAndRejections (node:internal/process/task_queues:85:11)'].map(at),
+    microtaskInTicks: ['process.processTicksAndRejections (node:internal/process/task_queues:104:5)'].map(at),
+    queueMicrotask: [],
   },
   26: {
     cjsMain: [
@@ -98,12 +108,18 @@ export const INTERNAL_FRAMES: Record<NodeMajor, InternalFrames> = {
     timer: ['listOnTimeout (node:internal/timers:685:17)', 'process.processTimers (node:internal/timers:618:7)'].map(at),
     immediate: ['process.processImmediate (node:internal/timers:574:21)'].map(at),
     tick: ['process.processTicksAndRejections (node:internal/process/task_queues:85:11)'].map(at),
+    microtaskInTicks: ['process.processTicksAndRejections (node:internal/process/task_queues:104:5)'].map(at),
+    queueMicrotask: [],
   },
 };
 
 /**
- * Node's frames under a callback, keyed by the runtime function that plays that part (the
- * stack mapper asks with the runtime frames' names, engine/stack-map.ts `callerFrames`).
+ * Node's frames under a callback, found by the runtime functions that ran it (the stack mapper
+ * gives the names of the runtime's frames under the program's outermost frame, innermost first;
+ * engine/stack-map.ts `callerFrames`). The innermost one that plays a part of Node's decides:
+ * a microtask queue drain (`runMicrotasks`) shows Node's frames only when processTicksAndRejections
+ * ran it — V8 drains the queue at other times with no JavaScript below — plus, on 20/22, the
+ * AsyncResource frames of a queueMicrotask callback.
  */
 export function callbackFrames(line: NodeMajor): (names: string[]) => string[] | undefined {
   const frames = INTERNAL_FRAMES[line];
@@ -112,5 +128,16 @@ export function callbackFrames(line: NodeMajor): (names: string[]) => string[] |
     [/^processImmediate\d*$/, frames.immediate],
     [/^runOneTick\d*$/, frames.tick],
   ];
-  return (names) => table.find(([re]) => names.some((n) => re.test(n)))?.[1];
+  return (names) => {
+    for (let i = 0; i < names.length; i++) {
+      if (/^runMicrotasks\d*$/.test(names[i])) {
+        const queued = names.slice(0, i).some((n) => /^runMicrotaskJob\d*$/.test(n)) ? frames.queueMicrotask : [];
+        const fromTicks = /^processTicksAndRejections\d*$/.test(names[i + 1] ?? '') ? frames.microtaskInTicks : [];
+        return queued.length + fromTicks.length > 0 ? [...queued, ...fromTicks] : undefined;
+      }
+      const found = table.find(([re]) => re.test(names[i]));
+      if (found) return found[1];
+    }
+    return undefined;
+  };
 }

@@ -2,7 +2,7 @@
  * The `util` functions each Node line wraps with a runtime deprecation: [message, code], read
  * from the `module.exports` of each real binary's lib/util.js (test/nodes, v20.20.2, v22.23.5,
  * v24.22.3, v26.12.1) by the regex in scripts/util-deprecations.cjs. Node 20 deprecates none at
- * run time. The sandbox's `util` (engine/sandbox.ts) wraps these with its own `deprecate`.
+ * run time. The sandbox's `util` (engine/sandbox-builtins.ts) wraps these with its own `deprecate`.
  */
 export const UTIL_DEPRECATIONS: Record<20 | 22 | 24 | 26, Record<string, [message: string, code: string]>> = {
   20: {},

@@ -9,7 +9,7 @@ import { shrinkPerturbations } from '../../../src/core/explore/shrink';
 import { formatExploreReport } from '../../../src/core/explore/report';
 import { runProgram } from '../../../src/core/engine/run';
 import { maskTestDurations } from '../../../src/core/testing/durations';
-import { mochaProgram, nodeTestProgram } from '../../../src/core/testing/tests';
+import { mochaProgram, nodeTestExecArgv } from '../../../src/core/testing/tests';
 import fs from 'node:fs';
 import type { ExploreRunResult } from '../../../src/core/engine/protocol';
 import type { SchedulePerturbation } from '../../../src/core/trace/format';
@@ -223,8 +223,8 @@ describe('explore: one test of a test file (Find races in this test, explore --t
   });
 
   it('finds the flaky node:test test\'s lost money; a test passing a few ms later is not a race', async () => {
-    const source = nodeTestProgram(fs.readFileSync(TRANSFERS, 'utf8'), TWO_TRANSFERS);
-    const report = await explore({ file: TRANSFERS, source, cwd: ROOT, runs: 100, node: 26, test: { pattern: TWO_TRANSFERS, title: 'transfers two transfers keep the total' } });
+    const execArgv = nodeTestExecArgv(TWO_TRANSFERS);
+    const report = await explore({ file: TRANSFERS, execArgv, cwd: ROOT, runs: 100, node: 26, test: { pattern: TWO_TRANSFERS, title: 'transfers two transfers keep the total' } });
     const text = formatExploreReport(report);
     assert.equal(report.outcomes.length, 2, text);
     assert.match(report.outcomes[0].stdout, /✔ two transfers keep the total/);
@@ -238,7 +238,7 @@ describe('explore: one test of a test file (Find races in this test, explore --t
     assert.match(text, /^test\/fixtures\/explore\/transfers\.test\.ts › “transfers two transfers keep the total”: 100 runs, 2 outcomes — a race: the schedule changes what the test does$/m);
     assert.match(text, /replay: async-timeline run test\/fixtures\/explore\/transfers\.test\.ts --test '\/\^transfers two transfers keep the total\$\/' --schedule late@\d+\n/);
     // The shrunk schedule replays the failure through the ordinary run of the same selection.
-    const replay = await runProgram({ file: TRANSFERS, source, cwd: ROOT, node: 26, schedule: { perturbations: failing.minimal!.perturbations } });
+    const replay = await runProgram({ file: TRANSFERS, execArgv, cwd: ROOT, node: 26, schedule: { perturbations: failing.minimal!.perturbations } });
     assert.match(replay.trace.strings.join(''), /money appeared/);
     assert.equal(replay.exitCode, 1);
   });

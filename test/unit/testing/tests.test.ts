@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { detectFramework, findTests, grepFor, mochaProgram, nodeTestPatternFor, nodeTestProgram, someNodeTestMatches, unsupportedMessage } from '../../../src/core/testing/tests';
+import { detectFramework, findTests, grepFor, mochaProgram, nodeTestExecArgv, nodeTestPatternFor, someNodeTestMatches, unsupportedMessage } from '../../../src/core/testing/tests';
 import { EventKind, type TraceFile } from '../../../src/core/trace/format';
 import { distReady, ROOT, runCli } from '../engine/helpers';
 import { realNode } from '../../nodes/real-node';
@@ -16,13 +16,15 @@ import { spawnSync } from 'node:child_process';
 
 const ORDERS = path.join(__dirname, 'fixtures', 'orders.mocha.ts');
 const NODE_ORDERS = path.join(__dirname, 'fixtures', 'orders.node-test.js');
+/** The same tests as an ES module: its imports (node:test's load) evaluate before its first line. */
+const NODE_ORDERS_ESM = path.join(__dirname, 'fixtures', 'orders.node-test.mjs');
 
 /**
  * node:test's measured durations (real time under Node, virtual in the simulator) and the stack
- * frames of a failure (Node's name its internal files; the simulation's async frames differ)
- * left out.
+ * frames of a failure (the spec reporter's `at …` lines, the TAP reporter's `stack: |-` block:
+ * Node's name its internal files; the simulation's async frames differ) left out.
  */
-const withoutDurations = (text: string): string => text.replace(/^ +at .*\n/gm, '').replace(/ \(\d+(?:\.\d+)?ms\)(?=(?: # .*)?$)/gm, '').replace(/duration_ms(:?) \d+(?:\.\d+)?/g, 'duration_ms$1 <ms>');
+const withoutDurations = (text: string): string => text.replace(/^ +at .*\n/gm, '').replace(/^( +)stack: \|-\n(?:\1 .*\n)*/gm, '').replace(/ \(\d+(?:\.\d+)?ms\)(?=(?: # .*)?$)/gm, '').replace(/duration_ms(:?) \d+(?:\.\d+)?/g, 'duration_ms$1 <ms>');
 
 describe('testing: find, tell, wrap', () => {
   it('finds describe/it (and .only/.skip, suite/test) with their mocha full titles and lines', () => {
@@ -61,7 +63,7 @@ describe('testing: find, tell, wrap', () => {
     assert.doesNotMatch(mochaProgram('#!/usr/bin/env node\nit("x", () => {});', 'x').split('\n')[0], /^#!/);
   });
 
-  it('node:test: a pattern for exactly a test (its name after its suites\'), the file as `node --test-name-pattern` runs it', () => {
+  it('node:test: a pattern for exactly a test (its name after its suites\'), Node\'s options as `node --test-name-pattern=<pattern> <file>` has them', () => {
     const tests = findTests(fs.readFileSync(NODE_ORDERS, 'utf8'), NODE_ORDERS);
     assert.deepEqual(tests.map((t) => [t.kind, t.fullTitle, t.line]), [
       ['suite', 'orders', 15],
@@ -73,10 +75,7 @@ describe('testing: find, tell, wrap', () => {
     assert.ok(someNodeTestMatches(tests, '/^orders two customers race for the last item$/'));
     assert.ok(someNodeTestMatches(tests, 'race'));
     assert.ok(!someNodeTestMatches(tests, 'nobody'));
-    const source = fs.readFileSync(NODE_ORDERS, 'utf8');
-    const lines = nodeTestProgram(source, 'race').split('\n');
-    assert.equal(lines[0], `process.execArgv.push("--test-name-pattern=race"); ${source.split('\n')[0]}`);
-    assert.deepEqual(lines.slice(1, -1), source.split('\n').slice(1));
+    assert.deepEqual(nodeTestExecArgv('/^a b$/'), ['--test-name-pattern=/^a b$/']);
   });
 });
 
@@ -141,15 +140,35 @@ describe('cli: run <file> --test "<pattern>" on a node:test file', function () {
   });
 
   // What `node --test-name-pattern=<pattern> <file>` prints is the expectation: Node's own runner.
-  for (const pattern of ['/^orders two customers race for the last item$/', '/^orders one customer gets the last item$/', 'orders', 'stock', '/^stock is counted$/']) {
-    it(`--test ${pattern} prints what Node 26 prints with --test-name-pattern (durations aside), with its exit code`, () => {
-      const node = spawnSync(realNode(26), [`--test-name-pattern=${pattern}`, NODE_ORDERS], { cwd: path.dirname(NODE_ORDERS), encoding: 'utf8' });
-      const sim = runCli(['run', '--node', '26', NODE_ORDERS, '--test', pattern], path.dirname(NODE_ORDERS));
-      assert.equal(sim.stderr, '');
-      assert.equal(withoutDurations(sim.stdout), withoutDurations(node.stdout));
-      assert.equal(sim.status, node.status);
-    });
+  // Node 20's runner reads the pattern when node:test loads — in an ES module, before the file's
+  // first line — Node 26's when the first test runs: the options are there from the start.
+  const ALL = ['/^orders two customers race for the last item$/', '/^orders one customer gets the last item$/', 'orders', 'stock', '/^stock is counted$/'];
+  const SOME = ['/^orders one customer gets the last item$/', 'stock'];
+  for (const [file, major, patterns] of [[NODE_ORDERS, 26, ALL], [NODE_ORDERS_ESM, 26, SOME], [NODE_ORDERS, 20, SOME], [NODE_ORDERS_ESM, 20, ALL]] as const) {
+    for (const pattern of patterns) {
+      it(`${path.basename(file)} --test ${pattern} prints what Node ${major} prints with --test-name-pattern (durations aside), with its exit code`, () => {
+        const node = spawnSync(realNode(major), [`--test-name-pattern=${pattern}`, file], { cwd: path.dirname(file), encoding: 'utf8' });
+        const sim = runCli(['run', '--node', String(major), file, '--test', pattern], path.dirname(file));
+        assert.equal(sim.stderr, '');
+        assert.equal(withoutDurations(sim.stdout), withoutDurations(node.stdout));
+        assert.equal(sim.status, node.status);
+      });
+    }
   }
+
+  it('the program sees the options as Node gives them: process.execArgv holds the pattern from its first line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-test-'));
+    try {
+      const file = path.join(dir, 'argv.test.mjs');
+      fs.writeFileSync(file, "import test from 'node:test';\nconsole.log(JSON.stringify(process.execArgv));\ntest('a', () => {});\n");
+      const node = spawnSync(realNode(20), ['--test-name-pattern=a', file], { cwd: dir, encoding: 'utf8' });
+      const sim = runCli(['run', '--node', '20', file, '--test', 'a'], dir);
+      assert.equal(sim.stdout.split('\n')[0], '["--test-name-pattern=a"]');
+      assert.equal(withoutDurations(sim.stdout), withoutDurations(node.stdout));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('the race: the failure and its message are the output, exit 1; the runner and the test’s tasks are on the timeline, in virtual time', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-test-'));

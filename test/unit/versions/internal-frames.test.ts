@@ -1,6 +1,6 @@
 /**
  * versions/internal-frames.ts is copied from the real builds: each line's Node prints the frames
- * below a CommonJS main module, an ES module entry, a timer, an immediate and a nextTick callback,
+ * below a CommonJS main module, an ES module entry, a timer, an immediate, a nextTick callback and a microtask,
  * and the table must say the same (a new build of a line changes its line numbers).
  */
 import assert from 'node:assert/strict';
@@ -17,7 +17,11 @@ import { realNode } from '../../nodes/real-node';
 const PROBE = `
 const below = () => new Error('x').stack.split('\\n').slice(3);
 const seen = { main: below() };
-process.nextTick(() => { seen.tick = below(); });
+process.nextTick(() => {
+  seen.tick = below();
+  Promise.resolve().then(() => { seen.microtaskInTicks = below(); });
+  queueMicrotask(() => { seen.queueMicrotask = below().slice(0, -1); });
+});
 setImmediate(() => { seen.immediate = below(); });
 setTimeout(() => { seen.timer = below(); }, 1);
 process.on('exit', () => console.log(JSON.stringify(seen)));
@@ -39,6 +43,8 @@ describe('versions: Node’s internal frames of each line', () => {
       assert.deepEqual(table.timer, cjs.timer);
       assert.deepEqual(table.immediate, cjs.immediate);
       assert.deepEqual(table.tick, cjs.tick);
+      assert.deepEqual(table.microtaskInTicks, cjs.microtaskInTicks);
+      assert.deepEqual(table.queueMicrotask, cjs.queueMicrotask);
     });
   }
 
@@ -48,5 +54,10 @@ describe('versions: Node’s internal frames of each line', () => {
     assert.deepEqual(frames(['processImmediate']), INTERNAL_FRAMES[26].immediate);
     assert.deepEqual(frames(['runOneTick']), INTERNAL_FRAMES[26].tick);
     assert.equal(frames(['somethingElse']), undefined);
+    // A microtask: Node's frames only when processTicksAndRejections drained the queue, not a timer's runNextTicks.
+    assert.deepEqual(frames(['finishReaction', 'runReactionJob', 'runMicrotasks', 'processTicksAndRejections', 'runNextTicks', 'invoke', 'listOnTimeout']), INTERNAL_FRAMES[26].microtaskInTicks);
+    assert.equal(frames(['finishReaction', 'runReactionJob', 'runMicrotasks', 'runNextTicks', 'invoke', 'listOnTimeout']), undefined);
+    assert.deepEqual(callbackFrames(22)(['', 'runInAsyncScope', 'runMicrotaskJob', 'runMicrotasks', 'runNextTicks']), INTERNAL_FRAMES[22].queueMicrotask);
+    assert.deepEqual(callbackFrames(20)(['', 'runMicrotaskJob', 'runMicrotasks', 'processTicksAndRejections']), [...INTERNAL_FRAMES[20].queueMicrotask, ...INTERNAL_FRAMES[20].microtaskInTicks]);
   });
 });

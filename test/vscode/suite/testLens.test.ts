@@ -87,6 +87,24 @@ suite('visualize one test', function () {
     }
   });
 
+  test('node:test on Node 20: the lens selects the test in an ES module too (the pattern is in process.execArgv before node:test loads)', async () => {
+    const api = await activate();
+    const config = vscode.workspace.getConfiguration('asyncTimeline', wsFile('node-test.test.ts'));
+    await config.update('nodeVersion', '20', vscode.ConfigurationTarget.Workspace);
+    try {
+      const lenses = await lensesOf('node-test.test.ts');
+      const outcome = await vscode.commands.executeCommand<CommandOutcome>(lenses[0].command!.command, ...lenses[0].command!.arguments!);
+      assert.strictEqual(outcome?.status, 'finished');
+      const out = api.getLastRun(wsFile('node-test.test.ts'))!.result!.trace.strings.join('');
+      // Node 20's report off a terminal is TAP: the other tests are skipped by the pattern.
+      assert.match(out, /^ok 1 - a node:test test$/m);
+      assert.match(out, /fails after a wait # SKIP test name does not match pattern/);
+      assert.match(out, /^# pass 1$/m);
+    } finally {
+      await config.update('nodeVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('node:test on a Node line whose runner is not ported: the click says which lines have it', async function () {
     const unported = (['20', '22', '24', '26'] as const).find((line) => !NODE_TEST_LINES.includes(Number(line)));
     if (unported === undefined) this.skip();

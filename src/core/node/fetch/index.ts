@@ -1,6 +1,6 @@
 /**
  * Node's `internal/deps/undici/undici` in the sandbox: the module the globals `fetch`, `Headers`,
- * `Request`, `Response`, `FormData`, `WebSocket`, … come from (engine/sandbox.ts, as Node's
+ * `Request`, `Response`, `FormData`, `WebSocket`, … come from (engine/sandbox-builtins.ts, as Node's
  * lib/internal/bootstrap/web/exposed-window-or-worker.js exposes them). It is undici itself
  * (the npm package of the version the imitated Node line bundles, README.md), instrumented like the rest of
  * nodelib, over Node's own net.js on the simulated loopback.

@@ -1,8 +1,10 @@
 'use strict';
 // Async Timeline: lib/internal/options.js for the test runner. Node reads its options from the
 // command line it was started with; a simulated run is `node <file>` plus what the program's
-// `process.execArgv` holds (`async-timeline run --test <pattern>` puts
-// `--test-name-pattern=<pattern>` there, as `node --test-name-pattern=<pattern> <file>` would).
+// `process.execArgv` holds (`async-timeline run --test <pattern>` runs with
+// `--test-name-pattern=<pattern>` there from the start, RunOptions.execArgv, as
+// `node --test-name-pattern=<pattern> <file>` would: Node 20's runner reads it when node:test
+// loads, before an ES module's first line).
 // Every other option is at Node's default for `node <file>` (no --test).
 
 const LIST_OPTIONS = new Set([

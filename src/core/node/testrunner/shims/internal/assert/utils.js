@@ -1,9 +1,13 @@
 'use strict';
-// Async Timeline: lib/internal/assert/utils.js' innerOk (Node 22+'s signature: the function the
-// stack starts from, then assert.ok's own arguments), on the program's assert (the host's):
+// Async Timeline: lib/internal/assert/utils.js' innerOk (the function the stack starts from,
+// then assert.ok's own arguments, after their count before Node 26), on the program's assert:
 // `t.assert.ok` counts toward t.plan() and fails as assert.ok fails.
 const assert = require('assert');
-function innerOk(fn, ...args) {
+// Node 26's runner calls innerOk(fn, ...args); 20, 22 and 24's innerOk(fn, argLen, value, message)
+// (their test.js: `innerOk(ok, args.length, ...args)`). The sandbox's process is the line's.
+const NEW_SIGNATURE = Number(process.versions.node.split('.')[0]) >= 26;
+function innerOk(fn, ...rest) {
+  const args = NEW_SIGNATURE ? rest : rest.slice(1);
   if (args[0]) return;
   if (args.length === 0) {
     const err = new assert.AssertionError({ actual: undefined, expected: true, message: 'No value argument passed to `assert.ok()`', operator: '==', stackStartFn: fn });
