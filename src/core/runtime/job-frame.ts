@@ -18,8 +18,7 @@ const NUMBER_MASK = (1 << (2 * LEVEL_BITS)) - 1;
 /** How many recent jobs are remembered (they keep their driver or reaction alive until reused). */
 const RING = 4096;
 
-type Run = (self: never, a: unknown, b: unknown) => void;
-type Level = (n: number, fn: Run, self: object, a: unknown, b: unknown) => void;
+type Level = (n: number, fn: (this: never, a: never, b: never) => void, self: object, a: unknown, b: unknown) => void;
 
 /**
  * `function <name>(n, fn, self, a, b) { switch (n >> shift & mask) { case k: return next(...) } }`,
@@ -38,20 +37,28 @@ function level(name: string, shift: number, next: string, inner?: Level): Level 
  */
 const FIRST_CASE_LINE = 4;
 
-const low = level(ASYNC_JOB_FRAME_LOW, 0, 'fn(self, a, b)');
+// `fn.call` adds no frame of its own: the stack under a user's error stays as short as it can
+// (the frames under it count against Error.stackTraceLimit, and the mapper reads them).
+const low = level(ASYNC_JOB_FRAME_LOW, 0, 'fn.call(self, a, b)');
 const high = level(ASYNC_JOB_FRAME_HIGH, LEVEL_BITS, 'inner(n, fn, self, a, b)', low);
 
 let jobNumber = 0;
 const ringReceivers: (object | undefined)[] = new Array<object | undefined>(RING).fill(undefined);
 const ringNumbers = new Int32Array(RING).fill(-1);
 
-/** `fn(self, a, b)` as a numbered job: an error made inside can tell `self` (jobReceiver). */
-export function runAsJob<S extends object, A, B>(self: S, fn: (self: S, a: A, b: B) => void, a: A, b: B): void {
+/** The next job's number, remembering its `self` (jobReceiver). */
+export function numberJob(self: object): number {
   const n = (jobNumber = (jobNumber + 1) & NUMBER_MASK);
   ringReceivers[n & (RING - 1)] = self;
   ringNumbers[n & (RING - 1)] = n;
-  high(n, fn as Run, self, a, b);
+  return n;
 }
+
+/**
+ * `fn.call(self, a, b)` as job `n` (from numberJob): an error made inside can tell `self`.
+ * Two frames under `fn`, nothing else (numberJob has returned by then).
+ */
+export const runAsJob = high as <S extends object, A, B>(n: number, fn: (this: S, a: A, b: B) => void, self: S, a: A, b: B) => void;
 
 /** The `self` of the job whose level frames were at `highLine` and `lowLine`; undefined if forgotten. */
 export function jobReceiver(highLine: number, lowLine: number): object | undefined {

@@ -25,7 +25,7 @@ import { enqueueJob, JobKind, setJobRunner } from './jobs';
 import { isAbort, rt } from './state';
 import { captureFrame, cx } from './async-context/state';
 import { promiseAfter, promiseBefore, promiseInit, promiseSettled } from './async-context/promise-hooks';
-import { runAsJob } from './job-frame';
+import { numberJob, runAsJob } from './job-frame';
 
 export const PENDING = 0;
 export const FULFILLED = 1;
@@ -305,7 +305,7 @@ function runReactionJob(x: unknown, argument: unknown, z: unknown, jobId: number
     return;
   }
   // Through the sloppy job frame: an error made in the handler knows its reaction (async-stack.ts).
-  runAsJob(r, finishReaction, argument, rejected);
+  runAsJob(numberJob(r), finishReaction, r, argument, rejected);
 }
 
 /** The promise a reaction job runs "as" for the hooks (V8's promise_or_capability). */
@@ -329,12 +329,13 @@ function runHookedReactionJob(r: Reaction, argument: unknown, rejected: boolean)
     }
     return;
   }
-  runAsJob(r, finishReaction, argument, rejected);
+  runAsJob(numberJob(r), finishReaction, r, argument, rejected);
   if (hp !== undefined) promiseAfter(hp);
 }
 
-function finishReaction(r: Reaction, argument: unknown, rejected: boolean): void {
-  const handler = rejected ? r.onRejected : r.onFulfilled;
+/** The rest of a reaction job: its handler, then its derived promise or capability (`this`: the reaction). */
+function finishReaction(this: Reaction, argument: unknown, rejected: boolean): void {
+  const handler = rejected ? this.onRejected : this.onFulfilled;
   let value = argument;
   let threw = rejected;
   if (handler !== undefined) {
@@ -347,9 +348,9 @@ function finishReaction(r: Reaction, argument: unknown, rejected: boolean): void
       threw = true;
     }
   }
-  const target = r.target;
+  const target = this.target;
   if (target === undefined) return;
-  if (r.kind === ReactionKind.Derived) {
+  if (this.kind === ReactionKind.Derived) {
     if (threw) rejectPromise(target as PromiseImpl, value);
     else resolvePromise(target as PromiseImpl, value);
   } else {

@@ -13,7 +13,7 @@ import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
 import { AWAIT, awaitValue, newTask, traceResume, traceStart } from './common';
 import type { AsyncFrameSource } from '../async-stack';
-import { runAsJob } from '../job-frame';
+import { numberJob, runAsJob } from '../job-frame';
 
 type Body = (...args: unknown[]) => Generator<unknown, unknown, unknown>;
 
@@ -39,7 +39,7 @@ export class AsyncFunctionDriver implements Resumable, AsyncFrameSource {
     if (rt.tracing) traceResume(this.task, source, settleSeq);
     this.resumedAt = reactionClock.now;
     // As a numbered job: an error made in the body knows it was this resumption (async-stack.ts).
-    runAsJob(this, stepDriver, value, rejected);
+    runAsJob(numberJob(this), this.step, this, value, rejected);
   }
 
   /** Runs the body until its next await or its end. */
@@ -77,10 +77,6 @@ export class AsyncFunctionDriver implements Resumable, AsyncFrameSource {
       }
     }
   }
-}
-
-function stepDriver(d: AsyncFunctionDriver, value: unknown, rejected: boolean): void {
-  d.step(value, rejected);
 }
 
 /**

@@ -18,7 +18,7 @@
 import { EventKind } from '../../trace/format';
 import { PromiseImpl, reactionClock, rejectPromise, resolvePromise } from '../promise';
 import type { AsyncFrameSource } from '../async-stack';
-import { runAsJob } from '../job-frame';
+import { numberJob, runAsJob } from '../job-frame';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
 import { AWAIT, Mode, RAW_YIELD, RESUMPTION, RETURN, YIELD, awaitValue, newTask, traceResume, traceStart } from './common';
@@ -224,7 +224,7 @@ class AsyncGeneratorDriver implements Resumable, AsyncFrameSource {
     this.resumedAt = reactionClock.now;
     this.resumedFor = this.head?.promise;
     // As a numbered job: an error made in the body knows it was this resumption (async-stack.ts).
-    runAsJob(this, resumeGenerator, value, rejected);
+    runAsJob(numberJob(this), this.resumeAfterAwait, this, value, rejected);
   }
 
   /** The continuation after an await settled (`resume` runs it as a job). */
@@ -284,10 +284,6 @@ class AsyncGeneratorDriver implements Resumable, AsyncFrameSource {
       this.drainQueue();
     }
   }
-}
-
-function resumeGenerator(d: AsyncGeneratorDriver, value: unknown, rejected: boolean): void {
-  d.resumeAfterAwait(value, rejected);
 }
 
 /** %AsyncIteratorPrototype% (§27.1.3): [Symbol.asyncIterator]() { return this }. */
