@@ -106,7 +106,7 @@ export async function selectTest(document: vscode.TextDocument, target: TestTarg
     const major = await runNodeTarget(readRunSettings(document.uri).node, cwd, runPathOf(document, cwd));
     const onLine = unsupportedMessage(framework, major);
     if (onLine) return dismiss(onLine);
-    const pattern = nodeTestPatternFor(test);
+    const pattern = nodeTestPatternFor(test, major);
     return { framework, test, pattern, program: { rewrite: (source) => source, execArgv: nodeTestExecArgv(pattern) } };
   }
   if (document.uri.scheme === 'file') {

@@ -133,12 +133,15 @@ export function mochaProgram(source: string, grep: string): string {
 }
 
 /**
- * node:test's name pattern for exactly this test, or this suite and its tests: its name after its
- * suites' names, as Node matches `--test-name-pattern` against a test's name with its ancestors'
- * (a suite's tests run when their suite matches; the suites around a matching test are kept).
+ * node:test's name pattern for exactly this test, or this suite and its tests, on the imitated
+ * line. Node 22+ matches `--test-name-pattern` against a test's name after its suites' names;
+ * Node 20 against the test's (or suite's) own name only, so the full title selects nothing
+ * nested there. A suite's tests run when their suite matches; the suites around a matching test
+ * are kept. (Node 20 also runs a same-named test of another suite: its runner cannot tell.)
  */
-export function nodeTestPatternFor(test: Pick<TestCase, 'fullTitle'>): string {
-  return `/^${test.fullTitle.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
+export function nodeTestPatternFor(test: Pick<TestCase, 'fullTitle' | 'title'>, nodeMajor: number): string {
+  const name = nodeMajor < 22 ? test.title : test.fullTitle;
+  return `/^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
 }
 
 /**

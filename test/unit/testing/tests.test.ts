@@ -71,7 +71,9 @@ describe('testing: find, tell, wrap', () => {
       ['test', 'orders two customers race for the last item', 25],
       ['test', 'stock is counted', 31],
     ]);
-    assert.equal(nodeTestPatternFor({ fullTitle: 'a (b) c?' }), '/^a \\(b\\) c\\?$/');
+    assert.equal(nodeTestPatternFor({ fullTitle: 'a (b) c?', title: 'c?' }, 26), '/^a \\(b\\) c\\?$/');
+    // Node 20 matches a test's own name only (checked against real Node 20: the full title selects nothing nested).
+    assert.equal(nodeTestPatternFor({ fullTitle: 'a (b) c?', title: 'c?' }, 20), '/^c\\?$/');
     assert.ok(someNodeTestMatches(tests, '/^orders two customers race for the last item$/'));
     assert.ok(someNodeTestMatches(tests, 'race'));
     assert.ok(!someNodeTestMatches(tests, 'nobody'));
@@ -138,6 +140,19 @@ describe('cli: run <file> --test "<pattern>" on a node:test file', function () {
   before(function () {
     if (!distReady()) this.skip();
   });
+
+  // The lens's pattern for a nested test selects it on the real Node of each line (Node 20 matches
+  // a test's own name, 22+ the name after its suites': the full title selected nothing on 20).
+  for (const major of [20, 22, 26] as const) {
+    it(`the lens's pattern for a test inside a suite runs exactly that test on real Node ${major}`, () => {
+      const test = findTests(fs.readFileSync(NODE_ORDERS_ESM, 'utf8'), NODE_ORDERS_ESM).find((t) => t.fullTitle === 'orders one customer gets the last item')!;
+      const node = spawnSync(realNode(major), [`--test-name-pattern=${nodeTestPatternFor(test, major)}`, NODE_ORDERS_ESM], { cwd: path.dirname(NODE_ORDERS_ESM), encoding: 'utf8' });
+      // It ran and passed, and it is the only test that ran (TAP's `# pass 1`, the spec reporter's `ℹ pass 1`).
+      assert.doesNotMatch(node.stdout, /one customer gets the last item # SKIP/);
+      assert.match(node.stdout, /one customer gets the last item/);
+      assert.match(node.stdout, /^[#ℹ] pass 1$/m);
+    });
+  }
 
   // What `node --test-name-pattern=<pattern> <file>` prints is the expectation: Node's own runner.
   // Node 20's runner reads the pattern when node:test loads — in an ES module, before the file's
