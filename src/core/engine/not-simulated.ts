@@ -28,8 +28,7 @@ const NOT_SIMULATED_ON_LINE: Readonly<Record<string, (major: number) => string>>
   'test/reporters': (major) => `it belongs to node:test, ported for Node ${NODE_TEST_LINES.join(', ')} but not for Node ${major}: the host’s runner would schedule the tests on the real event loop, outside the simulated one`,
 };
 
-/** The error code, so tools and tests can tell this refusal from the program's own errors. */
-export const NOT_SIMULATED_CODE = 'ERR_ASYNC_TIMELINE_NOT_SIMULATED';
+export { NOT_SIMULATED_CODE } from '../runtime/host-api';
 
 /** Whether the imitated Node line runs node:test inside the simulation. */
 export function nodeTestSimulated(nodeMajor: number): boolean {

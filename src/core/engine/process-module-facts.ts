@@ -52,26 +52,27 @@ export interface ProcessModuleFacts {
   /** Makes a value of the sandbox's realm from JSON (so `config` is the program's plain objects). */
   parseInRealm(json: string): object;
   SetOfRealm: SetConstructor;
+  TypeErrorOfRealm: TypeErrorConstructor;
   /** The run's working directory (a relative `.env` is read from there). */
   cwd: string;
 }
 
 export function addProcessModuleFacts(proc: Record<string, unknown>, facts: ProcessModuleFacts): void {
+  // The program's own TypeError (a host one would fail `instanceof TypeError` there), with the
+  // simple "Received" forms these checks meet; runtime/errors.ts has Node's full wording.
+  const invalidArgType = (name: string, expected: string, value: unknown): Error => {
+    const received = value === null || value === undefined ? String(value) : typeof value === 'object' || typeof value === 'function' ? `an instance of ${(value as object).constructor?.name ?? 'Object'}` : `type ${typeof value} (${String(value)})`;
+    return Object.assign(new facts.TypeErrorOfRealm(`The "${name}" argument must be ${expected}. Received ${received}`), { code: 'ERR_INVALID_ARG_TYPE' });
+  };
   proc.getBuiltinModule = function getBuiltinModule(id: unknown): unknown {
-    if (typeof id !== 'string') {
-      const received = id === null || id === undefined ? String(id) : `type ${typeof id} (${String(id)})`;
-      throw Object.assign(new TypeError(`The "id" argument must be of type string. Received ${received}`), { code: 'ERR_INVALID_ARG_TYPE' });
-    }
+    if (typeof id !== 'string') throw invalidArgType('id', 'of type string', id);
     const bare = id.startsWith('node:') ? id.slice(5) : id;
     const known = id.startsWith('node:') ? builtinModules.includes(bare) || SCHEME_ONLY.has(bare) : builtinModules.includes(bare) && !SCHEME_ONLY.has(bare);
     return known ? facts.requireBuiltin(id) : undefined;
   };
   proc.mainModule = facts.mainModule;
   proc.loadEnvFile = function loadEnvFile(file: unknown = '.env'): void {
-    if (typeof file !== 'string' && !(file instanceof URL) && !Buffer.isBuffer(file)) {
-      const received = file === null ? 'null' : `type ${typeof file} (${String(file)})`;
-      throw Object.assign(new TypeError(`The "path" argument must be of type string or an instance of Buffer or URL. Received ${received}`), { code: 'ERR_INVALID_ARG_TYPE' });
-    }
+    if (typeof file !== 'string' && !(file instanceof URL) && !Buffer.isBuffer(file)) throw invalidArgType('path', 'of type string or an instance of Buffer or URL', file);
     const where = typeof file === 'string' ? path.resolve(facts.cwd, file) : file;
     // Values already in the environment win, as in Node (node_dotenv.cc SetEnvironment).
     const parsed = util.parseEnv(fs.readFileSync(where, 'utf8'));

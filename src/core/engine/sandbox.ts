@@ -270,6 +270,7 @@ export class Sandboxes {
         mainModule: esm || thread ? undefined : module,
         parseInRealm: (json) => (vm.runInContext('JSON', context) as JSON).parse(json) as object,
         SetOfRealm: vm.runInContext('Set', context) as SetConstructor,
+        TypeErrorOfRealm: vm.runInContext('TypeError', context) as TypeErrorConstructor,
         cwd: input.cwd,
       });
     }

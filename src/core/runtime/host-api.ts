@@ -35,6 +35,9 @@ export const INSTALL_GLOBAL = '__asyncTimelineInstall';
 /** The simulated `process.pid` unless `RuntimeOptions.pid` says otherwise: a fixed number, so warnings' "(node:PID)" are the same in every run. */
 export const SIMULATED_PID = 4242;
 
+/** The `code` of the error for what the simulation does not run (a module, a `process` method), so tools and tests can tell it from the program's own errors. */
+export const NOT_SIMULATED_CODE = 'ERR_ASYNC_TIMELINE_NOT_SIMULATED';
+
 /** Node's `--unhandled-rejections` modes (same as engine/api.ts). Node 20's default is `throw`. */
 export type RuntimeUnhandledRejectionsMode = 'throw' | 'strict' | 'warn' | 'none' | 'warn-with-error-code';
 

@@ -22,13 +22,10 @@
 import { clock } from './clock';
 import { invalidArgType, nodeError } from './errors';
 import { reallyExit } from './fatal';
-import { SIMULATED_PID } from './host-api';
+import { NOT_SIMULATED_CODE, SIMULATED_PID } from './host-api';
 import { listenerCount, listeners } from './process-events';
 import { rt } from './state';
 import type { NodeMajor } from '../versions/targets';
-
-/** The code of a refusal, as for modules the simulation does not run (engine/not-simulated.ts). */
-const NOT_SIMULATED_CODE = 'ERR_ASYNC_TIMELINE_NOT_SIMULATED';
 
 /** `process.features` of each line's real build. */
 const FEATURES: Record<NodeMajor, Record<string, unknown>> = {

@@ -9,7 +9,7 @@ const t = (label, f) => {
     const r = f();
     console.log(label, 'ok', typeof r === 'object' && r !== null ? JSON.stringify(r) : r);
   } catch (e) {
-    console.log(label, e.name, e.code, e.message);
+    console.log(label, e.name, e.code, e.message, e instanceof Error);
   }
 };
 const names = ['abort', 'allowedNodeEnvironmentFlags', 'argv0', 'assert', 'availableMemory', 'binding', 'chdir', 'config', 'constrainedMemory', 'cpuUsage', 'debugPort', 'dlopen', 'domain', 'execve', 'features', 'finalization', 'getBuiltinModule', 'getegid', 'geteuid', 'getgid', 'getgroups', 'getuid', 'kill', 'loadEnvFile', 'mainModule', 'openStdin', 'rawListeners', 'ref', 'report', 'resourceUsage', 'setSourceMapsEnabled', 'setuid', 'sourceMapsEnabled', 'threadCpuUsage', 'umask', 'unref'];
