@@ -19,7 +19,7 @@ import { UTIL_DEPRECATIONS } from '../versions/util-deprecations';
 import type { NodeMajor } from '../versions/targets';
 import type { WorkerInput } from './protocol';
 import { missingImportError } from './missing-import';
-import { makeSandboxAssert } from './sandbox-assert';
+import { makeSandboxAssert, type AssertPromisesModule } from './sandbox-assert';
 
 /** Host globals handed to the sandbox as they are (none of them queues work on Node's loop). */
 const HOST_GLOBALS = [
@@ -326,7 +326,7 @@ export function wireSandboxBuiltins(w: BuiltinsWiring): (name: string) => unknow
     if (bare === 'util') return sandboxUtil;
     if (bare === 'util/types') return sandboxUtil.types;
     if (bare === 'assert' || bare === 'assert/strict') {
-      sandboxAssert ??= makeSandboxAssert(realRequire('assert') as never, sandboxError, input.nodeMajor ?? 20);
+      sandboxAssert ??= makeSandboxAssert(realRequire('assert') as never, sandboxError, input.nodeMajor ?? 20, () => loadNodeLib()('internal/assert-promises') as AssertPromisesModule);
       return bare === 'assert' ? sandboxAssert : sandboxAssert.strict;
     }
     if (bare === 'buffer') return (sandboxBuffer ??= withSandboxBlob(realRequire('buffer') as Record<string, unknown>, () => loadNodeLib()('internal/blob') as Record<string, unknown>));

@@ -482,6 +482,13 @@ E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   return `The ${type} '${name}' ${reason}. Received ${inspected}`;
 }, TypeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
+// assert.rejects/doesNotReject (assert-promises.js).
+E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
+  const type = determineSpecificType(value);
+
+  return `Expected ${input} to be returned from the "${name}"` +
+         ` function but got ${type}.`;
+}, TypeError);
 E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
 // crypto.scrypt's option check from Node 24 (crypto.ts).
 E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);

@@ -40,6 +40,8 @@ const MODULES: Record<string, (get: (name: string) => any) => unknown> = {
   'internal/stdin': () => require('./stdin'),
   // The sandbox's Blob and File globals (and require('buffer')'s), Node's lib/internal/blob.js.
   'internal/blob': () => require('./webstreams/index').blobClasses(),
+  // assert.rejects/doesNotReject of the program's assert (engine/sandbox-assert.ts).
+  'internal/assert-promises': () => require('./assert-promises'),
   // Node's fetch (undici) for the globals fetch, Headers, Request, Response, FormData, WebSocket (fetch/README.md).
   'internal/deps/undici/undici': () => require('./fetch').makeUndici(),
 };
