@@ -59,13 +59,15 @@ export class BundleMaps {
 
   /**
    * A function or class name as the program wrote it. esbuild gives a bundle one scope of names,
-   * so the second file's `helper` or `class Foo` is declared as `helper2` or `Foo2`, and V8 names
-   * frames by the declared name (`at Foo2.run`). The declaration is found in the bundle's code,
+   * so the second file's `helper` or `class Foo` is declared as `helper2` or `Foo2`, and a
+   * top-level class that names itself in its body as `var Foo = class _Foo`; V8 names frames by
+   * the declared name (`at Foo2.run`, `at _Foo.run`), whatever the `name` property says
+   * (instrument/top-level-names.ts sets that). The declaration is found in the bundle's code,
    * mapped back to the user's file, and the name written there is the name, when the generated
    * one is it plus digits.
    */
   originalName(name: string): string {
-    if (!/\d$/.test(name)) return name;
+    if (!/\d$/.test(name) && !name.startsWith('_')) return name;
     for (const pairs of this.pendingRenames.splice(0)) for (const [generated, original] of pairs()) this.renamed.set(generated, original);
     let found = this.renamed.get(name);
     if (found === undefined) {
@@ -82,7 +84,7 @@ export class BundleMaps {
         const pos = this.original(filename, line, column);
         const text = pos && this.sources.get(pos.file)?.split(/\r?\n/)[pos.line - 1];
         const written = text?.slice(pos!.column - 1).match(/^[A-Za-z_$][\w$]*/)?.[0];
-        if (written && written !== name && name.startsWith(written) && /^\d+$/.test(name.slice(written.length))) found = written;
+        if (written && written !== name && isRenamingOf(name, written)) found = written;
         break;
       }
       this.renamed.set(name, found);
@@ -167,6 +169,20 @@ export interface StackOptions {
   siteFile?: (file: string) => string;
 }
 
+/** Whether esbuild's `generated` is a renaming of `written`: `Foo2`, `_Foo`, `_Foo2`. */
+function isRenamingOf(generated: string, written: string): boolean {
+  const rest = generated.startsWith(written) ? generated.slice(written.length) : generated.startsWith('_' + written) ? generated.slice(written.length + 1) : undefined;
+  return rest !== undefined && /^\d*$/.test(rest) && (rest !== '' || generated !== written);
+}
+
+/**
+ * The runtime's functions that start an async function's body, or an async generator's
+ * parameters, in the call (`$.async`: drivers/async-function.ts runAsync; `$.asyncGenerator`:
+ * runtime/instrumentation.ts): the frame under one is the instrumenter's outer function, which
+ * Node does not have.
+ */
+const ASYNC_START_FRAMES = new Set(['runAsync', 'asyncGenerator']);
+
 /**
  * V8's name of a frame of function `name` called with receiver `thisArg`: `Foo.run` for a method
  * call (the receiver's type name, unless the name starts with it), `Object.<anonymous>` for an
@@ -233,6 +249,8 @@ export class StackMapper {
     /** Lines of the innermost job's numbering frames: the job the error was made in (runtime/job-frame.ts). */
     let jobLow = 0;
     let jobHigh = 0;
+    /** The name of the frame just before, when it was our machinery's. */
+    let machineryBefore: string | undefined;
     for (const frame of frames) {
       try {
         const bundle = frame.getFileName();
@@ -241,9 +259,15 @@ export class StackMapper {
           if (lines.length) callers.push(name);
           if (name === ASYNC_JOB_FRAME_LOW && jobLow === 0) jobLow = frame.getLineNumber() ?? 0;
           else if (name === ASYNC_JOB_FRAME_HIGH && jobHigh === 0) jobHigh = frame.getLineNumber() ?? 0;
+          machineryBefore = name;
           continue;
         }
+        const underStart = machineryBefore !== undefined && ASYNC_START_FRAMES.has(machineryBefore);
+        machineryBefore = undefined;
         callers = [];
+        // The instrumenter's outer function of an async function, which started its body (the
+        // frames above): Node has one frame for an async function, the body's.
+        if (underStart && lines.length > 0) continue;
         // The bundle wrapper's own body is the entry module's top level (`Object.<anonymous>`).
         reachedMain = frame.getFunctionName() === null && frame.getTypeName() === 'Object';
         const pos = this.bundles.original(bundle as string, frame.getLineNumber() ?? 0, frame.getColumnNumber() ?? 0);
@@ -255,7 +279,7 @@ export class StackMapper {
         // toString() gives "fn (file:l:c)" or "file:l:c"; keep the function part, swap the place.
         // Node calls an immediate's callback in a way V8 cannot name; match its `Immediate.<anonymous>`.
         const named = at > 0 ? text.slice(0, at).replace(/\s*\($/, '').replace(/^Immediate\._onImmediate$/, 'Immediate.<anonymous>') : '';
-        const fn = named.replace(/[A-Za-z_$][\w$]*\d(?![\w$])/g, (name) => this.bundles.originalName(name));
+        const fn = named.replace(/(?<![\w$])(?:_[A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*\d)(?![\w$])/g, (name) => this.bundles.originalName(name));
         lines.push(fn && !(reachedMain && this.options.esm) ? `    at ${fn} (${where})` : `    at ${where}`);
       } catch {
         // A frame we cannot describe is left out rather than breaking the error.

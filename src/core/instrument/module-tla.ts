@@ -9,6 +9,7 @@
  *   [export] const|let|var x = e              → `[export] let|var x;`  outside, `x = e;` inside
  *   [export] class C { … }                    → `[export] let C;`      outside, `C = class C { … };` inside
  *   export default e                          → `let d; export { d as default };` outside, `d = e;` inside
+ *   export default class { … }                → the same, named "default" (`d = { default: class { … } }.default;`)
  *   anything else                             → inside
  * (`const` becomes `let`: its single assignment happens later than its declaration.)
  */
@@ -106,6 +107,20 @@ export function wrapTopLevelAwait(
         s.members,
       );
       inside.push(f.createExpressionStatement(f.createAssignment(f.createIdentifier(s.name.text), expr)));
+    } else if (ts.isClassDeclaration(s) && hasModifier(s, ts.SyntaxKind.DefaultKeyword)) {
+      // `export default class { … }`: its name is "default" (`d = { default: class { … } }.default`).
+      const d = f.createUniqueName('__at$default');
+      outside.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d)], ts.NodeFlags.Let)));
+      outside.push(f.createExportDeclaration(undefined, false, f.createNamedExports([f.createExportSpecifier(false, d, 'default')])));
+      const expr = f.createClassExpression(
+        (ts.getModifiers(s) ?? []).filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword) as ts.ModifierLike[],
+        undefined,
+        s.typeParameters,
+        s.heritageClauses,
+        s.members,
+      );
+      const named = f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment('default', expr)])), 'default');
+      inside.push(f.createExpressionStatement(f.createAssignment(d, named)));
     } else if (ts.isExportAssignment(s) && !s.isExportEquals) {
       const d = f.createUniqueName('__at$default');
       outside.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d)], ts.NodeFlags.Let)));

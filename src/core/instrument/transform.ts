@@ -18,6 +18,7 @@ import { INSTRUMENTATION_GLOBAL, type SiteKind, type SiteRow } from '../runtime/
 import { expressionLabel, functionName, loopLabel, position } from './labels';
 import { lowerForAwait } from './for-await';
 import { wrapTopLevelAwait } from './module-tla';
+import { keepTopLevelNames } from './top-level-names';
 import { functionSource, mentions, namedByKey, namedEvaluationName, staticKey } from './async-shape';
 
 /** Name of the per-file variable holding the id of the file's site 0. */
@@ -728,7 +729,7 @@ export function instrumentTransformer(
     const moduleFrame: Frame = { kind: 'module' };
     const hoisted: ts.Statement[] = [];
     v.hoisted.set(sf, hoisted);
-    let statements = v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement));
+    let statements = f.createNodeArray(keepTopLevelNames(f, v.inFrame(moduleFrame, () => ts.visitNodes(sf.statements, v.visit, ts.isStatement))));
     if (options.moduleRecord) {
       if (moduleFrame.topLevelAwait) {
         const at = sf.getLineAndCharacterOfPosition(moduleFrame.topLevelAwait.getStart(sf));

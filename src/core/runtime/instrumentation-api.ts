@@ -120,6 +120,14 @@ export interface InstrumentationApi {
    * declarations (runtime/eval-source.ts).
    */
   evalSource(callee: unknown, source: unknown): unknown;
+  /**
+   * `name` as the `name` of a top-level function or class the bundler declared under another
+   * (instrument/top-level-names.ts); nothing if it already is, or if the `name` is the program's
+   * own (not a string data property).
+   */
+  keepName(target: unknown, name: string): void;
+  /** keepName of each pair: `keepNames(helper, "helper", other, "other")`. */
+  keepNames(...pairs: unknown[]): void;
   /** An expression statement dropped `value`: records it if it is one of our promises (floating-promise analysis). */
   discard(value: unknown, site: number): void;
   /** `new Promise(…)` at `site` made `promise`: records where; returns it unchanged. */

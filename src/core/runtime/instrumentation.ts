@@ -18,6 +18,15 @@ import { evalSource } from './eval-source';
 /** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
 const LOOP_CHECK_MASK = 0x3fff;
 
+
+/** instrumentation-api.ts `keepName`: the written name of a top-level function or class back, if the bundler changed it. */
+function keepName(target: unknown, name: string): void {
+  if (typeof target !== 'function') return;
+  const own = Object.getOwnPropertyDescriptor(target, 'name');
+  if (own === undefined || !('value' in own) || typeof own.value !== 'string' || own.value === name || !own.configurable) return;
+  Object.defineProperty(target, 'name', { value: name });
+}
+
 export function makeInstrumentation(): InstrumentationApi {
   let loopCount = 0;
   let loopStretch = -1;
@@ -49,6 +58,10 @@ export function makeInstrumentation(): InstrumentationApi {
         },
       };
     },
+    keepName,
+    keepNames(...pairs: unknown[]): void {
+      for (let i = 0; i + 1 < pairs.length; i += 2) keepName(pairs[i], pairs[i + 1] as string);
+    },
     discard(value: unknown, site: number): void {
       if (rt.tracing && isPromise(value)) rt.rec.emit(EventKind.PromiseDiscarded, promiseId(value), 0, site);
     },
@@ -66,6 +79,7 @@ export function makeInstrumentation(): InstrumentationApi {
     },
     async: runAsync as unknown as InstrumentationApi['async'],
     tla: runTopLevelAwait as unknown as InstrumentationApi['tla'],
+    // Named `asyncGenerator` in stack frames, as runAsync: engine/stack-map.ts ASYNC_START_FRAMES.
     asyncGenerator: ((body, thisArg, args, site, self) => makeAsyncGenerator(body, thisArg, args, site, undefined, self)) as InstrumentationApi['asyncGenerator'],
     await(value: unknown, site: number): AwaitRequest {
       AWAIT.__await = value;

@@ -15,7 +15,7 @@ const instrument = (text: string, script = true) => instrumentSource(text, { fil
 /** Runs instrumented (non-async) code in a fresh context; returns what it put in `out`. */
 function run(code: string): unknown[] {
   const out: unknown[] = [];
-  vm.runInContext(code, vm.createContext({ out, [INSTRUMENTATION_GLOBAL]: { sites: () => 0, discard: () => undefined } }));
+  vm.runInContext(code, vm.createContext({ out, [INSTRUMENTATION_GLOBAL]: { sites: () => 0, discard: () => undefined, keepNames: () => undefined, keepName: () => undefined } }));
   return out;
 }
 

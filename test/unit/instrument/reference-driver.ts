@@ -116,6 +116,9 @@ export function referenceDriver(): ReferenceDriver {
       state.loops++;
     },
     discard() {},
+    // A function's or class's name after the bundler (instrument/top-level-names.ts): there is none here.
+    keepName() {},
+    keepNames() {},
     promiseSite<T>(promise: T): T {
       return promise;
     },

@@ -82,6 +82,9 @@ export class AsyncFunctionDriver implements Resumable, AsyncFrameSource {
 /**
  * `$.async(body, this, arguments, site)`: one call of an async function. `name` names the task
  * when it is not the site's (a built-in async function of the runtime, e.g. Array.fromAsync).
+ *
+ * Its name is read from stack frames (engine/stack-map.ts ASYNC_START_FRAMES): the frame under
+ * it is the instrumenter's outer function, which Node does not have.
  */
 export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>, site: number, name?: string): PromiseImpl {
   const task = newTask(site, 'async', name);

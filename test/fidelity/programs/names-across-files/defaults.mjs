@@ -1,0 +1,5 @@
+export default class {
+  static kind() {
+    return 'anonymous default class';
+  }
+}
