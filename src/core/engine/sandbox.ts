@@ -197,7 +197,8 @@ export class Sandboxes {
     const mapper = new StackMapper(this.bundleMaps, {
       esm,
       belowMain: thread ? [] : this.options.belowMain,
-      stackLimit: () => Number(sandboxError.stackTraceLimit) || 0,
+      // The program's limit: the runtime raises the realm's while frames of its own are on the stack (runtime/stack-limit.ts).
+      stackLimit: () => (Number(sandboxError.stackTraceLimit) || 0) - (installed.handle?.stackLimitRaise() ?? 0),
       callerFrames: this.options.callerFrames,
       asyncFrames: (high, low, limit) => installed.handle?.asyncFrames(high, low, limit) ?? [],
       siteFile: (file) => path.resolve(input.cwd, file),

@@ -228,6 +228,8 @@ export type AsyncFrameInfo = { name: string; thisArg: unknown; file: string; lin
 export interface RuntimeHandle {
   /** V8's async frames (at most `limit`) for an error made in the job whose ASYNC_JOB_FRAME_HIGH / _LOW frames were at these lines. */
   asyncFrames(highLine: number, lowLine: number, limit: number): AsyncFrameInfo[];
+  /** How much the realm's Error.stackTraceLimit is raised now, for frames of ours (runtime/stack-limit.ts). */
+  stackLimitRaise(): number;
   /**
    * A simulated built-in module for `require(name)` / `import`: 'timers', 'timers/promises',
    * 'process', 'console' (also with a 'node:' prefix). undefined if not simulated.

@@ -42,6 +42,7 @@ setBeforeStop(recordAlive);
 export { SimPromise } from './promise-api';
 import { isPromise, promiseState } from './promise';
 import { asyncFrames } from './async-stack';
+import { stackLimitRaise } from './stack-limit';
 
 const PROMISE_STATE_NAMES = ['pending', 'fulfilled', 'rejected'] as const;
 export { isPromise };
@@ -148,6 +149,7 @@ export const install: InstallFn = (globalObject: object, host: RuntimeHost): Run
     promiseState: (value: unknown) => (isPromise(value) ? PROMISE_STATE_NAMES[promiseState(value)] : undefined),
     instrumentedKind,
     asyncFrames,
+    stackLimitRaise,
     intoRealm,
     mirrorClass,
     realmModule: (hostModule) => realmModule(hostModule, realmModules),

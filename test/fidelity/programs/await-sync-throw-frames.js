@@ -17,10 +17,14 @@ class Repo {
   async find(id) { if (id < 0) throw new Error(`${this.name}: no ${id}`); await null; return id; }
 }
 async function outer() {
-  // An async function calling another before either awaits. (Only the first three lines are
-  // compared: V8 captures Error.stackTraceLimit frames in all, and the runtime's count too,
-  // docs/runtime.md.)
-  return inner();
+  return inner(); // an async function calling another before either awaits
+}
+async function deeper(n) {
+  if (n === 0) {
+    console.log('stackTraceLimit inside:', Error.stackTraceLimit > 0);
+    throw new Error('deep');
+  }
+  return deeper(n - 1);
 }
 async function inner() {
   throw new Error('inner');
@@ -36,7 +40,11 @@ arrow(1).catch(show);
 obj.method().catch(show);
 Repo.create(false).catch(show);
 new Repo().find(-1).catch(show);
-outer().catch((e) => console.log(e.stack.split('\n').slice(0, 3).join('\n')));
+outer().catch(show);
+deeper(12).catch(show); // more frames of the program than the limit
+Error.stackTraceLimit = 3;
+deeper(2).catch(show);
+Error.stackTraceLimit = 10;
 try {
   generate();
 } catch (e) {

@@ -11,6 +11,7 @@ import { EventKind } from '../../trace/format';
 import { PromiseImpl, reactionClock, rejectPromise, resolvePromise, promiseId } from '../promise';
 import type { Resumable } from '../promise';
 import { isAbort, rt } from '../state';
+import { lowerStackLimit, raiseStackLimit } from '../stack-limit';
 import { AWAIT, awaitValue, newTask, traceResume, traceStart } from './common';
 import type { AsyncFrameSource } from '../async-stack';
 import { numberJob, runAsJob } from '../job-frame';
@@ -100,7 +101,13 @@ export function runAsync(body: Body, thisArg: unknown, args: ArrayLike<unknown>,
     return promise;
   }
   if (rt.tracing) traceStart(task);
-  new AsyncFunctionDriver(task, gen, promise, body, thisArg).step(undefined, false);
+  // The body's errors capture as many of the program's frames as Node's (stack-limit.ts).
+  const limit = raiseStackLimit();
+  try {
+    new AsyncFunctionDriver(task, gen, promise, body, thisArg).step(undefined, false);
+  } finally {
+    lowerStackLimit(limit);
+  }
   return promise;
 }
 
