@@ -200,7 +200,7 @@ export class Sandboxes {
       // The program's limit: the runtime raises the realm's while frames of its own are on the stack (runtime/stack-limit.ts).
       stackLimit: () => (Number(sandboxError.stackTraceLimit) || 0) - (installed.handle?.stackLimitRaise() ?? 0),
       callerFrames: this.options.callerFrames,
-      asyncFrames: (high, low, limit) => installed.handle?.asyncFrames(high, low, limit) ?? [],
+      asyncFrames: (jobLines, limit) => installed.handle?.asyncFrames(jobLines, limit) ?? [],
       siteFile: (file) => path.resolve(input.cwd, file),
     });
     // V8 asks the realm's own Error for the hook, so errors made in the sandbox get original positions.

@@ -6,7 +6,7 @@
  * like Node's own for the original files.
  */
 import { SourceMap } from 'node:module';
-import { ASYNC_JOB_FRAME_HIGH, ASYNC_JOB_FRAME_LOW, type AsyncFrameInfo } from '../runtime/host-api';
+import { ASYNC_JOB_FRAMES, type AsyncFrameInfo } from '../runtime/host-api';
 
 /** The vm file name of the program's bundle; frames with this name are user code. */
 export const BUNDLE_FILENAME = 'async-timeline:bundle.js';
@@ -163,8 +163,8 @@ export interface StackOptions {
   callerFrames?: (names: string[]) => string[] | undefined;
   /** The sandbox's `Error.stackTraceLimit`. */
   stackLimit?: () => number;
-  /** V8's `at async …` frames for an error made in the job whose two numbering frames were at these lines. */
-  asyncFrames?: (highLine: number, lowLine: number, limit: number) => AsyncFrameInfo[];
+  /** V8's `at async …` frames for an error made in the job whose numbering frames were at these lines (ASYNC_JOB_FRAMES order). */
+  asyncFrames?: (jobLines: readonly number[], limit: number) => AsyncFrameInfo[];
   /** A site table's file name → the absolute path (the names source maps give). */
   siteFile?: (file: string) => string;
 }
@@ -246,9 +246,8 @@ export class StackMapper {
     let reachedMain = false;
     /** Names of the frames (our machinery) under the last user frame. */
     let callers: string[] = [];
-    /** Lines of the innermost job's numbering frames: the job the error was made in (runtime/job-frame.ts). */
-    let jobLow = 0;
-    let jobHigh = 0;
+    /** Lines of the innermost job's numbering frames (ASYNC_JOB_FRAMES order): the job the error was made in (runtime/job-frame.ts). */
+    const jobLines = ASYNC_JOB_FRAMES.map(() => 0);
     /** The name of the frame just before, when it was our machinery's. */
     let machineryBefore: string | undefined;
     for (const frame of frames) {
@@ -257,8 +256,8 @@ export class StackMapper {
         if (!this.bundles.has(bundle)) {
           const name = frame.getFunctionName() ?? '';
           if (lines.length) callers.push(name);
-          if (name === ASYNC_JOB_FRAME_LOW && jobLow === 0) jobLow = frame.getLineNumber() ?? 0;
-          else if (name === ASYNC_JOB_FRAME_HIGH && jobHigh === 0) jobHigh = frame.getLineNumber() ?? 0;
+          const level = (ASYNC_JOB_FRAMES as readonly string[]).indexOf(name);
+          if (level >= 0 && jobLines[level] === 0) jobLines[level] = frame.getLineNumber() ?? 0;
           machineryBefore = name;
           continue;
         }
@@ -295,7 +294,7 @@ export class StackMapper {
       lines.push(...(this.options.callerFrames?.(callers) ?? []));
     }
     const limit = this.options.stackLimit?.() ?? 10;
-    if (jobHigh > 0 && lines.length < limit) lines.push(...this.asyncLines(jobHigh, jobLow, limit - lines.length));
+    if (jobLines.every((line) => line > 0) && lines.length < limit) lines.push(...this.asyncLines(jobLines, limit - lines.length));
     return [header, ...lines.slice(0, Math.max(limit, 1))].join('\n');
   };
 
@@ -314,11 +313,11 @@ export class StackMapper {
   }
 
   /** `    at async b (file:2:22)` lines for an error made in the job numbered by these lines (V8's async stack trace). */
-  private asyncLines(jobHigh: number, jobLow: number, limit: number): string[] {
+  private asyncLines(jobLines: readonly number[], limit: number): string[] {
     const lines: string[] = [];
     let frames: AsyncFrameInfo[];
     try {
-      frames = this.options.asyncFrames?.(jobHigh, jobLow, limit) ?? [];
+      frames = this.options.asyncFrames?.(jobLines, limit) ?? [];
     } catch {
       return lines;
     }

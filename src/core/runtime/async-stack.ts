@@ -57,9 +57,9 @@ export function noteCombinatorElement(fn: object, combinator: CombinatorElement[
 }
 
 /** The frames V8 would add for an error made in the job whose level frames were at these lines (job-frame.ts). */
-export function asyncFrames(highLine: number, lowLine: number, limit: number): AsyncFrameInfo[] {
+export function asyncFrames(jobLines: readonly number[], limit: number): AsyncFrameInfo[] {
   const frames: AsyncFrameInfo[] = [];
-  const receiver = jobReceiver(highLine, lowLine);
+  const receiver = jobReceiver(jobLines);
   if (receiver === undefined) return frames;
   let p: PromiseImpl | undefined;
   let now = Infinity;

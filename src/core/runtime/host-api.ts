@@ -211,12 +211,12 @@ export interface ThreadRuntime {
 export type SliceResult = 'more' | 'wait' | 'done';
 
 /**
- * The names of the runtime's two frames under every job that resumes an async function or runs
- * a `.then` callback (runtime/job-frame.ts): their line numbers spell the job, which the stack
- * mapper hands to `RuntimeHandle.asyncFrames`.
+ * The names of the runtime's frames under every job that resumes an async function or runs a
+ * `.then` callback (runtime/job-frame.ts), the lowest level first (the frame nearest the job's
+ * code): their line numbers spell the job, which the stack mapper hands to
+ * `RuntimeHandle.asyncFrames`.
  */
-export const ASYNC_JOB_FRAME_HIGH = '__asyncTimeline$jobHigh';
-export const ASYNC_JOB_FRAME_LOW = '__asyncTimeline$jobLow';
+export const ASYNC_JOB_FRAMES = ['__asyncTimeline$job0', '__asyncTimeline$job1'] as const;
 
 /**
  * One `at async …` frame: an await of an async function (`name` is its function's, `thisArg`
@@ -226,8 +226,8 @@ export const ASYNC_JOB_FRAME_LOW = '__asyncTimeline$jobLow';
 export type AsyncFrameInfo = { name: string; thisArg: unknown; file: string; line: number; column: number } | { name: string; index: number };
 
 export interface RuntimeHandle {
-  /** V8's async frames (at most `limit`) for an error made in the job whose ASYNC_JOB_FRAME_HIGH / _LOW frames were at these lines. */
-  asyncFrames(highLine: number, lowLine: number, limit: number): AsyncFrameInfo[];
+  /** V8's async frames (at most `limit`) for an error made in the job whose ASYNC_JOB_FRAMES frames were at these lines (`jobLines[i]`: the line of ASYNC_JOB_FRAMES[i]). */
+  asyncFrames(jobLines: readonly number[], limit: number): AsyncFrameInfo[];
   /** How much the realm's Error.stackTraceLimit is raised now, for frames of ours (runtime/stack-limit.ts). */
   stackLimitRaise(): number;
   /**

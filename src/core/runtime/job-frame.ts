@@ -6,15 +6,21 @@
  * own frames are strict), but its position is always there and is taken when the error is made.
  * So every job that resumes an async function or runs a `.then` callback goes through two
  * generated functions, each a switch whose case k calls on its own line k: the lines of the two
- * frames spell the job's number (20 bits). A small ring remembers the receivers of the last jobs
- * by number; a job too old to be in it gives no async frames rather than wrong ones.
+ * frames spell the job's number (16 bits). A small ring remembers the receivers of the last jobs
+ * by number; a job too old to be in it gives no async frames rather than wrong ones — except
+ * one whose stack is first read 65,536 × k to 65,536 × k + 4,096 jobs after it was made (its
+ * number has come round again in the ring): that one shows the newer job's.
  * Cost per job: two calls through a jump table and two array writes, no allocation.
+ *
+ * 256 cases a level: V8 runs a switch of more than 256 cases several times slower. Two levels
+ * of 1024 (20 bits) made the steady cost of every event a third higher (bench part e: 48 → 68
+ * ns/event, 53 with these), and three of 128 cost more again (a call more per job).
  */
-import { ASYNC_JOB_FRAME_HIGH, ASYNC_JOB_FRAME_LOW } from './host-api';
+import { ASYNC_JOB_FRAMES } from './host-api';
 
-const LEVEL_BITS = 10;
+const LEVEL_BITS = 8;
 const LEVEL = 1 << LEVEL_BITS;
-const NUMBER_MASK = (1 << (2 * LEVEL_BITS)) - 1;
+const NUMBER_MASK = (1 << (ASYNC_JOB_FRAMES.length * LEVEL_BITS)) - 1;
 /** How many recent jobs are remembered (they keep their driver or reaction alive until reused). */
 const RING = 4096;
 
@@ -39,8 +45,12 @@ const FIRST_CASE_LINE = 4;
 
 // `fn.call` adds no frame of its own: the stack under a user's error stays as short as it can
 // (the frames under it count against Error.stackTraceLimit, and the mapper reads them).
-const low = level(ASYNC_JOB_FRAME_LOW, 0, 'fn.call(self, a, b)');
-const high = level(ASYNC_JOB_FRAME_HIGH, LEVEL_BITS, 'inner(n, fn, self, a, b)', low);
+// Level i reads bits [8i, 8i + 8) of the number; the last one made is the first called.
+let levelFn: Level | undefined;
+for (let i = 0; i < ASYNC_JOB_FRAMES.length; i++) {
+  levelFn = level(ASYNC_JOB_FRAMES[i], i * LEVEL_BITS, i === 0 ? 'fn.call(self, a, b)' : 'inner(n, fn, self, a, b)', levelFn);
+}
+const outermost = levelFn!;
 
 let jobNumber = 0;
 const ringReceivers: (object | undefined)[] = new Array<object | undefined>(RING).fill(undefined);
@@ -58,14 +68,16 @@ export function numberJob(self: object): number {
  * `fn.call(self, a, b)` as job `n` (from numberJob): an error made inside can tell `self`.
  * Two frames under `fn`, nothing else (numberJob has returned by then).
  */
-export const runAsJob = high as <S extends object, A, B>(n: number, fn: (this: S, a: A, b: B) => void, self: S, a: A, b: B) => void;
+export const runAsJob = outermost as <S extends object, A, B>(n: number, fn: (this: S, a: A, b: B) => void, self: S, a: A, b: B) => void;
 
-/** The `self` of the job whose level frames were at `highLine` and `lowLine`; undefined if forgotten. */
-export function jobReceiver(highLine: number, lowLine: number): object | undefined {
-  const hi = highLine - FIRST_CASE_LINE;
-  const lo = lowLine - FIRST_CASE_LINE;
-  if (hi < 0 || hi >= LEVEL || lo < 0 || lo >= LEVEL) return undefined;
-  const n = (hi << LEVEL_BITS) | lo;
+/** The `self` of the job whose level frames were at these lines (ASYNC_JOB_FRAMES order); undefined if forgotten. */
+export function jobReceiver(jobLines: readonly number[]): object | undefined {
+  let n = 0;
+  for (let i = ASYNC_JOB_FRAMES.length - 1; i >= 0; i--) {
+    const k = (jobLines[i] ?? 0) - FIRST_CASE_LINE;
+    if (k < 0 || k >= LEVEL) return undefined;
+    n = n * LEVEL + k;
+  }
   const slot = n & (RING - 1);
   return ringNumbers[slot] === n ? ringReceivers[slot] : undefined;
 }
