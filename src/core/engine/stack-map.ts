@@ -64,7 +64,7 @@ export class BundleMaps {
    * the declared name (`at Foo2.run`, `at _Foo.run`), whatever the `name` property says
    * (instrument/top-level-names.ts sets that). The declaration is found in the bundle's code,
    * mapped back to the user's file, and the name written there is the name, when the generated
-   * one is it plus digits.
+   * one is it with digits after or an underscore before (isRenamingOf).
    */
   originalName(name: string): string {
     if (!/\d$/.test(name) && !name.startsWith('_')) return name;
