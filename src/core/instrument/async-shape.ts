@@ -58,6 +58,8 @@ export function namedEvaluationName(node: ts.Node, bindingsOnly = false): string
     // Only names that come from a binding, which the bundler may rename (not property keys).
     if (ts.isShorthandPropertyAssignment(parent) && parent.objectAssignmentInitializer === child) return parent.name.text;
     if (ts.isBinaryExpression(parent) && parent.right === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return id(parent.left);
+    // `export default () => {}` is named "default"; the bundler declares it under a name after its file (`main_default`).
+    if (ts.isExportAssignment(parent) && !parent.isExportEquals) return 'default';
     return undefined;
   }
   if (ts.isPropertyAssignment(parent) && parent.initializer === child) return staticKey(parent.name);
@@ -73,6 +75,11 @@ export function namedEvaluationName(node: ts.Node, bindingsOnly = false): string
   }
   if (ts.isExportAssignment(parent) && !parent.isExportEquals) return 'default';
   return undefined;
+}
+
+/** Whether the node has the modifier (`export`, `default`, `static`, `declare`, …). */
+export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
 /** Does `name` occur as an identifier anywhere in the node (a conservative "may refer to it")? */

@@ -9,15 +9,13 @@
  *   [export] const|let|var x = e              → `[export] let|var x;`  outside, `x = e;` inside
  *   [export] class C { … }                    → `[export] let C;`      outside, `C = class C { … };` inside
  *   export default e                          → `let d; export { d as default };` outside, `d = e;` inside
- *   export default class { … }                → the same, named "default" (`d = { default: class { … } }.default;`)
+ *   export default class { … }                → the same, named "default" (`d = { "default": class { … } }["default"];`)
  *   anything else                             → inside
  * (`const` becomes `let`: its single assignment happens later than its declaration.)
  */
 import ts from './typescript';
+import { hasModifier, namedByKey } from './async-shape';
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
-}
 
 function exportModifiers(f: ts.NodeFactory, node: ts.Node): ts.Modifier[] | undefined {
   return hasModifier(node, ts.SyntaxKind.ExportKeyword) ? [f.createModifier(ts.SyntaxKind.ExportKeyword)] : undefined;
@@ -108,7 +106,7 @@ export function wrapTopLevelAwait(
       );
       inside.push(f.createExpressionStatement(f.createAssignment(f.createIdentifier(s.name.text), expr)));
     } else if (ts.isClassDeclaration(s) && hasModifier(s, ts.SyntaxKind.DefaultKeyword)) {
-      // `export default class { … }`: its name is "default" (`d = { default: class { … } }.default`).
+      // `export default class { … }`: its name is "default" (`d = { "default": class { … } }["default"]`).
       const d = f.createUniqueName('__at$default');
       outside.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d)], ts.NodeFlags.Let)));
       outside.push(f.createExportDeclaration(undefined, false, f.createNamedExports([f.createExportSpecifier(false, d, 'default')])));
@@ -119,8 +117,7 @@ export function wrapTopLevelAwait(
         s.heritageClauses,
         s.members,
       );
-      const named = f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment('default', expr)])), 'default');
-      inside.push(f.createExpressionStatement(f.createAssignment(d, named)));
+      inside.push(f.createExpressionStatement(f.createAssignment(d, namedByKey(f, 'default', expr))));
     } else if (ts.isExportAssignment(s) && !s.isExportEquals) {
       const d = f.createUniqueName('__at$default');
       outside.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d)], ts.NodeFlags.Let)));

@@ -11,24 +11,18 @@
  * frames `at _Repo.create`. So each top-level function declaration gets its written name back in
  * one call at the top of the statement list (declarations are hoisted: they exist before it runs),
  * and each top-level class in a first `static {}` block (before any other static code of it runs).
- * An anonymous default export is named "default" as in Node (the bundler names it after the file,
- * `main_default`).
+ * An anonymous default function or class declaration is named "default" as in Node (the bundler
+ * names it after the file, `main_default`); `export default () => {}` is the transformer's
+ * (async-shape.ts namedEvaluationName, as other names a binding gives).
  * The runtime's `keepName` changes nothing where the name is already right, nor a `name` the class
  * defines itself (a static `name()` method or accessor).
  */
 import ts from './typescript';
 import { INSTRUMENTATION_GLOBAL } from '../runtime/instrumentation-api';
-
-const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+import { hasModifier } from './async-shape';
 
 function api(f: ts.NodeFactory, name: string, args: ts.Expression[]): ts.ExpressionStatement {
   return f.createExpressionStatement(f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(INSTRUMENTATION_GLOBAL), name), undefined, args));
-}
-
-/** An anonymous function, arrow or class (through parentheses): what NamedEvaluation names. */
-function isAnonymousDefinition(e: ts.Expression): boolean {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return ts.isArrowFunction(e) || ((ts.isFunctionExpression(e) || ts.isClassExpression(e)) && e.name === undefined);
 }
 
 /** `statements` (a file's top level, instrumented) with the names of its functions and classes kept. */
@@ -49,11 +43,6 @@ export function keepTopLevelNames(f: ts.NodeFactory, statements: readonly ts.Sta
     if (ts.isClassDeclaration(statement) && (statement.name || isDefault)) {
       const keep = f.createClassStaticBlockDeclaration(f.createBlock([api(f, 'keepName', [f.createThis(), f.createStringLiteral(statement.name?.text ?? 'default')])]));
       return f.updateClassDeclaration(statement, statement.modifiers, statement.name, statement.typeParameters, statement.heritageClauses, [keep, ...statement.members]);
-    }
-    if (ts.isExportAssignment(statement) && !statement.isExportEquals && isAnonymousDefinition(statement.expression)) {
-      // `export default () => {}` is named "default": `export default { default: () => {} }.default`.
-      const named = f.createPropertyAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([f.createPropertyAssignment('default', statement.expression)])), 'default');
-      return f.updateExportAssignment(statement, statement.modifiers, named);
     }
     return statement;
   });

@@ -19,7 +19,7 @@ import { expressionLabel, functionName, loopLabel, position } from './labels';
 import { lowerForAwait } from './for-await';
 import { wrapTopLevelAwait } from './module-tla';
 import { keepTopLevelNames } from './top-level-names';
-import { functionSource, mentions, namedByKey, namedEvaluationName, staticKey } from './async-shape';
+import { functionSource, hasModifier, mentions, namedByKey, namedEvaluationName, staticKey } from './async-shape';
 
 /** Name of the per-file variable holding the id of the file's site 0. */
 export const SITES_VAR = '__at$s';
@@ -324,10 +324,6 @@ function methodExpression(f: ts.NodeFactory, name: string, params: ts.ParameterD
   const key = f.createStringLiteral(name);
   const method = f.createMethodDeclaration(undefined, undefined, key, undefined, undefined, params, undefined, body);
   return f.createElementAccessExpression(f.createParenthesizedExpression(f.createObjectLiteralExpression([method])), f.createStringLiteral(name));
-}
-
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
 /** The rewritten function in the shape of async-shape.ts (an async function's face). */

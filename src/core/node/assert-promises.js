@@ -14,8 +14,7 @@
 // checks with the same arguments (so the same argument errors and messages), and what names the
 // call is made Node's — 'rejection' in the two messages that say 'exception', and the operator.
 
-require('events'); // fills node-internals.js with events.js's internal/errors codes
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE } } = require('./node-internals');
+const { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE } = require('./errors').nodeErrorCodes();
 const { isPromise } = require('util').types;
 
 const NO_EXCEPTION_SENTINEL = {};

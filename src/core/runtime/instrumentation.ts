@@ -18,7 +18,6 @@ import { evalSource } from './eval-source';
 /** loop(): how often the real clock is looked at (a power of two minus one, as a mask). */
 const LOOP_CHECK_MASK = 0x3fff;
 
-
 /** instrumentation-api.ts `keepName`: the written name of a top-level function or class back, if the bundler changed it. */
 function keepName(target: unknown, name: string): void {
   if (typeof target !== 'function') return;

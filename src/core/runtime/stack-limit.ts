@@ -10,7 +10,8 @@
  * and lowered again after; the mapper trims to the limit less the raise (`stackLimitRaise`).
  *
  * The raise is visible to a program that reads `Error.stackTraceLimit` inside an async function
- * before its first await (it reads four more); one that sets it there keeps its own value.
+ * before its first await (it reads four more); one that sets it there keeps its own value, and
+ * the stacks formatted before that body's first await are trimmed four frames short of it.
  */
 
 /**
