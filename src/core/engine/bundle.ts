@@ -115,7 +115,9 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
         // TypeScript the simulator compiles (not Node's stripping) is as strict as tsc makes it.
         const compiled = /\.[cm]?tsx?$/.test(args.path) && !strippedByNode(args.path, input.nodeMajor ?? 20, input.typescript);
         const alwaysStrict = compiled && !asRecord && compiledAlwaysStrict(args.path, strictness);
-        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, ...(script ? { script } : {}), ...(alwaysStrict ? { alwaysStrict } : {}), ...(v8Checked ? { v8Checked } : {}) };
+        // Printed by splicing (instrument/splice-printer.ts): a TypeScript file keeps its types,
+        // which esbuild's TS loader (below) strips.
+        const options = { fileName: args.path, displayName: displayName(args.path, input.cwd), nodeMajor: input.nodeMajor, moduleRecord: asRecord, printer: 'splice' as const, ...(script ? { script } : {}), ...(alwaysStrict ? { alwaysStrict } : {}), ...(v8Checked ? { v8Checked } : {}) };
         const result = input.cache ? input.cache.instrument(text, options, instrumentSource) : instrumentSource(text, options);
         // The entry's module syntax, from the instrumenter's parse: entryKind() need not parse it again.
         if (isEntry && result.moduleSyntax) setEntrySyntax(result.moduleSyntax);
@@ -135,7 +137,7 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             };
           }
         }
-        // TS files keep a TS loader although their text is JS by now: esbuild then treats an
+        // TS files keep a TS loader (their text may still have types: the splicing printer's): esbuild then treats an
         // import of a name the other file does not export as a type-only import (TypeScript
         // without a checker cannot tell `export { SomeInterface } from './types'` apart).
         const isTs = /\.[cm]?tsx?$/.test(args.path) || (isEntry && !/\.[cm]?jsx?$/.test(args.path));

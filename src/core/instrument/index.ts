@@ -16,6 +16,7 @@ import type { ModuleSyntax } from './module-syntax';
 import { spliceSiteRows } from './site-rows';
 import { readSyntaxFacts, type SyntaxFacts } from './syntax-facts';
 import { emptyExportAsESNext, type EmitModule } from './emit-module';
+import { splicePrint } from './splice-printer';
 
 export interface InstrumentOptions {
   /** Real path of the file: decides TS vs JS parsing (`.ts`, `.tsx`, `.mts`, `.cts`, `.js`, …). */
@@ -44,6 +45,14 @@ export interface InstrumentOptions {
    * every file, V8 only in strict code, and V8 is the judge.
    */
   v8Checked?: boolean;
+  /**
+   * How the instrumented tree is printed: 'emit' (the default: TypeScript's whole emit, plain
+   * JavaScript out) or 'splice' (splice-printer.ts, several times cheaper), where the file allows
+   * it. A TypeScript file's 'splice' output keeps its types, for a reader that strips them (the
+   * bundler's esbuild reads TypeScript files with its TS loader). The two agree on every program
+   * of the test corpus (test/unit/instrument/splice-printer.test.ts).
+   */
+  printer?: 'splice' | 'emit';
 }
 
 /** TypeScript's grammar errors for legacy octal literals and escapes, which sloppy JavaScript allows. */
@@ -125,6 +134,8 @@ export function instrumentSource(text: string, options: InstrumentOptions): Inst
 }
 
 function instrumentText(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
+  const spliced = options.printer === 'splice' && mayPrintBySplicing(text, options) ? instrumentBySplicing(text, options, awaitPlaceholder) : undefined;
+  if (spliced !== undefined) return spliced;
   try {
     return instrumentAs(ts.ModuleKind.Preserve, text, options, awaitPlaceholder);
   } catch (e) {
@@ -156,10 +167,45 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     reportDiagnostics: true,
     transformers: {
       after: module === ts.ModuleKind.Preserve ? [emptyExportAsESNext] : [],
-      before: [readFacts, directEvalTransformer(options.nodeMajor), awaitIdentifierTransformer(options.script === true, awaitPlaceholder), constAssignTransformer(() => facts?.mayAssignConstant !== false), usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => usingDiagnostics.push(d) }), instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, (rows) => (sites = rows), (line, column) => (topLevelAwait = { line, column }))],
+      before: [readFacts, ...instrumentingPasses(options, awaitPlaceholder, siteRowsPlaceholder, () => facts, {
+        onUsing: (d) => usingDiagnostics.push(d),
+        onSites: (rows) => (sites = rows),
+        onTopLevelAwait: (line, column) => (topLevelAwait = { line, column }),
+      })],
     },
   });
-  const diagnostics = (out.diagnostics ?? [])
+  const diagnostics = reportedDiagnostics(out.diagnostics ?? [], options, text, usingDiagnostics);
+  let code = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, '');
+  const map = out.sourceMapText ? (JSON.parse(out.sourceMapText) as { sources: string[]; file?: string; mappings: string }) : undefined;
+  if (siteRowsPlaceholder !== undefined && sites.length > 0) {
+    const spliced = spliceSiteRows(code, map?.mappings, sites, siteRowsPlaceholder);
+    code = spliced.code;
+    if (map) map.mappings = spliced.mappings!;
+  }
+  if (map) code = withInlineMap(code, map.mappings, options.fileName);
+  return result(code, sites, diagnostics, topLevelAwait, facts, isTypeScript);
+}
+
+/** The passes after the facts, in order (the same for both ways of printing). */
+function instrumentingPasses(
+  options: InstrumentOptions,
+  awaitPlaceholder: string | undefined,
+  siteRowsPlaceholder: string | undefined,
+  facts: () => SyntaxFacts | undefined,
+  on: { onUsing: (d: UsingDiagnostic) => void; onSites: (rows: SiteRow[]) => void; onTopLevelAwait: (line: number, column: number) => void },
+): ts.TransformerFactory<ts.SourceFile>[] {
+  return [
+    directEvalTransformer(options.nodeMajor),
+    awaitIdentifierTransformer(options.script === true, awaitPlaceholder),
+    constAssignTransformer(() => facts()?.mayAssignConstant !== false),
+    usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: on.onUsing }),
+    instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, on.onSites, on.onTopLevelAwait),
+  ];
+}
+
+/** The errors among TypeScript's diagnostics (and the `using` pass's first), 1-based. */
+function reportedDiagnostics(found: readonly ts.Diagnostic[], options: InstrumentOptions, text: string, usingDiagnostics: UsingDiagnostic[]): InstrumentDiagnostic[] {
+  const diagnostics = found
     .filter((d) => d.category === ts.DiagnosticCategory.Error && d.file && !(options.v8Checked && LEGACY_OCTAL_CODES.has(d.code)))
     .map((d) => {
       const { line, character } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
@@ -169,19 +215,16 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     const lines = text.slice(0, usingDiagnostics[0].pos).split(/\r?\n/);
     diagnostics.push({ line: lines.length, column: lines[lines.length - 1].length + 1, message: usingDiagnostics[0].message });
   }
-  let code = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, '');
-  const map = out.sourceMapText ? (JSON.parse(out.sourceMapText) as { sources: string[]; file?: string; mappings: string }) : undefined;
-  if (siteRowsPlaceholder !== undefined && sites.length > 0) {
-    const spliced = spliceSiteRows(code, map?.mappings, sites, siteRowsPlaceholder);
-    code = spliced.code;
-    if (map) map.mappings = spliced.mappings!;
-  }
-  if (map) {
-    // Name the source by its real path so stack traces and the bundle's map point at it.
-    map.sources = [options.fileName];
-    delete map.file;
-    code += `\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
-  }
+  return diagnostics;
+}
+
+/** `code` with its source map inlined, the source named by its real path (stack traces and the bundle's map point at it). */
+function withInlineMap(code: string, mappings: string, fileName: string): string {
+  const map = { version: 3, sources: [fileName], names: [], mappings };
+  return `${code}\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
+}
+
+function result(code: string, sites: SiteRow[], diagnostics: InstrumentDiagnostic[], topLevelAwait: InstrumentResult['topLevelAwait'], facts: SyntaxFacts | undefined, isTypeScript: boolean): InstrumentResult {
   return {
     code,
     sites,
@@ -190,6 +233,82 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     ...(facts ? { moduleSyntax: facts.moduleSyntax } : {}),
     ...(facts && isTypeScript ? { compilerOnlySyntax: facts.compilerOnlySyntax } : {}),
   };
+}
+
+/**
+ * Files the splicing printer takes (splice-printer.ts): TypeScript, and JavaScript V8 has parsed
+ * (so the parser's own errors are all there are: TypeScript reports more for a JavaScript file,
+ * its TypeScript-only syntax, which V8 has refused already); not JSX with a pragma comment.
+ */
+function mayPrintBySplicing(text: string, options: InstrumentOptions): boolean {
+  // A JSX pragma comment (`/** @jsx h */`) is read by esbuild and would not be copied (a leading comment).
+  if (/x$/.test(options.fileName) && text.includes('@jsx')) return false;
+  return /\.[cm]?tsx?$/.test(options.fileName) || (options.v8Checked === true && /\.[cm]?jsx?$/.test(options.fileName));
+}
+
+/** Thrown from the facts pass of the splicing way: this file needs TypeScript's whole emit. */
+const NEEDS_WHOLE_EMIT = Symbol('needs the whole emit');
+
+/**
+ * The same passes as `instrumentAs` on the same parse, printed by splicing (splice-printer.ts)
+ * instead of through TypeScript's emit. Undefined when the file needs TypeScript's emit: its
+ * TypeScript is more than types to erase, or it has TypeScript's CommonJS forms or decorators.
+ */
+function instrumentBySplicing(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult | undefined {
+  const isTypeScript = /\.[cm]?tsx?$/.test(options.fileName);
+  // As instrumentAs: .cjs/.cts parse as .js/.ts (no "use strict" of TypeScript's for CommonJS).
+  const fileName = options.fileName.replace(/\.c([jt])s$/, '.$1s');
+  const parseOptions = { ...compilerOptions, module: ts.ModuleKind.Preserve, allowJs: true };
+  const sf = ts.createSourceFile(fileName, text, {
+    languageVersion: ts.ScriptTarget.ESNext,
+    impliedNodeFormat: ts.getImpliedNodeFormatForFile(fileName as ts.Path, undefined, ts.sys, parseOptions),
+    setExternalModuleIndicator: (ts as unknown as { getSetExternalModuleIndicator(o: ts.CompilerOptions): (file: ts.SourceFile) => void }).getSetExternalModuleIndicator(parseOptions),
+    // No JSDoc: nothing here reads it (the emit parses it for nothing, too).
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  });
+  const parseDiagnostics = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  const emitOptions = { ...parseOptions, ...(options.alwaysStrict && { alwaysStrict: true }) };
+  // The passes read parent pointers, and the const-assignment pass resolves names through the
+  // binder's scopes (const-assign.ts), which TypeScript's emit gets from its program: bind when
+  // that pass may have work (the binder sets the parents too), else only set the parents.
+  const internals = ts as unknown as { bindSourceFile(file: ts.SourceFile, options: ts.CompilerOptions): void; setParentRecursive(node: ts.Node, incremental: boolean): void };
+  if (mayAssignConst(text)) internals.bindSourceFile(sf, emitOptions);
+  else internals.setParentRecursive(sf, false);
+  const usingDiagnostics: UsingDiagnostic[] = [];
+  let sites: SiteRow[] = [];
+  let topLevelAwait: InstrumentResult['topLevelAwait'];
+  let facts: SyntaxFacts | undefined;
+  const readFacts: ts.TransformerFactory<ts.SourceFile> = () => (file) => {
+    facts = readSyntaxFacts(file, { constAssign: mayAssignConst(file.text), compilerOnly: isTypeScript });
+    if (facts.commonJsForms || facts.decorators || (isTypeScript && facts.compilerOnlySyntax)) throw NEEDS_WHOLE_EMIT;
+    return file;
+  };
+  const siteRowsPlaceholder = text.includes(SITE_ROWS_PLACEHOLDER) ? undefined : SITE_ROWS_PLACEHOLDER;
+  let transformation: ts.TransformationResult<ts.SourceFile>;
+  try {
+    const passes = [readFacts, ...instrumentingPasses(options, awaitPlaceholder, siteRowsPlaceholder, () => facts, {
+      onUsing: (d) => usingDiagnostics.push(d),
+      onSites: (rows) => (sites = rows),
+      onTopLevelAwait: (line, column) => (topLevelAwait = { line, column }),
+    }), emptyExportAsESNext];
+    transformation = ts.transform(sf, passes, emitOptions);
+  } catch (e) {
+    if (e === NEEDS_WHOLE_EMIT) return undefined;
+    throw e;
+  }
+  const diagnostics = reportedDiagnostics(parseDiagnostics, options, text, usingDiagnostics);
+  let transformed = transformation.transformed[0];
+  // TypeScript's emit of a compiled script under a strict tsconfig starts with "use strict" (the
+  // `ts` transform's ensureUseStrict); a module is strict already.
+  if (options.alwaysStrict && !ts.isExternalModule(transformed)) {
+    const factory = ts.factory as ts.NodeFactory & { ensureUseStrict(statements: ts.NodeArray<ts.Statement>): ts.NodeArray<ts.Statement> };
+    transformed = factory.updateSourceFile(transformed, factory.ensureUseStrict(transformed.statements));
+  }
+  const replacements = siteRowsPlaceholder !== undefined && sites.length > 0 ? new Map([[siteRowsPlaceholder, JSON.stringify(sites)]]) : undefined;
+  const printed = splicePrint(transformed, sf, { sourceMap: options.sourceMap !== false, ...(replacements && { replacements }) });
+  transformation.dispose();
+  const code = printed.mappings !== undefined ? withInlineMap(printed.code, printed.mappings, options.fileName) : printed.code;
+  return result(code, sites, diagnostics, topLevelAwait, facts, isTypeScript);
 }
 
 export { instrumentTransformer } from './transform';

@@ -98,7 +98,7 @@ export function wrapTopLevelAwait(
       outside.push(f.createVariableStatement(isDefault ? undefined : exportModifiers(f, s), f.createVariableDeclarationList([f.createVariableDeclaration(s.name.text)], ts.NodeFlags.Let)));
       if (isDefault) outside.push(f.createExportDeclaration(undefined, false, f.createNamedExports([f.createExportSpecifier(false, s.name.text, 'default')])));
       const expr = f.createClassExpression(
-        (ts.getModifiers(s) ?? []).filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword) as ts.ModifierLike[],
+        ts.getDecorators(s),
         s.name,
         s.typeParameters,
         s.heritageClauses,
@@ -111,7 +111,7 @@ export function wrapTopLevelAwait(
       outside.push(f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(d)], ts.NodeFlags.Let)));
       outside.push(f.createExportDeclaration(undefined, false, f.createNamedExports([f.createExportSpecifier(false, d, 'default')])));
       const expr = f.createClassExpression(
-        (ts.getModifiers(s) ?? []).filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword) as ts.ModifierLike[],
+        ts.getDecorators(s),
         undefined,
         s.typeParameters,
         s.heritageClauses,

@@ -6,7 +6,8 @@
  */
 import type { SiteRow } from '../runtime/instrumentation-api';
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The digits of a source map's base64 VLQ (also splice-printer.ts's). */
+export const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = new Map([...BASE64].map((c, i) => [c, i]));
 
 /** One base64 VLQ number of a source map's `mappings` from `at`: its value and the index after it. */

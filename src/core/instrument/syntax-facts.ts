@@ -22,6 +22,8 @@ export interface SyntaxFacts {
   commonJsForms: boolean;
   /** A construct Node's type stripping may refuse (isCompilerOnlySyntax). */
   compilerOnlySyntax: boolean;
+  /** A decorator (`@x`): TypeScript's emit and esbuild's may differ on them (index.ts prints such a file whole). */
+  decorators: boolean;
 }
 
 function isDeclared(node: ts.Node): boolean {
@@ -48,6 +50,7 @@ export function readSyntaxFacts(sf: ts.SourceFile, options: { constAssign: boole
   let mayAssignConstant = false;
   let commonJsForms = false;
   let compilerOnlySyntax = false;
+  let decorators = false;
   // Whether the children being walked are at the top level: one callback for every node, not a
   // closure per node (this walk meets every node of the file).
   let childrenAtTopLevel = true;
@@ -56,6 +59,7 @@ export function readSyntaxFacts(sf: ts.SourceFile, options: { constAssign: boole
     const inner = noteModuleExpression(node, topLevel, expressions);
     if (options.constAssign && !mayAssignConstant) mayAssignConstant = mayAssignConstantAt(node);
     if (options.compilerOnly && !compilerOnlySyntax) compilerOnlySyntax = isCompilerOnlySyntax(node);
+    if (!decorators && node.kind === ts.SyntaxKind.Decorator) decorators = true;
     if (ts.isImportEqualsDeclaration(node) || (ts.isExportAssignment(node) && node.isExportEquals === true)) commonJsForms = true;
     const outer = childrenAtTopLevel;
     childrenAtTopLevel = inner;
@@ -63,5 +67,5 @@ export function readSyntaxFacts(sf: ts.SourceFile, options: { constAssign: boole
     childrenAtTopLevel = outer;
   };
   visit(sf, true);
-  return { moduleSyntax: moduleSyntaxFrom(sf, expressions), mayAssignConstant, commonJsForms, compilerOnlySyntax };
+  return { moduleSyntax: moduleSyntaxFrom(sf, expressions), mayAssignConstant, commonJsForms, compilerOnlySyntax, decorators };
 }
