@@ -145,20 +145,12 @@ function instrumentText(text: string, options: InstrumentOptions, awaitPlacehold
 }
 
 function instrumentAs(module: EmitModule, text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult {
-  let sites: SiteRow[] = [];
-  let topLevelAwait: InstrumentResult['topLevelAwait'];
-  const usingDiagnostics: UsingDiagnostic[] = [];
-  let facts: SyntaxFacts | undefined;
+  const outputs = new PassOutputs();
   const isTypeScript = /\.[cm]?ts$/.test(options.fileName);
-  // Reads the parsed file before anything changes it, in one walk (syntax-facts.ts): the engine
-  // needs its module syntax too, the passes below what they have to do.
-  const readFacts: ts.TransformerFactory<ts.SourceFile> = () => (sf) => {
-    facts = readSyntaxFacts(sf, { constAssign: mayAssignConst(sf.text), compilerOnly: isTypeScript });
+  const readFacts = factsPass(outputs, isTypeScript, (facts) => {
     if (facts.commonJsForms && module === ts.ModuleKind.Preserve) throw NEEDS_ESNEXT_EMIT;
-    return sf;
-  };
-  // A text that names the placeholder itself (only this file could) gets its rows printed by TypeScript.
-  const siteRowsPlaceholder = text.includes(SITE_ROWS_PLACEHOLDER) ? undefined : SITE_ROWS_PLACEHOLDER;
+  });
+  const siteRowsPlaceholder = siteRowsPlaceholderFor(text);
   const out = ts.transpileModule(text, {
     // TypeScript treats .cjs/.cts as CommonJS output and would prepend "use strict"; parse them
     // as plain .js/.ts (the syntax is the same) so a sloppy script stays sloppy.
@@ -167,14 +159,11 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     reportDiagnostics: true,
     transformers: {
       after: module === ts.ModuleKind.Preserve ? [emptyExportAsESNext] : [],
-      before: [readFacts, ...instrumentingPasses(options, awaitPlaceholder, siteRowsPlaceholder, () => facts, {
-        onUsing: (d) => usingDiagnostics.push(d),
-        onSites: (rows) => (sites = rows),
-        onTopLevelAwait: (line, column) => (topLevelAwait = { line, column }),
-      })],
+      before: [readFacts, ...instrumentingPasses(options, awaitPlaceholder, siteRowsPlaceholder, outputs)],
     },
   });
-  const diagnostics = reportedDiagnostics(out.diagnostics ?? [], options, text, usingDiagnostics);
+  const diagnostics = reportedDiagnostics(out.diagnostics ?? [], options, text, outputs.usingDiagnostics);
+  const { sites } = outputs;
   let code = out.outputText.replace(/\/\/# sourceMappingURL=.*\s*$/, '');
   const map = out.sourceMapText ? (JSON.parse(out.sourceMapText) as { sources: string[]; file?: string; mappings: string }) : undefined;
   if (siteRowsPlaceholder !== undefined && sites.length > 0) {
@@ -183,23 +172,47 @@ function instrumentAs(module: EmitModule, text: string, options: InstrumentOptio
     if (map) map.mappings = spliced.mappings!;
   }
   if (map) code = withInlineMap(code, map.mappings, options.fileName);
-  return result(code, sites, diagnostics, topLevelAwait, facts, isTypeScript);
+  return result(code, outputs, diagnostics, isTypeScript);
+}
+
+/** What the passes report while they run (the same for both ways of printing). */
+class PassOutputs {
+  sites: SiteRow[] = [];
+  topLevelAwait: InstrumentResult['topLevelAwait'];
+  readonly usingDiagnostics: UsingDiagnostic[] = [];
+  facts: SyntaxFacts | undefined;
+}
+
+/**
+ * The first pass: reads the parsed file before anything changes it, in one walk
+ * (syntax-facts.ts): the engine needs its module syntax too, the passes after it what they have
+ * to do. `check` may throw to have the file emitted another way.
+ */
+function factsPass(outputs: PassOutputs, compilerOnly: boolean, check: (facts: SyntaxFacts) => void): ts.TransformerFactory<ts.SourceFile> {
+  return () => (sf) => {
+    outputs.facts = readSyntaxFacts(sf, { constAssign: mayAssignConst(sf.text), compilerOnly });
+    check(outputs.facts);
+    return sf;
+  };
+}
+
+/** The site rows' placeholder; none for a text that names it itself (only this file could): TypeScript then prints the rows. */
+function siteRowsPlaceholderFor(text: string): string | undefined {
+  return text.includes(SITE_ROWS_PLACEHOLDER) ? undefined : SITE_ROWS_PLACEHOLDER;
 }
 
 /** The passes after the facts, in order (the same for both ways of printing). */
-function instrumentingPasses(
-  options: InstrumentOptions,
-  awaitPlaceholder: string | undefined,
-  siteRowsPlaceholder: string | undefined,
-  facts: () => SyntaxFacts | undefined,
-  on: { onUsing: (d: UsingDiagnostic) => void; onSites: (rows: SiteRow[]) => void; onTopLevelAwait: (line: number, column: number) => void },
-): ts.TransformerFactory<ts.SourceFile>[] {
+function instrumentingPasses(options: InstrumentOptions, awaitPlaceholder: string | undefined, siteRowsPlaceholder: string | undefined, outputs: PassOutputs): ts.TransformerFactory<ts.SourceFile>[] {
   return [
     directEvalTransformer(options.nodeMajor),
     awaitIdentifierTransformer(options.script === true, awaitPlaceholder),
-    constAssignTransformer(() => facts()?.mayAssignConstant !== false),
-    usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: on.onUsing }),
-    instrumentTransformer({ displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder }, on.onSites, on.onTopLevelAwait),
+    constAssignTransformer(() => outputs.facts?.mayAssignConstant !== false),
+    usingTransformer({ nodeMajor: options.nodeMajor, isModule: /\.m[jt]s$/.test(options.fileName), fileName: options.fileName, onDiagnostic: (d) => outputs.usingDiagnostics.push(d) }),
+    instrumentTransformer(
+      { displayName: options.displayName ?? options.fileName, realPath: options.fileName, loopProbes: options.loopProbes, moduleRecord: options.moduleRecord, siteRowsPlaceholder },
+      (rows) => (outputs.sites = rows),
+      (line, column) => (outputs.topLevelAwait = { line, column }),
+    ),
   ];
 }
 
@@ -224,7 +237,8 @@ function withInlineMap(code: string, mappings: string, fileName: string): string
   return `${code}\n//# sourceMappingURL=data:application/json;base64,${base64(JSON.stringify(map))}\n`;
 }
 
-function result(code: string, sites: SiteRow[], diagnostics: InstrumentDiagnostic[], topLevelAwait: InstrumentResult['topLevelAwait'], facts: SyntaxFacts | undefined, isTypeScript: boolean): InstrumentResult {
+function result(code: string, outputs: PassOutputs, diagnostics: InstrumentDiagnostic[], isTypeScript: boolean): InstrumentResult {
+  const { sites, topLevelAwait, facts } = outputs;
   return {
     code,
     sites,
@@ -255,7 +269,6 @@ const NEEDS_WHOLE_EMIT = Symbol('needs the whole emit');
  * TypeScript is more than types to erase, or it has TypeScript's CommonJS forms or decorators.
  */
 function instrumentBySplicing(text: string, options: InstrumentOptions, awaitPlaceholder?: string): InstrumentResult | undefined {
-  const isTypeScript = /\.[cm]?tsx?$/.test(options.fileName);
   // As instrumentAs: .cjs/.cts parse as .js/.ts (no "use strict" of TypeScript's for CommonJS).
   const fileName = options.fileName.replace(/\.c([jt])s$/, '.$1s');
   const parseOptions = { ...compilerOptions, module: ts.ModuleKind.Preserve, allowJs: true };
@@ -274,29 +287,21 @@ function instrumentBySplicing(text: string, options: InstrumentOptions, awaitPla
   const internals = ts as unknown as { bindSourceFile(file: ts.SourceFile, options: ts.CompilerOptions): void; setParentRecursive(node: ts.Node, incremental: boolean): void };
   if (mayAssignConst(text)) internals.bindSourceFile(sf, emitOptions);
   else internals.setParentRecursive(sf, false);
-  const usingDiagnostics: UsingDiagnostic[] = [];
-  let sites: SiteRow[] = [];
-  let topLevelAwait: InstrumentResult['topLevelAwait'];
-  let facts: SyntaxFacts | undefined;
-  const readFacts: ts.TransformerFactory<ts.SourceFile> = () => (file) => {
-    facts = readSyntaxFacts(file, { constAssign: mayAssignConst(file.text), compilerOnly: isTypeScript });
-    if (facts.commonJsForms || facts.decorators || (isTypeScript && facts.compilerOnlySyntax)) throw NEEDS_WHOLE_EMIT;
-    return file;
-  };
-  const siteRowsPlaceholder = text.includes(SITE_ROWS_PLACEHOLDER) ? undefined : SITE_ROWS_PLACEHOLDER;
+  const outputs = new PassOutputs();
+  // .tsx too: an enum there needs TypeScript's emit as much as in a .ts file.
+  const readFacts = factsPass(outputs, /\.[cm]?tsx?$/.test(options.fileName), (facts) => {
+    if (facts.commonJsForms || facts.decorators || facts.compilerOnlySyntax) throw NEEDS_WHOLE_EMIT;
+  });
+  const siteRowsPlaceholder = siteRowsPlaceholderFor(text);
   let transformation: ts.TransformationResult<ts.SourceFile>;
   try {
-    const passes = [readFacts, ...instrumentingPasses(options, awaitPlaceholder, siteRowsPlaceholder, () => facts, {
-      onUsing: (d) => usingDiagnostics.push(d),
-      onSites: (rows) => (sites = rows),
-      onTopLevelAwait: (line, column) => (topLevelAwait = { line, column }),
-    }), emptyExportAsESNext];
-    transformation = ts.transform(sf, passes, emitOptions);
+    transformation = ts.transform(sf, [readFacts, ...instrumentingPasses(options, awaitPlaceholder, siteRowsPlaceholder, outputs), emptyExportAsESNext], emitOptions);
   } catch (e) {
     if (e === NEEDS_WHOLE_EMIT) return undefined;
     throw e;
   }
-  const diagnostics = reportedDiagnostics(parseDiagnostics, options, text, usingDiagnostics);
+  const diagnostics = reportedDiagnostics(parseDiagnostics, options, text, outputs.usingDiagnostics);
+  const { sites } = outputs;
   let transformed = transformation.transformed[0];
   // TypeScript's emit of a compiled script under a strict tsconfig starts with "use strict" (the
   // `ts` transform's ensureUseStrict); a module is strict already.
@@ -308,7 +313,7 @@ function instrumentBySplicing(text: string, options: InstrumentOptions, awaitPla
   const printed = splicePrint(transformed, sf, { sourceMap: options.sourceMap !== false, ...(replacements && { replacements }) });
   transformation.dispose();
   const code = printed.mappings !== undefined ? withInlineMap(printed.code, printed.mappings, options.fileName) : printed.code;
-  return result(code, sites, diagnostics, topLevelAwait, facts, isTypeScript);
+  return result(code, outputs, diagnostics, /\.[cm]?ts$/.test(options.fileName));
 }
 
 export { instrumentTransformer } from './transform';
