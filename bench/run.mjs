@@ -33,9 +33,13 @@ if (!only.length || only.includes('click')) {
   if (fs.existsSync(record)) {
     const { measuredAt, results, load } = JSON.parse(fs.readFileSync(record, 'utf8'));
     console.log(`(measured by npm run test:vscode at ${measuredAt}${load ? `, load ${load.toFixed(1)}` : ''})`);
+    console.log('(warm: the sample ran before and the next engine worker has loaded; faster of two clicks. Where the time went: engine = waiting for its worker + instrument/bundle + run; host = problems and posting; relay = the messages to the webview and back; webview = its own work to the first frame. "at once": a re-run right after, before the next worker has loaded)');
     for (const r of results) {
-      const posted = r.tracePost ? `   trace to webview ${(r.tracePost.bytes / 1024).toFixed(0)} KB columnar, posted in ${r.tracePost.ms.toFixed(1)} ms` : '';
-      console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}${posted}`);
+      const posted = r.tracePost ? `   trace ${(r.tracePost.bytes / 1024).toFixed(0)} KB columnar, posted in ${r.tracePost.ms.toFixed(1)} ms` : '';
+      const p = r.parts;
+      const split = p ? `   engine ${p.engine} (worker ${p.toWorker}, bundle ${p.bundle}, run ${p.run}) · host ${p.toRun + p.problems + p.toPost} · relay ${p.toPaint - p.inWebview} · webview ${p.inWebview}` : '';
+      const atOnce = r.atOnce ? `   | at once ${r.atOnce.ms} ms` : '';
+      console.log(`${r.sample.padEnd(28)} ${String(r.ms).padStart(6)} ms   target < ${r.target} ms ${r.ms < r.target ? 'ok' : 'MISSED'}${split}${posted}${atOnce}`);
     }
   } else {
     console.log('(no record yet: npm run test:vscode measures it in code-server and writes .test-output/click-to-timeline.json)');

@@ -14,6 +14,7 @@ import type { RunRecord, Runner } from './runner';
 import type { RunStatusBar, StatusSnapshot } from './statusBar';
 import type { TraceEditorProvider } from './traceEditor';
 import { setTrustOverride } from './trust';
+import { whenEngineWarm } from './engine';
 
 export interface PanelSnapshot {
   title: string;
@@ -29,8 +30,10 @@ export interface PanelSnapshot {
   /** First frames painted for new traces so far, and the time of the last one (Date.now()). */
   paints: number;
   lastPaintAt: number;
-  /** The last trace posted to the webview: its columnar buffer's bytes and the host's ms to encode and post it. */
-  lastTracePost?: { bytes: number; ms: number };
+  /** The webview's own part of the last first frame: from receiving the trace to painting it (ms). */
+  lastPaintMs?: number;
+  /** The last trace posted to the webview: its columnar buffer's bytes, the host's ms to encode and post it, and when (Date.now()). */
+  lastTracePost?: { bytes: number; ms: number; at: number };
   /** The file whose runs it shows, and whether it was kept (pinned) rather than being the preview. */
   sourceUri: string;
   pinned: boolean;
@@ -61,6 +64,8 @@ export interface AsyncTimelineTestApi {
   setTrustOverride(trusted: boolean | undefined): void;
   /** The open read-only trace editors (saved *.async-timeline.json files). */
   getTraceEditors(): PanelSnapshot[];
+  /** Resolves once the engine's next worker is warm (engine/run.ts `whenEngineWarm`). */
+  whenEngineWarm(): Thenable<void>;
 }
 
 function snapshot(p: TimelinePanel): PanelSnapshot {
@@ -76,6 +81,7 @@ function snapshot(p: TimelinePanel): PanelSnapshot {
     posted: [...p.posted],
     paints: p.paints,
     lastPaintAt: p.lastPaintAt,
+    lastPaintMs: p.lastPaintMs,
     lastTracePost: p.lastTracePost,
     sourceUri: p.sourceUri.toString(),
     pinned: p.pinned,
@@ -85,6 +91,7 @@ function snapshot(p: TimelinePanel): PanelSnapshot {
 export function makeTestApi(runner: Runner, panels: PanelManager, decorations: SourceDecorations, args: EntryArguments, statusBar: RunStatusBar, traceEditor?: TraceEditorProvider): AsyncTimelineTestApi {
   return {
     getTraceEditors: () => traceEditor?.all().map(snapshot) ?? [],
+    whenEngineWarm: () => whenEngineWarm(),
     getPanels: () => panels.all().map(snapshot),
     getStatusBar: () => statusBar.snapshot(),
     getPreviousRun: (uri) => runner.previousRun(uri),

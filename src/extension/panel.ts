@@ -27,6 +27,8 @@ export interface PanelHost {
   recordAgain(panel: TimelinePanel): void;
   cancelRun(panel: TimelinePanel): void;
   log(message: string): void;
+  /** The webview painted the first frame of a trace (the engine may load for the next run now). */
+  painted?(panel: TimelinePanel): void;
 }
 
 /** "Timeline · x.ts" for the reusable preview; a kept panel says so. */
@@ -81,8 +83,10 @@ export class TimelinePanel implements vscode.Disposable {
   /** First frames painted for new traces, and when the last one was (Date.now(); the test API reads them). */
   paints = 0;
   lastPaintAt = 0;
+  /** The webview's own time from receiving the last trace to its first frame (ms). */
+  lastPaintMs: number | undefined;
   /** The last trace posted: its bytes and the host's time to encode and post it (ms; the test API reads them). */
-  lastTracePost: { bytes: number; ms: number } | undefined;
+  lastTracePost: { bytes: number; ms: number; at: number } | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -167,7 +171,7 @@ export class TimelinePanel implements vscode.Disposable {
     const posting = performance.now();
     void this.panel.webview.postMessage(built);
     const bytes = postedTraceBytes(built);
-    if (bytes > 0) this.lastTracePost = { bytes, ms: this.encodeMs + performance.now() - posting };
+    if (bytes > 0) this.lastTracePost = { bytes, ms: this.encodeMs + performance.now() - posting, at: Date.now() };
   }
 
   /** Time spent encoding the traces of the message being built (ms). */
@@ -334,6 +338,8 @@ export class TimelinePanel implements vscode.Disposable {
       case 'painted':
         this.paints++;
         this.lastPaintAt = Date.now();
+        this.lastPaintMs = typeof message.ms === 'number' ? message.ms : undefined;
+        this.host.painted?.(this);
         break;
     }
   }

@@ -305,6 +305,10 @@ export class PanelManager implements vscode.Disposable, PanelHost {
     output().appendLine(message);
   }
 
+  painted(): void {
+    this.runner.prepareNextRun();
+  }
+
   dispose(): void {
     for (const p of this.all()) p.dispose();
     this.kept.clear();

@@ -82,6 +82,11 @@ export interface RunRecord {
   stop?: RunStop;
   /** A budget stopped it: running it again with a larger one may let it finish. */
   canContinue?: boolean;
+  /**
+   * When (Date.now()) the run started, its engine returned, and its record was complete (the
+   * run's problems and analysis made): the click-to-timeline measure splits its time by them.
+   */
+  clock?: { startedAt: number; engineDoneAt: number; recordedAt: number };
 }
 
 /** A spare engine worker for the next run (engine/run.ts `prepareEngine`); a failure to start one only costs time. */
@@ -92,6 +97,15 @@ function prepareSpare(memoryMb: number): void {
     // dist/ incomplete: the run itself will say so
   }
 }
+
+/**
+ * A run's spare worker for the next run starts loading once the run is on screen (its panel's
+ * first frame, `prepareNextRun`), or this long after the run ended when nothing paints it. Not
+ * at the run's start: its ~0.6 s of CPU (typescript, esbuild's service, the runtime) would
+ * share a small machine with the run, the host's work and the webview's first frame — the
+ * click-to-timeline path. A re-run started before it is warm waits for the rest of its load.
+ */
+const NEXT_WORKER_FALLBACK_MS = 1000;
 
 /** Delay before a run also shows a progress notification with Cancel (the panel and the status bar show it from the start). */
 const PROGRESS_DELAY_MS = 1500;
@@ -110,12 +124,26 @@ export class Runner implements vscode.Disposable {
   /** A run ended, whatever its outcome. */
   readonly onDidRun = this.didRun.event;
 
-  private readonly firstSpare: NodeJS.Timeout;
+  private spareTimer: NodeJS.Timeout | undefined;
+  /** The memory cap of the last run: the next run's worker is made with it. */
+  private nextMemoryMb = DEFAULT_BUDGETS.memoryMb;
 
   /** @param cacheDir the instrumentation cache's folder (in the extension's global storage). */
   constructor(private readonly cacheDir?: string) {
     // The first run too starts on a ready worker, once activation is over.
-    this.firstSpare = setTimeout(() => prepareSpare(DEFAULT_BUDGETS.memoryMb), 1000).unref();
+    this.spareTimer = setTimeout(() => this.prepareNextRun(), 1000).unref();
+  }
+
+  /**
+   * Starts loading the engine's worker for the next run (engine/run.ts `prepareEngine`), unless
+   * a run is going (its end calls this again). The panel calls it when a run's first frame is on
+   * screen; a run nothing paints gets it NEXT_WORKER_FALLBACK_MS after its end.
+   */
+  prepareNextRun(): void {
+    clearTimeout(this.spareTimer);
+    this.spareTimer = undefined;
+    if (this.running.size > 0) return;
+    prepareSpare(this.nextMemoryMb);
   }
 
   lastRun(uri: vscode.Uri | string): RunRecord | undefined {
@@ -139,6 +167,7 @@ export class Runner implements vscode.Disposable {
     const runPath = runPathOf(document, cwd);
     const settings = readRunSettings(document.uri);
     const budgets: RunBudgets = { ...DEFAULT_BUDGETS, ...settings.budgets, ...request.budgets };
+    const startedAt = Date.now();
     const base = { uri, entry, runPath, cwd, version: document.version, diagnostics: [] as SourceDiagnostic[], budgets };
     if (request.detached) return this.runDetached(request, base, settings);
 
@@ -185,13 +214,16 @@ export class Runner implements vscode.Disposable {
 
     // A throw before the worker starts (dist/ incomplete) must end as a failed record, not escape.
     const promise = new Promise<RunResult>((resolve) => resolve(runProgram(options)));
-    // This run has taken the spare worker (if one was ready): the next run's (a re-run, a save)
-    // starts now, so it is ready by the time the user has read this one.
-    prepareSpare(budgets.memoryMb);
+    // This run has taken the spare worker (if one was ready); the next one loads once this run
+    // is on screen (prepareNextRun), with this run's memory cap.
+    clearTimeout(this.spareTimer);
+    this.nextMemoryMb = budgets.memoryMb;
     const record = await withDelayedProgress(promise, path.basename(runPath), abort)
       .then((result): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'finished', result }))
       .catch((err: unknown): RunRecord => ({ ...base, status: abort.signal.aborted ? 'cancelled' : 'failed', message: errorText(err) }));
+    const engineDoneAt = Date.now();
     if (this.running.get(uri) === abort) this.running.delete(uri);
+    this.spareTimer = setTimeout(() => this.prepareNextRun(), NEXT_WORKER_FALLBACK_MS).unref();
     // A newer run owns the panel, Problems and lenses now; this one must not overwrite them.
     if (this.superseded.has(abort)) return record;
 
@@ -221,6 +253,7 @@ export class Runner implements vscode.Disposable {
     const last = this.records.get(uri);
     if (last) this.previousRecords.set(uri, last);
     this.records.set(uri, record);
+    record.clock = { startedAt, engineDoneAt, recordedAt: Date.now() };
     this.didRun.fire(record);
     return record;
   }
@@ -253,7 +286,7 @@ export class Runner implements vscode.Disposable {
 
   dispose(): void {
     for (const a of this.running.values()) a.abort();
-    clearTimeout(this.firstSpare);
+    clearTimeout(this.spareTimer);
     releaseEngine();
     this.didStart.dispose();
     this.didRun.dispose();

@@ -249,8 +249,11 @@ export type WebviewToHost =
   | { type: 'openInPerfetto' }
   /** Something failed inside the webview (bad trace, render error): the host logs `message`. */
   | { type: 'webviewError'; message: string }
-  /** The first frame of a newly shown trace is on screen (the host times click → timeline). */
-  | { type: 'painted'; events: number };
+  /**
+   * The first frame of a newly shown trace is on screen (the host times click → timeline);
+   * `ms`: from the message with the trace to that frame, inside the webview.
+   */
+  | { type: 'painted'; events: number; ms?: number };
 
 /** Every `type` of each direction, for the runtime guards below. */
 const HOST_TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set<HostToWebview['type']>([

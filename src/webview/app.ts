@@ -76,6 +76,8 @@ export class App implements HostMessageTarget {
   private firstPaintDone = false;
   /** The model whose first painted frame was reported to the host (click-to-timeline timing). */
   private paintReportedFor: TimelineModel | null = null;
+  /** When the last message with a trace came in (the `painted` report says how long its first frame took). */
+  private traceReceivedAt = 0;
   private compareView: CompareView | null = null;
   private vscroll: VScroll | null = null;
 
@@ -94,6 +96,7 @@ export class App implements HostMessageTarget {
 
   /** A host message (VS Code only; the standalone file calls showTrace directly). */
   handle(message: HostToWebview): void {
+    if (message.type === 'showTrace' || message.type === 'init') this.traceReceivedAt = performance.now();
     receiveHostMessage(this, message);
   }
 
@@ -320,6 +323,8 @@ export class App implements HostMessageTarget {
     this.root.dataset.entryLane = String(rows.entryLane);
     taskTable.setModel(model, laneOrder(model, rows.entryLane));
     taskTable.setVisible(settings.bottomTab === 'tasks');
+    // The canvas passes from the last trace's view to this one (see TimelineView: a new one costs a first frame its backing store).
+    const canvas = this.view?.release();
     this.view = new TimelineView(canvasWrap, {
       onSelect: (hit) => {
         this.setCursor(hit.seq, { reveal: false });
@@ -331,7 +336,7 @@ export class App implements HostMessageTarget {
       },
       onViewChanged: () => { this.renderLabels(); this.persistSoon(); },
       onKey: (e) => this.onKey(e),
-    });
+    }, canvas);
     this.vscroll = new VScroll(AXIS_H, (top) => {
       scene.scrollTop = Math.max(0, Math.min(this.view?.maxScrollTop() ?? 0, top));
       this.redraw();
@@ -341,7 +346,7 @@ export class App implements HostMessageTarget {
     this.view.onPainted = () => {
       if (this.paintReportedFor !== model) {
         this.paintReportedFor = model;
-        this.bridge.post({ type: 'painted', events: model.trace.events.kind.length });
+        this.bridge.post({ type: 'painted', events: model.trace.events.kind.length, ms: performance.now() - this.traceReceivedAt });
       }
       if (this.firstPaintDone) return;
       this.firstPaintDone = true;

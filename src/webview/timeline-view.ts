@@ -33,9 +33,19 @@ export class TimelineView {
   lastPaintMs = 0;
   paints = 0;
   onPainted: (() => void) | null = null;
+  /** Ends every listener of this view (input, size, pixel ratio) when its canvas passes to the next view. */
+  private readonly listening = new AbortController();
+  private readonly sizeWatch: ResizeObserver;
+  private released = false;
 
-  constructor(private readonly host: HTMLElement, private readonly events: TimelineViewEvents) {
-    this.canvas = document.createElement('canvas');
+  /**
+   * `reuse`: the canvas of the view this one replaces (`release()`), for a new trace in the same
+   * panel. A new canvas of the panel's size costs its whole backing store afresh — 50–120 ms of
+   * a small trace's first frame in a software-rendered webview (measured in headless Chromium,
+   * 2× pixel ratio) — where the same canvas at the same size costs nothing.
+   */
+  constructor(private readonly host: HTMLElement, private readonly events: TimelineViewEvents, reuse?: HTMLCanvasElement) {
+    this.canvas = reuse ?? document.createElement('canvas');
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'application');
     this.canvas.setAttribute('aria-roledescription', 'timeline');
@@ -44,10 +54,22 @@ export class TimelineView {
     const ctx = this.canvas.getContext('2d', { alpha: false });
     if (!ctx) throw new Error('This browser cannot draw on a canvas.');
     this.ctx = ctx;
-    new ResizeObserver(() => this.resize()).observe(host);
+    this.sizeWatch = new ResizeObserver(() => this.resize());
+    this.sizeWatch.observe(host);
     this.watchPixelRatio();
     this.attachInput();
-    this.resize();
+    // Not sized here: the panes around the canvas are still being laid out. The first paint
+    // sizes it (`paintNow`), once; the size watcher's first report then finds it sized.
+  }
+
+  /** Stops this view (no more paints, no more input) and hands its canvas to the next view. */
+  release(): HTMLCanvasElement {
+    this.released = true;
+    this.scene = null;
+    this.onPainted = null;
+    this.listening.abort();
+    this.sizeWatch.disconnect();
+    return this.canvas;
   }
 
   /** CSS size of the drawing area. */
@@ -76,8 +98,9 @@ export class TimelineView {
   /** Paints synchronously (the next frame's paint, or a benchmark's). */
   paintNow(): void {
     const scene = this.scene;
-    if (!scene) return;
+    if (!scene || this.released) return;
     const started = performance.now();
+    this.fitBackingStore();
     scene.widthPx = this.widthPx;
     scene.heightPx = this.heightPx;
     scene.view.widthPx = this.widthPx;
@@ -171,15 +194,24 @@ export class TimelineView {
     this.events.onViewChanged();
   }
 
-  private resize(): void {
+  /**
+   * Sizes the backing store to the canvas's box, in device pixels, with the CSS size in CSS
+   * pixels: sharp lines on high-DPI screens. An assignment clears the canvas and a new size
+   * allocates a new store (tens of ms at a panel's size), so it assigns only what changed.
+   */
+  private fitBackingStore(): void {
     const dpr = window.devicePixelRatio || 1;
     const w = this.widthPx;
     const h = this.heightPx;
-    // Backing store in device pixels, CSS size in CSS pixels: sharp lines on high-DPI screens.
-    this.canvas.width = Math.round(w * dpr);
-    this.canvas.height = Math.round(h * dpr);
+    const [width, height] = [Math.round(w * dpr), Math.round(h * dpr)];
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
     this.canvas.style.width = `${w}px`;
     this.canvas.style.height = `${h}px`;
+  }
+
+  private resize(): void {
+    this.fitBackingStore();
     if (!this.scene) return;
     this.paintNow();
     // The labels and the scrollbar depend on the height too.
@@ -192,17 +224,18 @@ export class TimelineView {
     query?.addEventListener?.('change', () => {
       this.resize();
       this.watchPixelRatio();
-    }, { once: true });
+    }, { once: true, signal: this.listening.signal });
   }
 
   private attachInput(): void {
     const canvas = this.canvas;
     let drag: { x: number; y: number; moved: boolean } | null = null;
-    canvas.addEventListener('wheel', (e) => this.wheel(e), { passive: false });
+    const signal = this.listening.signal;
+    canvas.addEventListener('wheel', (e) => this.wheel(e), { passive: false, signal });
     canvas.addEventListener('pointerdown', (e) => {
       drag = { x: e.clientX, y: e.clientY, moved: false };
       canvas.setPointerCapture(e.pointerId);
-    });
+    }, { signal });
     canvas.addEventListener('pointermove', (e) => {
       const scene = this.scene;
       if (!scene) return;
@@ -222,8 +255,8 @@ export class TimelineView {
         return;
       }
       this.events.onHover(hitTest(scene, e.clientX - rect.left, e.clientY - rect.top), e.clientX - rect.left, e.clientY - rect.top);
-    });
-    canvas.addEventListener('pointerleave', () => this.events.onHover(null, 0, 0));
+    }, { signal });
+    canvas.addEventListener('pointerleave', () => this.events.onHover(null, 0, 0), { signal });
     canvas.addEventListener('pointerup', (e) => {
       const scene = this.scene;
       const wasDrag = drag?.moved;
@@ -232,7 +265,7 @@ export class TimelineView {
       const rect = canvas.getBoundingClientRect();
       const hit = hitTest(scene, e.clientX - rect.left, e.clientY - rect.top);
       if (hit) this.events.onSelect(hit);
-    });
-    canvas.addEventListener('keydown', (e) => this.events.onKey(e));
+    }, { signal });
+    canvas.addEventListener('keydown', (e) => this.events.onKey(e), { signal });
   }
 }

@@ -145,8 +145,12 @@ export interface RunResult {
   scanTrace: ScannableTrace;
   exitCode: number;
   diagnostics: SourceDiagnostic[];
-  /** Real-time costs of the phases, for the benchmark (ms). */
-  timings?: { instrumentAndBundleMs: number; runMs: number };
+  /**
+   * Real-time costs of the phases, for the benchmark (ms), and when (Date.now()) the worker was
+   * ready to start (its input given, what every run needs loaded: before it, the run waited for
+   * a worker) and when it posted the trace.
+   */
+  timings?: { instrumentAndBundleMs: number; runMs: number; workerReadyAt: number; workerDoneAt: number };
   /** Peak heap used by the worker during the run (bytes), for the benchmark. */
   peakHeapBytes?: number;
   /** Bytes the recorder's columns held for the events (not the JSON), for the benchmark. */

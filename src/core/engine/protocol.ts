@@ -59,6 +59,9 @@ export interface WorkerInput {
 export interface RunStats {
   instrumentAndBundleMs: number;
   runMs: number;
+  /** Date.now() when the worker had its input and was warm (a spare's wait for its program ends here), and when it posted the trace. */
+  readyAt: number;
+  doneAt: number;
   peakHeapBytes: number;
   traceBytesInMemory: number;
   /** Events the trace holds. */
@@ -71,6 +74,8 @@ export type OutputChunk = [stream: 1 | 2, text: string];
 
 export type WorkerMessage =
   | { type: 'output'; chunks: OutputChunk[] }
+  /** A spare worker has loaded what every run needs and waits for its program. */
+  | { type: 'warm' }
   // Traces cross with typed-array columns, transferred (a trace the runtime never made may be plain).
   | { type: 'snapshot'; trace: TypedTrace }
   | { type: 'done'; trace: TraceFile | TypedTrace; exitCode: number; diagnostics: SourceDiagnostic[]; stats?: RunStats; notices?: string[] };

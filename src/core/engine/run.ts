@@ -64,7 +64,7 @@ function withLazyTrace(typed: TraceFile | TypedTrace, rest: Omit<RunResult, 'tra
  * esbuild's service and compiled the runtime while nobody waited, and runs the next program
  * whose memory cap it has. Unreferenced: it never keeps a process alive.
  */
-let spare: { worker: Worker; memoryMb: number; distDir: string } | undefined;
+let spare: { worker: Worker; memoryMb: number; distDir: string; warm: Promise<void>; unlisten: () => void } | undefined;
 
 function workerOptions(memoryMb: number) {
   return { resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 }, stdout: false, stderr: false };
@@ -83,12 +83,34 @@ export function prepareEngine(memoryMb: number = DEFAULT_BUDGETS.memoryMb): void
   const data: SpareWorkerData = { spare: true, distDir };
   const worker = new Worker(path.join(distDir, 'worker.js'), { workerData: data, ...workerOptions(memoryMb) });
   worker.unref();
+  let warmed = () => undefined as void;
+  const warm = new Promise<void>((resolve) => (warmed = resolve));
   const forget = () => {
+    warmed();
     if (spare?.worker === worker) spare = undefined;
   };
+  const onMessage = (m: WorkerMessage) => m.type === 'warm' && warmed();
+  worker.on('message', onMessage);
   worker.on('error', forget);
   worker.on('exit', forget);
-  spare = { worker, memoryMb, distDir };
+  // Only these: `removeAllListeners()` would also take Node's own listeners, which keep the
+  // worker's message port referenced while someone listens (then the run's messages never come).
+  const unlisten = () => {
+    worker.off('message', onMessage);
+    worker.off('error', forget);
+    worker.off('exit', forget);
+    warmed();
+  };
+  spare = { worker, memoryMb, distDir, warm, unlisten };
+}
+
+/**
+ * Resolves once the spare worker (if one is starting) is warm: the next run starts at once.
+ * For the click-to-timeline measure, whose re-runs come after the timeline was read, as a
+ * user's do — not a moment after the previous run, while the spare is still loading.
+ */
+export function whenEngineWarm(): Promise<void> {
+  return spare?.warm ?? Promise.resolve();
 }
 
 /** Ends the spare worker, if there is one (the extension's deactivation). */
@@ -103,7 +125,7 @@ function workerFor(input: WorkerInput): Worker {
   // (threadId is -1 once the thread is gone: a spare that died and whose exit is still on its way.)
   if (ready && ready.memoryMb === input.budgets.memoryMb && ready.distDir === input.distDir && ready.worker.threadId !== -1) {
     spare = undefined;
-    ready.worker.removeAllListeners();
+    ready.unlisten();
     ready.worker.ref();
     ready.worker.postMessage({ type: 'start', input } satisfies ParentMessage);
     return ready.worker;
@@ -199,7 +221,7 @@ function start(options: RunOptions, cwd: string, distDir: string, nodeMajor: Nod
         finish(withLazyTrace(m.trace, {
           exitCode: m.exitCode, diagnostics: m.diagnostics,
           ...(m.notices && { notices: m.notices }),
-          ...(s && { timings: { instrumentAndBundleMs: s.instrumentAndBundleMs, runMs: s.runMs }, peakHeapBytes: s.peakHeapBytes, traceBytesInMemory: s.traceBytesInMemory, eventCount: s.eventCount }),
+          ...(s && { timings: { instrumentAndBundleMs: s.instrumentAndBundleMs, runMs: s.runMs, workerReadyAt: s.readyAt, workerDoneAt: s.doneAt }, peakHeapBytes: s.peakHeapBytes, traceBytesInMemory: s.traceBytesInMemory, eventCount: s.eventCount }),
           ...(s?.instrumentCache && { instrumentCache: s.instrumentCache }),
         }));
       }

@@ -89,6 +89,7 @@ async function runInput(): Promise<WorkerInput> {
   if (!('spare' in data)) return data;
   precompileSandboxScripts(data.distDir);
   await warmBundler();
+  post({ type: 'warm' });
   return started;
 }
 
@@ -161,6 +162,7 @@ function explorerFailed(diagnostics: SourceDiagnostic[]): void {
 
 async function main(): Promise<void> {
   input = await runInput();
+  const readyAt = Date.now();
   if (input.instrumentCacheDir) instrumentCache = new InstrumentCache(input.instrumentCacheDir);
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction, nodeMajor: input.nodeMajor };
   const bundleStart = performance.now();
@@ -205,7 +207,7 @@ async function main(): Promise<void> {
   }
   const { trace, exitCode, stats } = await runOnce(input, write, setup, { snapshots: true });
   flush();
-  post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats: { instrumentAndBundleMs, ...stats } });
+  post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats: { instrumentAndBundleMs, readyAt, doneAt: Date.now(), ...stats } });
 }
 
 /** What every run of one program shares: its bundles, the checked --args, Node's frames. */
@@ -225,7 +227,7 @@ async function runOnce(
   out: (stream: 1 | 2, text: string) => void,
   { built, workerBundles, argsScript, callerFrames }: RunSetup,
   { snapshots }: { snapshots: boolean },
-): Promise<{ trace: TypedTrace; exitCode: number; stats: Omit<RunStats, 'instrumentAndBundleMs'> }> {
+): Promise<{ trace: TypedTrace; exitCode: number; stats: Omit<RunStats, 'instrumentAndBundleMs' | 'readyAt' | 'doneAt'> }> {
   const meta = { entry: runInput.entryDisplay, engine: runInput.engineVersion, entryFunction: runInput.entryFunction, nodeMajor: runInput.nodeMajor };
   // Hosts outside the program (src/core/netrec): what it says goes to stderr, not into the program's output of the trace.
   const network = runInput.network;

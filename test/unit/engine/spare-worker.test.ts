@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { RunOptions } from '../../../src/core/engine/api';
-import { prepareEngine, releaseEngine, runProgram } from '../../../src/core/engine/run';
+import { prepareEngine, releaseEngine, runProgram, whenEngineWarm } from '../../../src/core/engine/run';
 import { serializeTrace } from '../../../src/core/export/trace-file';
 import { distReady, tempProgram } from './helpers';
 
@@ -41,6 +41,24 @@ describe('engine: a spare worker (prepareEngine)', function () {
     assert.equal(onSpare.trace, fresh.trace);
     // The spare was used once: the run after it starts a fresh worker, and agrees too.
     assert.equal((await run(file, dir)).trace, fresh.trace);
+  });
+
+  it('whenEngineWarm resolves once the spare has loaded; the next run then starts on it without waiting', async () => {
+    const dir = tempProgram({ 'p.ts': PROGRAM });
+    const file = path.join(dir, 'p.ts');
+    const fresh = await run(file, dir);
+    const preparing = Date.now();
+    prepareEngine();
+    await whenEngineWarm();
+    const warmUpMs = Date.now() - preparing;
+    const calledAt = Date.now();
+    const r = await runProgram({ file, cwd: dir });
+    // The worker had the program at once: not after a warm-up of its own (typescript, esbuild, the runtime).
+    const waited = (r.timings?.workerReadyAt ?? Infinity) - calledAt;
+    assert.ok(waited < warmUpMs, `the run waited ${waited} ms for its worker; a warm-up takes ${warmUpMs} ms`);
+    assert.equal(serializeTrace(r.scanTrace), fresh.trace);
+    // Nothing is starting now: it resolves at once.
+    await whenEngineWarm();
   });
 
   it('a spare whose memory cap differs from the run\'s is left for another run; both runs agree', async () => {

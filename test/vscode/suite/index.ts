@@ -10,7 +10,9 @@
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec' });
+  // ASYNC_TIMELINE_SUITE_GREP (in code-server's environment): only the tests whose title matches, for a developer's quick re-run.
+  const grep = process.env.ASYNC_TIMELINE_SUITE_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000, reporter: 'spec', ...(grep && { grep }) });
   // Defines suite/test/setup/... on globalThis, as `mocha.loadFiles` would before requiring a file.
   mocha.suite.emit('pre-require', globalThis, 'async-timeline-suite', mocha);
   await import('./activation.test.js');
