@@ -163,12 +163,12 @@ function nativePhase(file) {
   return parsePhase(r.stdout);
 }
 const bestBy = (runs, key) => runs.reduce((x, y) => (y[key] < x[key] ? y : x));
-console.log(`\nscaling (tracing on; steady state after ${WARM.toLocaleString('en')} warm-up awaits in the same run; best of 9 / 7 / 3 / 2 runs)`);
+console.log(`\nscaling (tracing on; steady state after ${WARM.toLocaleString('en')} warm-up awaits in the same run; best of 9 / 7 / 5 / 3 runs)`);
 console.log('     awaits   native CPU ns/await   sim ns/event: CPU    wall   sim CPU per await ÷ native   whole run (cold)   bytes/event   events in trace   (target: steady CPU ns/event and bytes/event within ±20 % across sizes)');
 const scaleLoad = [os.loadavg()[0]];
 const base = await simPhase((() => { const f = path.join(work, 'scale-0.js'); fs.writeFileSync(f, phaseProgram(0)); return f; })());
 const rows = [];
-for (const [n, repeats] of [[1e4, 9], [1e5, 7], [1e6, 3], [1e7, 2]]) {
+for (const [n, repeats] of [[1e4, 9], [1e5, 7], [1e6, 5], [1e7, 3]]) {
   const file = path.join(work, `scale-${n}.js`);
   fs.writeFileSync(file, phaseProgram(n));
   const sims = [];
@@ -199,5 +199,17 @@ for (const r of rows) {
 const within = (key) => (spread(key) <= 0.2 ? 'ok' : 'MISSED');
 const warmFixed = rows.map((r) => r.warmFixedMs).filter(Number.isFinite);
 console.log(`spread 10k–10M (load ${scaleLoad.map((l) => fmt(l)).join(' → ')}): steady ns/event CPU ${fmt(spread('cpuNs') * 100, 0)} % ${within('cpuNs')} (wall ${fmt(spread('wallNs') * 100, 0)} %), bytes/event ${fmt(spread('bytes') * 100, 0)} % ${within('bytes')}   (target ±20 %)`);
+// The machine's price of fresh memory: the trace writes 23 bytes per event into pages never
+// touched before, so a first touch of a page (a page fault) is part of the steady cost. It is
+// ~0.1–0.5 µs on common machines; on some virtual machines it is tens of µs, and then it is
+// most of the steady ns/event (23 B ÷ 4 KiB × the fault's cost), at every size alike.
+const faultUs = (() => {
+  const bytes = 128 * 1024 * 1024;
+  const t0 = process.hrtime.bigint();
+  const fresh = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i += 4096) fresh[i] = 1;
+  return Number(process.hrtime.bigint() - t0) / 1e3 / (bytes / 4096);
+})();
+console.log(`this machine's first touch of a memory page: ${fmt(faultUs, 2)} µs, so the trace's fresh pages alone cost ~${fmt((faultUs * 1000 * 23) / 4096, 0)} ns/event of the steady cost above`);
 console.log(`a run's fixed cost, JIT warm-up: its first ${WARM.toLocaleString('en')} awaits take ${fmt(Math.min(...warmFixed), 0)}–${fmt(Math.max(...warmFixed), 0)} ms of CPU more than at the steady rate (whole-run ns/event falls with size because of it)`);
 fs.rmSync(work, { recursive: true, force: true });

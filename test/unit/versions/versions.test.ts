@@ -113,6 +113,31 @@ describe('versions: the node on PATH', () => {
     const found = await probePathNode(os.tmpdir(), { ...process.env, PATH: fakeNodeDir('v18.19.0') });
     assert.deepEqual(found, { version: 'v18.19.0', major: 18 });
   });
+  it('asks a real Node executable once (the same file answers the same), a shim every time', async function () {
+    if (process.platform === 'win32') this.skip();
+    // A `node` that logs each start, padded past the size of a real Node (the shell stops reading at `exit`).
+    const counted = (version: string, padBytes: number): { dir: string; starts: () => number } => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-counted-node-'));
+      const log = path.join(dir, 'starts.log');
+      fs.writeFileSync(path.join(dir, 'node'), `#!/bin/sh\necho x >> '${log}'\necho ${version}\nexit 0\n${'#'.repeat(padBytes)}\n`, { mode: 0o755 });
+      return { dir, starts: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').length - 1 : 0) };
+    };
+    const real = counted('v24.1.0', 21 * 1024 * 1024);
+    const env = { ...process.env, PATH: real.dir };
+    assert.deepEqual(await probePathNode(os.tmpdir(), env), { version: 'v24.1.0', major: 24 });
+    assert.deepEqual(await probePathNode(os.tmpdir(), env), { version: 'v24.1.0', major: 24 });
+    assert.equal(real.starts(), 1, 'asked once');
+    // Replaced (another size, another mtime): asked again.
+    fs.writeFileSync(path.join(real.dir, 'node'), fs.readFileSync(path.join(real.dir, 'node'), 'utf8').replace('v24.1.0', 'v26.0.0') + '#\n', { mode: 0o755 });
+    assert.deepEqual(await probePathNode(os.tmpdir(), env), { version: 'v26.0.0', major: 26 });
+    assert.equal(real.starts(), 2);
+    // A shim (small, or named otherwise after its links) answers for the folder: always asked.
+    const shim = counted('v22.0.0', 0);
+    const shimEnv = { ...process.env, PATH: shim.dir };
+    await probePathNode(os.tmpdir(), shimEnv);
+    await probePathNode(os.tmpdir(), shimEnv);
+    assert.equal(shim.starts(), 2);
+  });
   it('is undefined without a node, or when it prints something else', async function () {
     if (process.platform === 'win32') this.skip();
     assert.equal(await probePathNode(os.tmpdir(), { ...process.env, PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'at-empty-')) }), undefined);
