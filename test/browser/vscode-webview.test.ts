@@ -280,4 +280,36 @@ describe('webview inside VS Code (fake host, real protocol)', function () {
     await page.waitForFunction(() => !document.querySelector('.tl-fatal') && /executed in 1\.00 s/.test(document.querySelector('.tl-summary')?.textContent ?? ''));
     assert.deepEqual(errors, []);
   });
+
+  it('a re-run\'s trace paints on the same canvas, not resized: a new canvas costs a first frame its whole backing store', async () => {
+    await page.close();
+    errors.length = 0;
+    await open();
+    await send({ type: 'init', trace, theme: 'dark' });
+    await page.waitForFunction(() => (document.querySelector('.tl-app') as HTMLElement)?.dataset.firstPaintMs);
+    // Tag the canvas, and count every size assignment from now on (each one clears or reallocates the store).
+    await page.evaluate(`(() => {
+      document.querySelector('canvas').__tag = 'first';
+      window.__sized = 0;
+      for (const prop of ['width', 'height']) {
+        const own = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, prop);
+        Object.defineProperty(HTMLCanvasElement.prototype, prop, { configurable: true, get() { return own.get.call(this); }, set(v) { window.__sized++; own.set.call(this, v); } });
+      }
+    })()`);
+    const paintedBefore = (await posted()).filter((m) => m.type === 'painted').length;
+    await send({ type: 'showTrace', trace });
+    await page.waitForFunction((n) => (window as any).__posted.filter((m: { type: string }) => m.type === 'painted').length > n, paintedBefore);
+    assert.equal(await page.locator('canvas').count(), 1);
+    assert.equal(await page.evaluate('document.querySelector("canvas").__tag'), 'first', 'the same canvas element');
+    assert.equal(await page.evaluate('window.__sized'), 0, 'the same size: no assignment');
+    assert.ok(await canvasColours(page) > 3, 'the canvas is painted');
+    const painted = (await posted()).filter((m) => m.type === 'painted').at(-1) as { ms?: number };
+    assert.ok(typeof painted.ms === 'number' && painted.ms >= 0, 'the report says how long the frame took in the webview');
+    // The canvas still answers input: a click on a segment reveals its source once, not once per view it served.
+    const box = (await page.locator('canvas').boundingBox())!;
+    const reveals = (await posted()).filter((m) => m.type === 'revealSource').length;
+    await page.mouse.click(box.x + box.width * 0.3, box.y + 42 + 3 * 24 + 12);
+    assert.equal((await posted()).filter((m) => m.type === 'revealSource').length, reveals + 1);
+    assert.deepEqual(errors, []);
+  });
 });
