@@ -206,8 +206,11 @@ export class TimelineView {
     const [width, height] = [Math.round(w * dpr), Math.round(h * dpr)];
     if (this.canvas.width !== width) this.canvas.width = width;
     if (this.canvas.height !== height) this.canvas.height = height;
-    this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
+    // Written only when it changes too: a style write before the size reads of a paint would make
+    // every frame of a pan lay the page out again.
+    const [cssWidth, cssHeight] = [`${w}px`, `${h}px`];
+    if (this.canvas.style.width !== cssWidth) this.canvas.style.width = cssWidth;
+    if (this.canvas.style.height !== cssHeight) this.canvas.style.height = cssHeight;
   }
 
   private resize(): void {

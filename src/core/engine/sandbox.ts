@@ -24,6 +24,7 @@ import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
 import { displayName } from './paths';
+import { compileWithCodeCache } from './script-code-cache';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
@@ -78,13 +79,13 @@ function hostSyntaxError(script: string): string | undefined {
   }
 }
 
-/** dist/runtime.js and dist/nodelib.js compiled once per worker (a spare worker compiles them before its run). */
+/** dist/runtime.js and dist/nodelib.js compiled once per worker (a spare worker compiles them before its run), through V8 code caches on disk. */
 const compiled = new Map<string, vm.Script>();
 
 function compiledOnce(file: string, filename: string): vm.Script {
   let script = compiled.get(file);
   if (!script) {
-    script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename });
+    script = compileWithCodeCache(file, filename);
     compiled.set(file, script);
   }
   return script;

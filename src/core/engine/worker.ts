@@ -27,6 +27,7 @@ import { InstrumentCache } from './instrument-cache';
 import { displayName } from './paths';
 import type { ExploreRunResult, ExploreWorkerMessage, OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import { HANDLE_VAR, precompileSandboxScripts, Sandboxes } from './sandbox';
+import { saveScriptCodeCaches } from './script-code-cache';
 import { SIMULATED_PID } from '../runtime/host-api';
 import { callbackFrames, INTERNAL_FRAMES } from '../versions/internal-frames';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
@@ -206,6 +207,8 @@ async function main(): Promise<void> {
     return;
   }
   const { trace, exitCode, stats } = await runOnce(input, write, setup, { snapshots: true });
+  // Before the trace goes: the parent ends this worker once it has it. A no-op once the caches fit.
+  saveScriptCodeCaches();
   flush();
   post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats: { instrumentAndBundleMs, readyAt, doneAt: Date.now(), ...stats } });
 }
