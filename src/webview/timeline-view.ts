@@ -214,7 +214,7 @@ export class TimelineView {
   }
 
   private resize(): void {
-    this.fitBackingStore();
+    // The paint sizes the canvas (and nothing needs a size before there is a scene to paint).
     if (!this.scene) return;
     this.paintNow();
     // The labels and the scrollbar depend on the height too.

@@ -24,7 +24,7 @@ import type { NodeLibHost } from '../node/host';
 import { TLA_GLOBAL } from '../instrument/transform';
 import type { BundleOutput } from './bundle';
 import { displayName } from './paths';
-import { compileWithCodeCache } from './script-code-cache';
+import { compileWithCodeCache } from './code-cache';
 import type { WorkerInput } from './protocol';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';

@@ -8,7 +8,7 @@
  * and snapshots on the way so a worker killed by OOM still leaves a trace behind.
  */
 // First: loads `typescript` through a code cache before the bundle's own require of it runs.
-import { saveTypeScriptCodeCache } from './ts-code-cache';
+import './ts-code-cache';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +27,7 @@ import { InstrumentCache } from './instrument-cache';
 import { displayName } from './paths';
 import type { ExploreRunResult, ExploreWorkerMessage, OutputChunk, ParentMessage, RunStats, SpareWorkerData, WorkerInput, WorkerMessage } from './protocol';
 import { HANDLE_VAR, precompileSandboxScripts, Sandboxes } from './sandbox';
-import { saveScriptCodeCaches } from './script-code-cache';
+import { saveCodeCaches } from './code-cache';
 import { SIMULATED_PID } from '../runtime/host-api';
 import { callbackFrames, INTERNAL_FRAMES } from '../versions/internal-frames';
 import { capConsoleText, emptyTrace, markTruncated } from './trace-util';
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   const meta = { entry: input.entryDisplay, engine: input.engineVersion, entryFunction: input.entryFunction, nodeMajor: input.nodeMajor };
   const bundleStart = performance.now();
   const built = await bundle({ entry: input.entry, source: input.source, cwd: input.cwd, nodeMajor: input.nodeMajor, typescript: input.typescript, cache: instrumentCache });
-  saveTypeScriptCodeCache();
+  saveCodeCaches();
   // Files the program may start Workers on are bundled now: `new Worker` is synchronous.
   const workerBundles = built.diagnostics.some((d) => d.severity === 'error') ? new Map<string, BundleOutput>() : await bundleWorkerEntries(built);
   const instrumentAndBundleMs = performance.now() - bundleStart;
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   }
   const { trace, exitCode, stats } = await runOnce(input, write, setup, { snapshots: true });
   // Before the trace goes: the parent ends this worker once it has it. A no-op once the caches fit.
-  saveScriptCodeCaches();
+  saveCodeCaches();
   flush();
   post({ type: 'done', trace, exitCode, diagnostics: built.diagnostics, stats: { instrumentAndBundleMs, readyAt, doneAt: Date.now(), ...stats } });
 }

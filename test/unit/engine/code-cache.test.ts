@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const CACHE_DIR = path.join(os.tmpdir(), 'async-timeline-code-cache');
-const MODULE = path.join(__dirname, '../../../src/core/engine/script-code-cache.ts');
+const MODULE = path.join(__dirname, '../../../src/core/engine/code-cache.ts');
 
 /**
  * Compiles `file` as a worker does, in a process of its own (one V8 isolate: in the same
@@ -14,11 +14,11 @@ const MODULE = path.join(__dirname, '../../../src/core/engine/script-code-cache.
  */
 function compileInAFreshProcess(file: string): { value: unknown; rejected: boolean | undefined; hadCache: boolean } {
   const program = `
-    const { compileWithCodeCache, saveScriptCodeCaches } = require(${JSON.stringify(MODULE)});
+    const { compileWithCodeCache, saveCodeCaches } = require(${JSON.stringify(MODULE)});
     const script = compileWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(file)});
     const value = script.runInNewContext({});
     process.stdout.write(JSON.stringify({ value, rejected: script.cachedDataRejected }));
-    saveScriptCodeCaches();`;
+    saveCodeCaches();`;
   const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', program], { encoding: 'utf8', env: { ...process.env, ASYNC_TIMELINE_NO_CODE_CACHE: '' } });
   const { value, rejected } = JSON.parse(out) as { value: unknown; rejected?: boolean };
   return { value, rejected, hadCache: rejected !== undefined };
@@ -29,7 +29,7 @@ describe('engine: code caches of the sandbox scripts', function () {
   const name = `cc-test-${process.pid}-${Date.now()}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-code-cache-'));
   const file = path.join(dir, `${name}.js`);
-  const caches = () => (fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR).filter((f) => f.startsWith(`sandbox-${name}-`)) : []);
+  const caches = () => (fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR).filter((f) => f.startsWith(`${name}-`)) : []);
   after(() => {
     for (const f of caches()) fs.rmSync(path.join(CACHE_DIR, f), { force: true });
   });
