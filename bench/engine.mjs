@@ -5,20 +5,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { loadEngineApi } from './engine-api.mjs';
 import { timedRun as timedRunTree } from './process-tree.mjs';
 import { benchInstrument, writeBigFile } from './instrument.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-'));
 
-// The engine's API, bundled next to dist/worker.js so it finds the worker and runtime.
-const apiBundle = path.join(root, 'dist', 'bench-engine.js');
-await esbuild.build({
-  entryPoints: [path.join(root, 'src/core/engine/run.ts')], outfile: apiBundle, bundle: true,
-  platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild', 'typescript'], logLevel: 'error',
-});
-const { runProgram } = await import(apiBundle);
+const { runProgram, dispose } = await loadEngineApi('bench-engine');
 
 const programs = {
   '1,000,000 sequential awaits': `
@@ -123,93 +117,5 @@ const timedRun = (argv) => timedRunTree(process.execPath, argv, { cwd: work });
   console.log(`10M awaits with the default budget (10M events): stopped with exit code ${t.code} after ${fmt(t.s, 2)} s, peak RSS of the process tree ${fmt(t.mb, 0)} MB   (target: within 2 GB ${ok(t.mb < 2048)})`);
 }
 
-// (e) Scaling: time and trace bytes per event must stay flat from 10k to 10M awaits (linear cost).
-// A run starts cold: the runtime is compiled afresh in each run's context, and V8 runs it in
-// its interpreter until TurboFan has optimized the hot paths — about the first 100,000 awaits,
-// 50–70 ms of CPU that every run pays once (a fixed cost, not one per event; measured below).
-// Whole-run time per event therefore falls with size. What linear cost means is that the
-// *steady-state* time per event does not grow with the trace: each program here first awaits
-// WARM times in the same run (same context, same functions: `phase(1000)` called again and
-// again, so V8 optimizes `phase` as a whole — warmed by one long call it would only have an
-// on-stack-replacement copy of its loop, and the timed call would start unoptimized), then
-// times its N awaits with the
-// worker's real clocks (RunOptions.benchmarkClock) — wall and CPU; CPU time (the worker process's,
-// its GC and compiler threads included) is what the target judges, as the machine is shared and
-// wall time follows its load. The trace holds every event of the run (warm-up included), so a
-// cost that grew with the trace would show. Native `node` runs the same program (its own
-// performance.now() and process.cpuUsage()).
-const WARM = 200_000;
-const phaseProgram = (n) => `const clock = globalThis.__asyncTimeline$benchmarkClock ?? (() => { const c = process.cpuUsage(); return [performance.now(), (c.user + c.system) / 1000]; });
-async function phase(n) { let sum = 0; for (let i = 0; i < n; i++) sum += await i; return sum; }
-async function main() {
-  const w0 = clock(); for (let r = 0; r < ${WARM / 1000}; r++) await phase(1000); const t0 = clock();
-  const sum = await phase(${n}); const t1 = clock();
-  console.log('PHASE', t1[0] - t0[0], t1[1] - t0[1], t0[1] - w0[1], sum);
-}
-main();
-`;
-const parsePhase = (text) => {
-  const [wallMs, cpuMs, warmCpuMs] = (/PHASE (\S+) (\S+) (\S+)/.exec(text) ?? []).slice(1).map(Number);
-  return { wallMs, cpuMs, warmCpuMs };
-};
-const scaleBudgets = { events: 70_000_000, realTimeMs: 600_000, memoryMb: 4096 };
-async function simPhase(file) {
-  let out = '';
-  const r = await runProgram({ file, tracing: true, benchmarkClock: true, budgets: scaleBudgets, onOutput: (stream, text) => (out += text) });
-  return { ...parsePhase(out), runMs: r.timings?.runMs ?? NaN, events: r.eventCount ?? NaN, bytes: r.traceBytesInMemory ?? NaN };
-}
-function nativePhase(file) {
-  const r = spawnSync(process.execPath, [file], { encoding: 'utf8' });
-  return parsePhase(r.stdout);
-}
-const bestBy = (runs, key) => runs.reduce((x, y) => (y[key] < x[key] ? y : x));
-console.log(`\nscaling (tracing on; steady state after ${WARM.toLocaleString('en')} warm-up awaits in the same run; best of 9 / 7 / 5 / 3 runs)`);
-console.log('     awaits   native CPU ns/await   sim ns/event: CPU    wall   sim CPU per await ÷ native   whole run (cold)   bytes/event   events in trace   (target: steady CPU ns/event and bytes/event within ±20 % across sizes)');
-const scaleLoad = [os.loadavg()[0]];
-const base = await simPhase((() => { const f = path.join(work, 'scale-0.js'); fs.writeFileSync(f, phaseProgram(0)); return f; })());
-const rows = [];
-for (const [n, repeats] of [[1e4, 9], [1e5, 7], [1e6, 5], [1e7, 3]]) {
-  const file = path.join(work, `scale-${n}.js`);
-  fs.writeFileSync(file, phaseProgram(n));
-  const sims = [];
-  const natives = [];
-  for (let i = 0; i < repeats; i++) {
-    sims.push(await simPhase(file));
-    natives.push(nativePhase(file));
-  }
-  const sim = bestBy(sims, 'cpuMs');
-  const nat = bestBy(natives, 'cpuMs');
-  // The phase's events: the run's minus those of the same program with no awaits in its phase.
-  const events = sim.events - base.events;
-  rows.push({
-    n, events, traceEvents: sim.events, nativeNs: (nat.cpuMs * 1e6) / n,
-    cpuNs: (sim.cpuMs * 1e6) / events, wallNs: (Math.min(...sims.map((r) => r.wallMs)) * 1e6) / events,
-    wholeNs: (Math.min(...sims.map((r) => r.runMs)) * 1e6) / sim.events, bytes: sim.bytes / sim.events,
-    warmFixedMs: sim.warmCpuMs - ((sim.cpuMs / events) * (base.events - 11)),
-  });
-  scaleLoad.push(os.loadavg()[0]);
-}
-const spread = (key) => {
-  const xs = rows.map((r) => r[key]).filter(Number.isFinite);
-  return Math.max(...xs) / Math.min(...xs) - 1;
-};
-for (const r of rows) {
-  console.log(`${r.n.toLocaleString('en').padStart(11)}  ${fmt(r.nativeNs).padStart(20)}  ${fmt(r.cpuNs).padStart(19)}  ${fmt(r.wallNs).padStart(6)}  ${(fmt((r.cpuNs * r.events) / r.n / r.nativeNs) + '×').padStart(27)}  ${fmt(r.wholeNs).padStart(17)}  ${fmt(r.bytes).padStart(12)}  ${String(r.traceEvents).padStart(16)}`);
-}
-const within = (key) => (spread(key) <= 0.2 ? 'ok' : 'MISSED');
-const warmFixed = rows.map((r) => r.warmFixedMs).filter(Number.isFinite);
-console.log(`spread 10k–10M (load ${scaleLoad.map((l) => fmt(l)).join(' → ')}): steady ns/event CPU ${fmt(spread('cpuNs') * 100, 0)} % ${within('cpuNs')} (wall ${fmt(spread('wallNs') * 100, 0)} %), bytes/event ${fmt(spread('bytes') * 100, 0)} % ${within('bytes')}   (target ±20 %)`);
-// The machine's price of fresh memory: the trace writes 23 bytes per event into pages never
-// touched before, so a first touch of a page (a page fault) is part of the steady cost. It is
-// ~0.1–0.5 µs on common machines; on some virtual machines it is tens of µs, and then it is
-// most of the steady ns/event (23 B ÷ 4 KiB × the fault's cost), at every size alike.
-const faultUs = (() => {
-  const bytes = 128 * 1024 * 1024;
-  const t0 = process.hrtime.bigint();
-  const fresh = new Uint8Array(bytes);
-  for (let i = 0; i < bytes; i += 4096) fresh[i] = 1;
-  return Number(process.hrtime.bigint() - t0) / 1e3 / (bytes / 4096);
-})();
-console.log(`this machine's first touch of a memory page: ${fmt(faultUs, 2)} µs, so the trace's fresh pages alone cost ~${fmt((faultUs * 1000 * 23) / 4096, 0)} ns/event of the steady cost above`);
-console.log(`a run's fixed cost, JIT warm-up: its first ${WARM.toLocaleString('en')} awaits take ${fmt(Math.min(...warmFixed), 0)}–${fmt(Math.max(...warmFixed), 0)} ms of CPU more than at the steady rate (whole-run ns/event falls with size because of it)`);
 fs.rmSync(work, { recursive: true, force: true });
+dispose();

@@ -16,6 +16,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadEngineApi } from './engine-api.mjs';
 import { timedRun } from './process-tree.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -92,13 +93,7 @@ const { DEFAULT_NODE_MAJOR } = await import('data:text/javascript;base64,' + Buf
 const majors = String(option('--node', DEFAULT_NODE_MAJOR)).split(',').map(Number);
 const runs = Number(option('--runs', 3));
 
-// The engine's API, bundled next to dist/worker.js so it finds the worker and runtime.
-const apiBundle = path.join(root, 'dist', 'bench-network-engine.js');
-await esbuild.build({
-  entryPoints: [path.join(root, 'src/core/engine/run.ts')], outfile: apiBundle, bundle: true,
-  platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild', 'typescript'], logLevel: 'error',
-});
-const { runProgram } = await import(apiBundle);
+const { runProgram, dispose } = await loadEngineApi('bench-network-engine');
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-bench-network-'));
 const cli = path.join(root, 'dist', 'cli.js');
@@ -156,5 +151,5 @@ for (const major of majors) {
   }
 }
 fs.rmSync(work, { recursive: true, force: true });
-fs.rmSync(apiBundle, { force: true });
+dispose();
 process.exitCode = failed ? 1 : 0;

@@ -166,7 +166,7 @@ async function measure(browser, events) {
   return { events: trace.events.kind.length, tasks: trace.tasks.length - 1, sizeMb, firstPaint, firstPaints, frames, rafIntervals };
 }
 
-/** The engine and the columnar encoder, bundled next to dist/worker.js (as bench/engine.mjs bundles the engine). */
+/** The engine and the columnar encoder, bundled next to dist/worker.js (as bench/engine-api.mjs bundles the engine alone). */
 async function engineAndEncoder() {
   const bundle = path.join(root, 'dist', 'bench-webview-trace.js');
   await esbuild.build({

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const parts = [
-  ['engine', 'engine.mjs', 'simulated vs native node; instrument+bundle vs transpileModule (cold and warm, CPU and wall); the instrumentation cache cold vs warm; run --summary end to end (1M awaits, 10M events); scaling 10k–10M awaits (steady-state time per event, native beside it)'],
+  ['engine', 'engine.mjs', 'simulated vs native node; instrument+bundle vs transpileModule (cold and warm, CPU and wall); the instrumentation cache cold vs warm; run --summary end to end (1M awaits, 10M events)'],
+  ['scaling', 'scaling.mjs', 'steady-state time and trace bytes per event from 10k to 10M awaits (linear cost), native node beside them; sizes measured in interleaved rounds'],
   ['render', 'render.mjs', 'timeline first paint and pan/zoom frame times in headless Chromium; the trace to the webview, columnar vs JSON (1M awaits)'],
   ['scenarios', 'scenarios.mjs', 'chat server with 10,000 clients; 64 threads on 8 cores'],
   ['io', 'io.mjs', 'real I/O end to end: 1,000 file reads, 10 child processes, 8 pbkdf2 — simulator vs node wall time'],

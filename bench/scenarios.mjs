@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadEngineApi } from './engine-api.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -151,12 +152,7 @@ for (const [name, source] of [['chat-async 10,000 clients', CHAT], ['64 threads 
   }
 }
 // Through the engine: the product's path (bundle, instrument, worker + vm, runtime, trace).
-const apiBundle = path.join(root, 'dist', 'bench-engine.js');
-await esbuild.build({
-  entryPoints: [path.join(root, 'src/core/engine/run.ts')], outfile: apiBundle, bundle: true,
-  platform: 'node', format: 'cjs', target: 'node20', external: ['esbuild', 'typescript'], logLevel: 'error',
-});
-const { runProgram } = await import(apiBundle);
+const { runProgram, dispose } = await loadEngineApi('bench-scenarios-engine');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'at-scenarios-'));
 for (const [name, source] of [['engine: chat-async 10,000 clients', CHAT], ['engine: 64 Workers / 8 cores, 100,000 messages', WORKERS]]) {
   const file = path.join(work, name.replace(/\W+/g, '-') + '.ts');
@@ -184,7 +180,7 @@ for (const [name, source] of [['engine: chat-async 10,000 clients', CHAT], ['eng
   }
 }
 fs.rmSync(work, { recursive: true, force: true });
-fs.rmSync(apiBundle, { force: true });
+dispose();
 
 // The memory model (src/core/sim/memory.ts) against what a real thread costs here: idle Node
 // Workers (a thread with its own V8 isolate and event loop), started one after another.

@@ -55,9 +55,10 @@ export interface RunOptions {
   tracing?: boolean;
   /**
    * For the benchmark only: the program gets `globalThis.__asyncTimeline$benchmarkClock()`,
-   * which answers `[wall ms, CPU ms]` of the worker's real clocks (`performance.now()`,
-   * `process.cpuUsage()`), so it can time one phase of its own run — the steady state after the
-   * runtime's JIT warm-up, apart from it (bench/engine.mjs, scaling). Never for users: a program
+   * which answers `[wall ms, CPU ms, minor page faults]` of the worker's real clocks
+   * (`performance.now()`, `process.cpuUsage()`, `process.resourceUsage()`), so it can time one
+   * phase of its own run — the steady state after the runtime's JIT warm-up, apart from it
+   * (bench/scaling.mjs). Never for users: a program
    * that reads real time is not deterministic.
    */
   benchmarkClock?: boolean;

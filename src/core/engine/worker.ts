@@ -239,10 +239,11 @@ async function runOnce(
   const { context, sandbox, handle, module, evaluate } = sandboxes.makeMain();
   const typeless = typelessPackageWarning(built);
   if (runInput.benchmarkClock) {
-    // RunOptions.benchmarkClock: real wall and CPU time, for the benchmark's steady-state phase.
+    // RunOptions.benchmarkClock: real wall and CPU time (ms) and the minor page faults so far,
+    // for the benchmark's steady-state phase (bench/scaling.mjs).
     sandbox['__asyncTimeline$benchmarkClock'] = () => {
       const cpu = process.cpuUsage();
-      return [performance.now(), (cpu.user + cpu.system) / 1000];
+      return [performance.now(), (cpu.user + cpu.system) / 1000, process.resourceUsage().minorPageFault];
     };
   }
   sandbox['__asyncTimeline$program'] = () => {
