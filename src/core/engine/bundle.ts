@@ -66,9 +66,18 @@ export interface BundleOutput {
 interface PluginState {
   records: boolean;
   /** Set in 'hoisted' mode: the place of a non-entry module's top-level await (then bundle again as records). */
-  importedTla?: { file: string; line: number; column: number; lineText: string };
+  importedTla?: TlaPlace;
+  /** Every module other than the entry with a top-level await, by absolute path. */
+  tlaFiles: Map<string, TlaPlace>;
   /** Files made module records (absolute paths). */
   recordFiles: Set<string>;
+}
+
+interface TlaPlace {
+  file: string;
+  line: number;
+  column: number;
+  lineText: string;
 }
 
 /** Marks the resolution a plugin asks esbuild for itself (it must not come back to the same hook). */
@@ -108,7 +117,8 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             return { errors: [{ text: early.message, location: { file: args.path, line: early.line, column: early.column - 1, lineText: text.split(/\r?\n/)[early.line - 1] ?? '' } }] };
           }
         }
-        const asRecord = state.records && (isEntry || /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
+        // A CommonJS entry stays a script: its require()s and import()s reach the records (runtime/modules.ts).
+        const asRecord = state.records && (isEntry ? entryKind().kind === 'module' : /\.m[jt]s$/.test(args.path) || detectModuleSyntax(text, args.path).module);
         if (asRecord) state.recordFiles.add(args.path);
         // `await` as a name (await-identifier.ts) needs to know the file is a script; parse for that only if it may use one.
         const script = !asRecord && (syntax !== undefined || MAY_NAME_AWAIT.test(text)) && kind() === 'commonjs';
@@ -165,10 +175,12 @@ function instrumentPlugin(input: BundleInput, sources: Map<string, string>, entr
             }],
           };
         }
-        if (!isEntry && result.topLevelAwait && !state.records) {
-          // The hoisted bundle cannot wait for this module's evaluation: bundle again with module records.
+        if (!isEntry && result.topLevelAwait) {
           const { line, column } = result.topLevelAwait;
-          state.importedTla ??= { file: args.path, line, column, lineText: text.split(/\r?\n/)[line - 1] ?? '' };
+          const place = { file: args.path, line, column, lineText: text.split(/\r?\n/)[line - 1] ?? '' };
+          state.tlaFiles.set(args.path, place);
+          // The hoisted bundle cannot wait for this module's evaluation: bundle again with module records.
+          if (!state.records) state.importedTla ??= place;
         }
         return { contents: result.code, loader };
       });
@@ -207,20 +219,22 @@ export async function warmBundler(): Promise<void> {
 export async function bundle(input: BundleInput): Promise<BundleOutput> {
   const first = await bundleOnce(input, false);
   if (first.importedTla === undefined || first.output.diagnostics.some((d) => d.severity === 'error')) return first.output;
-  if (first.output.moduleKind === 'commonjs') {
-    // Only an ES module can import a module with a top-level await (Node: require() of it is ERR_REQUIRE_ASYNC_MODULE).
-    const { file, line, column } = first.importedTla;
+  const second = await bundleOnce(input, true);
+  if (second.requiredTla !== undefined) {
+    // require() of an ES module graph with a top-level await is Node's ERR_REQUIRE_ASYNC_MODULE;
+    // an import() of it, from CommonJS too, runs (the records bundle above).
+    const { file, line, column } = second.requiredTla;
     return {
-      ...first.output,
+      ...second.output,
       code: '',
-      diagnostics: [{ file, line, column, severity: 'error', message: 'top-level await in a module the CommonJS entry requires: Node refuses to require() it (ERR_REQUIRE_ASYNC_MODULE); import it from an ES module entry, or move the awaits into an async function the module exports' }],
+      diagnostics: [{ file, line, column, severity: 'error', message: 'top-level await in a module the program require()s: Node refuses to require() it (ERR_REQUIRE_ASYNC_MODULE); import() it instead, or move the awaits into an async function the module exports' }],
     };
   }
-  return (await bundleOnce(input, true)).output;
+  return second.output;
 }
 
-async function bundleOnce(input: BundleInput, records: boolean): Promise<{ output: BundleOutput; importedTla?: PluginState['importedTla'] }> {
-  const state: PluginState = { records, recordFiles: new Set() };
+async function bundleOnce(input: BundleInput, records: boolean): Promise<{ output: BundleOutput; importedTla?: TlaPlace; requiredTla?: TlaPlace }> {
+  const state: PluginState = { records, recordFiles: new Set(), tlaFiles: new Map() };
   const sources = new Map<string, string>();
   let decision: ModuleDecision | undefined;
   let entrySyntax: ModuleSyntax | undefined;
@@ -285,7 +299,8 @@ async function bundleOnce(input: BundleInput, records: boolean): Promise<{ outpu
       if (!file.includes(`${path.sep}node_modules${path.sep}`)) for (const w of workerEntriesIn(text, file, input.cwd)) workerEntries.add(w);
     }
     const moduleDecision = entryKind();
-    return { output: { code, map: JSON.stringify(map), sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics, workerEntries: [...workerEntries] }, importedTla: state.importedTla };
+    const requiredTla = records && result.metafile ? requiredTopLevelAwait(input, state, result.metafile) : undefined;
+    return { output: { code, map: JSON.stringify(map), sources, moduleKind: moduleDecision.kind, moduleDecision, diagnostics, workerEntries: [...workerEntries] }, importedTla: state.importedTla, ...(requiredTla && { requiredTla }) };
   } catch (e) {
     const failure = e as esbuild.BuildFailure;
     if (!Array.isArray(failure.errors)) throw e;
@@ -305,6 +320,34 @@ function importsOfRecords(code: string): string {
     const replaced = `${IMPORT_RECORD_GLOBAL}(() => (${init}(), ${namespace}))`;
     return replaced.length === match.length ? replaced : match;
   });
+}
+
+/**
+ * A top-level await that a `require()` reaches: the await of a module required, or of one it
+ * imports statically, however deep. Such a graph cannot be evaluated synchronously.
+ */
+function requiredTopLevelAwait(input: BundleInput, state: PluginState, metafile: esbuild.Metafile): TlaPlace | undefined {
+  const imports = new Map<string, esbuild.Metafile['inputs'][string]['imports']>();
+  for (const [rel, info] of Object.entries(metafile.inputs)) imports.set(path.resolve(input.cwd, rel), info.imports.filter((i) => !i.external));
+  const seen = new Set<string>();
+  const reach = (file: string): TlaPlace | undefined => {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    const place = state.tlaFiles.get(file);
+    if (place) return place;
+    for (const i of imports.get(file) ?? []) {
+      const found = i.kind === 'import-statement' ? reach(path.resolve(input.cwd, i.path)) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const list of imports.values()) {
+    for (const i of list) {
+      const found = i.kind === 'require-call' ? reach(path.resolve(input.cwd, i.path)) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /**

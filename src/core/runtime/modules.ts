@@ -17,7 +17,7 @@ import { runTopLevelAwait } from './top-level-await';
 import { createResolvingFunctions, performThen, PromiseImpl, ReactionKind, resolvePromise } from './promise';
 import { performPromiseThen } from './promise-api';
 import type { Resumable } from './promise';
-import { isAbort } from './state';
+import { isAbort, rt } from './state';
 
 type Body = () => Generator<unknown, unknown, unknown>;
 
@@ -52,8 +52,19 @@ const importedEvaluations = new WeakMap<object, PromiseImpl>();
 /** The bundle's whole graph (evaluateModules), for modules a dynamic import brings in later. */
 let knownGraph: Record<string, string[]> = {};
 let asyncOrderCounter = 0;
+/** Inside an `import()`'s load (importRecord): the modules registered now are evaluated by it. */
+let loadingImports = 0;
 
-/** `$.moduleRecord(id, hasTLA, body, site)`: registers one module's statements (not run yet). */
+/**
+ * `$.moduleRecord(id, hasTLA, body, site)`: registers one module's statements (not run yet).
+ *
+ * With a CommonJS entry (a bundle of records because it `import()`s a module with a top-level
+ * await) no static graph is evaluated: a module registered outside an `import()`'s load was
+ * reached by `require()` (esbuild's `(init_x(), __toCommonJS(x_exports))`), and require(esm)
+ * evaluates it at once, synchronously. Its own imports registered first, and so ran first:
+ * Node's post-order. A required graph with a top-level await is refused before the run
+ * (engine/bundle.ts), as Node's require() refuses it.
+ */
 export function registerModule(id: string, hasTLA: boolean, body: Body, site: number): void {
   const record: ModuleRecord = {
     id, hasTLA, body, site, requested: [], status: Status.Linked, error: undefined, failed: false,
@@ -61,6 +72,23 @@ export function registerModule(id: string, hasTLA: boolean, body: Body, site: nu
   };
   records.set(id, record);
   registered.push(record);
+  if (loadingImports === 0 && rt.host.options.moduleKind === 'commonjs') evaluateRequired(record);
+}
+
+/** require() of an ES module without a top-level await: its statements run now; a throw is the require()'s. */
+function evaluateRequired(record: ModuleRecord): void {
+  const stack: ModuleRecord[] = [];
+  try {
+    innerModuleEvaluation(record, stack, 0);
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    for (const m of stack) {
+      m.status = Status.Evaluated;
+      m.error = e;
+      m.failed = true;
+    }
+    throw e;
+  }
 }
 
 /**
@@ -78,7 +106,13 @@ export function importRecord(load: () => unknown): PromiseImpl {
   const result = new PromiseImpl();
   performPromiseThen(start, () => {
     const before = registered.length;
-    const namespace = load();
+    let namespace: unknown;
+    loadingImports++;
+    try {
+      namespace = load();
+    } finally {
+      loadingImports--;
+    }
     const target = registered.length > before ? registered[registered.length - 1] : undefined;
     let evaluation = importedEvaluations.get(namespace as object);
     if (target !== undefined) {

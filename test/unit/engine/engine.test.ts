@@ -73,7 +73,16 @@ const failures: { name: string; files: Record<string, string>; entry: string; bu
     files: { 'main.cjs': "const { v } = require('./dep.mjs');\nconsole.log(v);\n", 'dep.mjs': "export let v = 1;\nv = await Promise.resolve(2);\n" },
     entry: 'main.cjs',
     exitCode: 1,
-    stderr: [/dep\.mjs:2:5\n/, /Error: top-level await in a module the CommonJS entry requires: Node refuses to require\(\) it \(ERR_REQUIRE_ASYNC_MODULE\)/],
+    stderr: [/dep\.mjs:2:5\n/, /Error: top-level await in a module the program require\(\)s: Node refuses to require\(\) it \(ERR_REQUIRE_ASYNC_MODULE\)/],
+    diagnostic: /top-level await/,
+  },
+  {
+    // The await is two static imports below the module required: the whole graph is the require()'s.
+    name: 'a CommonJS entry requiring a module that imports one with a top-level await → refused at the await, nothing run',
+    files: { 'main.cjs': "console.log('main');\nconst { v } = require('./mid.mjs');\nimport('./other.mjs');\n", 'mid.mjs': "export { v } from './deep.mjs';\n", 'deep.mjs': "export let v = 1;\nawait null;\n", 'other.mjs': 'await null;\n' },
+    entry: 'main.cjs',
+    exitCode: 1,
+    stderr: [/deep\.mjs:2:1\n/, /ERR_REQUIRE_ASYNC_MODULE/],
     diagnostic: /top-level await/,
   },
   {

@@ -1,0 +1,2 @@
+console.log('prefix.mjs runs');
+export const prefix = 'esm';
