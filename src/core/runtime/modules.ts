@@ -72,20 +72,25 @@ export function registerModule(id: string, hasTLA: boolean, body: Body, site: nu
   };
   records.set(id, record);
   registered.push(record);
-  if (loadingImports === 0 && rt.host.options.moduleKind === 'commonjs') evaluateRequired(record);
+  if (loadingImports === 0 && rt.host.options.moduleKind === 'commonjs') evaluateGraph(record);
 }
 
-/** require() of an ES module without a top-level await: its statements run now; a throw is the require()'s. */
-function evaluateRequired(record: ModuleRecord): void {
+/**
+ * InnerModuleEvaluation from `module` (Evaluate's steps 6–8): a throw leaves every module still
+ * on the stack evaluated with that error, and is rethrown. For require() of an ES module without
+ * a top-level await, this is all: its statements run now, and a throw is the require()'s.
+ */
+function evaluateGraph(module: ModuleRecord): void {
   const stack: ModuleRecord[] = [];
   try {
-    innerModuleEvaluation(record, stack, 0);
+    innerModuleEvaluation(module, stack, 0);
   } catch (e) {
-    if (isAbort(e)) throw e;
-    for (const m of stack) {
-      m.status = Status.Evaluated;
-      m.error = e;
-      m.failed = true;
+    if (!isAbort(e)) {
+      for (const m of stack) {
+        m.status = Status.Evaluated;
+        m.error = e;
+        m.failed = true;
+      }
     }
     throw e;
   }
@@ -148,16 +153,10 @@ export function evaluateModules(entry: string, graph: Record<string, string[]>):
     return promise;
   }
   module.capability = [promise, resolve, reject];
-  const stack: ModuleRecord[] = [];
   try {
-    innerModuleEvaluation(module, stack, 0);
+    evaluateGraph(module);
   } catch (e) {
     if (isAbort(e)) throw e;
-    for (const m of stack) {
-      m.status = Status.Evaluated;
-      m.error = e;
-      m.failed = true;
-    }
     reject(e);
     return promise;
   }
