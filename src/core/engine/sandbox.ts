@@ -26,6 +26,7 @@ import type { BundleOutput } from './bundle';
 import { displayName } from './paths';
 import { compileWithCodeCache } from './code-cache';
 import type { WorkerInput } from './protocol';
+import { FunctionSources } from './function-source';
 import { BUNDLE_FILENAME, BundleMaps, StackMapper, innermostUserPosition, workerBundleFilename } from './stack-map';
 import { workerFileFor } from './worker-entries';
 import { addProcessModuleFacts } from './process-module-facts';
@@ -119,6 +120,8 @@ export function precompileSandboxScripts(distDir: string): void {
 
 export class Sandboxes {
   private readonly bundleMaps = new BundleMaps();
+  /** Function.prototype.toString's texts of the program's functions (function-source.ts). */
+  private readonly functionSources: FunctionSources;
   private readonly runtimeScript: vm.Script;
   private readonly main: Program;
   private readonly workerPrograms: Map<string, Program>;
@@ -134,6 +137,7 @@ export class Sandboxes {
     workerBundles: Map<string, BundleOutput>,
   ) {
     this.runtimeScript = runtimeScript(options.input.distDir);
+    this.functionSources = new FunctionSources(this.bundleMaps, options.input);
     this.bundleMaps.addRenames(() => nodeLibRenames(options.input.distDir));
     this.main = this.programOf(options.input.entry, built, BUNDLE_FILENAME);
     this.workerPrograms = new Map([...workerBundles].map(([file, b], i) => [file, this.programOf(file, b, workerBundleFilename(i + 1))]));
@@ -226,6 +230,7 @@ export class Sandboxes {
       requireBuiltin: (name) => realRequire(name),
       // The runtime's own structuredClone (results in the sandbox's realm) starts from the host's.
       structuredClone: (...args: unknown[]) => (structuredClone as (...a: unknown[]) => unknown)(...args),
+      functionSource: (generated) => this.functionSources.textOf(generated),
       instrumentFunction: (source) => instrumentSource(source, { fileName: 'anonymous.js', displayName: '<anonymous>', sourceMap: false }).code,
       lowerEvalSource: (source) => lowerEvalText(source, hostSyntaxError),
       options: {

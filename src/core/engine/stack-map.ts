@@ -92,6 +92,23 @@ export class BundleMaps {
     return found ?? name;
   }
 
+  /**
+   * Where `text` first occurs in a bundle's code, mapped to the user's file (its first
+   * character's position there). Function.prototype.toString's text of a function of the program
+   * is a slice of its bundle (function-source.ts).
+   */
+  originalOfGenerated(text: string): OriginalPosition | undefined {
+    for (const [filename, code] of this.codes) {
+      const offset = code.indexOf(text);
+      if (offset < 0) continue;
+      const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
+      let line = 1;
+      for (let i = code.indexOf('\n'); i >= 0 && i < lineStart; i = code.indexOf('\n', i + 1)) line++;
+      return this.original(filename, line, offset - lineStart + 1);
+    }
+    return undefined;
+  }
+
   /** A 1-based position in bundle `filename` → the original one, if mapped. */
   original(filename: string, line: number, column: number): OriginalPosition | undefined {
     const entry = this.maps.get(filename)?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;

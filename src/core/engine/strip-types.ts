@@ -45,6 +45,14 @@ function amaroTransform(): AmaroTransform {
   return amaro;
 }
 
+/**
+ * The text Node runs of a file it strips: amaro's strip-only output, every type replaced by
+ * blanks, so each position is the file's own (Function.prototype.toString shows this text).
+ */
+export function strippedText(text: string, file: string): string {
+  return amaroTransform()(text, { mode: 'strip-only', filename: file }).code;
+}
+
 /** Whether Node of this line strips this file's types when it loads it. */
 export function strippedByNode(file: string, nodeMajor: NodeMajor | undefined, mode: TypeScriptMode | undefined): boolean {
   if (mode === 'compile' || (nodeMajor ?? 20) < 22) return false;

@@ -100,6 +100,9 @@ export function installFunctionShapes(FunctionCtor: FunctionConstructor): void {
       if (typeof this === 'function') {
         const text = shapes.get(this)?.source ?? nativeTexts.get(this);
         if (text !== undefined) return text;
+        // A function of the program: V8's text is the bundle's; the host finds the file's own.
+        const generated = nativeToString.call(this);
+        return rt.host.functionSource?.(generated) ?? generated;
       }
       return nativeToString.call(this);
     },

@@ -145,6 +145,12 @@ export interface RuntimeHost {
    */
   instrumentFunction?(source: string): string;
   /**
+   * Optional: the program's own text of a function whose V8 text (a slice of the bundle) is
+   * `generated`, for Function.prototype.toString (engine/function-source.ts); undefined when it
+   * is not one of the program's functions. Without it toString gives V8's text.
+   */
+  functionSource?(generated: string): string | undefined;
+  /**
    * Optional: the text of a direct eval declaring `using`/`await using`, for a host V8 without
    * that syntax (runtime/eval-source.ts): the lowered script (its completion value kept), the
    * target's SyntaxError message (also for a text that does not parse), or undefined to evaluate
