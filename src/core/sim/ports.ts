@@ -124,6 +124,11 @@ class AsyncHandles {
     this.handles.push(port);
   }
 
+  /** The handles, in creation order (a copy). */
+  list(): MessagePort[] {
+    return this.handles.slice();
+  }
+
   remove(port: MessagePort): void {
     const i = this.handles.indexOf(port);
     if (i >= 0) this.handles.splice(i, 1);
@@ -201,6 +206,11 @@ class AsyncHandles {
 }
 
 const hubs = new WeakMap<SimThread, AsyncHandles>();
+/** The ports a thread owns when it ends (but `keep`), torn down: MessagePort.threadEnded. */
+export function endPortsOf(world: World, thread: SimThread, keep: MessagePort): void {
+  for (const port of hubOf(world, thread).list()) if (port !== keep) port.threadEnded();
+}
+
 function hubOf(world: World, thread: SimThread): AsyncHandles {
   let hub = hubs.get(thread);
   if (hub === undefined) {
@@ -541,6 +551,26 @@ export class MessagePort extends Emitter {
       }
       this.inContext(() => this.dispatch('close'));
     });
+  }
+
+  /**
+   * The owning thread ended (a Worker exited): its environment's handles are torn down without
+   * running any more of its JavaScript — no 'close' here — and the peer gets the close message,
+   * so the other end's 'close' comes, and a 'message' listener there stops keeping its thread
+   * alive (Node's MessagePort::OnClose as the worker's environment is cleaned up).
+   */
+  threadEnded(): void {
+    if (this.detached) return;
+    this.closing = true;
+    this.detached = true;
+    this.updateRef();
+    if (this.thread !== undefined) hubOf(this.world, this.thread).remove(this);
+    const peer = this.peer;
+    this.peer = undefined;
+    if (peer !== undefined && peer.peer === this) {
+      peer.peer = undefined;
+      peer.enqueue({ kind: 'close', at: this.world.now() });
+    }
   }
 
   /** Transferred: `to` takes this port's queue and peer; this object closes. */

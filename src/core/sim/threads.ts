@@ -5,7 +5,7 @@
  * world.ts); messages are delivered through the receiver's poll phase at the sender's clock.
  */
 import { Emitter } from './emitter';
-import { MessagePort } from './ports';
+import { endPortsOf, MessagePort, serializeMessage } from './ports';
 import type { WorkerEntry } from './types';
 import type { SimThread, World } from './world';
 
@@ -19,6 +19,8 @@ export const forwardedWorkerErrors = new WeakSet<object>();
 
 export interface WorkerOptions {
   workerData?: unknown;
+  /** Transferred with workerData: MessagePorts (then the worker's) and ArrayBuffers (detached). */
+  transferList?: unknown;
   name?: string;
   eval?: boolean;
   argv?: unknown[];
@@ -53,8 +55,18 @@ export class Worker extends Emitter {
         ? { kind: 'function', fn: () => what(box.data, box.inner as MessagePort) }
         : { kind: 'file', specifier: String(what), eval: options.eval === true };
     const th = world.spawn(options.name ?? `worker ${world.threads.length}`, entry);
-    // Cloned after the thread exists: a Worker on a file receives it in its own realm.
-    const data = world.cloneFor(th)(options.workerData);
+    // Cloned after the thread exists: a Worker on a file receives it in its own realm. With the
+    // options' transferList it is serialized as a message is: a MessagePort in it moves to the
+    // worker's thread, an ArrayBuffer is detached here. (Without one, a SharedArrayBuffer stays
+    // the very object the simulated Atomics wait and notify on.)
+    let data: unknown;
+    if (options.transferList === undefined) {
+      data = world.cloneFor(th)(options.workerData);
+    } else {
+      const { snapshot, ports } = serializeMessage(world, options.workerData, options.transferList, undefined);
+      data = world.cloneFor(th)(snapshot);
+      for (const port of ports) port.adopt(th);
+    }
     box.data = data;
     this.thread = th;
     this.threadId = th.id;
@@ -99,6 +111,8 @@ export class Worker extends Emitter {
       world.exit(th, 1);
     };
     th.exitListeners.push((code) => {
+      // Its other ports close with it (the peers' 'close'); parentPort ends with the Worker below.
+      endPortsOf(world, th, inner);
       world.unref(parent, this);
       // kOnExit: the messages still queued first (drainMessagePort), then 'exit'.
       world.complete(parent, th.now(), 0, () => {

@@ -1,27 +1,18 @@
-// A MessagePort transferred to a Worker (with an ArrayBuffer, detached in the sender): the worker
-// talks back through it; closing the main end closes the worker's end, whose 'close' the worker
-// reports; then nothing keeps the worker alive and it exits. The worker reports by messages only
-// (a worker's console output reaches stdout on its own schedule).
-const { Worker, isMainThread, parentPort } = require('worker_threads');
+// A MessagePort handed to a Worker in workerData with the options' transferList moves to the
+// worker's thread: the worker talks through it, and when the worker ends its ports close with
+// it, so the other end gets 'close' and the program can end (a port whose peer lives on in a
+// finished worker would keep a 'message' listener waiting forever). An ArrayBuffer in the
+// transferList is detached in the parent.
+const { Worker, isMainThread, workerData, MessageChannel } = require('node:worker_threads');
 if (isMainThread) {
-  const log = console.log;
   const { port1, port2 } = new MessageChannel();
-  const w = new Worker(__filename);
-  port1.on('message', (m) => {
-    log('main got via port', m);
-    if (m.n === 3) port1.close();
-  });
-  port1.on('close', () => log('port1 close'));
-  w.on('message', (m) => log('main got via parentPort', m));
-  w.on('exit', (code) => log('worker exit', code));
-  const bytes = new Uint8Array([1, 2, 3, 4]);
-  w.postMessage({ port: port2, bytes }, [port2, bytes.buffer]);
-  log('after transfer: bytes', bytes.byteLength, 'port2 hasRef', port2.hasRef());
+  const buffer = new ArrayBuffer(8);
+  new Worker(__filename, { workerData: { port: port2, buffer }, transferList: [port2, buffer] });
+  console.log('after transfer: buffer bytes here', buffer.byteLength);
+  port1.on('message', (m) => console.log('port1 got', m));
+  port1.on('close', () => console.log('port1 closed: the worker ended'));
+  process.on('exit', (code) => console.log('main exits', code));
 } else {
-  parentPort.once('message', ({ port, bytes }) => {
-    const sum = bytes.reduce((a, b) => a + b, 0);
-    port.on('message', () => {});
-    port.on('close', () => parentPort.postMessage('worker port closed'));
-    for (let n = 1; n <= 3; n++) port.postMessage({ n, sum, isPort: port instanceof MessagePort });
-  });
+  const { port, buffer } = workerData;
+  port.postMessage(`hello from the worker, ${buffer.byteLength} bytes arrived`);
 }
