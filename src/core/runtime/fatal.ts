@@ -11,7 +11,7 @@
  */
 import { EventKind } from '../trace/format';
 import { describeValue } from './promise';
-import { listenerCount, processEmit } from './process-events';
+import { emitProcessEvent } from './process-events';
 import { writeOut } from './output';
 import { unwindAsyncContext } from './async-context/hooks';
 import { isEventTargetError, isForwardedWorkerError, isInternalError } from './error-origins';
@@ -87,7 +87,7 @@ export function emitExit(): void {
   if (exiting) return;
   exiting = true;
   try {
-    processEmit('exit', rt.exitCode);
+    emitProcessEvent('exit', rt.exitCode);
   } catch (e) {
     if (e !== EXIT_SIGNAL) printFatal(e, false);
   }
@@ -102,7 +102,7 @@ export function emitExit(): void {
 export function emitExitAtEnd(code = rt.exitCode): boolean {
   exiting = true;
   try {
-    processEmit('exit', code);
+    emitProcessEvent('exit', code);
     return true;
   } catch (e) {
     if (e !== EXIT_SIGNAL) triggerUncaughtException(e, false);
@@ -122,7 +122,7 @@ export function processExit(code?: unknown): never {
   if (!rt.exited) {
     if (!exiting) {
       exiting = true;
-      processEmit('exit', rt.exitCode);
+      emitProcessEvent('exit', rt.exitCode);
     }
     rt.exited = true;
   }
@@ -231,14 +231,14 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
   }
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   try {
-    processEmit('uncaughtExceptionMonitor', err, origin);
+    emitProcessEvent('uncaughtExceptionMonitor', err, origin);
     if (captureFn !== null) {
       captureFn(err);
       ensureTicksRun();
       return;
     }
-    if (listenerCount('uncaughtException') > 0) {
-      processEmit('uncaughtException', err, origin);
+    // Node: `if (!process.emit('uncaughtException', er, type))` — handled when a listener ran.
+    if (emitProcessEvent('uncaughtException', err, origin)) {
       ensureTicksRun();
       return;
     }
@@ -273,7 +273,7 @@ export function triggerUncaughtException(err: unknown, fromPromise: boolean): vo
     rt.exitCode = 1;
     rt.exitCodeSet = true;
     try {
-      processEmit('exit', 1);
+      emitProcessEvent('exit', 1);
     } catch (e) {
       if (e === EXIT_SIGNAL) {
         rt.rec.force(EventKind.UncaughtError, rt.task, rt.rec.str(describeValue(err) || String(err)), 0);

@@ -36,7 +36,7 @@ import type { Immediate } from './immediates';
 import { hasJobs, runMicrotasks, setAfterJob, setBudgetCheck } from './jobs';
 import { isPromise, performThen, ReactionKind } from './promise';
 import type { PromiseImpl, Resumable } from './promise';
-import { processEmit } from './process-events';
+import { emitProcessEvent } from './process-events';
 import { rt } from './state';
 import { unsettledTopLevelAwaitWarnings } from './top-level-await';
 import { writeOut } from './output';
@@ -329,7 +329,7 @@ function beforeExit(): boolean {
   if (rt.exited) return false;
   if (clock.measured) measureFromNow();
   try {
-    processEmit('beforeExit', rt.exitCode);
+    emitProcessEvent('beforeExit', rt.exitCode);
   } catch (e) {
     triggerUncaughtException(e, false);
   }

@@ -18,7 +18,7 @@ export function addListener(name: string | symbol, fn: unknown, once: boolean, p
   if (typeof fn !== 'function') throw new TypeError(`The "listener" argument must be of type function. Received ${String(fn)}`);
   let list = events.get(name);
   if (list === undefined) events.set(name, (list = []));
-  processEmit('newListener', name, fn);
+  emitProcessEvent('newListener', name, fn);
   if (prepend) list.unshift({ fn: fn as Listener, once });
   else list.push({ fn: fn as Listener, once });
 }
@@ -29,7 +29,7 @@ export function removeListener(name: string | symbol, fn: unknown): void {
   for (let i = list.length - 1; i >= 0; i--) {
     if (list[i].fn === fn) {
       list.splice(i, 1);
-      processEmit('removeListener', name, fn);
+      emitProcessEvent('removeListener', name, fn);
       return;
     }
   }
@@ -54,8 +54,10 @@ export function eventNames(): (string | symbol)[] {
 
 /** EventEmitter.prototype.emit on `process`: true if there were listeners. */
 export function processEmit(name: string | symbol, ...args: unknown[]): boolean {
+  const printed = name === 'warning' && args[0] instanceof Error;
+  if (printed) printWarning(args[0]);
   const list = events.get(name);
-  if (list === undefined || list.length === 0) return false;
+  if (list === undefined || list.length === 0) return printed;
   for (const e of list.slice()) {
     if (e.once) {
       const i = list.indexOf(e);
@@ -64,6 +66,18 @@ export function processEmit(name: string | symbol, ...args: unknown[]): boolean 
     e.fn.apply(processRef.value, args);
   }
   return true;
+}
+
+/**
+ * Emits a process event as Node's internals do: through `process.emit`, so a program or a
+ * library that replaced it (signal-exit wraps it to see 'exit') sees every event Node sends
+ * that way — 'exit', 'beforeExit', 'warning', 'uncaughtException', 'unhandledRejection', … .
+ */
+export function emitProcessEvent(name: string | symbol, ...args: unknown[]): boolean {
+  const proc = processRef.value as { emit?: unknown } | undefined;
+  const emit = proc?.emit;
+  if (typeof emit !== 'function') return processEmit(name, ...args);
+  return Boolean((emit as (...a: unknown[]) => unknown).call(proc, name, ...args));
 }
 
 /** The process object, set by process.ts (listeners are called with it as `this`). */
@@ -109,21 +123,28 @@ export function emitWarning(warning: unknown, type?: unknown, code?: unknown, ct
   } else {
     throw invalidArgType('warning', 'one of type Error or string', warning);
   }
-  nextTick(() => {
-    let text = `(node:${rt.host.options.pid ?? SIMULATED_PID}) `;
-    if (w.code) text += `[${String(w.code)}] `;
-    text += typeof w.toString === 'function' ? `${w.toString()}` : Error.prototype.toString.call(w);
-    if (typeof w.detail === 'string') text += `\n${w.detail}`;
-    // Shown once; it names the flag for the first warning's kind (lib/internal/process/warning.js).
-    if (!warnedTraceHint) {
-      warnedTraceHint = true;
-      const flag = w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
-      text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
-    }
-    writeOut(2, text + '\n');
-    stdioWritten(2);
-    processEmit('warning', w);
-  });
+  nextTick(() => emitProcessEvent('warning', w));
+}
+
+/**
+ * Node's own 'warning' listener (lib/internal/process/warning.js `onWarning`), added at start-up
+ * and so the first: prints `(node:PID) [code] Name: message` (and the detail) on stderr.
+ */
+function printWarning(w: unknown): void {
+  if (!(w instanceof Error)) return;
+  const { code, detail } = w as Error & { code?: unknown; detail?: unknown };
+  let text = `(node:${rt.host.options.pid ?? SIMULATED_PID}) `;
+  if (code) text += `[${String(code)}] `;
+  text += typeof w.toString === 'function' ? `${w.toString()}` : Error.prototype.toString.call(w);
+  if (typeof detail === 'string') text += `\n${detail}`;
+  // Shown once; it names the flag for the first warning's kind.
+  if (!warnedTraceHint) {
+    warnedTraceHint = true;
+    const flag = w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+  }
+  writeOut(2, text + '\n');
+  stdioWritten(2);
 }
 
 /** Node's ERR_INVALID_ARG_TYPE for the few checks above. */

@@ -12,7 +12,7 @@ import { appendOwn } from './own-slots';
 import { EventKind } from '../trace/format';
 import { describeValue, promiseResult, setRejectionTracker } from './promise';
 import type { PromiseImpl } from './promise';
-import { emitWarning, processEmit } from './process-events';
+import { emitProcessEvent, emitWarning } from './process-events';
 import { rt } from './state';
 import { triggerUncaughtException } from './fatal';
 import { internalErrors } from './error-origins';
@@ -108,7 +108,7 @@ export function processPromiseRejections(): boolean {
   let maybeScheduled = asyncHandled.length > 0;
   while (asyncHandled.length > 0 && !rt.exited) {
     const { promise, uid } = asyncHandled.shift()!;
-    if (!processEmit('rejectionHandled', promise)) {
+    if (!emitProcessEvent('rejectionHandled', promise)) {
       emitWarning(`Promise rejection was handled asynchronously (rejection id: ${uid})`, 'PromiseRejectionHandledWarning');
     }
   }
@@ -121,7 +121,7 @@ export function processPromiseRejections(): boolean {
     const { reason, uid } = info;
     if (rt.tracing) rt.rec.emit(EventKind.UnhandledRejection, 0, rt.rec.str(describeValue(reason)), 0);
     else rt.rec.force(EventKind.UnhandledRejection, 0, rt.rec.str(describeValue(reason)), 0);
-    const emit = () => processEmit('unhandledRejection', reason, promise);
+    const emit = () => emitProcessEvent('unhandledRejection', reason, promise);
     // The promise's async context around the mode's handling (pushAsyncContext while promise
     // hooks gave it an id; AsyncContextFrame.exchange).
     const asyncId = (promise as unknown as Record<symbol, number>)[promiseAsyncIdSymbol];
