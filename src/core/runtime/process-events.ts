@@ -68,6 +68,9 @@ export function processEmit(name: string | symbol, ...args: unknown[]): boolean 
   return true;
 }
 
+/** Captured at load: the program may replace Reflect.apply. */
+const reflectApply = Reflect.apply as (fn: (...a: unknown[]) => unknown, self: unknown, args: ArrayLike<unknown>) => unknown;
+
 /**
  * Emits a process event as Node's internals do: through `process.emit`, so a program or a
  * library that replaced it (signal-exit wraps it to see 'exit') sees every event Node sends
@@ -76,8 +79,14 @@ export function processEmit(name: string | symbol, ...args: unknown[]): boolean 
 export function emitProcessEvent(name: string | symbol, ...args: unknown[]): boolean {
   const proc = processRef.value as { emit?: unknown } | undefined;
   const emit = proc?.emit;
-  if (typeof emit !== 'function') return processEmit(name, ...args);
-  return Boolean((emit as (...a: unknown[]) => unknown).call(proc, name, ...args));
+  // The arguments as an array-like without a prototype, applied (no spread: a program may have
+  // broken Array.prototype[Symbol.iterator], as test262's destructuring tests do).
+  const all = Object.create(null) as { [i: number]: unknown; length: number };
+  all[0] = name;
+  for (let i = 0; i < args.length; i++) all[i + 1] = args[i];
+  all.length = args.length + 1;
+  if (typeof emit !== 'function') return reflectApply(processEmit as (...a: unknown[]) => unknown, undefined, all) as boolean;
+  return Boolean(reflectApply(emit as (...a: unknown[]) => unknown, proc, all));
 }
 
 /** The process object, set by process.ts (listeners are called with it as `this`). */

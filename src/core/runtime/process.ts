@@ -89,7 +89,11 @@ export function makeProcess(): Record<string, unknown> {
     off(name: string, fn: unknown) { removeListener(name, fn); return this; },
     removeListener(name: string, fn: unknown) { removeListener(name, fn); return this; },
     removeAllListeners(name?: string) { removeAll(name); return this; },
-    emit: (name: string, ...args: unknown[]) => processEmit(name, ...args),
+    // The arguments object, not a spread: a program may have broken Array.prototype[Symbol.iterator].
+    emit(this: unknown, _name: string): boolean {
+      // eslint-disable-next-line prefer-rest-params, prefer-spread
+      return processEmit.apply(undefined, arguments as unknown as [string, ...unknown[]]);
+    },
     listeners,
     listenerCount,
     eventNames,
