@@ -78,10 +78,7 @@ export class BundleMaps {
         const m = declaration.exec(code);
         if (!m) continue;
         const offset = m.index + m[0].length - name.length;
-        const before = code.slice(0, offset);
-        const line = before.split('\n').length;
-        const column = offset - before.lastIndexOf('\n');
-        const pos = this.original(filename, line, column);
+        const pos = this.original(filename, ...lineAndColumn(code, offset));
         const text = pos && this.sources.get(pos.file)?.split(/\r?\n/)[pos.line - 1];
         const written = text?.slice(pos!.column - 1).match(/^[A-Za-z_$][\w$]*/)?.[0];
         if (written && written !== name && isRenamingOf(name, written)) found = written;
@@ -100,11 +97,7 @@ export class BundleMaps {
   originalOfGenerated(text: string): OriginalPosition | undefined {
     for (const [filename, code] of this.codes) {
       const offset = code.indexOf(text);
-      if (offset < 0) continue;
-      const lineStart = code.lastIndexOf('\n', offset - 1) + 1;
-      let line = 1;
-      for (let i = code.indexOf('\n'); i >= 0 && i < lineStart; i = code.indexOf('\n', i + 1)) line++;
-      return this.original(filename, line, offset - lineStart + 1);
+      if (offset >= 0) return this.original(filename, ...lineAndColumn(code, offset));
     }
     return undefined;
   }
@@ -116,6 +109,13 @@ export class BundleMaps {
     const file = entry.originalSource.replace(/^file:\/\//, '');
     return { file, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
   }
+}
+
+/** The 1-based line and column of `offset` in `code`. */
+function lineAndColumn(code: string, offset: number): [line: number, column: number] {
+  let line = 1;
+  for (let i = code.indexOf('\n'); i >= 0 && i < offset; i = code.indexOf('\n', i + 1)) line++;
+  return [line, offset - code.lastIndexOf('\n', offset - 1)];
 }
 
 /**

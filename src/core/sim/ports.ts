@@ -543,12 +543,7 @@ export class MessagePort extends Emitter {
     this.world.closing(th, () => {
       this.detached = true;
       hubOf(this.world, th).remove(this);
-      const peer = this.peer;
-      this.peer = undefined;
-      if (peer !== undefined && peer.peer === this) {
-        peer.peer = undefined;
-        peer.enqueue({ kind: 'close', at: this.world.now() });
-      }
+      this.disentangle();
       this.inContext(() => this.dispatch('close'));
     });
   }
@@ -565,6 +560,11 @@ export class MessagePort extends Emitter {
     this.detached = true;
     this.updateRef();
     if (this.thread !== undefined) hubOf(this.world, this.thread).remove(this);
+    this.disentangle();
+  }
+
+  /** The channel ends here: the peer gets a close message behind the ones already queued. */
+  private disentangle(): void {
     const peer = this.peer;
     this.peer = undefined;
     if (peer !== undefined && peer.peer === this) {
